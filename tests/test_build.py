@@ -1,0 +1,79 @@
+"""Build: walking a root, provenance, failed files on record, names."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from verify.build import build_manifest
+from verify.errors import ConfigError
+
+from helpers import DATA, SOURCES
+
+
+def test_sample_corpus_builds_with_provenance_and_works() -> None:
+    result = build_manifest(SOURCES, jobs=1)
+    entries = result.manifest.by_path()
+    assert not result.failed
+    assert {e["format"] for e in entries.values()} == {"text", "pdf", "html"}
+    seed = entries["001_150b57b1f7e7ebd3.txt"]
+    assert seed["provenance"]["work"] == "sco-2006-statement"
+    assert "README.md" not in entries and "sources.toml" not in entries
+    members = result.manifest.works["sco-2006-statement"]["members"]
+    assert "001_150b57b1f7e7ebd3.txt" in members and "002_e1609b8a501e843d.txt" in members
+
+
+def test_bad_files_are_entries_with_errors_and_do_not_stop_the_run(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("Good words here.\n")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    (tmp_path / "locked.pdf").write_bytes((DATA / "pdf" / "r2-user-password.pdf").read_bytes())
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.7\n" + b"\x00junk" * 100)
+    (tmp_path / "nobody.html").write_bytes(b"<html><head><title>x</title></head></html>")
+    os.symlink("/etc/hostname", tmp_path / "escape.txt")
+    result = build_manifest(tmp_path, jobs=2)
+    codes = {e["path"]: e["error_code"] for e in result.manifest.entries}
+    assert codes == {
+        "good.txt": None, "empty.txt": "ingest.empty", "image.txt": "ingest.unsupported",
+        "locked.pdf": "ingest.encrypted", "broken.pdf": "ingest.corrupt", "nobody.html": None,
+        "escape.txt": "manifest.unsafe_path",
+    }
+    assert all(e["error"] for e in result.manifest.entries if e["error_code"])
+    assert result.manifest.by_path()["locked.pdf"]["raw_sha256"].startswith("sha256:")
+
+
+def test_huge_files_are_hashed_but_not_extracted(tmp_path: Path) -> None:
+    from verify.pipeline import Options
+
+    (tmp_path / "big.txt").write_bytes(b"word " * 5000)
+    result = build_manifest(tmp_path, options=Options(max_bytes=1000), jobs=1)
+    (entry,) = result.manifest.entries
+    assert entry["error_code"] == "ingest.too_large"
+    assert entry["raw_sha256"].startswith("sha256:") and entry["size"] == 25000
+
+
+def test_names_are_relative_posix_nfc_and_hidden_files_are_skipped(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / unicodedata.normalize("NFD", "café.txt")).write_text("Un café.\n")
+    (tmp_path / ".hidden.txt").write_text("secret\n")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config").write_text("x\n")
+    names = [e["path"] for e in build_manifest(tmp_path, jobs=1).manifest.entries]
+    assert names == ["sub/café.txt"]
+    assert unicodedata.is_normalized("NFC", names[0])
+
+
+def test_unknown_provenance_keys_are_errors(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("x y z\n")
+    (tmp_path / "sources.toml").write_text('[files."a.txt"]\ntitel = "typo"\n')
+    with pytest.raises(ConfigError, match="titel"):
+        build_manifest(tmp_path, jobs=1)
+
+
+def test_provenance_for_absent_files_is_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("x y z\n")
+    (tmp_path / "sources.toml").write_text('[files."gone.txt"]\ntitle = "Gone"\n')
+    assert any("gone.txt" in w for w in build_manifest(tmp_path, jobs=1).warnings)

@@ -1,0 +1,110 @@
+"""The command line, in process: output formats and exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from verify.cli import main
+
+from helpers import DATA, SOURCES, seed
+
+
+def test_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    for command in ("ingest", "build", "check", "schema"):
+        assert command in out
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("verify ")
+
+
+def test_usage_error_is_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--no-such-flag"]) == 2
+    assert main([]) == 2
+
+
+def test_ingest_text_prints_the_canonical_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ingest", str(seed("004"))]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Press release on the SCO member states' initiative titled, 'The Code")
+
+
+def test_ingest_json_records(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code = main(["ingest", "--format", "json", str(seed("002")), str(empty), "-j", "1"])
+    assert code == 2  # one file could not be read; the other still has its record
+    lines = capsys.readouterr().out.splitlines()
+    good, bad = (json.loads(line) for line in lines)
+    for key in ("path", "format", "size", "raw_sha256", "text_sha256", "profile", "extractor",
+                "text", "changes", "error"):
+        assert key in good
+    assert good["error"] is None and good["profile"] == "canon/1"
+    assert good["text_sha256"].startswith("sha256:")
+    assert {c["step"] for c in good["changes"]} >= {"footnotes", "unwrap"}
+    assert bad["error"] == "the file is empty (0 bytes)" and bad["text_sha256"] is None
+
+
+def test_build_then_check_round_trip(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    root = tmp_path / "corpus"
+    shutil.copytree(SOURCES, root)
+    target = tmp_path / "manifests" / "corpus.json"
+    assert main(["build", str(root), "-m", str(target), "-j", "1", "-q"]) == 0
+    assert json.loads(target.read_text())["root"] == "../corpus"
+    capsys.readouterr()
+    assert main(["check", "-m", str(target), "-q"]) == 0  # root taken from the manifest
+    assert "OK" in capsys.readouterr().out
+
+    (root / "002_e1609b8a501e843d.txt").unlink()
+    (root / "new.txt").write_text("New words.\n")
+    assert main(["check", "-m", str(target), "--format", "json", "-q"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert {k: report[k] for k in ("missing", "new", "moved")} == {
+        "missing": ["002_e1609b8a501e843d.txt"], "new": ["new.txt"], "moved": []}
+    assert report["passed"] is False
+
+
+def test_build_exit_1_when_a_file_failed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "c").mkdir()
+    shutil.copy(DATA / "pdf" / "r2-user-password.pdf", tmp_path / "c" / "locked.pdf")
+    assert main(["build", str(tmp_path / "c"), "-m", str(tmp_path / "m.json"), "-q"]) == 1
+    assert "encrypted" in capsys.readouterr().out
+    assert (tmp_path / "m.json").exists()
+
+
+@pytest.mark.parametrize("content", [
+    b"", b"{\"format\": \"verify-manifest/1\", \"entr", b"[]", b"\xff\xfe",
+])
+def test_check_with_an_invalid_manifest_is_exit_2(tmp_path: Path, content: bytes,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "m.json"
+    target.write_bytes(content)
+    assert main(["check", "-m", str(target), "--root", str(tmp_path)]) == 2
+    assert "verify: error:" in capsys.readouterr().err
+
+
+def test_check_refuses_path_traversal_with_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "c"
+    root.mkdir()
+    (root / "a.txt").write_text("words\n")
+    target = tmp_path / "m.json"
+    assert main(["build", str(root), "-m", str(target), "-q"]) == 0
+    doc = json.loads(target.read_text())
+    doc["entries"][0]["path"] = "../m.json"
+    target.write_text(json.dumps(doc))
+    assert main(["check", "-m", str(target)]) == 2
+    assert "climbs out of the root" in capsys.readouterr().err
+
+
+def test_missing_manifest_and_missing_root_are_exit_2(tmp_path: Path) -> None:
+    assert main(["check", "-m", str(tmp_path / "nope.json"), "--root", str(tmp_path)]) == 2
+    assert main(["build", str(tmp_path / "nope"), "-m", str(tmp_path / "m.json")]) == 2
+
+
+def test_schema_command_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out)["$schema"].endswith("2020-12/schema")

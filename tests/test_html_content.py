@@ -1,0 +1,327 @@
+"""Tests for the HTML main-content extractor (verify.ingest.html_content).
+
+Real pages (tests/data/html/*.html.gz, see the README there) check that the
+article stays and the site goes; a hand-made page full of site chrome is
+checked exactly; hostile inputs must neither crash nor hang; and the two
+front-ends must agree on everything.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from verify.errors import CorruptDocument
+from verify.ingest.html_content import (
+    MainContent,
+    Parse,
+    decode_markup,
+    extract_main,
+    parse_with_bs4,
+    parse_with_lxml,
+)
+
+DATA = Path(__file__).parent / "data" / "html"
+REPO = Path(__file__).resolve().parent.parent
+EXPECTED = json.loads((DATA / "real_pages.json").read_text("utf-8"))
+FRONT_ENDS: list[Parse] = [parse_with_bs4, parse_with_lxml]
+
+
+def _page(name: str) -> bytes:
+    path = DATA / name
+    return gzip.decompress(path.read_bytes()) if name.endswith(".gz") else path.read_bytes()
+
+
+# --------------------------------------------------------------------------
+# Real pages
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_real_page_keeps_body_and_records_furniture(name: str) -> None:
+    result = extract_main(_page(name))
+    case = EXPECTED[name]
+    body = "\n".join(result.paragraphs)
+    assert result.title == case["title"]
+    assert result.encoding == "utf-8"
+    for sentence in case["kept"]:
+        assert sentence in body
+    for chrome in case["removed"]:
+        assert chrome in result.removed
+        assert not any(chrome in p for p in result.paragraphs)
+
+
+# --------------------------------------------------------------------------
+# Hand-made page with every kind of site chrome
+# --------------------------------------------------------------------------
+
+SITE_CHROME_BODY = (
+    "Field notes from the river survey",
+    (
+        "The survey team walked the whole length of the lower river in four days, "
+        "counting birds, measuring the water and noting every bridge."
+    ),
+    (
+        "Water levels were higher than in any previous spring, and the banks had "
+        "moved by several metres near the old mill."
+    ),
+    "What we found",
+    "Kingfishers nested at three new sites along the eastern bank.",
+    "Two culverts were blocked and have been reported to the council.",
+    "Rivers are the arteries of the land, said the oldest member of the team.",
+)
+SITE_CHROME_REMOVED = (
+    "Skip to content",
+    "We use cookies to improve your experience.",
+    "Accept all cookies",
+    "Example Site",
+    "Home",
+    "About us",
+    "Home › Blog › Field notes",
+    "Published on 3 March 2024 by A. Writer",
+    "Hidden promotional text that no reader sees.",
+    "Share on Facebook Share on X",
+    "2 comments",
+    "Great write-up, thanks for sharing all of this with us!",
+    "Related posts",
+    "Birds of the upper valley in winter",
+    "Your email address",
+    "Subscribe",
+    "© 2024 Example Site. All rights reserved.",
+    "Privacy policy",
+    "Please enable JavaScript to see the comments.",
+)
+
+
+@pytest.mark.parametrize("parse", FRONT_ENDS)
+def test_site_chrome_main_text_is_exact(parse: Parse) -> None:
+    result = extract_main(_page("site_chrome.html"), parse=parse)
+    assert result.paragraphs == SITE_CHROME_BODY
+    assert result.title == "Field notes from the river survey"
+    assert result.encoding == "utf-8"
+
+
+def test_site_chrome_removed_blocks_are_on_record() -> None:
+    result = extract_main(_page("site_chrome.html"))
+    for chrome in SITE_CHROME_REMOVED:
+        assert chrome in result.removed
+
+
+def test_code_and_templates_are_neither_kept_nor_recorded() -> None:
+    result = extract_main(_page("site_chrome.html"))
+    everything = " ".join(result.paragraphs + result.removed)
+    for invisible in ("SCRIPT TEXT", "STYLE TEXT", "Template text", "font-family"):
+        assert invisible not in everything
+
+
+# --------------------------------------------------------------------------
+# Block structure
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("markup", "paragraphs"),
+    [
+        ("<p>one <b>two</b> <a href=x>three</a> f<i>ou</i>r</p>", ("one two three four",)),
+        ("<p>line one<br>line two<br/>\n  line three</p>", ("line one line two line three",)),
+        ("<div>lead text<p>inner</p>tail text</div>", ("lead text", "inner", "tail text")),
+        ("<ul><li>first</li><li>second</li></ul>", ("first", "second")),
+        ("<table><tr><th>head</th><td>cell</td></tr></table>", ("head", "cell")),
+        ("<dl><dt>term</dt><dd>definition</dd></dl>", ("term", "definition")),
+        ("<figure><img src=x><figcaption>caption</figcaption></figure>", ("caption",)),
+        ("<h1>Title</h1><h2>Section</h2><p>text</p>", ("Title", "Section", "text")),
+        ("<pre>  spaced\n\n   out  </pre>", ("spaced out",)),
+    ],
+)
+def test_blocks_split_and_inline_does_not(markup: str, paragraphs: tuple[str, ...]) -> None:
+    assert extract_main(markup).paragraphs == paragraphs
+
+
+def test_headings_inside_the_article_are_kept() -> None:
+    prose = "A sentence long enough to count as prose, with a comma or two, here. " * 3
+    markup = (
+        f"<nav><a href=/>Home</a></nav><article><h1>Report</h1><p>{prose}</p>"
+        f"<h2>Method</h2><p>{prose}</p></article><footer>Footer line</footer>"
+    )
+    result = extract_main(markup)
+    assert result.paragraphs == ("Report", prose.strip(), "Method", prose.strip())
+    assert result.removed == ("Home", "Footer line")
+
+
+def test_hidden_boxes_are_removed_but_until_found_sections_stay() -> None:
+    markup = (
+        "<p>shown</p><div hidden>attr</div><div style='display: none'>style</div>"
+        "<span aria-hidden=true>aria</span><div hidden=until-found>findable</div>"
+    )
+    result = extract_main(markup)
+    assert result.paragraphs == ("shown", "findable")
+    assert result.removed == ("attr", "style", "aria")
+
+
+def test_title_falls_back_to_title_element() -> None:
+    result = extract_main("<title> Page  title </title><p>Body text</p>")
+    assert result.title == "Page title"
+    assert extract_main("<p>no title at all</p>").title is None
+    assert extract_main("<svg><title>icon</title></svg><p>text</p>").title is None
+
+
+# --------------------------------------------------------------------------
+# Encoding
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("markup", "encoding", "text"),
+    [
+        ("<p>café</p>".encode(), "utf-8", "café"),
+        (b"\xef\xbb\xbf<p>caf\xc3\xa9</p>", "utf-8", "café"),
+        ("<p>café</p>".encode("utf-16"), "utf-16-le", "café"),
+        (b"<meta charset=iso-8859-1><p>caf\xe9</p>", "cp1252", "café"),
+        (b"<meta charset='utf-8'><p>caf\xe9 \x93quoted\x94</p>", "cp1252", "café “quoted”"),
+        (b"<meta charset=koi8-r><p>\xf0\xd2\xc9\xd7\xc5\xd4</p>", "koi8-r", "Привет"),
+        (b"<meta charset=no-such-codec><p>plain</p>", "utf-8", "plain"),
+    ],
+)
+def test_bytes_are_decoded_and_encoding_reported(markup: bytes, encoding: str, text: str) -> None:
+    result = extract_main(markup)
+    assert result.encoding == encoding
+    assert result.paragraphs == (text,)
+
+
+def test_str_input_reports_no_encoding() -> None:
+    assert extract_main("\ufeff<p>x</p>") == MainContent(None, ("x",), (), None)
+
+
+def test_decode_removes_control_characters() -> None:
+    assert decode_markup(b"a\x00b\x07c\td") == ("abc\td", "utf-8")
+
+
+# --------------------------------------------------------------------------
+# Hostile input: no crash, no hang, no recursion error
+# --------------------------------------------------------------------------
+
+HOSTILE: dict[str, bytes | str] = {
+    "empty_bytes": b"",
+    "empty_str": "",
+    "whitespace": " \n\t ",
+    "no_body": "<html><head><title>T</title></head></html>",
+    "comment_only": "<!-- nothing -->",
+    "frameset": "<frameset><frame src=a></frameset>",
+    "nul_bytes": b"\x00" * 1000,
+    "xml_declaration": "<?xml version='1.0' encoding='utf-8'?><p>xml text</p>",
+    "deep_divs": "<body>" + "<div>" * 10_000 + "deep text" + "</div>" * 10_000,
+    "deep_unclosed": "<p>start" + "<span><div>" * 10_000,
+    "deep_inline": "<p>" + "<b>" * 10_000 + "bold" + "</b>" * 10_000,
+    "deep_tables": "<table><tr><td>" * 3_000 + "cell",
+    "huge_attribute": "<p class='" + "x" * 11_000_000 + "'>after the attribute</p>",
+    "many_attributes": "<p " + " ".join(f"a{i}=1" for i in range(50_000)) + ">attrs</p>",
+    "binary_garbage": random.Random(0).randbytes(200_000),
+    "unclosed_everything": "<div><p><ul><li><table><tr><td><a href='x",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_input_is_survived_alike_by_both_front_ends(name: str) -> None:
+    results = []
+    for parse in FRONT_ENDS:
+        start = time.perf_counter()
+        results.append(extract_main(HOSTILE[name], parse=parse))
+        assert time.perf_counter() - start < 3
+    assert results[0] == results[1]
+    paragraphs = results[0].paragraphs
+    assert all(isinstance(p, str) and p == " ".join(p.split()) for p in paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("name", "paragraphs"),
+    [
+        ("empty_bytes", ()),
+        ("empty_str", ()),
+        ("whitespace", ()),
+        ("no_body", ()),
+        ("comment_only", ()),
+        ("nul_bytes", ()),
+        ("xml_declaration", ("xml text",)),
+        ("deep_divs", ("deep text",)),
+        ("deep_inline", ("bold",)),
+        ("huge_attribute", ("after the attribute",)),
+        ("many_attributes", ("attrs",)),
+    ],
+)
+def test_hostile_input_gives_what_is_there(name: str, paragraphs: tuple[str, ...]) -> None:
+    assert extract_main(HOSTILE[name]).paragraphs == paragraphs
+
+
+def test_no_body_still_has_a_title() -> None:
+    assert extract_main(HOSTILE["no_body"]).title == "T"
+
+
+def test_parser_failure_is_a_corrupt_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    import bs4
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise ValueError("parser blew up")
+
+    monkeypatch.setattr(bs4, "BeautifulSoup", explode)
+    with pytest.raises(CorruptDocument) as caught:
+        extract_main(b"<p>x</p>")
+    assert isinstance(caught.value.__cause__, ValueError)
+    assert caught.value.code == "ingest.corrupt"
+
+
+def test_wrong_input_type_is_a_type_error() -> None:
+    with pytest.raises(TypeError):
+        extract_main(123)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------
+# Front-ends agree; output is deterministic
+# --------------------------------------------------------------------------
+
+ALL_FIXTURES = sorted(p.name for p in DATA.iterdir() if p.name.endswith((".gz", ".html")))
+
+
+@pytest.mark.parametrize("name", ALL_FIXTURES)
+def test_front_ends_agree_on_fixtures(name: str) -> None:
+    markup = _page(name)
+    assert extract_main(markup, parse=parse_with_bs4) == extract_main(markup, parse=parse_with_lxml)
+
+
+def test_same_input_same_output() -> None:
+    markup = _page("thehill_inline_popup_links.html.gz")
+    assert extract_main(markup) == extract_main(markup)
+
+
+_RUN_IN_CHILD = """
+import gzip, sys
+from verify.ingest.html_content import extract_main
+for path in sys.argv[1:]:
+    data = open(path, 'rb').read()
+    data = gzip.decompress(data) if path.endswith('.gz') else data
+    print(repr(extract_main(data)))
+"""
+
+
+def test_output_does_not_depend_on_hash_seed() -> None:
+    paths = [str(DATA / "site_chrome.html"), str(DATA / "comwrap_german_blog.html.gz")]
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", _RUN_IN_CHILD, *paths],
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(REPO)},
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for seed in ("1", "2")
+    ]
+    outputs = [child.communicate(timeout=60)[0] for child in children]
+    assert [child.returncode for child in children] == [0, 0]
+    assert outputs[0] == outputs[1]
+    assert "Field notes from the river survey" in outputs[0]

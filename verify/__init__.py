@@ -1,0 +1,41 @@
+"""verify: provenance-tracking document verification.
+
+Ingest PDF, HTML and text into canonical, hashed records; build manifests;
+check a corpus against its manifest.
+
+>>> from verify import process_bytes
+>>> record = process_bytes(b"Hello,   world.\\n", "hello.txt")
+>>> record.text, record.format
+('Hello, world.', 'text')
+"""
+
+from verify._version import __version__
+from verify.build import BuildResult, build_manifest
+from verify.check import CheckReport, check_manifest
+from verify.errors import (
+    ConfigError,
+    CorruptDocument,
+    EmptyFile,
+    EncryptedDocument,
+    IngestError,
+    ManifestError,
+    TooLarge,
+    UnreadableFile,
+    UnsafePath,
+    UnsupportedFormat,
+    VerifyError,
+)
+from verify.fingerprint import text_sha256
+from verify.manifest import Manifest, read_manifest, write_manifest
+from verify.model import Canonical, Change, Extracted, Finding, Record, Span
+from verify.normalize import PROFILE, canonicalize, canonicalize_text, replay
+from verify.pipeline import Options, process_bytes, process_file
+
+__all__ = [
+    "__version__", "BuildResult", "Canonical", "Change", "CheckReport", "ConfigError",
+    "CorruptDocument", "EmptyFile", "EncryptedDocument", "Extracted", "Finding", "IngestError",
+    "Manifest", "ManifestError", "Options", "PROFILE", "Record", "Span", "TooLarge",
+    "UnreadableFile", "UnsafePath", "UnsupportedFormat", "VerifyError", "build_manifest",
+    "canonicalize", "canonicalize_text", "check_manifest", "process_bytes", "process_file",
+    "read_manifest", "replay", "text_sha256", "write_manifest",
+]

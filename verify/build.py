@@ -1,0 +1,82 @@
+"""Build: a corpus root -> a :class:`~verify.manifest.Manifest`."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import Executor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from verify.corpus import CorpusFile, walk
+from verify.errors import UnsafePath
+from verify.manifest import Manifest, entry_from_record
+from verify.model import Record
+from verify.parallel import map_ordered
+from verify.pipeline import Options, process_file
+from verify.provenance import Provenance, load_provenance
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    manifest: Manifest
+    records: tuple[Record, ...]
+    warnings: tuple[str, ...]
+
+    @property
+    def failed(self) -> tuple[Record, ...]:
+        return tuple(r for r in self.records if r.error is not None)
+
+
+def build_manifest(root: str | os.PathLike[str], *, manifest_path: str | os.PathLike[str] | None = None,
+                   options: Options = Options(), jobs: int | None = None,
+                   executor: Executor | None = None, progress: bool = False) -> BuildResult:
+    """Ingest every source under ``root``. A file that fails is an entry with
+    its error; it never stops the others."""
+    root = Path(root)
+    provenance = load_provenance(root)
+    skip = [Path(manifest_path)] if manifest_path is not None else []
+    files = walk(root, provenance.exclude, skip)
+    records = map_ordered(_process, [(f, options) for f in files], jobs=jobs, executor=executor,
+                          progress="ingest" if progress else None)
+    entries = tuple(entry_from_record(r, provenance.files.get(r.path)) for r in records)
+    manifest = Manifest(entries=entries, profile=options.profile,
+                        root=_relative_root(root, manifest_path),
+                        works=_works(provenance, records))
+    return BuildResult(manifest, tuple(records), _warnings(provenance, records))
+
+
+def _process(item: tuple[CorpusFile, Options]) -> Record:
+    corpus_file, options = item
+    if corpus_file.problem is not None:
+        error = UnsafePath(corpus_file.problem) if "outside" in corpus_file.problem else None
+        return Record(path=corpus_file.name, format="unknown", size=0, raw_sha256=None,
+                      error=corpus_file.problem,
+                      error_code=error.code if error else "ingest.unreadable")
+    return process_file(corpus_file.path, corpus_file.name, options)
+
+
+def _works(provenance: Provenance, records: list[Record]) -> dict[str, Any]:
+    works: dict[str, Any] = {}
+    present = {r.path for r in records}
+    for work_id, meta in sorted(provenance.works.items()):
+        members = sorted(name for name, info in provenance.files.items()
+                         if info.get("work") == work_id and name in present)
+        works[work_id] = {**meta, "members": members}
+    return works
+
+
+def _warnings(provenance: Provenance, records: list[Record]) -> tuple[str, ...]:
+    present = {r.path for r in records}
+    return tuple(f"sources.toml describes {name!r}, which is not in the corpus"
+                 for name in sorted(provenance.files) if name not in present)
+
+
+def _relative_root(root: Path, manifest_path: str | os.PathLike[str] | None) -> str | None:
+    if manifest_path is None:
+        return None
+    base = Path(os.path.abspath(manifest_path)).parent
+    try:
+        return Path(os.path.relpath(os.path.abspath(root), base)).as_posix()
+    except ValueError:  # another drive on Windows
+        return None

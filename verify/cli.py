@@ -1,0 +1,66 @@
+"""The ``verify`` command: parse, call one function, render, exit code.
+
+Exit codes, everywhere: 0 all good; 1 findings, drift or differences;
+2 usage error, unreadable input or invalid manifest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from verify._version import __version__
+from verify.errors import VerifyError
+
+#: One module per subcommand, each with ``add_parser(subparsers)``.
+COMMANDS = ("ingest", "build", "check", "schema")
+OPTIONAL_COMMANDS = ("lint", "compare")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="verify",
+        description="Provenance-tracking document verification: canonical text and digests of "
+                    "PDF, HTML and text files, manifests, and fixity checks.",
+        epilog="Exit codes: 0 all good; 1 findings, drift or differences; "
+               "2 usage error, unreadable input or invalid manifest.",
+    )
+    parser.add_argument("--version", action="version", version=f"verify {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f"verify.commands.{name}").add_parser(sub)
+    for name in OPTIONAL_COMMANDS:
+        try:
+            module = importlib.import_module(f"verify.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"verify.commands.{name}":
+                raise
+            continue
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: 0 for --help/--version, 2 for usage errors
+        return int(exc.code) if isinstance(exc.code, int) else 2
+    try:
+        code: int = args.func(args)
+    except VerifyError as exc:
+        print(f"verify: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("verify: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `verify ingest ... | head`
+        sys.stderr.close()
+        return 0
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,49 @@
+"""One module per ``verify`` subcommand: ``add_parser(subparsers)`` registers it
+and sets ``func``, a ``run(args) -> int`` that returns the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+
+def add_format(parser: argparse.ArgumentParser, *choices: str) -> None:
+    choices = choices or ("text", "json")
+    parser.add_argument("--format", choices=choices, default=choices[0],
+                        help=f"output for people ({choices[0]}) or machines (default: %(default)s)")
+
+
+def add_jobs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
+                        help="worker processes (default: one per CPU)")
+
+
+def add_extraction(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--pdf-backend", choices=("pdfium", "pypdf"), default="pdfium",
+                        help="PDF text backend (default: %(default)s; pypdf is the reference)")
+    parser.add_argument("--html-parser", choices=("lxml", "bs4"), default="lxml",
+                        help="HTML front-end (default: %(default)s; beautifulsoup4 is the reference "
+                             "and gives the same text)")
+    parser.add_argument("--max-size", type=_positive, default=None, metavar="BYTES",
+                        help="do not extract files larger than this (they are still hashed)")
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def dump_json(data: Any) -> None:
+    """JSON for machines: sorted keys, UTF-8, one document per call."""
+    sys.stdout.write(json.dumps(data, sort_keys=True, ensure_ascii=False, indent=2) + "\n")
+
+
+def options_from(args: argparse.Namespace) -> Any:
+    from verify.pipeline import DEFAULT_MAX_BYTES, Options
+
+    return Options(pdf_backend=args.pdf_backend, html_parser=args.html_parser,
+                   max_bytes=args.max_size or DEFAULT_MAX_BYTES)

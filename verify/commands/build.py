@@ -1,0 +1,57 @@
+"""``verify build ROOT [-m MANIFEST]``: ingest a corpus and write its manifest."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from verify.build import build_manifest
+from verify.commands import add_extraction, add_format, add_jobs, dump_json, options_from
+from verify.manifest import write_manifest
+
+DEFAULT_MANIFEST = "manifest.json"
+
+
+def add_parser(sub: Any) -> None:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "build", help="ingest every file under ROOT and write a manifest",
+        description="Walk ROOT, ingest every file (hidden files, sources.toml and the manifest "
+                    "excepted), read provenance from ROOT/sources.toml, and write one "
+                    "deterministic JSON manifest, atomically. A file that fails is recorded with "
+                    "its error. Exit 0 when every file was ingested, 1 when some failed (the "
+                    "manifest is written and says why), 2 on a usage or configuration error.")
+    parser.add_argument("root", metavar="ROOT")
+    parser.add_argument("-m", "--manifest", default=DEFAULT_MANIFEST, metavar="MANIFEST",
+                        help="where to write the manifest (default: %(default)s)")
+    add_format(parser)
+    add_jobs(parser)
+    add_extraction(parser)
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from verify.errors import VerifyError
+
+    if not Path(args.root).is_dir():
+        raise VerifyError(f"{args.root!r} is not a folder")
+    result = build_manifest(args.root, manifest_path=args.manifest, options=options_from(args),
+                            jobs=args.jobs, progress=not args.quiet)
+    write_manifest(result.manifest, args.manifest)
+    for warning in result.warnings:
+        print(f"verify: warning: {warning}", file=sys.stderr)
+    failed = result.failed
+    if args.format == "json":
+        dump_json({"manifest": args.manifest, "files": len(result.records),
+                   "failed": [{"path": r.path, "error": r.error, "error_code": r.error_code}
+                              for r in failed],
+                   "warnings": list(result.warnings)})
+    else:
+        print(f"wrote {args.manifest}: {len(result.records)} files, "
+              f"{len(result.records) - len(failed)} ingested, {len(failed)} failed")
+        for record in failed:
+            print(f"  failed  {record.path}: {record.error} [{record.error_code}]")
+    return 1 if failed else 0

@@ -1,0 +1,21 @@
+"""``verify schema``: print the JSON Schema of manifests."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from verify.commands import dump_json
+from verify.manifest import schema
+
+
+def add_parser(sub: Any) -> None:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "schema", help="print the JSON Schema that manifests follow",
+        description="Print the published JSON Schema (draft 2020-12) of verify-manifest/1.")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    dump_json(schema())
+    return 0

@@ -1,0 +1,58 @@
+"""Fingerprint: bytes and canonical text -> labelled SHA-256 digests.
+
+``raw_sha256`` answers "are these the same bytes?"; ``text_sha256`` answers
+"does it still say the same thing?". The text digest is taken over the
+canonical *word stream* (every run of whitespace, paragraph breaks included,
+folded to one space), framed with the profile name, so two extractors that
+cut paragraphs differently still agree (DESIGN.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import BinaryIO
+
+ALGORITHM = "sha256"
+_CHUNK = 1 << 20
+
+
+def label(hexdigest: str) -> str:
+    return f"{ALGORITHM}:{hexdigest}"
+
+
+def sha256_bytes(data: bytes) -> str:
+    return label(hashlib.sha256(data).hexdigest())
+
+
+def sha256_stream(stream: BinaryIO) -> str:
+    """Digest of a binary stream, read in chunks: constant memory for any size."""
+    if hasattr(hashlib, "file_digest"):  # Python >= 3.11: zero-copy loop in C
+        return label(hashlib.file_digest(stream, ALGORITHM).hexdigest())
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: stream.read(_CHUNK), b""):
+        digest.update(chunk)
+    return label(digest.hexdigest())
+
+
+def word_stream(text: str) -> str:
+    """The canonical text with every run of whitespace folded to one space."""
+    return " ".join(text.split())
+
+
+def text_sha256(text: str, profile: str) -> str:
+    """The content digest: ``sha256("verify-<profile>\\n" + word stream)``."""
+    framed = f"verify-{profile}\n{word_stream(text)}"
+    return sha256_bytes(framed.encode("utf-8"))
+
+
+def paragraph_digests(paragraphs: tuple[str, ...], profile: str) -> tuple[str, ...]:
+    """One content digest per canonical paragraph, to say where a change is."""
+    return tuple(text_sha256(p, profile) for p in paragraphs)
+
+
+def parse_digest(value: str) -> str:
+    """The hex part of a labelled digest; refuses other algorithms (fail closed)."""
+    algorithm, _, hexdigest = value.partition(":")
+    if algorithm != ALGORITHM or len(hexdigest) != 64 or not all(c in "0123456789abcdef" for c in hexdigest):
+        raise ValueError(f"not a labelled sha256 digest: {value!r}")
+    return hexdigest

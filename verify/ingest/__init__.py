@@ -1,0 +1,51 @@
+"""Ingest: bytes of one file -> :class:`~verify.model.Extracted`.
+
+The format is sniffed from the content (:mod:`verify.ingest.sniff`); the
+registry maps each format to its ingester.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from verify.errors import UnsupportedFormat
+from verify.ingest.html import HtmlParser
+from verify.ingest.pdf import Backend, ingest_pdf
+from verify.ingest.sniff import SNIFF_BYTES, sniff
+from verify.model import Extracted, Format
+
+__all__ = ["ingest_bytes", "sniff", "SNIFF_BYTES", "Backend", "HtmlParser"]
+
+
+def _html(data: bytes, backend: Backend, parser: HtmlParser) -> Extracted:
+    from verify.ingest.html import ingest_html
+
+    return ingest_html(data, parser)
+
+
+def _text(data: bytes, backend: Backend, parser: HtmlParser) -> Extracted:
+    from verify.ingest.text import ingest_text
+
+    return ingest_text(data)
+
+
+def _pdf(data: bytes, backend: Backend, parser: HtmlParser) -> Extracted:
+    return ingest_pdf(data, backend)
+
+
+REGISTRY: dict[Format, Callable[[bytes, Backend, HtmlParser], Extracted]] = {
+    "pdf": _pdf,
+    "html": _html,
+    "text": _text,
+}
+
+
+def ingest_bytes(data: bytes, *, pdf_backend: Backend = "pdfium",
+                 html_parser: HtmlParser = "lxml") -> Extracted:
+    """Sniff the format of ``data`` and extract its text."""
+    fmt = sniff(data[:SNIFF_BYTES])
+    try:
+        ingester = REGISTRY[fmt]
+    except KeyError:  # pragma: no cover - sniff only returns registered formats
+        raise UnsupportedFormat(f"no ingester for format {fmt!r}") from None
+    return ingester(data, pdf_backend, html_parser)

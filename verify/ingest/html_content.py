@@ -1,0 +1,906 @@
+"""Main-content extraction from HTML: keep the document, drop the site.
+
+A web page carries the document (an article, a report) inside site
+furniture: navigation, banners, cookie notices, sidebars, share widgets,
+comment threads.  The canonical hash promises to identify *what a document
+says* (DESIGN.md), so the furniture must go, and what went must be on
+record for the auditor.  :func:`extract_main` returns both.
+
+The module is split in three layers so a faster parser can serve later
+without changing any output:
+
+1. *Decoding* (:func:`decode_markup`): bytes to text, shared by every
+   front-end, so the encoding never depends on the parser.
+2. *Front-ends* (:func:`parse_with_bs4`, the reference, and
+   :func:`parse_with_lxml`): parse the text and build a small neutral tree
+   of :class:`Node` objects.  Scripts, styles, templates, comments and
+   processing instructions never enter it; depth is capped at
+   :data:`MAX_DEPTH`, deeper text being hoisted into the deepest kept node.
+3. *Selection* (everything else): works on the neutral tree only.
+
+No function here recurses over the document tree, so hostile nesting cannot
+exhaust the stack, and no function does I/O.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import warnings
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from verify.errors import CorruptDocument
+
+__all__ = [
+    "MAX_DEPTH",
+    "SELECTOR_VERSION",
+    "MainContent",
+    "Node",
+    "Parse",
+    "decode_markup",
+    "extract_main",
+    "parse_with_bs4",
+    "parse_with_lxml",
+    "select_main",
+]
+
+SELECTOR_VERSION = "html-content/1"
+"""Version of the selection rules.  Any change that alters the output for
+some page is a new version (DESIGN.md: profiles are versioned); record it
+beside the parser versions in every extraction record."""
+
+MAX_DEPTH = 200
+"""Deepest element level kept in the neutral tree.
+
+libxml2's tree builder stops at 256 levels while its event interface does
+not; capping below both keeps the two front-ends identical and keeps every
+later walk cheap.  Text below the cap is kept, not lost."""
+
+MAX_ATTR = 256
+"""Attribute values are cut to this many characters: the selector only
+looks for hints such as ``sidebar`` in them, and a hostile 10 MB class
+attribute must not cost 10 MB of regex work."""
+
+
+@dataclass(frozen=True)
+class MainContent:
+    """What a page says, what was taken out, and how the bytes were read."""
+
+    title: str | None
+    paragraphs: tuple[str, ...]
+    removed: tuple[str, ...]
+    encoding: str | None
+
+
+@dataclass(eq=False, slots=True)
+class Node:
+    """One element of the neutral tree: all the selector ever sees.
+
+    ``attrs`` holds only the attributes in :data:`KEPT_ATTRS`, lower-cased
+    and whitespace-collapsed; ``children`` mixes nodes and text, adjacent
+    texts merged.  Identity, not value, is what compares.
+    """
+
+    tag: str
+    attrs: dict[str, str] = field(default_factory=dict)
+    children: list[Node | str] = field(default_factory=list)
+    parent: Node | None = None
+    index: int = 0
+
+    def elements(self) -> Iterator[Node]:
+        """The element children, in order."""
+        return (c for c in self.children if isinstance(c, Node))
+
+
+Parse = Callable[[str], Node]
+"""A front-end: decoded markup in, neutral tree out."""
+
+KEPT_ATTRS = frozenset(
+    {"id", "class", "role", "itemprop", "hidden", "aria-hidden", "style", "aria-label"}
+)
+UNSEEN_TAGS = frozenset({"script", "style", "template"})
+"""Never text of the document: dropped by the front-ends, not recorded."""
+
+
+# --------------------------------------------------------------------------
+# Layer 1: decoding
+# --------------------------------------------------------------------------
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE
+)
+_XML_DECL = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.\-]+)""")
+_WEB_SUPERSETS = {
+    "ascii": "cp1252",
+    "iso8859-1": "cp1252",
+    "iso8859-9": "cp1254",
+    "iso8859-11": "cp874",
+    "tis-620": "cp874",
+    "gb2312": "gbk",
+    "shift_jis": "cp932",
+    "euc_kr": "cp949",
+    "big5": "big5hkscs",
+}
+"""Labels that browsers decode with a superset (WHATWG Encoding standard):
+pages labelled Latin-1 use windows-1252 quotes, Shift_JIS pages use
+Windows-31J characters, and so on."""
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode_markup(markup: bytes | str) -> tuple[str, str | None]:
+    """Turn bytes into text the way a browser would, parser-independently.
+
+    A byte-order mark wins, then a declared charset (``<meta>`` or XML
+    declaration in the first 4 KiB) if it decodes cleanly, then UTF-8, then
+    windows-1252 with replacement (the web's default, which never fails).
+    Latin-1 and ASCII labels mean windows-1252, as in the HTML standard.
+    C0 control characters are removed: they are never text and libxml2
+    rejects some of them.
+    """
+    if isinstance(markup, str):
+        return _CONTROL.sub("", markup.removeprefix("\ufeff")), None
+    for bom, name in _BOMS:
+        if markup.startswith(bom):
+            return _CONTROL.sub("", markup[len(bom) :].decode(name, "replace")), name
+    for name in _candidate_encodings(markup[:4096]):
+        try:
+            return _CONTROL.sub("", markup.decode(name)), name
+        except UnicodeDecodeError:
+            continue
+    return _CONTROL.sub("", markup.decode("cp1252", "replace")), "cp1252"
+
+
+def _candidate_encodings(head: bytes) -> list[str]:
+    """Declared encoding (if Python knows it) followed by UTF-8."""
+    found = _XML_DECL.search(head) or _META_CHARSET.search(head)
+    names = []
+    if found:
+        name = _codec_name(found.group(1).decode("ascii", "replace"))
+        if name and not name.startswith("utf-16") and not name.startswith("utf-32"):
+            names.append(name)
+    if "utf-8" not in names:
+        names.append("utf-8")
+    return names
+
+
+def _codec_name(label: str) -> str | None:
+    """Python's canonical codec name for a charset label, or None."""
+    try:
+        name = codecs.lookup(label.strip().lower()).name
+    except LookupError:
+        return None
+    return _WEB_SUPERSETS.get(name, name)
+
+
+# --------------------------------------------------------------------------
+# Layer 2: front-ends (parsed document -> neutral tree)
+# --------------------------------------------------------------------------
+
+
+def _clean_attr(value: str) -> str:
+    """Attribute value as the selector sees it: cut, collapsed, lower-case."""
+    return " ".join(value[: MAX_ATTR * 4].split())[:MAX_ATTR].lower()
+
+
+class _TreeBuilder:
+    """Builds the neutral tree from start/data/end events.
+
+    Both front-ends feed it, which is what makes them agree: the depth cap,
+    the unseen tags and the text merging live in one place.
+    """
+
+    def __init__(self) -> None:
+        self.root = Node("#document")
+        self._open: list[Node] = [self.root]
+        self._names: list[str] = []
+        self._unseen = 0
+
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
+        self._names.append(tag)
+        if self._unseen or tag in UNSEEN_TAGS:
+            self._unseen += 1
+            return
+        if len(self._open) > MAX_DEPTH:
+            return
+        kept = {k: _clean_attr(v) for k, v in attrs.items() if k in KEPT_ATTRS}
+        node = Node(tag, kept, parent=self._open[-1])
+        self._open[-1].children.append(node)
+        self._open.append(node)
+
+    def end(self) -> None:
+        if not self._names:
+            return
+        self._names.pop()
+        if self._unseen:
+            self._unseen -= 1
+            return
+        if len(self._open) - 1 > len(self._names):
+            self._open.pop()
+
+    def data(self, text: str) -> None:
+        if self._unseen or not text:
+            return
+        children = self._open[-1].children
+        if children and isinstance(children[-1], str):
+            children[-1] += text
+        else:
+            children.append(text)
+
+    def close(self) -> Node:
+        return self.root
+
+
+def parse_with_bs4(text: str) -> Node:
+    """Reference front-end: BeautifulSoup with the lxml parser.
+
+    The bs4 tree is walked iteratively and replayed as events into the
+    shared builder, so its depth (bs4 keeps all 10,000 levels of a hostile
+    page) never reaches Python's recursion limit.
+    """
+    from bs4 import BeautifulSoup, Tag
+    from bs4.element import NavigableString, PreformattedString
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # bs4 warns about XML- or URL-like text
+            soup = BeautifulSoup(text, "lxml")
+    except Exception as exc:  # any parser failure means unparseable input
+        raise CorruptDocument(f"HTML could not be parsed: {exc}") from exc
+    builder = _TreeBuilder()
+    stack: list[object] = list(reversed(list(soup.children)))
+    end = object()
+    while stack:
+        item = stack.pop()
+        if item is end:
+            builder.end()
+        elif isinstance(item, Tag):
+            attrs = {k: _attr_text(v) for k, v in item.attrs.items()}
+            builder.start(item.name, attrs)
+            stack.append(end)
+            stack.extend(reversed(item.contents))
+        elif isinstance(item, NavigableString) and not isinstance(item, PreformattedString):
+            builder.data(str(item))
+    return builder.close()
+
+
+def _attr_text(value: object) -> str:
+    """bs4 splits multi-valued attributes (class) into lists; rejoin them."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple)):
+        return " ".join(str(v) for v in value)
+    return str(value)
+
+
+class _LxmlTarget:
+    """Adapter from lxml's parser-target protocol to the shared builder."""
+
+    def __init__(self) -> None:
+        self.builder = _TreeBuilder()
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        self.builder.start(tag, dict(attrib))
+
+    def end(self, tag: str) -> None:
+        self.builder.end()
+
+    def data(self, data: str) -> None:
+        self.builder.data(data)
+
+    def close(self) -> Node:
+        return self.builder.close()
+
+
+def parse_with_lxml(text: str) -> Node:
+    """Faster front-end: lxml's HTML parser driving the builder directly.
+
+    It uses libxml2's event interface (as bs4 does underneath) rather than
+    ``lxml.html.fromstring``, whose tree stops at 256 levels and silently
+    loses the text below; skipping bs4's own tree saves most of the time.
+    Text is fed in 512-character pieces, as bs4 feeds it, so libxml2's push
+    parser sees the same pieces from both front-ends (feeding it whole gave
+    the same output on all 181 benchmark pages, but nothing promises that
+    its error recovery ignores piece boundaries).
+    """
+    from lxml import etree
+
+    target = _LxmlTarget()
+    parser = etree.HTMLParser(target=target, recover=True)
+    try:
+        for start in range(0, len(text), 512):
+            parser.feed(text[start : start + 512])
+        root: Node = parser.close()
+    except etree.LxmlError as exc:
+        if not text.strip():
+            return target.close()
+        raise CorruptDocument(f"HTML could not be parsed: {exc}") from exc
+    return root
+
+
+# --------------------------------------------------------------------------
+# Layer 3: selection on the neutral tree
+# --------------------------------------------------------------------------
+
+
+def _words(text: str) -> frozenset[str]:
+    """A set from a space-separated list: keeps long tag tables readable."""
+    return frozenset(text.split())
+
+
+_INLINE_TAGS = _words(
+    "a abbr acronym b bdi bdo big br cite code data del dfn em font i "
+    "img ins kbd label mark nobr q rp rt ruby s samp small span strike "
+    "strong sub sup time tt u var wbr"
+)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "blockquote", "dd"})
+_FURNITURE_TAGS = _words(
+    "nav aside footer noscript button select textarea dialog menu "
+    "iframe object embed svg canvas video audio map input datalist "
+    "option"
+)
+_FURNITURE_ROLES = _words(
+    "navigation contentinfo complementary search menu menubar dialog "
+    "alertdialog toolbar banner tablist alert"
+)
+_CHROME_HINT = re.compile(
+    r"(?<![a-z])(?:nav|navbar|navigation|menu|menus|footer|sidebar|side-bar|"
+    r"breadcrumbs?|cookies?|cookie-?banner|consent|gdpr|share|sharing|"
+    r"sharebar|social|socials|related|recommended|recommendations|comments?|"
+    r"disqus|promo|promos|advert|adverts|advertisement|ad|ads|adslot|"
+    r"sponsored|sponsor|newsletter|subscribe|subscription|signup|popup|modal|"
+    r"masthead|skip|skiplink|pagination|pager|widget|widgets|outbrain|"
+    r"taboola|toolbar|byline|tags|tag-list|author-bio|most-popular|"
+    r"trending|header|banner|login|search|print|rss|gallery|slideshow|"
+    r"carousel|author|authors|meta|date|dateline|credit|credits)(?![a-z])"
+)
+_STRONG_HINT = re.compile(
+    r"(?<![a-z])(?:cookies?|consent|gdpr|share|sharing|social|comments?|"
+    r"disqus|breadcrumbs?|outbrain|taboola|newsletter|related|skip|"
+    r"advertisement|ad|ads|sponsored|byline)(?![a-z])"
+)
+_CONTENT_HINT = re.compile(
+    r"(?<![a-z])(?:article|articles|body|content|entry|main|post|story|text|"
+    r"blog|hentry|prose|rich-?text|article-?body|post-?body|entry-?content)(?![a-z])"
+)
+_DATE_WORD = r"(?:on|at|by|:|\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_THEME_LINE = re.compile(
+    r"^(?:skip to (?:the )?(?:main )?(?:content|navigation)|"
+    rf"(?:published|posted|updated|last updated|last modified)\s*{_DATE_WORD}|"
+    r"posted in\b|share(?: this(?: article| story| post| page)?)?(?: on| via|:|$)|"
+    r"advertisement$|read more$|continue reading|"
+    r"related(?: articles| stories| posts)?:?$|tags?:|filed under\b|"
+    r"sign up (?:for|to)\b|subscribe (?:to|now)\b|follow us\b|"
+    r"(?:\d+ )?comments?$|leave a (?:comment|reply)|(?:image|photo) credit:)",
+    re.IGNORECASE,
+)
+"""Fixed lines a site theme puts around every article.  Only short blocks
+(under 80 characters) are tested, and each pattern needs its tell-tale
+continuation, so "Share prices fell" or "Posted guards..." stay."""
+_WS = re.compile(r"\s+")
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+"""Format characters with no glyph: a block of only these is empty (editors
+leave zero-width-space paragraphs as spacers)."""
+
+
+def _collapse(text: str) -> str:
+    """Whitespace runs to one space, stripped: layout is not content."""
+    return _WS.sub(" ", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """A run of text between block boundaries, owned by its block element."""
+
+    text: str
+    link_chars: int
+    owner: Node
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+
+def _index(root: Node) -> list[Node]:
+    """Nodes in document (pre-)order; ``node.index`` is set to the position."""
+    order: list[Node] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        node.index = len(order)
+        order.append(node)
+        stack.extend(reversed(list(node.elements())))
+    return order
+
+
+def _blocks(root: Node) -> list[_Block]:
+    """Cut the body's text into blocks: block elements split, inline never.
+
+    A ``div`` with text directly inside gives that text its own block; the
+    ``<head>`` gives none (its title is read separately)."""
+    blocks: list[_Block] = []
+    parts: list[tuple[str, bool]] = []
+    owners = [root]
+    in_link = 0
+    stack: list[tuple[Node | str, bool]] = [(root, False)]
+    while stack:
+        item, leaving = stack.pop()
+        if isinstance(item, str):
+            parts.append((item, in_link > 0))
+            continue
+        is_block = item.tag not in _INLINE_TAGS
+        if leaving:
+            in_link -= item.tag == "a"
+            if is_block:
+                _flush(parts, owners.pop(), blocks)
+            continue
+        if item.tag == "head":
+            continue
+        if not is_block and _inline_furniture(item):
+            _flush_alone(item, blocks)
+            continue
+        if is_block:
+            _flush(parts, owners[-1], blocks)
+            owners.append(item)
+        in_link += item.tag == "a"
+        if item.tag in ("br", "img", "wbr"):
+            parts.append((" ", False))
+        stack.append((item, True))
+        stack.extend((child, False) for child in reversed(item.children))
+    _flush(parts, root, blocks)
+    return blocks
+
+
+def _flush_alone(node: Node, out: list[_Block]) -> None:
+    """An inline element that is furniture gets a block of its own, so it
+    can be removed (and recorded) without cutting its paragraph in two."""
+    text = _text_of(node)
+    if text.strip(_INVISIBLE):
+        out.append(_Block(text, 0, node))
+
+
+def _flush(parts: list[tuple[str, bool]], owner: Node, out: list[_Block]) -> None:
+    """Close the pending text run, if it has any text, as one block."""
+    text = _collapse("".join(p for p, _ in parts))
+    if text.strip(_INVISIBLE):
+        links = sum(len(_collapse(p)) for p, linked in parts if linked)
+        out.append(_Block(text, min(links, len(text)), owner))
+    parts.clear()
+
+
+@dataclass(slots=True)
+class _Stats:
+    """Per-node totals over the blocks each node contains."""
+
+    chars: list[int]
+    link_chars: list[int]
+    prose: list[int]
+    paragraphs: list[int]
+    commas: list[int]
+    images: list[int]
+
+    def link_density(self, node: Node) -> float:
+        chars = self.chars[node.index]
+        return self.link_chars[node.index] / chars if chars else 0.0
+
+
+def _stats(order: list[Node], blocks: list[_Block]) -> _Stats:
+    """Sum block figures into their owners, then owners into ancestors.
+
+    Prose (long, link-poor blocks) is what an article is made of; comparing
+    a node's prose with the page's tells a comment box from the article."""
+    size = len(order)
+    st = _Stats(*([0] * size for _ in range(6)))
+    for block in blocks:
+        i = block.owner.index
+        st.chars[i] += len(block.text)
+        st.link_chars[i] += block.link_chars
+        st.commas[i] += block.text.count(",")
+        if len(block.text) >= 60 and block.link_density < 0.3:
+            st.prose[i] += len(block.text)
+        if block.owner.tag == "p" or (len(block.text) >= 60 and block.link_density < 0.3):
+            st.paragraphs[i] += 1
+    for node in reversed(order):
+        st.images[node.index] += node.tag == "img"
+        if node.parent is not None:
+            j, i = node.parent.index, node.index
+            st.chars[j] += st.chars[i]
+            st.link_chars[j] += st.link_chars[i]
+            st.prose[j] += st.prose[i]
+            st.paragraphs[j] += st.paragraphs[i]
+            st.commas[j] += st.commas[i]
+            st.images[j] += st.images[i]
+    return st
+
+
+def _hints(node: Node) -> str:
+    """The class and id text that carries the author's naming hints."""
+    return f"{node.attrs.get('class', '')} {node.attrs.get('id', '')}".strip()
+
+
+def _is_hidden(node: Node) -> bool:
+    """Hidden by attribute or inline style: not shown, so not the text.
+
+    ``hidden="until-found"`` is a collapsed section the reader can open, so
+    it stays."""
+    if node.attrs.get("hidden", "until-found") != "until-found":
+        return True
+    if node.attrs.get("aria-hidden") == "true":
+        return True
+    style = node.attrs.get("style", "").replace(" ", "")
+    return "display:none" in style or "visibility:hidden" in style
+
+
+def _is_marked_main(node: Node) -> bool:
+    """Markup that names the document body outright."""
+    return (
+        node.tag == "main"
+        or node.attrs.get("role") == "main"
+        or node.attrs.get("itemprop") == "articlebody"
+    )
+
+
+def _furniture(order: list[Node], st: _Stats) -> set[int]:
+    """Indexes of nodes that are site furniture by tag, role or name.
+
+    A name hint alone never removes a node that holds most of the page's
+    prose or the marked main content: ``<div class="content has-sidebar">``
+    is the article, not a sidebar."""
+    total = max(st.prose[0], 1)
+    protected = _protected(order)
+    found: set[int] = set()
+    for node in order:
+        if node.tag in ("html", "body", "#document"):
+            continue
+        if node.tag in _INLINE_TAGS:
+            if _inline_furniture(node):
+                found.add(node.index)
+        elif _is_hidden(node):
+            found.add(node.index)
+        elif node.index in protected:
+            continue
+        elif _furniture_by_markup(node, st, total) or _furniture_by_name(node, st, total):
+            found.add(node.index)
+    return found
+
+
+def _inline_furniture(node: Node) -> bool:
+    """Inline elements that are never text: hidden ones and form labels.
+
+    Decided from the element alone, before any statistics, because it
+    decides how blocks are cut."""
+    return node.tag == "label" or _is_hidden(node)
+
+
+def _protected(order: list[Node]) -> set[int]:
+    """The marked main content and its ancestors: never furniture (unless
+    hidden: schema.org copies of the article often sit in a hidden box)."""
+    keep: set[int] = set()
+    for node in order:
+        if _is_marked_main(node):
+            cur: Node | None = node
+            while cur is not None and cur.index not in keep:
+                keep.add(cur.index)
+                cur = cur.parent
+    return keep
+
+
+def _furniture_by_markup(node: Node, st: _Stats, total: int) -> bool:
+    """Semantic tags and ARIA roles that name site furniture."""
+    if node.tag in _FURNITURE_TAGS or node.attrs.get("role") in _FURNITURE_ROLES:
+        return st.prose[node.index] < 0.6 * total
+    if node.tag == "form":
+        return st.prose[node.index] < 0.5 * total
+    if node.tag == "header" and not _in_sectioning(node):
+        return st.prose[node.index] < 0.6 * total
+    return False
+
+
+def _in_sectioning(node: Node) -> bool:
+    """Inside article, main or section: a ``<header>`` there heads the
+    document (its headings are content), not the site."""
+    return any(
+        a.tag in ("article", "main", "section") or _is_marked_main(a)
+        for a in _ancestors(node.parent, MAX_DEPTH)
+    )
+
+
+def _furniture_by_name(node: Node, st: _Stats, total: int) -> bool:
+    """Class and id hints (``sidebar``, ``cookie-banner``...), guarded."""
+    hints = _hints(node)
+    if not hints or not _CHROME_HINT.search(hints):
+        return False
+    share = st.prose[node.index] / total
+    if _STRONG_HINT.search(hints):
+        return share < 0.6
+    return share < 0.4 and not _CONTENT_HINT.search(hints)
+
+
+def _inside(order: list[Node], marked: set[int]) -> list[bool]:
+    """For each node: is it, or an ancestor, in ``marked``? (top-down)"""
+    flags = [False] * len(order)
+    for node in order:
+        parent = node.parent
+        flags[node.index] = node.index in marked or (parent is not None and flags[parent.index])
+    return flags
+
+
+def _class_weight(node: Node) -> int:
+    """Readability-style name weight: content names +25, chrome names -25."""
+    hints = _hints(node)
+    weight = 0
+    if hints and _CONTENT_HINT.search(hints):
+        weight += 25
+    if hints and _CHROME_HINT.search(hints):
+        weight -= 25
+    if _is_marked_main(node):
+        weight += 30
+    if node.tag == "article":
+        weight += 10
+    return weight
+
+
+_TAG_BASE = {
+    "div": 5,
+    "section": 3,
+    "article": 5,
+    "main": 5,
+    "pre": 3,
+    "td": 3,
+    "blockquote": 3,
+    "address": -3,
+    "ol": -3,
+    "ul": -3,
+    "dl": -3,
+    "dd": -3,
+    "dt": -3,
+    "li": -3,
+    "form": -3,
+    "th": -5,
+}
+
+
+def _candidate_scores(blocks: list[_Block], st: _Stats) -> dict[int, float]:
+    """Score the containers of link-poor paragraphs (after Readability).
+
+    Each paragraph gives its parent a point, a point per comma and up to
+    three for length; ancestors get a diminishing share, so the element
+    that holds the most prose, closely, wins."""
+    raw: dict[int, float] = {}
+    nodes: dict[int, Node] = {}
+    for block in blocks:
+        if len(block.text) < 25 or block.link_density > 0.5:
+            continue
+        owner = block.owner
+        if owner.tag in _HEADINGS:
+            continue
+        start = owner.parent if owner.tag in _PARAGRAPH_TAGS else owner
+        points = 1 + block.text.count(",") + min(len(block.text) // 100, 3)
+        for level, node in enumerate(_ancestors(start, 5)):
+            if node.index not in raw:
+                weight = _class_weight(node) if st.prose[node.index] else 0
+                raw[node.index] = _TAG_BASE.get(node.tag, 0) + weight
+                nodes[node.index] = node
+            raw[node.index] += points / (1 if level == 0 else 2 if level == 1 else level * 3)
+    return {i: s * (1 - st.link_density(nodes[i])) for i, s in raw.items()}
+
+
+def _ancestors(node: Node | None, limit: int) -> Iterator[Node]:
+    """The node and its ancestors below ``<html>``, at most ``limit``."""
+    count = 0
+    while node is not None and count < limit and node.tag not in ("html", "#document"):
+        yield node
+        node = node.parent
+        count += 1
+
+
+def _top_candidate(order: list[Node], scores: dict[int, float]) -> Node | None:
+    """Best-scoring container, moved up to an ancestor that scores higher
+    (an article cut into several scored parts) or wraps it alone."""
+    if not scores:
+        return None
+    ranked = sorted(scores, key=lambda i: (-scores[i], i))
+    best = ranked[0]
+    top = _shared_ancestor(order, ranked[:5], scores) or order[best]
+    if top is not order[best]:
+        return top
+    threshold = scores[best] / 3
+    last = scores[best]
+    parent = top.parent
+    while parent is not None and parent.tag not in ("body", "html", "#document"):
+        if parent.index in scores:
+            if scores[parent.index] < threshold:
+                break
+            if scores[parent.index] > last:
+                top = parent
+                break
+            last = scores[parent.index]
+        parent = parent.parent
+    while (
+        top.parent is not None
+        and top.parent.tag not in ("body", "html", "#document")
+        and sum(1 for _ in top.parent.elements()) == 1
+    ):
+        top = top.parent
+    return top
+
+
+def _shared_ancestor(order: list[Node], ranked: list[int], scores: dict[int, float]) -> Node | None:
+    """An ancestor holding three near-best candidates, if there is one.
+
+    Articles cut into many boxes (one card per paragraph) make each box a
+    strong candidate; the box holding several of them is the article."""
+    best = scores[ranked[0]]
+    rivals = [order[i] for i in ranked[1:] if scores[i] >= 0.75 * best]
+    if len(rivals) < 3:
+        return None
+    lineages = [{n.index for n in _ancestors(r.parent, MAX_DEPTH)} for r in rivals]
+    for node in _ancestors(order[ranked[0]].parent, MAX_DEPTH):
+        if node.tag == "body":
+            break
+        if sum(node.index in lineage for lineage in lineages) >= 3:
+            return node
+    return None
+
+
+def _selection(top: Node, scores: dict[int, float], st: _Stats) -> set[int]:
+    """The top container plus siblings that look like more of the article."""
+    parent = top.parent
+    if parent is None:
+        return {top.index}
+    top_score = scores.get(top.index, 0.0)
+    threshold = max(10.0, top_score * 0.2)
+    top_class = top.attrs.get("class", "")
+    chosen = {top.index}
+    for sib in parent.elements():
+        if sib is top:
+            continue
+        bonus = top_score * 0.2 if top_class and sib.attrs.get("class") == top_class else 0
+        if (
+            scores.get(sib.index, 0.0) + bonus >= threshold
+            or sib.tag == "p"
+            and _prose_like(sib, st)
+        ):
+            chosen.add(sib.index)
+    return chosen
+
+
+def _prose_like(node: Node, st: _Stats) -> bool:
+    """A stray paragraph beside the article that reads like its text."""
+    chars, density = st.chars[node.index], st.link_density(node)
+    return (chars > 80 and density < 0.25) or (0 < chars <= 80 and density == 0)
+
+
+_CLEANED_TAGS = frozenset({"div", "section", "ul", "ol", "table", "form", "dl", "figure", "header"})
+
+
+def _pruned(order: list[Node], chosen: list[bool], roots: set[int], st: _Stats) -> set[int]:
+    """Inside the article, containers that are not article text.
+
+    Link lists (related stories), image galleries and form widgets inside
+    the chosen element: many links, few paragraphs, little prose."""
+    found: set[int] = set()
+    for node in order:
+        i = node.index
+        if not chosen[i] or i in roots or node.tag not in _CLEANED_TAGS:
+            continue
+        if st.commas[i] >= 10 or st.chars[i] == 0:
+            continue
+        if _link_box(node, st) or (node.tag != "figure" and _gallery(node, st)):
+            found.add(i)
+    return found
+
+
+def _link_box(node: Node, st: _Stats) -> bool:
+    """Mostly links (related stories, tag clouds), or named as chrome.
+
+    A list of links inside an article may be its references, so lists get
+    the higher bar unless their name says they are chrome."""
+    weight = _class_weight(node)
+    density = st.link_density(node)
+    is_list = node.tag in ("ul", "ol")
+    return weight < 0 or (weight < 25 and density > 0.33 and not is_list) or density > 0.5
+
+
+def _gallery(node: Node, st: _Stats) -> bool:
+    """More pictures than paragraphs: a slideshow, its captions repeated."""
+    images = st.images[node.index]
+    return images > 2 and st.paragraphs[node.index] < images / 2 and st.prose[node.index] < 300
+
+
+def _keep_block(block: _Block) -> bool:
+    """Block-level filter for text inside the article: link rows and the
+    theme's fixed lines ("Share this", "Published on...") are not text."""
+    if block.link_density > 0.5 and len(block.text) < 400:
+        return False
+    return not (len(block.text) < 80 and _THEME_LINE.match(block.text))
+
+
+def _body(order: list[Node]) -> Node:
+    """Fallback selection when no paragraph scored: the whole body (short
+    pages are all content once the furniture is gone)."""
+    return next((n for n in order if n.tag == "body"), order[0])
+
+
+def _title(order: list[Node], keep: list[bool], dropped: list[bool]) -> str | None:
+    """First kept ``<h1>``, else first visible one, else ``<title>``
+    (not an SVG icon's ``<title>``)."""
+    firsts: dict[str, str] = {}
+    for node in order:
+        if node.tag not in ("h1", "title"):
+            continue
+        if node.tag == "title" and node.parent is not None and node.parent.tag == "svg":
+            continue
+        text = _text_of(node)
+        if not text:
+            continue
+        if node.tag == "h1" and keep[node.index]:
+            return text
+        key = "title" if node.tag == "title" else "h1" if not dropped[node.index] else ""
+        if key:
+            firsts.setdefault(key, text)
+    return firsts.get("h1") or firsts.get("title")
+
+
+def _text_of(node: Node) -> str:
+    """All the text under a node, whitespace collapsed."""
+    parts: list[str] = []
+    stack: list[Node | str] = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+        else:
+            if item.tag in ("br", "img") or item.tag not in _INLINE_TAGS:
+                parts.append(" ")
+            stack.extend(reversed(item.children))
+    return _collapse("".join(parts))
+
+
+def select_main(root: Node) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
+    """Title, kept paragraphs and removed blocks of a neutral tree.
+
+    Every visible text block of the body ends up in exactly one of the two
+    tuples, so nothing leaves without a record.  (Sets ``Node.index`` on
+    the tree it is given; it reads nothing else from outside the tree.)"""
+    order = _index(root)
+    blocks = _blocks(root)
+    full = _stats(order, blocks)
+    dropped = _inside(order, _furniture(order, full))
+    clean = [b for b in blocks if not dropped[b.owner.index]]
+    st = _stats(order, clean)
+    scores = _candidate_scores(clean, st)
+    top = _top_candidate(order, scores) or _body(order)
+    roots = _selection(top, scores, st)
+    chosen = _inside(order, roots)
+    pruned = _inside(order, _pruned(order, chosen, roots, st))
+    keep = [c and not d and not p for c, d, p in zip(chosen, dropped, pruned)]
+    kept: list[str] = []
+    removed: list[str] = []
+    for block in blocks:
+        ok = keep[block.owner.index] and _keep_block(block)
+        (kept if ok else removed).append(block.text)
+    return _title(order, keep, dropped), tuple(kept), tuple(removed)
+
+
+def extract_main(markup: bytes | str, *, parse: Parse = parse_with_bs4) -> MainContent:
+    """Main content of an HTML page, with the removed furniture on record.
+
+    ``parse`` chooses the front-end; every front-end must give the same
+    neutral tree, hence the same result (the tests compare them).  Raises
+    :class:`~verify.errors.CorruptDocument` only when the parser fails;
+    a page with no content gives empty ``paragraphs``.
+    """
+    if not isinstance(markup, (bytes, str)):
+        raise TypeError(f"markup must be bytes or str, not {type(markup).__name__}")
+    text, encoding = decode_markup(markup)
+    title, paragraphs, removed = select_main(parse(text))
+    return MainContent(title, paragraphs, removed, encoding)

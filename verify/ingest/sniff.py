@@ -1,0 +1,76 @@
+"""Tell what a file is from its bytes, not from its name.
+
+A ``.txt`` that holds a PDF is a PDF; a ``.pdf`` that holds HTML is HTML; a
+``.txt`` that holds a PNG is refused with a message that says so.
+"""
+
+from __future__ import annotations
+
+import re
+
+from verify.errors import EmptyFile, UnsupportedFormat
+from verify.model import Format
+
+#: Magic numbers of formats we do not read, so the error can name them.
+_FOREIGN_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office/EPUB document)"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"BZh", "bzip2-compressed data"),
+    (b"\xfd7zXZ\x00", "xz-compressed data"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\x7fELF", "an ELF executable"),
+    (b"MZ", "a Windows executable"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE2 (legacy Office) document"),
+    (b"%!PS", "a PostScript document"),
+    (b"RIFF", "a RIFF media file"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+)
+
+_HTML_START = re.compile(
+    rb"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_ANYWHERE = re.compile(rb"<(?:html|body|head)[\s>]", re.IGNORECASE)
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+#: How many leading bytes sniffing looks at.
+SNIFF_BYTES = 4096
+
+
+def sniff(head: bytes) -> Format:
+    """Return the format of a file from its first bytes.
+
+    >>> sniff(b"%PDF-1.7\\n...")
+    'pdf'
+    >>> sniff(b"<!DOCTYPE html><html><body>Hi</body></html>")
+    'html'
+    >>> sniff(b"Plain words.\\n")
+    'text'
+    """
+    if not head:
+        raise EmptyFile("the file is empty (0 bytes)")
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    for magic, what in _FOREIGN_MAGIC:
+        if head.startswith(magic):
+            raise UnsupportedFormat(f"the bytes are {what}, not PDF, HTML or text")
+    probe = _ascii_view(head)
+    if _HTML_START.match(probe.lstrip()) or _HTML_ANYWHERE.search(probe):
+        return "html"
+    return "text"
+
+
+def _ascii_view(head: bytes) -> bytes:
+    """The head with a BOM removed and UTF-16 folded to bytes, for markup tests."""
+    if head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff"):
+        codec = "utf-16-le" if head.startswith(b"\xff\xfe") else "utf-16-be"
+        usable = head[2 : 2 + (len(head) - 2) // 2 * 2]
+        return usable.decode(codec, errors="replace").encode("ascii", errors="replace")
+    for bom in _BOMS:
+        if head.startswith(bom):
+            return head[len(bom) :]
+    return head

@@ -1,0 +1,171 @@
+"""The records that flow through the pipeline, one frozen type per stage.
+
+Every record is plain data: it pickles (so a process pool or a Dask worker
+can carry it) and it turns into JSON through :func:`to_json` (so a manifest
+can store it). Nothing here does I/O.
+
+    Source --ingest--> Extracted --normalize--> Canonical --fingerprint--> Fingerprint
+                                                    |
+                                                    +--detect--> Finding
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Format = Literal["pdf", "html", "text", "unknown"]
+Severity = Literal["error", "warning", "note"]
+
+SEVERITIES: tuple[Severity, ...] = ("note", "warning", "error")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range ``[start, end)`` into a canonical text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"invalid span [{self.start}, {self.end})")
+
+    def slice(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One piece of extracted text with where it came from.
+
+    ``page`` is 1-based for paged formats and 0 for formats without pages.
+    ``bbox`` is ``(x0, y0, x1, y1)`` in PDF points when the backend gives it.
+    """
+
+    text: str
+    page: int = 0
+    bbox: tuple[int, int, int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What an ingester read out of one file, before any normalisation.
+
+    ``pages`` holds the text of each page for paged formats (PDF) and exactly
+    one element for the others. ``removed`` lists what the ingester dropped as
+    not being the document (site navigation, cookie banners, ...), so that an
+    auditor can see it.
+    """
+
+    format: Format
+    extractor: str
+    pages: tuple[str, ...]
+    encoding: str | None = None
+    metadata: tuple[tuple[str, str], ...] = ()
+    removed: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def paged(self) -> bool:
+        return self.format == "pdf"
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one normalisation step did to a text.
+
+    ``params`` holds the decisions a step took from the whole document (the
+    running-header lines it removed, the hyphenated words it joined), so that
+    :func:`verify.normalize.replay` can apply the same edit without deciding
+    again. ``examples`` is a short human-readable sample.
+    """
+
+    step: str
+    count: int
+    examples: tuple[str, ...] = ()
+    params: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Canonical:
+    """The canonical text of one document under one profile.
+
+    ``text`` is paragraphs separated by one blank line; each paragraph is one
+    line with single spaces. Footnotes separated from the body are the last
+    paragraphs, each starting with ``[^N]``.
+    """
+
+    text: str
+    profile: str
+    changes: tuple[Change, ...] = ()
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        return tuple(p for p in self.text.split("\n\n") if p)
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """The two digests of a file, plus one digest per canonical paragraph."""
+
+    raw_sha256: str
+    text_sha256: str | None
+    paragraphs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something wrong found in a canonical text (a result, not an error)."""
+
+    code: str
+    severity: Severity
+    message: str
+    span: Span
+    line: int
+    column: int
+    snippet: str
+    evidence: tuple[tuple[str, Any], ...] = ()
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class Record:
+    """Everything the pipeline learnt about one file.
+
+    A file that could not be read is still a record: ``error`` says why, and
+    the fields that could not be filled are ``None``.
+    """
+
+    path: str
+    format: Format
+    size: int
+    raw_sha256: str | None
+    text_sha256: str | None = None
+    profile: str | None = None
+    extractor: str | None = None
+    encoding: str | None = None
+    text: str | None = None
+    paragraphs: tuple[str, ...] = ()
+    changes: tuple[Change, ...] = ()
+    removed: tuple[str, ...] = ()
+    metadata: tuple[tuple[str, str], ...] = ()
+    warnings: tuple[str, ...] = ()
+    error: str | None = None
+    error_code: str | None = None
+    findings: tuple[Finding, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def to_json(obj: Any) -> Any:
+    """Turn a record (or a tree of them) into JSON-ready builtins."""
+    if hasattr(obj, "__dataclass_fields__"):
+        return {k: to_json(v) for k, v in asdict(obj).items()}
+    if isinstance(obj, dict):
+        return {str(k): to_json(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [to_json(v) for v in obj]
+    return obj

@@ -1,0 +1,170 @@
+"""Normalise: :class:`~verify.model.Extracted` -> :class:`~verify.model.Canonical`.
+
+A *profile* is a named, versioned, ordered list of steps. ``canon/1`` is the
+only one so far; any change that alters the canonical text of some input
+must become ``canon/2`` (old manifests keep naming the profile they used).
+
+Every step that changed something leaves a :class:`~verify.model.Change`.
+:func:`replay` applies a recorded list of changes to the extracted pages and
+must give the same canonical text: the record explains the result fully.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from verify.model import Canonical, Change, Extracted
+from verify.normalize import layout, steps
+
+__all__ = ["PROFILE", "PROFILES", "Profile", "canonicalize", "canonicalize_text", "replay"]
+
+Pages = tuple[str, ...]
+TextStep = Callable[[str], str]
+LayoutStep = Callable[[Pages, "Sequence[str] | None"], layout.Outcome]
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    text: TextStep | None = None  # applied to each page alone
+    layout: LayoutStep | None = None  # decides from the whole document
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    steps: tuple[Step, ...]
+
+
+CANON_1 = Profile(
+    "canon/1",
+    (
+        Step("line_endings", text=steps.line_endings),
+        Step("overstrike", text=steps.overstrike),
+        Step("mojibake", text=steps.mojibake),
+        Step("nfkc", text=steps.nfkc),
+        Step("invisible", text=steps.invisible),
+        Step("punctuation", text=steps.punctuation),
+        Step("line_space", text=steps.line_space),
+        Step("rules", text=steps.rules),
+        Step("furniture", layout=layout.remove_furniture),
+        Step("footnotes", layout=layout.separate_footnotes),
+        Step("join_pages", layout=layout.join_pages),
+        Step("dehyphenate", layout=layout.dehyphenate),
+        Step("unwrap", layout=layout.unwrap),
+        Step("spacing", text=steps.spacing),
+        Step("rule_paragraphs", text=steps.rule_paragraphs),
+    ),
+)
+PROFILES: dict[str, Profile] = {CANON_1.name: CANON_1}
+PROFILE = CANON_1
+
+_EXAMPLES = 3
+_EXAMPLE_LEN = 80
+
+
+def canonicalize(extracted: Extracted, profile: Profile = PROFILE) -> Canonical:
+    """The canonical text of an extraction, with the record of every change."""
+    text, changes = _run(extracted.pages, profile, None)
+    return Canonical(text=text, profile=profile.name, changes=tuple(changes))
+
+
+def canonicalize_text(text: str, profile: Profile = PROFILE) -> str:
+    """The canonical form of a plain string (one page)."""
+    return _run((text,), profile, None)[0]
+
+
+def replay(pages: Sequence[str], changes: Sequence[Change], profile: Profile = PROFILE) -> str:
+    """Apply a recorded list of changes to the extracted pages.
+
+    Layout steps apply the recorded decisions instead of deciding again; a
+    layout step absent from the record made no change, and replays as none.
+    """
+    recorded = {change.step: change.params for change in changes}
+    unknown = set(recorded) - {step.name for step in profile.steps}
+    if unknown:
+        raise ValueError(f"steps {sorted(unknown)} are not in profile {profile.name}")
+    return _run(tuple(pages), profile, recorded)[0]
+
+
+#: Character-level steps interact (folding a quote can expose mojibake to
+#: ftfy), so the leading run of text steps is repeated until nothing changes.
+MAX_ROUNDS = 4
+
+
+def _run(pages: Pages, profile: Profile, recorded: dict[str, tuple[str, ...]] | None,
+         ) -> tuple[str, list[Change]]:
+    leading = 0
+    while leading < len(profile.steps) and profile.steps[leading].text is not None:
+        leading += 1
+    pages, changes = _characters(pages, profile.steps[:leading])
+    for step in profile.steps[leading:]:
+        if step.text is not None:
+            pages, change = _text_step(step.name, step.text, pages)
+        else:
+            assert step.layout is not None
+            params = None if recorded is None else recorded.get(step.name, ())
+            pages, change = _layout_step(step.name, step.layout, pages, params)
+        if change is not None:
+            changes.append(change)
+    return "\n".join(pages).strip(), changes
+
+
+def _characters(pages: Pages, run: tuple[Step, ...]) -> tuple[Pages, list[Change]]:
+    merged: dict[str, Change] = {}
+    for _ in range(MAX_ROUNDS):
+        before = pages
+        for step in run:
+            assert step.text is not None
+            pages, change = _text_step(step.name, step.text, pages)
+            if change is not None:
+                old = merged.get(step.name)
+                merged[step.name] = change if old is None else Change(
+                    step.name, old.count + change.count, (old.examples + change.examples)[:_EXAMPLES])
+        if pages == before:
+            break
+    return pages, [merged[s.name] for s in run if s.name in merged]
+
+
+def _text_step(name: str, fn: TextStep, pages: Pages) -> tuple[Pages, Change | None]:
+    out = tuple(fn(page) for page in pages)
+    if out == pages:
+        return pages, None
+    examples: list[str] = []
+    count = 0
+    for before, after in zip(pages, out):
+        if before == after:
+            continue
+        for old, new in zip(before.split("\n"), after.split("\n")):
+            if old != new:
+                count += 1
+                if len(examples) < _EXAMPLES:
+                    examples.append(_diff_example(old, new))
+        count += abs(before.count("\n") - after.count("\n"))
+    return out, Change(step=name, count=max(count, 1), examples=tuple(examples))
+
+
+def _layout_step(name: str, fn: LayoutStep, pages: Pages, params: Sequence[str] | None,
+                 ) -> tuple[Pages, Change | None]:
+    outcome = fn(pages, params)
+    if outcome.pages == pages:
+        return pages, None
+    return outcome.pages, Change(step=name, count=outcome.count,
+                                 examples=tuple(_clip(e) for e in outcome.examples),
+                                 params=outcome.params)
+
+
+def _diff_example(old: str, new: str, context: int = 24) -> str:
+    """``old -> new`` around the first difference, so the example shows the change."""
+    start = next((i for i, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
+    tail = 0
+    while tail < min(len(old), len(new)) - start and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    lo = max(0, start - context)
+    return f"{_clip(old[lo:len(old) - tail + context])!r} -> {_clip(new[lo:len(new) - tail + context])!r}"
+
+
+def _clip(text: str) -> str:
+    text = text.replace("\n", "\u23ce")
+    return text if len(text) <= _EXAMPLE_LEN else text[: _EXAMPLE_LEN - 1] + "\u2026"

@@ -1,0 +1,395 @@
+"""Layout steps: decisions that need the whole document.
+
+Running headers, footers and page numbers repeat across pages; a footnote
+number glued to a word points at a note line further down; a word broken
+at a line end is joined unless the document itself spells it with a hyphen.
+Each step returns what it decided as ``params`` (plain strings), and accepts
+``params`` back to apply exactly those decisions: that is how a record
+replays without deciding again.
+
+All steps work on ``pages``: a tuple with one string per page (one string for
+formats without pages).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+Pages = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a layout step did: the new pages and its decisions."""
+
+    pages: Pages
+    count: int
+    params: tuple[str, ...]
+    examples: tuple[str, ...]
+
+
+# --------------------------------------------------------------------------- furniture
+
+#: How many non-blank lines at the top and at the bottom of a page may be furniture.
+ZONE = 3
+#: A furniture line is short.
+MAX_FURNITURE_LEN = 120
+_DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER = re.compile(
+    r"^(?:page|p\.|seite|página|pagina)?\s*[-\u2013(\[]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-\u2013)\]]?"
+    r"(?:\s*(?:of|/|de|von)\s*\d{1,4})?$",
+    re.IGNORECASE,
+)
+_TERMINAL = re.compile(r"[.!?:;\"')\]]$")
+
+
+def furniture_key(line: str) -> str:
+    """The shape of a furniture line: digits folded, so 'Page 3' and 'Page 4' match."""
+    if _PAGE_NUMBER.match(line):
+        return "#page-number"
+    return _DIGITS.sub("#", line)
+
+
+def remove_furniture(pages: Pages, params: Sequence[str] | None = None) -> Outcome:
+    """Remove running headers, footers and page numbers.
+
+    With several pages: a line in the top or bottom zone of a page whose
+    shape repeats in that zone on at least half of the pages (and two), and
+    whose numbers are either the same on every page or follow the page
+    number. Without pages (a text capture of a paged document): a short line
+    repeated verbatim at least three times (or twice) that interrupts a
+    sentence at least once (twice), as a header does at a page break.
+    """
+    if params is None:
+        params = _paged_keys(pages) if len(pages) > 1 else _unpaged_lines(pages[0] if pages else "")
+    keys = frozenset(params)
+    if not keys:
+        return Outcome(pages, 0, (), ())
+    removed: list[str] = []
+    if len(pages) > 1:
+        out = tuple(_strip_zone(page, keys, removed) for page in pages)
+    else:
+        out = tuple(_strip_lines(page, keys - {FIRST_PAGE_NUMBER}, removed) for page in pages)
+        if FIRST_PAGE_NUMBER in keys:
+            out = tuple(_strip_first_page_number(page, removed) for page in out)
+    return Outcome(out, len(removed), tuple(sorted(keys)), _unique(removed, 20))
+
+
+#: The key of a lone page number 1 on the first or last line of a one-page document.
+FIRST_PAGE_NUMBER = "#page-number-1"
+
+
+def _is_first_page_number(line: str) -> bool:
+    return bool(_PAGE_NUMBER.match(line)) and _numbers(line)[:1] == (1,)
+
+
+def _strip_first_page_number(page: str, removed: list[str]) -> str:
+    """A one-page document shows no repetition, but a first or last line that
+    is the page number 1 is still furniture (one-page letters, press releases)."""
+    lines = page.split("\n")
+    while True:
+        filled = [i for i, line in enumerate(lines) if line.strip()]
+        ends = [i for i in (filled[:1] + filled[-1:]) if _is_first_page_number(lines[i].strip())]
+        if not ends:
+            return "\n".join(lines)
+        removed.append(lines[ends[0]].strip())
+        del lines[ends[0]]
+
+
+def _zone_indices(lines: list[str]) -> list[int]:
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    return sorted(set(filled[:ZONE] + filled[-ZONE:]))
+
+
+def _paged_keys(pages: Pages) -> list[str]:
+    seen: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for number, page in enumerate(pages, start=1):
+        lines = page.split("\n")
+        for key, line in {furniture_key(lines[i].strip()): lines[i].strip()
+                          for i in _zone_indices(lines)}.items():
+            if 0 < len(line) <= MAX_FURNITURE_LEN:
+                seen[key].append((number, line))
+    threshold = max(2, math.ceil(len(pages) / 2))
+    return sorted(key for key, hits in seen.items()
+                  if len(hits) >= threshold and _numbers_fit_pages(key, hits))
+
+
+def _numbers_fit_pages(key: str, hits: list[tuple[int, str]]) -> bool:
+    """True when every number in the line is constant, or follows the page
+    number (a constant offset from it) while the rest stay constant."""
+    if key == "#page-number" or "#" not in key:
+        return True
+    columns = list(zip(*(_numbers(line) for _, line in hits)))
+    if any(len(_numbers(line)) != len(columns) for _, line in hits):
+        return False
+    moving = [i for i, col in enumerate(columns) if len(set(col)) > 1]
+    if not moving:
+        return True
+    if len(moving) > 1:
+        return False
+    offsets = {value - page for (page, _), value in zip(hits, columns[moving[0]])}
+    return len(offsets) == 1
+
+
+def _numbers(line: str) -> tuple[int, ...]:
+    return tuple(int(n) for n in _DIGITS.findall(line))
+
+
+def _unpaged_lines(text: str) -> list[str]:
+    lines = [line.strip() for line in text.split("\n")]
+    filled = [line for line in lines if line]
+    numbered = [FIRST_PAGE_NUMBER] if filled and any(
+        _is_first_page_number(line) for line in (filled[0], filled[-1])) else []
+    counts = Counter(line for line in lines if 0 < len(line) <= MAX_FURNITURE_LEN)
+    candidates = {line for line, n in counts.items() if n >= 2 and not _PAGE_NUMBER.match(line)}
+    if not candidates:
+        return numbered
+    interrupts: Counter[str] = Counter()
+    for i in range(1, len(filled) - 1):
+        if filled[i] in candidates and _interrupted(filled[i - 1], filled[i + 1]):
+            interrupts[filled[i]] += 1
+    return numbered + sorted(line for line in candidates
+                             if (counts[line] >= 3 and interrupts[line] >= 1) or interrupts[line] >= 2)
+
+
+def _interrupted(before: str, after: str) -> bool:
+    """A sentence runs on across the line between ``before`` and ``after``."""
+    return not _TERMINAL.search(before) and after[:1].islower()
+
+
+def _strip_zone(page: str, keys: frozenset[str], removed: list[str]) -> str:
+    lines = page.split("\n")
+    drop = {i for i in _zone_indices(lines) if furniture_key(lines[i].strip()) in keys}
+    removed.extend(lines[i].strip() for i in sorted(drop))
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
+def _strip_lines(page: str, keys: frozenset[str], removed: list[str]) -> str:
+    """Remove furniture lines; where one interrupted a sentence, rejoin the
+    sentence across it (a space, or a line break after a hyphen so that
+    dehyphenation can join the word)."""
+    kept: list[str] = []
+    rejoin = False
+    for line in page.split("\n"):
+        text = line.strip()
+        if text in keys:
+            removed.append(text)
+            before = next((k for k in reversed(kept) if k.strip()), "")
+            rejoin = rejoin or bool(before.strip()) and not _TERMINAL.search(before.strip())
+            continue
+        if rejoin and not text:
+            continue
+        if rejoin and text[:1].islower():
+            while kept and not kept[-1].strip():
+                kept.pop()
+            if kept and not kept[-1].rstrip().endswith("-"):
+                kept[-1] = kept[-1].rstrip() + " " + text
+                rejoin = False
+                continue
+        rejoin = False
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def _unique(items: Sequence[str], limit: int) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))[:limit]
+
+
+# --------------------------------------------------------------------------- footnotes
+
+_NOTE_LINE = re.compile(r"^(\d{1,3})[ ]+(?=[A-Z\"'(\[])(\S.{8,})$")
+_GLUED = r"(?:(?<=[^\W\d_]{{2}})|(?<=[^\W\d_][.,;:)\]\"'])){n}(?!\d)"
+
+
+def separate_footnotes(pages: Pages, params: Sequence[str] | None = None) -> Outcome:
+    """Move footnotes out of the body.
+
+    A note is a line ``N Text...`` (N up to three digits, the text starting
+    with a capital) with, earlier on the same page, a marker ``N`` glued to a
+    word (``CHINA1``, ``members.7``). The marker is removed from the body; the
+    note (with its continuation lines, up to the one ending a sentence) goes
+    to the end of the document as a paragraph ``[^N] Text``.
+    """
+    wanted = None if params is None else frozenset(params)
+    notes: list[tuple[int, str]] = []
+    out: list[str] = []
+    for page in pages:
+        body, page_notes = _page_footnotes(page, wanted)
+        out.append(body)
+        notes.extend(page_notes)
+    if not notes:
+        return Outcome(pages, 0, (), ())
+    block = "\n\n".join(f"[^{n}] {text}" for n, text in notes)
+    out[-1] = out[-1].rstrip("\n") + "\n\n" + block
+    numbers = tuple(str(n) for n, _ in notes)
+    return Outcome(tuple(out), len(notes), numbers, tuple(t[:80] for _, t in notes))
+
+
+def _page_footnotes(page: str, wanted: frozenset[str] | None) -> tuple[str, list[tuple[int, str]]]:
+    lines = page.split("\n")
+    notes: list[tuple[int, str]] = []
+    i = 0
+    while i < len(lines):
+        if (re.fullmatch(r"\d{1,3}", lines[i].strip()) and i + 1 < len(lines)
+                and _NOTE_LINE.match(f"{lines[i].strip()} {lines[i + 1].strip()}")):
+            lines[i:i + 2] = [f"{lines[i].strip()} {lines[i + 1].strip()}"]  # a raised number on its own line
+        match = _NOTE_LINE.match(lines[i].strip())
+        if match and (wanted is None or match.group(1) in wanted):
+            number = match.group(1)
+            marker = _last_marker(lines, i, number)
+            if marker is not None:
+                end = _note_end(lines, i)
+                row, start = marker
+                lines[row] = lines[row][:start] + lines[row][start + len(number):]
+                notes.append((int(number), "\n".join(line.strip() for line in lines[i:end])[len(number):].strip()))
+                del lines[i:end]
+                continue
+        i += 1
+    return "\n".join(lines), notes
+
+
+def _last_marker(lines: list[str], before: int, number: str) -> tuple[int, int] | None:
+    pattern = re.compile(_GLUED.format(n=re.escape(number)))
+    for row in range(before - 1, -1, -1):
+        found = list(pattern.finditer(lines[row]))
+        if found:
+            return row, found[-1].start()
+    return None
+
+
+def _note_end(lines: list[str], start: int) -> int:
+    """Index after the last line of the note starting at ``start``."""
+    end = start + 1
+    while (end < len(lines) and lines[end].strip() and not re.search(r"[.!?]$", lines[end - 1].strip())
+           and not _NOTE_LINE.match(lines[end].strip())):
+        end += 1
+    return end
+
+
+# --------------------------------------------------------------------------- pages
+
+def join_pages(pages: Pages, params: Sequence[str] | None = None) -> Outcome:
+    """Join pages into one text. A page whose last line does not end a
+    sentence runs on into the next (one line break); otherwise the page break
+    is a paragraph break."""
+    if len(pages) <= 1:
+        return Outcome(pages, 0, (), ())
+    text = pages[0].rstrip("\n")
+    runs_on = 0
+    for page in pages[1:]:
+        tail = text.rstrip().rsplit("\n", 1)[-1].strip()
+        joint = "\n" if tail and not _TERMINAL.search(tail) else "\n\n"
+        runs_on += joint == "\n"
+        text += joint + page.strip("\n")
+    return Outcome((text,), len(pages) - 1, (), (f"{runs_on} page breaks inside a paragraph",))
+
+
+# --------------------------------------------------------------------------- hyphenation
+
+_BROKEN = re.compile(r"([^\W\d_]+)-\n[ ]*([^\W\d_]+)")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def dehyphenate(pages: Pages, params: Sequence[str] | None = None) -> Outcome:
+    """Join words hyphenated across a line end, keeping real compounds.
+
+    The document is its own dictionary: ``infor-/mation`` becomes
+    ``information``; ``counter-/terrorism`` stays ``counter-terrorism`` when
+    the document writes it so elsewhere, or when both halves are words of the
+    document and the joined form is not. A right half starting with a capital
+    (``Asia-/Pacific``) keeps its hyphen.
+    """
+    text = "\n".join(pages)
+    breaks = list(_BROKEN.finditer(text))
+    if not breaks:
+        return Outcome(pages, 0, (), ())
+    decided = list(params) if params is not None else _decide_hyphens(text, breaks)
+    if len(decided) != len(breaks):
+        raise ValueError("recorded hyphenation decisions do not match the text")
+    pieces, last = [], 0
+    for match, word in zip(breaks, decided):
+        pieces.append(text[last:match.start()] + word)
+        last = match.end()
+        # The word's tail moves up; the rest of its line stays a line of its own,
+        # so that line lengths (which unwrap reads) are kept.
+        rest = len(text) - len(text[last:].lstrip(" "))
+        if rest > last and rest < len(text) and text[rest] != "\n":
+            pieces.append("\n")
+        last = rest if rest > last else last
+    pieces.append(text[last:])
+    joined = sum("-" not in w for w in decided)
+    return Outcome(("".join(pieces),), len(decided), tuple(decided),
+                   (f"{joined} joined, {len(decided) - joined} kept as compounds",) + tuple(decided[:5]))
+
+
+def _decide_hyphens(text: str, breaks: list[re.Match[str]]) -> list[str]:
+    rest = _BROKEN.sub(" ", text)
+    vocabulary = Counter(w.lower() for w in _WORD.findall(rest))
+    words = Counter(p for w in vocabulary for p in w.split("-"))
+    decided = []
+    for match in breaks:
+        left, right = match.group(1), match.group(2)
+        compound, joined = f"{left}-{right}", left + right
+        keep = (compound.lower() in vocabulary
+                or (joined.lower() not in vocabulary
+                    and (right[0].isupper() or (left.lower() in words and right.lower() in words))))
+        decided.append(compound if keep else joined)
+    return decided
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+#: A block where at least one line in LONG_SHARE is longer than WRAP_WIDTH is
+#: not hard-wrapped but one paragraph per line (a PDF backend may still join
+#: two wrapped lines now and then, so one long line does not decide).
+WRAP_WIDTH = 150
+LONG_SHARE = 3
+
+
+def unwrap(pages: Pages, params: Sequence[str] | None = None) -> Outcome:
+    """Unwrap hard line breaks into paragraphs, one line each, separated by a
+    blank line. A blank line ends a paragraph. In a block of mostly long
+    lines (one paragraph per line, as in many text captures) each line is a
+    paragraph; in a hard-wrapped block, line breaks become spaces, except
+    after a short line that ends a sentence or precedes a line that starts
+    like a new paragraph (PDF text has no blank lines between paragraphs)."""
+    text = "\n".join(pages)
+    paragraphs: list[str] = []
+    unwrapped = 0
+    for block in re.split(r"\n[ ]*\n", text):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if sum(len(line) > WRAP_WIDTH for line in lines) * LONG_SHARE >= len(lines):
+            paragraphs.extend(" ".join(line.split()) for line in lines)
+            continue
+        for group in _wrapped_paragraphs(lines):
+            unwrapped += len(group) - 1
+            paragraphs.append(" ".join(" ".join(group).split()))
+    out = "\n\n".join(paragraphs)
+    return Outcome((out,), unwrapped, (), (f"{len(paragraphs)} paragraphs",))
+
+
+#: A line shorter than this share of the block's full line width ends a paragraph
+#: when it ends a sentence or the next line starts like a new one.
+SHORT_LINE = 0.75
+_STARTS_NEW = re.compile(r"^[A-Z0-9(\[\"'\u2022*-]")
+
+
+def _wrapped_paragraphs(lines: list[str]) -> list[list[str]]:
+    """Cut a hard-wrapped block with no blank lines (as PDF text comes) into
+    paragraphs: in typeset text a paragraph's last line is short."""
+    if len(lines) < 3:
+        return [lines]
+    width = sorted(len(line) for line in lines)[int(0.9 * (len(lines) - 1))]
+    groups: list[list[str]] = [[]]
+    for line, following in zip(lines, lines[1:] + [""]):
+        groups[-1].append(line)
+        short = len(line) < SHORT_LINE * width
+        if following and short and (_TERMINAL.search(line) or _STARTS_NEW.match(following)):
+            groups.append([])
+    return [g for g in groups if g]

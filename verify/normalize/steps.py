@@ -1,0 +1,186 @@
+"""Character- and line-level normalisation steps: tiny pure ``str -> str`` functions.
+
+Each step says why it exists and shows itself as a doctest. They never look
+beyond the text they are given, so no state leaks between pages or lines.
+The steps that decide from the whole document (furniture, footnotes,
+dehyphenation) live in :mod:`verify.normalize.layout`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+
+_LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x0b|\x85")
+
+
+def line_endings(text: str) -> str:
+    r"""One line break: ``\n``. CRLF (PDFium, Windows), CR, Unicode line and
+    paragraph separators are layout, not content.
+
+    >>> line_endings("a\r\nb\rc\u2029d")
+    'a\nb\nc\nd'
+    """
+    return _LINE_BREAKS.sub("\n", text)
+
+
+_OVERSTRIKE = re.compile(r"[^\n\x08]\x08")
+
+
+def overstrike(text: str) -> str:
+    """Remove nroff overstrike: bold is ``X\\bX`` and underline ``_\\bX`` in
+    manual pages rendered to text; the letter after the backspace is kept.
+
+    >>> overstrike("N\\bNA\\bAM\\bME\\bE _\\bf_\\bi_\\bl_\\be")
+    'NAME file'
+    """
+    previous = None
+    while previous != text:
+        previous, text = text, _OVERSTRIKE.sub("", text)
+    return text.replace("\x08", "")
+
+
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,  # markup is the HTML ingester's business; ftfy's switch leaks across lines
+    remove_terminal_escapes=True,
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=True,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=True,
+    fix_latin_ligatures=False,  # NFKC does it
+    fix_character_width=False,  # NFKC does it
+    uncurl_quotes=False,  # the punctuation step does it, for every quote form
+    fix_line_breaks=False,  # the line_endings step does it
+    fix_surrogates=True,
+    remove_control_chars=False,  # the invisible step does it
+    normalization=None,  # the nfkc step does it
+    explain=False,
+)
+
+
+def mojibake(text: str) -> str:
+    """Repair text decoded with the wrong codec, line by line, with ftfy.
+
+    Only lines holding a non-ASCII character or an escape are looked at (a
+    pure-ASCII line cannot be mojibake), and each line is fixed alone so that
+    nothing one line contains changes how another is treated.
+
+    >>> mojibake("The People\u00e2\u20ac\u2122s Republic")
+    'The People\u2019s Republic'
+    """
+    if text.isascii() and "\x1b" not in text:
+        return text
+    return "\n".join(
+        line if line.isascii() and "\x1b" not in line else ftfy.fix_text(line, _FTFY_CONFIG)
+        for line in text.split("\n")
+    )
+
+
+def nfkc(text: str) -> str:
+    """Unicode NFKC: one code point sequence for one character, compatibility
+    forms (ligatures, full-width letters, superscripts, no-break spaces) folded.
+
+    >>> nfkc("ﬁnal ２０２０ caf\u0065\u0301")
+    'final 2020 café'
+    """
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    return unicodedata.normalize("NFKC", text)
+
+
+_SOFT_HYPHEN_BREAK = re.compile(r"\u00ad[ \t]*\n[ \t]*")
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff\u180e\ufffe]")
+# Joiners change how scripts such as Arabic, Persian or Devanagari and emoji
+# render, so they are removed only between ASCII characters.
+_ASCII_JOINER = re.compile(r"(?<=[\x00-\x7f])[\u200c\u200d](?=[\x00-\x7f])|^[\u200c\u200d]|[\u200c\u200d]$",
+                           re.MULTILINE)
+_CONTROLS = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def invisible(text: str) -> str:
+    """Remove characters that are not seen: soft hyphens (a soft hyphen at a
+    line end joins the word), zero-width spaces, word joiners, byte-order
+    marks, stray control characters; a tab becomes a space.
+
+    >>> invisible("infor\u00ad\\nmation se\u200bcurity\\tend")
+    'information security end'
+    """
+    text = _SOFT_HYPHEN_BREAK.sub("", text)
+    text = _INVISIBLE.sub("", text)
+    text = _ASCII_JOINER.sub("", text)
+    return _CONTROLS.sub("", text.replace("\t", " "))
+
+
+_PUNCTUATION = str.maketrans(
+    {
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u2035\u02bc", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb", '"'),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\u2e3a\u2e3b", "-"),
+        **dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                        "\u2009\u200a\u202f\u205f\u3000", " "),
+    }
+)
+
+
+def punctuation(text: str) -> str:
+    """One form for quotes, dashes and spaces: typographic choices, not content.
+
+    >>> punctuation("\u201cSCO\u201d \u2013 the People\u2019s Republic \u2014 \u00abx\u00bb")
+    '"SCO" - the People\\'s Republic - "x"'
+    """
+    return text.translate(_PUNCTUATION)
+
+
+_RUNS = re.compile(r"[ ]{2,}")
+
+
+def line_space(text: str) -> str:
+    """Trim every line and fold runs of spaces inside it: indentation and
+    justification are layout.
+
+    >>> line_space("  a   b  \\n   c")
+    'a b\\nc'
+    """
+    return "\n".join(_RUNS.sub(" ", line.strip(" ")) for line in text.split("\n"))
+
+
+_RULE = re.compile(r"^[ ]*(?:[-_=*~.\u00b7\u2022#+][ ]*){3,}$", re.MULTILINE)
+
+
+def rules(text: str) -> str:
+    """Drop lines that are only a drawn rule (``-----``, ``____``, ``* * *``):
+    a page separator or footnote rule carries no words.
+
+    >>> rules("end.\\n-----\\nnext")
+    'end.\\n\\nnext'
+    """
+    return _RULE.sub("", text)
+
+
+def rule_paragraphs(text: str) -> str:
+    """Drop paragraphs that became a rule once their lines were joined
+    (``* *`` over ``*``): the same test as :func:`rules`, after unwrapping,
+    so that canonicalisation stays idempotent.
+
+    >>> rule_paragraphs("end.\n\n* * *\n\nnext")
+    'end.\n\nnext'
+    """
+    return "\n\n".join(p for p in text.split("\n\n") if not _RULE.fullmatch(p))
+
+
+_BEFORE_CLOSER = re.compile(r"[ ]+(?=[,.;:!?)\]}])")
+_AFTER_OPENER = re.compile(r"(?<=[(\[{])[ ]+")
+
+
+def spacing(text: str) -> str:
+    """Uniform spacing around punctuation: no space before a comma, full stop,
+    colon, semicolon, closing bracket, nor after an opening one. Inline markup
+    and word-placed PDF text put spaces there that the document never had.
+
+    >>> spacing("the SCO ( Shanghai ) , and ; more .")
+    'the SCO (Shanghai), and; more.'
+    """
+    return _AFTER_OPENER.sub("", _BEFORE_CLOSER.sub("", text))

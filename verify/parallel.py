@@ -1,0 +1,47 @@
+"""Where work is spread: in this process, a process pool, or any executor.
+
+The per-file stages are pure functions of picklable arguments returning
+picklable records, so scaling out changes the executor, not the pipeline: a
+``dask.distributed.Client(...).get_executor()`` (or any
+``concurrent.futures.Executor``) can be passed in place of the local pool.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def map_ordered(fn: Callable[[T], R], items: Sequence[T], *, jobs: int | None = None,
+                executor: Executor | None = None, progress: str | None = None) -> list[R]:
+    """``[fn(x) for x in items]``, in order, spread over ``jobs`` processes.
+
+    ``progress`` is a label: when given and stderr is a terminal, a tqdm bar
+    shows the work as it is done.
+    """
+    jobs = default_jobs() if jobs is None else jobs
+    if executor is None and (jobs <= 1 or len(items) < 2):
+        return list(_progress(map(fn, items), len(items), progress))
+    chunk = max(1, min(64, len(items) // (4 * max(jobs, 1)) or 1))
+    if executor is not None:
+        return list(_progress(executor.map(fn, items, chunksize=chunk), len(items), progress))
+    with ProcessPoolExecutor(max_workers=min(jobs, len(items))) as pool:
+        return list(_progress(pool.map(fn, items, chunksize=chunk), len(items), progress))
+
+
+def _progress(results: Iterator[R], total: int, label: str | None) -> Iterator[R]:
+    if label is None or not sys.stderr.isatty():
+        return results
+    from tqdm import tqdm
+
+    return iter(tqdm(results, total=total, desc=label, unit="file", file=sys.stderr, leave=False))

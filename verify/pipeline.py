@@ -1,0 +1,130 @@
+"""The one place where the stages are chained.
+
+:func:`process_file` is a pure function of one file (its path and its bytes)
+to one serialisable :class:`~verify.model.Record`. It never raises for a bad
+file: the failure is recorded in the record, so that a pool of processes or a
+Dask cluster can map it over millions of files and nothing is lost.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from verify import fingerprint
+from verify.errors import IngestError, TooLarge, UnreadableFile, VerifyError
+from verify.ingest import SNIFF_BYTES, Backend, HtmlParser, ingest_bytes, sniff
+from verify.model import Format, Record
+from verify.normalize import PROFILES, canonicalize
+
+#: Files larger than this are hashed (in constant memory) but not extracted.
+DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to process a file. Picklable, so it travels to worker processes."""
+
+    profile: str = "canon/1"
+    pdf_backend: Backend = "pdfium"
+    html_parser: HtmlParser = "lxml"
+    max_bytes: int = DEFAULT_MAX_BYTES
+    extract: bool = True
+
+
+def process_file(path: str | os.PathLike[str], name: str | None = None,
+                 options: Options = Options()) -> Record:
+    """Ingest, normalise and fingerprint one file.
+
+    ``name`` is the path to record (relative to a corpus root); it defaults to
+    ``path`` as given.
+    """
+    path = Path(path)
+    name = name if name is not None else path.as_posix()
+    try:
+        size, raw, data = _read(path, options)
+    except IngestError as exc:
+        return Record(path=name, format="unknown", size=0, raw_sha256=None,
+                      error=exc.message, error_code=exc.code)
+    record = Record(path=name, format="unknown", size=size, raw_sha256=raw)
+    if data is None:
+        if size > options.max_bytes and options.extract:
+            err = TooLarge(f"{size} bytes is over the extraction limit of {options.max_bytes} bytes; "
+                           "only the raw digest was taken")
+            return replace(record, error=err.message, error_code=err.code,
+                           format=_sniff_quietly(path))
+        return replace(record, format=_sniff_quietly(path))
+    return process_bytes(data, name, options, record)
+
+
+def process_bytes(data: bytes, name: str, options: Options = Options(),
+                  record: Record | None = None) -> Record:
+    """Like :func:`process_file`, for bytes already in memory."""
+    if record is None:
+        record = Record(path=name, format="unknown", size=len(data),
+                        raw_sha256=fingerprint.sha256_bytes(data))
+    try:
+        record = replace(record, format=sniff(data[:SNIFF_BYTES]))
+        extracted = ingest_bytes(data, pdf_backend=options.pdf_backend, html_parser=options.html_parser)
+        canonical = canonicalize(extracted, PROFILES[options.profile])
+    except VerifyError as exc:
+        return replace(record, error=exc.message, error_code=exc.code)
+    except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the other files
+        return replace(record, error=f"unexpected {type(exc).__name__} while extracting: {exc}",
+                       error_code="ingest.failed")
+    paragraphs = canonical.paragraphs
+    return replace(
+        record,
+        format=extracted.format,
+        text_sha256=fingerprint.text_sha256(canonical.text, canonical.profile),
+        profile=canonical.profile,
+        extractor=extracted.extractor,
+        encoding=extracted.encoding,
+        text=canonical.text,
+        paragraphs=fingerprint.paragraph_digests(paragraphs, canonical.profile),
+        changes=canonical.changes,
+        removed=extracted.removed,
+        metadata=extracted.metadata,
+        warnings=extracted.warnings,
+    )
+
+
+def hash_file(path: str | os.PathLike[str]) -> tuple[int, str]:
+    """``(size, raw_sha256)`` of a file, streamed in constant memory."""
+    try:
+        with open(path, "rb") as stream:
+            info = os.fstat(stream.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise UnreadableFile("not a regular file")
+            return info.st_size, fingerprint.sha256_stream(stream)
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from exc
+
+
+def _read(path: Path, options: Options) -> tuple[int, str, bytes | None]:
+    """Size, raw digest, and the bytes when they are to be extracted.
+
+    Within the limit the file is read once and hashed from memory; above it,
+    hashed as a stream and not kept.
+    """
+    try:
+        with open(path, "rb") as stream:
+            info = os.fstat(stream.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise UnreadableFile("not a regular file")
+            if not options.extract or info.st_size > options.max_bytes:
+                return info.st_size, fingerprint.sha256_stream(stream), None
+            data = stream.read()
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from exc
+    return len(data), fingerprint.sha256_bytes(data), data
+
+
+def _sniff_quietly(path: Path) -> Format:
+    try:
+        with open(path, "rb") as stream:
+            return sniff(stream.read(SNIFF_BYTES))
+    except (OSError, VerifyError):
+        return "unknown"

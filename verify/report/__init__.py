@@ -1,0 +1,1 @@
+"""Renderers: results -> text for people, JSON for machines (and SARIF, HTML)."""

@@ -1,0 +1,70 @@
+"""Check reports for people (text) and machines (JSON)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from verify.check import CheckReport, Modified
+
+
+def check_json(report: CheckReport, *, manifest: str, root: str) -> dict[str, Any]:
+    return {
+        "manifest": manifest,
+        "root": root,
+        "deep": report.deep,
+        "passed": report.passed,
+        "summary": report.counts(),
+        "matched": list(report.matched),
+        "modified": [asdict(m) for m in report.modified],
+        "moved": [asdict(m) for m in report.moved],
+        "missing": list(report.missing),
+        "new": list(report.new),
+        "drifted": [asdict(d) for d in report.drifted],
+        "refused": [asdict(p) for p in report.refused],
+        "errors": [asdict(p) for p in report.errors],
+    }
+
+
+def check_text(report: CheckReport, *, manifest: str, root: str) -> str:
+    lines = [f"checked {root} against {manifest}" + (" (deep)" if report.deep else "")]
+    for m in report.modified:
+        lines.append(f"  modified  {m.path}: {_what_changed(m)}")
+    for mv in report.moved:
+        lines.append(f"  moved     {mv.old_path} -> {mv.new_path}")
+    lines.extend(f"  missing   {name}" for name in report.missing)
+    lines.extend(f"  new       {name}" for name in report.new)
+    for d in report.drifted:
+        lines.append(f"  drifted   {d.path}: same bytes, canonical text {_short(d.old_text)} -> "
+                     f"{_short(d.new_text)}; extractor {d.old_extractor} -> {d.new_extractor}; "
+                     f"profile {d.old_profile} -> {d.new_profile}" + (f" ({d.note})" if d.note else ""))
+    lines.extend(f"  refused   {p.path}: {p.message}" for p in report.refused)
+    lines.extend(f"  error     {p.path}: {p.message}" for p in report.errors)
+    counts = report.counts()
+    lines.append(", ".join(f"{n} {k}" for k, n in counts.items() if n or k == "matched"))
+    lines.append("OK: every file matches the manifest" if report.passed else "DRIFT: see above")
+    return "\n".join(lines) + "\n"
+
+
+def _what_changed(m: Modified) -> str:
+    if m.content_changed is None:
+        return f"bytes changed; content unknown ({m.note})"
+    if not m.content_changed:
+        return "bytes changed, canonical text unchanged (formatting change)"
+    parts = [f"{kind} {_ranges(nums)}" for kind, nums in m.paragraphs.items() if nums]
+    return "content changed" + (f": paragraphs {'; '.join(parts)}" if parts else "")
+
+
+def _ranges(numbers: list[int]) -> str:
+    out, start = [], None
+    for i, n in enumerate(numbers):
+        if start is None:
+            start = n
+        if i + 1 == len(numbers) or numbers[i + 1] != n + 1:
+            out.append(str(start) if start == n else f"{start}-{n}")
+            start = None
+    return ", ".join(out)
+
+
+def _short(digest: str | None) -> str:
+    return "none" if digest is None else digest[:19] + "\u2026"
