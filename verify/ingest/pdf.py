@@ -85,7 +85,7 @@ def _pdfium_page_text(doc: object, index: int) -> str:
 
 def _pypdf(data: bytes, warnings: tuple[str, ...]) -> Extracted:
     import pypdf
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
@@ -98,6 +98,8 @@ def _pypdf(data: bytes, warnings: tuple[str, ...]) -> Extracted:
         metadata = _clean_metadata((reader.metadata or {}).items())
     except FileNotDecryptedError as exc:
         raise EncryptedDocument("encrypted, and the empty password does not open it") from exc
+    except DependencyError as exc:
+        raise EncryptedDocument(f"encrypted, and pypdf cannot decrypt it here: {exc}") from exc
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         raise CorruptDocument(f"pypdf cannot read it: {type(exc).__name__}: {exc}") from exc
     return Extracted(
