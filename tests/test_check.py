@@ -72,7 +72,7 @@ def test_a_truncated_file_is_modified_and_its_error_told(corpus: tuple[Path, Pat
 
 
 def test_deep_check_reports_extractor_drift(corpus: tuple[Path, Path]) -> None:
-    root, target = corpus
+    _, target = corpus
     doc = json.loads(target.read_text("utf-8"))
     for entry in doc["entries"]:
         if entry["path"] == "latex.pdf":  # as if an older extractor had produced other text

@@ -117,7 +117,7 @@ def test_a_failed_write_keeps_the_old_manifest(corpus: Path, tmp_path: Path) -> 
     target = tmp_path / "m.json"
     old = _manifest_bytes(corpus, target, jobs=1)
     manifest = read_manifest(target)
-    broken = type(manifest)(entries=manifest.entries + ({"path": "x"},), profile=manifest.profile)
+    broken = type(manifest)(entries=(*manifest.entries, {"path": "x"}), profile=manifest.profile)
     with pytest.raises(ManifestError):
         write_manifest(broken, target)  # invalid: refused before anything is written
     assert target.read_bytes() == old

@@ -29,11 +29,12 @@ class BuildResult:
 
 
 def build_manifest(root: str | os.PathLike[str], *, manifest_path: str | os.PathLike[str] | None = None,
-                   options: Options = Options(), jobs: int | None = None,
+                   options: Options | None = None, jobs: int | None = None,
                    executor: Executor | None = None, progress: bool = False) -> BuildResult:
     """Ingest every source under ``root``. A file that fails is an entry with
     its error; it never stops the others."""
     root = Path(root)
+    options = options or Options()
     provenance = load_provenance(root)
     skip = [Path(manifest_path)] if manifest_path is not None else []
     files = walk(root, provenance.exclude, skip)

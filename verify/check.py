@@ -103,14 +103,17 @@ def check_manifest(manifest: Manifest, root: str | os.PathLike[str], *, deep: bo
     expected = manifest.by_path()
 
     refused, errors, readable = _triage(on_disk, expected)
-    hashes = dict(zip(readable, map_ordered(_hash, [on_disk[n].path for n in readable], jobs=jobs,
-                                            executor=executor, progress="hash" if progress else None)))
-    for name, result in list(hashes.items()):
+    hashes: dict[str, tuple[int, str]] = {}
+    results = map_ordered(_hash, [on_disk[n].path for n in readable], jobs=jobs, executor=executor,
+                          progress="hash" if progress else None)
+    for name, result in zip(readable, results, strict=True):
         if isinstance(result, Problem):
             errors.append(Problem(name, result.message))
-            del hashes[name]
+        else:
+            hashes[name] = result
 
-    matched, changed = [], []
+    matched: list[str] = []
+    changed: list[str] = []
     for name, entry in sorted(expected.items()):
         if name in hashes:
             (matched if hashes[name][1] == entry["raw_sha256"] else changed).append(name)
@@ -121,7 +124,7 @@ def check_manifest(manifest: Manifest, root: str | os.PathLike[str], *, deep: bo
     to_extract = changed + (matched if deep else [])
     records = dict(zip(to_extract, map_ordered(
         process_file_item, [(on_disk[n].path, n, options) for n in to_extract], jobs=jobs,
-        executor=executor, progress="extract" if progress else None)))
+        executor=executor, progress="extract" if progress else None), strict=True))
     modified = tuple(_modified(expected[n], hashes[n][1], records[n], options) for n in changed)
     drifted = tuple(d for n in (matched if deep else []) if (d := _drift(expected[n], records[n])))
     return CheckReport(
@@ -157,7 +160,7 @@ def process_file_item(item: tuple[str, str, Options]) -> Record:
 
 
 def _pair_moves(missing: list[str], new: list[str], expected: dict[str, dict[str, Any]],
-                hashes: dict[str, Any]) -> tuple[list[Moved], list[str], list[str]]:
+                hashes: dict[str, tuple[int, str]]) -> tuple[list[Moved], list[str], list[str]]:
     """Pair each missing entry with a new file of the same bytes (in name order)."""
     arrivals: dict[str, list[str]] = defaultdict(list)
     for name in new:

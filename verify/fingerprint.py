@@ -10,7 +10,8 @@ cut paragraphs differently still agree (DESIGN.md).
 from __future__ import annotations
 
 import hashlib
-from typing import BinaryIO
+import io
+from typing import BinaryIO, cast
 
 ALGORITHM = "sha256"
 _CHUNK = 1 << 20
@@ -27,7 +28,7 @@ def sha256_bytes(data: bytes) -> str:
 def sha256_stream(stream: BinaryIO) -> str:
     """Digest of a binary stream, read in chunks: constant memory for any size."""
     if hasattr(hashlib, "file_digest"):  # Python >= 3.11: zero-copy loop in C
-        return label(hashlib.file_digest(stream, ALGORITHM).hexdigest())
+        return label(hashlib.file_digest(cast("io.BufferedReader", stream), ALGORITHM).hexdigest())
     digest = hashlib.sha256()
     for chunk in iter(lambda: stream.read(_CHUNK), b""):
         digest.update(chunk)

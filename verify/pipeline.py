@@ -71,7 +71,7 @@ def process_bytes(data: bytes, name: str, options: Options = Options(),
         canonical = canonicalize(extracted, PROFILES[options.profile])
     except VerifyError as exc:
         return replace(record, error=exc.message, error_code=exc.code)
-    except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the other files
+    except Exception as exc:
         return replace(record, error=f"unexpected {type(exc).__name__} while extracting: {exc}",
                        error_code="ingest.failed")
     paragraphs = canonical.paragraphs
@@ -94,6 +94,7 @@ def process_bytes(data: bytes, name: str, options: Options = Options(),
 def hash_file(path: str | os.PathLike[str]) -> tuple[int, str]:
     """``(size, raw_sha256)`` of a file, streamed in constant memory."""
     try:
+        _refuse_special(path)
         with open(path, "rb") as stream:
             info = os.fstat(stream.fileno())
             if not stat.S_ISREG(info.st_mode):
@@ -110,6 +111,7 @@ def _read(path: Path, options: Options) -> tuple[int, str, bytes | None]:
     hashed as a stream and not kept.
     """
     try:
+        _refuse_special(path)
         with open(path, "rb") as stream:
             info = os.fstat(stream.fileno())
             if not stat.S_ISREG(info.st_mode):
@@ -120,6 +122,12 @@ def _read(path: Path, options: Options) -> tuple[int, str, bytes | None]:
     except OSError as exc:
         raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from exc
     return len(data), fingerprint.sha256_bytes(data), data
+
+
+def _refuse_special(path: str | os.PathLike[str]) -> None:
+    """Opening a FIFO or a device would block or never end: look before opening."""
+    if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):
+        raise UnreadableFile("not a regular file (a folder, FIFO, socket or device)")
 
 
 def _sniff_quietly(path: Path) -> Format:

@@ -14,7 +14,7 @@ from verify.ingest.pdf import Backend, ingest_pdf
 from verify.ingest.sniff import SNIFF_BYTES, sniff
 from verify.model import Extracted, Format
 
-__all__ = ["ingest_bytes", "sniff", "SNIFF_BYTES", "Backend", "HtmlParser"]
+__all__ = ["SNIFF_BYTES", "Backend", "HtmlParser", "ingest_bytes", "sniff"]
 
 
 def _html(data: bytes, backend: Backend, parser: HtmlParser) -> Extracted:

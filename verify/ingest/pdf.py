@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Callable, Sequence
 from typing import Literal
 
 from verify.errors import CorruptDocument, EncryptedDocument, IngestError
@@ -94,7 +93,7 @@ def _pypdf(data: bytes, warnings: tuple[str, ...]) -> Extracted:
             if not level:
                 raise EncryptedDocument("encrypted, and the empty password does not open it")
             warnings += (f"encrypted; opened with the empty password ({level.name.lower()} level)",)
-        pages = tuple(_safe_pages(reader.pages, lambda p: p.extract_text()))
+        pages = tuple(page.extract_text().replace("\r\n", "\n") for page in reader.pages)
         metadata = _clean_metadata((reader.metadata or {}).items())
     except FileNotDecryptedError as exc:
         raise EncryptedDocument("encrypted, and the empty password does not open it") from exc
@@ -109,10 +108,6 @@ def _pypdf(data: bytes, warnings: tuple[str, ...]) -> Extracted:
         metadata=metadata,
         warnings=warnings,
     )
-
-
-def _safe_pages(pages: Sequence[object], extract: Callable[[object], str]) -> list[str]:
-    return [extract(page).replace("\r\n", "\n") for page in pages]
 
 
 def _clean_metadata(items: object) -> tuple[tuple[str, str], ...]:

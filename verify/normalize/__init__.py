@@ -133,10 +133,10 @@ def _text_step(name: str, fn: TextStep, pages: Pages) -> tuple[Pages, Change | N
         return pages, None
     examples: list[str] = []
     count = 0
-    for before, after in zip(pages, out):
+    for before, after in zip(pages, out, strict=True):
         if before == after:
             continue
-        for old, new in zip(before.split("\n"), after.split("\n")):
+        for old, new in zip(before.split("\n"), after.split("\n"), strict=False):
             if old != new:
                 count += 1
                 if len(examples) < _EXAMPLES:
@@ -157,7 +157,8 @@ def _layout_step(name: str, fn: LayoutStep, pages: Pages, params: Sequence[str] 
 
 def _diff_example(old: str, new: str, context: int = 24) -> str:
     """``old -> new`` around the first difference, so the example shows the change."""
-    start = next((i for i, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
+    pairs = enumerate(zip(old, new, strict=False))
+    start = next((i for i, (a, b) in pairs if a != b), min(len(old), len(new)))
     tail = 0
     while tail < min(len(old), len(new)) - start and old[-1 - tail] == new[-1 - tail]:
         tail += 1

@@ -123,7 +123,7 @@ def _numbers_fit_pages(key: str, hits: list[tuple[int, str]]) -> bool:
     number (a constant offset from it) while the rest stay constant."""
     if key == "#page-number" or "#" not in key:
         return True
-    columns = list(zip(*(_numbers(line) for _, line in hits)))
+    columns = list(zip(*(_numbers(line) for _, line in hits), strict=False))
     if any(len(_numbers(line)) != len(columns) for _, line in hits):
         return False
     moving = [i for i, col in enumerate(columns) if len(set(col)) > 1]
@@ -131,7 +131,7 @@ def _numbers_fit_pages(key: str, hits: list[tuple[int, str]]) -> bool:
         return True
     if len(moving) > 1:
         return False
-    offsets = {value - page for (page, _), value in zip(hits, columns[moving[0]])}
+    offsets = {value - page for (page, _), value in zip(hits, columns[moving[0]], strict=True)}
     return len(offsets) == 1
 
 
@@ -179,7 +179,7 @@ def _strip_lines(page: str, keys: frozenset[str], removed: list[str]) -> str:
         if text in keys:
             removed.append(text)
             before = next((k for k in reversed(kept) if k.strip()), "")
-            rejoin = rejoin or bool(before.strip()) and not _TERMINAL.search(before.strip())
+            rejoin = rejoin or (bool(before.strip()) and not _TERMINAL.search(before.strip()))
             continue
         if rejoin and not text:
             continue
@@ -245,7 +245,8 @@ def _page_footnotes(page: str, wanted: frozenset[str] | None) -> tuple[str, list
                 end = _note_end(lines, i)
                 row, start = marker
                 lines[row] = lines[row][:start] + lines[row][start + len(number):]
-                notes.append((int(number), "\n".join(line.strip() for line in lines[i:end])[len(number):].strip()))
+                note = "\n".join(line.strip() for line in lines[i:end])[len(number):].strip()
+                notes.append((int(number), note))
                 del lines[i:end]
                 continue
         i += 1
@@ -311,7 +312,7 @@ def dehyphenate(pages: Pages, params: Sequence[str] | None = None) -> Outcome:
     if len(decided) != len(breaks):
         raise ValueError("recorded hyphenation decisions do not match the text")
     pieces, last = [], 0
-    for match, word in zip(breaks, decided):
+    for match, word in zip(breaks, decided, strict=True):
         pieces.append(text[last:match.start()] + word)
         last = match.end()
         # The word's tail moves up; the rest of its line stays a line of its own,
@@ -323,7 +324,7 @@ def dehyphenate(pages: Pages, params: Sequence[str] | None = None) -> Outcome:
     pieces.append(text[last:])
     joined = sum("-" not in w for w in decided)
     return Outcome(("".join(pieces),), len(decided), tuple(decided),
-                   (f"{joined} joined, {len(decided) - joined} kept as compounds",) + tuple(decided[:5]))
+                   (f"{joined} joined, {len(decided) - joined} kept as compounds", *decided[:5]))
 
 
 def _decide_hyphens(text: str, breaks: list[re.Match[str]]) -> list[str]:
@@ -387,7 +388,7 @@ def _wrapped_paragraphs(lines: list[str]) -> list[list[str]]:
         return [lines]
     width = sorted(len(line) for line in lines)[int(0.9 * (len(lines) - 1))]
     groups: list[list[str]] = [[]]
-    for line, following in zip(lines, lines[1:] + [""]):
+    for line, following in zip(lines, [*lines[1:], ""], strict=True):
         groups[-1].append(line)
         short = len(line) < SHORT_LINE * width
         if following and short and (_TERMINAL.search(line) or _STARTS_NEW.match(following)):
