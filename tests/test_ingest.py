@@ -16,6 +16,8 @@ from verify.normalize import canonicalize, canonicalize_text
 from verify.normalize.steps import mojibake
 from verify.pipeline import process_bytes
 
+from helpers import SOURCES
+
 DATA = Path(__file__).parent / "data"
 PDF = DATA / "pdf"
 
@@ -121,7 +123,7 @@ def test_one_document_encrypted_many_ways_has_one_canonical_hash() -> None:
     assert len({r.raw_sha256 for r in records}) == len(records)
     # PDFium refuses an empty *owner* password; the pypdf fallback opens it and says so.
     r5 = records[2]
-    assert r5.extractor is not None and r5.extractor.startswith("pypdf ")
+    assert r5.extractor is not None and r5.extractor.startswith("verify-pdf/1 pypdf ")
     assert any("empty password" in w for w in r5.warnings)
 
 
@@ -177,5 +179,26 @@ def test_pdf_text_matches_the_reference_text_shipped_with_it() -> None:
 def test_pdf_pages_and_metadata_are_extracted() -> None:
     extracted = ingest_pdf((PDF / "pdflatex-4-pages.pdf").read_bytes())
     assert len(extracted.pages) == 4
-    assert extracted.extractor.startswith("pypdfium2 ")
+    assert extracted.extractor.startswith("verify-pdf/1 pypdfium2 ")
     assert dict(extracted.metadata).get("Producer", "").startswith("pdfTeX")
+
+
+def test_pdfium_gives_line_positions() -> None:
+    extracted = ingest_pdf((SOURCES / "002_e1609b8a501e843d.pdf").read_bytes())
+    assert extracted.lines, "PDFium gives positions"
+    assert [b.page for b in extracted.lines] == sorted(b.page for b in extracted.lines)
+    for block in extracted.lines:
+        assert block.bbox is not None
+        left, bottom, right, top = block.bbox
+        assert 0 <= left <= right and bottom < top
+    first = extracted.lines[0]
+    assert first.text.startswith("LETTER DATED 16 AUGUST 2006") and first.page == 1
+
+
+@pytest.mark.parametrize("stem, shared", [("001_150b57b1f7e7ebd3", 12), ("002_e1609b8a501e843d", 23)])
+def test_positions_give_pdfs_the_paragraphs_of_their_text_capture(stem: str, shared: int) -> None:
+    # PDF text has no blank lines; vertical gaps and first-line indents mark paragraphs,
+    # so a paragraph digest points at the same place in either format.
+    txt, pdf = (process_bytes((SOURCES / f"{stem}.{ext}").read_bytes(), ext) for ext in ("txt", "pdf"))
+    assert txt.text_sha256 == pdf.text_sha256
+    assert len(set(txt.paragraphs) & set(pdf.paragraphs)) >= shared

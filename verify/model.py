@@ -65,10 +65,8 @@ class Extracted:
     metadata: tuple[tuple[str, str], ...] = ()
     removed: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
-
-    @property
-    def paged(self) -> bool:
-        return self.format == "pdf"
+    #: One block per text line with its position, where the backend gives it.
+    lines: tuple[Block, ...] = ()
 
 
 @dataclass(frozen=True)

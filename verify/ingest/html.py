@@ -26,7 +26,7 @@ def ingest_html(data: bytes, parser: HtmlParser = "lxml") -> Extracted:
     metadata = (("title", main.title),) if main.title else ()
     return Extracted(
         format="html",
-        extractor=f"verify-html {SELECTOR_VERSION} ({_front_end(parser)})",
+        extractor=f"verify-html/1 {SELECTOR_VERSION} ({_front_end(parser)})",
         pages=("\n\n".join(main.paragraphs),),
         encoding=main.encoding,
         metadata=metadata,

@@ -13,11 +13,16 @@ from __future__ import annotations
 
 import io
 import logging
+from typing import Any
 from typing import Literal
 
 from verify.errors import CorruptDocument, EncryptedDocument, IngestError
-from verify.model import Extracted
+from verify.model import Block, Extracted
+import itertools
 
+#: The version of this module's own logic (paragraph marks, hyphen restoring):
+#: bump it when a change alters what it gives for some PDF.
+INGESTER = "verify-pdf/1"
 Backend = Literal["pdfium", "pypdf"]
 BACKENDS: tuple[Backend, ...] = ("pdfium", "pypdf")
 
@@ -55,7 +60,7 @@ def _pdfium(data: bytes) -> Extracted:
             raise EncryptedDocument("encrypted, and the empty password does not open it") from exc
         raise CorruptDocument(f"PDFium cannot open it: {exc}") from exc
     try:
-        pages = tuple(_pdfium_page_text(doc, i) for i in range(len(doc)))
+        read = [_pdfium_page(doc, i) for i in range(len(doc))]
         metadata = _clean_metadata(doc.get_metadata_dict(skip_empty=True).items())
     except pdfium.PdfiumError as exc:
         raise CorruptDocument(f"PDFium failed while reading pages: {exc}") from exc
@@ -63,23 +68,78 @@ def _pdfium(data: bytes) -> Extracted:
         doc.close()
     return Extracted(
         format="pdf",
-        extractor=f"pypdfium2 {pdfium_version.PYPDFIUM_INFO} (pdfium {pdfium_version.PDFIUM_INFO.build})",
-        pages=pages,
+        extractor=(f"{INGESTER} pypdfium2 {pdfium_version.PYPDFIUM_INFO} "
+                   f"(pdfium {pdfium_version.PDFIUM_INFO.build})"),
+        pages=tuple(text for text, _ in read),
         metadata=metadata,
+        lines=tuple(block for _, blocks in read for block in blocks),
     )
 
 
-def _pdfium_page_text(doc: object, index: int) -> str:
-    page = doc[index]  # type: ignore[index]
+def _pdfium_page(doc: Any, index: int) -> tuple[str, list[Block]]:
+    page = doc[index]
     try:
         textpage = page.get_textpage()
         try:
             text: str = textpage.get_text_range()
+            blocks = _line_blocks(textpage, text, index + 1)
         finally:
             textpage.close()
     finally:
         page.close()
-    return text.replace("\r\n", "\n").replace("\ufffe", "-\n")
+    if blocks:
+        text = _mark_paragraphs(text, blocks)
+    return text.replace("\r\n", "\n").replace("\ufffe", "-\n"), blocks
+
+
+def _line_blocks(textpage: Any, text: str, page: int) -> list[Block]:
+    """The box of each text line, from its first and last characters.
+
+    PDFium's text maps one to one onto its character indices (line breaks are
+    generated characters); on a page where it does not, no positions are given.
+    """
+    if len(text) != textpage.count_chars():
+        return []
+    blocks, start = [], 0
+    for line in text.split("\r\n"):
+        if line.strip():
+            left, bottom, _, top = textpage.get_charbox(start, loose=True)
+            right = textpage.get_charbox(start + len(line) - 1, loose=True)[2]
+            blocks.append(Block(line, page, (round(left), round(bottom), round(right), round(top))))
+        start += len(line) + 2
+    return blocks
+
+
+#: A vertical gap this many times the usual line pitch separates paragraphs.
+PARAGRAPH_GAP = 1.5
+#: A first line indented by this many points more than the page's margin starts a paragraph.
+INDENT = 8
+
+
+def _mark_paragraphs(text: str, blocks: list[Block]) -> str:
+    """Put a blank line where the positions show a paragraph break: a larger
+    vertical gap, or a first-line indent after a line at the margin. PDF text
+    has no blank lines; this only moves paragraph boundaries, never words."""
+    tops = [b.bbox[3] for b in blocks if b.bbox]
+    lefts = [b.bbox[0] for b in blocks if b.bbox]
+    pitches = sorted(a - b for a, b in itertools.pairwise(tops) if a > b)
+    if len(pitches) < 2:
+        return text
+    pitch = pitches[len(pitches) // 2]
+    margin = min(set(lefts), key=lambda x: (-lefts.count(x), x))
+    breaks = set()
+    for prev, cur in itertools.pairwise(blocks):
+        assert prev.bbox and cur.bbox
+        # PDFium folds a hyphenated pair of lines into one (U+FFFE): it spans more pitches.
+        expected = pitch * (1 + prev.text.count("\ufffe"))
+        gap = prev.bbox[3] - cur.bbox[3]
+        indented = cur.bbox[0] >= margin + INDENT and abs(prev.bbox[0] - margin) < INDENT
+        if gap > expected + (PARAGRAPH_GAP - 1) * pitch or (gap > 0 and indented):
+            breaks.add(cur.text)
+    if not breaks:
+        return text
+    lines = text.split("\r\n")
+    return "\r\n".join(("\r\n" + line) if line in breaks and i else line for i, line in enumerate(lines))
 
 
 def _pypdf(data: bytes, warnings: tuple[str, ...]) -> Extracted:
@@ -103,7 +163,7 @@ def _pypdf(data: bytes, warnings: tuple[str, ...]) -> Extracted:
         raise CorruptDocument(f"pypdf cannot read it: {type(exc).__name__}: {exc}") from exc
     return Extracted(
         format="pdf",
-        extractor=f"pypdf {pypdf.__version__}",
+        extractor=f"{INGESTER} pypdf {pypdf.__version__}",
         pages=pages,
         metadata=metadata,
         warnings=warnings,

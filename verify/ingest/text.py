@@ -93,11 +93,9 @@ def ingest_text(data: bytes) -> Extracted:
     pages = tuple(text.split("\f")) if "\f" in text else (text,)
     return Extracted(
         format="text",
-        extractor=f"verify-text {_VERSION} (charset-normalizer {charset_normalizer.__version__})",
+        extractor=f"verify-text/1 (charset-normalizer {charset_normalizer.__version__})",
         pages=pages,
         encoding=encoding,
         warnings=warnings,
     )
 
-
-_VERSION = "1"
