@@ -15,6 +15,7 @@ from verify.model import Record
 from verify.parallel import map_ordered
 from verify.pipeline import Options, process_file
 from verify.provenance import Provenance, load_provenance
+from verify.report.lint_text import finding_json
 
 
 @dataclass(frozen=True)
@@ -34,17 +35,27 @@ def build_manifest(root: str | os.PathLike[str], *, manifest_path: str | os.Path
     """Ingest every source under ``root``. A file that fails is an entry with
     its error; it never stops the others."""
     root = Path(root)
-    options = options or Options()
+    options = options or Options(lint=True)
     provenance = load_provenance(root)
     skip = [Path(manifest_path)] if manifest_path is not None else []
     files = walk(root, provenance.exclude, skip)
     records = map_ordered(_process, [(f, options) for f in files], jobs=jobs, executor=executor,
                           progress="ingest" if progress else None)
-    entries = tuple(entry_from_record(r, provenance.files.get(r.path)) for r in records)
+    entries = tuple(_entry(r, provenance.files.get(r.path), options.lint) for r in records)
     manifest = Manifest(entries=entries, profile=options.profile,
                         root=_relative_root(root, manifest_path),
                         works=_works(provenance, records))
     return BuildResult(manifest, tuple(records), _warnings(provenance, records))
+
+
+def _entry(record: Record, provenance: dict[str, str] | None, lint: bool) -> dict[str, Any]:
+    entry = entry_from_record(record, provenance)
+    if lint:
+        # The text's quality flags travel with it; the snippet (a whole canonical
+        # paragraph) and the path (the entry's own) would only repeat what is there.
+        entry["findings"] = [{k: v for k, v in finding_json(f).items() if k not in ("snippet", "path")}
+                             for f in record.findings]
+    return entry
 
 
 def _process(item: tuple[CorpusFile, Options]) -> Record:

@@ -12,7 +12,10 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import TypeVar
+
+from verify.errors import VerifyError
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -45,3 +48,25 @@ def _progress(results: Iterator[R], total: int, label: str | None) -> Iterator[R
     from tqdm import tqdm
 
     return iter(tqdm(results, total=total, desc=label, unit="file", file=sys.stderr, leave=False))
+
+
+@contextmanager
+def dask_executor(address: str, timeout: float = 10.0) -> Iterator[Executor]:
+    """An executor on a running Dask cluster (``tcp://host:8786``, or a
+    scheduler file written by ``dask scheduler --scheduler-file``).
+
+    The workers need ``verify`` installed; ``pip install 'verify[dask]'``.
+    """
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        raise VerifyError("Dask is not installed: pip install 'verify[dask]'") from exc
+    kwargs = {"scheduler_file": address} if os.path.isfile(address) else {"address": address}
+    try:
+        client = Client(timeout=timeout, **kwargs)  # type: ignore[no-untyped-call]
+    except (OSError, TimeoutError) as exc:
+        raise VerifyError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+    try:
+        yield client.get_executor()  # type: ignore[no-untyped-call]
+    finally:
+        client.close()  # type: ignore[no-untyped-call]

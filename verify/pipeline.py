@@ -32,6 +32,8 @@ class Options:
     html_parser: HtmlParser = "lxml"
     max_bytes: int = DEFAULT_MAX_BYTES
     extract: bool = True
+    #: Run the detectors (``verify lint``, default configuration) on the canonical text.
+    lint: bool = False
 
 
 def process_file(path: str | os.PathLike[str], name: str | None = None,
@@ -75,7 +77,7 @@ def process_bytes(data: bytes, name: str, options: Options = Options(),
         return replace(record, error=f"unexpected {type(exc).__name__} while extracting: {exc}",
                        error_code="ingest.failed")
     paragraphs = canonical.paragraphs
-    return replace(
+    record = replace(
         record,
         format=extracted.format,
         text_sha256=fingerprint.text_sha256(canonical.text, canonical.profile),
@@ -89,6 +91,11 @@ def process_bytes(data: bytes, name: str, options: Options = Options(),
         metadata=extracted.metadata,
         warnings=extracted.warnings,
     )
+    if options.lint:
+        from verify.detect import lint_record
+
+        record = lint_record(record)
+    return record
 
 
 def hash_file(path: str | os.PathLike[str]) -> tuple[int, str]:

@@ -18,6 +18,18 @@ def add_format(parser: argparse.ArgumentParser, *choices: str) -> None:
 def add_jobs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
                         help="worker processes (default: one per CPU)")
+    parser.add_argument("--dask-scheduler", metavar="ADDRESS",
+                        help="run the per-file work on a Dask cluster: a scheduler address "
+                             "(tcp://host:8786) or scheduler file (needs verify[dask])")
+
+
+def executor_from(args: argparse.Namespace) -> Any:
+    """A context manager giving the executor asked for (None: the local pool)."""
+    from contextlib import nullcontext
+
+    from verify.parallel import dask_executor
+
+    return dask_executor(args.dask_scheduler) if args.dask_scheduler else nullcontext(None)
 
 
 def add_extraction(parser: argparse.ArgumentParser) -> None:
@@ -42,8 +54,8 @@ def dump_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, sort_keys=True, ensure_ascii=False, indent=2) + "\n")
 
 
-def options_from(args: argparse.Namespace) -> Any:
+def options_from(args: argparse.Namespace, *, lint: bool = False) -> Any:
     from verify.pipeline import DEFAULT_MAX_BYTES, Options
 
     return Options(pdf_backend=args.pdf_backend, html_parser=args.html_parser,
-                   max_bytes=args.max_size or DEFAULT_MAX_BYTES)
+                   max_bytes=args.max_size or DEFAULT_MAX_BYTES, lint=lint)

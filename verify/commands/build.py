@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from verify.build import build_manifest
-from verify.commands import add_extraction, add_format, add_jobs, dump_json, options_from
+from verify.commands import add_extraction, add_format, add_jobs, dump_json, executor_from, options_from
 from verify.manifest import write_manifest
 
 DEFAULT_MANIFEST = "manifest.json"
@@ -27,6 +27,8 @@ def add_parser(sub: Any) -> None:
     add_format(parser)
     add_jobs(parser)
     add_extraction(parser)
+    parser.add_argument("--no-lint", action="store_true",
+                        help="do not store the detectors' findings in the entries (faster)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     parser.set_defaults(func=run)
 
@@ -38,8 +40,10 @@ def run(args: argparse.Namespace) -> int:
 
     if not Path(args.root).is_dir():
         raise VerifyError(f"{args.root!r} is not a folder")
-    result = build_manifest(args.root, manifest_path=args.manifest, options=options_from(args),
-                            jobs=args.jobs, progress=not args.quiet)
+    with executor_from(args) as executor:
+        result = build_manifest(args.root, manifest_path=args.manifest,
+                                options=options_from(args, lint=not args.no_lint),
+                                jobs=args.jobs, executor=executor, progress=not args.quiet)
     write_manifest(result.manifest, args.manifest)
     for warning in result.warnings:
         print(f"verify: warning: {warning}", file=sys.stderr)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from verify.check import check_manifest
-from verify.commands import add_format, add_jobs, dump_json
+from verify.commands import add_format, add_jobs, dump_json, executor_from
 from verify.commands.build import DEFAULT_MANIFEST
 from verify.errors import VerifyError
 from verify.manifest import read_manifest
@@ -40,8 +40,9 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     manifest = read_manifest(args.manifest)
     root = _root(args, manifest.root)
-    report = check_manifest(manifest, root, deep=args.deep, manifest_path=args.manifest,
-                            jobs=args.jobs, progress=not args.quiet)
+    with executor_from(args) as executor:
+        report = check_manifest(manifest, root, deep=args.deep, manifest_path=args.manifest,
+                                jobs=args.jobs, executor=executor, progress=not args.quiet)
     if args.format == "json":
         dump_json(check_json(report, manifest=args.manifest, root=str(root)))
     else:

@@ -1,0 +1,46 @@
+"""damage.footnote_marker and damage.footnote_text."""
+
+from __future__ import annotations
+
+from helpers import seed
+
+from verify.detect import footnote
+
+
+def test_markers_after_punctuation_in_003(seeds: dict[str, str]) -> None:
+    text = seeds["003"]
+    found = [f for f in footnote.detect(text) if f.code == "damage.footnote_marker"]
+    assert [dict(f.evidence)["token"] for f in found] == ["members.7", "members.8", "Russia.9"]
+    assert [f.span.slice(text) for f in found] == ["7", "8", "9"]
+    assert {f.severity for f in found} == {"warning"}
+
+
+def test_china1_and_its_footnote_text_in_002_as_captured() -> None:
+    # The canonicaliser separates this footnote itself (see the next test);
+    # the detector finds the marker and the body where nothing did.
+    text = seed("002").read_text(encoding="utf-8")
+    marker, body = footnote.detect(text)
+    assert (marker.code, dict(marker.evidence)["token"]) == ("damage.footnote_marker", "CHINA1")
+    assert marker.span.slice(text) == "1"
+    assert body.code == "damage.footnote_text"
+    assert body.span.slice(text).startswith("1  Originally issued as annex II")
+    assert dict(body.evidence) == {"number": 1}
+
+
+def test_a_footnote_body_run_into_a_paragraph() -> None:
+    text = (
+        "ISSUED ON 15 JUNE 2006 IN SHANGHAI, CHINA1 I have the honour. to the Conference on "
+        "Disarmament 1 Originally issued as annex II to a document A/60/973. Statement of"
+    )
+    marker, body = footnote.detect(text)
+    assert dict(marker.evidence)["token"] == "CHINA1"
+    assert body.span.slice(text) == "1 Originally issued as annex II to a document A/60/973."
+
+
+def test_a_footnote_the_canonicaliser_separated_is_not_damage(seeds: dict[str, str]) -> None:
+    assert "[^1] Originally issued" in seeds["002"]
+    assert footnote.detect(seeds["002"]) == []
+
+
+def test_names_with_digits_stay_quiet() -> None:
+    assert footnote.detect("It renders HTML5 and MPEG4; COVID19 spread in 2020. Version 3.5 is out.") == []

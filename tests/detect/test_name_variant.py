@@ -1,0 +1,56 @@
+"""name.variant: a proper name spelt two ways."""
+
+from __future__ import annotations
+
+import pytest
+
+from verify.detect import lint_corpus, name_variant
+from verify.model import Finding
+
+
+def names(findings: list[Finding]) -> list[tuple[object, object]]:
+    return [(dict(f.evidence)["variant"], dict(f.evidence)["stands_for"]) for f in findings]
+
+
+def test_shangai_beside_shanghai_in_001(seeds: dict[str, str]) -> None:
+    text = seeds["001"]
+    (finding,) = name_variant.detect(text)
+    assert finding.code == "name.variant"
+    assert finding.span.slice(text) == "Shangai"
+    assert finding.snippet == "The Shangai Cooperation Organisation"
+    assert dict(finding.evidence)["edit"] == "deletion"
+    assert dict(finding.evidence)["form_count"] >= 2
+
+
+def test_a_name_common_to_the_folder_is_compared_across_files(seeds: dict[str, str]) -> None:
+    # Bashkortostan is used in three of the four texts: common to the folder.
+    texts = {
+        "003": seeds["003"],
+        "005": "The next SCO summit was held in Ufa, Bashkortostan, Russia.",
+        "006": "Bashkortostan hosted it. Bashkortostan, Russia, welcomed the guests.",
+        "007": "They met in Bashkortostan.",
+    }
+    found = [f for f in lint_corpus(texts)["003"] if f.code == "name.variant"]
+    assert names(found) == [("Baschkortostan", "Bashkortostan")]
+    assert found[0].span.slice(texts["003"]) == "Baschkortostan"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and the Russian Federation. Russia again. The Russian side.",
+        (
+            "The Shanghai Cooperation Organisation and the Shanghai Cooperation Organization, "
+            "and the Organization again."
+        ),
+        "Marina met Marine. Marine left; Marine came back.",
+        "Member states. The member states. Members met.",
+    ],
+)
+def test_not_misspellings(text: str) -> None:
+    assert name_variant.detect(text) == []
+
+
+def test_unrelated_files_do_not_lend_names() -> None:
+    texts = {"a": "Johnson wrote it. Johnson said so.", "b": "Johnston replied.", "c": "Other."}
+    assert [f for f in lint_corpus(texts)["b"] if f.code == "name.variant"] == []

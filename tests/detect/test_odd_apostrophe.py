@@ -1,0 +1,16 @@
+"""damage.odd_apostrophe."""
+
+from __future__ import annotations
+
+from verify.detect import odd_apostrophe
+
+
+def test_backtick_in_003(seeds: dict[str, str]) -> None:
+    text = seeds["003"]
+    (finding,) = odd_apostrophe.detect(text)
+    assert finding.span.slice(text) == "`"
+    assert dict(finding.evidence) == {"fixed": "state's", "mark": "`", "word": "state`s"}
+
+
+def test_real_apostrophes_and_code_stay_quiet() -> None:
+    assert odd_apostrophe.detect("the state's and the states' duty; run `make` now") == []

@@ -1,0 +1,36 @@
+"""damage.stray_number."""
+
+from __future__ import annotations
+
+import pytest
+
+from verify.detect import stray_number
+
+
+def test_list_numbers_left_in_003(seeds: dict[str, str]) -> None:
+    text = seeds["003"]
+    found = stray_number.detect(text)
+    assert [(f.span.slice(text), dict(f.evidence)["where"]) for f in found] == [
+        ("5.", "between sentences"),
+        ("6.", "end"),
+        ("15.", "end"),
+    ]
+    assert found[0].snippet[found[0].column - 1 :].startswith("5. CSU Member States")
+
+
+def test_a_number_alone() -> None:
+    (finding,) = stray_number.detect("The text goes on.\n\n12\n\nAnd on.")
+    assert dict(finding.evidence) == {"number": "12", "where": "alone"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. The parties agree to cooperate.",
+        "It was signed in 2015. The parties met.",
+        "See chapter 5. The rest follows.",
+        "November 10, 2020",
+    ],
+)
+def test_numbers_that_belong(text: str) -> None:
+    assert stray_number.detect(text) == []

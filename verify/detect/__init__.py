@@ -1,0 +1,145 @@
+"""Detectors: canonical text in, findings out.
+
+Each detector is a module with a pure function ``detect(text, config,
+corpus) -> list[Finding]`` and the stable dotted codes it reports
+(``CODES``). :data:`DETECTORS` names them all; :func:`lint_text` runs them on
+one text and :func:`lint_corpus` on many, comparing acronyms and names across
+the texts. Nothing here reads files or prints.
+
+>>> [f.code for f in lint_text("cooperation in in this field")]
+['damage.doubled_word']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+
+from verify.detect import (
+    acronym_definition,
+    acronym_variant,
+    boilerplate,
+    doubled_word,
+    footnote,
+    glued_token,
+    layout,
+    lowercase_sentence,
+    mojibake,
+    name_variant,
+    odd_apostrophe,
+    orphan_punctuation,
+    running_header,
+    shouted_word,
+    stray_number,
+)
+from verify.detect.acronyms import occurrences
+from verify.detect.config import Corpus, LintConfig, config_from_table, find_pyproject, load_config
+from verify.detect.definitions import find_definitions
+from verify.model import Finding, Record
+
+__all__ = [
+    "CODES",
+    "DETECTORS",
+    "Corpus",
+    "Detector",
+    "LintConfig",
+    "build_corpus",
+    "config_from_table",
+    "find_pyproject",
+    "lint_corpus",
+    "lint_record",
+    "lint_text",
+    "load_config",
+    "sort_findings",
+]
+
+DetectFunction = Callable[[str, LintConfig | None, Corpus | None], list[Finding]]
+
+
+@dataclass(frozen=True)
+class Detector:
+    """One detector: a name, the codes it may report, and its function."""
+
+    name: str
+    codes: tuple[str, ...]
+    detect: DetectFunction
+
+
+def _registry() -> dict[str, Detector]:
+    modules = (
+        acronym_variant,
+        acronym_definition,
+        name_variant,
+        doubled_word,
+        glued_token,
+        footnote,
+        stray_number,
+        lowercase_sentence,
+        orphan_punctuation,
+        odd_apostrophe,
+        boilerplate,
+        running_header,
+        mojibake,
+        layout,
+        shouted_word,
+    )
+    return {
+        m.__name__.rsplit(".", 1)[-1]: Detector(m.__name__.rsplit(".", 1)[-1], m.CODES, m.detect)
+        for m in modules
+    }
+
+
+DETECTORS: Mapping[str, Detector] = _registry()
+CODES: tuple[str, ...] = tuple(sorted(c for d in DETECTORS.values() for c in d.codes))
+
+
+def build_corpus(texts: Iterable[str]) -> Corpus:
+    """Gather what the variant detectors compare across texts."""
+    corpus = Corpus()
+    for text in texts:
+        corpus.acronyms.add(occurrences(text), find_definitions(text))
+        name_variant.add_to_corpus(corpus, text)
+    return corpus
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings in a stable order: path, position, code, message."""
+    return sorted(findings, key=lambda f: (f.path or "", f.span.start, f.span.end, f.code, f.message))
+
+
+def lint_text(
+    text: str,
+    *,
+    path: str | None = None,
+    config: LintConfig | None = None,
+    corpus: Corpus | None = None,
+) -> list[Finding]:
+    """Run every selected detector on one canonical text.
+
+    ``corpus`` is what the other texts of a folder say (see
+    :func:`build_corpus`); without it the text is compared with itself only.
+    """
+    config = config or LintConfig()
+    corpus = corpus if corpus is not None else build_corpus([text])
+    found: list[Finding] = []
+    for detector in DETECTORS.values():
+        if any(config.wants(code) for code in detector.codes):
+            found += detector.detect(text, config, corpus)
+    return sort_findings(replace(f, path=path) for f in found if config.wants(f.code))
+
+
+def lint_corpus(texts: Mapping[str, str], config: LintConfig | None = None) -> dict[str, list[Finding]]:
+    """Lint many texts (path -> canonical text), comparing acronyms and names
+    across all of them: a form defined in one text is not a garble in
+    another, and a form used often anywhere is the one garbles stand for."""
+    corpus = build_corpus(texts[p] for p in sorted(texts))
+    return {p: lint_text(texts[p], path=p, config=config, corpus=corpus) for p in sorted(texts)}
+
+
+def lint_record(record: Record, config: LintConfig | None = None, corpus: Corpus | None = None) -> Record:
+    """``record`` with its ``findings`` filled in from its canonical text
+    (unchanged when the record has no text, as a failed file has none)."""
+    if record.text is None:
+        return record
+    findings = lint_text(record.text, path=record.path, config=config, corpus=corpus)
+    return replace(record, findings=tuple(findings))

@@ -1,0 +1,105 @@
+"""Small helpers every detector shares: turning a span into a finding, and
+cutting canonical text into paragraphs, sentences and words.
+
+Nothing here decides what is wrong; it only says where things are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from verify.model import Finding, Severity, Span
+
+# Lower-case abbreviations that end in a full stop without ending a sentence.
+# fmt: off
+ABBREVIATIONS = frozenset(
+    {
+        "al", "approx", "art", "c", "ca", "cf", "ch", "co", "col", "comp", "corp", "dept", "dr",
+        "ed", "eds", "eg", "e.g", "esp", "est", "et", "etc", "fig", "figs", "gen", "govt", "ie",
+        "i.e", "inc", "incl", "jr", "lt", "ltd", "mr", "mrs", "ms", "mt", "no", "nos", "op", "p",
+        "para", "paras", "pp", "prof", "pt", "resp", "rev", "sec", "sect", "sr", "st", "sq",
+        "vol", "vols", "vs", "viz", "var", "sp", "spp", "ssp", "subsp", "cv", "nr", "ref",
+        "refs", "min", "max", "hr", "hrs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec",
+    }
+)
+# fmt: on
+
+
+def locate(text: str, start: int) -> tuple[int, int, str]:
+    """Return the 1-based ``(line, column)`` of offset ``start`` and its line.
+
+    >>> locate("one\\n\\ntwo three", 9)
+    (3, 5, 'two three')
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    if line_end == -1:
+        line_end = len(text)
+    line = text.count("\n", 0, start) + 1
+    return line, start - line_start + 1, text[line_start:line_end]
+
+
+def finding(
+    text: str,
+    code: str,
+    severity: Severity,
+    message: str,
+    start: int,
+    end: int,
+    evidence: dict[str, Any] | None = None,
+) -> Finding:
+    """Build a :class:`Finding` for ``text[start:end]``.
+
+    Evidence is stored as key-sorted pairs so that equal findings compare and
+    serialise equally.
+    """
+    line, column, snippet = locate(text, start)
+    pairs = tuple(sorted((evidence or {}).items()))
+    return Finding(
+        code=code,
+        severity=severity,
+        message=message,
+        span=Span(start, end),
+        line=line,
+        column=column,
+        snippet=snippet,
+        evidence=pairs,
+    )
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of a canonical text and its offset in that text."""
+
+    index: int
+    start: int
+    text: str
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def paragraphs(text: str) -> Iterator[Paragraph]:
+    """Yield the non-empty lines of ``text`` with their offsets.
+
+    Canonical text has one paragraph per line; a raw text that still has hard
+    line breaks is read one line at a time, which is what a detector that
+    looks at "a line" wants anyway.
+    """
+    index = 0
+    for match in re.finditer(r"[^\n]+", text):
+        if match.group().strip():
+            yield Paragraph(index, match.start(), match.group())
+            index += 1
+
+
+def is_abbreviation(word: str) -> bool:
+    """True when ``word`` (without its full stop) is a known abbreviation or
+    a single letter, as in ``e.g.``, ``Fig.``, ``U.S.``."""
+    bare = word.lower().rstrip(".")
+    return len(bare) <= 1 or bare in ABBREVIATIONS or "." in bare

@@ -1,0 +1,225 @@
+"""``acronym.variant``: an acronym that is most likely a garble of another.
+
+The forms of a text are grouped with every form one edit away (a
+permutation, an adjacent transposition, one letter substituted, inserted or
+dropped, or a permutation with one letter substituted); each group has a
+centre (:func:`_centre`: a defined form, else the most used form spelt with
+the group's consensus letters). A form V of the text is reported as standing
+for the centre D when:
+
+- V is never defined (in this text or, when linting a folder, in any other),
+  is not a configured known acronym, and has at least three letters;
+- D is used at least twice and at least as often as V;
+- the evidence adds up (:func:`score`): the edit (a reordering of the same
+  letters is the strongest sign), the words the two forms share around them
+  ("X member states", "the X summit"), how many garbles of D the text holds,
+  whether D is defined somewhere, and how much more often D is used.
+
+A weak edit (anything but a reordering, as ICT beside ITU) is only reported
+beside another garble of the same form. See ``docs/lint.md`` for the
+measured false-positive rate.
+
+>>> text = ("The SCO summit. SCO member states met. The SCO secretariat. "
+...         "The CSO member states agreed.")
+>>> [(f.snippet[f.column - 1 : f.column + 2], dict(f.evidence)["stands_for"])
+...  for f in detect(text)]
+[('CSO', 'SCO')]
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from verify.detect._text import finding
+from verify.detect.acronyms import AcronymStats, occurrences
+from verify.detect.config import Corpus, LintConfig
+from verify.detect.definitions import find_definitions
+from verify.detect.edits import EditKind, edit_kind
+from verify.model import Finding
+
+CODES = ("acronym.variant",)
+
+THRESHOLD = 4
+_EDIT_WEIGHT: dict[EditKind, int] = {
+    "permutation": 2,
+    "transposition": 2,
+    "substitution": 0,
+    "insertion": 0,
+    "deletion": 0,
+    "permutation+substitution": 0,
+}
+
+
+@dataclass(frozen=True)
+class Suspect:
+    """A form and the form it most likely garbles, with the evidence."""
+
+    variant: str
+    form: str
+    edit: EditKind
+    shared_context: tuple[str, ...]
+
+
+def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
+    """One finding per use of each garbled form, in text order."""
+    config = config or LintConfig()
+    uses = list(occurrences(text))
+    if corpus is None:
+        corpus = Corpus(documents=1)
+        corpus.acronyms.add(uses, find_definitions(text))
+    pool = corpus.acronyms
+    here = {use.form for use in uses}
+    local: defaultdict[str, set[str]] = defaultdict(set)
+    for use in uses:
+        local[use.form] |= use.context
+    suspects = _suspects(here, corpus, config, local)
+    cluster: defaultdict[str, list[str]] = defaultdict(list)
+    backed: Counter[str] = Counter()
+    for suspect in suspects:
+        cluster[suspect.form].append(suspect.variant)
+        backed[suspect.form] += bool(suspect.shared_context)
+    findings = []
+    for suspect in suspects:
+        group = cluster[suspect.form] if backed[suspect.form] >= 2 else [suspect.variant]
+        points = score(suspect, pool, len(group))
+        if points < THRESHOLD or (_EDIT_WEIGHT[suspect.edit] == 0 and len(group) < 2):
+            continue
+        evidence = _evidence(suspect, pool, group, points)
+        findings += [
+            finding(
+                text,
+                "acronym.variant",
+                "warning",
+                f"{suspect.variant} is most likely a garbled {suspect.form} ({suspect.edit})",
+                use.start,
+                use.end,
+                evidence,
+            )
+            for use in uses
+            if use.form == suspect.variant
+        ]
+    return sorted(findings, key=lambda f: (f.span.start, f.span.end))
+
+
+def _suspects(
+    here: set[str], corpus: Corpus, config: LintConfig, local: Mapping[str, set[str]]
+) -> list[Suspect]:
+    """Group the forms of this text with the forms one edit away from them,
+    find each group's centre, and name the forms that garble it.
+
+    A form of another text joins a group only if it is common to the corpus
+    (:meth:`Corpus.central`). Shared words are counted in this text when
+    the centre is used here, and across the corpus only when it is not: the
+    words around a common acronym in a whole folder overlap with anything.
+    A letter added or dropped at either end is a compound (WLAN and LAN,
+    XRAM and RAM), not a garble."""
+    pool = corpus.acronyms
+    reachable = {f for f in pool.counts if f in here or corpus.central(pool.documents[f])}
+    suspects = []
+    for group in _groups(here, pool, reachable):
+        centre = _centre(group, pool)
+        for variant in sorted(group & here):
+            kind = edit_kind(variant, centre)
+            if kind is None or _compound(variant, centre):
+                continue
+            if not _may_be_variant(variant, centre, pool, config):
+                continue
+            around = local[centre] if centre in here else pool.contexts[centre]
+            shared = tuple(sorted(local[variant] & around))
+            suspects.append(Suspect(variant, centre, kind, shared))
+    return suspects
+
+
+def _compound(variant: str, centre: str) -> bool:
+    """One form is the other with a letter added at the start or the end."""
+    shorter, longer = sorted((variant, centre), key=len)
+    return len(longer) == len(shorter) + 1 and shorter in (longer[1:], longer[:-1])
+
+
+def _may_be_variant(variant: str, centre: str, pool: AcronymStats, config: LintConfig) -> bool:
+    if variant in config.known_acronyms or pool.defined(variant):
+        return False
+    return pool.counts[centre] >= max(2, pool.counts[variant])
+
+
+def _groups(here: set[str], pool: AcronymStats, reachable: set[str]) -> list[set[str]]:
+    """Connected groups of forms (three letters or more) linked by one edit."""
+    by_length: defaultdict[int, list[str]] = defaultdict(list)
+    for form in sorted(f for f in reachable if len(f) >= 3):
+        by_length[len(form)].append(form)
+    seeds = sorted(f for f in here if len(f) >= 3)
+    links: defaultdict[str, set[str]] = defaultdict(set)
+    for seed in seeds:
+        near = by_length[len(seed) - 1] + by_length[len(seed)] + by_length[len(seed) + 1]
+        for form in near:
+            if edit_kind(seed, form) is not None:
+                links[seed].add(form)
+                links[form].add(seed)
+    groups: list[set[str]] = []
+    seen: set[str] = set()
+    for seed in seeds:
+        if seed in seen or not links[seed]:
+            continue
+        group, todo = set(), [seed]
+        while todo:
+            form = todo.pop()
+            if form not in group:
+                group.add(form)
+                todo.extend(links[form] - group)
+        seen |= group
+        groups.append(group)
+    return groups
+
+
+def _centre(group: set[str], pool: AcronymStats) -> str:
+    """The form a group garbles: a defined form if there is one, else the
+    most used form spelt with the group's consensus letters, else the most
+    used form.
+
+    In a page that writes SCO three times, CSM three times and CSR, CSO and
+    CSU once each, the letters used most are C, S and O: the centre is SCO.
+    """
+    weight: Counter[str] = Counter()
+    for form in group:
+        for letter in form:
+            weight[letter] += pool.counts[form]
+    length = Counter({len(f): pool.counts[f] for f in group}).most_common(1)[0][0]
+    consensus = sorted(letter for letter, _ in weight.most_common(length))
+
+    def rank(form: str) -> tuple[bool, bool, int, str]:
+        agrees = sorted(form) == consensus
+        return (pool.defined(form), agrees, pool.counts[form], form)
+
+    return max(sorted(group), key=rank)
+
+
+def score(suspect: Suspect, pool: AcronymStats, cluster_size: int) -> int:
+    """Add up the evidence that ``suspect.variant`` garbles ``suspect.form``.
+
+    ``cluster_size`` counts the garbles of one form in one text, when at
+    least two of them share words with it: three or more such garbles are
+    reported on that evidence alone, since clean text does not spell one
+    organisation four ways.
+    """
+    points = _EDIT_WEIGHT[suspect.edit]
+    points += min(2, len(suspect.shared_context))
+    points += {1: 0, 2: 2}.get(cluster_size, THRESHOLD)
+    points += 1 if pool.defined(suspect.form) else 0
+    points += 1 if pool.counts[suspect.form] >= 3 * pool.counts[suspect.variant] else 0
+    return points
+
+
+def _evidence(suspect: Suspect, pool: AcronymStats, cluster: list[str], points: int) -> dict[str, object]:
+    return {
+        "variant": suspect.variant,
+        "stands_for": suspect.form,
+        "edit": suspect.edit,
+        "variant_count": pool.counts[suspect.variant],
+        "form_count": pool.counts[suspect.form],
+        "form_defined_as": sorted(pool.definitions.get(suspect.form, ())),
+        "shared_context": list(suspect.shared_context),
+        "other_variants": sorted(v for v in cluster if v != suspect.variant),
+        "score": points,
+    }

@@ -1,0 +1,85 @@
+"""``damage.boilerplate``: page or site furniture that survived extraction:
+``Skip to content``, ``Published on``, ``Share this``, cookie notices, and a
+site name glued to the title (``Declaration ... - Ministry of Foreign
+Affairs of the People's Republic of China`` beside the bare title).
+
+Only short paragraphs that are nothing but such a phrase are reported: the
+same words inside a sentence are prose.
+
+>>> [dict(f.evidence)["kind"] for f in detect("Skip to content\\n\\nThe text.\\n\\nPublished on")]
+['navigation', 'byline']
+"""
+
+from __future__ import annotations
+
+import re
+
+from verify.detect._text import Paragraph, finding, paragraphs
+from verify.detect.config import Corpus, LintConfig
+from verify.model import Finding
+
+CODES = ("damage.boilerplate",)
+
+_PHRASES: tuple[tuple[str, str], ...] = (
+    (
+        "navigation",
+        r"skip to (?:the )?(?:main )?(?:content|navigation|search)|jump to (?:navigation|search|content)",
+    ),
+    ("navigation", r"back to top|(?:main )?menu|toggle navigation|breadcrumbs?"),
+    ("byline", r"(?:published|posted|updated|last updated)(?: on| by| in)?\b[\w\s,:.-]{0,40}"),
+    (
+        "sharing",
+        r"share(?: this)?(?: (?:article|page|story|post))?(?: on \w+)?|tweet|print(?: this page)?|email this",
+    ),
+    ("sharing", r"follow us(?: on \w+)?|subscribe(?: to our newsletter)?|sign (?:in|up)|log ?in"),
+    (
+        "comments",
+        r"leave a (?:comment|reply)|\d* ?comments?|related (?:posts|articles|stories)|read more",
+    ),
+    ("comments", r"(?:previous|next) (?:post|article|story)\b.{0,60}"),
+    ("legal", r"all rights reserved\.?|copyright\b.{0,60}|©.{0,60}|powered by \w+.{0,20}"),
+    ("cookies", r".{0,60}\b(?:accept|use|uses|using) (?:all )?cookies\b.{0,80}"),
+)
+_PHRASE_RE = [
+    (kind, re.compile(rf"\s*(?:{pattern})\s*[.:]?\s*", re.IGNORECASE)) for kind, pattern in _PHRASES
+]
+_SEPARATORS = (" - ", " | ", " :: ", " · ", " — ", " – ")
+MAX_WORDS = 12
+
+
+def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
+    paras = list(paragraphs(text))
+    findings = []
+    for para in paras:
+        if len(para.text.split()) <= MAX_WORDS:
+            kind = next((k for k, rx in _PHRASE_RE if rx.fullmatch(para.text)), None)
+            if kind is not None:
+                findings.append(_finding(text, para.start, para.end, kind, para.text.strip()))
+    findings += _site_names(text, paras)
+    return findings
+
+
+def _site_names(text: str, paras: list[Paragraph]) -> list[Finding]:
+    """A title that repeats another paragraph plus `` - Site Name``."""
+    texts = {p.text.strip() for p in paras}
+    findings = []
+    for para in paras[:3]:
+        for sep in _SEPARATORS:
+            head, found, tail = para.text.rpartition(sep)
+            if found and head.strip() in texts and len(head.split()) >= 4 and tail.strip():
+                start = para.start + len(head)
+                findings.append(_finding(text, start, para.end, "site name", tail.strip()))
+                break
+    return findings
+
+
+def _finding(text: str, start: int, end: int, kind: str, words: str) -> Finding:
+    return finding(
+        text,
+        "damage.boilerplate",
+        "warning",
+        f"{kind} boilerplate left in the text: {words!r}",
+        start,
+        end,
+        {"kind": kind, "text": words},
+    )

@@ -1,0 +1,65 @@
+"""``damage.doubled_word``: a word written twice (``in in this field``) or
+coordinated with itself (``concepts and concepts``, in lower case: ``Home
+and Home Office`` is a name).
+
+Doubles that English makes on purpose stay quiet: ``had had``, ``that
+that``, names such as ``Duran Duran``, and ``more and more``, ``again and
+again``, ``better and better``.
+
+>>> [dict(f.evidence)["pattern"] for f in detect("cooperation in in this field")]
+['X X']
+>>> detect("more and more states, again and again")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+
+from verify.detect._text import finding
+from verify.detect.config import Corpus, LintConfig
+from verify.model import Finding
+
+CODES = ("damage.doubled_word",)
+
+_DOUBLE_RE = re.compile(r"(?<![\w-])([^\W\d_]+)\s+(\1)(?![\w-])", re.IGNORECASE)
+_COORDINATED_RE = re.compile(r"(?<![\w-])([a-z]{3,})\s+and\s+(\1)(?![\w-])")
+
+_INTENDED_DOUBLES = frozenset({"had", "that", "is", "bye", "no", "ha", "very"})
+# fmt: off
+_INTENDED_COORDINATIONS = frozenset(
+    {
+        "again", "back", "by", "day", "days", "forth", "hour", "hours", "month", "months",
+        "more", "less", "miles", "on", "over", "round", "through", "time", "times", "week",
+        "weeks", "year", "years", "out", "up", "down", "side", "can", "could", "did", "does",
+        "may", "might", "must", "shall", "should", "was", "were", "will", "would",
+    }
+)
+# fmt: on
+
+
+def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
+    findings = []
+    for match in _DOUBLE_RE.finditer(text):
+        first, second = match.group(1), match.group(2)
+        if first.lower() in _INTENDED_DOUBLES or (first[0].isupper() and second[0].isupper()):
+            continue
+        findings.append(_finding(text, match, "X X", f"the word {second!r} is written twice"))
+    for match in _COORDINATED_RE.finditer(text):
+        word = match.group(1).lower()
+        if word in _INTENDED_COORDINATIONS or word.endswith("er"):
+            continue
+        findings.append(_finding(text, match, "X and X", f"{word!r} is coordinated with itself"))
+    return findings
+
+
+def _finding(text: str, match: re.Match[str], pattern: str, message: str) -> Finding:
+    return finding(
+        text,
+        "damage.doubled_word",
+        "warning",
+        message,
+        match.start(),
+        match.end(),
+        {"word": match.group(2), "pattern": pattern, "text": match.group()},
+    )

@@ -1,0 +1,101 @@
+"""``damage.footnote_marker`` and ``damage.footnote_text``: footnote numbers
+glued to words (``members.7``, ``CHINA1``) and footnote bodies left in the
+running text (``1 Originally issued as annex II ...``).
+
+A number straight after a word's final punctuation (``members.7``) is a
+marker on its own evidence. A number glued to a word (``CHINA1``) could be
+a name (``HTML5``, ``COVID19``), so it is reported only inside a heading
+written in capitals or when the text also holds the footnote body with that
+number. A footnote the canonicaliser separated (``[^1] ...``) is not damage.
+
+>>> [dict(f.evidence)["number"] for f in detect("potential members.7 The admission")]
+[7]
+"""
+
+from __future__ import annotations
+
+import re
+
+from verify.detect._text import Paragraph, finding, paragraphs
+from verify.detect.acronyms import shouted_ranges
+from verify.detect.config import Corpus, LintConfig
+from verify.model import Finding
+
+CODES = ("damage.footnote_marker", "damage.footnote_text")
+
+_AFTER_PUNCT_RE = re.compile(r"(?<![\w-])([^\W\d_]{2,}[.,;:])(\d{1,2})(?=\s|$)")
+_GLUED_RE = re.compile(r"(?<![\w-])([A-Z]{3,}|[a-z]{4,})(\d{1,2})(?![\w-])")
+_BODY_RE = re.compile(r"(\d{1,2})\s+[A-Z][a-z]")
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)")
+
+
+def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
+    bodies = {
+        int(m.group(1)): para
+        for para in paragraphs(text)
+        if para.index > 0 and (m := _BODY_RE.match(para.text))
+    }
+    findings = []
+    numbers: set[int] = set()
+    for para in paragraphs(text):
+        shouted = shouted_ranges(para.text)
+        for match in _AFTER_PUNCT_RE.finditer(para.text):
+            numbers.add(int(match.group(2)))
+            findings.append(_marker(text, para.start, match, match.group(2), "after punctuation"))
+        for match in _GLUED_RE.finditer(para.text):
+            number = int(match.group(2))
+            in_heading = any(a <= match.start() < b for a, b in shouted)
+            if number in bodies or in_heading:
+                numbers.add(number)
+                findings.append(_marker(text, para.start, match, match.group(2), "glued to a word"))
+    findings += _inline_bodies(text, numbers, bodies)
+    for number, para in sorted(bodies.items()):
+        if number in numbers:
+            findings.append(
+                finding(
+                    text,
+                    "damage.footnote_text",
+                    "note",
+                    f"the text of footnote {number} stands in the running text",
+                    para.start,
+                    para.end,
+                    {"number": number},
+                )
+            )
+    return findings
+
+
+def _inline_bodies(text: str, numbers: set[int], bodies: dict[int, Paragraph]) -> list[Finding]:
+    """A footnote body run into a paragraph: ``... Disarmament 1 Originally
+    issued as annex II ... A/60/973.`` after a marker ``CHINA1``."""
+    findings = []
+    for number in sorted(numbers - set(bodies)):
+        pattern = re.compile(rf"(?<=[^\W\d_]) ({number}) (?=[A-Z][a-z])")
+        for match in pattern.finditer(text):
+            end = _SENTENCE_END_RE.search(text, match.end())
+            stop = end.end() if end else text.find("\n", match.end()) % (len(text) + 1)
+            findings.append(
+                finding(
+                    text,
+                    "damage.footnote_text",
+                    "note",
+                    f"the text of footnote {number} stands in the running text",
+                    match.start(1),
+                    max(stop, match.end(1)),
+                    {"number": number},
+                )
+            )
+    return findings
+
+
+def _marker(text: str, offset: int, match: re.Match[str], digits: str, kind: str) -> Finding:
+    start = offset + match.end() - len(digits)
+    return finding(
+        text,
+        "damage.footnote_marker",
+        "warning",
+        f"footnote number {digits} glued to {match.group()!r}",
+        start,
+        offset + match.end(),
+        {"number": int(digits), "token": match.group(), "kind": kind},
+    )

@@ -1,0 +1,118 @@
+"""``name.variant``: a proper name spelt two ways ("Shangai" beside
+"Shanghai", "Baschkortostan" beside "Bashkortostan").
+
+A capitalised word V is reported as a misspelling of D when D is used more
+often (at least twice, in this text or across the corpus), V is one letter
+substituted, inserted, dropped or swapped from D, both have six letters or
+more and start alike, neither is ever written in lower case (so it is a name,
+not an English word at the start of a sentence), and V is not D with an
+ending added (Russia, Russian) or changed (Marina, Marine) or a British
+spelling of it (Organisation, Organization). When a folder is linted, D may come from another text only if
+it is common to the folder (used in half of its texts or more).
+
+>>> text = "Shanghai is big. Shanghai, 2006. The Shangai Cooperation Organisation."
+>>> [(dict(f.evidence)["variant"], dict(f.evidence)["stands_for"]) for f in detect(text)]
+[('Shangai', 'Shanghai')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from verify.detect._text import finding
+from verify.detect.config import Corpus, LintConfig
+from verify.detect.edits import edit_kind
+from verify.model import Finding
+
+CODES = ("name.variant",)
+
+NAME_RE = re.compile(r"(?<![\w’'-])[A-Z][a-z]{5,}(?![\w’'-])")
+_LOWER_RE = re.compile(r"(?<![\w./-])[a-z]{3,}(?![\w/:@-]|\.\w)")
+_SPELLINGS = (("s", "z"), ("c", "s"), ("ae", "e"), ("oe", "e"))
+_NAME_EDITS = frozenset({"substitution", "insertion", "deletion", "transposition"})
+
+
+def add_to_corpus(corpus: Corpus, text: str) -> None:
+    """Count the capitalised and the lower-case words of ``text``."""
+    names = [m.group() for m in NAME_RE.finditer(text)]
+    corpus.names.update(names)
+    corpus.name_documents.update(set(names))
+    corpus.lower_words.update(m.group() for m in _LOWER_RE.finditer(text))
+    corpus.documents += 1
+
+
+def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
+    if corpus is None:
+        corpus = Corpus()
+        add_to_corpus(corpus, text)
+    here = Counter(m.group() for m in NAME_RE.finditer(text))
+    index = _index(corpus)
+    meant = {name: _stands_for(name, corpus, here, index) for name in here}
+    findings = []
+    for match in NAME_RE.finditer(text):
+        variant = match.group()
+        form = meant[variant]
+        if form is None:
+            continue
+        edit = edit_kind(variant, form)
+        findings.append(
+            finding(
+                text,
+                "name.variant",
+                "warning",
+                f"{variant} is most likely a misspelling of {form} ({edit})",
+                match.start(),
+                match.end(),
+                {
+                    "variant": variant,
+                    "stands_for": form,
+                    "edit": edit,
+                    "variant_count": here[variant],
+                    "form_count": corpus.names[form],
+                },
+            )
+        )
+    return findings
+
+
+def _index(corpus: Corpus) -> dict[tuple[str, int], list[str]]:
+    """Names used twice or more, by first letter and length (a variant is
+    one letter longer or shorter than its name at most)."""
+    index: dict[tuple[str, int], list[str]] = {}
+    for form in sorted(corpus.names):
+        if corpus.names[form] >= 2:
+            index.setdefault((form[0], len(form)), []).append(form)
+    return index
+
+
+def _stands_for(
+    variant: str, corpus: Corpus, here: Counter[str], index: dict[tuple[str, int], list[str]]
+) -> str | None:
+    if variant.lower() in corpus.lower_words:
+        return None
+    best: tuple[int, str] | None = None
+    near = [f for n in (-1, 0, 1) for f in index.get((variant[0], len(variant) + n), ())]
+    for form in near:
+        count = corpus.names[form]
+        if count <= corpus.names[variant]:
+            continue
+        if edit_kind(variant, form) not in _NAME_EDITS or _same_name(variant, form):
+            continue
+        if form.lower() in corpus.lower_words:
+            continue
+        if not here[form] and not corpus.central(corpus.name_documents[form]):
+            continue
+        if best is None or (count, form) > best:
+            best = (count, form)
+    return best[1] if best else None
+
+
+def _same_name(variant: str, form: str) -> bool:
+    """An ending added (Russia, Russian) or a spelling convention
+    (Organisation, Organization) is the same name, not a misspelling."""
+    if variant.startswith(form) or form.startswith(variant):
+        return True
+    if len(variant) == len(form) and variant[:-1] == form[:-1]:
+        return True  # Marina and Marine, Caroline and Carolina: two names
+    return any(variant.replace(one, other) == form.replace(one, other) for one, other in _SPELLINGS)

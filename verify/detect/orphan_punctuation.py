@@ -1,0 +1,69 @@
+"""``damage.orphan_punctuation``: a comma, semicolon or colon with nothing
+before it: at the start of a paragraph, or straight after a full stop
+(``summit. , scheduled``, which canonical spacing writes ``summit.,``).
+
+A full stop that closes an abbreviation may take a comma (``etc.,``,
+``U.S.,``, ``Inc.;``), and so may a name that ends in ``!`` or ``?``
+(``Yahoo!,``).
+
+>>> [dict(f.evidence)["marks"] for f in detect("at the next SCO summit., scheduled")]
+['.,']
+"""
+
+from __future__ import annotations
+
+import re
+
+from verify.detect._text import finding, is_abbreviation, paragraphs
+from verify.detect.config import Corpus, LintConfig
+from verify.model import Finding
+
+CODES = ("damage.orphan_punctuation",)
+
+_AFTER_STOP_RE = re.compile(r"(\S*?)(\.)(\s*)([,;:])(?![\d])")
+_DOUBLED_RE = re.compile(r"([,;:])(\s*)([,;:])")
+_LEADING_RE = re.compile(r"^[,;:](?=\s|$)")
+
+
+def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
+    findings = []
+    for para in paragraphs(text):
+        for match in _AFTER_STOP_RE.finditer(para.text):
+            word = match.group(1)
+            if not word or not word[-1].isalnum() or is_abbreviation(word + "."):
+                continue
+            if match.group(2) == "." and match.start(2) > 0 and para.text[match.start(2) - 1] == ".":
+                continue
+            findings.append(
+                _finding(
+                    text,
+                    para.start + match.start(2),
+                    para.start + match.end(4),
+                    match.group(2) + match.group(4),
+                )
+            )
+        for match in _DOUBLED_RE.finditer(para.text):
+            findings.append(
+                _finding(
+                    text,
+                    para.start + match.start(),
+                    para.start + match.end(),
+                    match.group(1) + match.group(3),
+                )
+            )
+        leading = _LEADING_RE.match(para.text)
+        if leading:
+            findings.append(_finding(text, para.start, para.start + 1, leading.group()))
+    return findings
+
+
+def _finding(text: str, start: int, end: int, marks: str) -> Finding:
+    return finding(
+        text,
+        "damage.orphan_punctuation",
+        "warning",
+        f"punctuation {marks!r} with nothing before it",
+        start,
+        end,
+        {"marks": marks},
+    )
