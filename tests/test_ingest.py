@@ -202,3 +202,9 @@ def test_positions_give_pdfs_the_paragraphs_of_their_text_capture(stem: str, sha
     txt, pdf = (process_bytes((SOURCES / f"{stem}.{ext}").read_bytes(), ext) for ext in ("txt", "pdf"))
     assert txt.text_sha256 == pdf.text_sha256
     assert len(set(txt.paragraphs) & set(pdf.paragraphs)) >= shared
+
+
+def test_a_pdf_neither_backend_reads_tells_both_reasons() -> None:
+    with pytest.raises(CorruptDocument) as caught:
+        ingest_pdf(b"%PDF-1.7\n" + b"\x00garbage" * 50)
+    assert "PDFium" in caught.value.message and "pypdf" in caught.value.message

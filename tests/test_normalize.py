@@ -145,6 +145,7 @@ _wordy = st.lists(st.sampled_from([
 @given(st.one_of(_texty, _wordy))
 @example("a\n\nb\nb\nc\n\nb\nd")
 @example("..\n.")
+@example("Â\r0")
 def test_canonicalisation_is_idempotent(text: str) -> None:
     once = canonicalize_text(text)
     assert canonicalize_text(once) == once
@@ -156,3 +157,20 @@ def test_every_recorded_plan_replays(pages: list[str]) -> None:
     extracted = Extracted("pdf", "test", tuple(pages))
     canonical = canonicalize(extracted)
     assert replay(extracted.pages, canonical.changes) == canonical.text
+
+
+@pytest.mark.parametrize("pages", [
+    ("Hello world",) * 2,
+    ("Title\nHello world\n1", "Title\nHello world\n2"),
+    ("Same text\non every page",) * 3,
+])
+def test_furniture_removal_never_empties_a_document(pages: tuple[str, ...]) -> None:
+    # Found by the backend study: text that repeats on every page is the document itself.
+    text = canonicalize(Extracted("pdf", "test", pages)).text
+    assert "Hello world" in text or "Same text" in text
+
+
+def test_a_short_page_keeps_its_middle_line() -> None:
+    pages = ("Title\nHello world\n1", "Title\nHello world\n2", "Title\nGoodbye\n3")
+    assert canonicalize(Extracted("pdf", "test", pages)).text.split() == \
+        ["Hello", "world", "Hello", "world", "Goodbye"]

@@ -45,8 +45,11 @@ def ingest_pdf(data: bytes, backend: Backend = "pdfium") -> Extracted:
         try:
             return _pypdf(data, (f"pypdfium2 could not read the file ({first.message}); pypdf used",))
         except IngestError as second:
-            # An encrypted verdict from either backend is the more useful message.
-            raise first if isinstance(first, EncryptedDocument) else second from None
+            # An encrypted verdict from either backend is the more useful message;
+            # otherwise both backends' reasons are told.
+            if isinstance(first, EncryptedDocument) or isinstance(second, EncryptedDocument):
+                raise (first if isinstance(first, EncryptedDocument) else second) from None
+            raise CorruptDocument(f"{first.message}; {second.message}") from None
 
 
 def _pdfium(data: bytes) -> Extracted:
@@ -144,7 +147,7 @@ def _mark_paragraphs(text: str, blocks: list[Block]) -> str:
 
 def _pypdf(data: bytes, warnings: tuple[str, ...]) -> Extracted:
     import pypdf
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError
 
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
@@ -159,7 +162,9 @@ def _pypdf(data: bytes, warnings: tuple[str, ...]) -> Extracted:
         raise EncryptedDocument("encrypted, and the empty password does not open it") from exc
     except DependencyError as exc:
         raise EncryptedDocument(f"encrypted, and pypdf cannot decrypt it here: {exc}") from exc
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+    except EncryptedDocument:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on broken files (LimitReachedError, ...)
         raise CorruptDocument(f"pypdf cannot read it: {type(exc).__name__}: {exc}") from exc
     return Extracted(
         format="pdf",

@@ -98,7 +98,9 @@ def _run(pages: Pages, profile: Profile, recorded: dict[str, tuple[str, ...]] | 
     leading = 0
     while leading < len(profile.steps) and profile.steps[leading].text is not None:
         leading += 1
-    pages, changes = _characters(pages, profile.steps[:leading])
+    merged: dict[str, Change] = {}
+    pages = _characters(pages, profile.steps[:leading], merged)
+    changes = [merged[s.name] for s in profile.steps[:leading] if s.name in merged]
     for step in profile.steps[leading:]:
         if step.text is not None:
             pages, change = _text_step(step.name, step.text, pages)
@@ -107,12 +109,18 @@ def _run(pages: Pages, profile: Profile, recorded: dict[str, tuple[str, ...]] | 
             params = None if recorded is None else recorded.get(step.name, ())
             pages, change = _layout_step(step.name, step.layout, pages, params)
         if change is not None:
-            changes.append(change)
+            merged[step.name] = change
+    # Unwrapping makes new lines, and the character steps work line by line
+    # (ftfy may see mojibake in "Â 0" that it did not see in "Â" over "0"):
+    # they settle once more on the paragraphs, with the final text steps.
+    settle = tuple(s for s in profile.steps if s.text is not None)
+    pages = _characters(pages, settle, merged)
+    changes = [merged[s.name] for s in profile.steps if s.name in merged]
     return "\n".join(pages).strip(), changes
 
 
-def _characters(pages: Pages, run: tuple[Step, ...]) -> tuple[Pages, list[Change]]:
-    merged: dict[str, Change] = {}
+def _characters(pages: Pages, run: tuple[Step, ...], merged: dict[str, Change]) -> Pages:
+    """Apply text steps in rounds until nothing changes; merge their records into ``merged``."""
     for _ in range(MAX_ROUNDS):
         before = pages
         for step in run:
@@ -124,7 +132,7 @@ def _characters(pages: Pages, run: tuple[Step, ...]) -> tuple[Pages, list[Change
                     step.name, old.count + change.count, (old.examples + change.examples)[:_EXAMPLES])
         if pages == before:
             break
-    return pages, [merged[s.name] for s in run if s.name in merged]
+    return pages
 
 
 def _text_step(name: str, fn: TextStep, pages: Pages) -> tuple[Pages, Change | None]:

@@ -76,6 +76,8 @@ def remove_furniture(pages: Pages, params: Sequence[str] | None = None) -> Outco
         out = tuple(_strip_lines(page, keys - {FIRST_PAGE_NUMBER}, removed) for page in pages)
         if FIRST_PAGE_NUMBER in keys:
             out = tuple(_strip_first_page_number(page, removed) for page in out)
+    if any(page.strip() for page in pages) and not any(page.strip() for page in out):
+        return Outcome(pages, 0, (), ())  # all the text repeats: it is the document, not furniture
     return Outcome(out, len(removed), tuple(sorted(keys)), _unique(removed, 20))
 
 
@@ -101,8 +103,15 @@ def _strip_first_page_number(page: str, removed: list[str]) -> str:
 
 
 def _zone_indices(lines: list[str]) -> list[int]:
+    """The top and bottom furniture zones of a page. On a short page the
+    zones shrink so that a line in the middle of a page of three or more is
+    never furniture (a page whose every line repeats on every page is content,
+    not a header; removal that would empty the document is refused too)."""
     filled = [i for i, line in enumerate(lines) if line.strip()]
-    return sorted(set(filled[:ZONE] + filled[-ZONE:]))
+    if not filled:
+        return []
+    depth = min(ZONE, max(1, (len(filled) - 1) // 2))
+    return sorted(set(filled[:depth] + filled[-depth:]))
 
 
 def _paged_keys(pages: Pages) -> list[str]:
