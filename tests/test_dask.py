@@ -77,6 +77,6 @@ def test_build_and_check_through_the_cli_on_dask(scheduler_file: str, tmp_path: 
 def test_an_unreachable_scheduler_is_a_clear_error() -> None:
     from verify.errors import VerifyError
 
-    with pytest.raises(VerifyError, match="cannot reach the Dask scheduler"):
-        with dask_executor("tcp://127.0.0.1:9", timeout=2):
-            pass
+    with pytest.raises(VerifyError, match="cannot reach the Dask scheduler"), \
+            dask_executor("tcp://127.0.0.1:9", timeout=2):
+        pass

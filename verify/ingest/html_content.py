@@ -766,8 +766,7 @@ def _selection(top: Node, scores: dict[int, float], st: _Stats) -> set[int]:
         bonus = top_score * 0.2 if top_class and sib.attrs.get("class") == top_class else 0
         if (
             scores.get(sib.index, 0.0) + bonus >= threshold
-            or sib.tag == "p"
-            and _prose_like(sib, st)
+            or (sib.tag == "p" and _prose_like(sib, st))
         ):
             chosen.add(sib.index)
     return chosen
@@ -882,7 +881,7 @@ def select_main(root: Node) -> tuple[str | None, tuple[str, ...], tuple[str, ...
     roots = _selection(top, scores, st)
     chosen = _inside(order, roots)
     pruned = _inside(order, _pruned(order, chosen, roots, st))
-    keep = [c and not d and not p for c, d, p in zip(chosen, dropped, pruned)]
+    keep = [c and not d and not p for c, d, p in zip(chosen, dropped, pruned, strict=True)]
     kept: list[str] = []
     removed: list[str] = []
     for block in blocks:

@@ -164,7 +164,7 @@ def _pypdf(data: bytes, warnings: tuple[str, ...]) -> Extracted:
         raise EncryptedDocument(f"encrypted, and pypdf cannot decrypt it here: {exc}") from exc
     except EncryptedDocument:
         raise
-    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on broken files (LimitReachedError, ...)
+    except Exception as exc:  # pypdf raises many kinds on broken files (LimitReachedError, ...)
         raise CorruptDocument(f"pypdf cannot read it: {type(exc).__name__}: {exc}") from exc
     return Extracted(
         format="pdf",
