@@ -27,15 +27,49 @@ from verify.errors import (
 )
 from verify.fingerprint import text_sha256
 from verify.manifest import Manifest, read_manifest, write_manifest
+from verify.merkle import manifest_root, prove, verify_inclusion
+from verify.signing import generate_keypair, verify_signed_manifest
 from verify.model import Canonical, Change, Extracted, Finding, Record, Span
 from verify.normalize import PROFILE, canonicalize, canonicalize_text, replay
 from verify.pipeline import Options, process_bytes, process_file
 
 __all__ = [
-    "__version__", "BuildResult", "Canonical", "Change", "CheckReport", "ConfigError",
-    "CorruptDocument", "EmptyFile", "EncryptedDocument", "Extracted", "Finding", "IngestError",
-    "Manifest", "ManifestError", "Options", "PROFILE", "Record", "Span", "TooLarge",
-    "UnreadableFile", "UnsafePath", "UnsupportedFormat", "VerifyError", "build_manifest",
-    "canonicalize", "canonicalize_text", "check_manifest", "process_bytes", "process_file",
-    "read_manifest", "replay", "text_sha256", "write_manifest",
+    "PROFILE",
+    "BuildResult",
+    "Canonical",
+    "Change",
+    "CheckReport",
+    "ConfigError",
+    "CorruptDocument",
+    "EmptyFile",
+    "EncryptedDocument",
+    "Extracted",
+    "Finding",
+    "IngestError",
+    "Manifest",
+    "ManifestError",
+    "Options",
+    "Record",
+    "Span",
+    "TooLarge",
+    "UnreadableFile",
+    "UnsafePath",
+    "UnsupportedFormat",
+    "VerifyError",
+    "__version__",
+    "build_manifest",
+    "canonicalize",
+    "canonicalize_text",
+    "check_manifest",
+    "generate_keypair",
+    "manifest_root",
+    "process_bytes",
+    "process_file",
+    "prove",
+    "read_manifest",
+    "replay",
+    "text_sha256",
+    "verify_inclusion",
+    "verify_signed_manifest",
+    "write_manifest",
 ]

@@ -15,7 +15,7 @@ from verify._version import __version__
 from verify.errors import VerifyError
 
 #: One module per subcommand, each with ``add_parser(subparsers)``.
-COMMANDS = ("ingest", "build", "check", "schema")
+COMMANDS = ("ingest", "build", "check", "schema", "keygen", "sign", "prove", "log", "export")
 OPTIONAL_COMMANDS = ("lint", "compare")
 
 

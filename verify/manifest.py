@@ -9,11 +9,14 @@ algorithm, an unsafe path or a schema violation is a
 
 from __future__ import annotations
 
+import fcntl
+import glob
 import json
 import os
 import tempfile
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path, PurePosixPath
@@ -126,6 +129,31 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.close(dir_fd)
 
 
+@contextmanager
+def manifest_lock(path: str | os.PathLike[str],
+                  on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold ``.MANIFEST.lock`` (beside the manifest) exclusively: two builds of one
+    manifest never interleave; the second waits. Stale ``.MANIFEST.*.tmp`` files of
+    a killed build are removed once the lock is held (no one else is writing)."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = open(path.parent / f".{path.name}.lock", "a+b")  # noqa: SIM115 (closed below)
+    except OSError as exc:
+        raise ManifestError(f"cannot lock the manifest: {exc.strerror or exc}", path=str(path)) from exc
+    with lock:
+        try:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait is not None:
+                on_wait()
+            fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+            with _suppress_os_error():
+                stale.unlink()
+        yield
+
+
 def _mode_for(path: Path) -> int:
     """Keep the mode of the file being replaced; a new file gets 0666 less the umask."""
     try:
@@ -148,6 +176,12 @@ class _suppress_os_error:
 
 def read_manifest(path: str | os.PathLike[str]) -> Manifest:
     """Read and validate a manifest; every problem is a ManifestError."""
+    return loads(read_manifest_bytes(path), source=str(path))
+
+
+def read_manifest_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a manifest file, refused over the size limit (read once: what is
+    parsed is what a signature is checked against)."""
     path = Path(path)
     try:
         with open(path, "rb") as stream:
@@ -158,7 +192,7 @@ def read_manifest(path: str | os.PathLike[str]) -> Manifest:
             data = stream.read()
     except OSError as exc:
         raise ManifestError(f"cannot read the manifest: {exc.strerror or exc}", path=str(path)) from exc
-    return loads(data, source=str(path))
+    return data
 
 
 def loads(data: bytes, source: str | None = None) -> Manifest:
@@ -272,6 +306,7 @@ def check_relative_path(name: str) -> None:
 
 def _check_paths(entries: tuple[dict[str, Any], ...], source: str | None) -> None:
     seen: set[str] = set()
+    twins: dict[str, str] = {}  # NFC form -> the first name that has it
     problems: list[str] = []
     for entry in entries:
         name = entry["path"]
@@ -281,6 +316,9 @@ def _check_paths(entries: tuple[dict[str, Any], ...], source: str | None) -> Non
             problems.append(exc.message)
         if name in seen:
             problems.append(f"path {name!r} appears twice")
+        elif twins.setdefault(unicodedata.normalize("NFC", name), name) != name:
+            problems.append(f"paths {twins[unicodedata.normalize('NFC', name)]!r} and {name!r} "
+                            "are Unicode twins: one name after NFC normalisation")
         seen.add(name)
     if problems:
         raise UnsafePath("; ".join(problems[:10]) + (f" (and {len(problems) - 10} more)"

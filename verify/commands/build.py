@@ -8,7 +8,7 @@ from typing import Any
 
 from verify.build import build_manifest
 from verify.commands import add_extraction, add_format, add_jobs, dump_json, executor_from, options_from
-from verify.manifest import write_manifest
+from verify.manifest import manifest_lock, write_manifest
 
 DEFAULT_MANIFEST = "manifest.json"
 
@@ -40,11 +40,13 @@ def run(args: argparse.Namespace) -> int:
 
     if not Path(args.root).is_dir():
         raise VerifyError(f"{args.root!r} is not a folder")
-    with executor_from(args) as executor:
-        result = build_manifest(args.root, manifest_path=args.manifest,
-                                options=options_from(args, lint=not args.no_lint),
-                                jobs=args.jobs, executor=executor, progress=not args.quiet)
-    write_manifest(result.manifest, args.manifest)
+    with manifest_lock(args.manifest, on_wait=lambda: print(
+            f"verify: waiting for another build of {args.manifest}", file=sys.stderr)):
+        with executor_from(args) as executor:
+            result = build_manifest(args.root, manifest_path=args.manifest,
+                                    options=options_from(args, lint=not args.no_lint),
+                                    jobs=args.jobs, executor=executor, progress=not args.quiet)
+        write_manifest(result.manifest, args.manifest)
     for warning in result.warnings:
         print(f"verify: warning: {warning}", file=sys.stderr)
     failed = result.failed

@@ -11,8 +11,10 @@ from typing import Any
 from verify.check import check_manifest
 from verify.commands import add_format, add_jobs, dump_json, executor_from
 from verify.commands.build import DEFAULT_MANIFEST
-from verify.errors import VerifyError
-from verify.manifest import read_manifest
+from verify.commands.log import add_log_argument, record_check
+from verify.commands.sign import add_trust_arguments, trusted_facts, trust_lines
+from verify.errors import ManifestError, VerifyError
+from verify.manifest import loads, read_manifest_bytes
 from verify.report.check import check_json, check_text
 
 
@@ -34,19 +36,36 @@ def add_parser(sub: Any) -> None:
     add_format(parser)
     add_jobs(parser)
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    add_trust_arguments(parser)
+    add_log_argument(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    manifest = read_manifest(args.manifest)
+    facts: dict[str, Any] = {}
+    try:
+        data = read_manifest_bytes(args.manifest)
+        manifest = loads(data, source=args.manifest)
+        facts = trusted_facts(args, data, manifest)
+    except ManifestError as exc:
+        if args.log:
+            record_check(args, "refused", str(exc), facts)
+        raise
     root = _root(args, manifest.root)
     with executor_from(args) as executor:
         report = check_manifest(manifest, root, deep=args.deep, manifest_path=args.manifest,
                                 jobs=args.jobs, executor=executor, progress=not args.quiet)
+    if args.log:
+        record_check(args, "pass" if report.passed else "fail",
+                     ", ".join(f"{n} {k}" for k, n in report.counts().items() if n),
+                     {**facts, "corpus_root": os.path.abspath(root), "counts": report.counts()})
+    trusted = bool(args.trust or args.expect_root)
     if args.format == "json":
-        dump_json(check_json(report, manifest=args.manifest, root=str(root)))
+        dump_json({**check_json(report, manifest=args.manifest, root=str(root)),
+                   **({"trust": facts} if trusted else {})})
     else:
-        sys.stdout.write(check_text(report, manifest=args.manifest, root=str(root)))
+        sys.stdout.write((trust_lines(facts) if trusted else "")
+                         + check_text(report, manifest=args.manifest, root=str(root)))
     if report.refused:
         return 2
     return 0 if report.passed else 1
