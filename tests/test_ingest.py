@@ -208,3 +208,15 @@ def test_a_pdf_neither_backend_reads_tells_both_reasons() -> None:
     with pytest.raises(CorruptDocument) as caught:
         ingest_pdf(b"%PDF-1.7\n" + b"\x00garbage" * 50)
     assert "PDFium" in caught.value.message and "pypdf" in caught.value.message
+
+
+@pytest.mark.parametrize("name", ["habibi", "habibi-rotated"])
+def test_right_to_left_pdfs_are_read_in_logical_order(name: str) -> None:
+    # PDFium reverses Arabic ("يبيبَح"); pypdf gives the logical order, as the page it was made from.
+    record = process_bytes((PDF / f"{name}.pdf").read_bytes(), f"{name}.pdf")
+    assert record.error is None and record.text is not None
+    assert "حَبيبي" in record.text and "يبيبَح" not in record.text
+    assert record.extractor is not None and " pypdf " in record.extractor
+    assert any("right-to-left" in w for w in record.warnings)
+    html = process_bytes((PDF / "habibi.html").read_bytes(), "habibi.html")
+    assert html.text is not None and "حَبيبي" in html.text

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import io
 import logging
+import re
+from dataclasses import replace
 from typing import Any
 from typing import Literal
 
@@ -40,7 +42,7 @@ def ingest_pdf(data: bytes, backend: Backend = "pdfium") -> Extracted:
     if backend == "pypdf":
         return _pypdf(data, ())
     try:
-        return _pdfium(data)
+        extracted = _pdfium(data)
     except IngestError as first:
         try:
             return _pypdf(data, (f"pypdfium2 could not read the file ({first.message}); pypdf used",))
@@ -50,6 +52,26 @@ def ingest_pdf(data: bytes, backend: Backend = "pdfium") -> Extracted:
             if isinstance(first, EncryptedDocument) or isinstance(second, EncryptedDocument):
                 raise (first if isinstance(first, EncryptedDocument) else second) from None
             raise CorruptDocument(f"{first.message}; {second.message}") from None
+    if any(_RIGHT_TO_LEFT.search(page) for page in extracted.pages):
+        return _prefer_pypdf_for_rtl(data, extracted)
+    return extracted
+
+
+#: Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms.
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+def _prefer_pypdf_for_rtl(data: bytes, extracted: Extracted) -> Extracted:
+    """PDFium gives right-to-left scripts in visual order, reversed, where
+    pypdf gives the logical order (docs/pdf-backends.md: the Arabic files of
+    the test corpus). When pypdf reads the file too, its text is used."""
+    try:
+        reference = _pypdf(data, ())
+    except IngestError:
+        return replace(extracted, warnings=(*extracted.warnings,
+                       "right-to-left text in PDFium's visual order; pypdf could not read the file"))
+    note = "right-to-left text: pypdf used, PDFium gives it in visual (reversed) order"
+    return replace(reference, warnings=(*reference.warnings, note))
 
 
 def _pdfium(data: bytes) -> Extracted:
