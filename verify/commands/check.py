@@ -75,7 +75,7 @@ def _root(args: argparse.Namespace, recorded: str | None) -> Path:
     if args.root is not None:
         root = Path(args.root)
     elif recorded is not None:
-        root = Path(os.path.dirname(os.path.abspath(args.manifest))) / recorded
+        root = Path(os.path.normpath(Path(os.path.dirname(os.path.abspath(args.manifest))) / recorded))
     else:
         raise VerifyError("the manifest records no root: give --root")
     if not root.is_dir():
