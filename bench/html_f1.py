@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from verify.ingest.html_content import (
+from verify.ingest.html_content import (  # noqa: E402 - after the path set-up above
     Parse,
     extract_main,
     parse_with_bs4,
@@ -204,7 +204,7 @@ def _print_worst(pages: Sequence[Page], preds: dict[str, str], n: int) -> None:
     for page in pages:
         p, r = page_scores(*page_counts(page.gold, preds[page.page_id]))
         rows.append(((p or 0) + (r or 0), page.page_id, p, r))
-    for total, pid, p, r in sorted(rows)[:n]:
+    for _, pid, p, r in sorted(rows)[:n]:
         print(f"  {pid[:16]} p={p} r={r}")
 
 

@@ -31,7 +31,8 @@ class BuildResult:
 
 def build_manifest(root: str | os.PathLike[str], *, manifest_path: str | os.PathLike[str] | None = None,
                    options: Options | None = None, jobs: int | None = None,
-                   executor: Executor | None = None, progress: bool = False) -> BuildResult:
+                   executor: Executor | None = None, progress: bool = False,
+                   compare: bool = True) -> BuildResult:
     """Ingest every source under ``root``. A file that fails is an entry with
     its error; it never stops the others."""
     root = Path(root)
@@ -44,7 +45,7 @@ def build_manifest(root: str | os.PathLike[str], *, manifest_path: str | os.Path
     entries = tuple(_entry(r, provenance.files.get(r.path), options.lint) for r in records)
     manifest = Manifest(entries=entries, profile=options.profile,
                         root=_relative_root(root, manifest_path),
-                        works=_works(provenance, records))
+                        works=_works(provenance, records, compare))
     return BuildResult(manifest, tuple(records), _warnings(provenance, records))
 
 
@@ -68,13 +69,22 @@ def _process(item: tuple[CorpusFile, Options]) -> Record:
     return process_file(corpus_file.path, corpus_file.name, options)
 
 
-def _works(provenance: Provenance, records: list[Record]) -> dict[str, Any]:
+def _works(provenance: Provenance, records: list[Record], compare: bool) -> dict[str, Any]:
+    """The works of sources.toml with their members present in the corpus and,
+    for two or more readable members, the summary of comparing each pair
+    (translations and editions: where they differ in substance)."""
     works: dict[str, Any] = {}
+    texts = {r.path: r.text for r in records if r.text is not None}
     present = {r.path for r in records}
     for work_id, meta in sorted(provenance.works.items()):
         members = sorted(name for name, info in provenance.files.items()
                          if info.get("work") == work_id and name in present)
         works[work_id] = {**meta, "members": members}
+        readable = {name: texts[name] for name in members if name in texts}
+        if compare and len(readable) >= 2:
+            from verify.compare import group_summary
+
+            works[work_id]["comparisons"] = group_summary(readable)
     return works
 
 

@@ -15,8 +15,8 @@ from verify._version import __version__
 from verify.errors import VerifyError
 
 #: One module per subcommand, each with ``add_parser(subparsers)``.
-COMMANDS = ("ingest", "build", "check", "schema", "keygen", "sign", "prove", "log", "export")
-OPTIONAL_COMMANDS = ("lint", "compare")
+COMMANDS = ("ingest", "build", "check", "lint", "compare", "schema", "keygen", "sign", "prove", "log",
+            "export")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,14 +31,6 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(f"verify.commands.{name}").add_parser(sub)
-    for name in OPTIONAL_COMMANDS:
-        try:
-            module = importlib.import_module(f"verify.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"verify.commands.{name}":
-                raise
-            continue
-        module.add_parser(sub)
     return parser
 
 

@@ -29,6 +29,8 @@ def add_parser(sub: Any) -> None:
     add_extraction(parser)
     parser.add_argument("--no-lint", action="store_true",
                         help="do not store the detectors' findings in the entries (faster)")
+    parser.add_argument("--no-compare", action="store_true",
+                        help="do not compare the versions of each work declared in sources.toml")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     parser.set_defaults(func=run)
 
@@ -45,7 +47,8 @@ def run(args: argparse.Namespace) -> int:
         with executor_from(args) as executor:
             result = build_manifest(args.root, manifest_path=args.manifest,
                                     options=options_from(args, lint=not args.no_lint),
-                                    jobs=args.jobs, executor=executor, progress=not args.quiet)
+                                    jobs=args.jobs, executor=executor, progress=not args.quiet,
+                                    compare=not args.no_compare)
         write_manifest(result.manifest, args.manifest)
     for warning in result.warnings:
         print(f"verify: warning: {warning}", file=sys.stderr)

@@ -1,0 +1,122 @@
+"""Each kind of difference, on sentences taken from the seed translations."""
+
+from __future__ import annotations
+
+from verify.compare import compare_texts
+
+A = (
+    "The heads of state welcome Resolution 60/45 adopted by the 60th session of the "
+    "UN General Assembly on 8 December 2005."
+)
+B = (
+    "The heads of State welcome the adoption by the General Assembly at its sixtieth - "
+    "anniversary - session of resolution 60/45, of 8 December 2005."
+)
+
+
+def kinds(a: str, b: str) -> list[str]:
+    return [d.kind for d in compare_texts(a, b).differences]
+
+
+def test_paraphrase_with_equal_values_is_not_a_difference() -> None:
+    c = compare_texts(A, B)
+    assert c.identical
+    assert len(c.pairs) == 1 and c.pairs[0].a == (0,) and c.pairs[0].b == (0,)
+
+
+def test_number() -> None:
+    c = compare_texts(A, B.replace("sixtieth", "sixty-first"))
+    (d,) = c.differences
+    assert (d.kind, d.a.text, d.b.text, d.detail) == ("number", "60th", "sixty-first", "60 != 61")
+    assert c.a_text[d.a.span.start : d.a.span.end] == "60th"
+    assert c.b_text[d.b.span.start : d.b.span.end] == "sixty-first"
+
+
+def test_threescore_and_ten() -> None:
+    assert kinds("The days of our years are threescore and ten.", "The days of our years are 70.") == []
+    assert kinds("The days of our years are threescore and ten.", "The days of our years are 80.") == [
+        "number"
+    ]
+
+
+def test_date_in_another_format() -> None:
+    assert kinds(A, B.replace("8 December 2005", "December 8, 2005")) == []
+    (d,) = compare_texts(A, B.replace("8 December 2005", "9 December 2005")).differences
+    assert (d.kind, d.a.text, d.b.text) == ("date", "8 December 2005", "9 December 2005")
+
+
+def test_symbol() -> None:
+    (d,) = compare_texts(A, B.replace("60/45", "60/54")).differences
+    assert (d.kind, d.a.text, d.b.text) == ("symbol", "60/45", "60/54")
+
+
+def test_name() -> None:
+    a = "It involves the Executive Committee of the SCO Regional Antiterrorist Structure."
+    b = "It involves the Executive Committee of the SCO Regional Counter-Terrorism Structure."
+    (d,) = compare_texts(a, b).differences
+    assert d.kind == "name"
+    assert "Antiterrorist" in d.a.text and "Counter-Terrorism" in d.b.text
+
+
+def test_acronyms_and_spelling_variants_are_the_same_name() -> None:
+    a = "The Shangai Cooperation Organisation met in the SCO Secretariat."
+    b = "The SCO met in the Secretariat of the Shanghai Cooperation Organization."
+    assert kinds(a, b) == []
+
+
+def test_negation_lost() -> None:
+    a = "The heads of state believe that the threat should not be ignored."
+    b = "The heads of State believe that the threat should be ignored."
+    (d,) = compare_texts(a, b).differences
+    assert (d.kind, d.a.text) == ("wording", "not")
+
+
+def test_omission_and_addition_carry_both_sides() -> None:
+    shared = "The heads of state met in Shanghai. They adopted a statement on security."
+    extra = "The weather was unusually warm for the season and the gardens were full."
+    c = compare_texts(shared, shared.replace("Shanghai.", "Shanghai. " + extra))
+    (d,) = c.differences
+    assert d.kind == "addition"
+    assert d.b.text == extra and c.b_text[d.b.span.start : d.b.span.end] == extra
+    assert d.a.text == "" and d.a.span.start == d.a.span.end == shared.index("They")
+    c = compare_texts(shared.replace("Shanghai.", "Shanghai. " + extra), shared)
+    assert [d.kind for d in c.differences] == ["omission"]
+
+
+def test_a_key_term_cut_short() -> None:
+    shared = (
+        "The ministers discussed international information security in Geneva. "
+        "They adopted a plan on international information security for the region. "
+        "The plan for international information security takes effect in May. "
+    )
+    a = shared + "Experts on international information security will meet every year."
+    b = shared + "Experts on information security will meet every year."
+    (d,) = compare_texts(a, b).differences
+    assert d.kind == "wording"
+    assert d.detail == "'international' of 'international information security' missing in B"
+    assert "international information security" in d.a.text and "on information security will" in d.b.text
+
+
+def test_a_term_used_in_full_on_both_sides_is_not_cut() -> None:
+    text = " ".join(f"Report {n} on international information security was read." for n in range(1, 5))
+    assert kinds(text, text.replace("was read", "was heard")) == []
+
+
+def test_resolution_number_and_full_symbol_are_the_same() -> None:
+    assert (
+        kinds("The Assembly adopted resolution 60/45.", "The Assembly adopted resolution A/RES/60/45.") == []
+    )
+    (d,) = compare_texts("It was issued as A/60/973.", "It was issued as A/60/937.").differences
+    assert (d.kind, d.a.text, d.b.text) == ("symbol", "A/60/973", "A/60/937")
+
+
+def test_names_with_no_word_in_common() -> None:
+    a = "(Signed): Vladimir Putin, President of the Russian Federation."
+    b = "(Signed): Dmitry Medvedev, President of the Russian Federation."
+    (d,) = compare_texts(a, b).differences
+    assert (d.kind, d.a.text, d.b.text) == ("name", "Vladimir Putin", "Dmitry Medvedev")
+    # single words pair only when spelt alike (KJV and BBE, Ruth 4:12)
+    a = "And let thy house be like the house of Pharez, whom Tamar bare unto Judah."
+    b = "And let your family be like the family of Perez, whom Tamar had to Judah."
+    (d,) = compare_texts(a, b).differences
+    assert (d.kind, d.a.text, d.b.text) == ("name", "Pharez", "Perez")

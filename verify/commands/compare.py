@@ -1,0 +1,63 @@
+"""``verify compare A B``: align two versions of a document, report what differs."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from verify.commands import add_extraction, add_format, options_from
+from verify.compare import compare_texts, to_dict
+from verify.errors import VerifyError
+from verify.pipeline import process_file
+from verify.report import compare_html, compare_text
+
+
+def add_parser(sub: Any) -> None:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "compare",
+        help="align two versions of a document and report what differs",
+        description="Extract and canonicalise A and B, align their sentences, and report the "
+        "differences of substance: numbers, dates, document symbols, names and "
+        "terms, dropped content words, and passages present on one side only "
+        "(omission: in A only; addition: in B only). Exit 0 when there is no "
+        "substantive difference, 1 when there are, 2 when a file cannot be read.",
+    )
+    parser.add_argument("a", metavar="A", help="the first version (PDF, HTML or text)")
+    parser.add_argument("b", metavar="B", help="the second version")
+    add_format(parser, "text", "json", "html")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the report here instead of stdout")
+    add_extraction(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    text_a = _canonical_text(args.a, args)
+    text_b = _canonical_text(args.b, args)
+    comparison = compare_texts(text_a, text_b)
+    if args.format == "json":
+        report = (
+            json.dumps(to_dict(comparison, args.a, args.b), sort_keys=True, ensure_ascii=False, indent=2)
+            + "\n"
+        )
+    elif args.format == "html":
+        report = compare_html.render(comparison, args.a, args.b)
+    else:
+        report = compare_text.render(comparison, args.a, args.b)
+    if args.output:
+        try:
+            Path(args.output).write_text(report, encoding="utf-8")
+        except OSError as exc:
+            raise VerifyError(f"cannot write the report: {exc.strerror}", path=args.output) from exc
+    else:
+        sys.stdout.write(report)
+    return 0 if comparison.identical else 1
+
+
+def _canonical_text(path: str, args: argparse.Namespace) -> str:
+    record = process_file(path, options=options_from(args))
+    if record.error is not None or record.text is None:
+        raise VerifyError(record.error or "no text could be extracted", path=path)
+    return record.text

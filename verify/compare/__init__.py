@@ -1,0 +1,108 @@
+"""Compare two versions of a document: align them, report what differs.
+
+>>> c = compare_texts("The 60th session met on 8 December 2005.",
+...                   "The sixtieth session met on 8 December 2005.")
+>>> c.identical
+True
+>>> [d.kind for d in compare_texts("Ten men came.", "Eleven men came.").differences]
+['number']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from verify.compare import align as _align
+from verify.compare.diff import Side, across_neighbours, pair_differences, passages
+from verify.compare.model import KINDS, AlignedPair, Comparison, Difference, Excerpt, Kind, Segment
+from verify.compare.segment import segment
+from verify.compare.similarity import features
+from verify.compare.summary import summary, to_dict
+from verify.compare.tokens import WORD
+from verify.compare.wording import key_terms
+from verify.model import Span
+
+__all__ = [
+    "KINDS",
+    "AlignedPair",
+    "Comparison",
+    "Difference",
+    "Excerpt",
+    "Kind",
+    "Segment",
+    "compare_texts",
+    "group_summary",
+    "segment",
+    "summary",
+    "to_dict",
+]
+
+
+def compare_texts(a: str, b: str) -> Comparison:
+    """Align canonical texts ``a`` and ``b`` and list their differences."""
+    sa, sb = segment(a), segment(b)
+    beads = _align.align([s.text for s in sa], [s.text for s in sb])
+    pairs = tuple(_pair(bead, sa, sb, a, b) for bead in beads)
+    terms = key_terms(a, b)
+    common_a, common_b = _lower_case_words(a), _lower_case_words(b)
+    found: list[Difference] = []
+    loose: set[int] = set()
+    for index, (bead, pair) in enumerate(zip(beads, pairs, strict=True)):
+        if pair.one_sided:
+            continue
+        if _unconfirmed(pair):
+            loose.add(index)
+            continue
+        side_a = Side(a, sa[bead.a_start : bead.a_end], common_a)
+        side_b = Side(b, sb[bead.b_start : bead.b_end], common_b)
+        found.extend(pair_differences(side_a, side_b, index, terms))
+    found = across_neighbours(found)
+    found.extend(passages(pairs, a, b, frozenset(loose)))
+    found.sort(key=lambda d: (d.pair, d.a.span.start, d.b.span.start))
+    return Comparison(a, b, sa, sb, pairs, tuple(found))
+
+
+def group_summary(texts: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Summaries of every pair of a group of versions, for a manifest.
+
+    ``texts`` maps each version's path to its canonical text. Pairs come in
+    sorted path order (``a`` before ``b``), so the result is the same
+    whatever order the versions were found in; each is :func:`summary` with
+    the two paths added.
+    """
+    paths = sorted(texts)
+    return [
+        {"a": a, "b": b, **summary(compare_texts(texts[a], texts[b]))}
+        for i, a in enumerate(paths)
+        for b in paths[i + 1 :]
+    ]
+
+
+def _unconfirmed(pair: AlignedPair) -> bool:
+    """Whether a pair was placed side by side on length alone: no content word,
+    skeleton or number in common, and not the same text."""
+    shared = features(pair.a_excerpt.text).keys() & features(pair.b_excerpt.text).keys()
+    return not shared and pair.a_excerpt.text.lower() != pair.b_excerpt.text.lower()
+
+
+def _lower_case_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in WORD.findall(text) if w.islower())
+
+
+def _pair(bead: _align.Bead, sa: tuple[Segment, ...], sb: tuple[Segment, ...], a: str, b: str) -> AlignedPair:
+    return AlignedPair(
+        a=tuple(range(bead.a_start, bead.a_end)),
+        b=tuple(range(bead.b_start, bead.b_end)),
+        a_excerpt=_excerpt(sa, bead.a_start, bead.a_end, len(a)),
+        b_excerpt=_excerpt(sb, bead.b_start, bead.b_end, len(b)),
+        score=round(bead.score * 1000),
+    )
+
+
+def _excerpt(segments: tuple[Segment, ...], start: int, end: int, length: int) -> Excerpt:
+    if start == end:  # nothing on this side: a zero-width span where it would be
+        at = segments[start].span.start if start < len(segments) else length
+        return Excerpt("", Span(at, at))
+    segs = segments[start:end]
+    return Excerpt(" ".join(s.text for s in segs), Span(segs[0].span.start, segs[-1].span.end))

@@ -1,0 +1,343 @@
+"""Differences between two aligned texts.
+
+One function per kind of difference, each taking the two sides of one
+aligned pair; :func:`pair_differences` runs them all on a pair, and
+:func:`passages` turns runs of sentences with no counterpart into `omission`
+and `addition` passages.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from verify.compare import names as nm
+from verify.compare import wording as wd
+from verify.compare.model import AlignedPair, Difference, Excerpt, Kind, Segment
+from verify.compare.numbers import Mention, date_compatible, mentions, symbol_compatible
+from verify.model import Span
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of an aligned pair: its canonical text and its sentences.
+
+    ``common`` holds the words the whole document writes in lower case: a
+    capitalised word that is one of them ("Nay", "Listen" opening a quoted
+    speech) is not taken for a name.
+    """
+
+    text: str
+    segments: tuple[Segment, ...]
+    common: frozenset[str] = frozenset()
+
+    @property
+    def span(self) -> Span:
+        return Span(self.segments[0].span.start, self.segments[-1].span.end)
+
+    @property
+    def excerpt(self) -> Excerpt:
+        return Excerpt(" ".join(s.text for s in self.segments), self.span)
+
+    def slice(self) -> str:
+        return self.text[self.span.start : self.span.end]
+
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        """Numbers, dates and symbols of the sentences, spans in the whole text."""
+        out: list[Mention] = []
+        for seg in self.segments:
+            for m in mentions(self.text[seg.span.start : seg.span.end]):
+                out.append(
+                    Mention(
+                        m.kind,
+                        m.start + seg.span.start,
+                        m.end + seg.span.start,
+                        m.text,
+                        m.value,
+                        m.weak,
+                    )
+                )
+        return out
+
+    def words(self) -> list[wd.Word]:
+        return wd.words(self.slice(), self.span.start)
+
+    def terms(self) -> list[nm.Term]:
+        starts = frozenset(s.span.start - self.span.start for s in self.segments)
+        found = nm.terms(self.slice(), self.span.start, starts)
+        return [t for t in found if len(t.words) > 1 or t.words[0].lower() not in self.common]
+
+    def cut(self, start: int, end: int) -> Excerpt:
+        return Excerpt(" ".join(self.text[start:end].split()), Span(start, end))
+
+
+def _excerpt(m: Mention) -> Excerpt:
+    return Excerpt(" ".join(m.text.split()), Span(m.start, m.end))
+
+
+def _mentions(kind: Kind, a: Side, b: Side, same: Callable[[str, str], bool], pair: int) -> list[Difference]:
+    ma = [m for m in a.mentions if m.kind == kind]
+    mb = [m for m in b.mentions if m.kind == kind]
+    left_a, left_b = _match(ma, mb, same)
+    return _report(kind, left_a, left_b, a, b, pair)
+
+
+def _match(
+    ma: list[Mention], mb: list[Mention], same: Callable[[str, str], bool]
+) -> tuple[list[Mention], list[Mention]]:
+    """Pair mentions of the same value; return the strong ones left on each side.
+
+    Strong mentions pair first, with strong partners first; a weak mention
+    ("one", "first") pairs only with a strong one ("1", "1st").
+    """
+    left_b = sorted(mb, key=lambda m: m.weak)
+    left_a: list[Mention] = []
+    for m in sorted(ma, key=lambda m: m.weak):
+        partner = next((x for x in left_b if same(m.value, x.value) and not (m.weak and x.weak)), None)
+        if partner is None:
+            left_a.append(m)
+        else:
+            left_b.remove(partner)
+    strong_a = sorted((m for m in left_a if not m.weak), key=lambda m: m.start)
+    strong_b = sorted((m for m in left_b if not m.weak), key=lambda m: m.start)
+    return strong_a, strong_b
+
+
+def _report(
+    kind: Kind, left_a: list[Mention], left_b: list[Mention], a: Side, b: Side, pair: int
+) -> list[Difference]:
+    out: list[Difference] = []
+    for x, y in zip(left_a, left_b, strict=False):
+        out.append(Difference(kind, _excerpt(x), _excerpt(y), f"{x.value} != {y.value}", pair))
+    for x in left_a[len(left_b) :]:
+        out.append(Difference(kind, _excerpt(x), b.excerpt, f"{x.value} only in A", pair, x.value))
+    for y in left_b[len(left_a) :]:
+        out.append(Difference(kind, a.excerpt, _excerpt(y), f"{y.value} only in B", pair, y.value))
+    return out
+
+
+def numbers(a: Side, b: Side, pair: int) -> list[Difference]:
+    """Numbers by value; a number left over may be part of a date on the other side."""
+    ma = [m for m in a.mentions if m.kind == "number"]
+    mb = [m for m in b.mentions if m.kind == "number"]
+    left_a, left_b = _match(ma, mb, str.__eq__)
+    in_dates_a = _date_parts(a)
+    in_dates_b = _date_parts(b)
+    left_a = [m for m in left_a if m.value not in in_dates_b]
+    left_b = [m for m in left_b if m.value not in in_dates_a]
+    return _report("number", left_a, left_b, a, b, pair)
+
+
+def _date_parts(side: Side) -> set[str]:
+    parts: set[str] = set()
+    for m in side.mentions:
+        if m.kind == "date":
+            parts.update(p.lstrip("0") for p in m.value.split("-") if "?" not in p)
+    return parts
+
+
+def dates(a: Side, b: Side, pair: int) -> list[Difference]:
+    return _mentions("date", a, b, date_compatible, pair)
+
+
+def symbols(a: Side, b: Side, pair: int) -> list[Difference]:
+    return _mentions("symbol", a, b, symbol_compatible, pair)
+
+
+def names(a: Side, b: Side, pair: int) -> list[Difference]:
+    """Terms with words the other side lacks, paired across the two sides.
+
+    Terms that share a word pair first ("Regional Antiterrorist Structure",
+    "Regional Counter-Terrorism Structure"); then names that the other side
+    lacks entirely pair in reading order ("Vladimir Putin", "Dmitry
+    Medvedev"; single words only when spelt alike: "Pharez", "Perez"). A
+    multi-word name left without a partner is reported on its own; a single
+    word is not (it is too often a paraphrase).
+    """
+    va, vb = nm.Vocabulary.of(a.slice()), nm.Vocabulary.of(b.slice())
+    odd_a = [(t, u) for t in a.terms() if (u := nm.uncovered(t, vb))]
+    odd_b = [(t, u) for t in b.terms() if (u := nm.uncovered(t, va))]
+    out: list[Difference] = []
+    for ta, ua in list(odd_a):
+        partner = max(odd_b, key=lambda x: nm.shared(ta, x[0]), default=None)
+        if partner is not None and nm.shared(ta, partner[0]) > 0:
+            odd_a.remove((ta, ua))
+            odd_b.remove(partner)
+            out.append(_name(a, b, ta, partner[0], f"{' '.join(ua)} != {' '.join(partner[1])}", pair))
+    absent_a = [t for t, u in odd_a if len(u) == len(t.words)]
+    absent_b = [t for t, u in odd_b if len(u) == len(t.words)]
+    for ta in list(absent_a):
+        tb = next((t for t in absent_b if nm.counterparts(ta, t)), None)
+        if tb is not None:
+            absent_a.remove(ta)
+            absent_b.remove(tb)
+            out.append(_name(a, b, ta, tb, f"{ta.text} != {tb.text}", pair))
+    for ta in absent_a:
+        if len(ta.words) > 1:
+            out.append(Difference("name", a.cut(ta.start, ta.end), b.excerpt, f"{ta.text} only in A", pair))
+    for tb in absent_b:
+        if len(tb.words) > 1:
+            out.append(Difference("name", a.excerpt, b.cut(tb.start, tb.end), f"{tb.text} only in B", pair))
+    return out
+
+
+def _name(a: Side, b: Side, ta: nm.Term, tb: nm.Term, detail: str, pair: int) -> Difference:
+    return Difference("name", a.cut(ta.start, ta.end), b.cut(tb.start, tb.end), detail, pair)
+
+
+def wording(a: Side, b: Side, pair: int, terms: list[tuple[str, ...]]) -> list[Difference]:
+    """Key terms cut short on one side; negations present on one side only."""
+    wa, wb = a.words(), b.words()
+    out: list[Difference] = []
+    for c in wd.cuts(wa, wb, terms):
+        out.append(
+            Difference(
+                "wording",
+                a.cut(*c.short),
+                b.cut(*c.whole),
+                f"'{c.missing}' of '{c.term}' missing in A",
+                pair,
+            )
+        )
+    for c in wd.cuts(wb, wa, terms):
+        out.append(
+            Difference(
+                "wording",
+                a.cut(*c.whole),
+                b.cut(*c.short),
+                f"'{c.missing}' of '{c.term}' missing in B",
+                pair,
+            )
+        )
+    out.extend(_negation(a, b, wa, wb, pair))
+    return out
+
+
+def _negation(a: Side, b: Side, wa: list[wd.Word], wb: list[wd.Word], pair: int) -> list[Difference]:
+    """One difference when one side has more negative words than the other.
+
+    The side with more is pointed at its first negation when the other side
+    has none, else at its last (the one most likely to be the extra one).
+    """
+    na, nb = wd.negations(wa), wd.negations(wb)
+    if len(na) == len(nb):
+        return []
+    detail = f"negation: {len(na)} in A, {len(nb)} in B"
+    if len(na) > len(nb):
+        w = na[-1] if nb else na[0]
+        return [Difference("wording", a.cut(w.start, w.end), b.excerpt, detail, pair)]
+    w = nb[-1] if na else nb[0]
+    return [Difference("wording", a.excerpt, b.cut(w.start, w.end), detail, pair)]
+
+
+def pair_differences(a: Side, b: Side, pair: int, terms: list[tuple[str, ...]]) -> list[Difference]:
+    """Every difference inside one aligned pair, in reading order of A."""
+    found = [
+        *symbols(a, b, pair),
+        *dates(a, b, pair),
+        *numbers(a, b, pair),
+        *names(a, b, pair),
+        *wording(a, b, pair, terms),
+    ]
+    return sorted(found, key=lambda d: (d.a.span.start, d.b.span.start))
+
+
+def across_neighbours(found: list[Difference]) -> list[Difference]:
+    """Drop one-sided numbers, dates and symbols that the other side has in the next pair.
+
+    Where two translations cut sentences differently, "ten" may fall in
+    one pair on one side and "10" in the neighbouring pair on the other.
+    """
+    index: dict[tuple[str, str, int, str], list[int]] = defaultdict(list)
+    for k, d in enumerate(found):
+        if d.value and d.kind in ("number", "date", "symbol"):
+            index[(d.kind, d.value, d.pair, d.detail[-1])].append(k)  # detail ends "only in A" or "B"
+    dropped: set[int] = set()
+    for (kind, value, pair, side), ks in index.items():
+        other = "B" if side == "A" else "A"
+        for k in ks:
+            if k in dropped:
+                continue
+            for neighbour in (pair - 1, pair + 1):
+                match = next(
+                    (x for x in index.get((kind, value, neighbour, other), ()) if x not in dropped), None
+                )
+                if match is not None:
+                    dropped.update((k, match))
+                    break
+    return [d for k, d in enumerate(found) if k not in dropped]
+
+
+def passages(
+    pairs: Sequence[AlignedPair], a_text: str, b_text: str, loose: frozenset[int] = frozenset()
+) -> list[Difference]:
+    """Runs of one-sided pairs, as one omission and/or one addition each.
+
+    ``loose`` pairs (aligned, but sharing no content word, number or name)
+    count as one-sided on both sides: nothing confirms that they say the
+    same thing.
+    """
+
+    def alone(k: int) -> bool:
+        return pairs[k].one_sided or k in loose
+
+    out: list[Difference] = []
+    i = 0
+    while i < len(pairs):
+        if not alone(i):
+            i += 1
+            continue
+        j = i
+        while j < len(pairs) and alone(j):
+            j += 1
+        run = pairs[i:j]
+        a_part = [p for p in run if p.a]
+        b_part = [p for p in run if p.b]
+        a_at = _insertion_point(pairs, i, j, "a", len(a_text))
+        b_at = _insertion_point(pairs, i, j, "b", len(b_text))
+        if a_part:
+            span = Span(a_part[0].a_excerpt.span.start, a_part[-1].a_excerpt.span.end)
+            out.append(
+                Difference(
+                    "omission",
+                    Excerpt(_fold(a_text, span), span),
+                    Excerpt("", Span(b_at, b_at)),
+                    f"{sum(len(p.a) for p in a_part)} sentence(s) of A with no counterpart in B",
+                    i,
+                )
+            )
+        if b_part:
+            span = Span(b_part[0].b_excerpt.span.start, b_part[-1].b_excerpt.span.end)
+            out.append(
+                Difference(
+                    "addition",
+                    Excerpt("", Span(a_at, a_at)),
+                    Excerpt(_fold(b_text, span), span),
+                    f"{sum(len(p.b) for p in b_part)} sentence(s) of B with no counterpart in A",
+                    i,
+                )
+            )
+        i = j
+    return out
+
+
+def _fold(text: str, span: Span) -> str:
+    return " ".join(text[span.start : span.end].split())
+
+
+def _insertion_point(pairs: Sequence[AlignedPair], i: int, j: int, side: str, default: int) -> int:
+    """Where, on ``side``, a passage found between pairs ``i`` and ``j`` would go."""
+    for p in pairs[j:]:
+        if side == "a" and p.a:
+            return p.a_excerpt.span.start
+        if side == "b" and p.b:
+            return p.b_excerpt.span.start
+    for p in reversed(pairs[:i]):
+        if side == "a" and p.a:
+            return p.a_excerpt.span.end
+        if side == "b" and p.b:
+            return p.b_excerpt.span.end
+    return default

@@ -1,0 +1,178 @@
+"""Proper names and multi-word terms, and whether the other side has them.
+
+A term is a run of capitalised words ("Regional Antiterrorist Structure",
+"Universal Declaration of Human Rights"), allowing "of", "the" and the like
+inside. The other side *covers* a word of a term when it has the same stem
+in any case ("States" and "states"), a spelling variant of it ("Shangai" and
+"Shanghai"), a longer or shorter form ("Moab" and "Moabite"), or the word is
+an acronym whose expansion it has ("SCO" and "Shanghai Cooperation
+Organization", either way round). :func:`verify.compare.diff.names` pairs the
+terms that are not covered across the two sides of an aligned pair.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from verify.compare.tokens import STOPWORDS, stem
+
+NAME_WORD = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")
+CONNECTORS = frozenset({"of", "the", "for", "on", "de", "del", "la", "y", "et", "des", "du"})
+FUZZY = 85.0
+SPELT_ALIKE = 60.0
+
+
+@dataclass(frozen=True)
+class Term:
+    """A name or term at ``[start, end)`` of a text, and its words."""
+
+    start: int
+    end: int
+    text: str
+    words: tuple[str, ...]
+
+
+def _bare(word: str) -> str:
+    """The word without a possessive ending: "SCO's" is "SCO"."""
+    return re.sub(r"['\u2019]s$", "", word)
+
+
+def _is_cap(word: str) -> bool:
+    return word[0].isupper() or (word[0].isdigit() and any(c.isupper() for c in word))
+
+
+def terms(text: str, offset: int = 0, sentence_starts: frozenset[int] = frozenset()) -> list[Term]:
+    """The capitalised terms of ``text`` (spans shifted by ``offset``).
+
+    ``sentence_starts`` are offsets (relative to ``text``) where a sentence
+    begins; a single capitalised word there is not taken for a name.
+
+    >>> text = "The heads met the Executive Committee of the SCO Regional Antiterrorist Structure."
+    >>> [t.text for t in terms(text, sentence_starts=frozenset({0}))]
+    ['Executive Committee of the SCO Regional Antiterrorist Structure']
+    """
+    words = list(NAME_WORD.finditer(text))
+    out: list[Term] = []
+    run: list[re.Match[str]] = []
+    pending: list[re.Match[str]] = []
+
+    def flush() -> None:
+        if run and not (
+            len(run) == 1 and (run[0].start() in sentence_starts or run[0].group().lower() in STOPWORDS)
+        ):
+            first = 1 if run[0].group().lower() in STOPWORDS and len(run) > 1 else 0
+            kept = run[first:]
+            out.append(
+                Term(
+                    kept[0].start() + offset,
+                    kept[-1].end() + offset,
+                    text[kept[0].start() : kept[-1].end()],
+                    tuple(_bare(m.group()) for m in kept if m.group().lower() not in CONNECTORS),
+                )
+            )
+        run.clear()
+        pending.clear()
+
+    previous_end = 0
+    for m in words:
+        gap = text[previous_end : m.start()]
+        previous_end = m.end()
+        if run and gap.strip() not in ("", "-"):
+            flush()
+        word = m.group()
+        if (_is_cap(word) and word.lower() not in CONNECTORS | {"a", "an"}) or (
+            word.isupper() and len(word) > 1
+        ):
+            run.extend(pending)
+            pending.clear()
+            run.append(m)
+        elif run and word.lower() in CONNECTORS and len(pending) < 2:
+            pending.append(m)
+        else:
+            flush()
+    flush()
+    return out
+
+
+@dataclass
+class Vocabulary:
+    """The words of one side of an aligned pair, ready for coverage tests."""
+
+    stems: set[str]
+    words: list[str]
+    initials: list[str]
+    acronyms: set[str]
+
+    @classmethod
+    def of(cls, text: str) -> Vocabulary:
+        words = [m.group() for m in NAME_WORD.finditer(text)]
+        stems: set[str] = set()
+        plain: list[str] = []
+        for w in words:
+            parts = re.split(r"[-'\u2019]", w)
+            stems.add(stem(w.replace("-", "")))
+            stems.update(stem(p) for p in parts if p)
+            plain.extend(p.lower() for p in parts if p)
+        content = [w for w in plain if w not in STOPWORDS and w not in CONNECTORS]
+        return cls(
+            stems,
+            plain,
+            [w[0] for w in content],
+            {b for b in map(_bare, words) if b.isupper() and 2 <= len(b) <= 8},
+        )
+
+
+def _acronym_expanded(acronym: str, vocab: Vocabulary) -> bool:
+    letters = acronym.lower()
+    joined = "".join(vocab.initials)
+    return len(letters) >= 2 and letters in joined
+
+
+def uncovered(term: Term, vocab: Vocabulary) -> list[str]:
+    """The words of ``term`` that the other side does not have."""
+    words = list(term.words)
+    covered = [False] * len(words)
+    for i, w in enumerate(words):
+        if _covers(w, vocab):
+            covered[i] = True
+    for acronym in vocab.acronyms:  # "Shanghai Cooperation Organization" against "SCO"
+        n = len(acronym)
+        for i in range(len(words) - n + 1):
+            if "".join(w[0] for w in words[i : i + n]).upper() == acronym:
+                covered[i : i + n] = [True] * n
+    return [w for w, c in zip(words, covered, strict=True) if not c]
+
+
+def _covers(word: str, vocab: Vocabulary) -> bool:
+    parts = [p for p in re.split(r"[-'\u2019]", word) if p]
+    if stem(word.replace("-", "")) in vocab.stems or all(stem(p) in vocab.stems for p in parts):
+        return True
+    if word.isupper() and 2 <= len(word) <= 8 and _acronym_expanded(word, vocab):
+        return True
+    low = word.lower()
+    if len(low) >= 4 and any(_prefix(w, low) or _prefix(low, w) for w in vocab.words):
+        return True  # "Moab" and "Moabite", "Israel" and "Israelites"
+    if len(word) >= 5 and vocab.words:
+        best = process.extractOne(word.lower(), vocab.words, scorer=fuzz.ratio, score_cutoff=FUZZY)
+        return best is not None
+    return False
+
+
+def _prefix(short: str, long_: str) -> bool:
+    return len(short) >= 4 and 2 * len(short) >= len(long_) and long_.startswith(short)
+
+
+def counterparts(x: Term, y: Term) -> bool:
+    """Whether two names that share no word may stand for each other in two
+    versions: both of several words, or spelt alike ("Pharez", "Perez")."""
+    if len(x.words) > 1 and len(y.words) > 1:
+        return True
+    return fuzz.ratio(x.text.lower(), y.text.lower()) >= SPELT_ALIKE
+
+
+def shared(x: Term, y: Term) -> int:
+    """How many words two terms share (by stem)."""
+    return len({stem(w) for w in x.words} & {stem(w) for w in y.words})

@@ -1,0 +1,300 @@
+"""Numbers, dates and document symbols, read as values.
+
+A translation may write "60th", "sixtieth" or "sixtieth - anniversary -",
+"threescore and ten" or "70", "15 June 2006" or "June 15, 2006": what is
+compared is the value. Symbols are read first and dates second, and what they
+cover is masked, so that the 60 of "resolution 60/45" or the 2006 of a date
+is not also counted as a bare number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+MentionKind = Literal["number", "date", "symbol"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number, date or symbol found at ``[start, end)`` of a text.
+
+    ``value`` is the canonical form: a decimal string for numbers,
+    ``YYYY-MM-DD`` for dates (``????`` or ``??`` for unknown parts), the
+    upper-cased symbol for symbols. ``weak`` marks words such as "one" or
+    "first" that are only counted when the other side spells them in digits.
+    """
+
+    kind: MentionKind
+    start: int
+    end: int
+    text: str
+    value: str
+    weak: bool = False
+
+
+_UNITS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+}
+_TENS = {
+    w: 10 * i
+    for i, w in enumerate(
+        ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    )
+    if w != "_"
+}
+_ORDINAL_UNITS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zeroth",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+        ]
+    )
+}
+_ORDINAL_TENS = {w.replace("ty", "tieth"): v for w, v in _TENS.items()}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
+_ORDINAL_SCALES = {k + "th": v for k, v in _SCALES.items()}
+_SCORE = re.compile(r"^(?:(" + "|".join(_UNITS) + r")?score)$")
+_WEAK = frozenset({"one", "first", "second"})
+
+_NUMBER_WORD = (
+    "|".join(
+        sorted(
+            [*_UNITS, *_TENS, *_ORDINAL_UNITS, *_ORDINAL_TENS, *_SCALES, *_ORDINAL_SCALES],
+            key=len,
+            reverse=True,
+        )
+    )
+    + r"|(?:"
+    + "|".join(_UNITS)
+    + r")?score|dozen"
+)
+_WORDS_RUN = re.compile(
+    r"\b(?:" + _NUMBER_WORD + r")(?:(?:\s*-\s*|\s+(?:and\s+)?)(?:" + _NUMBER_WORD + r"))*\b",
+    re.IGNORECASE,
+)
+_HAS_DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[a-z]+")
+_NUMBER_WORDS = frozenset(
+    [
+        *_UNITS,
+        *_TENS,
+        *_ORDINAL_UNITS,
+        *_ORDINAL_TENS,
+        *_SCALES,
+        *_ORDINAL_SCALES,
+        "dozen",
+        "score",
+        *(u + "score" for u in _UNITS),
+    ]
+)
+_DIGITS = re.compile(r"(?<![\w/.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:st|nd|rd|th)?(?![\w/]|\.\d)")
+
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+    )
+}
+_MONTH_ALIASES = {**_MONTHS, **{m[:3]: v for m, v in _MONTHS.items()}, "sept": 9}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTH_ALIASES, key=len, reverse=True)) + r")\.?"
+_DATE_PATTERNS = (
+    re.compile(
+        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})\b",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.IGNORECASE),
+    re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})\b"),
+    re.compile(r"\b(?P<day>\d{1,2})[./](?P<mon>\d{1,2})[./](?P<year>\d{4})\b"),
+    re.compile(r"\b" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.IGNORECASE),
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b", re.IGNORECASE),
+)
+_SYMBOL_PATTERNS = (
+    re.compile(r"\b[A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.\-]*[A-Za-z0-9])+(?:\s*\(\d{4}\))?"),
+    re.compile(r"(?<![\w/])\d{1,4}/\d{1,4}(?![\w/])"),
+)
+
+
+def words_value(text: str) -> int | None:
+    """The value of a run of number words, or None.
+
+    >>> words_value("threescore and ten"), words_value("sixtieth"), words_value("two hundred and one")
+    (70, 60, 201)
+    """
+    total, current, seen = 0, 0, False
+    for word in re.split(r"[\s\-]+", text.lower()):
+        if word == "and" or not word:
+            continue
+        seen = True
+        score = _SCORE.match(word)
+        if word in _UNITS or word in _ORDINAL_UNITS:
+            current += _UNITS.get(word, _ORDINAL_UNITS.get(word, 0))
+        elif word in _TENS or word in _ORDINAL_TENS:
+            current += _TENS.get(word, _ORDINAL_TENS.get(word, 0))
+        elif word == "dozen":
+            current = max(current, 1) * 12
+        elif score is not None:
+            factor = _UNITS[score.group(1)] if score.group(1) else 0
+            current = current * 20 if factor == 0 and current else current + max(factor, 1) * 20
+        elif word in _SCALES or word in _ORDINAL_SCALES:
+            scale = _SCALES.get(word, _ORDINAL_SCALES.get(word, 1))
+            if scale == 100:
+                current = max(current, 1) * 100
+            else:
+                total += max(current, 1) * scale
+                current = 0
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = "\x00" * (end - start)  # no pattern matches across it
+    return "".join(chars)
+
+
+def symbols(text: str) -> list[Mention]:
+    """Document symbols ("A/60/973") and resolution numbers ("60/45")."""
+    if "/" not in text:
+        return []
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _SYMBOL_PATTERNS:
+        for m in pattern.finditer(_mask(text, taken)):
+            value = re.sub(r"\s+", "", m.group()).upper()
+            found.append(Mention("symbol", m.start(), m.end(), m.group(), value))
+            taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda x: x.start)
+
+
+def dates(text: str) -> list[Mention]:
+    """Dates in the usual English and numeric formats, as ``YYYY-MM-DD``."""
+    if not _HAS_DIGIT.search(text):
+        return []
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(_mask(text, taken)):
+            value = _date_value(m.groupdict())
+            if value is not None:
+                found.append(Mention("date", m.start(), m.end(), text[m.start() : m.end()], value))
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda x: x.start)
+
+
+def _date_value(groups: dict[str, str | None]) -> str | None:
+    month_name = groups.get("month")
+    month = _MONTH_ALIASES[month_name.lower()] if month_name else int(groups.get("mon") or 0)
+    day = int(groups.get("day") or 0)
+    year = groups.get("year")
+    if not 1 <= month <= 12 or not 0 <= day <= 31:
+        return None
+    return f"{year or '????'}-{month:02d}-{f'{day:02d}' if day else '??'}"
+
+
+def numbers(text: str) -> list[Mention]:
+    """Numbers in digits or in words, by value ("60th" and "sixtieth" are 60)."""
+    found: list[Mention] = []
+    spelled = not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(text.lower()))
+    for m in _WORDS_RUN.finditer(text) if spelled else ():
+        spelled_value = words_value(m.group())
+        if spelled_value is not None:
+            weak = m.group().lower() in _WEAK
+            found.append(Mention("number", m.start(), m.end(), m.group(), str(spelled_value), weak))
+    for m in _DIGITS.finditer(text) if _HAS_DIGIT.search(text) else ():
+        digits = m.group(1).replace(",", "").lstrip("0") or "0"
+        if m.group(2):
+            digits += "." + m.group(2)
+        found.append(Mention("number", m.start(), m.end(), m.group(), digits))
+    return sorted(found, key=lambda x: x.start)
+
+
+def mentions(text: str) -> list[Mention]:
+    """Symbols, then dates, then numbers of ``text``, none overlapping."""
+    syms = symbols(text)
+    masked = _mask(text, [(s.start, s.end) for s in syms])
+    dats = dates(masked)
+    masked = _mask(masked, [(d.start, d.end) for d in dats])
+    found = [*syms, *(_retext(m, text) for m in (*dats, *numbers(masked)))]
+    return sorted(found, key=lambda x: x.start)
+
+
+def _retext(m: Mention, text: str) -> Mention:
+    return Mention(m.kind, m.start, m.end, text[m.start : m.end], m.value, m.weak)
+
+
+def number_values(text: str) -> list[str]:
+    """Values of the numbers of ``text`` (for similarity)."""
+    return [n.value for n in numbers(text) if not n.weak]
+
+
+def date_compatible(x: str, y: str) -> bool:
+    """Whether two date values can be the same date (unknown parts match)."""
+    return all(p == q or "?" in p or "?" in q for p, q in zip(x.split("-"), y.split("-"), strict=True))
+
+
+def symbol_compatible(x: str, y: str) -> bool:
+    """Whether two symbols name the same thing ("60/45" is "A/RES/60/45")."""
+    if x == y:
+        return True
+    short, long_ = sorted((x, y), key=len)
+    return "/" in short and long_.endswith("/" + short)
