@@ -122,3 +122,53 @@ def test_a_failed_write_keeps_the_old_manifest(corpus: Path, tmp_path: Path) -> 
         write_manifest(broken, target)  # invalid: refused before anything is written
     assert target.read_bytes() == old
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+# The compiled validator (fastjsonschema) decides; jsonschema, the reference, must agree.
+
+_LEAVES = [None, True, 0, -1, 12, "", "x", "sha256:" + "0" * 64, "md5:0", "a/../b", [], {}, ["x"],
+           {"k": 1}]
+
+
+def _mutations(doc: dict, rng) -> dict:
+    import copy
+
+    doc = copy.deepcopy(doc)
+    node, key = doc, None
+    for _ in range(rng.randint(1, 4)):  # walk down to a random place
+        children = list(node.items()) if isinstance(node, dict) else list(enumerate(node)) \
+            if isinstance(node, list) else []
+        if not children:
+            break
+        key, child = rng.choice(children)
+        if not isinstance(child, (dict, list)) or rng.random() < 0.3:
+            break
+        node, key = child, None
+    if isinstance(node, dict) and rng.random() < 0.2:
+        node["unexpected"] = 1
+    elif key is not None and isinstance(node, (dict, list)):
+        node[key] = rng.choice(_LEAVES)
+    return doc
+
+
+def test_fast_and_reference_validators_agree(tmp_path: Path) -> None:
+    import random
+
+    import fastjsonschema
+    import jsonschema
+
+    fast = fastjsonschema.compile(schema())
+    reference = jsonschema.Draft7Validator(schema())
+    doc = json.loads(dumps(build_manifest(SOURCES, jobs=1).manifest))
+    rng = random.Random(20261122)
+    verdicts = {True: 0, False: 0}
+    for _ in range(400):
+        mutated = _mutations(doc, rng)
+        try:
+            fast(mutated)
+            fast_ok = True
+        except fastjsonschema.JsonSchemaValueException:
+            fast_ok = False
+        assert fast_ok == reference.is_valid(mutated), json.dumps(mutated)[:300]
+        verdicts[fast_ok] += 1
+    assert verdicts[True] > 10 and verdicts[False] > 100  # both verdicts were exercised

@@ -24,6 +24,7 @@ class CorpusFile:
     name: str  # the manifest name: relative, POSIX, NFC
     path: str  # where it is on disk
     problem: str | None = None  # why it must not be read, if so
+    size: int = 0  # bytes, as the walk saw them
 
 
 def inside(root: Path, path: str) -> bool:
@@ -36,7 +37,7 @@ def inside(root: Path, path: str) -> bool:
 def walk(root: Path, exclude: Iterable[str] = (), skip: Iterable[Path] = ()) -> list[CorpusFile]:
     """Every source file under ``root``, sorted by name."""
     patterns = tuple(exclude)
-    skipped = {os.path.realpath(p) for p in skip}
+    skipped = {_identity(p) for p in skip} - {None}
     found: dict[str, CorpusFile] = {}
     for folder, dirs, files in os.walk(root, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -48,15 +49,16 @@ def walk(root: Path, exclude: Iterable[str] = (), skip: Iterable[Path] = ()) -> 
             if filename.startswith(".") or (rel_folder == "." and filename == FILENAME):
                 continue
             full = os.path.join(folder, filename)
-            if os.path.realpath(full) in skipped:
+            problem, size = _inspect(root, full, skipped)
+            if problem is _SKIP:
                 continue
-            item = _entry(root, rel_folder, filename, _problem(root, full))
+            item = _entry(root, rel_folder, filename, problem, size)
             if not any(fnmatch.fnmatchcase(item.name, p) for p in patterns):
                 _add(found, item)
     return [found[name] for name in sorted(found)]
 
 
-def _entry(root: Path, rel_folder: str, filename: str, problem: str | None) -> CorpusFile:
+def _entry(root: Path, rel_folder: str, filename: str, problem: str | None, size: int = 0) -> CorpusFile:
     rel = filename if rel_folder == "." else f"{rel_folder}/{filename}"
     rel = rel.replace(os.sep, "/")
     full = os.path.join(root, rel_folder, filename)
@@ -65,7 +67,7 @@ def _entry(root: Path, rel_folder: str, filename: str, problem: str | None) -> C
     except UnicodeEncodeError:
         rel = rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
         problem = problem or "the file name is not valid UTF-8"
-    return CorpusFile(unicodedata.normalize("NFC", rel), full, problem)
+    return CorpusFile(unicodedata.normalize("NFC", rel), full, problem, size)
 
 
 def _add(found: dict[str, CorpusFile], item: CorpusFile) -> None:
@@ -77,15 +79,32 @@ def _add(found: dict[str, CorpusFile], item: CorpusFile) -> None:
         found[item.name] = item
 
 
-def _problem(root: Path, full: str) -> str | None:
+_SKIP = "skip"
+
+
+def _identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _inspect(root: Path, full: str, skipped: set[tuple[int, int] | None]) -> tuple[str | None, int]:
+    """Why a file must not be read (or _SKIP for the manifest itself), and its size.
+
+    One lstat per file; the realpath of a file is only taken for a symlink.
+    """
     try:
         info = os.lstat(full)
         if stat.S_ISLNK(info.st_mode):
             if not inside(root, full):
-                return "a symlink that resolves outside the root"
+                return "a symlink that resolves outside the root", 0
             info = os.stat(full)
     except OSError as exc:
-        return f"cannot read: {exc.strerror or exc}"
+        return f"cannot read: {exc.strerror or exc}", 0
+    if (info.st_dev, info.st_ino) in skipped:
+        return _SKIP, 0
     if not stat.S_ISREG(info.st_mode):
-        return "not a regular file"
-    return None
+        return "not a regular file", 0
+    return None, info.st_size

@@ -94,9 +94,9 @@ def test_json_findings_fit_the_manifest_schema() -> None:
     """What a manifest entry's ``findings`` will hold: every seed finding as
     JSON validates against the manifest schema's ``finding``, and has no float."""
     schema = manifest_schema()
-    finding_schema = {"$defs": schema["$defs"], "$ref": "#/$defs/finding"}
+    finding_schema = {"definitions": schema["definitions"], "$ref": "#/definitions/finding"}
     found = [finding_json(f) for fs in seed_results().values() for f in fs]
     assert found
     for data in found:
-        jsonschema.Draft202012Validator(finding_schema).validate(data)
+        jsonschema.Draft7Validator(finding_schema).validate(data)
         assert not any(isinstance(v, float) for v in data["evidence"].values())

@@ -12,7 +12,7 @@ from verify.manifest import schema
 def add_parser(sub: Any) -> None:
     parser: argparse.ArgumentParser = sub.add_parser(
         "schema", help="print the JSON Schema that manifests follow",
-        description="Print the published JSON Schema (draft 2020-12) of verify-manifest/1.")
+        description="Print the published JSON Schema (draft-07) of verify-manifest/1.")
     parser.set_defaults(func=run)
 
 

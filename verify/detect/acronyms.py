@@ -8,6 +8,7 @@ PROVIDED "AS IS"), roman numerals, and units.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -69,7 +70,8 @@ def is_roman_numeral(token: str) -> bool:
     return bool(token) and _ROMAN_RE.fullmatch(token) is not None
 
 
-def shouted_ranges(paragraph: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=4096)
+def shouted_ranges(paragraph: str) -> tuple[tuple[int, int], ...]:
     """Ranges of ``paragraph`` written in capitals as prose.
 
     A run of three or more all-capital words, holding at least one function
@@ -88,7 +90,7 @@ def shouted_ranges(paragraph: str) -> list[tuple[int, int]]:
         _close_run(run, ranges)
         run = []
     _close_run(run, ranges)
-    return ranges
+    return tuple(ranges)
 
 
 def _close_run(run: list[re.Match[str]], ranges: list[tuple[int, int]]) -> None:
@@ -123,8 +125,20 @@ def _context(paragraph: str, start: int, end: int, width: int = 3) -> frozenset[
     return frozenset(_stem(w) for w in left + right if w.lower() not in STOPWORDS and not w.isupper())
 
 
-def occurrences(text: str) -> Iterator[Occurrence]:
-    """Every use of an acronym in ``text``, plural ``s`` folded into the form."""
+def occurrences(text: str) -> tuple[Occurrence, ...]:
+    """Every use of an acronym in ``text``, plural ``s`` folded into the form.
+
+    Four detectors ask for the same text's uses: they are found once (cached).
+    """
+    return _occurrences(text)
+
+
+@functools.lru_cache(maxsize=8)
+def _occurrences(text: str) -> tuple[Occurrence, ...]:
+    return tuple(_find_occurrences(text))
+
+
+def _find_occurrences(text: str) -> Iterator[Occurrence]:
     for para in paragraphs(text):
         shouted = shouted_ranges(para.text)
         for match in ACRONYM_RE.finditer(para.text):
