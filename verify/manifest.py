@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from verify._version import __version__
+from verify import strictjson
 from verify.errors import ManifestError, UnsafePath
 from verify.model import Change, Record
 
@@ -199,64 +200,13 @@ def read_manifest_bytes(path: str | os.PathLike[str]) -> bytes:
 def loads(data: bytes, source: str | None = None) -> Manifest:
     if not data.strip():
         raise ManifestError("the manifest is empty", path=source)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ManifestError(f"not UTF-8: {exc}", path=source) from exc
-    doc = _parse_json(text, source)
+    doc = strictjson.loads(data, None, limit=MAX_MANIFEST_BYTES, floats=False, max_depth=MAX_DEPTH,
+                           error=functools.partial(ManifestError, path=source))
     validate(doc, source)
     entries = tuple(doc["entries"])
     _check_paths(entries, source)
     return Manifest(entries=entries, profile=doc["profile"], generator=doc["generator"],
                     root=doc.get("root"), works=doc["works"])
-
-
-def _parse_json(text: str, source: str | None) -> Any:
-    try:
-        doc = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant,
-                         parse_float=_no_float)
-    except ManifestError as exc:
-        raise ManifestError(exc.message, path=source) from None
-    except json.JSONDecodeError as exc:
-        raise ManifestError(f"not valid JSON (truncated or damaged?): {exc}", path=source) from exc
-    except RecursionError as exc:
-        raise ManifestError("JSON nested too deeply", path=source) from exc
-    if _depth(doc) > MAX_DEPTH:
-        raise ManifestError(f"JSON nested deeper than {MAX_DEPTH} levels", path=source)
-    return doc
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ManifestError(f"duplicate key {key!r}")
-        out[key] = value
-    return out
-
-
-def _no_constant(name: str) -> Any:
-    raise ManifestError(f"{name} is not allowed in a manifest")
-
-
-def _no_float(text: str) -> Any:
-    raise ManifestError(f"floating-point number {text} is not allowed in a manifest")
-
-
-def _depth(doc: Any) -> int:
-    depth, level = 0, [doc]
-    while level:
-        depth += 1
-        nxt: list[Any] = []
-        for item in level:
-            if isinstance(item, dict):
-                nxt.extend(item.values())
-            elif isinstance(item, list):
-                nxt.extend(item)
-        level = nxt
-        if depth > MAX_DEPTH:
-            break
-    return depth
 
 
 def schema() -> dict[str, Any]:

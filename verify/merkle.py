@@ -29,7 +29,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from verify import strictjson
 from verify.errors import VerifyError
+from verify.manifest import MAX_DEPTH as MAX_JSON_DEPTH
 from verify.manifest import Manifest
 
 #: What the leaves are; written into every proof so a verifier knows how to rebuild a leaf.
@@ -63,32 +65,8 @@ def canonical_json(value: Any) -> bytes:
 
 
 def strict_loads(data: bytes, what: str, limit: int) -> Any:
-    """Parse JSON that could be hostile: size limit, UTF-8, no duplicate keys, no NaN or
-    Infinity, bounded nesting. Every problem is a VerifyError naming ``what``."""
-    if len(data) > limit:
-        raise VerifyError(f"{what}: {len(data)} bytes is over the limit ({limit} bytes)")
-    try:
-        return json.loads(data.decode("utf-8"), object_pairs_hook=_no_duplicates,
-                          parse_constant=_no_constant)
-    except VerifyError as exc:
-        raise VerifyError(f"{what}: {exc.message}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise VerifyError(f"{what}: not valid UTF-8 JSON: {exc}") from exc
-    except RecursionError as exc:
-        raise VerifyError(f"{what}: JSON nested too deeply") from exc
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise VerifyError(f"duplicate key {key!r}")
-        out[key] = value
-    return out
-
-
-def _no_constant(name: str) -> Any:
-    raise VerifyError(f"{name} is not allowed")
+    """Parse JSON that could be hostile (:func:`verify.strictjson.loads`)."""
+    return strictjson.loads(data, what, limit=limit, max_depth=MAX_JSON_DEPTH)
 
 
 def encode_leaf(label: bytes, value: Any) -> bytes:

@@ -1,0 +1,79 @@
+"""JSON that could be hostile, read strictly: one reader for manifests,
+signatures, proofs and audit-log lines.
+
+Refused, each with a message: a size over the limit, bytes that are not
+UTF-8, invalid or truncated JSON, duplicate keys (the last one would win
+silently), NaN and Infinity, floating-point numbers where the format has none,
+and nesting deeper than the limit.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from verify.errors import VerifyError
+
+
+def loads(data: bytes, what: str | None, *, limit: int,
+          error: Callable[[str], VerifyError] = VerifyError, floats: bool = True,
+          max_depth: int | None = None) -> Any:
+    """Parse ``data``; every problem is an ``error`` naming ``what``."""
+    def fail(message: str) -> VerifyError:
+        return error(f"{what}: {message}" if what else message)
+
+    if len(data) > limit:
+        raise fail(f"{len(data)} bytes is over the limit ({limit} bytes)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise fail(f"not UTF-8: {exc}") from exc
+    try:
+        doc = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant,
+                         parse_float=None if floats else _no_float)
+    except _Refused as exc:
+        raise fail(str(exc)) from None
+    except json.JSONDecodeError as exc:
+        raise fail(f"not valid JSON (truncated or damaged?): {exc}") from exc
+    except RecursionError as exc:
+        raise fail("JSON nested too deeply") from exc
+    if max_depth is not None and depth(doc, max_depth) > max_depth:
+        raise fail(f"JSON nested deeper than {max_depth} levels")
+    return doc
+
+
+class _Refused(ValueError):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _Refused(f"duplicate key {key!r}")
+        out[key] = value
+    return out
+
+
+def _no_constant(name: str) -> Any:
+    raise _Refused(f"{name} is not allowed")
+
+
+def _no_float(text: str) -> Any:
+    raise _Refused(f"floating-point number {text} is not allowed")
+
+
+def depth(doc: Any, stop: int) -> int:
+    """Nesting depth of a parsed document, counted without recursion (up to ``stop + 1``)."""
+    level_depth, level = 0, [doc]
+    while level and level_depth <= stop:
+        level_depth += 1
+        nxt: list[Any] = []
+        for item in level:
+            if isinstance(item, dict):
+                nxt.extend(item.values())
+            elif isinstance(item, list):
+                nxt.extend(item)
+        level = nxt
+    return level_depth
