@@ -77,3 +77,23 @@ def test_provenance_for_absent_files_is_a_warning(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("x y z\n")
     (tmp_path / "sources.toml").write_text('[files."gone.txt"]\ntitle = "Gone"\n')
     assert any("gone.txt" in w for w in build_manifest(tmp_path, jobs=1).warnings)
+
+
+def test_special_and_dangling_files_are_recorded_not_read(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("Good words here.\n")
+    os.mkfifo(tmp_path / "pipe.txt")  # opening it for reading would block
+    os.symlink(tmp_path / "gone.txt", tmp_path / "dangling.txt")
+    entries = build_manifest(tmp_path, jobs=1).manifest.by_path()
+    assert entries["good.txt"]["error"] is None
+    assert entries["pipe.txt"]["error_code"] == "ingest.unreadable"
+    assert "not a regular file" in entries["pipe.txt"]["error"]
+    assert entries["dangling.txt"]["error_code"] == "ingest.unreadable"
+    assert "No such file" in entries["dangling.txt"]["error"]
+
+
+def test_ingest_refuses_a_fifo_without_blocking(tmp_path: Path) -> None:
+    from verify.pipeline import process_file
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    record = process_file(tmp_path / "pipe.txt")
+    assert record.error_code == "ingest.unreadable"
