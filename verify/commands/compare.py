@@ -9,10 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from verify.commands import add_extraction, add_format, options_from
-from verify.compare import compare_texts, to_dict
 from verify.errors import VerifyError
 from verify.pipeline import process_file
-from verify.report import compare_html, compare_text
 
 
 def add_parser(sub: Any) -> None:
@@ -34,6 +32,10 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # numpy and the aligner load only when a comparison runs, not for every command.
+    from verify.compare import compare_texts, to_dict
+    from verify.report import compare_html, compare_text
+
     text_a = _canonical_text(args.a, args)
     text_b = _canonical_text(args.b, args)
     comparison = compare_texts(text_a, text_b)

@@ -1,0 +1,74 @@
+"""Fixity on large files: `verify check` beside `sha256sum -c` on the same bytes.
+
+bench/fixity.py measures thousands of small files, where fixed costs (start-up,
+reading an 11 MB manifest) dominate. Here a few large files make hashing the
+work, which is what a plain check promises to run at.
+
+    python bench/fixity_large.py                  # 100 files of 10 MiB (1 GiB)
+    python bench/fixity_large.py --files 20 --mib 50
+
+The files are random bytes: they are hashed, not extracted (built with
+--max-size 1, so each entry records its raw digest and a too_large note).
+Files are in the page cache for every tool alike. Medians of --repeat runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def timed(argv: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(argv)} failed ({done.returncode}): {done.stderr.decode()[:300]}")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--files", type=int, default=100)
+    parser.add_argument("--mib", type=int, default=10)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    verify = [sys.executable, "-m", "verify"]
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        corpus = base / "corpus"
+        corpus.mkdir()
+        for i in range(args.files):
+            (corpus / f"f{i:04d}.bin").write_bytes(os.urandom(args.mib * 1024 * 1024))
+        total_mb = args.files * args.mib * 1024 * 1024 / 1e6
+        subprocess.run([*verify, "build", "corpus", "-m", "m.json", "-q", "--max-size", "1", "--no-lint",
+                        "--no-compare"], cwd=base, stdout=subprocess.DEVNULL, check=False)
+        sums = subprocess.run(["sha256sum", *sorted(p.name for p in corpus.iterdir())], cwd=corpus,
+                              capture_output=True, check=True).stdout
+        (base / "SUMS").write_bytes(sums)
+        runs: dict[str, list[float]] = {}
+        commands = {
+            "verify check (default jobs)": ([*verify, "check", "-m", "m.json", "-q"], base),
+            "verify check -j 1": ([*verify, "check", "-m", "m.json", "-q", "-j", "1"], base),
+            "sha256sum -c": (["sha256sum", "-c", "--quiet", "../SUMS"], corpus),
+        }
+        for _ in range(args.repeat):  # interleaved, so noise hits every tool alike
+            for name, (argv, cwd) in commands.items():
+                runs.setdefault(name, []).append(timed(argv, cwd))
+    print(f"{args.files} files of {args.mib} MiB ({total_mb:,.0f} MB), in the page cache; "
+          f"medians of {args.repeat} interleaved runs; {os.cpu_count()} CPUs, shared machine")
+    print("| tool | median s | min-max s | MB/s |\n|---|---|---|---|")
+    for name, times in runs.items():
+        median = statistics.median(times)
+        print(f"| {name} | {median:.2f} | {min(times):.2f}-{max(times):.2f} | {total_mb / median:,.0f} |")
+
+
+if __name__ == "__main__":
+    main()
