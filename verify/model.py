@@ -4,7 +4,7 @@ Every record is plain data: it pickles (so a process pool or a Dask worker
 can carry it) and it turns into JSON through :func:`to_json` (so a manifest
 can store it). Nothing here does I/O.
 
-    Source --ingest--> Extracted --normalize--> Canonical --fingerprint--> Fingerprint
+    bytes --ingest--> Extracted --normalize--> Canonical --fingerprint--> Record (digests)
                                                     |
                                                     +--detect--> Finding
 """
@@ -101,15 +101,6 @@ class Canonical:
     @property
     def paragraphs(self) -> tuple[str, ...]:
         return tuple(p for p in self.text.split("\n\n") if p)
-
-
-@dataclass(frozen=True)
-class Fingerprint:
-    """The two digests of a file, plus one digest per canonical paragraph."""
-
-    raw_sha256: str
-    text_sha256: str | None
-    paragraphs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,6 @@ from verify.ingest.html_content import SELECTOR_VERSION, extract_main, parse_wit
 from verify.model import Extracted
 
 HtmlParser = Literal["lxml", "bs4"]
-HTML_PARSERS: tuple[HtmlParser, ...] = ("lxml", "bs4")
 #: Removed blocks are kept for the audit record, each clipped to this length.
 MAX_REMOVED_LEN = 2000
 
