@@ -97,3 +97,23 @@ def test_ingest_refuses_a_fifo_without_blocking(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.txt")
     record = process_file(tmp_path / "pipe.txt")
     assert record.error_code == "ingest.unreadable"
+
+
+def test_a_file_over_the_time_limit_is_a_recorded_error_in_every_worker(tmp_path: Path) -> None:
+    from verify.pipeline import Options
+
+    slow = ("infor-\nmation " * 20 + "Ã© text\n\n") * 400  # about 0.1 s of canonicalisation, not 1 ms
+    (tmp_path / "slow.txt").write_text(slow, "utf-8")
+    (tmp_path / "small.txt").write_text("A few words.\n", "utf-8")
+    for jobs in (1, 2):  # in this process, and in pool workers
+        entries = build_manifest(tmp_path, options=Options(timeout=0.001, lint=False), jobs=jobs,
+                                 compare=False).manifest.by_path()
+        assert entries["slow.txt"]["error_code"] == "ingest.timeout"
+        assert "longer than 0.001 s" in entries["slow.txt"]["error"]
+        assert entries["slow.txt"]["raw_sha256"].startswith("sha256:")  # still under fixity
+    # The default limit (300 s) leaves ordinary files alone, and no alarm is left armed.
+    assert build_manifest(tmp_path, options=Options(lint=False), jobs=1, compare=False).manifest.by_path()[
+        "slow.txt"]["error"] is None
+    import signal
+
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)

@@ -174,3 +174,4 @@ def test_a_short_page_keeps_its_middle_line() -> None:
     pages = ("Title\nHello world\n1", "Title\nHello world\n2", "Title\nGoodbye\n3")
     assert canonicalize(Extracted("pdf", "test", pages)).text.split() == \
         ["Hello", "world", "Hello", "world", "Goodbye"]
+

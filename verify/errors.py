@@ -54,6 +54,12 @@ class TooLarge(IngestError):
     code = "ingest.too_large"
 
 
+class TimedOut(IngestError):
+    """Extraction went on past the per-file time limit."""
+
+    code = "ingest.timeout"
+
+
 class UnreadableFile(IngestError):
     """The operating system refused to read the file."""
 

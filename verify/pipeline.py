@@ -9,18 +9,24 @@ Dask cluster can map it over millions of files and nothing is lost.
 from __future__ import annotations
 
 import os
+import signal
 import stat
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from verify import fingerprint
-from verify.errors import IngestError, TooLarge, UnreadableFile, VerifyError
+from verify.errors import IngestError, TimedOut, TooLarge, UnreadableFile, VerifyError
 from verify.ingest import SNIFF_BYTES, Backend, HtmlParser, ingest_bytes, sniff
 from verify.model import Format, Record
 from verify.normalize import PROFILES, canonicalize
 
 #: Files larger than this are hashed (in constant memory) but not extracted.
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+#: Extraction of one file stops after this many seconds (a recorded error).
+DEFAULT_TIMEOUT = 300.0
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,8 @@ class Options:
     extract: bool = True
     #: Run the detectors (``verify lint``, default configuration) on the canonical text.
     lint: bool = False
+    #: Seconds one file's extraction may take; None for no limit.
+    timeout: float | None = DEFAULT_TIMEOUT
 
 
 def process_file(path: str | os.PathLike[str], name: str | None = None,
@@ -69,8 +77,10 @@ def process_bytes(data: bytes, name: str, options: Options = Options(),
                         raw_sha256=fingerprint.sha256_bytes(data))
     try:
         record = replace(record, format=sniff(data[:SNIFF_BYTES]))
-        extracted = ingest_bytes(data, pdf_backend=options.pdf_backend, html_parser=options.html_parser)
-        canonical = canonicalize(extracted, PROFILES[options.profile])
+        with _deadline(options.timeout):
+            extracted = ingest_bytes(data, pdf_backend=options.pdf_backend,
+                                     html_parser=options.html_parser)
+            canonical = canonicalize(extracted, PROFILES[options.profile])
     except VerifyError as exc:
         return replace(record, error=exc.message, error_code=exc.code)
     except Exception as exc:
@@ -94,8 +104,41 @@ def process_bytes(data: bytes, name: str, options: Options = Options(),
     if options.lint:
         from verify.detect import lint_record
 
-        record = lint_record(record)
+        try:
+            with _deadline(options.timeout):
+                record = lint_record(record)
+        except TimedOut as exc:
+            record = replace(record, warnings=(*record.warnings, f"lint stopped: {exc.message}"))
     return record
+
+
+@contextmanager
+def _deadline(seconds: float | None) -> Iterator[None]:
+    """Raise TimedOut in this thread after ``seconds`` (POSIX, main thread only).
+
+    A worker process of the pool runs its tasks in its main thread, so a file
+    that sends a parser or a regular expression into a pathological loop
+    becomes a recorded error instead of a stalled run. Code stuck inside a C
+    library (PDFium) is not interrupted until it returns to Python; in other
+    threads (a Dask worker's) no limit is set.
+    """
+    usable = (seconds is not None and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+    assert seconds is not None
+
+    def expire(signum: int, frame: object) -> None:
+        raise TimedOut(f"extraction took longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def hash_file(path: str | os.PathLike[str]) -> tuple[int, str]:

@@ -38,6 +38,8 @@ def add_extraction(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--html-parser", choices=("lxml", "bs4"), default="lxml",
                         help="HTML front-end (default: %(default)s; beautifulsoup4 is the reference "
                              "and gives the same text)")
+    parser.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                        help="stop extracting a file after this long and record why (default: 300)")
     parser.add_argument("--max-size", type=_positive, default=None, metavar="BYTES",
                         help="do not extract files larger than this (they are still hashed)")
 
@@ -55,7 +57,8 @@ def dump_json(data: Any) -> None:
 
 
 def options_from(args: argparse.Namespace, *, lint: bool = False) -> Any:
-    from verify.pipeline import DEFAULT_MAX_BYTES, Options
+    from verify.pipeline import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Options
 
     return Options(pdf_backend=args.pdf_backend, html_parser=args.html_parser,
-                   max_bytes=args.max_size or DEFAULT_MAX_BYTES, lint=lint)
+                   max_bytes=args.max_size or DEFAULT_MAX_BYTES, lint=lint,
+                   timeout=args.timeout if args.timeout is not None else DEFAULT_TIMEOUT)

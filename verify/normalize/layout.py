@@ -182,13 +182,13 @@ def _strip_lines(page: str, keys: frozenset[str], removed: list[str]) -> str:
     sentence across it (a space, or a line break after a hyphen so that
     dehyphenation can join the word)."""
     kept: list[str] = []
+    before = ""  # the last non-blank line kept, stripped (kept in step, not searched for)
     rejoin = False
     for line in page.split("\n"):
         text = line.strip()
         if text in keys:
             removed.append(text)
-            before = next((k for k in reversed(kept) if k.strip()), "")
-            rejoin = rejoin or (bool(before.strip()) and not _TERMINAL.search(before.strip()))
+            rejoin = rejoin or (bool(before) and not _TERMINAL.search(before))
             continue
         if rejoin and not text:
             continue
@@ -197,10 +197,13 @@ def _strip_lines(page: str, keys: frozenset[str], removed: list[str]) -> str:
                 kept.pop()
             if kept and not kept[-1].rstrip().endswith("-"):
                 kept[-1] = kept[-1].rstrip() + " " + text
+                before = kept[-1].strip()
                 rejoin = False
                 continue
         rejoin = False
         kept.append(line)
+        if text:
+            before = text
     return "\n".join(kept)
 
 
@@ -301,6 +304,7 @@ def join_pages(pages: Pages, params: Sequence[str] | None = None) -> Outcome:
 # --------------------------------------------------------------------------- hyphenation
 
 _BROKEN = re.compile(r"([^\W\d_]+)-\n[ ]*([^\W\d_]+)")
+_SPACES = re.compile(r"[ ]*")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -326,10 +330,10 @@ def dehyphenate(pages: Pages, params: Sequence[str] | None = None) -> Outcome:
         last = match.end()
         # The word's tail moves up; the rest of its line stays a line of its own,
         # so that line lengths (which unwrap reads) are kept.
-        rest = len(text) - len(text[last:].lstrip(" "))
+        rest = _SPACES.match(text, last).end()  # type: ignore[union-attr]  # always matches
         if rest > last and rest < len(text) and text[rest] != "\n":
             pieces.append("\n")
-        last = rest if rest > last else last
+        last = rest
     pieces.append(text[last:])
     joined = sum("-" not in w for w in decided)
     return Outcome(("".join(pieces),), len(decided), tuple(decided),
