@@ -6,6 +6,8 @@ Nothing here decides what is wrong; it only says where things are.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -39,8 +41,15 @@ def locate(text: str, start: int) -> tuple[int, int, str]:
     line_end = text.find("\n", start)
     if line_end == -1:
         line_end = len(text)
-    line = text.count("\n", 0, start) + 1
+    line = bisect.bisect_right(_newlines(text), start - 1) + 1
     return line, start - line_start + 1, text[line_start:line_end]
+
+
+@functools.lru_cache(maxsize=4)
+def _newlines(text: str) -> tuple[int, ...]:
+    """Offsets of the line breaks of ``text``, found once for all its findings
+    (counting them again for each finding made linting quadratic)."""
+    return tuple(m.start() for m in re.finditer("\n", text))
 
 
 def finding(
