@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from verify.corpus import CorpusFile, walk
-from verify.errors import UnsafePath
+from verify.errors import UnreadableFile, UnsafePath
 from verify.manifest import Manifest, entry_from_record
 from verify.model import Record
 from verify.parallel import map_ordered
@@ -62,10 +62,9 @@ def _entry(record: Record, provenance: dict[str, str] | None, lint: bool) -> dic
 def _process(item: tuple[CorpusFile, Options]) -> Record:
     corpus_file, options = item
     if corpus_file.problem is not None:
-        error = UnsafePath(corpus_file.problem) if "outside" in corpus_file.problem else None
+        code = UnsafePath.code if corpus_file.escapes else UnreadableFile.code
         return Record(path=corpus_file.name, format="unknown", size=0, raw_sha256=None,
-                      error=corpus_file.problem,
-                      error_code=error.code if error else "ingest.unreadable")
+                      error=corpus_file.problem, error_code=code)
     return process_file(corpus_file.path, corpus_file.name, options)
 
 

@@ -133,8 +133,9 @@ def check_manifest(manifest: Manifest, root: str | os.PathLike[str], *, deep: bo
         executor=executor, progress="extract" if progress else None), strict=True))
     modified = tuple(_modified(expected[n], hashes[n][1], records[n], options) for n in changed)
     drifted = tuple(d for n in (matched if deep else []) if (d := _drift(expected[n], records[n])))
+    drifted_paths = {d.path for d in drifted}
     return CheckReport(
-        matched=tuple(n for n in matched if not any(d.path == n for d in drifted)),
+        matched=tuple(n for n in matched if n not in drifted_paths),
         modified=modified, moved=tuple(moved), missing=tuple(missing), new=tuple(new),
         drifted=drifted, refused=tuple(refused), errors=tuple(errors), deep=deep,
         bytes_hashed=sum(size for size, _ in hashes.values()),
@@ -147,7 +148,7 @@ def _triage(on_disk: dict[str, CorpusFile], expected: dict[str, dict[str, Any]],
     for name, item in sorted(on_disk.items()):
         if item.problem is None:
             readable.append(name)
-        elif "outside" in item.problem and name in expected:
+        elif item.escapes and name in expected:
             refused.append(Problem(name, f"refused, never read: {item.problem}"))
         else:
             errors.append(Problem(name, item.problem))

@@ -26,6 +26,15 @@ class CorpusFile:
     problem: str | None = None  # why it must not be read, if so
     size: int = 0  # bytes, as the walk saw them
 
+    @property
+    def escapes(self) -> bool:
+        """It resolves outside the root: refused, never read."""
+        return self.problem == ESCAPES
+
+
+#: The problem of a symlink that resolves outside the root.
+ESCAPES = "a symlink that resolves outside the root"
+
 
 def inside(root: Path, path: str) -> bool:
     """Whether ``path`` resolves (through any symlinks) to a place inside ``root``."""
@@ -99,7 +108,7 @@ def _inspect(root: Path, full: str, skipped: set[tuple[int, int] | None]) -> tup
         info = os.lstat(full)
         if stat.S_ISLNK(info.st_mode):
             if not inside(root, full):
-                return "a symlink that resolves outside the root", 0
+                return ESCAPES, 0
             info = os.stat(full)
     except OSError as exc:
         return f"cannot read: {exc.strerror or exc}", 0
