@@ -68,7 +68,10 @@ def test_a_truncated_file_is_modified_and_its_error_told(corpus: tuple[Path, Pat
     pdf = root / "latex.pdf"
     pdf.write_bytes(pdf.read_bytes()[:2000])
     (m,) = _check(corpus).modified
-    assert m.path == "latex.pdf" and m.content_changed in (True, None)
+    assert m.path == "latex.pdf"
+    assert m.content_changed is None  # a truncated PDF cannot be read, so no verdict on content
+    assert m.note is not None and m.note.startswith("cannot extract now: PDFium cannot open it")
+    assert m.old_text is not None and m.new_text is None
 
 
 def test_deep_check_reports_extractor_drift(corpus: tuple[Path, Path]) -> None:
