@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import pytest
 
 from verify.cli import main
@@ -16,6 +19,34 @@ def test_committed_manifest_of_sources_verifies(deep: bool, capsys: pytest.Captu
     assert code == 0, capsys.readouterr().out
 
 
+def _differences(old: Any, new: Any, where: str = "") -> list[str]:
+    """Every path at which two JSON values differ, with both values (short)."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        out: list[str] = []
+        for key in sorted(set(old) | set(new)):
+            if key not in new:
+                out.append(f"{where}/{key}: only in the committed manifest")
+            elif key not in old:
+                out.append(f"{where}/{key}: only in the rebuilt manifest")
+            else:
+                out += _differences(old[key], new[key], f"{where}/{key}")
+        return out
+    if isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
+        return [d for i, (a, b) in enumerate(zip(old, new)) for d in _differences(a, b, f"{where}[{i}]")]
+    if old != new:
+        return [f"{where}: committed {json.dumps(old)[:120]} != rebuilt {json.dumps(new)[:120]}"]
+    return []
+
+
+def test_differences_names_each_changed_field() -> None:
+    old = {"entries": [{"path": "a", "extractor": "x (lib 1.0.1)"}], "format": "f"}
+    new = {"entries": [{"path": "a", "extractor": "x (lib 1.0.2)"}], "format": "f", "extra": 1}
+    assert _differences(old, new) == [
+        '/entries[0]/extractor: committed "x (lib 1.0.1)" != rebuilt "x (lib 1.0.2)"',
+        "/extra: only in the rebuilt manifest",
+    ]
+
+
 def test_the_committed_manifest_is_what_this_code_builds(tmp_path) -> None:
     from dataclasses import replace
 
@@ -23,6 +54,13 @@ def test_the_committed_manifest_is_what_this_code_builds(tmp_path) -> None:
 
     target = tmp_path / "sources.json"
     assert main(["build", str(ROOT / "sources"), "-m", str(target), "-q"]) == 0
-    rebuilt = replace(read_manifest(target), root="../sources")
-    assert dumps(rebuilt) == (ROOT / "manifests" / "sources.json").read_bytes(), (
-        "manifests/sources.json is stale: run `verify build sources -m manifests/sources.json`")
+    rebuilt = dumps(replace(read_manifest(target), root="../sources"))
+    committed = (ROOT / "manifests" / "sources.json").read_bytes()
+    if rebuilt != committed:
+        diffs = _differences(json.loads(committed), json.loads(rebuilt))
+        pytest.fail(
+            "manifests/sources.json is not what this code and these dependencies build "
+            "(install with scripts/install-test-deps, which pins requirements/constraints.txt; "
+            "if the change is intended, run `verify build sources -m manifests/sources.json`):\n  "
+            + "\n  ".join(diffs[:20] or ["same JSON values, different bytes"])
+        )
