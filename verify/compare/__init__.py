@@ -10,6 +10,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,7 +18,7 @@ from verify.compare import align as _align
 from verify.compare.diff import Side, across_neighbours, pair_differences, passages
 from verify.compare.model import KINDS, AlignedPair, Comparison, Difference, Excerpt, Kind, Segment
 from verify.compare.segment import segment
-from verify.compare.similarity import features
+from verify.compare.similarity import LEXICAL_WEIGHT, features
 from verify.compare.summary import summary, to_dict
 from verify.compare.tokens import WORD
 from verify.compare.wording import key_terms
@@ -46,16 +47,19 @@ def compare_texts(a: str, b: str) -> Comparison:
     pairs = tuple(_pair(bead, sa, sb, a, b) for bead in beads)
     terms = key_terms(a, b)
     common_a, common_b = _lower_case_words(a), _lower_case_words(b)
+    names = _names(a, common_a) & _names(b, common_b)
     found: list[Difference] = []
+    unconfirmed = [not p.one_sided and _unconfirmed(p) for p in pairs]
     loose: set[int] = set()
     for index, (bead, pair) in enumerate(zip(beads, pairs, strict=True)):
         if pair.one_sided:
             continue
-        if _unconfirmed(pair):
-            loose.add(index)
+        if unconfirmed[index]:
+            if not _held(pairs, unconfirmed, index):
+                loose.add(index)
             continue
-        side_a = Side(a, sa[bead.a_start : bead.a_end], common_a)
-        side_b = Side(b, sb[bead.b_start : bead.b_end], common_b)
+        side_a = Side(a, sa[bead.a_start : bead.a_end], common_a, names)
+        side_b = Side(b, sb[bead.b_start : bead.b_end], common_b, names)
         found.extend(pair_differences(side_a, side_b, index, terms))
     found = across_neighbours(found)
     found.extend(passages(pairs, a, b, frozenset(loose)))
@@ -84,6 +88,31 @@ def _unconfirmed(pair: AlignedPair) -> bool:
     skeleton or number in common, and not the same text."""
     shared = features(pair.a_excerpt.text).keys() & features(pair.b_excerpt.text).keys()
     return not shared and pair.a_excerpt.text.lower() != pair.b_excerpt.text.lower()
+
+
+HELD_LENGTH = 0.5
+
+
+def _held(pairs: tuple[AlignedPair, ...], unconfirmed: list[bool], k: int) -> bool:
+    """Whether an unconfirmed 1-1 pair sits between two confirmed pairs and its
+    lengths agree: a paraphrase held in place by its neighbours ("And he arose
+    and followed him." / "And he got up, and went with him."), not a passage
+    on one side only."""
+    pair = pairs[k]
+    if len(pair.a) != 1 or len(pair.b) != 1 or not 0 < k < len(pairs) - 1:
+        return False
+    neighbours = (pairs[k - 1], pairs[k + 1])
+    if any(p.one_sided for p in neighbours) or unconfirmed[k - 1] or unconfirmed[k + 1]:
+        return False
+    return pair.score >= 1000 * (1 - LEXICAL_WEIGHT) * HELD_LENGTH  # the score is its length agreement alone
+
+
+_INNER_CAPITAL = re.compile(r"(?<=[\w,;:] )([A-Z][a-z]+)\b")
+
+
+def _names(text: str, common: frozenset[str]) -> frozenset[str]:
+    """Capitalised words written inside sentences and never in lower case: names."""
+    return frozenset(w.lower() for w in _INNER_CAPITAL.findall(text) if w.lower() not in common)
 
 
 def _lower_case_words(text: str) -> frozenset[str]:

@@ -16,7 +16,7 @@ from functools import cached_property
 from verify.compare import names as nm
 from verify.compare import wording as wd
 from verify.compare.model import AlignedPair, Difference, Excerpt, Kind, Segment
-from verify.compare.numbers import Mention, date_compatible, mentions, symbol_compatible
+from verify.compare.numbers import Mention, date_compatible, label, mentions, symbol_compatible
 from verify.model import Span
 
 
@@ -26,12 +26,15 @@ class Side:
 
     ``common`` holds the words the whole document writes in lower case: a
     capitalised word that is one of them ("Nay", "Listen" opening a quoted
-    speech) is not taken for a name.
+    speech) is not taken for a name. ``names`` holds the names (lower case)
+    that both documents write inside sentences: a single-word name replaced
+    by another of them is a swap ("Seth" / "Enos"), not a paraphrase.
     """
 
     text: str
     segments: tuple[Segment, ...]
     common: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
 
     @property
     def span(self) -> Span:
@@ -58,6 +61,7 @@ class Side:
                         m.text,
                         m.value,
                         m.weak,
+                        m.ordinal,
                     )
                 )
         return out
@@ -67,8 +71,20 @@ class Side:
 
     def terms(self) -> list[nm.Term]:
         starts = frozenset(s.span.start - self.span.start for s in self.segments)
-        found = nm.terms(self.slice(), self.span.start, starts)
-        return [t for t in found if len(t.words) > 1 or t.words[0].lower() not in self.common]
+        found = [self._trimmed(t, starts) for t in nm.terms(self.slice(), self.span.start, starts)]
+        return [t for t in found if t.words and (len(t.words) > 1 or t.words[0].lower() not in self.common)]
+
+    def _trimmed(self, t: nm.Term, starts: frozenset[int]) -> nm.Term:
+        """The term without a common word that is capitalised only because it
+        opens the sentence ("Howbeit Jesus" is "Jesus"), nor a trailing "I"."""
+        words = list(t.words)
+        start, text = t.start, t.text
+        if len(words) > 1 and t.start - self.span.start in starts and words[0].lower() in self.common:
+            cut = text.index(words[1], len(words[0]))
+            start, text, words = start + cut, text[cut:], words[1:]
+        if len(words) > 1 and words[-1] == "I":
+            text, words = text[: text.rindex("I")].rstrip(), words[:-1]
+        return nm.Term(start, start + len(text), text, tuple(words))
 
     def cut(self, start: int, end: int) -> Excerpt:
         return Excerpt(" ".join(self.text[start:end].split()), Span(start, end))
@@ -96,13 +112,19 @@ def _match(
     left_b = sorted(mb, key=lambda m: m.weak)
     left_a: list[Mention] = []
     for m in sorted(ma, key=lambda m: m.weak):
-        partner = next((x for x in left_b if same(m.value, x.value) and not (m.weak and x.weak)), None)
+        partner = next((x for x in left_b if same(m.value, x.value)), None)
         if partner is None:
             left_a.append(m)
         else:
             left_b.remove(partner)
     strong_a = sorted((m for m in left_a if not m.weak), key=lambda m: m.start)
     strong_b = sorted((m for m in left_b if not m.weak), key=lambda m: m.start)
+    # "first" against "second": two weak ordinals that disagree are a difference
+    weak_a = [m for m in left_a if m.weak and m.ordinal]
+    weak_b = [m for m in left_b if m.weak and m.ordinal]
+    if weak_a and weak_b and not strong_a and not strong_b:
+        n = min(len(weak_a), len(weak_b))
+        strong_a, strong_b = sorted(weak_a, key=lambda m: m.start)[:n], sorted(weak_b, key=lambda m: m.start)[:n]
     return strong_a, strong_b
 
 
@@ -111,11 +133,11 @@ def _report(
 ) -> list[Difference]:
     out: list[Difference] = []
     for x, y in zip(left_a, left_b, strict=False):
-        out.append(Difference(kind, _excerpt(x), _excerpt(y), f"{x.value} != {y.value}", pair))
+        out.append(Difference(kind, _excerpt(x), _excerpt(y), f"{label(x)} != {label(y)}", pair))
     for x in left_a[len(left_b) :]:
-        out.append(Difference(kind, _excerpt(x), b.excerpt, f"{x.value} only in A", pair, x.value))
+        out.append(Difference(kind, _excerpt(x), b.excerpt, f"{label(x)} only in A", pair, x.value))
     for y in left_b[len(left_a) :]:
-        out.append(Difference(kind, a.excerpt, _excerpt(y), f"{y.value} only in B", pair, y.value))
+        out.append(Difference(kind, a.excerpt, _excerpt(y), f"{label(y)} only in B", pair, y.value))
     return out
 
 
@@ -175,6 +197,12 @@ def names(a: Side, b: Side, pair: int) -> list[Difference]:
             absent_a.remove(ta)
             absent_b.remove(tb)
             out.append(_name(a, b, ta, tb, f"{ta.text} != {tb.text}", pair))
+    for ta in list(absent_a):  # one known name put for another: "Seth" / "Enos"
+        tb = next((t for t in absent_b if _known(t, b) and _known(ta, a)), None)
+        if tb is not None:
+            absent_a.remove(ta)
+            absent_b.remove(tb)
+            out.append(_name(a, b, ta, tb, f"{ta.text} != {tb.text}", pair))
     for ta in absent_a:
         if len(ta.words) > 1:
             out.append(Difference("name", a.cut(ta.start, ta.end), b.excerpt, f"{ta.text} only in A", pair))
@@ -182,6 +210,10 @@ def names(a: Side, b: Side, pair: int) -> list[Difference]:
         if len(tb.words) > 1:
             out.append(Difference("name", a.excerpt, b.cut(tb.start, tb.end), f"{tb.text} only in B", pair))
     return out
+
+
+def _known(t: nm.Term, side: Side) -> bool:
+    return len(t.words) == 1 and t.words[0].lower() in side.names
 
 
 def _name(a: Side, b: Side, ta: nm.Term, tb: nm.Term, detail: str, pair: int) -> Difference:
@@ -223,8 +255,8 @@ def _negation(a: Side, b: Side, wa: list[wd.Word], wb: list[wd.Word], pair: int)
     has none, else at its last (the one most likely to be the extra one).
     """
     na, nb = wd.negations(wa), wd.negations(wb)
-    if len(na) == len(nb):
-        return []
+    if len(na) % 2 == len(nb) % 2 or wd.negative(wa if len(na) < len(nb) else wb):
+        return []  # same polarity, or the side without the negation says it another way
     detail = f"negation: {len(na)} in A, {len(nb)} in B"
     if len(na) > len(nb):
         w = na[-1] if nb else na[0]
@@ -235,14 +267,23 @@ def _negation(a: Side, b: Side, wa: list[wd.Word], wb: list[wd.Word], pair: int)
 
 def pair_differences(a: Side, b: Side, pair: int, terms: list[tuple[str, ...]]) -> list[Difference]:
     """Every difference inside one aligned pair, in reading order of A."""
+    named = names(a, b, pair)
     found = [
         *symbols(a, b, pair),
         *dates(a, b, pair),
         *numbers(a, b, pair),
-        *names(a, b, pair),
-        *wording(a, b, pair, terms),
+        *named,
+        *(d for d in wording(a, b, pair, terms) if not any(_within(n, d) for n in named)),
     ]
     return sorted(found, key=lambda d: (d.a.span.start, d.b.span.start))
+
+
+def _within(inner: Difference, outer: Difference) -> bool:
+    """Whether ``inner`` and ``outer`` point at the same words on both sides
+    (one changed word is one difference, not a name and a wording)."""
+    return all(
+        o.span.start < i.span.end and i.span.start < o.span.end for i, o in ((inner.a, outer.a), (inner.b, outer.b))
+    )
 
 
 def across_neighbours(found: list[Difference]) -> list[Difference]:
