@@ -15,7 +15,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from verify.compare import align as _align
-from verify.compare.diff import Side, across_neighbours, pair_differences, passages
+from verify.compare.diff import Side, across_neighbours, cross_differences, name_keys, pair_differences, passages
+from verify.compare.language import detect
 from verify.compare.model import KINDS, AlignedPair, Comparison, Difference, Excerpt, Kind, Segment
 from verify.compare.segment import segment
 from verify.compare.similarity import LEXICAL_WEIGHT, features
@@ -40,11 +41,20 @@ __all__ = [
 ]
 
 
-def compare_texts(a: str, b: str) -> Comparison:
-    """Align canonical texts ``a`` and ``b`` and list their differences."""
-    sa, sb = segment(a), segment(b)
-    beads = _align.align([s.text for s in sa], [s.text for s in sb])
+def compare_texts(a: str, b: str, langs: tuple[str, str] | None = None) -> Comparison:
+    """Align canonical texts ``a`` and ``b`` and list their differences.
+
+    ``langs`` are the languages of the two texts ("en", "fr", "es", "ru",
+    "zh"), detected when not given. Two texts in different languages are
+    aligned and compared on what survives translation: numbers, dates,
+    symbols, names (by phonetic key) and passages on one side only.
+    """
+    la, lb = langs or (detect(a), detect(b))
+    sa, sb = segment(a, la), segment(b, lb)
+    beads = _align.align([s.text for s in sa], [s.text for s in sb], langs=(la, lb))
     pairs = tuple(_pair(bead, sa, sb, a, b) for bead in beads)
+    if la != lb:
+        return _compare_across(a, b, sa, sb, beads, pairs, (la, lb))
     terms = key_terms(a, b)
     common_a, common_b = _lower_case_words(a), _lower_case_words(b)
     names = _names(a, common_a) & _names(b, common_b)
@@ -63,6 +73,33 @@ def compare_texts(a: str, b: str) -> Comparison:
         found.extend(pair_differences(side_a, side_b, index, terms))
     found = across_neighbours(found)
     found.extend(passages(pairs, a, b, frozenset(loose)))
+    found.sort(key=lambda d: (d.pair, d.a.span.start, d.b.span.start))
+    return Comparison(a, b, sa, sb, pairs, tuple(found))
+
+
+def _compare_across(
+    a: str,
+    b: str,
+    sa: tuple[Segment, ...],
+    sb: tuple[Segment, ...],
+    beads: list[_align.Bead],
+    pairs: tuple[AlignedPair, ...],
+    langs: tuple[str, str],
+) -> Comparison:
+    common_a, common_b = _lower_case_words(a), _lower_case_words(b)
+    side_of = [
+        (Side(a, sa[x.a_start : x.a_end], common_a, lang=langs[0]), Side(b, sb[x.b_start : x.b_end], common_b, lang=langs[1]))
+        for x in beads
+    ]
+    keys_a = {k for (sa_, _), p in zip(side_of, pairs, strict=True) if p.a for k, _, _ in name_keys(sa_)}
+    keys_b = {k for (_, sb_), p in zip(side_of, pairs, strict=True) if p.b for k, _, _ in name_keys(sb_)}
+    known = frozenset(keys_a & keys_b)
+    found: list[Difference] = []
+    for index, ((side_a, side_b), pair) in enumerate(zip(side_of, pairs, strict=True)):
+        if not pair.one_sided:
+            found.extend(cross_differences(side_a, side_b, index, known))
+    found = across_neighbours(found)
+    found.extend(passages(pairs, a, b))
     found.sort(key=lambda d: (d.pair, d.a.span.start, d.b.span.start))
     return Comparison(a, b, sa, sb, pairs, tuple(found))
 

@@ -121,9 +121,14 @@ def _prefix(lengths: Sequence[int]) -> list[int]:
     return out
 
 
-def align(a: Sequence[str], b: Sequence[str], idf: dict[str, float] | None = None) -> list[Bead]:
-    """Align two sequences of sentences; every sentence is in exactly one bead."""
-    va, vb, _ = vectors(a, b, idf)
+def align(
+    a: Sequence[str], b: Sequence[str], idf: dict[str, float] | None = None, langs: tuple[str, str] = ("en", "en")
+) -> list[Bead]:
+    """Align two sequences of sentences; every sentence is in exactly one bead.
+
+    ``langs`` are the languages of ``a`` and ``b``: across two languages the
+    sentences are compared on their numbers, names and lengths only."""
+    va, vb, _ = vectors(a, b, idf, langs)
     scorer = _Scorer(va, vb, [len(t) for t in a], [len(t) for t in b])
     n, m = len(a), len(b)
     if (n + 1) * (m + 1) <= FULL_SEARCH_CELLS:
@@ -138,12 +143,12 @@ def align(a: Sequence[str], b: Sequence[str], idf: dict[str, float] | None = Non
     ]
 
 
-def idf(a: Sequence[str], b: Sequence[str]) -> dict[str, float]:
+def idf(a: Sequence[str], b: Sequence[str], langs: tuple[str, str] = ("en", "en")) -> dict[str, float]:
     """The inverse document frequencies of the features of two texts' sentences."""
-    return vectors(a, b)[2]
+    return vectors(a, b, None, langs)[2]
 
 
-_CLAUSE_END = re.compile(r"(?:[,;:]|\s--|\u2014)(?=\s)|--(?=\S)")
+_CLAUSE_END = re.compile(r"(?:[,;:]|\s--|\u2014)(?=\s)|--(?=\S)|[，；：](?=\S)")
 MIN_CLAUSE = 12
 
 
@@ -166,7 +171,9 @@ def clauses(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def refine(a: str, b: str, idf: dict[str, float]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+def refine(
+    a: str, b: str, idf: dict[str, float], langs: tuple[str, str] = ("en", "en")
+) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """A finer alignment inside one aligned pair: clause spans of ``a`` against ``b``.
 
     Long sentences translate into long sentences whose clauses still follow
@@ -179,7 +186,7 @@ def refine(a: str, b: str, idf: dict[str, float]) -> list[tuple[tuple[int, int],
         return [((0, len(a)), (0, len(b)))]
     beads = [
         x
-        for x in align([a[s:e] for s, e in ca], [b[s:e] for s, e in cb], idf)
+        for x in align([a[s:e] for s, e in ca], [b[s:e] for s, e in cb], idf, langs)
         if x.a_end > x.a_start and x.b_end > x.b_start
     ]
     if not beads:

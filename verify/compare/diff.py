@@ -16,6 +16,7 @@ from functools import cached_property
 from verify.compare import names as nm
 from verify.compare import wording as wd
 from verify.compare.model import AlignedPair, Difference, Excerpt, Kind, Segment
+from verify.compare.similarity import INNER_CAPITAL
 from verify.compare.numbers import Mention, date_compatible, label, mentions, symbol_compatible
 from verify.model import Span
 
@@ -35,6 +36,7 @@ class Side:
     segments: tuple[Segment, ...]
     common: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
+    lang: str = "en"
 
     @property
     def span(self) -> Span:
@@ -52,7 +54,7 @@ class Side:
         """Numbers, dates and symbols of the sentences, spans in the whole text."""
         out: list[Mention] = []
         for seg in self.segments:
-            for m in mentions(self.text[seg.span.start : seg.span.end]):
+            for m in mentions(self.text[seg.span.start : seg.span.end], self.lang):
                 out.append(
                     Mention(
                         m.kind,
@@ -263,6 +265,46 @@ def _negation(a: Side, b: Side, wa: list[wd.Word], wb: list[wd.Word], pair: int)
         return [Difference("wording", a.cut(w.start, w.end), b.excerpt, detail, pair)]
     w = nb[-1] if na else nb[0]
     return [Difference("wording", a.excerpt, b.cut(w.start, w.end), detail, pair)]
+
+
+def name_keys(side: Side) -> list[tuple[str, int, int]]:
+    """The phonetic keys of the capitalised words inside the side's sentences,
+    with their spans: names, comparable across scripts ("Авраам", "Abraham")."""
+    out = []
+    for seg in side.segments:
+        for m in INNER_CAPITAL.finditer(side.text, seg.span.start, seg.span.end):
+            word = m.group(1)
+            if word[0].isupper() and word.lower() not in side.common:
+                key = nm.name_key(word)
+                if len(key) >= 2:
+                    out.append((key, m.start(1), m.end(1)))
+    return out
+
+
+def cross_names(a: Side, b: Side, pair: int, known: frozenset[str]) -> list[Difference]:
+    """A name on each side that the other side of the pair lacks, both names
+    that the two documents share (by phonetic key): one put for the other.
+
+    A name missing on one side only is not reported: translations often
+    write "he" for a name.
+    """
+    ka, kb = name_keys(a), name_keys(b)
+    keys_a, keys_b = {k for k, _, _ in ka}, {k for k, _, _ in kb}
+    odd_a = [x for x in ka if x[0] in known and x[0] not in keys_b]
+    odd_b = [x for x in kb if x[0] in known and x[0] not in keys_a]
+    out = []
+    for (_, sa, ea), (_, sb, eb) in zip(odd_a, odd_b, strict=False):
+        out.append(
+            Difference("name", a.cut(sa, ea), b.cut(sb, eb), f"{a.text[sa:ea]} != {b.text[sb:eb]}", pair)
+        )
+    return out
+
+
+def cross_differences(a: Side, b: Side, pair: int, known: frozenset[str]) -> list[Difference]:
+    """What survives translation, compared across two languages: symbols,
+    dates, numbers and names."""
+    found = [*symbols(a, b, pair), *dates(a, b, pair), *numbers(a, b, pair), *cross_names(a, b, pair, known)]
+    return sorted(found, key=lambda d: (d.a.span.start, d.b.span.start))
 
 
 def pair_differences(a: Side, b: Side, pair: int, terms: list[tuple[str, ...]]) -> list[Difference]:

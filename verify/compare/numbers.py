@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from verify.compare import numerals
+
 MentionKind = Literal["number", "date", "symbol"]
 
 
@@ -233,13 +235,18 @@ def symbols(text: str) -> list[Mention]:
     return sorted(found, key=lambda x: x.start)
 
 
-def dates(text: str) -> list[Mention]:
-    """Dates in the usual English and numeric formats, as ``YYYY-MM-DD``."""
-    if not _HAS_DIGIT.search(text):
+def dates(text: str, lang: str = "en") -> list[Mention]:
+    """Dates in the usual English and numeric formats (or those of ``lang``),
+    as ``YYYY-MM-DD``."""
+    if not _HAS_DIGIT.search(text) and lang != "zh":
         return []
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _DATE_PATTERNS:
+    if lang != "en":
+        for start, end, value in numerals.dates(text, lang):
+            found.append(Mention("date", start, end, text[start:end], value))
+            taken.append((start, end))
+    for pattern in _DATE_PATTERNS if lang == "en" else _DATE_PATTERNS[2:4]:
         for m in pattern.finditer(_mask(text, taken)):
             value = _date_value(m.groupdict())
             if value is not None:
@@ -258,10 +265,13 @@ def _date_value(groups: dict[str, str | None]) -> str | None:
     return f"{year or '????'}-{month:02d}-{f'{day:02d}' if day else '??'}"
 
 
-def numbers(text: str) -> list[Mention]:
-    """Numbers in digits or in words, by value ("60th" and "sixtieth" are 60)."""
-    found: list[Mention] = []
-    spelled = not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(text.lower()))
+def numbers(text: str, lang: str = "en") -> list[Mention]:
+    """Numbers in digits or in words, by value ("60th" and "sixtieth" are 60;
+    "neuf cent trente", "девятьсот тридцать" and "九百三十" are 930)."""
+    found: list[Mention] = [
+        Mention("number", s, e, text[s:e], str(v), weak, ordinal) for s, e, v, weak, ordinal in numerals.spelled(text, lang)
+    ]
+    spelled = lang == "en" and not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(text.lower()))
     for m in _WORDS_RUN.finditer(text) if spelled else ():
         for start, end in _parts(text, m.start(), m.end()):
             words = text[start:end]
@@ -294,15 +304,15 @@ def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def mentions(text: str) -> list[Mention]:
+def mentions(text: str, lang: str = "en") -> list[Mention]:
     """Symbols, then dates, then numbers of ``text``, none overlapping; nothing
     inside a URL (its digits are part of an address, not a number)."""
     text_urls = _mask(text, [(u.start(), u.end()) for u in _URL.finditer(text)]) if "/" in text or "www." in text else text
     syms = symbols(text_urls)
     masked = _mask(text_urls, [(s.start, s.end) for s in syms])
-    dats = dates(masked)
+    dats = dates(masked, lang)
     masked = _mask(masked, [(d.start, d.end) for d in dats])
-    found = [*syms, *(_retext(m, text) for m in (*dats, *numbers(masked)))]
+    found = [*syms, *(_retext(m, text) for m in (*dats, *numbers(masked, lang)))]
     return sorted(found, key=lambda x: x.start)
 
 
@@ -321,9 +331,9 @@ def label(m: Mention) -> str:
     return f"--{month}-{day}" if "?" in year else m.value
 
 
-def number_values(text: str) -> list[str]:
+def number_values(text: str, lang: str = "en") -> list[str]:
     """Values of the numbers of ``text`` (for similarity)."""
-    return [n.value for n in numbers(text) if not n.weak]
+    return [n.value for n in numbers(text, lang) if not n.weak]
 
 
 def date_compatible(x: str, y: str) -> bool:
