@@ -122,7 +122,9 @@ def links(
         # inside one verse on both sides a finer alignment cannot change a link
         boundary = len(_overlapping(spans_a, ra)) > 1 or len(_overlapping(spans_b, rb)) > 1
         pieces = (
-            refine(text_a[ra[0] : ra[1]], text_b[rb[0] : rb[1]], weights, langs) if clauses and boundary else whole
+            refine(text_a[ra[0] : ra[1]], text_b[rb[0] : rb[1]], weights, langs)
+            if clauses and boundary
+            else whole
         )
         for (a0, a1), (b0, b1) in pieces:
             pa, pb = (ra[0] + a0, ra[0] + a1), (rb[0] + b0, rb[0] + b1)

@@ -34,21 +34,48 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from compare_alignment import CORPUS, Key, _read_csv, links, load, prose  # noqa: E402
-from compare_injected import GAP, Injection, aligned, book_names, found  # noqa: E402
+from compare_alignment import CORPUS, Key, _read_csv, links, load, prose
+from compare_injected import GAP, Injection, aligned, book_names, found
 
-from verify.compare import compare_texts  # noqa: E402
-from verify.compare.names import name_key  # noqa: E402
-from verify.compare.numbers import numbers  # noqa: E402
-from verify.compare.numerals import MONTHS  # noqa: E402
+from verify.compare import compare_texts
+from verify.compare.names import name_key
+from verify.compare.numbers import numbers
+from verify.compare.numerals import MONTHS
 
 OTHER = CORPUS / "other-languages"
 LANG = {"RusSynodal": "ru", "FreJND": "fr", "SpaRV": "es", "ChiUns": "zh"}
 PAIRS = [("RusSynodal", "KJV"), ("FreJND", "Darby"), ("SpaRV", "KJV"), ("ChiUns", "KJV")]
 BOOKS = ["Genesis", "Ruth", "Mark", "Acts"]
 KINDS = ["number", "date", "name", "omission", "addition"]
-_UNITS = "zero one two three four five six seven eight nine ten eleven twelve".split()
-_MONTHS = "January February March April May June July August September October November December".split()
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 _END = re.compile(r"[.!?\u3002\uff01\uff1f][\"'\u201d\u2019)\u300d\u300f]*$")
 _NAME = re.compile(r"(?<=[a-z,;:] )([A-Z][a-z]{2,})\b")
 
@@ -56,7 +83,7 @@ _NAME = re.compile(r"(?<=[a-z,;:] )([A-Z][a-z]{2,})\b")
 def foreign_date(lang: str, y: int, mo: int, d: int) -> str:
     if lang == "zh":
         return f"这是{y}年{mo}月{d}日记录的。"
-    month = [m for m, v in MONTHS[lang].items() if v == mo][0]
+    month = next(m for m, v in MONTHS[lang].items() if v == mo)
     return {
         "fr": f" Ceci fut écrit le {d} {month} {y}.",
         "es": f" Esto fue escrito el {d} de {month} de {y}.",
@@ -89,10 +116,20 @@ def _apply(kind: str, a: str, b: str, lang: str, names: list[str], foreign: list
     if kind == "date":
         y, mo, d = rng.randrange(1900, 2030), rng.randrange(1, 13), rng.randrange(1, 28)
         change = rng.choice(["day", "month", "year"])
-        y2, mo2, d2 = (y, mo, d + 1) if change == "day" else (y, mo % 12 + 1, d) if change == "month" else (y + 1, mo, d)
+        y2, mo2, d2 = (
+            (y, mo, d + 1)
+            if change == "day"
+            else (y, mo % 12 + 1, d)
+            if change == "month"
+            else (y + 1, mo, d)
+        )
         prefix = " This was recorded on "
         b_date = rng.choice([f"{_MONTHS[mo2 - 1]} {d2}, {y2}", f"{d2} {_MONTHS[mo2 - 1]} {y2}"])
-        return b + prefix + b_date + ".", a + foreign_date(lang, y, mo, d), (len(b) + len(prefix), len(b) + len(prefix) + len(b_date))
+        return (
+            b + prefix + b_date + ".",
+            a + foreign_date(lang, y, mo, d),
+            (len(b) + len(prefix), len(b) + len(prefix) + len(b_date)),
+        )
     if not (_END.search(a) and _END.search(b)):
         return None
     if kind == "omission":
@@ -104,7 +141,9 @@ def _apply(kind: str, a: str, b: str, lang: str, names: list[str], foreign: list
 def plan(va: dict[Key, str], vb: dict[Key, str], book: str, lang: str, every: int, seed: str):
     rng = random.Random(seed)
     keys = sorted(k for k in va if k[0] == book and va[k] and vb.get(k))
-    keys_a_doc = {name_key(w) for k, t in va.items() if k[0] == book for w in re.findall(r"\w+", t) if w[:1].isupper()}
+    keys_a_doc = {
+        name_key(w) for k, t in va.items() if k[0] == book for w in re.findall(r"\w+", t) if w[:1].isupper()
+    }
     names = [n for n in book_names(vb, vb, book) if name_key(n) in keys_a_doc]
     foreign = [t for k, t in sorted(vb.items()) if k[0] != book and len(t) > 40 and _END.search(t)]
     new_a = {k: t for k, t in va.items() if k[0] == book}
@@ -160,7 +199,11 @@ def run_pair(va, vb, ta, tb, books, every, show):
             hits[inj.kind][0] += ok
             hits[inj.kind][1] += 1
             if show and not ok:
-                print(f"  missed {inj.kind} {inj.key}: A {new_a[inj.key][:120]!r}\n      B {inj.b_text[:160]!r}", file=sys.stderr)
+                print(
+                    f"  missed {inj.kind} {inj.key}: A {new_a[inj.key][:120]!r}\n"
+                    f"      B {inj.b_text[:160]!r}",
+                    file=sys.stderr,
+                )
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return {
@@ -175,7 +218,9 @@ def run_pair(va, vb, ta, tb, books, every, show):
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--pairs", nargs="*", help="pairs as OTHER:ENGLISH (default: the four)")
     parser.add_argument("--books", nargs="*", default=BOOKS)
     parser.add_argument("--every", type=int, default=12)
@@ -185,7 +230,11 @@ def main(argv: list[str] | None = None) -> int:
     english = load(CORPUS)
     pairs = [tuple(p.split(":")) for p in args.pairs] if args.pairs else PAIRS
     if not args.json:
-        print("| pair | align P | align R | align F1 | " + " | ".join(KINDS) + " | all | noise/100 | noise kinds |")
+        print(
+            "| pair | align P | align R | align F1 | "
+            + " | ".join(KINDS)
+            + " | all | noise/100 | noise kinds |"
+        )
         print("|---" * (len(KINDS) + 6) + "|")
     for ta, tb in pairs:
         va = _read_csv(OTHER / f"{ta}.csv")
@@ -197,8 +246,12 @@ def main(argv: list[str] | None = None) -> int:
         cells = [f"{rec[k][0]}/{rec[k][1]}" if k in rec else "-" for k in KINDS]
         allg, alln = sum(v[0] for v in rec.values()), sum(v[1] for v in rec.values())
         kinds = ", ".join(f"{k} {v}" for k, v in res["noise_kinds"].items())
-        print(f"| {res['pair']} | {res['alignment_p']} | {res['alignment_r']} | {res['alignment_f1']} | " + " | ".join(cells)
-              + f" | {allg}/{alln} | {res['noise_per_100']} | {kinds} |", flush=True)
+        print(
+            f"| {res['pair']} | {res['alignment_p']} | {res['alignment_r']} | {res['alignment_f1']} | "
+            + " | ".join(cells)
+            + f" | {allg}/{alln} | {res['noise_per_100']} | {kinds} |",
+            flush=True,
+        )
     return 0
 
 

@@ -47,11 +47,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from compare_alignment import CORPUS, Key, links, load, prose  # noqa: E402
+from compare_alignment import CORPUS, Key, links, load, prose
 
-from verify.compare import compare_texts  # noqa: E402
-from verify.compare.model import Comparison, Difference  # noqa: E402
-from verify.compare.numbers import numbers  # noqa: E402
+from verify.compare import compare_texts
+from verify.compare.model import Comparison, Difference
+from verify.compare.numbers import numbers
 
 TUNED = [("KJV", "BBE"), ("ASV", "Darby"), ("KJV", "YLT")]
 HELD_OUT = [("BSB", "Webster"), ("JPS", "YLT"), ("OEB", "Noyes"), ("Haweis", "Anderson"), ("Tyndale", "ASV")]
@@ -60,9 +60,50 @@ KINDS = ["number-word", "number-digits", "ordinal", "date", "name", "omission", 
 REPORTED_AS = {"number-word": "number", "number-digits": "number", "ordinal": "number"}
 GAP = 3
 
-_UNITS = "zero one two three four five six seven eight nine ten eleven twelve".split()
-_ORDINALS = "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
-_MONTHS = "January February March April May June July August September October November December".split()
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
+_ORDINALS = [
+    "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 _NAME = re.compile(r"(?<=[a-z,;:] )([A-Z][a-z]{2,})\b")
 
 
@@ -78,7 +119,7 @@ class Injection:
 def _number_words(text: str, strong: bool) -> list[tuple[int, int, int, str]]:
     out = []
     for m in numbers(text):
-        if m.text[0].isdigit() or m.weak == strong and strong:
+        if m.text[0].isdigit() or (m.weak == strong and strong):
             continue
         out.append((m.start, m.end, int(m.value) if m.value.isdigit() else -1, m.text))
     return [x for x in out if x[2] >= 0]
@@ -139,9 +180,13 @@ def inject_ordinal(a: str, b: str, rng: random.Random) -> tuple[str, tuple[int, 
 def inject_date(rng: random.Random) -> tuple[str, str, tuple[int, int]]:
     y, mo, d = rng.randrange(1900, 2030), rng.randrange(1, 13), rng.randrange(1, 29)
     change = rng.choice(["day", "month", "year"])
-    y2, mo2, d2 = (y, mo, d + 1) if change == "day" else (y, mo % 12 + 1, d) if change == "month" else (y + 1, mo, d)
+    y2, mo2, d2 = (
+        (y, mo, d + 1) if change == "day" else (y, mo % 12 + 1, d) if change == "month" else (y + 1, mo, d)
+    )
     a_date = f"{d} {_MONTHS[mo - 1]} {y}"
-    b_date = rng.choice([f"{_MONTHS[mo2 - 1]} {d2}, {y2}", f"{y2}-{mo2:02d}-{d2:02d}", f"{d2} {_MONTHS[mo2 - 1]} {y2}"])
+    b_date = rng.choice(
+        [f"{_MONTHS[mo2 - 1]} {d2}, {y2}", f"{y2}-{mo2:02d}-{d2:02d}", f"{d2} {_MONTHS[mo2 - 1]} {y2}"]
+    )
     prefix = " This was recorded on "
     return prefix + a_date + ".", prefix + b_date + ".", (len(prefix), len(prefix) + len(b_date))
 
@@ -242,8 +287,12 @@ def _spans(spans: list[tuple[Key, int, int]]) -> dict[Key, tuple[int, int]]:
     return {k: (s, e) for k, s, e in spans}
 
 
-def found(inj: Injection, diffs: list[Difference], where_a: dict[Key, tuple[int, int]],
-          where_b: dict[Key, tuple[int, int]]) -> bool:
+def found(
+    inj: Injection,
+    diffs: list[Difference],
+    where_a: dict[Key, tuple[int, int]],
+    where_b: dict[Key, tuple[int, int]],
+) -> bool:
     want = REPORTED_AS.get(inj.kind, inj.kind)
     if inj.kind == "omission":
         s, e = where_a[inj.key]
@@ -257,8 +306,15 @@ def aligned(c: Comparison) -> int:
     return sum(1 for p in c.pairs if not p.one_sided)
 
 
-def run_pair(data: dict[str, dict[Key, str]], ta: str, tb: str, books: list[str], every: int,
-             show: bool, alignment: bool) -> dict[str, object]:
+def run_pair(
+    data: dict[str, dict[Key, str]],
+    ta: str,
+    tb: str,
+    books: list[str],
+    every: int,
+    show: bool,
+    alignment: bool,
+) -> dict[str, object]:
     hits: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     noise = pairs = 0
     noise_kinds: Counter[str] = Counter()
@@ -288,8 +344,11 @@ def run_pair(data: dict[str, dict[Key, str]], ta: str, tb: str, books: list[str]
             hits[inj.kind][0] += ok
             hits[inj.kind][1] += 1
             if show and not ok:
-                print(f"  missed {inj.kind} {inj.key}: A {new_a[inj.key][:160]!r}\n"
-                      f"      B {inj.b_text[:160]!r}", file=sys.stderr)
+                print(
+                    f"  missed {inj.kind} {inj.key}: A {new_a[inj.key][:160]!r}\n"
+                    f"      B {inj.b_text[:160]!r}",
+                    file=sys.stderr,
+                )
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return {
@@ -321,15 +380,25 @@ def table(name: str, results: list[dict[str, object]], out: Callable[[str], None
         noise += round(float(r["noise_per_100"]) * int(r["aligned_pairs"]) / 100)  # type: ignore[arg-type]
         pairs += int(r["aligned_pairs"])  # type: ignore[arg-type]
         kinds = ", ".join(f"{k} {v}" for k, v in r["noise_kinds"].items())  # type: ignore[attr-defined]
-        out(f"| {r['pair']} | " + " | ".join(cells) + f" | {allg}/{alln} | {r['noise_per_100']} | {kinds} | {r['alignment_f1']} |")
+        out(
+            f"| {r['pair']} | "
+            + " | ".join(cells)
+            + f" | {allg}/{alln} | {r['noise_per_100']} | {kinds} | {r['alignment_f1']} |"
+        )
     cells = [f"{v[0] / v[1]:.3f} ({v[0]}/{v[1]})" if (v := total[k])[1] else "-" for k in KINDS]
     allg = sum(v[0] for v in total.values())
     alln = sum(v[1] for v in total.values())
-    out(f"| **all** | " + " | ".join(cells) + f" | {allg / max(1, alln):.3f} | {100 * noise / max(1, pairs):.2f} | | |")
+    out(
+        "| **all** | "
+        + " | ".join(cells)
+        + f" | {allg / max(1, alln):.3f} | {100 * noise / max(1, pairs):.2f} | | |"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--set", choices=["tuned", "held-out", "both"], default="both")
     parser.add_argument("--pairs", nargs="*", help="pairs as A:B (instead of --set)")

@@ -15,7 +15,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from verify.compare import align as _align
-from verify.compare.diff import Side, across_neighbours, cross_differences, name_keys, pair_differences, passages
+from verify.compare.diff import (
+    Side,
+    across_neighbours,
+    cross_differences,
+    name_keys,
+    pair_differences,
+    passages,
+)
 from verify.compare.language import detect
 from verify.compare.model import KINDS, AlignedPair, Comparison, Difference, Excerpt, Kind, Segment
 from verify.compare.segment import segment
@@ -88,7 +95,10 @@ def _compare_across(
 ) -> Comparison:
     common_a, common_b = _lower_case_words(a), _lower_case_words(b)
     side_of = [
-        (Side(a, sa[x.a_start : x.a_end], common_a, lang=langs[0]), Side(b, sb[x.b_start : x.b_end], common_b, lang=langs[1]))
+        (
+            Side(a, sa[x.a_start : x.a_end], common_a, lang=langs[0]),
+            Side(b, sb[x.b_start : x.b_end], common_b, lang=langs[1]),
+        )
         for x in beads
     ]
     keys_a = {k for (sa_, _), p in zip(side_of, pairs, strict=True) if p.a for k, _, _ in name_keys(sa_)}

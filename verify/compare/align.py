@@ -48,6 +48,9 @@ WIDEST = max(max(x) for x in BEADS)
 BAND = 12
 FULL_SEARCH_CELLS = 200_000
 THRESHOLD = 0.32
+#: Across two languages few features are shared and a bead's score is mostly
+#: its length agreement: a lower threshold keeps unconfirmed 1-1 beads.
+CROSS_THRESHOLD = 0.12
 SKIP = 0.06
 MERGE_PENALTY = 0.05
 RARE_DF = 12
@@ -122,7 +125,10 @@ def _prefix(lengths: Sequence[int]) -> list[int]:
 
 
 def align(
-    a: Sequence[str], b: Sequence[str], idf: dict[str, float] | None = None, langs: tuple[str, str] = ("en", "en")
+    a: Sequence[str],
+    b: Sequence[str],
+    idf: dict[str, float] | None = None,
+    langs: tuple[str, str] = ("en", "en"),
 ) -> list[Bead]:
     """Align two sequences of sentences; every sentence is in exactly one bead.
 
@@ -136,7 +142,8 @@ def align(
     else:
         bands = _bands(_anchors(scorer, va, vb), n, m)
     grid = Grid(va, vb, [len(t) for t in a], [len(t) for t in b], bands, WIDEST)
-    path = search(grid, BEADS, THRESHOLD, SKIP, MERGE_PENALTY)
+    threshold = THRESHOLD if langs[0] == langs[1] else CROSS_THRESHOLD
+    path = search(grid, BEADS, threshold, SKIP, MERGE_PENALTY)
     return [
         Bead(a0, a1, b0, b1, scorer.score(a0, a1, b0, b1) if a1 > a0 and b1 > b0 else 0.0)
         for a0, a1, b0, b1 in path

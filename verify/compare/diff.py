@@ -126,7 +126,10 @@ def _match(
     weak_b = [m for m in left_b if m.weak and m.ordinal]
     if weak_a and weak_b and not strong_a and not strong_b:
         n = min(len(weak_a), len(weak_b))
-        strong_a, strong_b = sorted(weak_a, key=lambda m: m.start)[:n], sorted(weak_b, key=lambda m: m.start)[:n]
+        strong_a, strong_b = (
+            sorted(weak_a, key=lambda m: m.start)[:n],
+            sorted(weak_b, key=lambda m: m.start)[:n],
+        )
     return strong_a, strong_b
 
 
@@ -324,7 +327,8 @@ def _within(inner: Difference, outer: Difference) -> bool:
     """Whether ``inner`` and ``outer`` point at the same words on both sides
     (one changed word is one difference, not a name and a wording)."""
     return all(
-        o.span.start < i.span.end and i.span.start < o.span.end for i, o in ((inner.a, outer.a), (inner.b, outer.b))
+        o.span.start < i.span.end and i.span.start < o.span.end
+        for i, o in ((inner.a, outer.a), (inner.b, outer.b))
     )
 
 

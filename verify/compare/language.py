@@ -14,15 +14,57 @@ from collections import Counter
 LANGUAGES = ("en", "fr", "es", "ru", "zh")
 SAMPLE = 20_000
 _FUNCTION_WORDS = {
-    "en": frozenset("the and of to that in he for is with his was it not unto be shall".split()),
-    "fr": frozenset("le la les et de des du que il est dans pour qui une au sur ne".split()),
-    "es": frozenset("el la los las y de del que en por con para su se al".split()),
+    "en": frozenset(
+        [
+            "the",
+            "and",
+            "of",
+            "to",
+            "that",
+            "in",
+            "he",
+            "for",
+            "is",
+            "with",
+            "his",
+            "was",
+            "it",
+            "not",
+            "unto",
+            "be",
+            "shall",
+        ]
+    ),
+    "fr": frozenset(
+        [
+            "le",
+            "la",
+            "les",
+            "et",
+            "de",
+            "des",
+            "du",
+            "que",
+            "il",
+            "est",
+            "dans",
+            "pour",
+            "qui",
+            "une",
+            "au",
+            "sur",
+            "ne",
+        ]
+    ),
+    "es": frozenset(
+        ["el", "la", "los", "las", "y", "de", "del", "que", "en", "por", "con", "para", "su", "se", "al"]
+    ),
 }
 _WORD = re.compile(r"[^\W\d_]+")
 
 
 def detect(text: str) -> str:
-    """"en", "fr", "es", "ru" or "zh".
+    """ "en", "fr", "es", "ru" or "zh".
 
     >>> detect("Au commencement Dieu créa les cieux et la terre."), detect("起初，神创造天地。")
     ('fr', 'zh')

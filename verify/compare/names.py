@@ -158,9 +158,7 @@ def _covers(word: str, vocab: Vocabulary) -> bool:
     low = word.lower()
     if len(low) >= 4 and any(_prefix(w, low) or _prefix(low, w) for w in vocab.words):
         return True  # "Moab" and "Moabite", "Israel" and "Israelites"
-    if len(word) >= 3 and word[0].isupper() and any(
-        same_name(word, w) for w in vocab.capitalised
-    ):
+    if len(word) >= 3 and word[0].isupper() and any(same_name(word, w) for w in vocab.capitalised):
         return True  # "Rebekah" and "Rebecca", "Elijah" and "Elias"
     if len(word) >= 5 and vocab.words:
         best = process.extractOne(word.lower(), vocab.words, scorer=fuzz.ratio, score_cutoff=FUZZY)
@@ -168,8 +166,23 @@ def _covers(word: str, vocab: Vocabulary) -> bool:
     return False
 
 
-_KEY_FOLDS = (("ph", "p"), ("f", "p"), ("ck", "k"), ("ch", "k"), ("sh", "s"), ("th", "t"), ("x", "ks"),
-              ("c", "k"), ("q", "k"), ("z", "s"), ("v", "b"), ("w", "u"), ("j", "i"), ("y", "i"), ("h", ""))
+_KEY_FOLDS = (
+    ("ph", "p"),
+    ("f", "p"),
+    ("ck", "k"),
+    ("ch", "k"),
+    ("sh", "s"),
+    ("th", "t"),
+    ("x", "ks"),
+    ("c", "k"),
+    ("q", "k"),
+    ("z", "s"),
+    ("v", "b"),
+    ("w", "u"),
+    ("j", "i"),
+    ("y", "i"),
+    ("h", ""),
+)
 
 
 def name_key(word: str) -> str:

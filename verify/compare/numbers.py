@@ -243,8 +243,8 @@ def dates(text: str, lang: str = "en") -> list[Mention]:
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
     if lang != "en":
-        for start, end, value in numerals.dates(text, lang):
-            found.append(Mention("date", start, end, text[start:end], value))
+        for start, end, iso in numerals.dates(text, lang):
+            found.append(Mention("date", start, end, text[start:end], iso))
             taken.append((start, end))
     for pattern in _DATE_PATTERNS if lang == "en" else _DATE_PATTERNS[2:4]:
         for m in pattern.finditer(_mask(text, taken)):
@@ -269,7 +269,8 @@ def numbers(text: str, lang: str = "en") -> list[Mention]:
     """Numbers in digits or in words, by value ("60th" and "sixtieth" are 60;
     "neuf cent trente", "девятьсот тридцать" and "九百三十" are 930)."""
     found: list[Mention] = [
-        Mention("number", s, e, text[s:e], str(v), weak, ordinal) for s, e, v, weak, ordinal in numerals.spelled(text, lang)
+        Mention("number", s, e, text[s:e], str(v), weak, ordinal)
+        for s, e, v, weak, ordinal in numerals.spelled(text, lang)
     ]
     spelled = lang == "en" and not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(text.lower()))
     for m in _WORDS_RUN.finditer(text) if spelled else ():
@@ -307,7 +308,11 @@ def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def mentions(text: str, lang: str = "en") -> list[Mention]:
     """Symbols, then dates, then numbers of ``text``, none overlapping; nothing
     inside a URL (its digits are part of an address, not a number)."""
-    text_urls = _mask(text, [(u.start(), u.end()) for u in _URL.finditer(text)]) if "/" in text or "www." in text else text
+    text_urls = (
+        _mask(text, [(u.start(), u.end()) for u in _URL.finditer(text)])
+        if "/" in text or "www." in text
+        else text
+    )
     syms = symbols(text_urls)
     masked = _mask(text_urls, [(s.start, s.end) for s in syms])
     dats = dates(masked, lang)

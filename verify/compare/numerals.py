@@ -29,11 +29,36 @@ def _fold(word: str) -> str:
 
 
 _FR = {
-    "zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
-    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
-    "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40,
-    "cinquante": 50, "soixante": 60, "cent": 100, "cents": 100, "mille": 1000, "mil": 1000,
-    "million": 10**6, "millions": 10**6,
+    "zéro": 0,
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "treize": 13,
+    "quatorze": 14,
+    "quinze": 15,
+    "seize": 16,
+    "vingt": 20,
+    "vingts": 20,
+    "trente": 30,
+    "quarante": 40,
+    "cinquante": 50,
+    "soixante": 60,
+    "cent": 100,
+    "cents": 100,
+    "mille": 1000,
+    "mil": 1000,
+    "million": 10**6,
+    "millions": 10**6,
 }
 _FR_ORD = {"premier": 1, "première": 1, "second": 2, "seconde": 2}
 for _w, _v in list(_FR.items()):
@@ -43,57 +68,190 @@ for _w, _v in list(_FR.items()):
         _FR_ORD[_stem + "ièmes"] = _v
 
 _ES = {
-    "cero": 0, "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
-    "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13,
-    "catorce": 14, "quince": 15, "dieciseis": 16, "diecisiete": 17, "dieciocho": 18,
-    "diecinueve": 19, "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60,
-    "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100, "ciento": 100, "mil": 1000,
-    "millon": 10**6, "millones": 10**6,
+    "cero": 0,
+    "un": 1,
+    "uno": 1,
+    "una": 1,
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+    "cinco": 5,
+    "seis": 6,
+    "siete": 7,
+    "ocho": 8,
+    "nueve": 9,
+    "diez": 10,
+    "once": 11,
+    "doce": 12,
+    "trece": 13,
+    "catorce": 14,
+    "quince": 15,
+    "dieciseis": 16,
+    "diecisiete": 17,
+    "dieciocho": 18,
+    "diecinueve": 19,
+    "veinte": 20,
+    "treinta": 30,
+    "cuarenta": 40,
+    "cincuenta": 50,
+    "sesenta": 60,
+    "setenta": 70,
+    "ochenta": 80,
+    "noventa": 90,
+    "cien": 100,
+    "ciento": 100,
+    "mil": 1000,
+    "millon": 10**6,
+    "millones": 10**6,
 }
-for _u, _v in (("doscient", 200), ("trescient", 300), ("cuatrocient", 400), ("quinient", 500),
-               ("seiscient", 600), ("setecient", 700), ("ochocient", 800), ("novecient", 900)):
+for _u, _v in (
+    ("doscient", 200),
+    ("trescient", 300),
+    ("cuatrocient", 400),
+    ("quinient", 500),
+    ("seiscient", 600),
+    ("setecient", 700),
+    ("ochocient", 800),
+    ("novecient", 900),
+):
     _ES[_u + "os"] = _ES[_u + "as"] = _v
 for _u, _v in (("veinti", 20),):
-    for _name, _n in (("uno", 1), ("un", 1), ("dos", 2), ("tres", 3), ("cuatro", 4), ("cinco", 5),
-                      ("seis", 6), ("siete", 7), ("ocho", 8), ("nueve", 9)):
+    for _name, _n in (
+        ("uno", 1),
+        ("un", 1),
+        ("dos", 2),
+        ("tres", 3),
+        ("cuatro", 4),
+        ("cinco", 5),
+        ("seis", 6),
+        ("siete", 7),
+        ("ocho", 8),
+        ("nueve", 9),
+    ):
         _ES[_u + _name] = _v + _n
 _ES_ORD = {"primero": 1, "primer": 1, "primera": 1, "segundo": 2, "segunda": 2}
-for _stem, _v in (("tercer", 3), ("cuart", 4), ("quint", 5), ("sext", 6), ("septim", 7), ("octav", 8),
-                  ("noven", 9), ("decim", 10)):
+for _stem, _v in (
+    ("tercer", 3),
+    ("cuart", 4),
+    ("quint", 5),
+    ("sext", 6),
+    ("septim", 7),
+    ("octav", 8),
+    ("noven", 9),
+    ("decim", 10),
+):
     for _end in ("o", "a", "os", "as", ""):
         if _end or _stem == "tercer":
             _ES_ORD[_stem + _end] = _v
 
 _RU: dict[str, int] = {}
 for _forms, _v in (
-    ("ноль нуль", 0), ("один одна одно одного одной одному одним одном", 1),
-    ("два две двух двум двумя", 2), ("три трех трем тремя", 3), ("четыре четырех четырем четырьмя", 4),
-    ("пять пяти пятью", 5), ("шесть шести шестью", 6), ("семь семи семью", 7),
-    ("восемь восьми восемью", 8), ("девять девяти девятью", 9), ("десять десяти десятью", 10),
-    ("сорок сорока", 40), ("девяносто девяноста", 90), ("сто ста", 100),
-    ("двести двухсот", 200), ("триста трехсот", 300), ("четыреста четырехсот", 400),
-    ("пятьсот пятисот", 500), ("шестьсот шестисот", 600), ("семьсот семисот", 700),
-    ("восемьсот восьмисот", 800), ("девятьсот девятисот", 900),
-    ("тысяча тысячи тысяч тысячу тысячами", 1000), ("тьма тьмы", 10000),
+    ("ноль нуль", 0),
+    ("один одна одно одного одной одному одним одном", 1),
+    ("два две двух двум двумя", 2),
+    ("три трех трем тремя", 3),
+    ("четыре четырех четырем четырьмя", 4),
+    ("пять пяти пятью", 5),
+    ("шесть шести шестью", 6),
+    ("семь семи семью", 7),
+    ("восемь восьми восемью", 8),
+    ("девять девяти девятью", 9),
+    ("десять десяти десятью", 10),
+    ("сорок сорока", 40),
+    ("девяносто девяноста", 90),
+    ("сто ста", 100),
+    ("двести двухсот", 200),
+    ("триста трехсот", 300),
+    ("четыреста четырехсот", 400),
+    ("пятьсот пятисот", 500),
+    ("шестьсот шестисот", 600),
+    ("семьсот семисот", 700),
+    ("восемьсот восьмисот", 800),
+    ("девятьсот девятисот", 900),
+    ("тысяча тысячи тысяч тысячу тысячами", 1000),
+    ("тьма тьмы", 10000),
 ):
     for _f in _forms.split():
         _RU[_f] = _v
-for _stem, _v in (("одиннадцат", 11), ("двенадцат", 12), ("тринадцат", 13), ("четырнадцат", 14),
-                  ("пятнадцат", 15), ("шестнадцат", 16), ("семнадцат", 17), ("восемнадцат", 18),
-                  ("девятнадцат", 19), ("двадцат", 20), ("тридцат", 30)):
+for _stem, _v in (
+    ("одиннадцат", 11),
+    ("двенадцат", 12),
+    ("тринадцат", 13),
+    ("четырнадцат", 14),
+    ("пятнадцат", 15),
+    ("шестнадцат", 16),
+    ("семнадцат", 17),
+    ("восемнадцат", 18),
+    ("девятнадцат", 19),
+    ("двадцат", 20),
+    ("тридцат", 30),
+):
     _RU[_stem + "ь"] = _RU[_stem + "и"] = _RU[_stem + "ью"] = _v
-for _nom, _obl, _v in (("пятьдесят", "пятидесяти", 50), ("шестьдесят", "шестидесяти", 60),
-                       ("семьдесят", "семидесяти", 70), ("восемьдесят", "восьмидесяти", 80)):
+for _nom, _obl, _v in (
+    ("пятьдесят", "пятидесяти", 50),
+    ("шестьдесят", "шестидесяти", 60),
+    ("семьдесят", "семидесяти", 70),
+    ("восемьдесят", "восьмидесяти", 80),
+):
     _RU[_nom], _RU[_obl] = _v, _v
 _RU_ORD_STEMS = {
-    "перв": 1, "втор": 2, "трет": 3, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7, "восьм": 8,
-    "девят": 9, "десят": 10, "одиннадцат": 11, "двенадцат": 12, "двадцат": 20, "тридцат": 30,
-    "сороков": 40, "пятидесят": 50, "сот": 100,
+    "перв": 1,
+    "втор": 2,
+    "трет": 3,
+    "четверт": 4,
+    "пят": 5,
+    "шест": 6,
+    "седьм": 7,
+    "восьм": 8,
+    "девят": 9,
+    "десят": 10,
+    "одиннадцат": 11,
+    "двенадцат": 12,
+    "двадцат": 20,
+    "тридцат": 30,
+    "сороков": 40,
+    "пятидесят": 50,
+    "сот": 100,
 }
-_RU_ORD_ENDINGS = ("ый", "ой", "ий", "ая", "ое", "ого", "ому", "ом", "ую", "ые", "ых", "ым", "ыми", "ья", "ье",
-                   "ьего", "ьему", "ьем", "ью", "ьи", "ей", "ий")
+_RU_ORD_ENDINGS = (
+    "ый",
+    "ой",
+    "ий",
+    "ая",
+    "ое",
+    "ого",
+    "ому",
+    "ом",
+    "ую",
+    "ые",
+    "ых",
+    "ым",
+    "ыми",
+    "ья",
+    "ье",
+    "ьего",
+    "ьему",
+    "ьем",
+    "ью",
+    "ьи",
+    "ей",
+    "ий",
+)
 
-_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 _ZH_RUN = re.compile(r"(第)?([零〇一二两三四五六七八九十百千万亿]+)")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -185,13 +343,17 @@ def _flush(run: list[tuple[int, int, int, bool, str]], groups: list[int], lang: 
         return
     value = _combine([r[2] for r in run], lang, [r[4] for r in run])
     # a run that is not one number is read word by word ("quatre-vingt-dix et soixante")
-    pieces = [run] if value is not None else [run[a:b] for a, b in zip([0, *groups[:-1]], groups, strict=True)]
+    pieces = (
+        [run] if value is not None else [run[a:b] for a, b in zip([0, *groups[:-1]], groups, strict=True)]
+    )
     for piece in pieces:
         v = _combine([r[2] for r in piece], lang, [r[4] for r in piece])
         if v is None:
             continue
         ordinal = piece[-1][3]
-        weak = v in _WEAK_VALUES and len(piece) == 1 or (ordinal and v == 2 and len(piece) == 1 and lang != "ru")
+        weak = (v in _WEAK_VALUES and len(piece) == 1) or (
+            ordinal and v == 2 and len(piece) == 1 and lang != "ru"
+        )
         yield piece[0][0], piece[-1][1], v, weak, ordinal
 
 
@@ -232,17 +394,85 @@ def chinese_value(s: str) -> int | None:
 # --------------------------------------------------------------------------- dates
 
 MONTHS: dict[str, dict[str, int]] = {
-    "fr": {m: i + 1 for i, m in enumerate(
-        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split())},
-    "es": {m: i + 1 for i, m in enumerate(
-        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split())},
-    "ru": {m: i + 1 for i, m in enumerate(
-        "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split())},
+    "fr": {
+        m: i + 1
+        for i, m in enumerate(
+            [
+                "janvier",
+                "février",
+                "mars",
+                "avril",
+                "mai",
+                "juin",
+                "juillet",
+                "août",
+                "septembre",
+                "octobre",
+                "novembre",
+                "décembre",
+            ]
+        )
+    },
+    "es": {
+        m: i + 1
+        for i, m in enumerate(
+            [
+                "enero",
+                "febrero",
+                "marzo",
+                "abril",
+                "mayo",
+                "junio",
+                "julio",
+                "agosto",
+                "septiembre",
+                "octubre",
+                "noviembre",
+                "diciembre",
+            ]
+        )
+    },
+    "ru": {
+        m: i + 1
+        for i, m in enumerate(
+            [
+                "января",
+                "февраля",
+                "марта",
+                "апреля",
+                "мая",
+                "июня",
+                "июля",
+                "августа",
+                "сентября",
+                "октября",
+                "ноября",
+                "декабря",
+            ]
+        )
+    },
 }
 MONTHS["es"]["setiembre"] = 9
-for _i, _m in enumerate("январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split()):
+for _i, _m in enumerate(
+    [
+        "январь",
+        "февраль",
+        "март",
+        "апрель",
+        "май",
+        "июнь",
+        "июль",
+        "август",
+        "сентябрь",
+        "октябрь",
+        "ноябрь",
+        "декабрь",
+    ]
+):
     MONTHS["ru"][_m] = _i + 1
-_ZH_DATE = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})年(?:([\d一二三四五六七八九十]{1,3})月(?:([\d一二三四五六七八九十]{1,3})[日号])?)?")
+_ZH_DATE = re.compile(
+    r"(\d{4}|[〇零一二三四五六七八九]{4})年(?:([\d一二三四五六七八九十]{1,3})月(?:([\d一二三四五六七八九十]{1,3})[日号])?)?"
+)
 
 
 def dates(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
@@ -262,7 +492,9 @@ def dates(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
         return
     names = "|".join(sorted(months, key=len, reverse=True))
     pattern = re.compile(
-        r"(?:\b(?P<day>\d{1,2})(?:er)?\s+(?:de\s+)?)?\b(?P<month>" + names + r")\b(?:\s+(?:de\s+|del\s+)?(?P<year>\d{4}))?",
+        r"(?:\b(?P<day>\d{1,2})(?:er)?\s+(?:de\s+)?)?\b(?P<month>"
+        + names
+        + r")\b(?:\s+(?:de\s+|del\s+)?(?P<year>\d{4}))?",
         re.IGNORECASE,
     )
     for m in pattern.finditer(text):

@@ -296,7 +296,24 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
+_CJK_END = re.compile(r"[\u3002\uff01\uff1f]+[\u300d\u300f\u201d\u2019\uff09]*")
+
+
+def _split_cjk(text: str, span: Span) -> list[Span]:
+    """Chinese sentences end at 。！？ with any closing quotes after them, also
+    inside a quoted speech (「……。……！」), where pysbd keeps going."""
+    out: list[Span] = []
+    start = span.start
+    for m in _CJK_END.finditer(text, span.start, span.end):
+        _add_stripped(text, start, m.end(), out)
+        start = m.end()
+    _add_stripped(text, start, span.end, out)
+    return out
+
+
 def _splitter(lang: str) -> Callable[[str, Span], list[Span]]:
+    if lang == "zh":
+        return _split_cjk
     import pysbd  # loaded only for texts in another language than English
 
     segmenter = pysbd.Segmenter(language=lang, clean=False, char_span=True)

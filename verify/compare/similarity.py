@@ -79,7 +79,10 @@ def skeleton(stem: str) -> str:
 
 
 def vectors(
-    a: Sequence[str], b: Sequence[str], idf: dict[str, float] | None = None, langs: tuple[str, str] = ("en", "en")
+    a: Sequence[str],
+    b: Sequence[str],
+    idf: dict[str, float] | None = None,
+    langs: tuple[str, str] = ("en", "en"),
 ) -> tuple[list[Vector], list[Vector], dict[str, float]]:
     """Tf-idf vectors of the sentences of both texts, and the idf used.
 

@@ -142,14 +142,45 @@ def negations(ws: list[Word]) -> list[Word]:
 
 
 _NEGATIVE_MEANING = frozenset(
-    {"without", "nothing", "none", "never", "lest", "refuse", "refused", "cease", "ceased", "nay",
-     "neither", "nor", "less", "fail", "failed", "deny", "denied", "forbid", "forbade", "instead",
-     "rather", "nobody", "nowhere", "little", "few", "hardly", "only", "but", "save", "except"}
+    {
+        "without",
+        "nothing",
+        "none",
+        "never",
+        "lest",
+        "refuse",
+        "refused",
+        "cease",
+        "ceased",
+        "nay",
+        "neither",
+        "nor",
+        "less",
+        "fail",
+        "failed",
+        "deny",
+        "denied",
+        "forbid",
+        "forbade",
+        "instead",
+        "rather",
+        "nobody",
+        "nowhere",
+        "little",
+        "few",
+        "hardly",
+        "only",
+        "but",
+        "save",
+        "except",
+    }
 )
 
 
 def negative(ws: list[Word]) -> bool:
     """Whether a side says something negative without a negation word ("refused",
     "without", "lest", "unclean"): the other side's "not" may be its paraphrase."""
-    return any(w.text.lower() in _NEGATIVE_MEANING or w.text.lower().startswith(("un", "dis")) and len(w.text) > 5
-               for w in ws)
+    return any(
+        w.text.lower() in _NEGATIVE_MEANING or (w.text.lower().startswith(("un", "dis")) and len(w.text) > 5)
+        for w in ws
+    )
