@@ -80,6 +80,17 @@ _END = re.compile(r"[.!?\u3002\uff01\uff1f][\"'\u201d\u2019)\u300d\u300f]*$")
 _NAME = re.compile(r"(?<=[a-z,;:] )([A-Z][a-z]{2,})\b")
 
 
+def _whole(keys: list[Key], j: int, va: dict[Key, str], vb: dict[Key, str]) -> bool:
+    """Whether verse ``j`` is whole sentences on both sides (Chinese has no capitals)."""
+    key = keys[j]
+    before = keys[j - 1] if j else None
+    return all(
+        (v[key][:1].isupper() or not v[key][:1].isascii())
+        and (before is None or _END.search(v.get(before, ".")) is not None)
+        for v in (va, vb)
+    )
+
+
 def foreign_date(lang: str, y: int, mo: int, d: int) -> str:
     if lang == "zh":
         return f"这是{y}年{mo}月{d}日记录的。"
@@ -160,6 +171,8 @@ def plan(va: dict[Key, str], vb: dict[Key, str], book: str, lang: str, every: in
             if j - last <= GAP:
                 continue
             key = keys[j]
+            if kind in ("omission", "addition") and not _whole(keys, j, new_a, new_b):
+                continue
             made = _apply(kind, new_a[key], new_b[key], lang, names, foreign, rng)
             if made is None:
                 continue

@@ -223,7 +223,7 @@ def plan(
     rng = random.Random(seed)
     keys = sorted(k for k in verses_a if k[0] == book and verses_a[k] and verses_b.get(k))
     names = book_names(verses_a, verses_b, book)
-    foreign = [t for k, t in sorted(verses_b.items()) if k[0] != book and len(t) > 40]
+    foreign = [t for k, t in sorted(verses_b.items()) if k[0] != book and len(t) > 40 and _ends(t) and t[0].isupper()]
     new_a = {k: t for k, t in verses_a.items() if k[0] == book}
     new_b = {k: t for k, t in verses_b.items() if k[0] == book}
     out: list[Injection] = []
@@ -242,6 +242,8 @@ def plan(
                 continue
             key = keys[j]
             a, b = new_a[key], new_b[key]
+            if kind in ("omission", "addition") and not _whole(keys, j, new_a, new_b):
+                continue
             made = _apply(kind, a, b, names, foreign, rng)
             if made is None:
                 continue
@@ -277,6 +279,17 @@ def _apply(
         extra = " " + rng.choice(foreign)
         return b + extra, a, (len(b) + 1, len(b) + len(extra))
     raise ValueError(kind)
+
+
+def _whole(keys: list[Key], j: int, va: dict[Key, str], vb: dict[Key, str]) -> bool:
+    """Whether verse ``j`` is one or more whole sentences on both sides: the
+    verse before it ends a sentence and it starts with a capital."""
+    key = keys[j]
+    before = keys[j - 1] if j else None
+    return all(
+        v[key][:1].isupper() and (before is None or _ends(v.get(before, ".")))
+        for v in (va, vb)
+    )
 
 
 def _ends(text: str) -> bool:

@@ -11,6 +11,7 @@ True
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,6 +25,7 @@ from verify.compare.diff import (
     passages,
 )
 from verify.compare.language import detect
+from verify.compare.names import name_key
 from verify.compare.model import KINDS, AlignedPair, Comparison, Difference, Excerpt, Kind, Segment
 from verify.compare.segment import segment
 from verify.compare.similarity import LEXICAL_WEIGHT, features
@@ -68,6 +70,8 @@ def compare_texts(a: str, b: str, langs: tuple[str, str] | None = None) -> Compa
     found: list[Difference] = []
     unconfirmed = [not p.one_sided and _unconfirmed(p) for p in pairs]
     loose: set[int] = set()
+    keys_a = [_capital_keys(p.a_excerpt.text) for p in pairs]
+    keys_b = [_capital_keys(p.b_excerpt.text) for p in pairs]
     for index, (bead, pair) in enumerate(zip(beads, pairs, strict=True)):
         if pair.one_sided:
             continue
@@ -75,10 +79,11 @@ def compare_texts(a: str, b: str, langs: tuple[str, str] | None = None) -> Compa
             if not _held(pairs, unconfirmed, index):
                 loose.add(index)
             continue
-        side_a = Side(a, sa[bead.a_start : bead.a_end], common_a, names)
-        side_b = Side(b, sb[bead.b_start : bead.b_end], common_b, names)
+        window = slice(max(0, index - NEARBY), index + NEARBY + 1)
+        side_a = Side(a, sa[bead.a_start : bead.a_end], common_a, names, nearby=frozenset().union(*keys_a[window]))
+        side_b = Side(b, sb[bead.b_start : bead.b_end], common_b, names, nearby=frozenset().union(*keys_b[window]))
         found.extend(pair_differences(side_a, side_b, index, terms))
-    found = across_neighbours(found)
+    found = across_neighbours(_habits(found))
     found.extend(passages(pairs, a, b, frozenset(loose)))
     found.sort(key=lambda d: (d.pair, d.a.span.start, d.b.span.start))
     return Comparison(a, b, sa, sb, pairs, tuple(found))
@@ -108,7 +113,7 @@ def _compare_across(
     for index, ((side_a, side_b), pair) in enumerate(zip(side_of, pairs, strict=True)):
         if not pair.one_sided:
             found.extend(cross_differences(side_a, side_b, index, known))
-    found = across_neighbours(found)
+    found = across_neighbours(_habits(found))
     found.extend(passages(pairs, a, b))
     found.sort(key=lambda d: (d.pair, d.a.span.start, d.b.span.start))
     return Comparison(a, b, sa, sb, pairs, tuple(found))
@@ -138,6 +143,27 @@ def _unconfirmed(pair: AlignedPair) -> bool:
 
 
 HELD_LENGTH = 0.5
+#: A single name found on one side only this many times is the translator's
+#: habit ("Jehovah" where the other writes "the Lord"), not a change.
+HABIT = 3
+
+
+def _habits(found: list[Difference]) -> list[Difference]:
+    """Drop name differences that recur: a translation's convention ("Holy
+    Ghost" / "Holy Spirit", "Jehovah" alone), not a change made once."""
+
+    def key(d: Difference) -> str | None:
+        return d.detail if d.kind == "name" else None
+
+    counts = Counter(k for d in found if (k := key(d)) is not None)
+    return [d for d in found if (k := key(d)) is None or counts[k] < HABIT]
+#: How many pairs either side of a pair count as its neighbourhood for names.
+NEARBY = 4
+_CAPITALISED = re.compile(r"\b[^\W\d_][^\W_]+")
+
+
+def _capital_keys(text: str) -> frozenset[str]:
+    return frozenset(name_key(w) for w in _CAPITALISED.findall(text) if w[0].isupper())
 
 
 def _held(pairs: tuple[AlignedPair, ...], unconfirmed: list[bool], k: int) -> bool:

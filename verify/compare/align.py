@@ -144,10 +144,48 @@ def align(
     grid = Grid(va, vb, [len(t) for t in a], [len(t) for t in b], bands, WIDEST)
     threshold = THRESHOLD if langs[0] == langs[1] else CROSS_THRESHOLD
     path = search(grid, BEADS, threshold, SKIP, MERGE_PENALTY)
+    if langs[0] == langs[1]:
+        path = [piece for bead in path for piece in _detach(bead, va, vb)]
     return [
         Bead(a0, a1, b0, b1, scorer.score(a0, a1, b0, b1) if a1 > a0 and b1 > b0 else 0.0)
         for a0, a1, b0, b1 in path
     ]
+
+
+#: A sentence at the edge of a merged bead that carries less than this share
+#: of its weight in common with the other side is not part of the bead.
+DETACH_SHARE = 0.12
+DETACH_MIN_FEATURES = 4
+
+
+def _detach(
+    bead: tuple[int, int, int, int], va: list[Vector], vb: list[Vector]
+) -> list[tuple[int, int, int, int]]:
+    """Split off a sentence at either end of a merged bead that shares next
+    to nothing with the other side: a sentence added to (or left out of) one
+    translation next to one they share, which the search had merged into its
+    neighbour's bead because a merge costs less than a sentence left alone."""
+    a0, a1, b0, b1 = bead
+    if a1 - a0 >= 2 and b1 - b0 >= 1:
+        if _stranger(va[a0], vb[b0:b1]):
+            return [(a0, a0 + 1, b0, b0), *_detach((a0 + 1, a1, b0, b1), va, vb)]
+        if _stranger(va[a1 - 1], vb[b0:b1]):
+            return [*_detach((a0, a1 - 1, b0, b1), va, vb), (a1 - 1, a1, b1, b1)]
+    if b1 - b0 >= 2 and a1 - a0 >= 1:
+        if _stranger(vb[b0], va[a0:a1]):
+            return [(a0, a0, b0, b0 + 1), *_detach((a0, a1, b0 + 1, b1), va, vb)]
+        if _stranger(vb[b1 - 1], va[a0:a1]):
+            return [*_detach((a0, a1, b0, b1 - 1), va, vb), (a1, a1, b1 - 1, b1)]
+    return [bead]
+
+
+def _stranger(v: Vector, others: list[Vector]) -> bool:
+    if sum(1 for k in v if not k.startswith("~")) < DETACH_MIN_FEATURES:
+        return False  # too short to judge
+    keys = set().union(*others)
+    total = sum(v.values())
+    shared = sum(w for k, w in v.items() if k in keys)
+    return total > 0 and shared / total < DETACH_SHARE
 
 
 def idf(a: Sequence[str], b: Sequence[str], langs: tuple[str, str] = ("en", "en")) -> dict[str, float]:

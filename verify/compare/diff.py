@@ -30,6 +30,9 @@ class Side:
     speech) is not taken for a name. ``names`` holds the names (lower case)
     that both documents write inside sentences: a single-word name replaced
     by another of them is a swap ("Seth" / "Enos"), not a paraphrase.
+    ``nearby`` holds the phonetic keys of the capitalised words of this side
+    in the pair and its neighbours: a known name that the other side has
+    nowhere near was put there, not paraphrased.
     """
 
     text: str
@@ -37,6 +40,7 @@ class Side:
     common: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
     lang: str = "en"
+    nearby: frozenset[str] = frozenset()
 
     @property
     def span(self) -> Span:
@@ -209,12 +213,18 @@ def names(a: Side, b: Side, pair: int) -> list[Difference]:
             absent_b.remove(tb)
             out.append(_name(a, b, ta, tb, f"{ta.text} != {tb.text}", pair))
     for ta in absent_a:
-        if len(ta.words) > 1:
+        if len(ta.words) > 1 or _stray(ta, a, b):
             out.append(Difference("name", a.cut(ta.start, ta.end), b.excerpt, f"{ta.text} only in A", pair))
     for tb in absent_b:
-        if len(tb.words) > 1:
+        if len(tb.words) > 1 or _stray(tb, b, a):
             out.append(Difference("name", a.excerpt, b.cut(tb.start, tb.end), f"{tb.text} only in B", pair))
     return out
+
+
+def _stray(t: nm.Term, side: Side, other: Side) -> bool:
+    """A known single name that the other side has nowhere near (not even
+    spelt another way): put in, not paraphrased ("Noah" / "Rebekah")."""
+    return bool(other.nearby) and _known(t, side) and nm.name_key(t.words[0]) not in other.nearby
 
 
 def _known(t: nm.Term, side: Side) -> bool:
@@ -264,10 +274,10 @@ def _negation(a: Side, b: Side, wa: list[wd.Word], wb: list[wd.Word], pair: int)
         return []  # same polarity, or the side without the negation says it another way
     detail = f"negation: {len(na)} in A, {len(nb)} in B"
     if len(na) > len(nb):
-        w = na[-1] if nb else na[0]
-        return [Difference("wording", a.cut(w.start, w.end), b.excerpt, detail, pair)]
-    w = nb[-1] if na else nb[0]
-    return [Difference("wording", a.excerpt, b.cut(w.start, w.end), detail, pair)]
+        w = wd.negated_in_both(wa, na, wb, nb)
+        return [] if w is None else [Difference("wording", a.cut(w.start, w.end), b.excerpt, detail, pair)]
+    w = wd.negated_in_both(wb, nb, wa, na)
+    return [] if w is None else [Difference("wording", a.excerpt, b.cut(w.start, w.end), detail, pair)]
 
 
 def name_keys(side: Side) -> list[tuple[str, int, int]]:

@@ -226,6 +226,8 @@ def counterparts(x: Term, y: Term) -> bool:
     versions: both of several words, or spelt alike ("Pharez", "Perez")."""
     if len(x.words) > 1 and len(y.words) > 1:
         return True
+    if min(len(x.text), len(y.text)) < 3:
+        return False  # "O" and "Oh"
     return fuzz.ratio(x.text.lower(), y.text.lower()) >= SPELT_ALIKE
 
 

@@ -100,10 +100,12 @@ _ORDINAL_UNITS = {
 }
 _ORDINAL_TENS = {w.replace("ty", "tieth"): v for w, v in _TENS.items()}
 _UNITS["twain"] = 2
+# Words that say a number without being one: weak, they only meet a number.
+_UNITS.update({"both": 2, "twice": 2, "thrice": 3, "once": 1, "twins": 2, "sevens": 7, "twos": 2})
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
 _ORDINAL_SCALES = {k + "th": v for k, v in _SCALES.items()}
 _SCORE = re.compile(r"^(?:(" + "|".join(_UNITS) + r")?score)$")
-_WEAK = frozenset({"one", "first", "second"})
+_WEAK = frozenset({"one", "first", "second", "both", "twice", "thrice", "once", "twins", "sevens", "twos"})
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]]", re.IGNORECASE)
 
 _NUMBER_WORD = (
@@ -194,8 +196,8 @@ def words_value(text: str) -> int | None:
                 return None  # "two and two" is two numbers
             current += _UNITS.get(word, _ORDINAL_UNITS.get(word, 0))
         elif word in _TENS or word in _ORDINAL_TENS:
-            if current % 100:
-                return None  # "thirty and sixty"
+            if current % 100 >= 10:
+                return None  # "thirty and sixty"; "four and thirty" is 34
             current += _TENS.get(word, _ORDINAL_TENS.get(word, 0))
         elif word == "dozen":
             current = max(current, 1) * 12
@@ -279,7 +281,8 @@ def numbers(text: str, lang: str = "en") -> list[Mention]:
             spelled_value = words_value(words)
             if spelled_value is not None:
                 weak = words.lower() in _WEAK
-                ordinal = words.lower().endswith(("st", "nd", "rd", "th"))
+                last = re.split(r"[\s\-]+", words.lower())[-1]
+                ordinal = last in _ORDINAL_UNITS or last in _ORDINAL_TENS or last in _ORDINAL_SCALES
                 found.append(Mention("number", start, end, words, str(spelled_value), weak, ordinal))
     for m in _DIGITS.finditer(text) if _HAS_DIGIT.search(text) else ():
         digits = m.group(1).replace(",", "")

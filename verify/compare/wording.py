@@ -184,3 +184,31 @@ def negative(ws: list[Word]) -> bool:
         w.text.lower() in _NEGATIVE_MEANING or (w.text.lower().startswith(("un", "dis")) and len(w.text) > 5)
         for w in ws
     )
+
+
+POLARITY_WINDOW = 3
+
+
+def negated_in_both(ws: list[Word], negs: list[Word], other: list[Word], other_negs: list[Word]) -> Word | None:
+    """The negation of ``ws`` that turns a statement both sides make, or None.
+
+    A negation counts only when a content word near it (three words either
+    side) is also on the other side, and there with no negation near it:
+    "he will not go" / "he will go" disagree; "there was no food" / "there
+    was a famine" phrase one fact two ways.
+    """
+    where_other: dict[str, list[int]] = {}
+    for k, w in enumerate(other):
+        if w.content:
+            where_other.setdefault(w.stem, []).append(k)
+    other_neg_at = [k for k, w in enumerate(other) if w in other_negs]
+    index = {id(w): k for k, w in enumerate(ws)}
+    for neg in negs:
+        k = index[id(neg)]
+        near = ws[max(0, k - POLARITY_WINDOW) : k + POLARITY_WINDOW + 1]
+        for w in near:
+            if not w.content or w.stem not in where_other:
+                continue
+            if any(all(abs(j - n) > POLARITY_WINDOW for n in other_neg_at) for j in where_other[w.stem]):
+                return neg
+    return None
