@@ -184,8 +184,9 @@ _INNER_CAPITAL = re.compile(r"(?<=[\w,;:] )([A-Z][a-z]+)\b")
 
 
 def _names(text: str, common: frozenset[str]) -> frozenset[str]:
-    """Capitalised words written inside sentences and never in lower case: names."""
-    return frozenset(w.lower() for w in _INNER_CAPITAL.findall(text) if w.lower() not in common)
+    """Capitalised words written inside sentences and never in lower case:
+    names, as phonetic keys ("Beth-el" and "Bethel" are one)."""
+    return frozenset(name_key(w) for w in _INNER_CAPITAL.findall(text) if w.lower() not in common)
 
 
 def _lower_case_words(text: str) -> frozenset[str]:

@@ -145,7 +145,7 @@ def align(
     threshold = THRESHOLD if langs[0] == langs[1] else CROSS_THRESHOLD
     path = search(grid, BEADS, threshold, SKIP, MERGE_PENALTY)
     if langs[0] == langs[1]:
-        path = [piece for bead in path for piece in _detach(bead, va, vb)]
+        path = _attach([piece for bead in path for piece in _detach(bead, va, vb)], va, vb)
     return [
         Bead(a0, a1, b0, b1, scorer.score(a0, a1, b0, b1) if a1 > a0 and b1 > b0 else 0.0)
         for a0, a1, b0, b1 in path
@@ -179,13 +179,52 @@ def _detach(
     return [bead]
 
 
+#: A sentence left alone whose weight is at least this much in a neighbouring
+#: bead's other side belongs to that bead (a long sentence of one translation
+#: that says what five short ones of the other say, more than a bead holds).
+ATTACH_SHARE = 0.6
+
+
+def _attach(path: list[tuple[int, int, int, int]], va: list[Vector], vb: list[Vector]) -> list[tuple[int, int, int, int]]:
+    """Join single sentences left alone to the neighbouring bead that says what they say."""
+    out = list(path)
+    k = 0
+    while k < len(out):
+        a0, a1, b0, b1 = out[k]
+        alone = (a1 - a0 == 1 and b0 == b1) or (b1 - b0 == 1 and a0 == a1)
+        if not alone:
+            k += 1
+            continue
+        v, side = (va[a0], vb) if a1 > a0 else (vb[b0], va)
+        best, best_share = None, ATTACH_SHARE
+        for n in (k - 1, k + 1):
+            if 0 <= n < len(out):
+                x0, x1, y0, y1 = out[n]
+                if x1 > x0 and y1 > y0:
+                    group = side[y0:y1] if a1 > a0 else side[x0:x1]
+                    share = _share(v, group)
+                    if share >= best_share:
+                        best, best_share = n, share
+        if best is None:
+            k += 1
+            continue
+        x0, x1, y0, y1 = out[best]
+        out[best] = (min(x0, a0), max(x1, a1), min(y0, b0), max(y1, b1))
+        del out[k]
+        k = max(0, k - 1)
+    return out
+
+
+def _share(v: Vector, others: list[Vector]) -> float:
+    keys = set().union(*others)
+    total = sum(v.values())
+    return sum(w for k, w in v.items() if k in keys) / total if total > 0 else 0.0
+
+
 def _stranger(v: Vector, others: list[Vector]) -> bool:
     if sum(1 for k in v if not k.startswith("~")) < DETACH_MIN_FEATURES:
         return False  # too short to judge
-    keys = set().union(*others)
-    total = sum(v.values())
-    shared = sum(w for k, w in v.items() if k in keys)
-    return total > 0 and shared / total < DETACH_SHARE
+    return sum(v.values()) > 0 and _share(v, others) < DETACH_SHARE
 
 
 def idf(a: Sequence[str], b: Sequence[str], langs: tuple[str, str] = ("en", "en")) -> dict[str, float]:

@@ -27,8 +27,8 @@ class Side:
 
     ``common`` holds the words the whole document writes in lower case: a
     capitalised word that is one of them ("Nay", "Listen" opening a quoted
-    speech) is not taken for a name. ``names`` holds the names (lower case)
-    that both documents write inside sentences: a single-word name replaced
+    speech) is not taken for a name. ``names`` holds the names (phonetic
+    keys) that both documents write inside sentences: a single-word name replaced
     by another of them is a swap ("Seth" / "Enos"), not a paraphrase.
     ``nearby`` holds the phonetic keys of the capitalised words of this side
     in the pair and its neighbours: a known name that the other side has
@@ -77,8 +77,18 @@ class Side:
 
     def terms(self) -> list[nm.Term]:
         starts = frozenset(s.span.start - self.span.start for s in self.segments)
-        found = [self._trimmed(t, starts) for t in nm.terms(self.slice(), self.span.start, starts)]
-        return [t for t in found if t.words and (len(t.words) > 1 or t.words[0].lower() not in self.common)]
+        found = [self._trimmed(t, starts) for t in nm.terms(self.slice(), self.span.start)]
+        return [t for t in found if t.words and self._name_like(t, starts)]
+
+    def _name_like(self, t: nm.Term, starts: frozenset[str] | frozenset[int]) -> bool:
+        """Several words, or one word the document never writes in lower case
+        and, at the start of a sentence, one it uses as a name elsewhere."""
+        if len(t.words) > 1:
+            return True
+        word = t.words[0].lower()
+        if word in self.common:
+            return False
+        return t.start - self.span.start not in starts or nm.name_key(word) in self.names
 
     def _trimmed(self, t: nm.Term, starts: frozenset[int]) -> nm.Term:
         """The term without a common word that is capitalised only because it
@@ -213,12 +223,20 @@ def names(a: Side, b: Side, pair: int) -> list[Difference]:
             absent_b.remove(tb)
             out.append(_name(a, b, ta, tb, f"{ta.text} != {tb.text}", pair))
     for ta in absent_a:
-        if len(ta.words) > 1 or _stray(ta, a, b):
+        if (len(ta.words) > 1 and _unseen(ta, b)) or _stray(ta, a, b):
             out.append(Difference("name", a.cut(ta.start, ta.end), b.excerpt, f"{ta.text} only in A", pair))
     for tb in absent_b:
-        if len(tb.words) > 1 or _stray(tb, b, a):
+        if (len(tb.words) > 1 and _unseen(tb, a)) or _stray(tb, b, a):
             out.append(Difference("name", a.excerpt, b.cut(tb.start, tb.end), f"{tb.text} only in B", pair))
     return out
+
+
+def _unseen(t: nm.Term, other: Side) -> bool:
+    """Whether some capitalised word of a term is nowhere near on the other
+    side ("Son of God" is not news where the other side says "God" and "Son"
+    in the next sentence)."""
+    keys = [nm.name_key(w) for w in t.words if w[:1].isupper()]
+    return not other.nearby or any(k not in other.nearby for k in keys)
 
 
 def _stray(t: nm.Term, side: Side, other: Side) -> bool:
@@ -228,7 +246,7 @@ def _stray(t: nm.Term, side: Side, other: Side) -> bool:
 
 
 def _known(t: nm.Term, side: Side) -> bool:
-    return len(t.words) == 1 and t.words[0].lower() in side.names
+    return len(t.words) == 1 and len(t.words[0]) >= 3 and nm.name_key(t.words[0]) in side.names
 
 
 def _name(a: Side, b: Side, ta: nm.Term, tb: nm.Term, detail: str, pair: int) -> Difference:
@@ -270,8 +288,9 @@ def _negation(a: Side, b: Side, wa: list[wd.Word], wb: list[wd.Word], pair: int)
     has none, else at its last (the one most likely to be the extra one).
     """
     na, nb = wd.negations(wa), wd.negations(wb)
-    if len(na) % 2 == len(nb) % 2 or wd.negative(wa if len(na) < len(nb) else wb):
-        return []  # same polarity, or the side without the negation says it another way
+    if (na and nb) or len(na) == len(nb) or wd.negative(wa if len(na) < len(nb) else wb):
+        return []  # both negate something (counting cannot tell the polarity), or the side
+        # without the negation says it another way
     detail = f"negation: {len(na)} in A, {len(nb)} in B"
     if len(na) > len(nb):
         w = wd.negated_in_both(wa, na, wb, nb)

@@ -207,7 +207,7 @@ def negated_in_both(ws: list[Word], negs: list[Word], other: list[Word], other_n
         k = index[id(neg)]
         near = ws[max(0, k - POLARITY_WINDOW) : k + POLARITY_WINDOW + 1]
         for w in near:
-            if not w.content or w.stem not in where_other:
+            if not w.content or not w.text.islower() or w.stem not in where_other:
                 continue
             if any(all(abs(j - n) > POLARITY_WINDOW for n in other_neg_at) for j in where_other[w.stem]):
                 return neg
