@@ -180,7 +180,7 @@ def _held(pairs: tuple[AlignedPair, ...], unconfirmed: list[bool], k: int) -> bo
     return pair.score >= 1000 * (1 - LEXICAL_WEIGHT) * HELD_LENGTH  # the score is its length agreement alone
 
 
-_INNER_CAPITAL = re.compile(r"(?<=[\w,;:] )([A-Z][a-z]+)\b")
+_INNER_CAPITAL = re.compile(r"(?<=[a-z] )([A-Z][a-z]+)\b")  # after a word, not opening a speech
 
 
 def _names(text: str, common: frozenset[str]) -> frozenset[str]:

@@ -145,7 +145,7 @@ def align(
     threshold = THRESHOLD if langs[0] == langs[1] else CROSS_THRESHOLD
     path = search(grid, BEADS, threshold, SKIP, MERGE_PENALTY)
     if langs[0] == langs[1]:
-        path = _attach([piece for bead in path for piece in _detach(bead, va, vb)], va, vb)
+        path = _attach(_crossed([piece for bead in path for piece in _detach(bead, va, vb)]), va, vb)
     return [
         Bead(a0, a1, b0, b1, scorer.score(a0, a1, b0, b1) if a1 > a0 and b1 > b0 else 0.0)
         for a0, a1, b0, b1 in path
@@ -213,6 +213,33 @@ def _attach(path: list[tuple[int, int, int, int]], va: list[Vector], vb: list[Ve
         del out[k]
         k = max(0, k - 1)
     return out
+
+
+def _crossed(path: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """One sentence of A alone next to one sentence of B alone, between two
+    aligned beads, are one pair that the search found too unlike to join: a
+    loose paraphrase ("And he gave him tithes of all." / "Then Abram gave him
+    a tenth of all the goods he had taken."). The comparison decides, from
+    its neighbours and lengths, whether to trust it."""
+    out: list[tuple[int, int, int, int]] = []
+    k = 0
+    while k < len(path):
+        if k + 1 < len(path):
+            (a0, a1, b0, b1), (c0, c1, d0, d1) = path[k], path[k + 1]
+            one_a = (a1 - a0 == 1 and b0 == b1) and (d1 - d0 == 1 and c0 == c1)
+            one_b = (b1 - b0 == 1 and a0 == a1) and (c1 - c0 == 1 and d0 == d1)
+            inside = bool(out) and k + 2 < len(path) and _paired(out[-1]) and _paired(path[k + 2])
+            if (one_a or one_b) and inside:
+                out.append((min(a0, c0), max(a1, c1), min(b0, d0), max(b1, d1)))
+                k += 2
+                continue
+        out.append(path[k])
+        k += 1
+    return out
+
+
+def _paired(bead: tuple[int, int, int, int]) -> bool:
+    return bead[1] > bead[0] and bead[3] > bead[2]
 
 
 def _share(v: Vector, others: list[Vector]) -> float:

@@ -245,8 +245,18 @@ def _stray(t: nm.Term, side: Side, other: Side) -> bool:
     return bool(other.nearby) and _known(t, side) and nm.name_key(t.words[0]) not in other.nearby
 
 
+#: Capitalised words that open a speech or a clause, never names.
+OPENERS = frozenset(
+    "nay yea yes no beware whereas whoso whosoever behold lo verily amen alas woe hail howbeit "
+    "notwithstanding wherefore therefore truly surely listen see hear come go oh".split()
+)
+
+
 def _known(t: nm.Term, side: Side) -> bool:
-    return len(t.words) == 1 and len(t.words[0]) >= 3 and nm.name_key(t.words[0]) in side.names
+    word = t.words[0]
+    return (
+        len(t.words) == 1 and len(word) >= 3 and word.lower() not in OPENERS and nm.name_key(word) in side.names
+    )
 
 
 def _name(a: Side, b: Side, ta: nm.Term, tb: nm.Term, detail: str, pair: int) -> Difference:
