@@ -223,7 +223,9 @@ def plan(
     rng = random.Random(seed)
     keys = sorted(k for k in verses_a if k[0] == book and verses_a[k] and verses_b.get(k))
     names = book_names(verses_a, verses_b, book)
-    foreign = [t for k, t in sorted(verses_b.items()) if k[0] != book and len(t) > 40 and _ends(t) and t[0].isupper()]
+    foreign = [
+        t for k, t in sorted(verses_b.items()) if k[0] != book and len(t) > 40 and _ends(t) and t[0].isupper()
+    ]
     new_a = {k: t for k, t in verses_a.items() if k[0] == book}
     new_b = {k: t for k, t in verses_b.items() if k[0] == book}
     out: list[Injection] = []
@@ -286,10 +288,7 @@ def _whole(keys: list[Key], j: int, va: dict[Key, str], vb: dict[Key, str]) -> b
     verse before it ends a sentence and it starts with a capital."""
     key = keys[j]
     before = keys[j - 1] if j else None
-    return all(
-        v[key][:1].isupper() and (before is None or _ends(v.get(before, ".")))
-        for v in (va, vb)
-    )
+    return all(v[key][:1].isupper() and (before is None or _ends(v.get(before, "."))) for v in (va, vb))
 
 
 def _ends(text: str) -> bool:

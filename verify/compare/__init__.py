@@ -80,8 +80,12 @@ def compare_texts(a: str, b: str, langs: tuple[str, str] | None = None) -> Compa
                 loose.add(index)
             continue
         window = slice(max(0, index - NEARBY), index + NEARBY + 1)
-        side_a = Side(a, sa[bead.a_start : bead.a_end], common_a, names, nearby=frozenset().union(*keys_a[window]))
-        side_b = Side(b, sb[bead.b_start : bead.b_end], common_b, names, nearby=frozenset().union(*keys_b[window]))
+        side_a = Side(
+            a, sa[bead.a_start : bead.a_end], common_a, names, nearby=frozenset().union(*keys_a[window])
+        )
+        side_b = Side(
+            b, sb[bead.b_start : bead.b_end], common_b, names, nearby=frozenset().union(*keys_b[window])
+        )
         found.extend(pair_differences(side_a, side_b, index, terms))
     found = across_neighbours(_habits(found))
     found.extend(passages(pairs, a, b, frozenset(loose)))
@@ -157,6 +161,8 @@ def _habits(found: list[Difference]) -> list[Difference]:
 
     counts = Counter(k for d in found if (k := key(d)) is not None)
     return [d for d in found if (k := key(d)) is None or counts[k] < HABIT]
+
+
 #: How many pairs either side of a pair count as its neighbourhood for names.
 NEARBY = 4
 _CAPITALISED = re.compile(r"\b[^\W\d_][^\W_]+")

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from verify.compare.search import Grid, search
-from verify.compare.similarity import Vector, bead_score, dot, vectors
+from verify.compare.similarity import Vector, bead_score, dot, length_agreement, vectors
 
 BEADS: tuple[tuple[int, int], ...] = (
     (1, 1),
@@ -46,11 +46,13 @@ BEADS: tuple[tuple[int, int], ...] = (
 )
 WIDEST = max(max(x) for x in BEADS)
 BAND = 12
+#: Across languages the anchors are few (numbers, names): a wider band.
+CROSS_BAND = 48
 FULL_SEARCH_CELLS = 200_000
 THRESHOLD = 0.32
 #: Across two languages few features are shared and a bead's score is mostly
 #: its length agreement: a lower threshold keeps unconfirmed 1-1 beads.
-CROSS_THRESHOLD = 0.12
+CROSS_THRESHOLD = 0.16
 SKIP = 0.06
 MERGE_PENALTY = 0.05
 RARE_DF = 12
@@ -112,6 +114,10 @@ class _Scorer:
         cosine = d / math.sqrt(na * nb) if na > 0 and nb > 0 else 0.0
         return bead_score(cosine, self.pa[a1] - self.pa[a0], self.pb[b1] - self.pb[b0], self.ratio)
 
+    def agreement(self, a0: int, a1: int, b0: int, b1: int) -> float:
+        """How well the lengths of two groups agree (1.0 at the texts' ratio)."""
+        return length_agreement(self.pa[a1] - self.pa[a0], self.pb[b1] - self.pb[b0], self.ratio)
+
     def cosine(self, i: int, j: int) -> float:
         n = self.na[i] * self.nb[j]
         return self.pair(i, j) / math.sqrt(n) if n > 0 else 0.0
@@ -140,11 +146,13 @@ def align(
     if (n + 1) * (m + 1) <= FULL_SEARCH_CELLS:
         bands = [(0, m)] * (n + 1)
     else:
-        bands = _bands(_anchors(scorer, va, vb), n, m)
+        bands = _bands(_anchors(scorer, va, vb), n, m, BAND if langs[0] == langs[1] else CROSS_BAND)
     grid = Grid(va, vb, [len(t) for t in a], [len(t) for t in b], bands, WIDEST)
     threshold = THRESHOLD if langs[0] == langs[1] else CROSS_THRESHOLD
     path = search(grid, BEADS, threshold, SKIP, MERGE_PENALTY)
-    if langs[0] == langs[1]:
+    if langs[0] != langs[1]:
+        path = [piece for bead in path for piece in _detach_by_length(bead, scorer, va, vb)]
+    else:
         path = _attach(_crossed([piece for bead in path for piece in _detach(bead, va, vb)]), va, vb)
     return [
         Bead(a0, a1, b0, b1, scorer.score(a0, a1, b0, b1) if a1 > a0 and b1 > b0 else 0.0)
@@ -185,7 +193,9 @@ def _detach(
 ATTACH_SHARE = 0.6
 
 
-def _attach(path: list[tuple[int, int, int, int]], va: list[Vector], vb: list[Vector]) -> list[tuple[int, int, int, int]]:
+def _attach(
+    path: list[tuple[int, int, int, int]], va: list[Vector], vb: list[Vector]
+) -> list[tuple[int, int, int, int]]:
     """Join single sentences left alone to the neighbouring bead that says what they say."""
     out = list(path)
     k = 0
@@ -213,6 +223,46 @@ def _attach(path: list[tuple[int, int, int, int]], va: list[Vector], vb: list[Ve
         del out[k]
         k = max(0, k - 1)
     return out
+
+
+#: Across languages: a merged bead whose lengths agree at most this well, and
+#: at least ``FIT`` without a sentence at its edge that shares nothing with
+#: the other side, loses that sentence.
+MISFIT, FIT = 0.35, 0.75
+
+
+def _detach_by_length(
+    bead: tuple[int, int, int, int], scorer: _Scorer, va: list[Vector], vb: list[Vector]
+) -> list[tuple[int, int, int, int]]:
+    """Split off an edge sentence that makes a merged bead too long on one side
+    (a passage added to one translation, which the search merged into the
+    neighbouring bead because, across languages, little else is shared)."""
+    a0, a1, b0, b1 = bead
+    if a1 == a0 or b1 == b0 or (a1 - a0 < 2 and b1 - b0 < 2):
+        return [bead]
+    whole = scorer.agreement(a0, a1, b0, b1)
+    if whole > MISFIT:
+        return [bead]
+    options = []
+    if a1 - a0 >= 2:
+        options += [
+            ((a0 + 1, a1, b0, b1), (a0, a0 + 1, b0, b0), va[a0], vb[b0:b1], "first"),
+            ((a0, a1 - 1, b0, b1), (a1 - 1, a1, b1, b1), va[a1 - 1], vb[b0:b1], "last"),
+        ]
+    if b1 - b0 >= 2:
+        options += [
+            ((a0, a1, b0 + 1, b1), (a0, a0, b0, b0 + 1), vb[b0], va[a0:a1], "first"),
+            ((a0, a1, b0, b1 - 1), (a1, a1, b1 - 1, b1), vb[b1 - 1], va[a0:a1], "last"),
+        ]
+    best = max(options, key=lambda o: scorer.agreement(*o[0]))
+    rest, alone, v, others, where = best
+    if scorer.agreement(*rest) < FIT or (v and _share(v, others) > 0):
+        return [bead]
+    return (
+        [alone, *_detach_by_length(rest, scorer, va, vb)]
+        if where == "first"
+        else [*_detach_by_length(rest, scorer, va, vb), alone]
+    )
 
 
 def _crossed(path: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
@@ -372,7 +422,7 @@ def _heaviest_chain(points: list[tuple[int, int, float]]) -> list[tuple[int, int
     return chain[::-1]
 
 
-def _bands(anchors: list[tuple[int, int]], n: int, m: int) -> list[tuple[int, int]]:
+def _bands(anchors: list[tuple[int, int]], n: int, m: int, band: int = BAND) -> list[tuple[int, int]]:
     """For each row ``i`` of the search, the range of ``j`` to explore.
 
     The line through the anchors gives each row a centre (a range, where the
@@ -393,5 +443,5 @@ def _bands(anchors: list[tuple[int, int]], n: int, m: int) -> list[tuple[int, in
     for i in range(n + 1):
         low = min(lo[max(i - 1, 0)], lo[i])
         high = max(hi[i], hi[min(i + 1, n)])
-        bands.append((max(0, int(low) - BAND), min(m, math.ceil(high) + BAND)))
+        bands.append((max(0, int(low) - band), min(m, math.ceil(high) + band)))
     return bands

@@ -247,15 +247,45 @@ def _stray(t: nm.Term, side: Side, other: Side) -> bool:
 
 #: Capitalised words that open a speech or a clause, never names.
 OPENERS = frozenset(
-    "nay yea yes no beware whereas whoso whosoever behold lo verily amen alas woe hail howbeit "
-    "notwithstanding wherefore therefore truly surely listen see hear come go oh".split()
+    [
+        "nay",
+        "yea",
+        "yes",
+        "no",
+        "beware",
+        "whereas",
+        "whoso",
+        "whosoever",
+        "behold",
+        "lo",
+        "verily",
+        "amen",
+        "alas",
+        "woe",
+        "hail",
+        "howbeit",
+        "notwithstanding",
+        "wherefore",
+        "therefore",
+        "truly",
+        "surely",
+        "listen",
+        "see",
+        "hear",
+        "come",
+        "go",
+        "oh",
+    ]
 )
 
 
 def _known(t: nm.Term, side: Side) -> bool:
     word = t.words[0]
     return (
-        len(t.words) == 1 and len(word) >= 3 and word.lower() not in OPENERS and nm.name_key(word) in side.names
+        len(t.words) == 1
+        and len(word) >= 3
+        and word.lower() not in OPENERS
+        and nm.name_key(word) in side.names
     )
 
 

@@ -253,7 +253,12 @@ _ZH_DIGITS = {
     "九": 9,
 }
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
-_ZH_RUN = re.compile(r"(第)?([零〇一二两三四五六七八九十百千万亿]+)")
+_ZH_RUN = re.compile(r"(第)?((?:两|[零〇一二三四五六七八九十百千万亿])[零〇一二三四五六七八九十百千万亿]*)")
+#: Measure words: a numeral followed by one counts something ("三个", "九百三十岁");
+#: one that is not is often part of a word (十字架 "cross", 四方 "all around", 零碎 "scraps").
+_ZH_COUNTED = frozenset(
+    "个人年岁天日次两条只头块位倍章节月名家口匹件张斤里肘尺钱舍客分时夜代样句根座棵把处回遍步层顿碗篮饼更点"
+)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -364,7 +369,8 @@ def _chinese(text: str) -> Iterator[Found]:
         if value is None:
             continue
         ordinal = m.group(1) is not None
-        weak = value == 1 or (len(digits) == 1 and digits in "万千百")  # 一: "a", 万: "all"
+        counted = text[m.end() : m.end() + 1] in _ZH_COUNTED
+        weak = value == 1 or not (ordinal or counted)  # 一: "a"; a bare numeral may be part of a word
         yield m.start(), m.end(), value, weak, ordinal
 
 

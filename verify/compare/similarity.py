@@ -19,6 +19,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from anyascii import anyascii
+
 from verify.compare.names import name_key
 from verify.compare.numbers import number_values
 from verify.compare.tokens import content_stems
@@ -30,13 +32,13 @@ LENGTH_SIGMA = 0.55
 LENGTH_SMOOTHING = 12.0
 
 
-def features(text: str, lang: str = "en", cross: bool = False) -> Counter[str]:
+def features(text: str, lang: str = "en", cross: bool = False, cognates: bool = False) -> Counter[str]:
     """The features of one sentence: content stems, their consonant skeletons
     and number values. Across two languages (``cross``) only what survives
     translation: number values, the phonetic keys of capitalised words
     (names, transliterated) and question marks."""
     if cross:
-        return cross_features(text, lang)
+        return cross_features(text, lang, cognates)
     stems = content_stems(text)
     feats: Counter[str] = Counter(stems)
     if SKELETONS:
@@ -46,7 +48,10 @@ def features(text: str, lang: str = "en", cross: bool = False) -> Counter[str]:
     return feats
 
 
-def cross_features(text: str, lang: str) -> Counter[str]:
+LATIN = frozenset({"en", "fr", "es"})
+
+
+def cross_features(text: str, lang: str, cognates: bool = False) -> Counter[str]:
     feats: Counter[str] = Counter("#" + v for v in number_values(text, lang))
     if lang != "zh":
         for m in INNER_CAPITAL.finditer(text):
@@ -54,7 +59,14 @@ def cross_features(text: str, lang: str) -> Counter[str]:
             if len(key) >= 2:
                 feats["@" + key] += 1
     feats["?"] += text.count("?") + text.count("\uff1f")
+    if cognates:  # "desierto" / "desert", "discípulos" / "disciples" (Simard et al., 1992)
+        for word in _LONG_WORD.findall(anyascii(text).lower()):
+            feats["^" + word[:COGNATE]] += 1
     return +feats
+
+
+COGNATE = 4
+_LONG_WORD = re.compile(rf"[a-z]{{{COGNATE + 2},}}")
 
 
 INNER_CAPITAL = re.compile(r"(?:(?<=\w )|(?<=[,;:] ))([^\W\d_]{3,})")
@@ -92,8 +104,9 @@ def vectors(
     features that survive translation are used.
     """
     cross = langs[0] != langs[1]
-    fa = [features(t, langs[0], cross) for t in a]
-    fb = [features(t, langs[1], cross) for t in b]
+    cognates = cross and langs[0] in LATIN and langs[1] in LATIN  # only where words can look alike
+    fa = [features(t, langs[0], cross, cognates) for t in a]
+    fb = [features(t, langs[1], cross, cognates) for t in b]
     if idf is None:
         df: Counter[str] = Counter()
         for f in (*fa, *fb):

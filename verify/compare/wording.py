@@ -189,7 +189,9 @@ def negative(ws: list[Word]) -> bool:
 POLARITY_WINDOW = 3
 
 
-def negated_in_both(ws: list[Word], negs: list[Word], other: list[Word], other_negs: list[Word]) -> Word | None:
+def negated_in_both(
+    ws: list[Word], negs: list[Word], other: list[Word], other_negs: list[Word]
+) -> Word | None:
     """The negation of ``ws`` that turns a statement both sides make, or None.
 
     A negation counts only when a content word near it (three words either
