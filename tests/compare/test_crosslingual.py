@@ -139,3 +139,12 @@ def test_one_changed_word_is_one_difference() -> None:
     )
     assert [d.kind for d in c.differences] == ["name"]
     assert re.search("Antiterrorist", c.differences[0].a.text)
+
+
+def test_a_highlight_never_cuts_a_url() -> None:
+    from verify.report.compare_html import highlight
+
+    text = "See https://example.org/Report-2005/annex.pdf for it."
+    start = text.index("Report")
+    page = highlight(text, 0, len(text), [(start, start + len("Report"), "name")])
+    assert '<mark class="k-name">https://example.org/Report-2005/annex.pdf</mark>' in page
