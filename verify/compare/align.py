@@ -153,7 +153,9 @@ def align(
     if langs[0] != langs[1]:
         path = [piece for bead in path for piece in _detach_by_length(bead, scorer, va, vb)]
     else:
-        path = _attach(_crossed([piece for bead in path for piece in _detach(bead, va, vb)]), va, vb)
+        path = _attach(
+            _crossed(_slide([piece for bead in path for piece in _detach(bead, va, vb)], va, vb)), va, vb
+        )
     return [
         Bead(a0, a1, b0, b1, scorer.score(a0, a1, b0, b1) if a1 > a0 and b1 > b0 else 0.0)
         for a0, a1, b0, b1 in path
@@ -263,6 +265,51 @@ def _detach_by_length(
         if where == "first"
         else [*_detach_by_length(rest, scorer, va, vb), alone]
     )
+
+
+#: A 1-1 pair whose sentences share less than this with each other, where one
+#: of them shares ``SLIDE_MARGIN`` more with a neighbouring bead, is a shift.
+SLIDE_WEAK = 0.35
+SLIDE_MARGIN = 0.15
+SLIDE_FIT = 0.5
+
+
+def _slide(
+    path: list[tuple[int, int, int, int]], va: list[Vector], vb: list[Vector]
+) -> list[tuple[int, int, int, int]]:
+    """Undo a shift around a sentence on one side only: where the search paired
+    an omitted sentence with the next one of the other side ("...called her
+    name Dinah." / "And she called his name Zebulun."), and that one says
+    more with the neighbouring bead, it moves there and the omitted sentence
+    is left alone."""
+    out = list(path)
+    for k, (a0, a1, b0, b1) in enumerate(out):
+        if a1 - a0 != 1 or b1 - b0 != 1:
+            continue
+        for mover, other, left in ((vb[b0], va[a0], "b"), (va[a0], vb[b0], "a")):
+            own = _share(mover, [other])
+            if _share(other, [mover]) >= SLIDE_WEAK:
+                continue
+            target = None
+            for n in (k - 1, k + 1):
+                if 0 <= n < len(out) and _paired(out[n]):
+                    x0, x1, y0, y1 = out[n]
+                    group = va[x0:x1] if left == "b" else vb[y0:y1]
+                    there = _share(mover, group)
+                    if there > own + SLIDE_MARGIN and there >= SLIDE_FIT:
+                        target = n
+                        break
+            if target is None:
+                continue
+            x0, x1, y0, y1 = out[target]
+            if left == "b":
+                out[target] = (x0, x1, min(y0, b0), max(y1, b1))
+                out[k] = (a0, a1, b1, b1) if target < k else (a0, a1, b0, b0)
+            else:
+                out[target] = (min(x0, a0), max(x1, a1), y0, y1)
+                out[k] = (a1, a1, b0, b1) if target < k else (a0, a0, b0, b1)
+            break
+    return out
 
 
 def _crossed(path: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
