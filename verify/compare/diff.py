@@ -161,15 +161,28 @@ def _report(
 
 
 def numbers(a: Side, b: Side, pair: int) -> list[Difference]:
-    """Numbers by value; a number left over may be part of a date on the other side."""
+    """Numbers by value; a number left over may be part of a date on the other
+    side, or be a small value the other side has too, said fewer times ("seven
+    males and seven females" / "by sevens")."""
     ma = [m for m in a.mentions if m.kind == "number"]
     mb = [m for m in b.mentions if m.kind == "number"]
     left_a, left_b = _match(ma, mb, str.__eq__)
     in_dates_a = _date_parts(a)
     in_dates_b = _date_parts(b)
-    left_a = [m for m in left_a if m.value not in in_dates_b]
-    left_b = [m for m in left_b if m.value not in in_dates_a]
+    values_a, values_b = _small(ma), _small(mb)
+    left_a = [m for m in left_a if m.value not in in_dates_b and m.value not in values_b]
+    left_b = [m for m in left_b if m.value not in in_dates_a and m.value not in values_a]
     return _report("number", left_a, left_b, a, b, pair)
+
+
+REPEATED = 12
+
+
+def _small(ms: list[Mention]) -> set[str]:
+    """Values up to twelve: the ones a translation repeats or not at will
+    ("seven males and seven females"); a larger one (an age, a sum) said again
+    is said again on purpose."""
+    return {m.value for m in ms if m.value.isdigit() and int(m.value) <= REPEATED}
 
 
 def _date_parts(side: Side) -> set[str]:
