@@ -103,12 +103,14 @@ def _compare_across(
     langs: tuple[str, str],
 ) -> Comparison:
     common_a, common_b = _lower_case_words(a), _lower_case_words(b)
+    near_a = _windows([_capital_keys(p.a_excerpt.text) for p in pairs])
+    near_b = _windows([_capital_keys(p.b_excerpt.text) for p in pairs])
     side_of = [
         (
-            Side(a, sa[x.a_start : x.a_end], common_a, lang=langs[0]),
-            Side(b, sb[x.b_start : x.b_end], common_b, lang=langs[1]),
+            Side(a, sa[x.a_start : x.a_end], common_a, lang=langs[0], nearby=near_a[k]),
+            Side(b, sb[x.b_start : x.b_end], common_b, lang=langs[1], nearby=near_b[k]),
         )
-        for x in beads
+        for k, x in enumerate(beads)
     ]
     keys_a = {k for (sa_, _), p in zip(side_of, pairs, strict=True) if p.a for k, _, _ in name_keys(sa_)}
     keys_b = {k for (_, sb_), p in zip(side_of, pairs, strict=True) if p.b for k, _, _ in name_keys(sb_)}
@@ -166,6 +168,11 @@ def _habits(found: list[Difference]) -> list[Difference]:
 #: How many pairs either side of a pair count as its neighbourhood for names.
 NEARBY = 4
 _CAPITALISED = re.compile(r"\b[^\W\d_][^\W_]+")
+
+
+def _windows(keys: list[frozenset[str]]) -> list[frozenset[str]]:
+    """For each pair, the keys of its neighbourhood (``NEARBY`` pairs either side)."""
+    return [frozenset().union(*keys[max(0, k - NEARBY) : k + NEARBY + 1]) for k in range(len(keys))]
 
 
 def _capital_keys(text: str) -> frozenset[str]:

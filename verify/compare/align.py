@@ -152,6 +152,7 @@ def align(
     path = search(grid, BEADS, threshold, SKIP, MERGE_PENALTY)
     if langs[0] != langs[1]:
         path = [piece for bead in path for piece in _detach_by_length(bead, scorer, va, vb)]
+        path = _attach_by_length(path, scorer)
     else:
         path = _attach(
             _crossed(_slide([piece for bead in path for piece in _detach(bead, va, vb)], va, vb)), va, vb
@@ -309,6 +310,42 @@ def _slide(
                 out[target] = (min(x0, a0), max(x1, a1), y0, y1)
                 out[k] = (a1, a1, b0, b1) if target < k else (a0, a0, b0, b1)
             break
+    return out
+
+
+#: Across languages, a sentence left alone joins a neighbouring bead when the
+#: bead's lengths then agree this much better.
+ATTACH_GAIN = 0.1
+
+
+def _attach_by_length(
+    path: list[tuple[int, int, int, int]], scorer: _Scorer
+) -> list[tuple[int, int, int, int]]:
+    """Join a sentence left alone to the neighbouring bead whose lengths it
+    evens out: one translation cut in two what the other says in one (a
+    Chinese speech 「……。……」 is two sentences), not a passage on one side."""
+    out = list(path)
+    k = 0
+    while k < len(out):
+        a0, a1, b0, b1 = out[k]
+        if not ((a1 - a0 == 1 and b0 == b1) or (b1 - b0 == 1 and a0 == a1)):
+            k += 1
+            continue
+        best, gain = None, ATTACH_GAIN
+        for n in (k - 1, k + 1):
+            if 0 <= n < len(out) and _paired(out[n]):
+                x0, x1, y0, y1 = out[n]
+                merged = (min(x0, a0), max(x1, a1), min(y0, b0), max(y1, b1))
+                g = scorer.agreement(*merged) - scorer.agreement(x0, x1, y0, y1)
+                if g >= gain:
+                    best, gain = n, g
+        if best is None:
+            k += 1
+            continue
+        x0, x1, y0, y1 = out[best]
+        out[best] = (min(x0, a0), max(x1, a1), min(y0, b0), max(y1, b1))
+        del out[k]
+        k = max(0, k - 1)
     return out
 
 

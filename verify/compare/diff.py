@@ -370,8 +370,8 @@ def cross_names(a: Side, b: Side, pair: int, known: frozenset[str]) -> list[Diff
     """A name on each side that the other side of the pair lacks, both names
     that the two documents share (by phonetic key): one put for the other.
 
-    A name missing on one side only is not reported: translations often
-    write "he" for a name.
+    A name on one side only is reported when the other side has it nowhere
+    near (translations write "he" for a name, but not far from it).
     """
     ka, kb = name_keys(a), name_keys(b)
     keys_a, keys_b = {k for k, _, _ in ka}, {k for k, _, _ in kb}
@@ -382,6 +382,12 @@ def cross_names(a: Side, b: Side, pair: int, known: frozenset[str]) -> list[Diff
         out.append(
             Difference("name", a.cut(sa, ea), b.cut(sb, eb), f"{a.text[sa:ea]} != {b.text[sb:eb]}", pair)
         )
+    for key, s, e in odd_a[len(odd_b) :]:
+        if b.nearby and key not in b.nearby:
+            out.append(Difference("name", a.cut(s, e), b.excerpt, f"{a.text[s:e]} only in A", pair))
+    for key, s, e in odd_b[len(odd_a) :]:
+        if a.nearby and key not in a.nearby:
+            out.append(Difference("name", a.excerpt, b.cut(s, e), f"{b.text[s:e]} only in B", pair))
     return out
 
 
