@@ -1,8 +1,11 @@
 """Normalise: :class:`~verify.model.Extracted` -> :class:`~verify.model.Canonical`.
 
-A *profile* is a named, versioned, ordered list of steps. ``canon/1`` is the
-only one so far; any change that alters the canonical text of some input
-must become ``canon/2`` (old manifests keep naming the profile they used).
+A *profile* is a named, versioned, ordered list of steps. ``canon/2`` is the
+profile of this version; ``canon/1`` (removal on repetition alone, no
+record of removed material) is no longer computed: a manifest made with it
+is still checked on its bytes, and says how to rebuild for its texts. Any
+change that alters the canonical text of some input must become a new
+profile version (old manifests keep naming the profile they used).
 
 Every step that changed something leaves a :class:`~verify.model.Change`.
 :func:`replay` applies a recorded list of changes to the extracted pages and
@@ -37,8 +40,8 @@ class Profile:
     steps: tuple[Step, ...]
 
 
-CANON_1 = Profile(
-    "canon/1",
+CANON_2 = Profile(
+    "canon/2",
     (
         Step("line_endings", text=steps.line_endings),
         Step("overstrike", text=steps.overstrike),
@@ -57,8 +60,10 @@ CANON_1 = Profile(
         Step("rule_paragraphs", text=steps.rule_paragraphs),
     ),
 )
-PROFILES: dict[str, Profile] = {CANON_1.name: CANON_1}
-PROFILE = CANON_1
+PROFILES: dict[str, Profile] = {CANON_2.name: CANON_2}
+PROFILE = CANON_2
+#: Profiles of earlier versions, which this version no longer computes.
+RETIRED = frozenset({"canon/1"})
 
 _EXAMPLES = 3
 _EXAMPLE_LEN = 80
@@ -66,8 +71,8 @@ _EXAMPLE_LEN = 80
 
 def canonicalize(extracted: Extracted, profile: Profile = PROFILE) -> Canonical:
     """The canonical text of an extraction, with the record of every change."""
-    text, changes = _run(extracted.pages, profile, None)
-    return Canonical(text=text, profile=profile.name, changes=tuple(changes))
+    text, changes, removed = _run(extracted.pages, profile, None)
+    return Canonical(text=text, profile=profile.name, changes=tuple(changes), removed=tuple(removed))
 
 
 def canonicalize_text(text: str, profile: Profile = PROFILE) -> str:
@@ -94,11 +99,12 @@ MAX_ROUNDS = 4
 
 
 def _run(pages: Pages, profile: Profile, recorded: dict[str, tuple[str, ...]] | None,
-         ) -> tuple[str, list[Change]]:
+         ) -> tuple[str, list[Change], list[str]]:
     leading = 0
     while leading < len(profile.steps) and profile.steps[leading].text is not None:
         leading += 1
     merged: dict[str, Change] = {}
+    removed: list[str] = []
     pages = _characters(pages, profile.steps[:leading], merged)
     changes = [merged[s.name] for s in profile.steps[:leading] if s.name in merged]
     for step in profile.steps[leading:]:
@@ -107,7 +113,7 @@ def _run(pages: Pages, profile: Profile, recorded: dict[str, tuple[str, ...]] | 
         else:
             assert step.layout is not None
             params = None if recorded is None else recorded.get(step.name, ())
-            pages, change = _layout_step(step.name, step.layout, pages, params)
+            pages, change = _layout_step(step.name, step.layout, pages, params, removed)
         if change is not None:
             merged[step.name] = change
     # Unwrapping makes new lines, and the character steps work line by line
@@ -116,7 +122,7 @@ def _run(pages: Pages, profile: Profile, recorded: dict[str, tuple[str, ...]] | 
     settle = tuple(s for s in profile.steps if s.text is not None)
     pages = _characters(pages, settle, merged)
     changes = [merged[s.name] for s in profile.steps if s.name in merged]
-    return "\n".join(pages).strip(), changes
+    return "\n".join(pages).strip(), changes, removed
 
 
 def _characters(pages: Pages, run: tuple[Step, ...], merged: dict[str, Change]) -> Pages:
@@ -154,10 +160,11 @@ def _text_step(name: str, fn: TextStep, pages: Pages) -> tuple[Pages, Change | N
 
 
 def _layout_step(name: str, fn: LayoutStep, pages: Pages, params: Sequence[str] | None,
-                 ) -> tuple[Pages, Change | None]:
+                 removed: list[str]) -> tuple[Pages, Change | None]:
     outcome = fn(pages, params)
     if outcome.pages == pages:
         return pages, None
+    removed.extend(outcome.removed)
     return outcome.pages, Change(step=name, count=outcome.count,
                                  examples=tuple(_clip(e) for e in outcome.examples),
                                  params=outcome.params)

@@ -161,7 +161,7 @@ def rules(text: str) -> str:
 
 
 def rule_paragraphs(text: str) -> str:
-    """Drop paragraphs that became a rule once their lines were joined
+    r"""Drop paragraphs that became a rule once their lines were joined
     (``* *`` over ``*``): the same test as :func:`rules`, after unwrapping,
     so that canonicalisation stays idempotent.
 
