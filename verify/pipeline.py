@@ -118,7 +118,7 @@ def process_bytes(data: bytes, name: str, options: Options = Options(),
 #: (``removed_sha256`` is taken over them whole).
 MAX_REMOVED_LEN = 2000
 #: A canonical text keeping less than this share of the visible words is reported.
-MIN_COVERAGE = 0.25
+MIN_COVERAGE = 0.5
 
 
 def coverage_warnings(extracted: Extracted, text: str) -> tuple[str, ...]:

@@ -97,7 +97,7 @@ Parse = Callable[[str], Node]
 """A front-end: decoded markup in, neutral tree out."""
 
 KEPT_ATTRS = frozenset(
-    {"id", "class", "role", "itemprop", "hidden", "aria-hidden", "style", "aria-label"}
+    {"id", "class", "role", "itemprop", "hidden", "aria-hidden", "style", "aria-label", "name", "content"}
 )
 UNSEEN_TAGS = frozenset({"script", "style", "template"})
 """Never text of the document: dropped by the front-ends, not recorded."""
@@ -577,7 +577,22 @@ def _inline_furniture(node: Node) -> bool:
 
     Decided from the element alone, before any statistics, because it
     decides how blocks are cut."""
-    return node.tag == "label" or _is_hidden(node)
+    return node.tag == "label" or _is_hidden(node) or _permalink(node)
+
+
+_PERMALINK_CLASS = re.compile(r"(?<![a-z-])(?:headerlink|anchorjs-link|anchor-link|permalink)(?![a-z-])")
+_PERMALINK_MARKS = frozenset({"\u00b6", "#", "\u00a7", "\U0001f517"})
+
+
+def _permalink(node: Node) -> bool:
+    """A heading's permalink mark (Sphinx's ``¶``, ``#`` in Node's docs): a
+    link to itself that a reader sees only on hover, not text."""
+    if node.tag != "a":
+        return False
+    if _PERMALINK_CLASS.search(node.attrs.get("class", "")):
+        return True
+    return (len(node.children) == 1 and isinstance(node.children[0], str)
+            and node.children[0].strip() in _PERMALINK_MARKS)
 
 
 def _protected(order: list[Node]) -> set[int]:
@@ -882,12 +897,47 @@ def select_main(root: Node) -> tuple[str | None, tuple[str, ...], tuple[str, ...
     chosen = _inside(order, roots)
     pruned = _inside(order, _pruned(order, chosen, roots, st))
     keep = [c and not d and not p for c, d, p in zip(chosen, dropped, pruned, strict=True)]
+    oks = [keep[block.owner.index] and _keep_block(block) for block in blocks]
+    if _generated_document(order) or not _selection_proven(blocks, oks, dropped):
+        # The selection leaves most of the text that no markup calls chrome:
+        # not proof enough (documentation, index pages). Keep all of it.
+        keep = [not d for d in dropped]
+        oks = [keep[block.owner.index] for block in blocks]
     kept: list[str] = []
     removed: list[str] = []
-    for block in blocks:
-        ok = keep[block.owner.index] and _keep_block(block)
+    for block, ok in zip(blocks, oks, strict=True):
         (kept if ok else removed).append(block.text)
     return _title(order, keep, dropped), tuple(kept), tuple(removed)
+
+
+#: The selection must keep at least this share of the words outside marked
+#: furniture, or the page is kept whole (minus its marked furniture).
+MIN_SELECTED_SHARE = 0.3
+#: ``<meta name="generator">`` values of documentation tools: their pages carry
+#: no site around the document, only navigation, which their markup marks or
+#: which is link rows; the whole page minus marked furniture is the document.
+_DOC_GENERATOR = re.compile(r"makeinfo|texi2any|docbook|devhelp|docutils|sphinx|doxygen|gtk-doc|"
+                            r"asciidoc|pandoc|mkdocs|javadoc|rustdoc|pod2html|man2html|groff|xml2rfc",
+                            re.IGNORECASE)
+
+
+def _generated_document(order: list[Node]) -> bool:
+    """Was the page made by a documentation generator (``<meta name=generator>``)?"""
+    for node in order:
+        if node.tag == "meta" and node.attrs.get("name") == "generator":
+            return bool(_DOC_GENERATOR.search(node.attrs.get("content", "")))
+        if node.tag == "body":
+            break
+    return False
+
+
+def _selection_proven(blocks: list[_Block], oks: list[bool], dropped: list[bool]) -> bool:
+    """Is the content selection trustworthy? Text outside the selected region
+    goes only when it is small next to what is kept, or is itself marked as
+    chrome (navigation, footer, sidebar...)."""
+    unmarked = sum(len(b.text.split()) for b in blocks if not dropped[b.owner.index])
+    kept = sum(len(b.text.split()) for b, ok in zip(blocks, oks, strict=True) if ok)
+    return kept >= MIN_SELECTED_SHARE * unmarked
 
 
 def extract_main(markup: bytes | str, *, parse: Parse = parse_with_bs4) -> MainContent:
