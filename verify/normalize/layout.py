@@ -63,7 +63,9 @@ def remove_furniture(pages: Pages, params: Sequence[str] | None = None) -> Outco
     With several pages: a line in the top or bottom zone of a page whose
     shape repeats in that zone on at least half of the pages (and two), and
     whose numbers are either the same on every page or follow the page
-    number; a line ending a sentence needs three pages. A two-page
+    number; a line ending a sentence needs three pages. The first line of
+    the document stays where it is also the running header: it is the title
+    (a plain-text rendering has it once, at the top). A two-page
     document's header (the first line of page 1 repeated as the first line
     of page 2) goes from page 2 only: on page 1 it is the title.
     Without pages (a text capture of a paged document): a short line that
@@ -78,7 +80,8 @@ def remove_furniture(pages: Pages, params: Sequence[str] | None = None) -> Outco
         return Outcome(pages, 0, (), ())
     removed: list[str] = []
     if len(pages) > 1:
-        first = frozenset() if TWO_PAGE_HEADER in keys else keys
+        title = _title_key(pages, keys)
+        first = frozenset() if TWO_PAGE_HEADER in keys else keys - {title}
         out = tuple(_strip_zone(page, first if number == 0 else keys, removed)
                     for number, page in enumerate(pages))
     else:
@@ -109,6 +112,20 @@ def _strip_first_page_number(page: str, removed: list[str]) -> str:
             return "\n".join(lines)
         removed.append(lines[ends[0]].strip())
         del lines[ends[0]]
+
+
+def _title_key(pages: Pages, keys: frozenset[str]) -> str | None:
+    """The key of page 1's first line when it is a constant running header
+    (the same words on page 2): there it is the document's title, and stays,
+    as a plain-text rendering keeps its first line (see :func:`_strip_lines`)."""
+    first = _first_line(pages[0])
+    key = furniture_key(first)
+    constant = first in {line.strip() for line in pages[1].split("\n")}
+    return key if key in keys and key != "#page-number" and constant else None
+
+
+def _first_line(page: str) -> str:
+    return next((line.strip() for line in page.split("\n") if line.strip()), "")
 
 
 def _zone_indices(lines: list[str]) -> list[int]:
@@ -228,9 +245,10 @@ def _strip_lines(page: str, keys: frozenset[str], removed: list[str]) -> str:
     kept: list[str] = []
     before = ""  # the last non-blank line kept, stripped (kept in step, not searched for)
     rejoin = False
+    title = _first_line(page)  # the first line is the title, even where it repeats as a header
     for line in page.split("\n"):
         text = line.strip()
-        if text in keys:
+        if text in keys and not (text == title and not before):
             removed.append(text)
             rejoin = rejoin or (bool(before) and not _TERMINAL.search(before))
             continue

@@ -150,14 +150,22 @@ def line_space(text: str) -> str:
 _RULE = re.compile(r"^[ ]*(?:[-_=*~.\u00b7\u2022#+][ ]*){3,}$", re.MULTILINE)
 
 
+_INLINE_RULE = re.compile(r"(?<!\S)([-_=*~#])\1{3,}(?!\S)")
+
+
 def rules(text: str) -> str:
     """Drop lines that are only a drawn rule (``-----``, ``____``, ``* * *``):
-    a page separator or footnote rule carries no words.
+    a page separator or footnote rule carries no words. A run of four or
+    more of one rule character standing as a word (a heading's underline
+    that HTML or unwrapping put beside its words) goes too, so that a rule
+    is treated alike whether it has a line of its own or not.
 
     >>> rules("end.\\n-----\\nnext")
     'end.\\n\\nnext'
+    >>> rules("Version 2.0 ===== 1. Definitions")
+    'Version 2.0  1. Definitions'
     """
-    return _RULE.sub("", text)
+    return _INLINE_RULE.sub("", _RULE.sub("", text))
 
 
 def rule_paragraphs(text: str) -> str:
