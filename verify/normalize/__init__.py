@@ -76,7 +76,11 @@ def canonicalize(extracted: Extracted, profile: Profile = PROFILE) -> Canonical:
 
 
 def canonicalize_text(text: str, profile: Profile = PROFILE) -> str:
-    """The canonical form of a plain string (one page)."""
+    r"""The canonical form of a plain string (one page).
+
+    >>> canonicalize_text("The  infor-\nmation society\u2019s\n\n-----\n\nEnd.")
+    "The information society's\n\nEnd."
+    """
     return _run((text,), profile, None)[0]
 
 
