@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 import ftfy
+import ftfy.badness
 
 _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x0b|\x85")
 
@@ -36,6 +37,8 @@ def overstrike(text: str) -> str:
     >>> overstrike("N\\bNA\\bAM\\bME\\bE _\\bf_\\bi_\\bl_\\be")
     'NAME file'
     """
+    if "\x08" not in text:
+        return text
     previous = None
     while previous != text:
         previous, text = text, _OVERSTRIKE.sub("", text)
@@ -74,9 +77,24 @@ def mojibake(text: str) -> str:
     if text.isascii() and "\x1b" not in text:
         return text
     return "\n".join(
-        line if line.isascii() and "\x1b" not in line else ftfy.fix_text(line, _FTFY_CONFIG)
-        for line in text.split("\n")
+        ftfy.fix_text(line, _FTFY_CONFIG) if _suspicious(line) else line for line in text.split("\n")
     )
+
+
+#: What ftfy repairs besides mojibake that its badness test does not look for:
+#: terminal escapes, C1 controls, surrogates, the replacement character
+#: (lossy sequences), a no-break space after a mojibake lead byte.
+_FTFY_TRIGGER = re.compile("[\x1b\x80-\x9f\ud800-\udfff\ufffd]|[\u00c2\u00c3\u00e2][\u00a0 ]")
+
+
+def _suspicious(line: str) -> bool:
+    """Is this line worth ftfy's time? A cheap test first: pure ASCII never
+    is; otherwise ftfy's own badness heuristic (the test ``fix_encoding``
+    starts with) or one of the other things it repairs. bench/ftfy_gate.py
+    checks on real and mojibake corpora that the gate changes no output."""
+    if line.isascii() and "\x1b" not in line:
+        return False
+    return bool(_FTFY_TRIGGER.search(line)) or ftfy.badness.is_bad(line)
 
 
 def nfkc(text: str) -> str:
@@ -98,6 +116,7 @@ _INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff\u180e\ufffe]")
 _ASCII_JOINER = re.compile(r"(?<=[\x00-\x7f])[\u200c\u200d](?=[\x00-\x7f])|^[\u200c\u200d]|[\u200c\u200d]$",
                            re.MULTILINE)
 _CONTROLS = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\x7f-\x9f]")
+_ANY_INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff\u180e\ufffe\u200c\u200d\t\x00-\x08\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def invisible(text: str) -> str:
@@ -108,6 +127,8 @@ def invisible(text: str) -> str:
     >>> invisible("infor\u00ad\\nmation se\u200bcurity\\tend")
     'information security end'
     """
+    if not _ANY_INVISIBLE.search(text):
+        return text
     text = _SOFT_HYPHEN_BREAK.sub("", text)
     text = _INVISIBLE.sub("", text)
     text = _ASCII_JOINER.sub("", text)
@@ -125,16 +146,24 @@ _PUNCTUATION = str.maketrans(
 )
 
 
+#: The same table as a pattern: a substitution costs per quote or dash found,
+#: where ``str.translate`` costs per character of the text.
+_PUNCTUATION_CHARS = re.compile("[" + "".join(chr(c) for c in _PUNCTUATION) + "]")
+
+
 def punctuation(text: str) -> str:
     """One form for quotes, dashes and spaces: typographic choices, not content.
 
     >>> punctuation("\u201cSCO\u201d \u2013 the People\u2019s Republic \u2014 \u00abx\u00bb")
     '"SCO" - the People\\'s Republic - "x"'
     """
-    return text.translate(_PUNCTUATION)
+    if text.isascii():
+        return text
+    return _PUNCTUATION_CHARS.sub(lambda m: _PUNCTUATION[ord(m.group())], text)
 
 
 _RUNS = re.compile(r"[ ]{2,}")
+_EDGE_SPACE = re.compile(r"^ | $", re.MULTILINE)
 
 
 def line_space(text: str) -> str:
@@ -144,12 +173,16 @@ def line_space(text: str) -> str:
     >>> line_space("  a   b  \\n   c")
     'a b\\nc'
     """
+    if "  " not in text and not _EDGE_SPACE.search(text):
+        return text
     return "\n".join(_RUNS.sub(" ", line.strip(" ")) for line in text.split("\n"))
 
 
 _RULE = re.compile(r"^[ ]*(?:[-_=*~.\u00b7\u2022#+][ ]*){3,}$", re.MULTILINE)
 
 
+#: Every rule line or inline rule holds three rule characters with only spaces between.
+_RULE_HINT = re.compile(r"[-_=*~.\u00b7\u2022#+][ ]*[-_=*~.\u00b7\u2022#+][ ]*[-_=*~.\u00b7\u2022#+]")
 _INLINE_RULE = re.compile(r"(?<!\S)([-_=*~#])\1{3,}(?!\S)")
 
 
@@ -165,6 +198,8 @@ def rules(text: str) -> str:
     >>> rules("Version 2.0 ===== 1. Definitions")
     'Version 2.0  1. Definitions'
     """
+    if not _RULE_HINT.search(text):
+        return text
     return _INLINE_RULE.sub("", _RULE.sub("", text))
 
 
@@ -179,8 +214,7 @@ def rule_paragraphs(text: str) -> str:
     return "\n\n".join(p for p in text.split("\n\n") if not _RULE.fullmatch(p))
 
 
-_BEFORE_CLOSER = re.compile(r"[ ]+(?=[,.;:!?)\]}])")
-_AFTER_OPENER = re.compile(r"(?<=[(\[{])[ ]+")
+_ODD_SPACE = re.compile(r"[ ]+(?=[,.;:!?)\]}])|(?<=[(\[{])[ ]+")
 
 
 def spacing(text: str) -> str:
@@ -191,4 +225,4 @@ def spacing(text: str) -> str:
     >>> spacing("the SCO ( Shanghai ) , and ; more .")
     'the SCO (Shanghai), and; more.'
     """
-    return _AFTER_OPENER.sub("", _BEFORE_CLOSER.sub("", text))
+    return _ODD_SPACE.sub("", text)
