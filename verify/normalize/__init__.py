@@ -130,18 +130,26 @@ def _run(pages: Pages, profile: Profile, recorded: dict[str, tuple[str, ...]] | 
 
 
 def _characters(pages: Pages, run: tuple[Step, ...], merged: dict[str, Change]) -> Pages:
-    """Apply text steps in rounds until nothing changes; merge their records into ``merged``."""
-    for _ in range(MAX_ROUNDS):
-        before = pages
-        for step in run:
-            assert step.text is not None
-            pages, change = _text_step(step.name, step.text, pages)
-            if change is not None:
-                old = merged.get(step.name)
-                merged[step.name] = change if old is None else Change(
-                    step.name, old.count + change.count, (old.examples + change.examples)[:_EXAMPLES])
-        if pages == before:
+    """Apply text steps in rounds until nothing changes; merge their records into ``merged``.
+
+    The steps are applied in a cycle that stops once every step in a row
+    has left the text as it was (a fixed point), or after MAX_ROUNDS
+    rounds: a second round re-runs only the steps up to the last one that
+    changed something, not the whole run."""
+    quiet = 0  # steps in a row that changed nothing
+    for position in range(MAX_ROUNDS * len(run)):
+        if quiet == len(run):
             break
+        step = run[position % len(run)]
+        assert step.text is not None
+        pages, change = _text_step(step.name, step.text, pages)
+        if change is None:
+            quiet += 1
+            continue
+        quiet = 0
+        old = merged.get(step.name)
+        merged[step.name] = change if old is None else Change(
+            step.name, old.count + change.count, (old.examples + change.examples)[:_EXAMPLES])
     return pages
 
 

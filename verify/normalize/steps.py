@@ -8,6 +8,7 @@ dehyphenation) live in :mod:`verify.normalize.layout`.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -76,9 +77,14 @@ def mojibake(text: str) -> str:
     """
     if text.isascii() and "\x1b" not in text:
         return text
-    return "\n".join(
-        ftfy.fix_text(line, _FTFY_CONFIG) if _suspicious(line) else line for line in text.split("\n")
-    )
+    return "\n".join(_fix_line(line) for line in text.split("\n"))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _fix_line(line: str) -> str:
+    """One line through the gate and ftfy. Cached: the character steps run
+    in rounds, and a page's lines come back unchanged in each round."""
+    return ftfy.fix_text(line, _FTFY_CONFIG) if _suspicious(line) else line
 
 
 #: What ftfy repairs besides mojibake that its badness test does not look for:
@@ -214,7 +220,8 @@ def rule_paragraphs(text: str) -> str:
     return "\n\n".join(p for p in text.split("\n\n") if not _RULE.fullmatch(p))
 
 
-_ODD_SPACE = re.compile(r"[ ]+(?=[,.;:!?)\]}])|(?<=[(\[{])[ ]+")
+_BEFORE_CLOSER = re.compile(r"[ ]+(?=[,.;:!?)\]}])")
+_AFTER_OPENER = re.compile(r"(?<=[(\[{])[ ]+")
 
 
 def spacing(text: str) -> str:
@@ -225,4 +232,4 @@ def spacing(text: str) -> str:
     >>> spacing("the SCO ( Shanghai ) , and ; more .")
     'the SCO (Shanghai), and; more.'
     """
-    return _ODD_SPACE.sub("", text)
+    return _AFTER_OPENER.sub("", _BEFORE_CLOSER.sub("", text))
