@@ -548,12 +548,14 @@ def _is_marked_main(node: Node) -> bool:
     )
 
 
-def _furniture(order: list[Node], st: _Stats) -> set[int]:
+def _furniture(order: list[Node], st: _Stats, names: bool = True) -> set[int]:
     """Indexes of nodes that are site furniture by tag, role or name.
 
     A name hint alone never removes a node that holds most of the page's
     prose or the marked main content: ``<div class="content has-sidebar">``
-    is the article, not a sidebar."""
+    is the article, not a sidebar. ``names=False`` (pages of documentation
+    generators) trusts markup only: there ``class="author"`` is the document's
+    author list, not a byline widget."""
     total = max(st.prose[0], 1)
     protected = _protected(order)
     found: set[int] = set()
@@ -567,9 +569,20 @@ def _furniture(order: list[Node], st: _Stats) -> set[int]:
             found.add(node.index)
         elif node.index in protected:
             continue
-        elif _furniture_by_markup(node, st, total) or _furniture_by_name(node, st, total):
+        elif (_furniture_by_markup(node, st, total) or _print_ears(node)
+              or (names and _furniture_by_name(node, st, total))):
             found.add(node.index)
     return found
+
+
+def _print_ears(node: Node) -> bool:
+    """A table of only a ``thead`` and a ``tfoot``, no body rows: a running
+    header and footer repeated on printed pages (xml2rfc's "ears"), page
+    furniture, not text."""
+    if node.tag != "table":
+        return False
+    parts = [child.tag for child in node.elements()]
+    return bool(parts) and set(parts) <= {"thead", "tfoot"}
 
 
 def _inline_furniture(node: Node) -> bool:
@@ -580,13 +593,13 @@ def _inline_furniture(node: Node) -> bool:
     return node.tag == "label" or _is_hidden(node) or _permalink(node)
 
 
-_PERMALINK_CLASS = re.compile(r"(?<![a-z-])(?:headerlink|anchorjs-link|anchor-link|permalink)(?![a-z-])")
-_PERMALINK_MARKS = frozenset({"\u00b6", "#", "\u00a7", "\U0001f517"})
+_PERMALINK_CLASS = re.compile(r"(?<![a-z-])(?:headerlink|anchorjs-link|anchor-link|permalink|toplink)(?![a-z-])")
+_PERMALINK_MARKS = frozenset({"\u00b6", "#", "\u00a7", "\U0001f517", "\u25b2", "\u2191"})
 
 
 def _permalink(node: Node) -> bool:
-    """A heading's permalink mark (Sphinx's ``¶``, ``#`` in Node's docs): a
-    link to itself that a reader sees only on hover, not text."""
+    """A heading's permalink mark (Sphinx's ``¶``, ``#`` in Node's docs) or a
+    back-to-top arrow (``▲``): a link that is a control, not text."""
     if node.tag != "a":
         return False
     if _PERMALINK_CLASS.search(node.attrs.get("class", "")):
@@ -888,7 +901,8 @@ def select_main(root: Node) -> tuple[str | None, tuple[str, ...], tuple[str, ...
     order = _index(root)
     blocks = _blocks(root)
     full = _stats(order, blocks)
-    dropped = _inside(order, _furniture(order, full))
+    generated = _generated_document(order)
+    dropped = _inside(order, _furniture(order, full, names=not generated))
     clean = [b for b in blocks if not dropped[b.owner.index]]
     st = _stats(order, clean)
     scores = _candidate_scores(clean, st)
@@ -898,7 +912,7 @@ def select_main(root: Node) -> tuple[str | None, tuple[str, ...], tuple[str, ...
     pruned = _inside(order, _pruned(order, chosen, roots, st))
     keep = [c and not d and not p for c, d, p in zip(chosen, dropped, pruned, strict=True)]
     oks = [keep[block.owner.index] and _keep_block(block) for block in blocks]
-    if _generated_document(order) or not _selection_proven(blocks, oks, dropped):
+    if generated or not _selection_proven(blocks, oks, dropped):
         # The selection leaves most of the text that no markup calls chrome:
         # not proof enough (documentation, index pages). Keep all of it.
         keep = [not d for d in dropped]
