@@ -58,6 +58,7 @@ CANON_2 = Profile(
         Step("unwrap", layout=layout.unwrap),
         Step("spacing", text=steps.spacing),
         Step("rule_paragraphs", text=steps.rule_paragraphs),
+        Step("bullets", text=steps.bullets),
     ),
 )
 PROFILES: dict[str, Profile] = {CANON_2.name: CANON_2}

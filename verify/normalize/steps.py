@@ -233,3 +233,28 @@ def spacing(text: str) -> str:
     'the SCO (Shanghai), and; more.'
     """
     return _AFTER_OPENER.sub("", _BEFORE_CLOSER.sub("", text))
+
+
+_BULLET = re.compile(r"^[\u2022\u25e6\u25aa\u25cf\u2023\u2043\u2219\u00b7\u25a0\u25a1\u2013] +(?=\S)",
+                     re.MULTILINE)
+_NROFF_BULLET = re.compile(r"^o +(?=\S)", re.MULTILINE)
+
+
+def bullets(text: str) -> str:
+    r"""Drop the bullet symbol that starts a list item's paragraph: HTML draws
+    it (``<li>``) and puts no character in the text, a PDF shows ``•``, an
+    nroff text rendering ``o``. Typed ASCII markers (``-``, ``*``, ``1.``)
+    are the author's text and stay. ``o`` counts as a bullet only where two
+    paragraphs or more start with it (a list), never alone.
+
+    >>> bullets("Restricted:\n\n\u2022 changing directories\n\n\u2022 setting PATH")
+    'Restricted:\n\nchanging directories\n\nsetting PATH'
+    >>> bullets("o changing directories\n\no setting PATH")
+    'changing directories\n\nsetting PATH'
+    >>> bullets("o what a night")
+    'o what a night'
+    """
+    text = _BULLET.sub("", text)
+    if len(_NROFF_BULLET.findall(text)) >= 2:
+        text = _NROFF_BULLET.sub("", text)
+    return text
