@@ -146,6 +146,7 @@ _PUNCTUATION = str.maketrans(
         **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u2035\u02bc", "'"),
         **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb", '"'),
         **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\u2e3a\u2e3b", "-"),
+        "\u2265": ">=", "\u2264": "<=", "\u2260": "!=",  # troff draws them; its ASCII output spells them
         **dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
                         "\u2009\u200a\u202f\u205f\u3000", " "),
     }
@@ -158,7 +159,8 @@ _PUNCTUATION_CHARS = re.compile("[" + "".join(chr(c) for c in _PUNCTUATION) + "]
 
 
 def punctuation(text: str) -> str:
-    """One form for quotes, dashes and spaces: typographic choices, not content.
+    """One form for quotes, dashes, spaces and the comparison signs (``≥``
+    is how a typesetter draws ``>=``): typographic choices, not content.
 
     >>> punctuation("\u201cSCO\u201d \u2013 the People\u2019s Republic \u2014 \u00abx\u00bb")
     '"SCO" - the People\\'s Republic - "x"'
