@@ -22,6 +22,9 @@ Kinds (real pages on this machine or in ../shared/corpora):
   there; the main-content F1 (bench/html_f1.py) is the measure of quality.
 - ``plain-text``: /usr/share/common-licenses/* and /usr/share/doc/*/copyright
   (legal notices): plain text keeps every line but a proven header.
+- ``held-out-docs``: documentation never looked at while tuning canon/2: the
+  Rust toolchain's HTML docs in ~/.rustup (mdBook: the Rust Book, error codes;
+  rustdoc: a sample of the std API pages), every 4th page in path order.
 - ``books``: the plain-text renderings of ../shared/corpora/same-document-multiple-formats
   (bash manual and article) and the seeds (government statements).
 """
@@ -58,8 +61,10 @@ def tokens(text: str) -> Counter[str]:
     return Counter(_TOKEN.findall(unicodedata.normalize("NFKC", text).casefold()))
 
 
-def visible_text(markup: bytes) -> str:
-    """The body text a browser shows: no head, scripts, styles, hidden elements."""
+def visible_text(markup: bytes, links: bool = True) -> str:
+    """The body text a browser shows: no head, scripts, styles, hidden
+    elements; with ``links=False``, the reading text: no link text either
+    (menus, tables of contents and link rows are navigation)."""
     text, _ = decode_markup(markup)
     root = parse_with_lxml(text)
     parts: list[str] = []
@@ -70,6 +75,8 @@ def visible_text(markup: bytes) -> str:
             parts.append(item)
             continue
         if item.tag in UNSEEN_TAGS or item.tag in ("head", "noscript") or _is_hidden(item):
+            continue
+        if not links and item.tag == "a":
             continue
         parts.append(" ")
         stack.extend(reversed(item.children))
@@ -91,6 +98,15 @@ def pages(kind: str) -> Iterator[tuple[str, bytes, str]]:
         for path in paths:
             if path.is_file() and not path.is_symlink():
                 yield str(path), path.read_bytes(), "text"
+    elif kind == "held-out-docs":
+        docs = sorted(Path.home().glob(".rustup/toolchains/stable-*/share/doc/rust/html"))
+        if docs:
+            root = docs[0]
+            paths = (sorted((root / "book").glob("ch*.html"))
+                     + sorted((root / "error_codes").glob("E0*.html"))
+                     + sorted((root / "std").glob("*/struct.*.html")))
+            for path in paths[::4]:
+                yield str(path.relative_to(root)), path.read_bytes(), "html"
     elif kind == "books":
         group = SHARED / "same-document-multiple-formats"
         for path in sorted(group.rglob("*.txt")) + sorted(group.rglob("*.text")):
@@ -99,36 +115,44 @@ def pages(kind: str) -> Iterator[tuple[str, bytes, str]]:
             yield "seeds/" + path.name, path.read_bytes(), "text"
 
 
-def _visible(data: bytes, how: str) -> str:
+def _visible(data: bytes, how: str, links: bool = True) -> str:
     if how == "html":
-        return visible_text(data)
+        return visible_text(data, links)
     text = data.decode("utf-8", errors="replace")
     return re.sub(".\b", "", text)  # nroff overstrike shows one letter
 
 
-def measure(name: str, data: bytes, how: str) -> tuple[float, int, bool, str]:
-    """(coverage, visible words, warned, first warning) of one page."""
+def _share(seen: Counter[str], kept: Counter[str]) -> float:
+    total = sum(seen.values())
+    return sum(min(n, kept[t]) for t, n in seen.items()) / total if total else 1.0
+
+
+def measure(name: str, data: bytes, how: str) -> tuple[float, int, bool, str, float]:
+    """(coverage, visible words, warned, first warning, coverage of the reading text) of one page."""
     seen = tokens(_visible(data, how))
     record = process_bytes(data, name)
     kept = tokens(record.text or "")
     total = sum(seen.values())
-    share = sum(min(n, kept[t]) for t, n in seen.items()) / total if total else 1.0
+    share = _share(seen, kept)
+    reading = _share(tokens(_visible(data, how, links=False)), kept)
     warns = [w for w in record.warnings if w.startswith("canon.")]
     if record.error:
         warns.append(f"error: {record.error_code}")
-    return share, total, bool(warns), (warns[0][:60] if warns else "")
+    return share, total, bool(warns), (warns[0][:60] if warns else ""), reading
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--kind", action="append", choices=["documentation", "news", "plain-text", "books"])
+    parser.add_argument("--kind", action="append",
+                        choices=["documentation", "held-out-docs", "news", "plain-text", "books"])
     parser.add_argument("--limit", type=int, default=0, help="pages per kind (0: all)")
     parser.add_argument("--worst", type=int, default=8)
     args = parser.parse_args(argv)
-    kinds = args.kind or ["documentation", "news", "plain-text", "books"]
-    print("| kind | pages | coverage p10 | median | mean | under 0.5 | silent losses (<0.5, no warning) |")
-    print("|---|---|---|---|---|---|---|")
-    worst_all: list[tuple[str, tuple[float, int, bool, str], str]] = []
+    kinds = args.kind or ["documentation", "held-out-docs", "news", "plain-text", "books"]
+    print("| kind | pages | coverage p10 | median | mean | under 0.5 | silent losses (<0.5, no warning) "
+          "| reading text (no link text): p10 | median |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    worst_all: list[tuple[str, tuple[float, int, bool, str, float], str]] = []
     for kind in kinds:
         results = []
         for i, (name, data, how) in enumerate(pages(kind)):
@@ -143,14 +167,17 @@ def main(argv: list[str] | None = None) -> int:
         p10 = shares[int(0.1 * (len(shares) - 1))]
         low = [r for r in results if r[1][0] < 0.5]
         silent = [r for r in low if not r[1][2]]
+        reading = sorted(r[4] for _, r in results)
         print(f"| {kind} | {len(results)} | {p10:.3f} | {statistics.median(shares):.3f} | "
-              f"{statistics.fmean(shares):.3f} | {len(low)} | {len(silent)} |")
+              f"{statistics.fmean(shares):.3f} | {len(low)} | {len(silent)} | "
+              f"{reading[int(0.1 * (len(reading) - 1))]:.3f} | {statistics.median(reading):.3f} |",
+              flush=True)
         worst_all.extend((kind, r, name) for name, r in sorted(results, key=lambda x: x[1][0])[:args.worst])
-    print("\nworst pages:\n")
-    print("| kind | page | coverage | visible words | warning |")
-    print("|---|---|---|---|---|")
-    for kind, (share, total, _, warn), name in worst_all:
-        print(f"| {kind} | {name} | {share:.3f} | {total} | {warn or '-'} |")
+    print("\nworst pages (by coverage of all visible words):\n")
+    print("| kind | page | coverage | reading text | visible words | warning |")
+    print("|---|---|---|---|---|---|")
+    for kind, (share, total, _, warn, reading), name in worst_all:
+        print(f"| {kind} | {name} | {share:.3f} | {reading:.3f} | {total} | {warn or '-'} |")
     return 0
 
 

@@ -39,7 +39,8 @@ def _texts() -> Iterator[tuple[str, str]]:
     yield "mojibake", (SHARED / "mojibake" / "face.txt").read_text("utf-8", errors="replace")
     for path in sorted((SHARED / "html-boilerplate" / "html").glob("*.gz")):
         yield "html", gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
-    for path in sorted(Path("/usr/share/doc").glob("*/copyright")) + sorted(Path("/usr/share/common-licenses").iterdir()):
+    licences = sorted(Path("/usr/share/common-licenses").iterdir())
+    for path in sorted(Path("/usr/share/doc").glob("*/copyright")) + licences:
         if path.is_file():
             yield "text", path.read_bytes().decode("utf-8", errors="replace")
     import pypdfium2 as pdfium

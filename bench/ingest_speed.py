@@ -103,14 +103,16 @@ def main(argv: list[str] | None = None) -> int:
 
     pdfs = _readable_pdfs()
     pages = sum(len(pdfium.PdfDocument(d)) for d in pdfs)
-    pages_html = [gzip.decompress(p.read_bytes()) for p in sorted((SHARED / "html-boilerplate" / "html").glob("*.gz"))]
+    boilerplate = sorted((SHARED / "html-boilerplate" / "html").glob("*.gz"))
+    pages_html = [gzip.decompress(p.read_bytes()) for p in boilerplate]
     megabytes = sum(map(len, pages_html)) / 1e6
     print("| set | verify | reference | verify / reference speed | target |")
     print("|---|---|---|---|---|")
     ours = _best(_verify, pdfs, args.repeat)
     raw = _best(_raw_pdfium, pdfs, args.repeat)
     print(f"| {len(pdfs)} PDFs, {pages} pages | {ours:.2f} s ({pages / ours:.0f} pages/s) | "
-          f"raw pypdfium2 {raw:.2f} s ({pages / raw:.0f} pages/s) | {raw / ours:.2f}x | >= 0.5x |", flush=True)
+          f"raw pypdfium2 {raw:.2f} s ({pages / raw:.0f} pages/s) | {raw / ours:.2f}x | >= 0.5x |",
+          flush=True)
     ours = _best(_verify, pages_html, args.repeat)
     try:
         other = _best(_trafilatura, pages_html, 1)

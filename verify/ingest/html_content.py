@@ -97,7 +97,7 @@ Parse = Callable[[str], Node]
 """A front-end: decoded markup in, neutral tree out."""
 
 KEPT_ATTRS = frozenset(
-    {"id", "class", "role", "itemprop", "hidden", "aria-hidden", "style", "aria-label", "name", "content"}
+    {"id", "class", "role", "itemprop", "hidden", "aria-hidden", "style", "aria-label", "name", "content", "href"}
 )
 UNSEEN_TAGS = frozenset({"script", "style", "template"})
 """Never text of the document: dropped by the front-ends, not recorded."""
@@ -438,7 +438,7 @@ def _blocks(root: Node) -> list[_Block]:
             continue
         is_block = item.tag not in _INLINE_TAGS
         if leaving:
-            in_link -= item.tag == "a"
+            in_link -= _is_link(item)
             if is_block:
                 _flush(parts, owners.pop(), blocks)
             continue
@@ -450,13 +450,20 @@ def _blocks(root: Node) -> list[_Block]:
         if is_block:
             _flush(parts, owners[-1], blocks)
             owners.append(item)
-        in_link += item.tag == "a"
+        in_link += _is_link(item)
         if item.tag in ("br", "img", "wbr"):
             parts.append((" ", False))
         stack.append((item, True))
         stack.extend((child, False) for child in reversed(item.children))
     _flush(parts, root, blocks)
     return blocks
+
+
+def _is_link(node: Node) -> bool:
+    """A link away from the page. A link to a place in the page itself
+    (``href="#..."``: a heading wrapped in its own anchor, as mdBook and many
+    documentation tools make them, a table of contents) is the page's text."""
+    return node.tag == "a" and not node.attrs.get("href", "").startswith("#")
 
 
 def _flush_alone(node: Node, out: list[_Block]) -> None:
@@ -795,9 +802,17 @@ def _selection(top: Node, scores: dict[int, float], st: _Stats) -> set[int]:
         if (
             scores.get(sib.index, 0.0) + bonus >= threshold
             or (sib.tag == "p" and _prose_like(sib, st))
+            or (st.prose[sib.index] >= SIBLING_PROSE * st.prose[top.index] and st.link_density(sib) < 0.25)
+            or (top.tag == sib.tag == "section" and st.prose[sib.index] and st.link_density(sib) < 0.5)
         ):
             chosen.add(sib.index)
     return chosen
+
+
+#: A sibling of the top container holding this share of its prose, with few
+#: links, is more of the document, not chrome; so is a sibling ``section``
+#: of a top ``section`` with some prose (a manual's next section).
+SIBLING_PROSE = 0.2
 
 
 def _prose_like(node: Node, st: _Stats) -> bool:
@@ -927,6 +942,8 @@ def select_main(root: Node) -> tuple[str | None, tuple[str, ...], tuple[str, ...
 #: The selection must keep at least this share of the words outside marked
 #: furniture, or the page is kept whole (minus its marked furniture).
 MIN_SELECTED_SHARE = 0.3
+#: Nor may it leave more link-poor prose outside than this share of what it keeps.
+MAX_PROSE_LEFT = 1.0
 #: ``<meta name="generator">`` values of documentation tools: their pages carry
 #: no site around the document, only navigation, which their markup marks or
 #: which is link rows; the whole page minus marked furniture is the document.
@@ -948,10 +965,19 @@ def _generated_document(order: list[Node]) -> bool:
 def _selection_proven(blocks: list[_Block], oks: list[bool], dropped: list[bool]) -> bool:
     """Is the content selection trustworthy? Text outside the selected region
     goes only when it is small next to what is kept, or is itself marked as
-    chrome (navigation, footer, sidebar...)."""
-    unmarked = sum(len(b.text.split()) for b in blocks if not dropped[b.owner.index])
-    kept = sum(len(b.text.split()) for b, ok in zip(blocks, oks, strict=True) if ok)
-    return kept >= MIN_SELECTED_SHARE * unmarked
+    chrome (navigation, footer, sidebar...), and the prose it leaves out
+    (long, link-poor blocks: what articles are made of) is small too."""
+    unmarked = kept = prose_left = 0
+    for block, ok in zip(blocks, oks, strict=True):
+        if dropped[block.owner.index]:
+            continue
+        words = len(block.text.split())
+        unmarked += words
+        if ok:
+            kept += words
+        elif len(block.text) >= 60 and block.link_density < 0.3:
+            prose_left += words
+    return kept >= MIN_SELECTED_SHARE * unmarked and prose_left <= MAX_PROSE_LEFT * kept
 
 
 def extract_main(markup: bytes | str, *, parse: Parse = parse_with_bs4) -> MainContent:
