@@ -116,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     ours = _best(_verify, pages_html, args.repeat)
     try:
         other = _best(_trafilatura, pages_html, 1)
-        cell, ratio = f"trafilatura {other:.2f} s ({len(pages_html) / other:.0f} pages/s)", f"{other / ours:.2f}x"
+        cell = f"trafilatura {other:.2f} s ({len(pages_html) / other:.0f} pages/s)"
+        ratio = f"{other / ours:.2f}x"
     except ImportError:
         cell, ratio = "trafilatura not installed", "-"
     print(f"| {len(pages_html)} HTML pages, {megabytes:.1f} MB | {ours:.2f} s "

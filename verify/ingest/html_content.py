@@ -97,7 +97,8 @@ Parse = Callable[[str], Node]
 """A front-end: decoded markup in, neutral tree out."""
 
 KEPT_ATTRS = frozenset(
-    {"id", "class", "role", "itemprop", "hidden", "aria-hidden", "style", "aria-label", "name", "content", "href"}
+    {"id", "class", "role", "itemprop", "hidden", "aria-hidden", "style", "aria-label",
+     "name", "content", "href"}
 )
 UNSEEN_TAGS = frozenset({"script", "style", "template"})
 """Never text of the document: dropped by the front-ends, not recorded."""
@@ -600,7 +601,8 @@ def _inline_furniture(node: Node) -> bool:
     return node.tag == "label" or _is_hidden(node) or _permalink(node)
 
 
-_PERMALINK_CLASS = re.compile(r"(?<![a-z-])(?:headerlink|anchorjs-link|anchor-link|permalink|toplink)(?![a-z-])")
+_PERMALINK_CLASS = re.compile(
+    r"(?<![a-z-])(?:headerlink|anchorjs-link|anchor-link|permalink|toplink)(?![a-z-])")
 _PERMALINK_MARKS = frozenset({"\u00b6", "#", "\u00a7", "\U0001f517", "\u25b2", "\u2191"})
 
 

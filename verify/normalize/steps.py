@@ -122,7 +122,8 @@ _INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff\u180e\ufffe]")
 _ASCII_JOINER = re.compile(r"(?<=[\x00-\x7f])[\u200c\u200d](?=[\x00-\x7f])|^[\u200c\u200d]|[\u200c\u200d]$",
                            re.MULTILINE)
 _CONTROLS = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\x7f-\x9f]")
-_ANY_INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff\u180e\ufffe\u200c\u200d\t\x00-\x08\x0c\x0e-\x1f\x7f-\x9f]")
+_ANY_INVISIBLE = re.compile(
+    r"[\u00ad\u200b\u2060\ufeff\u180e\ufffe\u200c\u200d\t\x00-\x08\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def invisible(text: str) -> str:
