@@ -178,6 +178,16 @@ def test_documentation_index_pages_keep_their_text() -> None:
     assert not any(w.startswith("canon.") for w in manual.warnings)
 
 
+def test_headings_wrapped_in_their_own_anchor_are_text() -> None:
+    # mdBook wraps every heading in <a href="#...">: canon/1 dropped them as link rows.
+    record = _record((CANON / "rust-E0499.html").read_bytes())
+    assert record.text is not None
+    assert record.text.startswith("Error code E0499\n\n")
+    assert "Erroneous code example:" in record.text
+    assert "let mut x = &mut i;" in record.text  # the code block
+    assert "Keyboard shortcuts" not in record.text and "Keyboard shortcuts" in record.removed
+
+
 # --------------------------------------------------------------------------- cross-format agreement
 
 def _documents() -> dict[str, Doc]:
