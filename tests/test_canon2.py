@@ -81,15 +81,27 @@ def test_a_header_of_a_capture_goes_only_where_it_splits_a_sentence() -> None:
     capture = (f"{header}\n\nThe member states agree to\n\n{header}\n\nwork together on security.\n\n"
                f"{header}\n\nEnd of the statement.\n")
     text = canonicalize_text(capture)
-    # Kept once as the title; the copies inside the sentence and after it go.
-    assert text == (f"{header}\n\nThe member states agree to work together on security.\n\n"
-                    "End of the statement.")
+    assert text == "The member states agree to work together on security.\n\nEnd of the statement."
     # The same line repeated, standing alone, but never splitting a sentence: content.
     notes = "Note\n\nThe first sentence.\n\nNote\n\nThe second sentence.\n"
     assert canonicalize_text(notes).split() == notes.split()
     # Repeated inside paragraphs (not alone between blank lines): content.
     wrapped = f"The states agree to\n{header}\nand work.\n\nThey also\n{header}\nand rest.\n"
     assert canonicalize_text(wrapped).split() == wrapped.split()
+
+
+def test_the_title_stays_where_the_pdf_sets_it_apart_from_the_running_header() -> None:
+    # Page 1's title is the header of the other pages: kept where the positions show
+    # a title block (tests/renderings.py), removed where the header sits at the same
+    # height on every page (seed 001's PDF, a capture's header: no title there).
+    doc = Doc("Apache License 2.0", paragraphs_of(_apache())[:30])
+    record = _record(to_pdf(doc), "a.pdf")
+    assert record.text is not None and record.text.startswith("Apache License 2.0\n\n")
+    assert record.text.count("Apache License 2.0") == 1
+    furniture = {c.step: c for c in record.changes}["furniture"]
+    assert "#title-kept" in furniture.params
+    seed = _record((SOURCES / "001_150b57b1f7e7ebd3.pdf").read_bytes(), "001.pdf")
+    assert seed.text is not None and "Instituto de Relaciones Internacionales" not in seed.text
 
 
 # --------------------------------------------------------------------------- hyphenation, lists, scaling

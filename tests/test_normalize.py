@@ -38,9 +38,7 @@ def _canon(path: Path) -> tuple[Extracted, str, dict[str, tuple[str, ...]]]:
 def test_running_header_inside_sentences_is_removed_and_recorded() -> None:
     # Seed 001: the IRI yearbook header interrupts sentences twice.
     _, text, changes = _canon(seed("001"))
-    # Once, as the first line (the title, as the PDF keeps it on page 1); never inside a sentence.
-    assert text.count("Instituto de Relaciones Internacionales") == 1
-    assert text.startswith("Instituto de Relaciones Internacionales (IRI) - Anuario 2007\n\n")
+    assert "Instituto de Relaciones Internacionales" not in text
     assert "Instituto de Relaciones Internacionales (IRI) - Anuario 2007" in changes["furniture"]
     assert ("express concern over the immediate threat of using ICT for the following purposes"
             in text)
@@ -98,8 +96,7 @@ def test_paged_furniture(pages: tuple[str, ...], removed: list[str]) -> None:
 def test_header_that_splits_a_hyphenated_word_at_a_page_break() -> None:
     pages = ("IRI Anuario\nthe infor-", "IRI Anuario\nmation society.", "IRI Anuario\nEnd.")
     text = canonicalize(Extracted("pdf", "test", pages)).text
-    # The header goes from pages 2 and 3; page 1's first line is the title and stays.
-    assert text.split() == ["IRI", "Anuario", "the", "information", "society.", "End."]
+    assert text == "the information society.\n\nEnd."
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -176,5 +173,5 @@ def test_furniture_removal_never_empties_a_document(pages: tuple[str, ...]) -> N
 def test_a_short_page_keeps_its_middle_line() -> None:
     pages = ("Title\nHello world\n1", "Title\nHello world\n2", "Title\nGoodbye\n3")
     assert canonicalize(Extracted("pdf", "test", pages)).text.split() == \
-        ["Title", "Hello", "world", "Hello", "world", "Goodbye"]
+        ["Hello", "world", "Hello", "world", "Goodbye"]
 

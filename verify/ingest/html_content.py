@@ -461,10 +461,13 @@ def _blocks(root: Node) -> list[_Block]:
 
 
 def _is_link(node: Node) -> bool:
-    """A link away from the page. A link to a place in the page itself
-    (``href="#..."``: a heading wrapped in its own anchor, as mdBook and many
-    documentation tools make them, a table of contents) is the page's text."""
-    return node.tag == "a" and not node.attrs.get("href", "").startswith("#")
+    """A link, except a heading's own anchor: a heading wrapped in a link to
+    itself (``<h2><a href="#name">``, as mdBook and many documentation tools
+    make them) is the page's text, not a link row."""
+    if node.tag != "a":
+        return False
+    own_anchor = len(node.attrs.get("href", "")) > 1 and node.attrs["href"].startswith("#")
+    return not (own_anchor and node.parent is not None and node.parent.tag in _HEADINGS)
 
 
 def _flush_alone(node: Node, out: list[_Block]) -> None:

@@ -14,10 +14,12 @@ must give the same canonical text: the record explains the result fully.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
+from typing import cast
 from dataclasses import dataclass
 
-from verify.model import Canonical, Change, Extracted
+from verify.model import Block, Canonical, Change, Extracted
 from verify.normalize import layout, steps
 
 __all__ = ["PROFILE", "PROFILES", "Profile", "canonicalize", "canonicalize_text", "replay"]
@@ -32,6 +34,8 @@ class Step:
     name: str
     text: TextStep | None = None  # applied to each page alone
     layout: LayoutStep | None = None  # decides from the whole document
+    #: The layout step also reads the line positions (``Extracted.lines``).
+    positions: bool = False
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,7 @@ CANON_2 = Profile(
         Step("punctuation", text=steps.punctuation),
         Step("line_space", text=steps.line_space),
         Step("rules", text=steps.rules),
-        Step("furniture", layout=layout.remove_furniture),
+        Step("furniture", layout=layout.remove_furniture, positions=True),
         Step("footnotes", layout=layout.separate_footnotes),
         Step("join_pages", layout=layout.join_pages),
         Step("dehyphenate", layout=layout.dehyphenate),
@@ -72,7 +76,7 @@ _EXAMPLE_LEN = 80
 
 def canonicalize(extracted: Extracted, profile: Profile = PROFILE) -> Canonical:
     """The canonical text of an extraction, with the record of every change."""
-    text, changes, removed = _run(extracted.pages, profile, None)
+    text, changes, removed = _run(extracted.pages, profile, None, extracted.lines)
     return Canonical(text=text, profile=profile.name, changes=tuple(changes), removed=tuple(removed))
 
 
@@ -104,7 +108,7 @@ MAX_ROUNDS = 4
 
 
 def _run(pages: Pages, profile: Profile, recorded: dict[str, tuple[str, ...]] | None,
-         ) -> tuple[str, list[Change], list[str]]:
+         lines: tuple[Block, ...] = ()) -> tuple[str, list[Change], list[str]]:
     leading = 0
     while leading < len(profile.steps) and profile.steps[leading].text is not None:
         leading += 1
@@ -118,7 +122,10 @@ def _run(pages: Pages, profile: Profile, recorded: dict[str, tuple[str, ...]] | 
         else:
             assert step.layout is not None
             params = None if recorded is None else recorded.get(step.name, ())
-            pages, change = _layout_step(step.name, step.layout, pages, params, removed)
+            fn: LayoutStep = step.layout
+            if step.positions:
+                fn = functools.partial(cast("Callable[..., layout.Outcome]", step.layout), positions=lines)
+            pages, change = _layout_step(step.name, fn, pages, params, removed)
         if change is not None:
             merged[step.name] = change
     # Unwrapping makes new lines, and the character steps work line by line

@@ -19,6 +19,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from verify.model import Block
+
 Pages = tuple[str, ...]
 
 
@@ -57,17 +59,19 @@ def furniture_key(line: str) -> str:
     return _DIGITS.sub("#", line)
 
 
-def remove_furniture(pages: Pages, params: Sequence[str] | None = None) -> Outcome:
+def remove_furniture(pages: Pages, params: Sequence[str] | None = None,
+                     positions: Sequence[Block] = ()) -> Outcome:
     """Remove running headers, footers and page numbers, on page evidence only.
 
     With several pages: a line in the top or bottom zone of a page whose
     shape repeats in that zone on at least half of the pages (and two), and
     whose numbers are either the same on every page or follow the page
-    number; a line ending a sentence needs three pages. The first line of
-    the document stays where it is also the running header: it is the title
-    (a plain-text rendering has it once, at the top). A two-page
-    document's header (the first line of page 1 repeated as the first line
-    of page 2) goes from page 2 only: on page 1 it is the title.
+    number; a line ending a sentence needs three pages. Page 1's first line
+    stays where the line positions (``positions``, from the PDF) show it
+    somewhere else than the running header that repeats it on the other
+    pages: there it is the title (decision recorded as :data:`TITLE_KEPT`).
+    A two-page document's header (the first line of page 1 repeated as the
+    first line of page 2) goes from page 2 only: on page 1 it is the title.
     Without pages (a text capture of a paged document): a short line that
     repeats verbatim, stands alone between blank lines at every occurrence,
     and splits a sentence at one of them at least (what was a page break).
@@ -75,12 +79,14 @@ def remove_furniture(pages: Pages, params: Sequence[str] | None = None) -> Outco
     """
     if params is None:
         params = _paged_keys(pages) if len(pages) > 1 else _unpaged_lines(pages[0] if pages else "")
+        if len(pages) > 1 and _title_elsewhere(pages, frozenset(params), positions):
+            params = [*params, TITLE_KEPT]
     keys = frozenset(params)
     if not keys:
         return Outcome(pages, 0, (), ())
     removed: list[str] = []
     if len(pages) > 1:
-        title = _title_key(pages, keys)
+        title = furniture_key(_first_line(pages[0])) if TITLE_KEPT in keys else None
         first = frozenset() if TWO_PAGE_HEADER in keys else keys - {title}
         out = tuple(_strip_zone(page, first if number == 0 else keys, removed)
                     for number, page in enumerate(pages))
@@ -114,14 +120,27 @@ def _strip_first_page_number(page: str, removed: list[str]) -> str:
         del lines[ends[0]]
 
 
-def _title_key(pages: Pages, keys: frozenset[str]) -> str | None:
-    """The key of page 1's first line when it is a constant running header
-    (the same words on page 2): there it is the document's title, and stays,
-    as a plain-text rendering keeps its first line (see :func:`_strip_lines`)."""
-    first = _first_line(pages[0])
-    key = furniture_key(first)
-    constant = first in {line.strip() for line in pages[1].split("\n")}
-    return key if key in keys and key != "#page-number" and constant else None
+#: Recorded when page 1's first line stays as the title (see :func:`_title_elsewhere`).
+TITLE_KEPT = "#title-kept"
+#: Points within which two lines are at the same height on their pages.
+SAME_HEIGHT = 2
+
+
+def _title_elsewhere(pages: Pages, keys: frozenset[str], positions: Sequence[Block]) -> bool:
+    """Is page 1's first line, a running header of the other pages, set at
+    another height on page 1 than the header is on the other pages? Then it
+    is the title there (a title block, the header only repeating its words),
+    not page furniture. Without positions (text with form feeds, pypdf) the
+    first line is furniture like the rest."""
+    key = furniture_key(_first_line(pages[0]))
+    if key not in keys or key == "#page-number" or not positions:
+        return False
+    tops: dict[bool, list[int]] = {True: [], False: []}
+    for block in positions:
+        if block.bbox is not None and furniture_key(" ".join(block.text.split())) == key:
+            tops[block.page == 1].append(block.bbox[3])
+    return bool(tops[True] and tops[False]) and all(
+        abs(a - b) > SAME_HEIGHT for a in tops[True] for b in tops[False])
 
 
 def _first_line(page: str) -> str:
@@ -245,10 +264,9 @@ def _strip_lines(page: str, keys: frozenset[str], removed: list[str]) -> str:
     kept: list[str] = []
     before = ""  # the last non-blank line kept, stripped (kept in step, not searched for)
     rejoin = False
-    title = _first_line(page)  # the first line is the title, even where it repeats as a header
     for line in page.split("\n"):
         text = line.strip()
-        if text in keys and not (text == title and not before):
+        if text in keys:
             removed.append(text)
             rejoin = rejoin or (bool(before) and not _TERMINAL.search(before))
             continue
