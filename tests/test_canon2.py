@@ -160,7 +160,9 @@ def test_check_reports_furniture_changed_not_formatting(tmp_path: Path) -> None:
     assert modified.content_changed is False and modified.furniture_changed
     from verify.report.check import check_text
 
-    assert "furniture changed" in check_text(report, manifest=str(target), root=str(root))
+    shown = check_text(report, manifest=str(target), root=str(root))
+    assert "furniture changed" in shown
+    assert "Your daily source'" in shown and "Your nightly source'" in shown  # the lines, both sides
 
 
 def test_a_page_with_no_canonical_text_says_so_and_never_compares_equal(

@@ -199,8 +199,17 @@ def _modified(entry: dict[str, Any], new_raw: str, record: Record, options: Opti
     furniture = not changed and "removed_sha256" in entry and record.removed_sha256 != entry["removed_sha256"]
     return Modified(entry["path"], entry["raw_sha256"], new_raw, changed, old_text,
                     record.text_sha256, furniture_changed=furniture,
+                    note=_removed_lines_note(entry.get("removed", []), record.removed) if furniture else None,
                     paragraphs=_paragraph_diff(entry.get("paragraphs", []), list(record.paragraphs))
                     if changed else {})
+
+
+def _removed_lines_note(old: list[str], new: tuple[str, ...], limit: int = 3) -> str:
+    """The removed pieces (chrome, furniture) that went or came, a few of each."""
+    gone = [p for p in old if p not in set(new)][:limit]
+    came = [p for p in new if p not in set(old)][:limit]
+    parts = [f"- {p[:80]!r}" for p in gone] + [f"+ {p[:80]!r}" for p in came]
+    return "removed material: " + ("; ".join(parts) if parts else "same pieces, in another order")
 
 
 def _profile_note(profile: str) -> str:

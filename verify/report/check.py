@@ -51,7 +51,7 @@ def _what_changed(m: Modified) -> str:
         return f"bytes changed; content unknown ({m.note})"
     if not m.content_changed and m.furniture_changed:
         return ("bytes changed, canonical text unchanged, but the removed material (site chrome or "
-                "page furniture) changed: furniture changed")
+                f"page furniture) changed: furniture changed ({m.note})")
     if not m.content_changed:
         return "bytes changed, canonical text unchanged (formatting change)"
     parts = [f"{kind} {_ranges(nums)}" for kind, nums in m.paragraphs.items() if nums]
