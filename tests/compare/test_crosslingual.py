@@ -83,8 +83,9 @@ def test_names_meet_across_scripts() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the Synodal's bracketed Septuagint ages move the alignment of Genesis 5:6; "
-    "the swapped name's pair then holds Seth on neither side",
+    reason="KJV joins Genesis 5:6-8 in one sentence that still names Seth (5:7), and Jared "
+    "is named a few sentences on: names are compared by presence in a pair and its "
+    "neighbourhood, which cannot see this swap across languages",
 )
 def test_a_name_swapped_across_languages() -> None:
     russian, english = prose("RusSynodal"), prose("KJV")
