@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from verify.compare import align as _align
+from verify.compare.edits import tokens as edit_tokens
 from verify.compare.diff import (
     Side,
     across_neighbours,
@@ -68,6 +69,7 @@ def compare_texts(a: str, b: str, langs: tuple[str, str] | None = None) -> Compa
     common_a, common_b = _lower_case_words(a), _lower_case_words(b)
     names = _names(a, common_a) & _names(b, common_b)
     found: list[Difference] = []
+    versions = _versions(a, b, pairs)
     unconfirmed = [not p.one_sided and _unconfirmed(p) for p in pairs]
     loose: set[int] = set()
     keys_a = [_capital_keys(p.a_excerpt.text) for p in pairs]
@@ -86,7 +88,7 @@ def compare_texts(a: str, b: str, langs: tuple[str, str] | None = None) -> Compa
         side_b = Side(
             b, sb[bead.b_start : bead.b_end], common_b, names, nearby=frozenset().union(*keys_b[window])
         )
-        found.extend(pair_differences(side_a, side_b, index, terms))
+        found.extend(pair_differences(side_a, side_b, index, terms, versions))
     found = across_neighbours(_habits(found))
     found.extend(passages(pairs, a, b, frozenset(loose)))
     found.sort(key=lambda d: (d.pair, d.a.span.start, d.b.span.start))
@@ -139,6 +141,28 @@ def group_summary(texts: Mapping[str, str]) -> list[dict[str, Any]]:
         for i, a in enumerate(paths)
         for b in paths[i + 1 :]
     ]
+
+
+#: Share of aligned pairs identical letter for letter above which two texts
+#: are versions of one text (an edition, a revision, a rendering), not two
+#: translations: measured 0.87-0.96 on renderings of the bash documents and
+#: on the Apache licence edited, 0.01-0.32 on pairs of English Bibles.
+VERSIONS = 0.5
+
+
+def _versions(a: str, b: str, pairs: tuple[AlignedPair, ...]) -> bool:
+    """Whether most aligned pairs are the same sentence letter for letter
+    (case, spacing, hyphenation and ligatures aside): then every changed word
+    of a near-identical pair is an edit, not a paraphrase."""
+    two_sided = [p for p in pairs if not p.one_sided]
+    same = sum(
+        _letters(a, p.a_excerpt.span) == _letters(b, p.b_excerpt.span) for p in two_sided
+    )
+    return bool(two_sided) and same >= VERSIONS * len(two_sided)
+
+
+def _letters(text: str, span: Span) -> str:
+    return "".join(t.norm for t in edit_tokens(text, span.start, span.end))
 
 
 def _unconfirmed(pair: AlignedPair) -> bool:

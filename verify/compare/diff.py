@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from verify.compare import edits as ed
 from verify.compare import names as nm
 from verify.compare import wording as wd
 from verify.compare.model import AlignedPair, Difference, Excerpt, Kind, Segment
@@ -398,8 +399,12 @@ def cross_differences(a: Side, b: Side, pair: int, known: frozenset[str]) -> lis
     return sorted(found, key=lambda d: (d.a.span.start, d.b.span.start))
 
 
-def pair_differences(a: Side, b: Side, pair: int, terms: list[tuple[str, ...]]) -> list[Difference]:
-    """Every difference inside one aligned pair, in reading order of A."""
+def pair_differences(
+    a: Side, b: Side, pair: int, terms: list[tuple[str, ...]], versions: bool = False
+) -> list[Difference]:
+    """Every difference inside one aligned pair, in reading order of A; with
+    ``versions`` (the two texts are versions of one text, not translations),
+    also every changed word of a near-identical pair."""
     named = names(a, b, pair)
     found = [
         *symbols(a, b, pair),
@@ -408,7 +413,31 @@ def pair_differences(a: Side, b: Side, pair: int, terms: list[tuple[str, ...]]) 
         *named,
         *(d for d in wording(a, b, pair, terms) if not any(_within(n, d) for n in named)),
     ]
+    if versions:
+        found.extend(d for d in version_edits(a, b, pair) if not any(_points_at(x, d, a, b) for x in found))
     return sorted(found, key=lambda d: (d.a.span.start, d.b.span.start))
+
+
+def version_edits(a: Side, b: Side, pair: int) -> list[Difference]:
+    """Every changed word of a pair whose two sides are near-identical (a
+    version or a rendering of one sentence, not a translation of it)."""
+    ta, tb = ed.tokens(a.text, a.span.start, a.span.end), ed.tokens(b.text, b.span.start, b.span.end)
+    if not ed.near_identical(ta, tb):
+        return []
+    out = []
+    for e in ed.edits(ta, tb):
+        xa, xb = a.cut(*e.a), b.cut(*e.b)
+        out.append(Difference("wording", xa, xb, f"'{xa.text}' != '{xb.text}'", pair))
+    return out
+
+
+def _points_at(found: Difference, edit: Difference, a: Side, b: Side) -> bool:
+    """Whether an earlier difference already points at the words of an edit
+    on one side (a number, a name): one changed word is one difference."""
+    return any(
+        f.span != side.span and f.span.start < e.span.end and e.span.start < f.span.end
+        for f, e, side in ((found.a, edit.a, a), (found.b, edit.b, b))
+    )
 
 
 def _within(inner: Difference, outer: Difference) -> bool:
