@@ -21,6 +21,7 @@ from verify.compare.diff import (
     Side,
     across_neighbours,
     cross_differences,
+    moved_across,
     name_keys,
     pair_differences,
     passages,
@@ -90,6 +91,8 @@ def compare_texts(a: str, b: str, langs: tuple[str, str] | None = None) -> Compa
         )
         found.extend(pair_differences(side_a, side_b, index, terms, versions))
     found = across_neighbours(_habits(found))
+    if versions:
+        found = [d for d in found if not _split_elsewhere(d, pairs)]
     found.extend(passages(pairs, a, b, frozenset(loose)))
     found.sort(key=lambda d: (d.pair, d.a.span.start, d.b.span.start))
     return Comparison(a, b, sa, sb, pairs, tuple(found))
@@ -159,6 +162,31 @@ def _versions(a: str, b: str, pairs: tuple[AlignedPair, ...]) -> bool:
         _letters(a, p.a_excerpt.span) == _letters(b, p.b_excerpt.span) for p in two_sided
     )
     return bool(two_sided) and same >= VERSIONS * len(two_sided)
+
+
+def _split_elsewhere(d: Difference, pairs: tuple[AlignedPair, ...]) -> bool:
+    """Whether a version edit is words the other version has in the
+    neighbouring sentence (the two cut sentences in different places)."""
+    if d.kind != "wording" or not d.detail.startswith("'"):
+        return False
+    before = pairs[d.pair - 1] if d.pair > 0 else None
+    after = pairs[d.pair + 1] if d.pair + 1 < len(pairs) else None
+    empty = Excerpt("", Span(0, 0))
+    return any(
+        _at_edge(getattr(d, side), getattr(pairs[d.pair], f"{side}_excerpt"))
+        and moved_across(
+            d,
+            getattr(before, f"{side}_excerpt", empty) if before else empty,
+            getattr(after, f"{side}_excerpt", empty) if after else empty,
+            side,
+        )
+        for side in ("a", "b")
+    )
+
+
+def _at_edge(x: Excerpt, whole: Excerpt, slack: int = 3) -> bool:
+    """Whether an edit's words open or close the sentence(s) of its pair."""
+    return x.span.start <= whole.span.start + slack or x.span.end >= whole.span.end - slack
 
 
 def _letters(text: str, span: Span) -> str:

@@ -411,24 +411,52 @@ def pair_differences(
         *dates(a, b, pair),
         *numbers(a, b, pair),
         *named,
-        *(d for d in wording(a, b, pair, terms) if not any(_within(n, d) for n in named)),
     ]
-    if versions:
-        found.extend(d for d in version_edits(a, b, pair) if not any(_points_at(x, d, a, b) for x in found))
+    edited = version_edits(a, b, pair) if versions else None
+    if edited is not None:  # every changed word is reported, negations and cut terms among them
+        found.extend(d for d in edited if not any(_points_at(x, d, a, b) for x in found))
+    else:
+        found.extend(d for d in wording(a, b, pair, terms) if not any(_within(n, d) for n in named))
     return sorted(found, key=lambda d: (d.a.span.start, d.b.span.start))
 
 
-def version_edits(a: Side, b: Side, pair: int) -> list[Difference]:
+def version_edits(a: Side, b: Side, pair: int) -> list[Difference] | None:
     """Every changed word of a pair whose two sides are near-identical (a
-    version or a rendering of one sentence, not a translation of it)."""
+    version or a rendering of one sentence, not a translation of it); None
+    for a pair that is not."""
     ta, tb = ed.tokens(a.text, a.span.start, a.span.end), ed.tokens(b.text, b.span.start, b.span.end)
     if not ed.near_identical(ta, tb):
-        return []
+        return None
     out = []
     for e in ed.edits(ta, tb):
         xa, xb = a.cut(*e.a), b.cut(*e.b)
         out.append(Difference("wording", xa, xb, f"'{xa.text}' != '{xb.text}'", pair))
     return out
+
+
+#: Fewer letters than this are found in any neighbouring sentence by chance.
+MOVED_MIN = 4
+
+
+def moved_across(edit: Difference, before: Excerpt, after: Excerpt, side: str) -> bool:
+    """Whether an edit is only words that the two versions put in different
+    sentences: what one side has more is in the other side's neighbouring
+    pair (``before`` or ``after``, on ``side``, the side that has less)."""
+    la, lb = _letters(edit.a.text), _letters(edit.b.text)
+    more, less = (la, lb) if side == "b" else (lb, la)
+    if not less or len(more) <= len(less):
+        extra = more
+    elif more.startswith(less):
+        extra = more[len(less) :]
+    elif more.endswith(less):
+        extra = more[: -len(less)]
+    else:
+        return False
+    return len(extra) >= MOVED_MIN and (extra in _letters(before.text) or extra in _letters(after.text))
+
+
+def _letters(text: str) -> str:
+    return "".join(t.norm for t in ed.tokens(text, 0, len(text)))
 
 
 def _points_at(found: Difference, edit: Difference, a: Side, b: Side) -> bool:
