@@ -11,7 +11,6 @@ from __future__ import annotations
 import fnmatch
 import os
 import stat
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +24,7 @@ class CorpusFile:
     path: str  # where it is on disk
     problem: str | None = None  # why it must not be read, if so
     size: int = 0  # bytes, as the walk saw them
+    link: str | None = None  # a symlink's target (the link is recorded, never followed)
 
     @property
     def escapes(self) -> bool:
@@ -53,7 +53,7 @@ def walk(root: Path, exclude: Iterable[str] = (), skip: Iterable[Path] = ()) -> 
         rel_folder = os.path.relpath(folder, root)
         for link in [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
             dirs.remove(link)
-            _add(found, _entry(root, rel_folder, link, "a symlinked folder is not followed"))
+            _add(found, _entry(root, rel_folder, link, None, link=_target(os.path.join(folder, link))))
         for filename in sorted(files):
             if filename.startswith(".") or (rel_folder == "." and filename == FILENAME):
                 continue
@@ -61,22 +61,32 @@ def walk(root: Path, exclude: Iterable[str] = (), skip: Iterable[Path] = ()) -> 
             problem, size = _inspect(root, full, skipped)
             if problem is _SKIP:
                 continue
-            item = _entry(root, rel_folder, filename, problem, size)
+            target = _target(full) if problem in (ESCAPES, _LINK) else None
+            item = _entry(root, rel_folder, filename, None if problem == _LINK else problem, size, target)
             if not any(fnmatch.fnmatchcase(item.name, p) for p in patterns):
                 _add(found, item)
     return [found[name] for name in sorted(found)]
 
 
-def _entry(root: Path, rel_folder: str, filename: str, problem: str | None, size: int = 0) -> CorpusFile:
+def _entry(root: Path, rel_folder: str, filename: str, problem: str | None, size: int = 0,
+           link: str | None = None) -> CorpusFile:
+    from verify.manifest import encode_name
+
     rel = filename if rel_folder == "." else f"{rel_folder}/{filename}"
     rel = rel.replace(os.sep, "/")
     full = os.path.join(root, rel_folder, filename)
+    # Any name the file system holds has a manifest name: odd bytes are escaped.
+    return CorpusFile(encode_name(os.fsencode(rel)), full, problem, size, link)
+
+
+def _target(path: str) -> str | None:
+    """A symlink's target as text (odd bytes escaped like names)."""
+    from verify.manifest import encode_name
+
     try:
-        rel.encode("utf-8")
-    except UnicodeEncodeError:
-        rel = rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-        problem = problem or "the file name is not valid UTF-8"
-    return CorpusFile(unicodedata.normalize("NFC", rel), full, problem, size)
+        return encode_name(os.fsencode(os.readlink(path)))
+    except OSError:
+        return None
 
 
 def _add(found: dict[str, CorpusFile], item: CorpusFile) -> None:
@@ -89,6 +99,7 @@ def _add(found: dict[str, CorpusFile], item: CorpusFile) -> None:
 
 
 _SKIP = "skip"
+_LINK = "link"
 
 
 def _identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
@@ -100,16 +111,15 @@ def _identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
 
 
 def _inspect(root: Path, full: str, skipped: set[tuple[int, int] | None]) -> tuple[str | None, int]:
-    """Why a file must not be read (or _SKIP for the manifest itself), and its size.
+    """Why a file must not be read (or _SKIP for the manifest itself, _LINK for a
+    symlink that stays inside the root: recorded as a link), and its size.
 
     One lstat per file; the realpath of a file is only taken for a symlink.
     """
     try:
         info = os.lstat(full)
         if stat.S_ISLNK(info.st_mode):
-            if not inside(root, full):
-                return ESCAPES, 0
-            info = os.stat(full)
+            return (_LINK if inside(root, full) else ESCAPES), 0
     except OSError as exc:
         return f"cannot read: {exc.strerror or exc}", 0
     if (info.st_dev, info.st_ino) in skipped:
