@@ -18,7 +18,7 @@ def test_sample_corpus_builds_with_provenance_and_works() -> None:
     result = build_manifest(SOURCES, jobs=1)
     entries = result.manifest.by_path()
     assert not result.failed
-    assert {e["format"] for e in entries.values()} == {"text", "pdf", "html"}
+    assert {e.format for e in entries.values()} == {"text", "pdf", "html"}
     seed = entries["001_150b57b1f7e7ebd3.txt"]
     assert seed["provenance"]["work"] == "sco-2006-statement"
     assert "README.md" not in entries and "sources.toml" not in entries
@@ -35,13 +35,13 @@ def test_bad_files_are_entries_with_errors_and_do_not_stop_the_run(tmp_path: Pat
     (tmp_path / "nobody.html").write_bytes(b"<html><head><title>x</title></head></html>")
     os.symlink("/etc/hostname", tmp_path / "escape.txt")
     result = build_manifest(tmp_path, jobs=2)
-    codes = {e["path"]: e["error_code"] for e in result.manifest.entries}
+    codes = {e.path: e.error_code for e in result.manifest.entries}
     assert codes == {
         "good.txt": None, "empty.txt": "ingest.empty", "image.txt": "ingest.unsupported",
         "locked.pdf": "ingest.encrypted", "broken.pdf": "ingest.corrupt", "nobody.html": None,
         "escape.txt": "manifest.unsafe_path",
     }
-    assert all(e["error"] for e in result.manifest.entries if e["error_code"])
+    assert all(e.error for e in result.manifest.entries if e.error_code)
     assert result.manifest.by_path()["locked.pdf"]["raw_sha256"].startswith("sha256:")
 
 
@@ -51,8 +51,8 @@ def test_huge_files_are_hashed_but_not_extracted(tmp_path: Path) -> None:
     (tmp_path / "big.txt").write_bytes(b"word " * 5000)
     result = build_manifest(tmp_path, options=Options(max_bytes=1000), jobs=1)
     (entry,) = result.manifest.entries
-    assert entry["error_code"] == "ingest.too_large"
-    assert entry["raw_sha256"].startswith("sha256:") and entry["size"] == 25000
+    assert entry.error_code == "ingest.too_large"
+    assert entry.raw_sha256.startswith("sha256:") and entry.size == 25000
 
 
 def test_names_are_relative_posix_nfc_and_hidden_files_are_skipped(tmp_path: Path) -> None:
@@ -61,7 +61,7 @@ def test_names_are_relative_posix_nfc_and_hidden_files_are_skipped(tmp_path: Pat
     (tmp_path / ".hidden.txt").write_text("secret\n")
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "config").write_text("x\n")
-    names = [e["path"] for e in build_manifest(tmp_path, jobs=1).manifest.entries]
+    names = [e.path for e in build_manifest(tmp_path, jobs=1).manifest.entries]
     assert names == ["sub/café.txt"]
     assert unicodedata.is_normalized("NFC", names[0])
 

@@ -60,6 +60,9 @@ _CODE = re.compile(r"[a-z_]+(\.[a-z_]+)*\Z")
 
 _ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _ESCAPE_RE = re.compile(r"\\(x[0-9a-f]{2}|[\\nrt])")
+_PLAIN_NEEDS_ESCAPE = re.compile(rb"[\x00-\x1f\x7f\\]")
+#: Plain ASCII names that need no further checks (most names): fast path of check_relative_path.
+_SIMPLE_PATH = re.compile(r"[A-Za-z0-9_\-][A-Za-z0-9_.\- +,=@~]*(/[A-Za-z0-9_\-][A-Za-z0-9_.\- +,=@~]*)*\Z")
 
 
 def encode_name(raw: bytes) -> str:
@@ -75,6 +78,8 @@ def encode_name(raw: bytes) -> str:
     >>> decode_name(encode_name(b"a\\nb\\xff\\\\c"))
     b'a\\nb\\xff\\\\c'
     """
+    if raw.isascii() and not _PLAIN_NEEDS_ESCAPE.search(raw):
+        return raw.decode("ascii")
     text = raw.decode("utf-8", "surrogateescape")
     out = []
     for char in text:
@@ -107,6 +112,8 @@ def decode_name(name: str) -> bytes:
 def check_relative_path(name: str) -> None:
     """Refuse a manifest path that is not a plain relative POSIX path in NFC,
     written in the escapes of :func:`encode_name`."""
+    if _SIMPLE_PATH.match(name):
+        return
     problems = []
     if not name:
         problems.append("it is empty")
@@ -495,7 +502,12 @@ def open_manifest(path: str | os.PathLike[str]) -> Iterator[tuple[Manifest, Iter
         stream = open(path, "rb")  # noqa: SIM115 (closed below)
     except OSError as exc:
         raise ManifestError(f"cannot read the manifest: {exc.strerror or exc}", path=str(path)) from exc
-    with stream, _Reader(iter(stream), str(path)) as reader:
+    with stream:
+        size = os.fstat(stream.fileno()).st_size
+        if size > 8 * MAX_MANIFEST_BYTES:  # streamed: a larger limit than for a whole read
+            raise ManifestError(f"{size} bytes is over the manifest size limit "
+                                f"({8 * MAX_MANIFEST_BYTES} bytes)", path=str(path))
+        reader = _Reader(iter(stream), str(path))
         yield _manifest(reader.header, ()), iter(reader)
 
 

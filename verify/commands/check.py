@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
 
     trusted = bool(args.trust or args.expect_root)
     facts: dict[str, Any] = {}
-    if trusted or args.log:
+    if trusted or args.log or getattr(args, "signature", None):
         from verify.commands.log import record_check
         from verify.commands.sign import trusted_facts
 
