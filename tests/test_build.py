@@ -20,7 +20,7 @@ def test_sample_corpus_builds_with_provenance_and_works() -> None:
     assert not result.failed
     assert {e.format for e in entries.values()} == {"text", "pdf", "html"}
     seed = entries["001_150b57b1f7e7ebd3.txt"]
-    assert seed["provenance"]["work"] == "sco-2006-statement"
+    assert seed.provenance_dict()["work"] == "sco-2006-statement"
     assert "README.md" not in entries and "sources.toml" not in entries
     members = result.manifest.works["sco-2006-statement"]["members"]
     assert "001_150b57b1f7e7ebd3.txt" in members and "002_e1609b8a501e843d.txt" in members
@@ -37,12 +37,18 @@ def test_bad_files_are_entries_with_errors_and_do_not_stop_the_run(tmp_path: Pat
     result = build_manifest(tmp_path, jobs=2)
     codes = {e.path: e.error_code for e in result.manifest.entries}
     assert codes == {
-        "good.txt": None, "empty.txt": "ingest.empty", "image.txt": "ingest.unsupported",
+        "good.txt": None, "empty.txt": "ingest.empty", "image.txt": None,
         "locked.pdf": "ingest.encrypted", "broken.pdf": "ingest.corrupt", "nobody.html": None,
-        "escape.txt": "manifest.unsafe_path",
+        "escape.txt": None,
     }
     assert all(e.error for e in result.manifest.entries if e.error_code)
-    assert result.manifest.by_path()["locked.pdf"]["raw_sha256"].startswith("sha256:")
+    entries = result.manifest.by_path()
+    # Issue 8 item 11: a file no ingester reads is a hash-only entry, not a failure;
+    # a symlink is recorded as a link with its target, never followed.
+    assert entries["image.txt"].format == "unknown" and entries["image.txt"].text_sha256 is None
+    assert entries["image.txt"].raw_sha256 is not None
+    assert (entries["escape.txt"].kind, entries["escape.txt"].target) == ("link", "/etc/hostname")
+    assert result.manifest.by_path()["locked.pdf"].raw_sha256.startswith("sha256:")
 
 
 def test_huge_files_are_hashed_but_not_extracted(tmp_path: Path) -> None:
@@ -84,11 +90,10 @@ def test_special_and_dangling_files_are_recorded_not_read(tmp_path: Path) -> Non
     os.mkfifo(tmp_path / "pipe.txt")  # opening it for reading would block
     os.symlink(tmp_path / "gone.txt", tmp_path / "dangling.txt")
     entries = build_manifest(tmp_path, jobs=1).manifest.by_path()
-    assert entries["good.txt"]["error"] is None
-    assert entries["pipe.txt"]["error_code"] == "ingest.unreadable"
-    assert "not a regular file" in entries["pipe.txt"]["error"]
-    assert entries["dangling.txt"]["error_code"] == "ingest.unreadable"
-    assert "No such file" in entries["dangling.txt"]["error"]
+    assert entries["good.txt"].error is None
+    assert entries["pipe.txt"].error_code == "ingest.unreadable"
+    assert "not a regular file" in entries["pipe.txt"].error
+    assert entries["dangling.txt"].kind == "link" and entries["dangling.txt"].error is None
 
 
 def test_ingest_refuses_a_fifo_without_blocking(tmp_path: Path) -> None:
@@ -108,12 +113,12 @@ def test_a_file_over_the_time_limit_is_a_recorded_error_in_every_worker(tmp_path
     for jobs in (1, 2):  # in this process, and in pool workers
         entries = build_manifest(tmp_path, options=Options(timeout=0.001, lint=False), jobs=jobs,
                                  compare=False).manifest.by_path()
-        assert entries["slow.txt"]["error_code"] == "ingest.timeout"
-        assert "longer than 0.001 s" in entries["slow.txt"]["error"]
-        assert entries["slow.txt"]["raw_sha256"].startswith("sha256:")  # still under fixity
+        assert entries["slow.txt"].error_code == "ingest.timeout"
+        assert "longer than 0.001 s" in entries["slow.txt"].error
+        assert entries["slow.txt"].raw_sha256.startswith("sha256:")  # still under fixity
     # The default limit (300 s) leaves ordinary files alone, and no alarm is left armed.
     assert build_manifest(tmp_path, options=Options(lint=False), jobs=1, compare=False).manifest.by_path()[
-        "slow.txt"]["error"] is None
+        "slow.txt"].error is None
     import signal
 
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)

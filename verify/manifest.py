@@ -61,6 +61,7 @@ _CODE = re.compile(r"[a-z_]+(\.[a-z_]+)*\Z")
 _ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _ESCAPE_RE = re.compile(r"\\(x[0-9a-f]{2}|[\\nrt])")
 _PLAIN_NEEDS_ESCAPE = re.compile(rb"[\x00-\x1f\x7f\\]")
+_DRIVE = re.compile(rb"[A-Za-z]:")
 #: Plain ASCII names that need no further checks (most names): fast path of check_relative_path.
 _SIMPLE_PATH = re.compile(r"[A-Za-z0-9_\-][A-Za-z0-9_.\- +,=@~]*(/[A-Za-z0-9_\-][A-Za-z0-9_.\- +,=@~]*)*\Z")
 
@@ -78,7 +79,7 @@ def encode_name(raw: bytes) -> str:
     >>> decode_name(encode_name(b"a\\nb\\xff\\\\c"))
     b'a\\nb\\xff\\\\c'
     """
-    if raw.isascii() and not _PLAIN_NEEDS_ESCAPE.search(raw):
+    if raw.isascii() and not _PLAIN_NEEDS_ESCAPE.search(raw) and not _DRIVE.match(raw):
         return raw.decode("ascii")
     text = raw.decode("utf-8", "surrogateescape")
     out = []
@@ -92,6 +93,8 @@ def encode_name(raw: bytes) -> str:
             out.append(f"\\x{code:02x}")
         else:
             out.append(char)
+    if len(out) > 1 and out[1] == ":" and out[0].isascii() and out[0].isalpha():
+        out[1] = "\\x3a"  # "C:..." would read as a Windows drive: escaped, so no name is refused
     return unicodedata.normalize("NFC", "".join(out))
 
 
@@ -119,7 +122,7 @@ def check_relative_path(name: str) -> None:
         problems.append("it is empty")
     if any(ord(c) < 0x20 or ord(c) == 0x7F for c in name):
         problems.append("it contains an unescaped control character")
-    if name.startswith("/") or (len(name) > 1 and name[1] == ":"):
+    if name.startswith("/") or _DRIVE.match(name.encode("utf-8", "surrogatepass")):
         problems.append("it is absolute")
     if "\\" in _ESCAPE_RE.sub("", name):
         problems.append("it contains a backslash that is not an escape (\\\\, \\n, \\r, \\t, \\xHH)")
@@ -172,8 +175,16 @@ class Entry:
         return dict(self.provenance)
 
     def to_json(self) -> dict[str, Any]:
-        doc: dict[str, Any] = {f.name: getattr(self, f.name) for f in fields(self)}
-        doc["provenance"] = dict(self.provenance)
+        """The entry's line: fields that have their default value are left out
+        (``kind`` "file", no target, no error, no provenance ...), which keeps
+        a line near 300 bytes; ``path``, ``size`` and ``raw_sha256`` are always there."""
+        doc: dict[str, Any] = {}
+        for name, default in _DEFAULTS.items():
+            value = getattr(self, name)
+            if value != default:
+                doc[name] = dict(value) if name == "provenance" else value
+        for name in _REQUIRED:
+            doc[name] = getattr(self, name)
         return doc
 
     @classmethod
@@ -181,21 +192,34 @@ class Entry:
         """An entry from its parsed JSON line, every field checked (fail closed)."""
         if not isinstance(doc, dict):
             raise ManifestError("an entry is not a JSON object", path=source)
-        if set(doc) != _ENTRY_KEYS:
-            extra, missing = sorted(set(doc) - _ENTRY_KEYS), sorted(_ENTRY_KEYS - set(doc))
+        keys = doc.keys()
+        if not (_REQUIRED <= keys <= _ENTRY_KEYS):
+            extra, missing = sorted(keys - _ENTRY_KEYS), sorted(_REQUIRED - keys)
             raise ManifestError(f"entry {str(doc.get('path'))[:200]!r}: "
                                 + "; ".join(([f"unknown fields {extra}"] if extra else [])
                                             + ([f"missing fields {missing}"] if missing else [])),
                                 path=source)
-        problem = _entry_problem(doc)
+        values = {**_JSON_DEFAULTS, **doc}
+        problem = _entry_problem(values) or _default_written(doc)
         if problem:
             raise ManifestError(f"entry {str(doc.get('path'))[:200]!r}: {problem}", path=source)
-        values = dict(doc)
-        values["provenance"] = tuple(sorted(doc["provenance"].items()))
+        values["provenance"] = tuple(sorted(values["provenance"].items()))
         return cls(**values)
 
 
 _ENTRY_KEYS = frozenset(f.name for f in fields(Entry))
+_REQUIRED = frozenset(("path", "size", "raw_sha256"))
+_DEFAULTS = {f.name: f.default for f in fields(Entry) if f.name not in _REQUIRED}
+_JSON_DEFAULTS: dict[str, Any] = {**_DEFAULTS, "provenance": {}}
+
+
+def _default_written(doc: dict[str, Any]) -> str | None:
+    """One entry, one line: a field written with its default value is not canonical."""
+    for key, value in doc.items():
+        if key in _JSON_DEFAULTS and value == _JSON_DEFAULTS[key] and type(value) is type(
+                _JSON_DEFAULTS[key]):
+            return f"field {key} is written with its default value (not canonical)"
+    return None
 _OPTIONAL_STR = ("target", "profile", "extractor", "error")
 _PROVENANCE_KEYS = frozenset(("title", "publisher", "author", "origin", "url", "retrieved", "language",
                               "work", "role", "rendered_from", "licence", "notes"))
@@ -224,7 +248,24 @@ def _entry_problem(doc: dict[str, Any]) -> str | None:
     if not isinstance(provenance, dict) or not set(provenance) <= _PROVENANCE_KEYS or not all(
             isinstance(v, str) and len(v) <= 100_000 for v in provenance.values()):
         return "provenance is not a table of known string fields"
+    if provenance:
+        import fastjsonschema
+
+        try:
+            _compiled_provenance()(provenance)
+        except fastjsonschema.JsonSchemaValueException as exc:
+            return f"provenance: {exc.message}"
     return None
+
+
+@functools.cache
+def _compiled_provenance() -> Callable[[Any], Any]:
+    import fastjsonschema
+
+    definitions = schema()["definitions"]
+    compiled: Callable[[Any], Any] = fastjsonschema.compile(
+        {**definitions["provenance"], "definitions": definitions})
+    return compiled
 
 
 def removed_digest(record: Record) -> str | None:
@@ -540,7 +581,7 @@ class _Reader:
 
     def __iter__(self) -> Iterator[Entry]:
         for batch in _batches(self.lines, None):
-            for doc in _parse_batch(batch, None, self.source):
+            for doc in _parse_canonical(batch, self.source):
                 entry = Entry.from_json(doc, self.source)
                 self._check_path(entry.path)
                 yield entry
@@ -574,6 +615,35 @@ def _batches(lines: Iterable[bytes], digest: Any) -> Iterator[list[bytes]]:
             batch = []
     if batch:
         yield batch
+
+
+def _parse_canonical(batch: list[bytes], source: str | None) -> list[Any]:
+    """Parse entry lines fast: the C parser on the whole batch, then each line must
+    be exactly the canonical JSON of what was parsed (which refuses duplicate keys,
+    other spellings and whitespace: one entry, one byte string, one Merkle leaf).
+    A line that is not is parsed again strictly, for a precise message."""
+    try:
+        docs = json.loads(b"[" + b",".join(batch) + b"]", parse_constant=_refuse_constant,
+                          parse_float=_refuse_float)
+        if not isinstance(docs, list) or len(docs) != len(batch):
+            raise ValueError("a line holds more than one JSON value")
+        for doc, line in zip(docs, batch, strict=True):
+            if canonical_line(doc) != line:
+                _parse_batch([line], None, source)  # raises what is wrong, if it can tell
+                Entry.from_json(doc, source)
+                raise ValueError(f"a line is not canonical JSON: {line[:200]!r}")
+    except (ValueError, RecursionError, UnicodeError) as exc:
+        _parse_batch(batch, None, source)
+        raise ManifestError(str(exc)[:500], path=source) from None
+    return list(docs)
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed")
+
+
+def _refuse_float(text: str) -> Any:
+    raise ValueError(f"floating-point number {text} is not allowed")
 
 
 def _parse_batch(batch: list[bytes], what: str | None, source: str | None = None) -> list[Any]:
