@@ -10,6 +10,7 @@ import pytest
 
 from verify.build import build_manifest
 from verify.errors import ConfigError
+from verify.pipeline import Options
 
 from helpers import DATA, SOURCES
 
@@ -122,3 +123,54 @@ def test_a_file_over_the_time_limit_is_a_recorded_error_in_every_worker(tmp_path
     import signal
 
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def _corpus_of(tmp_path: Path, n: int) -> Path:
+    root = tmp_path / "c"
+    root.mkdir()
+    for i in range(n):
+        (root / f"f{i}.txt").write_text(f"Document number {i} says something.\n" * 3)
+    (root / "img.bin").write_bytes(bytes(range(256)) * 4)
+    return root
+
+
+def test_a_rebuild_extracts_only_what_changed(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from verify.build import write_build
+    from verify.manifest import dumps, read_manifest
+
+    from helpers import dump_doc, read_doc
+
+    root, target = _corpus_of(tmp_path, 5), tmp_path / "m.json"
+    first = build_manifest(root, manifest_path=target, jobs=1)
+    write_build(first, target)
+    assert first.reused == 0 and len(first.records) == 6
+    (root / "f1.txt").write_text("Changed words.\n")
+    second = build_manifest(root, manifest_path=target, jobs=1)
+    assert [r.path for r in second.records] == ["f1.txt"] and second.reused == 5
+    full = build_manifest(root, manifest_path=target, jobs=1, incremental=False)
+    assert dumps(second.manifest) == dumps(full.manifest)  # reuse changes nothing
+    assert dict(second.details) == dict(full.details)
+    write_build(second, target)
+    # Another extractor or profile on record: extracted again.
+    doc = read_doc(target.read_bytes())
+    doc["entries"][2]["extractor"] = "verify-text/0 (an older one)"
+    target.write_bytes(dump_doc(doc))
+    third = build_manifest(root, manifest_path=target, jobs=1)
+    assert [r.path for r in third.records] == ["f2.txt"]
+    # Lint on record but not asked for now (or the reverse): extracted again.
+    assert build_manifest(root, manifest_path=target, jobs=1,
+                          options=replace(Options(), lint=False)).reused == 1  # only the hash-only file
+    assert read_manifest(target).entries[0].path == "f0.txt"
+
+
+def test_a_rebuild_does_not_trust_a_record_store_that_changed(tmp_path: Path) -> None:
+    from verify.build import write_build
+
+    root, target = _corpus_of(tmp_path, 3), tmp_path / "m.json"
+    write_build(build_manifest(root, manifest_path=target, jobs=1), target)
+    store = tmp_path / "m.records.jsonl"
+    store.write_bytes(store.read_bytes().replace(b'"encoding":"ascii"', b'"encoding":"latin-1"', 1)
+                      .replace(b'"encoding":"utf-8"', b'"encoding":"latin-1"', 1))
+    assert build_manifest(root, manifest_path=target, jobs=1).reused == 0  # a full build

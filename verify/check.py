@@ -21,9 +21,9 @@ import difflib
 import hashlib
 import os
 import stat
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,10 +34,12 @@ from verify.manifest import Entry, Manifest, read_records, records_name
 from verify.model import Record
 
 #: Hash in forked workers when a corpus has at least this many files or bytes.
-POOL_FILES = 4096
+POOL_FILES = 2048
 POOL_BYTES = 256 * 1024 * 1024
-#: Files hashed per chunk: the unit of work of a worker and of memory.
-CHUNK = 4096
+#: Files hashed per chunk: the unit of work handed to the workers, and of memory.
+CHUNK = 2048
+#: Chunks being hashed while the manifest is read on.
+IN_FLIGHT = 2
 #: Files up to this size are read in one call; larger ones are streamed.
 SMALL_FILE = 1024 * 1024
 
@@ -174,6 +176,7 @@ class _Run:
         self.bytes_hashed = 0
         self.pool: ProcessPoolExecutor | None = None
         self.workers = 1
+        self.inflight: deque[tuple[list[tuple[Entry | None, CorpusFile]], list[Future[Any]]]] = deque()
 
     def pair(self, entry: Entry | None, item: CorpusFile | None,
              sources: dict[str, dict[str, str]]) -> None:
@@ -213,12 +216,35 @@ class _Run:
             self.link_changes.append(Modified(entry.path, entry.raw_sha256, None, None,
                                               note=f"was {was}, now {now}"))
 
-    def _flush(self) -> None:
-        if not self.pending:
-            return
-        batch, self.pending = self.pending, []
+    def _flush(self, final: bool = False) -> None:
+        """Hash what is pending: in this process for small corpora, else in forked
+        workers while this process goes on reading the manifest (two chunks in flight)."""
+        if self.pending:
+            batch, self.pending = self.pending, []
+            paths = [item.path for _, item in batch]
+            if self.executor is not None:
+                from verify.parallel import map_ordered
+
+                self._record(batch, map_ordered(hash_quietly, paths, executor=self.executor))
+            elif self.jobs == 1 or (self.pool is None and (final or len(paths) < POOL_FILES)):
+                self._record(batch, hash_paths(paths))
+            else:
+                if self.pool is None:
+                    self.pool, self.workers = _fork_pool(self.jobs)
+                if self.pool is None:
+                    self._record(batch, hash_paths(paths))
+                else:
+                    step = -(-len(paths) // self.workers)
+                    self.inflight.append((batch, [self.pool.submit(hash_paths, paths[i:i + step])
+                                                  for i in range(0, len(paths), step)]))
+        while self.inflight and (final or len(self.inflight) > IN_FLIGHT):
+            batch, futures = self.inflight.popleft()
+            self._record(batch, [result for future in futures for result in future.result()])
+
+    def _record(self, batch: list[tuple[Entry | None, CorpusFile]],
+                results: list[tuple[int, str] | str]) -> None:
         deep: list[tuple[Entry, CorpusFile]] = []
-        for (entry, item), result in zip(batch, self._hash([i.path for _, i in batch]), strict=True):
+        for (entry, item), result in zip(batch, results, strict=True):
             if isinstance(result, str):
                 self.errors.append(Problem(item.name, result))
                 continue
@@ -235,24 +261,6 @@ class _Run:
         self.drifted.extend(d for (entry, _), record in zip(deep, records, strict=True)
                             if (d := _drift(entry, record)) is not None)
 
-    def _hash(self, paths: list[str]) -> list[tuple[int, str] | str]:
-        if self.executor is not None:
-            from verify.parallel import map_ordered
-
-            return map_ordered(hash_quietly, paths, executor=self.executor)
-        if self.jobs == 1 or (len(paths) < POOL_FILES and self.pool is None):
-            return hash_paths(paths)
-        if self.pool is None:
-            self.pool, self.workers = _fork_pool(self.jobs)
-            if self.pool is None:
-                return hash_paths(paths)
-        parts = max(1, self.workers * 2)
-        step = -(-len(paths) // parts)
-        out: list[tuple[int, str] | str] = []
-        for part in self.pool.map(hash_paths, [paths[i:i + step] for i in range(0, len(paths), step)]):
-            out.extend(part)
-        return out
-
     def _extract(self, items: list[CorpusFile]) -> list[Record]:
         if not items:
             return []
@@ -268,7 +276,7 @@ class _Run:
 
     def finish(self) -> CheckReport:
         try:
-            self._flush()
+            self._flush(final=True)
         finally:
             if self.pool is not None:
                 self.pool.shutdown()

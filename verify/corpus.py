@@ -64,7 +64,8 @@ def walk(root: Path, exclude: Iterable[str] = (), skip: Iterable[Path] = ()) -> 
             if problem is _SKIP:
                 continue
             target = _target(item.path) if problem in (ESCAPES, _LINK) else None
-            entry = _entry(root, rel_folder, filename, None if problem == _LINK else problem, 0, target)
+            entry = _entry(root, rel_folder, filename, None if problem == _LINK else problem, 0, target,
+                           item.path)
             if not patterns or not any(fnmatch.fnmatchcase(entry.name, p) for p in patterns):
                 _add(found, entry)
     return [found[name] for name in sorted(found)]
@@ -102,12 +103,12 @@ def _scan(top: str, rel: str = ".") -> Iterator[_Listing]:
 
 
 def _entry(root: Path, rel_folder: str, filename: str, problem: str | None, size: int = 0,
-           link: str | None = None) -> CorpusFile:
+           link: str | None = None, full: str | None = None) -> CorpusFile:
     from verify.manifest import encode_name
 
     rel = filename if rel_folder == "." else f"{rel_folder}/{filename}"
     rel = rel.replace(os.sep, "/")
-    full = os.path.join(root, rel_folder, filename)
+    full = full or os.path.join(root, rel_folder, filename)
     # Any name the file system holds has a manifest name: odd bytes are escaped.
     return CorpusFile(encode_name(os.fsencode(rel)), full, problem, size, link)
 

@@ -3,7 +3,6 @@ never a pass, whichever command reads them."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
