@@ -67,14 +67,19 @@ def run(args: argparse.Namespace) -> int:
     else:
         # A check allocates an object per file and frees nothing cyclic: the
         # collector's passes over them cost a quarter of the walk (docs/manifest.md).
+        was_enabled = gc.isenabled()
         gc.disable()
-        with open_manifest(args.manifest) as (manifest, entries):
-            root = _root(args, manifest.root)
-            with executor_from(args) as executor:
-                report = check_manifest(manifest, root, deep=args.deep,
-                                        manifest_path=args.manifest, jobs=args.jobs,
-                                        executor=executor, progress=not args.quiet,
-                                        entries=entries)
+        try:
+            with open_manifest(args.manifest) as (manifest, entries):
+                root = _root(args, manifest.root)
+                with executor_from(args) as executor:
+                    report = check_manifest(manifest, root, deep=args.deep,
+                                            manifest_path=args.manifest, jobs=args.jobs,
+                                            executor=executor, progress=not args.quiet,
+                                            entries=entries)
+        finally:
+            if was_enabled:
+                gc.enable()
     return _render(args, report, root, facts, trusted)
 
 
