@@ -1,14 +1,15 @@
 """Scale benchmark: build and plain check of N small files, beside sha256sum -c and hashdeep.
 
     python bench/scale.py                          # N = 2,000, 10,000, 50,000 (a few minutes)
-    python bench/scale.py --sizes 10000,200000     # the growth curve further out
-    python bench/scale.py --sizes 1000000 --no-build   # check only needs a manifest: see below
-    python bench/scale.py --keep DIR               # keep (and reuse) the generated corpora in DIR
+    python bench/scale.py --sizes 10000,50000,100000,200000 --build-max 50000 --keep DIR
+    python bench/scale.py --sizes 1000000 --build-max 0 --keep DIR   # up to a million files
+    python bench/scale.py --keep DIR --reuse       # check again against the manifests in DIR
 
 For each N it generates N small text files (150-900 words of the GPL-3 text,
 /usr/share/common-licenses/GPL-3, shuffled windows; 1,000 files a folder;
 seeded, so reruns are identical), then times, each as a separate process
-with its peak memory (ru_maxrss of the child, from wait4):
+with its peak memory (GNU time's maximum resident set size, the largest of
+the process and its workers):
 
 - ``verify build ROOT -m M -q --no-lint --no-compare`` (full extraction),
 - ``verify build`` again with nothing changed (incremental: hashes and reuses),
@@ -16,10 +17,10 @@ with its peak memory (ru_maxrss of the child, from wait4):
 - ``sha256sum -c --quiet`` of a checksum file of the same files, and
   ``hashdeep -r -a -k`` (audit mode) when installed, in the same rounds.
 
-With ``--no-build`` the manifest is made by the incremental path instead:
-build is skipped and check needs a manifest, so N above ``--build-max`` files
-gets its manifest from :func:`verify.build.build_manifest` with extraction
-off (hash-only entries) and is marked so in the table.
+Above ``--build-max`` files a full build would take too long on a shared
+machine; the manifest is then built with ``--hash-only`` (every file hashed,
+none extracted), and the build column gives that build's time instead. The check it then
+times reads the same kind of lines, hashes the same bytes.
 """
 
 from __future__ import annotations
@@ -55,13 +56,21 @@ def generate(root: Path, n: int) -> None:
     marker.write_text(str(n))
 
 
+TIME = shutil.which("time") or "/usr/bin/time"
+
+
 def run(argv: list[str], cwd: Path | None = None) -> tuple[float, int, int]:
-    """Wall seconds, peak RSS (MiB) and exit code of one child process."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return time.perf_counter() - start, usage.ru_maxrss // 1024, proc.returncode
+    """Wall seconds, peak RSS (MiB) and exit code of one child process (and its
+    workers: the largest of them). The peak comes from GNU time, which starts
+    the command from its own small image: the rusage of a child forked from
+    this (larger) Python process would count pages of the fork."""
+    with tempfile.NamedTemporaryFile("r") as peak:
+        start = time.perf_counter()
+        code = subprocess.call([TIME, "-f", "%M", "-o", peak.name, *argv], cwd=cwd,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        seconds = time.perf_counter() - start
+        text = peak.read().strip().splitlines()
+    return seconds, int(text[-1]) // 1024 if text and text[-1].isdigit() else -1, code
 
 
 def checksum_file(root: Path, target: Path) -> None:
@@ -88,6 +97,8 @@ def main() -> int:
     parser.add_argument("--build-max", type=int, default=200_000,
                         help="above this N, the manifest is built hash-only (no extraction)")
     parser.add_argument("--keep", type=Path, default=None)
+    parser.add_argument("--reuse", action="store_true",
+                        help="with --keep: check against the manifests already there (no build)")
     args = parser.parse_args()
     verify = [sys.executable, "-m", "verify"]
     base = args.keep or Path(tempfile.mkdtemp(prefix="verify-scale-"))
@@ -103,22 +114,27 @@ def main() -> int:
         generate(root, n)
         manifest = base / f"m{n}" / "manifest.json"
         manifest.parent.mkdir(exist_ok=True)
-        for stale in manifest.parent.glob("manifest*"):
-            stale.unlink()
+        reuse = args.reuse and manifest.exists()
+        if not reuse:
+            for stale in manifest.parent.glob("manifest*"):
+                stale.unlink()
         size_mb = sum(p.stat().st_size for p in root.rglob("*.txt")) / 1e6
-        if n <= args.build_max:
+        if reuse:
+            build_cell = "(kept)"
+        elif n <= args.build_max:
             build = run([*verify, "build", str(root), "-m", str(manifest), "-q", "--no-lint",
                          "--no-compare"])
             build_cell = f"{build[0]:.1f} ({build[1]})"
         else:
-            build_cell = "not run"
-            run([*verify, "build", str(root), "-m", str(manifest), "-q", "--no-lint", "--no-compare",
-                 "--max-size", "1"])
+            hashed = run([*verify, "build", str(root), "-m", str(manifest), "-q", "--hash-only",
+                          "--no-compare"])
+            build_cell = f"--hash-only {hashed[0]:.1f} ({hashed[1]})"
         rebuild = run([*verify, "build", str(root), "-m", str(manifest), "-q", "--no-lint",
-                       "--no-compare"]) if n <= args.build_max else None
+                       "--no-compare"]) if n <= args.build_max and not reuse else None
         stored = sum(p.stat().st_size for p in manifest.parent.glob("manifest*")) / 1e6
-        checksum_file(root, base / f"m{n}" / "sums")
-        if has_hashdeep:
+        if not (reuse and (base / f"m{n}" / "sums").exists()):
+            checksum_file(root, base / f"m{n}" / "sums")
+        if has_hashdeep and not (reuse and (base / f"m{n}" / "known").exists()):
             hashdeep_file(root, base / f"m{n}" / "known")
         checks, sums, deeps = [], [], []
         for _ in range(args.repeat):

@@ -28,6 +28,9 @@ def add_parser(sub: Any) -> None:
     add_format(parser)
     add_jobs(parser)
     add_extraction(parser)
+    parser.add_argument("--hash-only", action="store_true",
+                        help="record digests only, extract nothing (fixity of a large archive; "
+                             "a later build without it extracts)")
     parser.add_argument("--full", action="store_true",
                         help="extract every file again (do not reuse the previous manifest's records)")
     parser.add_argument("--no-lint", action="store_true",
@@ -50,8 +53,12 @@ def run(args: argparse.Namespace) -> int:
     with manifest_lock(args.manifest, on_wait=lambda: print(
             f"verify: waiting for another build of {args.manifest}", file=sys.stderr)):
         with executor_from(args) as executor:
-            result = build_manifest(args.root, manifest_path=args.manifest,
-                                    options=options_from(args, lint=not args.no_lint),
+            options = options_from(args, lint=not args.no_lint and not args.hash_only)
+            if args.hash_only:
+                from dataclasses import replace
+
+                options = replace(options, extract=False)
+            result = build_manifest(args.root, manifest_path=args.manifest, options=options,
                                     jobs=args.jobs, executor=executor, progress=not args.quiet,
                                     compare=not args.no_compare, incremental=not args.full)
         write_build(result, args.manifest)
