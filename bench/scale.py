@@ -39,9 +39,10 @@ from pathlib import Path
 WORDS_FILE = Path("/usr/share/common-licenses/GPL-3")
 
 
-def generate(root: Path, n: int) -> None:
+def generate(root: Path, n: int, words_range: tuple[int, int] = (150, 900)) -> None:
+    label = str(n) if words_range == (150, 900) else f"{n} {words_range}"
     marker = root / ".generated"
-    if marker.exists() and marker.read_text() == str(n):
+    if marker.exists() and marker.read_text() == label:
         return
     shutil.rmtree(root, ignore_errors=True)
     rng = random.Random(n)
@@ -50,10 +51,15 @@ def generate(root: Path, n: int) -> None:
         folder = root / f"d{i // 1000:04d}"
         if i % 1000 == 0:
             folder.mkdir(parents=True, exist_ok=True)
-        k = rng.randint(150, 900)
-        start = rng.randrange(len(words) - k)
-        (folder / f"f{i:07d}.txt").write_text(" ".join(words[start:start + k]) + "\n")
-    marker.write_text(str(n))
+        k = rng.randint(*words_range)
+        if k < len(words):
+            start = rng.randrange(len(words) - k)
+            text = " ".join(words[start:start + k])
+        else:  # longer than the text: it again, from a random place
+            start = rng.randrange(len(words))
+            text = " ".join(words[(start + j) % len(words)] for j in range(k))
+        (folder / f"f{i:07d}.txt").write_text(text + "\n")
+    marker.write_text(label)
 
 
 TIME = shutil.which("time") or "/usr/bin/time"
@@ -94,6 +100,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="2000,10000,50000")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--words", default="150,900",
+                        help="words per file, MIN,MAX (700,11000: files of 4-64 KiB)")
     parser.add_argument("--build-max", type=int, default=200_000,
                         help="above this N, the manifest is built hash-only (no extraction)")
     parser.add_argument("--keep", type=Path, default=None)
@@ -110,9 +118,10 @@ def main() -> int:
           "| check s (peak MiB) | sha256sum -c s (peak) | hashdeep -a s (peak) |")
     print("|---|---|---|---|---|---|---|---|")
     for n in [int(x) for x in args.sizes.split(",")]:
-        root = base / f"c{n}"
-        generate(root, n)
-        manifest = base / f"m{n}" / "manifest.json"
+        low, high = (int(x) for x in args.words.split(","))
+        root = base / (f"c{n}" if (low, high) == (150, 900) else f"c{n}-w{low}-{high}")
+        generate(root, n, (low, high))
+        manifest = base / f"m{root.name[1:]}" / "manifest.json"
         manifest.parent.mkdir(exist_ok=True)
         reuse = args.reuse and manifest.exists()
         if not reuse:
@@ -132,16 +141,16 @@ def main() -> int:
         rebuild = run([*verify, "build", str(root), "-m", str(manifest), "-q", "--no-lint",
                        "--no-compare"]) if n <= args.build_max and not reuse else None
         stored = sum(p.stat().st_size for p in manifest.parent.glob("manifest*")) / 1e6
-        if not (reuse and (base / f"m{n}" / "sums").exists()):
-            checksum_file(root, base / f"m{n}" / "sums")
-        if has_hashdeep and not (reuse and (base / f"m{n}" / "known").exists()):
-            hashdeep_file(root, base / f"m{n}" / "known")
+        if not (reuse and (manifest.parent / "sums").exists()):
+            checksum_file(root, manifest.parent / "sums")
+        if has_hashdeep and not (reuse and (manifest.parent / "known").exists()):
+            hashdeep_file(root, manifest.parent / "known")
         checks, sums, deeps = [], [], []
         for _ in range(args.repeat):
             checks.append(run([*verify, "check", "-m", str(manifest), "-q"]))
-            sums.append(run(["sha256sum", "-c", "--quiet", str(base / f"m{n}" / "sums")], cwd=root))
+            sums.append(run(["sha256sum", "-c", "--quiet", str(manifest.parent / "sums")], cwd=root))
             if has_hashdeep:
-                deeps.append(run(["hashdeep", "-r", "-a", "-k", str(base / f"m{n}" / "known"), "."],
+                deeps.append(run(["hashdeep", "-r", "-a", "-k", str(manifest.parent / "known"), "."],
                                  cwd=root))
         assert all(c[2] == 0 for c in checks), f"check failed: {checks}"
 

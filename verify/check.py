@@ -35,7 +35,9 @@ from verify.model import Record
 
 #: Hash in forked workers when a corpus has at least this many files or bytes.
 POOL_FILES = 2048
-POOL_BYTES = 256 * 1024 * 1024
+POOL_BYTES = 64 * 1024 * 1024
+#: A chunk is handed to the workers at this many bytes (by the manifest's sizes) too.
+CHUNK_BYTES = 256 * 1024 * 1024
 #: Files hashed per chunk: the unit of work handed to the workers, and of memory.
 CHUNK = 2048
 #: Chunks being hashed while the manifest is read on.
@@ -164,6 +166,7 @@ class _Run:
         self.manifest_path, self.jobs, self.executor = manifest_path, jobs, executor
         self.progress, self.options = progress, options
         self.pending: list[tuple[Entry | None, CorpusFile]] = []
+        self.pending_bytes = 0
         self.matched: list[str] = []
         self.changed: list[tuple[Entry, CorpusFile, str]] = []
         self.link_changes: list[Modified] = []
@@ -191,7 +194,8 @@ class _Run:
             self.errors.append(Problem(item.name, item.problem))
         else:
             self.pending.append((entry, item))
-            if len(self.pending) >= CHUNK:
+            self.pending_bytes += entry.size if entry is not None else 0
+            if len(self.pending) >= CHUNK or self.pending_bytes >= CHUNK_BYTES:
                 self._flush()
 
     def _provenance(self, entry: Entry, now: dict[str, str] | None) -> None:
@@ -221,25 +225,30 @@ class _Run:
         workers while this process goes on reading the manifest (two chunks in flight)."""
         if self.pending:
             batch, self.pending = self.pending, []
+            size, self.pending_bytes = self.pending_bytes, 0
             paths = [item.path for _, item in batch]
+            small = len(paths) < POOL_FILES and size < POOL_BYTES
             if self.executor is not None:
                 from verify.parallel import map_ordered
 
                 self._record(batch, map_ordered(hash_quietly, paths, executor=self.executor))
-            elif self.jobs == 1 or (self.pool is None and (final or len(paths) < POOL_FILES)):
+            elif self.jobs == 1 or (self.pool is None and small):
                 self._record(batch, hash_paths(paths))
             else:
                 if self.pool is None:
                     self.pool, self.workers = _fork_pool(self.jobs)
                 if self.pool is None:
                     self._record(batch, hash_paths(paths))
-                else:
-                    step = -(-len(paths) // self.workers)
-                    self.inflight.append((batch, [self.pool.submit(hash_paths, paths[i:i + step])
-                                                  for i in range(0, len(paths), step)]))
+                else:  # interleaved, so that large files spread over the workers
+                    parts = [paths[i::self.workers] for i in range(min(self.workers, len(paths)))]
+                    self.inflight.append((batch, [self.pool.submit(hash_paths, part)
+                                                  for part in parts]))
         while self.inflight and (final or len(self.inflight) > IN_FLIGHT):
             batch, futures = self.inflight.popleft()
-            self._record(batch, [result for future in futures for result in future.result()])
+            results: list[tuple[int, str] | str] = [""] * len(batch)
+            for i, future in enumerate(futures):
+                results[i::len(futures)] = future.result()
+            self._record(batch, results)
 
     def _record(self, batch: list[tuple[Entry | None, CorpusFile]],
                 results: list[tuple[int, str] | str]) -> None:
