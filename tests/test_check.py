@@ -218,3 +218,5 @@ def test_large_corpora_hash_in_forked_workers_with_the_same_verdicts(tmp_path: P
     pooled = check_manifest(read_manifest(target), root, manifest_path=target, jobs=2)
     assert pooled == serial and [m.path for m in pooled.modified] == ["d1/f4.txt"]
     assert pooled.missing == ("d2/f5.txt",)
+    paths = sorted(str(p) for p in root.rglob("*.txt"))
+    assert verify.check.hash_many(paths, jobs=2) == verify.check.hash_paths(paths)

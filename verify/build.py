@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from verify.check import hash_many
 from verify.corpus import CorpusFile, walk
 from verify.errors import UnreadableFile, UnsafePath, VerifyError
 from verify.manifest import (
@@ -33,7 +34,7 @@ from verify.manifest import (
 )
 from verify.model import Record
 from verify.parallel import map_ordered
-from verify.pipeline import Options, hash_file, process_bytes, process_file
+from verify.pipeline import Options, process_bytes, process_file
 from verify.provenance import Provenance, load_provenance
 from verify.report.lint_text import finding_json
 
@@ -73,8 +74,11 @@ def build_manifest(root: str | os.PathLike[str], *, manifest_path: str | os.Path
     entries: dict[str, Entry] = {}
     details: dict[str, dict[str, Any]] = {}
     to_extract: list[CorpusFile] = []
+    candidates = [item for item in files if item.name not in in_works and previous.candidate(item)]
+    hashes = dict(zip((c.name for c in candidates), hash_many([c.path for c in candidates], jobs),
+                      strict=True))
     for item in files:
-        reused = None if item.name in in_works else previous.reuse(item)
+        reused = previous.reuse(item, hashes[item.name]) if item.name in hashes else None
         if reused is None:
             to_extract.append(item)
         else:
@@ -164,26 +168,27 @@ class _Previous:
     profile: str | None = None
     lint: bool = False
 
-    def reuse(self, item: CorpusFile) -> tuple[Entry, dict[str, Any] | None] | None:
+    def candidate(self, item: CorpusFile) -> bool:
+        """Whether the record of ``item`` could be reused if its bytes are unchanged."""
         old = self.entries.get(item.name)
         if old is None or item.problem is not None or old.error is not None:
-            return None
+            return False
         if item.link is not None or old.kind == "link":
-            return None  # cheap to record again
+            return False  # cheap to record again
         if old.format not in self.extractors or old.extractor != self.extractors[old.format]:
-            return None
+            return False
         if old.text_sha256 is not None and old.profile != self.profile:
-            return None
+            return False
         detail = self.details.get(old.record_key or "")
-        if old.text_sha256 is not None and (detail is None or ("findings" in detail) != self.lint):
+        return old.text_sha256 is None or (detail is not None and ("findings" in detail) == self.lint)
+
+    def reuse(self, item: CorpusFile, hashed: tuple[int, str] | str,
+              ) -> tuple[Entry, dict[str, Any] | None] | None:
+        """The entry and record to reuse for a candidate, given its bytes' (size, digest)."""
+        old = self.entries[item.name]
+        if isinstance(hashed, str) or hashed != (old.size, old.raw_sha256):
             return None
-        try:
-            size, raw = hash_file(item.path)
-        except VerifyError:
-            return None
-        if raw != old.raw_sha256 or size != old.size:
-            return None
-        return replace(old, path=item.name), detail
+        return replace(old, path=item.name), self.details.get(old.record_key or "")
 
 
 def _previous(manifest_path: str | os.PathLike[str] | None, options: Options) -> _Previous:

@@ -331,6 +331,23 @@ def _fork_pool(jobs: int | None) -> tuple[ProcessPoolExecutor | None, int]:
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")), workers
 
 
+def hash_many(paths: list[str], jobs: int | None = None) -> list[tuple[int, str] | str]:
+    """:func:`hash_paths` of many files, over forked workers when there are enough."""
+    if jobs == 1 or len(paths) < POOL_FILES:
+        return hash_paths(paths)
+    pool, workers = _fork_pool(jobs)
+    if pool is None:
+        return hash_paths(paths)
+    out: list[tuple[int, str] | str] = [""] * len(paths)
+    with pool:
+        for start in range(0, len(paths), CHUNK * workers):
+            chunk = paths[start:start + CHUNK * workers]
+            futures = [pool.submit(hash_paths, chunk[i::workers]) for i in range(workers)]
+            for i, future in enumerate(futures):
+                out[start + i:start + len(chunk):workers] = future.result()
+    return out
+
+
 def hash_paths(paths: list[str]) -> list[tuple[int, str] | str]:
     """``(size, raw_sha256)`` of each file, or why it could not be read. Never
     follows a symlink (the walk saw a regular file: a link now is a change),
