@@ -90,8 +90,8 @@ def build_manifest(root: str | os.PathLike[str], *, manifest_path: str | os.Path
     for item, record in zip(to_extract, records, strict=True):
         entry = _entry(item, record, provenance.files.get(item.name))
         entries[item.name] = entry
-        if entry.record_key is not None and entry.kind == "file":
-            details[entry.record_key] = _detail(record, options.lint)
+        if entry.record_key is not None and entry.text_sha256 is not None:
+            details[entry.record_key] = _detail(record, options.lint)  # hash-only: nothing to keep
     manifest = Manifest(entries=tuple(entries[f.name] for f in files), profile=options.profile,
                         root=_relative_root(root, manifest_path),
                         works=_works(provenance, records, set(entries), compare))
