@@ -6,7 +6,7 @@
 For N synthetic entries of the real shape (random digests, paths like
 ``d0012/f0012345.txt``, the extractor and profile strings of a real build),
 each candidate is written and then read back in full with every field
-checked, each in its own process (peak RSS from wait4):
+checked, each in its own process (peak RSS from GNU time):
 
 - ``json-doc``: one JSON document holding all entries (what verify-manifest/1
   was, without its detailed records), parsed strictly (verify.strictjson);
@@ -26,6 +26,7 @@ import hashlib
 import json
 import os
 import random
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -100,13 +101,13 @@ def one(kind: str, action: str, n: int, path: Path) -> None:
 
 
 def measure(kind: str, action: str, n: int, path: Path) -> tuple[float, int]:
-    proc = subprocess.Popen([sys.executable, __file__, "--one", kind, action, str(n), str(path)],
-                            stdout=subprocess.PIPE)
-    assert proc.stdout is not None
-    out = proc.stdout.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 0, out
-    return json.loads(out)["seconds"], usage.ru_maxrss // 1024
+    """Seconds (measured inside the child) and peak RSS in MiB (GNU time)."""
+    with tempfile.NamedTemporaryFile("r") as peak:
+        out = subprocess.run([shutil.which("time") or "/usr/bin/time", "-f", "%M", "-o", peak.name,
+                              sys.executable, __file__, "--one", kind, action, str(n), str(path)],
+                             capture_output=True, check=True).stdout
+        rss = int(peak.read().split()[-1]) // 1024
+    return json.loads(out)["seconds"], rss
 
 
 def main() -> int:
