@@ -182,12 +182,12 @@ def test_furniture_changed_is_its_own_verdict(tmp_path: Path) -> None:
     write_build(build_manifest(root, manifest_path=target, jobs=1), target)
     (root / "a.html").write_bytes(page.replace(b"2020", b"2021"))
     (m,) = check_manifest(read_manifest(target), root, manifest_path=target, jobs=1).modified
-    assert m.furniture and m.content_changed is False
+    assert m.furniture_changed and m.content_changed is False
     assert m.removed_before == ("Copyright 2020 Example Ministry.",)
     assert m.removed_now == ("Copyright 2021 Example Ministry.",)
     (root / "a.html").write_bytes(page.replace(b"<p>", b"<p>\n"))  # formatting only
     (m,) = check_manifest(read_manifest(target), root, manifest_path=target, jobs=1).modified
-    assert not m.furniture and m.content_changed is False
+    assert not m.furniture_changed and m.content_changed is False
 
 
 def test_a_streamed_check_equals_a_whole_one(corpus: tuple[Path, Path]) -> None:

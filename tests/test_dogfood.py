@@ -32,7 +32,8 @@ def _differences(old: Any, new: Any, where: str = "") -> list[str]:
                 out += _differences(old[key], new[key], f"{where}/{key}")
         return out
     if isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
-        return [d for i, (a, b) in enumerate(zip(old, new)) for d in _differences(a, b, f"{where}[{i}]")]
+        pairs = enumerate(zip(old, new, strict=True))
+        return [d for i, (a, b) in pairs for d in _differences(a, b, f"{where}[{i}]")]
     if old != new:
         return [f"{where}: committed {json.dumps(old)[:120]} != rebuilt {json.dumps(new)[:120]}"]
     return []

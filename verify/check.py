@@ -51,15 +51,16 @@ class Modified:
     path: str
     old_raw: str | None
     new_raw: str | None
-    #: True: the canonical text changed too; False: only the bytes (formatting,
-    #: or page furniture when ``furniture`` is True); None: could not be told (see ``note``).
+    #: True: the canonical text changed too; False: only the bytes (formatting, or
+    #: page furniture when ``furniture_changed``); None: could not be told (see ``note``).
     content_changed: bool | None
     old_text: str | None = None
     new_text: str | None = None
     paragraphs: dict[str, list[int]] = field(default_factory=dict)
     note: str | None = None
-    #: Same canonical text, but what the profile removed (running heads, site chrome) changed.
-    furniture: bool = False
+    #: The canonical text is the same but what was removed before hashing
+    #: (site chrome, page furniture) changed: a content-side verdict, not formatting.
+    furniture_changed: bool = False
     #: The removed lines: only on record, only in the file now.
     removed_before: tuple[str, ...] = ()
     removed_now: tuple[str, ...] = ()
@@ -273,11 +274,11 @@ class _Run:
     def _extract(self, items: list[CorpusFile]) -> list[Record]:
         if not items:
             return []
-        from verify.normalize import PROFILES
+        from verify.normalize import PROFILE, PROFILES
         from verify.parallel import map_ordered
         from verify.pipeline import Options
 
-        profile = self.manifest.profile if self.manifest.profile in PROFILES else "canon/1"
+        profile = self.manifest.profile if self.manifest.profile in PROFILES else PROFILE.name
         options = self.options or Options(profile=profile)
         return map_ordered(process_file_item, [(i.path, i.name, options) for i in items],
                            jobs=self.jobs, executor=self.executor,
@@ -405,29 +406,45 @@ def _pair_moves(missing: list[Entry], new: dict[str, str]) -> tuple[list[Moved],
 
 
 def _modified(entry: Entry, new_raw: str, record: Record, detail: dict[str, Any] | None) -> Modified:
-    from verify.manifest import removed_digest
-
     old_text = entry.text_sha256
     if entry.profile not in (None, record.profile) and record.profile is not None:
         return Modified(entry.path, entry.raw_sha256, new_raw, None, old_text, record.text_sha256,
-                        note=f"the manifest used profile {entry.profile}, not available here")
+                        note=_profile_note(entry.profile))
     if record.error is not None or old_text is None:
         note = f"cannot extract now: {record.error}" if record.error else "no canonical text on record"
         return Modified(entry.path, entry.raw_sha256, new_raw, None, old_text,
                         record.text_sha256, note=note)
     changed = record.text_sha256 != old_text
-    if not changed and removed_digest(record) != entry.removed_sha256:
+    if not changed and record.removed_sha256 != entry.removed_sha256:
         before = tuple(detail["removed"]) if detail and isinstance(detail.get("removed"), list) else ()
         return Modified(entry.path, entry.raw_sha256, new_raw, False, old_text, record.text_sha256,
-                        furniture=True,
+                        furniture_changed=True,
                         removed_before=tuple(x for x in before if x not in record.removed),
                         removed_now=tuple(x for x in record.removed if x not in before),
-                        note=None if detail else "the removed lines on record are not available")
+                        note=_removed_lines_note(list(before), record.removed) if detail
+                        else "the removed lines on record are not available")
     old_paragraphs = list(detail.get("paragraphs", [])) if detail else []
     return Modified(entry.path, entry.raw_sha256, new_raw, changed, old_text, record.text_sha256,
                     paragraphs=_paragraph_diff(old_paragraphs, list(record.paragraphs))
                     if changed and detail else {},
                     note=None if detail or not changed else "paragraph digests on record are not available")
+
+
+def _removed_lines_note(old: list[str], new: tuple[str, ...], limit: int = 3) -> str:
+    """The removed pieces (chrome, furniture) that went or came, a few of each."""
+    gone = [p for p in old if p not in set(new)][:limit]
+    came = [p for p in new if p not in set(old)][:limit]
+    parts = [f"- {p[:80]!r}" for p in gone] + [f"+ {p[:80]!r}" for p in came]
+    return "removed material: " + ("; ".join(parts) if parts else "same pieces, in another order")
+
+
+def _profile_note(profile: str) -> str:
+    from verify.normalize import PROFILE, RETIRED
+
+    if profile in RETIRED:
+        return (f"the manifest was made with profile {profile}, which this version no longer computes "
+                f"(bytes are still checked); rebuild it with `verify build` to record {PROFILE.name} texts")
+    return f"the manifest used profile {profile}, not available here"
 
 
 def _paragraph_diff(old: list[str], new: list[str]) -> dict[str, list[int]]:
@@ -455,5 +472,7 @@ def _drift(entry: Entry, record: Record) -> Drifted | None:
     note = None
     if new_error != old_error:
         note = f"extraction error was {old_error or 'none'}, now {new_error or 'none'}"
+    elif entry.profile is not None and entry.profile != record.profile:
+        note = _profile_note(entry.profile)
     return Drifted(entry.path, entry.text_sha256, record.text_sha256, entry.extractor,
                    record.extractor, entry.profile, record.profile, note)

@@ -263,23 +263,11 @@ _PROVENANCE_RULES: dict[str, Callable[[str], bool]] = {
 }
 
 
-def removed_digest(record: Record) -> str | None:
-    """The digest of what the profile or ingester removed (page furniture, site chrome):
-    ``Record.removed_sha256`` when the pipeline sets it, else SHA-256 of the removed
-    lines joined by newlines; None when nothing was removed."""
-    given: str | None = getattr(record, "removed_sha256", None)
-    if given is not None:
-        return given
-    if not record.removed:
-        return None
-    return "sha256:" + hashlib.sha256("\n".join(record.removed).encode("utf-8", "surrogatepass")).hexdigest()
-
-
 def entry_from_record(record: Record, provenance: Mapping[str, Any] | None = None) -> Entry:
     """The fixity entry of one record."""
     return Entry(
         path=record.path, size=record.size, raw_sha256=record.raw_sha256, format=record.format,
-        text_sha256=record.text_sha256, removed_sha256=removed_digest(record),
+        text_sha256=record.text_sha256, removed_sha256=record.removed_sha256,
         profile=record.profile, extractor=record.extractor, error=record.error,
         error_code=None if record.error is None else (record.error_code or "error"),
         provenance=tuple(sorted((str(k), str(v)) for k, v in (provenance or {}).items())),
@@ -311,7 +299,7 @@ class Manifest:
     """A corpus manifest: one entry per file, sorted by path."""
 
     entries: tuple[Entry, ...]
-    profile: str = "canon/1"
+    profile: str = "canon/2"
     generator: str = f"verify {__version__}"
     root: str | None = None
     works: Mapping[str, Any] = field(default_factory=dict)

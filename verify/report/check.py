@@ -53,7 +53,7 @@ def check_text(report: CheckReport, *, manifest: str, root: str) -> str:
 def _what_changed(m: Modified) -> str:
     if m.content_changed is None:
         return f"bytes changed; content unknown ({m.note})" if m.new_raw else str(m.note)
-    if m.furniture:
+    if m.furniture_changed:
         lines = [f"-{x}" for x in m.removed_before] + [f"+{x}" for x in m.removed_now]
         shown = "; ".join(line[:80] for line in lines[:6]) + ("; ..." if len(lines) > 6 else "")
         return ("furniture changed: canonical text unchanged, the removed material "
