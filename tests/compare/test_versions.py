@@ -97,3 +97,28 @@ def test_roman_and_english_numbers_agree() -> None:
         "And Enos lyved .lxxxx. yere and begat Kenan.", "And Enos lived ninety years, and begat Kenan."
     )
     assert [d for d in c.differences if d.kind == "number"] == []
+
+
+def test_an_nroff_bullet_and_a_copyright_sign_are_no_edit() -> None:
+    """bash.0.txt writes "o" for a bullet and "(C)" where bash.pdf has "\u2022" and "\u00a9"."""
+    a = "Bash is Copyright (C) 1989-2025 by the Free Software Foundation. o The shell reads its input."
+    b = "Bash is Copyright \u00a9 1989-2025 by the Free Software Foundation. \u2022 The shell reads its input."
+    for x, y in zip(a.split(". "), b.split(". "), strict=True):
+        assert edits(tokens(x, 0, len(x)), tokens(y, 0, len(y))) == []
+
+
+def test_words_cut_into_the_next_sentence_are_no_edit() -> None:
+    """bash.0.txt and bash.pdf end an option's sentence in different places
+    ("-V List current readline variable names and values.")."""
+    same = [
+        "Display readline key sequences bound to macros and the strings they output.",
+        "Read key bindings from filename and execute each of them in order.",
+        "Remove any current binding for the named key sequence here.",
+    ]
+    a = " ".join(
+        [same[0], "Display the variables. -V List current readline variable names and values.", *same[1:]]
+    )
+    b = " ".join(
+        [same[0], "Display the variables. -V", "List current readline variable names and values.", *same[1:]]
+    )
+    assert compare_texts(a, b).differences == ()

@@ -21,6 +21,7 @@ from verify.compare.diff import (
     Side,
     across_neighbours,
     cross_differences,
+    MOVED_MIN,
     moved_across,
     name_keys,
     pair_differences,
@@ -165,8 +166,17 @@ def _versions(a: str, b: str, pairs: tuple[AlignedPair, ...]) -> bool:
 
 
 def _split_elsewhere(d: Difference, pairs: tuple[AlignedPair, ...]) -> bool:
-    """Whether a version edit is words the other version has in the
-    neighbouring sentence (the two cut sentences in different places)."""
+    """Whether a version edit, or a name, number, date or symbol on one side
+    only, is words the other version has in the neighbouring sentence (the
+    two cut sentences in different places)."""
+    if d.detail.endswith((" only in A", " only in B")):
+        side = "b" if d.detail.endswith("A") else "a"
+        mention = _letters_of(d.a.text if side == "b" else d.b.text)
+        return len(mention) >= MOVED_MIN and any(
+            mention in _letters_of(getattr(pairs[k], f"{side}_excerpt").text)
+            for k in (d.pair - 1, d.pair + 1)
+            if 0 <= k < len(pairs)
+        )
     if d.kind != "wording" or not d.detail.startswith("'"):
         return False
     before = pairs[d.pair - 1] if d.pair > 0 else None
@@ -187,6 +197,10 @@ def _split_elsewhere(d: Difference, pairs: tuple[AlignedPair, ...]) -> bool:
 def _at_edge(x: Excerpt, whole: Excerpt, slack: int = 3) -> bool:
     """Whether an edit's words open or close the sentence(s) of its pair."""
     return x.span.start <= whole.span.start + slack or x.span.end >= whole.span.end - slack
+
+
+def _letters_of(text: str) -> str:
+    return "".join(t.norm for t in edit_tokens(text, 0, len(text)))
 
 
 def _letters(text: str, span: Span) -> str:

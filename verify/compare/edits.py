@@ -22,7 +22,7 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
-TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+TOKEN = re.compile(r"[^\W_]+|\u00a9", re.UNICODE)
 #: Letter streams this similar (0-100, RapidFuzz's normalised Indel ratio)
 #: are one sentence in two versions, not two translations of it.
 NEAR_IDENTICAL = 90.0
@@ -51,9 +51,23 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     """Words of ``text[start:end]``, each folded (NFKC, casefold: the
     ligature "\ufb01" is "fi"), spans absolute."""
     return [
-        Token(m.start(), m.end(), unicodedata.normalize("NFKC", m.group()).casefold())
+        Token(m.start(), m.end(), _fold(m.group()))
         for m in TOKEN.finditer(text, start, end)
+        if not _bullet(text, m)
     ]
+
+
+def _fold(word: str) -> str:
+    return "c" if word == "\u00a9" else unicodedata.normalize("NFKC", word).casefold()
+
+
+def _bullet(text: str, m: re.Match[str]) -> bool:
+    """A lower-case "o" before a capitalised word is a list bullet (nroff
+    writes "o" where a PDF draws "\u2022"), not a word."""
+    return m.group() == "o" and bool(_BEFORE_CAPITAL.match(text, m.end()))
+
+
+_BEFORE_CAPITAL = re.compile(r"\s+[A-Z]")
 
 
 def near_identical(ta: Sequence[Token], tb: Sequence[Token]) -> bool:
@@ -86,7 +100,11 @@ def edits(ta: Sequence[Token], tb: Sequence[Token]) -> list[Edit]:
             merged[-1] = (p1, i2, q1, j2)
         else:
             merged.append((i1, i2, j1, j2))
-    return [_edit(ta, tb, *m) for m in merged]
+    return [
+        _edit(ta, tb, *m)
+        for m in merged
+        if "".join(t.norm for t in ta[m[0] : m[1]]) != "".join(t.norm for t in tb[m[2] : m[3]])
+    ]
 
 
 def _edit(ta: Sequence[Token], tb: Sequence[Token], i1: int, i2: int, j1: int, j2: int) -> Edit:
