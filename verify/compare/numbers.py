@@ -105,7 +105,9 @@ _UNITS.update({"both": 2, "twice": 2, "thrice": 3, "once": 1, "twins": 2, "seven
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
 _ORDINAL_SCALES = {k + "th": v for k, v in _SCALES.items()}
 _SCORE = re.compile(r"^(?:(" + "|".join(_UNITS) + r")?score)$")
-_WEAK = frozenset({"one", "first", "second", "both", "twice", "thrice", "once", "twins", "sevens", "twos"})
+_WEAK = frozenset(
+    {"one", "two", "first", "second", "both", "twice", "thrice", "once", "twins", "sevens", "twos"}
+)
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]]", re.IGNORECASE)
 
 _NUMBER_WORD = (
@@ -121,7 +123,7 @@ _NUMBER_WORD = (
     + r")?score|dozen"
 )
 _WORDS_RUN = re.compile(
-    r"\b(?:" + _NUMBER_WORD + r")(?:(?:\s*-\s*|\s+(?:and\s+)?)(?:" + _NUMBER_WORD + r"))*\b",
+    r"\b(?:" + _NUMBER_WORD + r")(?:(?:\s*-\s*|\s+(?:and\s+)?)(?:" + _NUMBER_WORD + r"))*(?:fold)?\b",
     re.IGNORECASE,
 )
 _HAS_DIGIT = re.compile(r"\d")
@@ -186,6 +188,7 @@ def words_value(text: str) -> int | None:
     (70, 60, 201)
     """
     total, current, seen = 0, 0, False
+    text = text[:-4] if text.lower().endswith("fold") else text  # "sevenfold" says seven
     for word in re.split(r"[\s\-]+", text.lower()):
         if word == "and" or not word:
             continue
@@ -316,7 +319,7 @@ def romans(text: str) -> list[Mention]:
 
 
 def _joined(text: str, ms: list[Mention]) -> list[Mention]:
-    """"viij. hundred and .xv." is 815, one number, as "eight hundred and fifteen"."""
+    """ "viij. hundred and .xv." is 815, one number, as "eight hundred and fifteen"."""
     out: list[Mention] = []
     for m in ms:
         last = out[-1] if out else None
@@ -345,14 +348,15 @@ def numbers(text: str, lang: str = "en") -> list[Mention]:
         roman = romans(text)
         found.extend(roman)
         text = _mask(text, [(m.start, m.end) for m in roman])
-    spelled = lang == "en" and not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(text.lower()))
+    lowered = text.lower()
+    spelled = lang == "en" and ("fold" in lowered or not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(lowered)))
     for m in _WORDS_RUN.finditer(text) if spelled else ():
         for start, end in _parts(text, m.start(), m.end()):
             words = text[start:end]
             spelled_value = words_value(words)
             if spelled_value is not None:
                 weak = words.lower() in _WEAK
-                last = re.split(r"[\s\-]+", words.lower())[-1]
+                last = re.split(r"[\s\-]+", words.lower().removesuffix("fold"))[-1]
                 ordinal = last in _ORDINAL_UNITS or last in _ORDINAL_TENS or last in _ORDINAL_SCALES
                 found.append(Mention("number", start, end, words, str(spelled_value), weak, ordinal))
     for m in _DIGITS.finditer(text) if _HAS_DIGIT.search(text) else ():
