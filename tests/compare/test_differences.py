@@ -137,3 +137,16 @@ def test_one_name_put_for_another_is_a_swap() -> None:
     b = "And let your family be like the family of Boaz, whom Tamar had to Judah." + story
     (d,) = compare_texts(a, b).differences
     assert (d.kind, d.a.text, d.b.text) == ("name", "Pharez", "Boaz")
+
+
+def test_a_key_term_said_with_another_last_word_is_not_cut() -> None:
+    """KJV "every living creature" where BBE says "every living thing": a
+    word replaced, not dropped."""
+    shared = (
+        "God made every living thing on the earth. "
+        "Noah took every living thing into the ark. "
+        "The waters covered every living thing that moved. "
+    )
+    a = shared + "And God spoke to Noah and to every living creature of all flesh."
+    b = shared + "And God spoke to Noah and to every living thing of all flesh."
+    assert [d for d in compare_texts(a, b).differences if "missing" in d.detail] == []
