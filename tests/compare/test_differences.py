@@ -150,3 +150,13 @@ def test_a_key_term_said_with_another_last_word_is_not_cut() -> None:
     a = shared + "And God spoke to Noah and to every living creature of all flesh."
     b = shared + "And God spoke to Noah and to every living thing of all flesh."
     assert [d for d in compare_texts(a, b).differences if "missing" in d.detail] == []
+
+
+def test_no_that_answers_is_not_a_negated_statement() -> None:
+    """Ruth 1:10, KJV and BBE: the answer "No," refuses what was said before;
+    the statement after it is as positive as the other side's."""
+    a = "And they said unto her, Surely we will return with thee unto thy people."
+    b = "And they said to her, No, we will return with you to your people."
+    assert [d for d in compare_texts(a, b).differences if d.kind == "wording"] == []
+    c = compare_texts(a, "And they said to her, We will not return with you to your people.")
+    assert [d.kind for d in c.differences] == ["wording"]

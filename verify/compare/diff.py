@@ -341,7 +341,8 @@ def _negation(a: Side, b: Side, wa: list[wd.Word], wb: list[wd.Word], pair: int)
     The side with more is pointed at its first negation when the other side
     has none, else at its last (the one most likely to be the extra one).
     """
-    na, nb = wd.negations(wa), wd.negations(wb)
+    na = [w for w in wd.negations(wa) if not _answer(a.text, w)]
+    nb = [w for w in wd.negations(wb) if not _answer(b.text, w)]
     if (na and nb) or len(na) == len(nb) or wd.negative(wa if len(na) < len(nb) else wb):
         return []  # both negate something (counting cannot tell the polarity), or the side
         # without the negation says it another way
@@ -351,6 +352,13 @@ def _negation(a: Side, b: Side, wa: list[wd.Word], wb: list[wd.Word], pair: int)
         return [] if w is None else [Difference("wording", a.cut(w.start, w.end), b.excerpt, detail, pair)]
     w = wd.negated_in_both(wb, nb, wa, na)
     return [] if w is None else [Difference("wording", a.excerpt, b.cut(w.start, w.end), detail, pair)]
+
+
+def _answer(text: str, w: wd.Word) -> bool:
+    """A "No," or "No!" that answers: it refuses what was said before, and the
+    statement that follows is as positive as the other side's ("No, we will
+    go back with you" / "Surely we will return with thee")."""
+    return w.text.lower() == "no" and text[w.end : w.end + 1] in (",", ";", "!")
 
 
 def name_keys(side: Side) -> list[tuple[str, int, int]]:
