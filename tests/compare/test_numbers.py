@@ -94,3 +94,18 @@ def test_two_alone_is_weak_but_not_against_another_number() -> None:
         "And the three of them went on until they came to Bethlehem.",
     )
     assert [d.kind for d in loud.differences] == ["number"]
+
+
+def test_an_ordinal_changed_is_found_beside_a_small_number() -> None:
+    """Mark 14:72 (KJV): "second" made "third" in a verse that also says
+    "twice" and "thrice"; a small number said again is no difference, an
+    ordinal changed is."""
+    a = (
+        "And the second time the cock crew, and Peter called to mind the word, "
+        "Before the cock crow twice, thou shalt deny me thrice."
+    )
+    b = (
+        "And the third time the cock gave a cry, and Peter remembered the word, "
+        "Before the cock cries two times, you will say three times that you have no knowledge of me."
+    )
+    assert [d.kind for d in compare_texts(a, b).differences] == ["number"]

@@ -126,6 +126,7 @@ def _match(
     Strong mentions pair first, with strong partners first; a weak mention
     ("one", "first") pairs only with a strong one ("1", "1st").
     """
+    changed_a, changed_b, ma, mb = _ordinals(ma, mb, same)
     left_b = sorted(mb, key=lambda m: m.weak)
     left_a: list[Mention] = []
     for m in sorted(ma, key=lambda m: m.weak):
@@ -145,7 +146,30 @@ def _match(
             sorted(weak_a, key=lambda m: m.start)[:n],
             sorted(weak_b, key=lambda m: m.start)[:n],
         )
-    return strong_a, strong_b
+    return changed_a + strong_a, changed_b + strong_b
+
+
+def _ordinals(
+    ma: list[Mention], mb: list[Mention], same: Callable[[str, str], bool]
+) -> tuple[list[Mention], list[Mention], list[Mention], list[Mention]]:
+    """Ordinals on both sides that disagree ("the second time" / "the third
+    time"), as many as both sides have left after pairing equal ones; they
+    are differences even where a cardinal of the same value is near ("twice").
+    Returns them and the mentions left to pair by value."""
+    oa, ob = [m for m in ma if m.ordinal], [m for m in mb if m.ordinal]
+    for m in list(oa):
+        partner = next((x for x in ob if same(m.value, x.value)), None)
+        if partner is not None:
+            oa.remove(m)
+            ob.remove(partner)
+    n = min(len(oa), len(ob))
+    changed_a, changed_b = oa[:n], ob[:n]
+    return (
+        changed_a,
+        changed_b,
+        [m for m in ma if m not in changed_a],
+        [m for m in mb if m not in changed_b],
+    )
 
 
 def _report(
@@ -164,15 +188,16 @@ def _report(
 def numbers(a: Side, b: Side, pair: int) -> list[Difference]:
     """Numbers by value; a number left over may be part of a date on the other
     side, or be a small value the other side has too, said fewer times ("seven
-    males and seven females" / "by sevens")."""
+    males and seven females" / "by sevens"), but not an ordinal ("the second
+    time" / "the third time ... twice")."""
     ma = [m for m in a.mentions if m.kind == "number"]
     mb = [m for m in b.mentions if m.kind == "number"]
     left_a, left_b = _match(ma, mb, str.__eq__)
     in_dates_a = _date_parts(a)
     in_dates_b = _date_parts(b)
     values_a, values_b = _small(ma), _small(mb)
-    left_a = [m for m in left_a if m.value not in in_dates_b and m.value not in values_b]
-    left_b = [m for m in left_b if m.value not in in_dates_a and m.value not in values_a]
+    left_a = [m for m in left_a if m.value not in in_dates_b and (m.ordinal or m.value not in values_b)]
+    left_b = [m for m in left_b if m.value not in in_dates_a and (m.ordinal or m.value not in values_a)]
     return _report("number", left_a, left_b, a, b, pair)
 
 
