@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from verify.compare import compare_texts
+from verify.compare import names as nm
 
 A = (
     "The heads of state welcome Resolution 60/45 adopted by the 60th session of the "
@@ -160,3 +161,11 @@ def test_no_that_answers_is_not_a_negated_statement() -> None:
     assert [d for d in compare_texts(a, b).differences if d.kind == "wording"] == []
     c = compare_texts(a, "And they said to her, We will not return with you to your people.")
     assert [d.kind for d in c.differences] == ["wording"]
+
+
+def test_a_name_hyphenated_with_an_en_dash_is_one_name() -> None:
+    """KJV writes "Beth\u2013lehem" and "Tubal\u2013cain" with an en dash; BBE "Beth-lehem"."""
+    (term,) = nm.terms("they came to Beth\u2013lehem.")
+    assert term.words == ("Beth\u2013lehem",)
+    assert nm.uncovered(term, nm.Vocabulary.of("they came to Beth-lehem.")) == []
+    assert nm.uncovered(term, nm.Vocabulary.of("they came to Hebron.")) == ["Beth\u2013lehem"]
