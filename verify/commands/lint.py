@@ -14,11 +14,12 @@ from typing import Any
 from verify._version import __version__
 from verify.commands import add_extraction, add_format, add_jobs, dump_json, options_from
 from verify.corpus import walk
-from verify.detect import CODES, LintConfig, find_pyproject, lint_corpus, load_config
+from verify.detect import CODES, Layout, LintConfig, find_pyproject, layout_of, lint_corpus, load_config
 from verify.errors import ConfigError, VerifyError
 from verify.model import SEVERITIES, Finding, Record
 from verify.parallel import map_ordered
 from verify.pipeline import Options, process_file
+from verify.provenance import load_provenance
 from verify.report.lint_text import render_json, render_text
 from verify.report.sarif import render_sarif
 
@@ -72,6 +73,7 @@ def run(args: argparse.Namespace) -> int:
     results: dict[str, list[Finding]] = {}
     for group in groups:
         texts: dict[str, str] = {}
+        layouts: dict[str, Layout] = {}
         items = [(path, name, options) for name, path in group.items()]
         for record in map_ordered(_extract, items, jobs=args.jobs):
             name = record.path
@@ -79,7 +81,8 @@ def run(args: argparse.Namespace) -> int:
                 errors[name] = record.error or "no text could be extracted"
             else:
                 texts[name] = record.text
-        results.update(lint_corpus(texts, config))
+                layouts[name] = layout_of(record)
+        results.update(lint_corpus(texts, config, layouts))
     failing = SEVERITIES[SEVERITIES.index(args.fail_on) :]
     passed = not any(f.severity in failing for found in results.values() for f in found)
     _render(args.format, results, errors, fail_on=args.fail_on, passed=passed)
@@ -115,7 +118,9 @@ def _render(
 def _groups(paths: Iterable[str]) -> tuple[list[dict[str, str]], dict[str, str]]:
     """One group per folder (its files compared together) and one for the
     files named on their own, with names as the user wrote them (POSIX);
-    and the files that must not be read, with the reason."""
+    and the files that must not be read, with the reason. A folder is
+    walked as ``verify build`` walks it: its ``sources.toml`` excludes are
+    honoured, hidden files skipped, symlinked folders not followed."""
     folders: list[dict[str, str]] = []
     loose: dict[str, str] = {}
     refused: dict[str, str] = {}
@@ -123,7 +128,7 @@ def _groups(paths: Iterable[str]) -> tuple[list[dict[str, str]], dict[str, str]]
         path = Path(arg)
         if path.is_dir():
             folder = {}
-            for item in walk(path):
+            for item in walk(path, load_provenance(path).exclude):
                 name = f"{arg.rstrip('/')}/{item.name}"
                 if item.problem:
                     refused[name] = item.problem
