@@ -27,10 +27,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _real_texts import GENRES, Document, documents  # noqa: E402
+from _real_texts import GENRES, Document, documents
 
-from verify.detect import lint_record  # noqa: E402
-from verify.pipeline import process_bytes  # noqa: E402
+from verify.detect import lint_record
+from verify.pipeline import process_bytes
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,8 @@ def report(outcomes: list[Outcome], show: str | None) -> None:
         for o in outcomes:
             for code, severity, message, snippet in o.findings:
                 if code == show or severity == show:
-                    print(f"  [{o.genre}{' held-out' if o.held_out else ''}] {o.name}: {message}\n      | {snippet}")
+                    where = f"{o.genre}{' held-out' if o.held_out else ''}"
+                    print(f"  [{where}] {o.name}: {message}\n      | {snippet}")
 
 
 def _genre_table(chosen: list[Outcome]) -> None:

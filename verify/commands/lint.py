@@ -8,6 +8,7 @@ import json
 import os
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,8 @@ from verify.parallel import map_ordered
 from verify.pipeline import Options, process_file
 from verify.provenance import load_provenance
 from verify.report.lint_text import render_json, render_text
-from verify.report.sarif import render_sarif
+from verify.report.sarif import Regions, render_sarif
+from verify.report.source_map import SourceRegion, load_source_map
 
 
 def add_parser(sub: Any) -> None:
@@ -71,6 +73,7 @@ def run(args: argparse.Namespace) -> int:
     options: Options = options_from(args)
     groups, errors = _groups(args.paths)
     results: dict[str, list[Finding]] = {}
+    sources: dict[str, tuple[str, Record]] = {}
     for group in groups:
         texts: dict[str, str] = {}
         layouts: dict[str, Layout] = {}
@@ -82,10 +85,12 @@ def run(args: argparse.Namespace) -> int:
             else:
                 texts[name] = record.text
                 layouts[name] = layout_of(record)
+                sources[name] = (group[name], replace(record, changes=(), paragraphs=()))
         results.update(lint_corpus(texts, config, layouts))
     failing = SEVERITIES[SEVERITIES.index(args.fail_on) :]
     passed = not any(f.severity in failing for found in results.values() for f in found)
-    _render(args.format, results, errors, fail_on=args.fail_on, passed=passed)
+    regions = _regions(results, sources, options) if args.format == "sarif" else None
+    _render(args.format, results, errors, fail_on=args.fail_on, passed=passed, regions=regions)
     if errors:
         return 2
     return 0 if passed else 1
@@ -105,14 +110,34 @@ def _render(
     *,
     fail_on: str,
     passed: bool,
+    regions: Regions | None = None,
 ) -> None:
     if fmt == "json":
         dump_json(render_json(results, errors, fail_on=fail_on, passed=passed))
     elif fmt == "sarif":
-        log = render_sarif(results, errors, tool_version=__version__)
+        log = render_sarif(results, errors, tool_version=__version__, regions=regions)
         sys.stdout.write(json.dumps(log, ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write(render_text(results, errors))
+
+
+def _regions(
+    results: dict[str, list[Finding]], sources: dict[str, tuple[str, Record]], options: Options
+) -> Regions:
+    """Where each finding stands in its source file (see ``verify.report.source_map``)."""
+    regions: dict[str, dict[tuple[int, int], SourceRegion | None]] = {}
+    for name, found in results.items():
+        if not found or name not in sources:
+            continue
+        path, record = sources[name]
+        try:
+            source = load_source_map(path, record.format, record.encoding, record.text or "",
+                                     options.pdf_backend)
+        except (OSError, VerifyError):
+            source = None
+        spans = {(f.span.start, f.span.end) for f in found}
+        regions[name] = {s: source.region(*s) if source else None for s in sorted(spans)}
+    return regions
 
 
 def _groups(paths: Iterable[str]) -> tuple[list[dict[str, str]], dict[str, str]]:

@@ -84,7 +84,8 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
     for suspect in suspects:
         group = cluster[suspect.form] if backed[suspect.form] >= 2 else [suspect.variant]
         points = score(suspect, pool, len(group))
-        if points < THRESHOLD or (_EDIT_WEIGHT[suspect.edit] == 0 and len(group) < 2):
+        lone = _lone_garble(suspect, pool)
+        if not lone and (points < THRESHOLD or (_EDIT_WEIGHT[suspect.edit] == 0 and len(group) < 2)):
             continue
         evidence = _evidence(suspect, pool, group, points)
         findings += [
@@ -130,6 +131,24 @@ def _suspects(
             shared = tuple(sorted(local[variant] & around))
             suspects.append(Suspect(variant, centre, kind, shared))
     return suspects
+
+
+#: A lone garble: its form is used this many times as often as it.
+LONE_RATIO = 2
+
+
+def _lone_garble(suspect: Suspect, pool: AcronymStats) -> bool:
+    """One garble on its own: a reordering of the form's letters (GCI for
+    CGI, MOR for ROM) used at most twice and at most half as often as the
+    form; or one letter changed, used once beside a form used three times
+    or more, in the same company (a shared word around them): two real
+    acronyms one letter apart (DNA, RNA) are used apart."""
+    variant, form = pool.counts[suspect.variant], pool.counts[suspect.form]
+    if suspect.edit in ("permutation", "transposition"):
+        return variant <= 2 and form >= max(2, LONE_RATIO * variant)
+    if suspect.edit == "substitution":
+        return variant == 1 and form >= 3
+    return False
 
 
 def _compound(variant: str, centre: str) -> bool:

@@ -60,6 +60,8 @@ _LEGAL_WORDS_RE = re.compile(
 )
 #: Legal words per 1,000 words above which a text is itself legal text.
 LEGAL_DENSITY = 8
+#: ... and at least this many (a footer's one "Copyright" is not legal text).
+LEGAL_MIN = 4
 
 
 def _is_legal_text(text: str) -> bool:
@@ -67,9 +69,14 @@ def _is_legal_text(text: str) -> bool:
 
     >>> _is_legal_text("Permission is hereby granted under this License, without warranty.")
     True
+    >>> _is_legal_text("The news of the day.\\n\\nCopyright 2020 The Daily Paper")
+    False
+    >>> _is_legal_text("Permission is hereby granted under this License, without warranty. Copyright 2020.")
+    True
     """
     words = max(1, len(text.split()))
-    return 1000 * len(_LEGAL_WORDS_RE.findall(text)) >= LEGAL_DENSITY * words
+    legal = len(_LEGAL_WORDS_RE.findall(text))
+    return legal >= LEGAL_MIN and 1000 * legal >= LEGAL_DENSITY * words
 
 
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:

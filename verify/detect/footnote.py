@@ -9,7 +9,8 @@ man-page and file names, and so is every ``name.N`` of a paragraph that
 lists three or more of them. A number glued to a word (``CHINA1``) could be
 a name (``HTML5``, ``COVID19``, ``XFREE86``), so it is reported only when
 the text also holds the footnote body with that number, or when it is one
-digit inside a heading written in capitals. A footnote the canonicaliser separated (``[^1] ...``) is not damage.
+digit inside a heading written in capitals. A footnote the canonicaliser
+separated (``[^1] ...``) is not damage.
 
 >>> [dict(f.evidence)["number"] for f in detect("potential members.7 The admission")]
 [7]
@@ -48,6 +49,7 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
     }
     findings = []
     numbers: set[int] = set()
+    families = _numbered_families(text)
     for para in paragraphs(text):
         shouted = shouted_ranges(para.text)
         files = len(_FILE_NAME_RE.findall(para.text)) >= _FILE_LIST
@@ -58,6 +60,8 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
             findings.append(_marker(text, para.start, match, match.group(2), "after punctuation"))
         for match in _GLUED_RE.finditer(para.text):
             number = int(match.group(2))
+            if match.group(1) in families:
+                continue
             in_heading = any(a <= match.start() < b for a, b in shouted)
             if number in bodies or (in_heading and number < 10):
                 numbers.add(number)
@@ -77,6 +81,19 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
                 )
             )
     return findings
+
+
+def _numbered_families(text: str) -> set[str]:
+    """Words the text numbers with two different numbers (``expr1`` and
+    ``expr2``, ``GC256B``): names of a family, not footnote markers.
+
+    >>> sorted(_numbered_families("expr1 < expr2 and CHINA1"))
+    ['expr']
+    """
+    seen: dict[str, set[str]] = {}
+    for match in _GLUED_RE.finditer(text):
+        seen.setdefault(match.group(1), set()).add(match.group(2))
+    return {word for word, numbers in seen.items() if len(numbers) >= 2}
 
 
 def _inline_bodies(text: str, numbers: set[int], bodies: dict[int, Paragraph]) -> list[Finding]:

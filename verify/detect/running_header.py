@@ -72,7 +72,7 @@ def _inside(para: str, by_first_word: dict[str, list[str]]) -> list[tuple[int, s
     >>> _inside("a b Head of Site c Head of Site", {"Head": ["Head of Site"]})
     [(4, 'Head of Site'), (19, 'Head of Site')]
     """
-    found = []
+    found: list[tuple[int, str]] = []
     if not by_first_word:
         return found
     for start in sorted({m.start() for m in _WORD_START_RE.finditer(para)}):

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from verify.detect._text import finding, paragraphs
+from verify.detect._text import Paragraph, finding, paragraphs
 from verify.detect.config import Corpus, LintConfig
 from verify.model import Finding
 
@@ -33,15 +33,20 @@ _ALONE_RE = re.compile(r"\s*\d{1,4}\.?\s*")
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
     findings = []
     recent: list[set[int]] = []
-    for para in paragraphs(text):
+    paras = list(paragraphs(text))
+    for i, para in enumerate(paras):
         markers = _markers(para.text)
         before_here = set().union(*recent[-RECENT:]) if recent else set()
         recent.append(set(markers))
         if _ALONE_RE.fullmatch(para.text):
+            if _in_column(paras, i):
+                continue
             findings.append(_finding(text, para.start, para.end, para.text.strip(), "alone"))
             continue
         for match in _NUMBER_RE.finditer(para.text):
             before = para.text[: match.start()].split()
+            if not any(c.isalpha() for c in para.text[: match.start()]):
+                continue  # nothing but punctuation before it: it opens the paragraph
             if para.text[match.end() :].strip() and _continues(match, markers, before_here):
                 continue
             if before and _ENDS_SENTENCE_RE.search(before[-1]):
@@ -69,6 +74,14 @@ def _markers(para: str) -> dict[int, int]:
     return found
 
 
+def _in_column(paras: list[Paragraph], i: int) -> bool:
+    """A number alone beside another number alone is a column of a table
+    (``0``, ``1``, ``2`` in cells of their own), not a stray page number."""
+    return any(
+        0 <= j < len(paras) and _ALONE_RE.fullmatch(paras[j].text) is not None for j in (i - 1, i + 1)
+    )
+
+
 #: How many paragraphs back a list's previous number is looked for.
 RECENT = 3
 
@@ -78,8 +91,13 @@ def _continues(match: re.Match[str], markers: dict[int, int], recent: set[int]) 
     earlier in its paragraph or in the paragraphs just before. (A number
     that ends the paragraph opens no item: the caller reports it.)"""
     number = int(match.group(1).rstrip("."))
-    earlier = markers.get(number - 1)
-    return number == 1 or number - 1 in recent or (earlier is not None and earlier < match.start())
+    if number == 1:
+        return True
+    for previous in (number - 1, number - 2):  # a clause may have been struck out
+        earlier = markers.get(previous)
+        if previous in recent or (earlier is not None and earlier < match.start()):
+            return True
+    return False
 
 
 def _finding(text: str, start: int, end: int, number: str, where: str) -> Finding:
