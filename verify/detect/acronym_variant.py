@@ -81,10 +81,14 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
         cluster[suspect.form].append(suspect.variant)
         backed[suspect.form] += bool(suspect.shared_context)
     findings = []
+    first: dict[str, int] = {}
+    for use in uses:
+        first.setdefault(use.form, use.start)
     for suspect in suspects:
         group = cluster[suspect.form] if backed[suspect.form] >= 2 else [suspect.variant]
         points = score(suspect, pool, len(group))
-        lone = _lone_garble(suspect, pool)
+        later = first.get(suspect.variant, 0) > first.get(suspect.form, len(text))
+        lone = _lone_garble(suspect, pool, later and not _family(suspect, here))
         if not lone and (points < THRESHOLD or (_EDIT_WEIGHT[suspect.edit] == 0 and len(group) < 2)):
             continue
         evidence = _evidence(suspect, pool, group, points)
@@ -137,18 +141,37 @@ def _suspects(
 LONE_RATIO = 2
 
 
-def _lone_garble(suspect: Suspect, pool: AcronymStats) -> bool:
+def _lone_garble(suspect: Suspect, pool: AcronymStats, later: bool) -> bool:
     """One garble on its own: a reordering of the form's letters (GCI for
     CGI, MOR for ROM) used at most twice and at most half as often as the
-    form; or one letter changed, used once beside a form used three times
-    or more, in the same company (a shared word around them): two real
-    acronyms one letter apart (DNA, RNA) are used apart."""
+    form; or one letter changed (FAQ for FAO), as rare, and first used only
+    after the form was (a garble damages later uses; of two real acronyms
+    one letter apart, either may come first)."""
     variant, form = pool.counts[suspect.variant], pool.counts[suspect.form]
+    rare = variant <= 2 and form >= max(2, LONE_RATIO * variant)
     if suspect.edit in ("permutation", "transposition"):
-        return variant <= 2 and form >= max(2, LONE_RATIO * variant)
+        return rare
     if suspect.edit == "substitution":
-        return variant == 1 and form >= 3
+        return rare and later
     return False
+
+
+def _family(suspect: Suspect, here: set[str]) -> bool:
+    """Another form of the text differs from the centre at the same letter:
+    SFP, XFP, CFP (and QSFP) are a family of names, not a garble.
+
+    >>> _family(Suspect("XFP", "SFP", "substitution", ()), {"SFP", "XFP", "CFP"})
+    True
+    """
+    variant, form = suspect.variant, suspect.form
+    if len(variant) != len(form):
+        return False
+    at = next(i for i, (a, b) in enumerate(zip(variant, form, strict=True)) if a != b)
+    rest = form[:at] + form[at + 1 :]
+    return any(
+        other not in (variant, form) and len(other) == len(form) and other[:at] + other[at + 1 :] == rest
+        for other in here
+    )
 
 
 def _compound(variant: str, centre: str) -> bool:
