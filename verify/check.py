@@ -22,7 +22,7 @@ from verify.corpus import CorpusFile, walk
 from verify.errors import IngestError
 from verify.manifest import Manifest
 from verify.model import Record
-from verify.normalize import PROFILES
+from verify.normalize import PROFILE, PROFILES, RETIRED
 from verify.parallel import map_ordered
 from verify.pipeline import Options, hash_file, process_file
 from verify.provenance import load_provenance
@@ -44,6 +44,9 @@ class Modified:
     new_text: str | None = None
     paragraphs: dict[str, list[int]] = field(default_factory=dict)
     note: str | None = None
+    #: The canonical text is the same but what was removed before hashing
+    #: (site chrome, page furniture) changed: a content-side verdict, not formatting.
+    furniture_changed: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,7 @@ def check_manifest(manifest: Manifest, root: str | os.PathLike[str], *, deep: bo
                    executor: Executor | None = None, progress: bool = False,
                    options: Options | None = None) -> CheckReport:
     root = Path(root)
-    options = options or Options(profile=manifest.profile if manifest.profile in PROFILES else "canon/1")
+    options = options or Options(profile=manifest.profile if manifest.profile in PROFILES else PROFILE.name)
     skip = [Path(manifest_path)] if manifest_path is not None else []
     on_disk = {f.name: f for f in walk(root, load_provenance(root).exclude, skip)}
     expected = manifest.by_path()
@@ -187,16 +190,33 @@ def _modified(entry: dict[str, Any], new_raw: str, record: Record, options: Opti
     old_text = entry.get("text_sha256")
     if entry.get("profile") not in (None, options.profile):
         return Modified(entry["path"], entry["raw_sha256"], new_raw, None, old_text, record.text_sha256,
-                        note=f"the manifest used profile {entry['profile']}, not available here")
+                        note=_profile_note(entry["profile"]))
     if record.error is not None or old_text is None:
         note = f"cannot extract now: {record.error}" if record.error else "no canonical text on record"
         return Modified(entry["path"], entry["raw_sha256"], new_raw, None, old_text,
                         record.text_sha256, note=note)
     changed = record.text_sha256 != old_text
+    furniture = not changed and "removed_sha256" in entry and record.removed_sha256 != entry["removed_sha256"]
     return Modified(entry["path"], entry["raw_sha256"], new_raw, changed, old_text,
-                    record.text_sha256,
+                    record.text_sha256, furniture_changed=furniture,
+                    note=_removed_lines_note(entry.get("removed", []), record.removed) if furniture else None,
                     paragraphs=_paragraph_diff(entry.get("paragraphs", []), list(record.paragraphs))
                     if changed else {})
+
+
+def _removed_lines_note(old: list[str], new: tuple[str, ...], limit: int = 3) -> str:
+    """The removed pieces (chrome, furniture) that went or came, a few of each."""
+    gone = [p for p in old if p not in set(new)][:limit]
+    came = [p for p in new if p not in set(old)][:limit]
+    parts = [f"- {p[:80]!r}" for p in gone] + [f"+ {p[:80]!r}" for p in came]
+    return "removed material: " + ("; ".join(parts) if parts else "same pieces, in another order")
+
+
+def _profile_note(profile: str) -> str:
+    if profile in RETIRED:
+        return (f"the manifest was made with profile {profile}, which this version no longer computes "
+                f"(bytes are still checked); rebuild it with `verify build` to record {PROFILE.name} texts")
+    return f"the manifest used profile {profile}, not available here"
 
 
 def _paragraph_diff(old: list[str], new: list[str]) -> dict[str, list[int]]:
@@ -223,5 +243,7 @@ def _drift(entry: dict[str, Any], record: Record) -> Drifted | None:
     note = None
     if record.error_code != old_error:
         note = f"extraction error was {old_error or 'none'}, now {record.error_code or 'none'}"
+    elif entry.get("profile") in RETIRED:
+        note = _profile_note(entry["profile"])
     return Drifted(entry["path"], entry.get("text_sha256"), record.text_sha256, entry.get("extractor"),
                    record.extractor, entry.get("profile"), record.profile, note)

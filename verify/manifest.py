@@ -40,7 +40,7 @@ class Manifest:
     """A corpus manifest: one entry per file, sorted by path."""
 
     entries: tuple[dict[str, Any], ...]
-    profile: str = "canon/1"
+    profile: str = "canon/2"
     generator: str = f"verify {__version__}"
     root: str | None = None
     works: Mapping[str, Any] = field(default_factory=dict)
@@ -69,6 +69,7 @@ def entry_from_record(record: Record, provenance: Mapping[str, Any] | None = Non
         "size": record.size,
         "raw_sha256": record.raw_sha256,
         "text_sha256": record.text_sha256,
+        "removed_sha256": record.removed_sha256,
         "paragraphs": list(record.paragraphs),
         "profile": record.profile,
         "extractor": record.extractor,

@@ -62,4 +62,8 @@ def _canonical_text(path: str, args: argparse.Namespace) -> str:
     record = process_file(path, options=options_from(args))
     if record.error is not None or record.text is None:
         raise VerifyError(record.error or "no text could be extracted", path=path)
+    if not record.text.strip():
+        # Two empty texts are not two equal documents (canon.empty): refuse, never "no difference".
+        why = next((w for w in record.warnings if w.startswith("canon.empty")), "the document has no text")
+        raise VerifyError(f"no canonical text to compare: {why}", path=path)
     return record.text

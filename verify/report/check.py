@@ -49,6 +49,9 @@ def check_text(report: CheckReport, *, manifest: str, root: str) -> str:
 def _what_changed(m: Modified) -> str:
     if m.content_changed is None:
         return f"bytes changed; content unknown ({m.note})"
+    if not m.content_changed and m.furniture_changed:
+        return ("bytes changed, canonical text unchanged, but the removed material (site chrome or "
+                f"page furniture) changed: furniture changed ({m.note})")
     if not m.content_changed:
         return "bytes changed, canonical text unchanged (formatting change)"
     parts = [f"{kind} {_ranges(nums)}" for kind, nums in m.paragraphs.items() if nums]
