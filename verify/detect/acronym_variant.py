@@ -28,6 +28,7 @@ measured false-positive rate.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -74,7 +75,8 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
     local: defaultdict[str, set[str]] = defaultdict(set)
     for use in uses:
         local[use.form] |= use.context
-    suspects = _suspects(here, corpus, config, local)
+    words = _lower_words(text)
+    suspects = [s for s in _suspects(here, corpus, config, local) if words[s.variant.lower()] < 2]
     cluster: defaultdict[str, list[str]] = defaultdict(list)
     backed: Counter[str] = Counter()
     for suspect in suspects:
@@ -154,6 +156,12 @@ def _lone_garble(suspect: Suspect, pool: AcronymStats, later: bool) -> bool:
     if suspect.edit == "substitution":
         return rare and later
     return False
+
+
+def _lower_words(text: str) -> Counter[str]:
+    """The text's lower-case words: a form that is also one of them, used
+    twice or more (USE beside "use"), is a word in capitals, not a garble."""
+    return Counter(re.findall(r"(?<![\w-])[a-z]{2,8}(?![\w-])", text))
 
 
 def _family(suspect: Suspect, here: set[str]) -> bool:
