@@ -61,6 +61,9 @@ class Suspect:
     form: str
     edit: EditKind
     shared_context: tuple[str, ...]
+    #: False when the form is the variant's nearest neighbour, not its group's
+    #: centre: such a suspect is reported only as a lone garble.
+    via_centre: bool = True
 
 
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
@@ -80,8 +83,9 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
     cluster: defaultdict[str, list[str]] = defaultdict(list)
     backed: Counter[str] = Counter()
     for suspect in suspects:
-        cluster[suspect.form].append(suspect.variant)
-        backed[suspect.form] += bool(suspect.shared_context)
+        if suspect.via_centre:
+            cluster[suspect.form].append(suspect.variant)
+            backed[suspect.form] += bool(suspect.shared_context)
     findings = []
     first: dict[str, int] = {}
     for use in uses:
@@ -91,7 +95,8 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
         points = score(suspect, pool, len(group))
         later = first.get(suspect.variant, 0) > first.get(suspect.form, len(text))
         lone = _lone_garble(suspect, pool, later and not _family(suspect, here))
-        if not lone and (points < THRESHOLD or (_EDIT_WEIGHT[suspect.edit] == 0 and len(group) < 2)):
+        weak = points < THRESHOLD or (_EDIT_WEIGHT[suspect.edit] == 0 and len(group) < 2)
+        if not lone and (weak or not suspect.via_centre):
             continue
         evidence = _evidence(suspect, pool, group, points)
         findings += [
@@ -128,33 +133,43 @@ def _suspects(
     for group in _groups(here, pool, reachable):
         centre = _centre(group, pool)
         for variant in sorted(group & here):
-            kind = edit_kind(variant, centre)
-            if kind is None or _compound(variant, centre):
+            via_centre = edit_kind(variant, centre) is not None
+            form = centre if via_centre else _neighbour(variant, group, pool)
+            kind = edit_kind(variant, form) if form else None
+            if form is None or kind is None or _compound(variant, form):
                 continue
-            if not _may_be_variant(variant, centre, pool, config):
+            if not _may_be_variant(variant, form, pool, config):
                 continue
-            around = local[centre] if centre in here else pool.contexts[centre]
+            around = local[form] if form in here else pool.contexts[form]
             shared = tuple(sorted(local[variant] & around))
-            suspects.append(Suspect(variant, centre, kind, shared))
+            suspects.append(Suspect(variant, form, kind, shared, via_centre))
     return suspects
 
 
-#: A lone garble: its form is used this many times as often as it.
-LONE_RATIO = 2
+def _neighbour(variant: str, group: set[str], pool: AcronymStats) -> str | None:
+    """The form of ``group`` one edit from ``variant`` that it most likely
+    garbles, when the group's centre is further (RSA beside RNA, in a group
+    centred on DNA): a defined form first, then the most used."""
+    near = [f for f in sorted(group) if f != variant and edit_kind(variant, f) is not None]
+    if not near:
+        return None
+    return max(near, key=lambda f: (pool.defined(f), pool.counts[f], f))
+
+
 
 
 def _lone_garble(suspect: Suspect, pool: AcronymStats, later: bool) -> bool:
     """One garble on its own: a reordering of the form's letters (GCI for
-    CGI, MOR for ROM) used at most twice and at most half as often as the
-    form; or one letter changed (FAQ for FAO), as rare, and first used only
+    CGI, MOR for ROM) used at most twice and less often than the form (used
+    twice or more); or one letter changed (FAQ for FAO), used at most half as
+    often, the centre of its group (not a mere neighbour), and first used only
     after the form was (a garble damages later uses; of two real acronyms
     one letter apart, either may come first)."""
     variant, form = pool.counts[suspect.variant], pool.counts[suspect.form]
-    rare = variant <= 2 and form >= max(2, LONE_RATIO * variant)
     if suspect.edit in ("permutation", "transposition"):
-        return rare
-    if suspect.edit == "substitution":
-        return rare and later
+        return variant <= 2 and form >= max(2, variant + 1)
+    if suspect.edit == "substitution" and suspect.via_centre:
+        return variant <= 2 and form >= 2 * variant and form >= 2 and later
     return False
 
 
