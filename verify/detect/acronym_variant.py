@@ -162,14 +162,14 @@ def _lone_garble(suspect: Suspect, pool: AcronymStats, later: bool) -> bool:
     """One garble on its own: a reordering of the form's letters (GCI for
     CGI, MOR for ROM) used at most twice and less often than the form (used
     twice or more); or one letter changed (FAQ for FAO), used at most half as
-    often, the centre of its group (not a mere neighbour), and first used only
-    after the form was (a garble damages later uses; of two real acronyms
+    often as a form used three times or more, the centre of its group (not a
+    mere neighbour), and first used only after the form was (a garble damages later uses; of two real acronyms
     one letter apart, either may come first)."""
     variant, form = pool.counts[suspect.variant], pool.counts[suspect.form]
     if suspect.edit in ("permutation", "transposition"):
         return variant <= 2 and form >= max(2, variant + 1)
     if suspect.edit == "substitution" and suspect.via_centre:
-        return variant <= 2 and form >= 2 * variant and form >= 2 and later
+        return variant <= 2 and form >= max(3, 2 * variant) and later
     return False
 
 

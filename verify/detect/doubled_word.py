@@ -26,8 +26,10 @@ from verify.model import Finding
 
 CODES = ("damage.doubled_word",)
 
+# One paragraph: a term and its description ("approve" over "Approve a
+# pending request") are two paragraphs, not a doubled word.
 _DOUBLE_RE = re.compile(
-    r"(?<![\w./@-])([^\W\d_]+)\s+(\1)(?![\w/@-]|\.\w)(?!\s+\1(?![\w-]))", re.IGNORECASE
+    r"(?<![\w./@-])([^\W\d_]+)[ \t]+(\1)(?![\w/@-]|\.\w)(?![ \t]+\1(?![\w-]))", re.IGNORECASE
 )
 _COORDINATED_RE = re.compile(r"(?<![\w-])([a-z]{3,})\s+and\s+(\1)(?![\w-])")
 
@@ -67,7 +69,9 @@ def _same_case(first: str, second: str) -> bool:
     >>> _same_case("in", "in"), _same_case("In", "in"), _same_case("AND", "and")
     (True, True, False)
     """
-    return first[1:] == second[1:]
+    if first[1:] != second[1:]:
+        return False
+    return first[1:].islower() or first.isupper() or len(first) == 1  # not "lB lB" (a table spec)
 
 
 def _in_run(text: str, match: re.Match[str]) -> bool:
