@@ -53,6 +53,9 @@ def run(args: argparse.Namespace) -> int:
             Path(args.output).write_text(report, encoding="utf-8")
         except OSError as exc:
             raise VerifyError(f"cannot write the report: {exc.strerror}", path=args.output) from exc
+        total = len(comparison.differences)
+        plural = "s" * (total != 1)
+        sys.stdout.write(f"wrote the {args.format} report to {args.output} ({total} difference{plural})\n")
     else:
         sys.stdout.write(report)
     return 0 if comparison.identical else 1

@@ -223,6 +223,7 @@ def _unpaged_lines(text: str) -> list[str]:
     filled = [line for line in lines if line]
     numbered = [FIRST_PAGE_NUMBER] if filled and any(
         _is_first_page_number(line) for line in (filled[0], filled[-1])) else []
+    numbered += _man_page_title_lines(filled)
     counts = Counter(line for line in lines if 0 < len(line) <= MAX_FURNITURE_LEN)
     candidates = {line for line, n in counts.items() if n >= 2 and not _PAGE_NUMBER.match(line)}
     if not candidates:
@@ -243,6 +244,37 @@ def _unpaged_lines(text: str) -> list[str]:
             previous = line
     return numbered + sorted(line for line in candidates
                              if alone[line] == counts[line] and splits[line] >= 1)
+
+
+#: A man page's header line: its title ``NAME(section)`` at both ends, the
+#: manual's name between (nroff's ``.TH``, ``BASH(1)  General Commands Manual  BASH(1)``).
+_MAN_HEADER = re.compile(r"^(?P<title>[\w.:+-]+\(\d\w{0,8}\))\s.*\S\s+(?P=title)$")
+
+
+def _man_page_title_lines(filled: list[str]) -> list[str]:
+    """The running header and footer of a man page formatted as one
+    continuous page (``man`` / ``nroff`` output): the first line is the
+    header, ``TITLE(n) ... TITLE(n)``, and the last line, the footer, ends
+    with the same ``TITLE(n)``. nroff repeats them on every page of a paged
+    rendering (the PDF, where they go as page furniture), and prints them
+    once here; both must be there, the footer proving the header's shape.
+    The footer of a one-page groff PDF ends with the page number 1 instead.
+
+    >>> _man_page_title_lines(["LS(1)  User Commands  LS(1)", "NAME", "GNU coreutils 9.4  2024  LS(1)"])
+    ['LS(1)  User Commands  LS(1)', 'GNU coreutils 9.4  2024  LS(1)']
+    >>> _man_page_title_lines(["LS(1) is a command LS(1)", "NAME", "see the end"])
+    []
+    """
+    if len(filled) < 3:
+        return []
+    header = _MAN_HEADER.match(filled[0])
+    if header is None:
+        return []
+    footer = filled[-1]
+    title = header.group("title")
+    if footer == filled[0] or not re.search(rf"\S\s+(?:{re.escape(title)}|1)$", footer):
+        return []
+    return [filled[0], footer]
 
 
 def _interrupted(before: str, after: str) -> bool:
