@@ -84,3 +84,9 @@ def test_lower_case_starts_in_a_manual_are_style_notes() -> None:
     )
     found = [f for f in lint_text(text) if f.code == "damage.lowercase_sentence"]
     assert len(found) == 4 and {f.severity for f in found} == {"note"}
+
+
+def test_a_number_alone_is_a_page_number_only_with_pages() -> None:
+    text = "The text goes on.\n\n12\n\nAnd on."
+    assert [f.code for f in lint_text(text, layout=Layout("pdf", paged=True))] == ["damage.stray_number"]
+    assert lint_text(text, layout=Layout("html", paged=False)) == []

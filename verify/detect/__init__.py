@@ -100,6 +100,12 @@ DETECTORS: Mapping[str, Detector] = _registry()
 _PAGED_ONLY = frozenset({"running_header"})
 
 
+def _page_number(finding: Finding) -> bool:
+    """A number alone in its paragraph: a page number, if the text had pages
+    (in a web page or a plain text it is a table cell or a list's number)."""
+    return finding.code == "damage.stray_number" and dict(finding.evidence).get("where") == "alone"
+
+
 @dataclass(frozen=True)
 class Layout:
     """What the record of a text says about its layout, which a detector
@@ -158,11 +164,14 @@ def lint_text(
     config = config or LintConfig()
     corpus = corpus if corpus is not None else build_corpus([text])
     found: list[Finding] = []
+    unpaged = layout is not None and layout.paged is False
     for name, detector in DETECTORS.items():
-        if layout is not None and layout.paged is False and name in _PAGED_ONLY:
+        if unpaged and name in _PAGED_ONLY:
             continue
         if any(config.wants(code) for code in detector.codes):
             found += detector.detect(text, config, corpus)
+    if unpaged:
+        found = [f for f in found if not _page_number(f)]
     return sort_findings(replace(f, path=path) for f in found if config.wants(f.code))
 
 
