@@ -169,3 +169,13 @@ def test_a_name_hyphenated_with_an_en_dash_is_one_name() -> None:
     assert term.words == ("Beth\u2013lehem",)
     assert nm.uncovered(term, nm.Vocabulary.of("they came to Beth-lehem.")) == []
     assert nm.uncovered(term, nm.Vocabulary.of("they came to Hebron.")) == ["Beth\u2013lehem"]
+
+
+def test_a_negation_in_a_question_is_not_compared() -> None:
+    """Genesis 27:36, KJV and BBE: a rhetorical question with "not" says what
+    the other side asks or states without it."""
+    a = "And he said, Is not he rightly named Jacob? for he hath supplanted me these two times."
+    b = "And he said, Is it because he is named Jacob that he has twice taken my place?"
+    assert [d for d in compare_texts(a, b).differences if d.kind == "wording"] == []
+    c = compare_texts("He said the land was rightly named Jacob.", "He said the land was not named Jacob.")
+    assert [d.kind for d in c.differences] == ["wording"]

@@ -8,6 +8,7 @@ and `addition` passages.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -366,8 +367,11 @@ def _negation(a: Side, b: Side, wa: list[wd.Word], wb: list[wd.Word], pair: int)
     The side with more is pointed at its first negation when the other side
     has none, else at its last (the one most likely to be the extra one).
     """
-    na = [w for w in wd.negations(wa) if not _answer(a.text, w)]
-    nb = [w for w in wd.negations(wb) if not _answer(b.text, w)]
+    raw_a, raw_b = wd.negations(wa), wd.negations(wb)
+    if raw_a and raw_b:
+        return []  # both negate something: counting cannot tell the polarity
+    na = [w for w in raw_a if not _answer(a.text, w) and not _asked(a, w)]
+    nb = [w for w in raw_b if not _answer(b.text, w) and not _asked(b, w)]
     if (na and nb) or len(na) == len(nb) or wd.negative(wa if len(na) < len(nb) else wb):
         return []  # both negate something (counting cannot tell the polarity), or the side
         # without the negation says it another way
@@ -384,6 +388,17 @@ def _answer(text: str, w: wd.Word) -> bool:
     statement that follows is as positive as the other side's ("No, we will
     go back with you" / "Surely we will return with thee")."""
     return w.text.lower() == "no" and text[w.end : w.end + 1] in (",", ";", "!")
+
+
+_CLAUSE_END = re.compile(r"[.!?]")
+
+
+def _asked(side: Side, w: wd.Word) -> bool:
+    """Whether a negation is in a question: a rhetorical question says with
+    "not" what the other side states ("Is not he rightly named Jacob?" / "Is
+    it because he is named Jacob"), so its polarity is not compared."""
+    end = _CLAUSE_END.search(side.text, w.end, side.span.end)
+    return end is not None and end.group() == "?"
 
 
 def name_keys(side: Side) -> list[tuple[str, int, int]]:
