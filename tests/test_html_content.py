@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import os
 import random
 import subprocess
@@ -330,3 +331,11 @@ def test_output_does_not_depend_on_hash_seed() -> None:
     assert [child.returncode for child in children] == [0, 0]
     assert outputs[0] == outputs[1]
     assert "Field notes from the river survey" in outputs[0]
+
+
+def test_collapse_knows_the_whitespace_of_the_regex_it_replaced() -> None:
+    """``_collapse`` splits on ``str.isspace``; the selection was made with ``\\s+``."""
+    from verify.ingest.html_content import _collapse
+
+    every = "".join(chr(i) + "x" for i in range(0x110000))
+    assert _collapse(every) == re.sub(r"\s+", " ", every).strip()
