@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import verify.ingest.pdf
 import verify.normalize
 from verify.build import build_manifest
 from verify.check import check_manifest
@@ -45,7 +46,7 @@ def _apache() -> str:
 
 # --------------------------------------------------------------------------- doctests
 
-@pytest.mark.parametrize("module", [steps, layout, verify.normalize])
+@pytest.mark.parametrize("module", [steps, layout, verify.normalize, verify.ingest.pdf])
 def test_the_normaliser_doctests_pass(module: object) -> None:
     failures, tried = doctest.testmod(module, optionflags=doctest.ELLIPSIS)  # type: ignore[arg-type]
     assert failures == 0

@@ -125,12 +125,13 @@ def _pdfium(data: bytes) -> Extracted:
 _PRODUCERS_WITH_EMPTY_TJ = re.compile(r"gropdf\b")
 #: A displacement followed by an empty string closing a TJ array.
 _EMPTY_TJ_TAIL = re.compile(rb"(-?(?:\d+\.?\d*|\.\d+))\s*\(\)\s*\]\s*TJ")
-#: The empty string closing a TJ array, without the displacement before it: a
-#: literal start (``()``) that the regex engine finds by a fast scan, where the
-#: pattern above tries a number at every digit of the stream.
-_EMPTY_TJ_CLOSE = re.compile(rb"\s*\(\)\s*\]\s*TJ")
-#: The end of a number just before a match of ``_EMPTY_TJ_CLOSE`` (a digit, or
-#: a digit and the decimal point): what ``_EMPTY_TJ_TAIL``'s number can end with.
+#: The empty string closing a TJ array: a literal start (``()``) that the
+#: regex engine finds by a fast scan, where ``_EMPTY_TJ_TAIL`` tries a number
+#: at every digit of the stream.
+_EMPTY_TJ_CLOSE = re.compile(rb"\(\)\s*\]\s*TJ")
+#: The end of a number just before the whitespace before a match of
+#: ``_EMPTY_TJ_CLOSE`` (a digit, or a digit and the decimal point): what
+#: ``_EMPTY_TJ_TAIL``'s number can end with.
 _NUMBER_END = re.compile(rb"\d\.?\Z")
 
 
@@ -144,7 +145,8 @@ def _drop_empty_tjs(stream: bytes) -> tuple[bytes, int]:
     out: list[bytes] = []
     last = count = 0
     for match in _EMPTY_TJ_CLOSE.finditer(stream):
-        start = match.start()
+        # bytes.rstrip() and the pattern's \s strip the same six ASCII spaces.
+        start = last + len(stream[last : match.start()].rstrip())
         if not _NUMBER_END.search(stream, max(last, start - 2), start):
             continue
         out += (stream[last:start], b" ] TJ")
