@@ -104,10 +104,30 @@ def _paired(ours: Callable[[bytes], None], theirs: Callable[[bytes], None], item
             statistics.median(b / a for a, b in pairs))
 
 
+def _pdf_row(pdfs: list[bytes], pages: int, repeat: int) -> None:
+    ours, raw, ratio = _paired(_verify, _raw_pdfium, pdfs, repeat)
+    print(f"| {len(pdfs)} PDFs, {pages} pages | {ours:.2f} s ({pages / ours:.0f} pages/s) | "
+          f"raw pypdfium2 {raw:.2f} s ({pages / raw:.0f} pages/s) | {ratio:.2f}x | >= 0.5x |",
+          flush=True)
+
+
+def _html_row(pages_html: list[bytes], megabytes: float, repeat: int) -> None:
+    try:
+        ours, other, ratio = _paired(_verify, _trafilatura, pages_html, repeat)
+        cell = f"trafilatura {other:.2f} s ({len(pages_html) / other:.0f} pages/s)"
+        ratio_cell = f"{ratio:.2f}x"
+    except ImportError:
+        ours = statistics.median(_time(_verify, pages_html) for _ in range(repeat))
+        cell, ratio_cell = "trafilatura not installed", "-"
+    print(f"| {len(pages_html)} HTML pages, {megabytes:.1f} MB | {ours:.2f} s "
+          f"({len(pages_html) / ours:.0f} pages/s) | {cell} | {ratio_cell} | >= 3x |", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--only", choices=["pdf", "html"], help="time one set only")
     args = parser.parse_args(argv)
     import pypdfium2 as pdfium
 
@@ -118,19 +138,10 @@ def main(argv: list[str] | None = None) -> int:
     megabytes = sum(map(len, pages_html)) / 1e6
     print("| set | verify | reference | verify / reference speed | target |")
     print("|---|---|---|---|---|")
-    ours, raw, ratio = _paired(_verify, _raw_pdfium, pdfs, args.repeat)
-    print(f"| {len(pdfs)} PDFs, {pages} pages | {ours:.2f} s ({pages / ours:.0f} pages/s) | "
-          f"raw pypdfium2 {raw:.2f} s ({pages / raw:.0f} pages/s) | {ratio:.2f}x | >= 0.5x |",
-          flush=True)
-    try:
-        ours, other, ratio = _paired(_verify, _trafilatura, pages_html, args.repeat)
-        cell = f"trafilatura {other:.2f} s ({len(pages_html) / other:.0f} pages/s)"
-        ratio_cell = f"{ratio:.2f}x"
-    except ImportError:
-        ours = statistics.median(_time(_verify, pages_html) for _ in range(args.repeat))
-        cell, ratio_cell = "trafilatura not installed", "-"
-    print(f"| {len(pages_html)} HTML pages, {megabytes:.1f} MB | {ours:.2f} s "
-          f"({len(pages_html) / ours:.0f} pages/s) | {cell} | {ratio_cell} | >= 3x |", flush=True)
+    if args.only != "html":
+        _pdf_row(pdfs, pages, args.repeat)
+    if args.only != "pdf":
+        _html_row(pages_html, megabytes, args.repeat)
     if args.profile:
         for name, items in (("PDF", pdfs), ("HTML", pages_html)):
             profiler = cProfile.Profile()
