@@ -359,12 +359,3 @@ def test_the_incremental_tj_repair_reads_as_the_whole_rewrite() -> None:
     assert incremental.startswith(data)
     assert ingest_pdf(incremental).pages == ingest_pdf(rewritten).pages
 
-
-@settings(max_examples=300)
-@given(text=st.lists(st.sampled_from(
-    ["\n", " ", "a", "Z", "\u00c3", "\u00c2", "\u00a0", "\u00e2\u20ac\u2122", "\u00a9", "\u0153",
-     "\u00e9", "\u20ac", "1", ".", "(", "\u00d8", "\u00b0", "\u2500", "\x9c", "\ufffd"]),
-    max_size=30).map("".join))
-def test_the_page_first_mojibake_gate_gives_the_line_by_line_result(text: str) -> None:
-    """A page that the gate finds clean as a whole has no suspicious line."""
-    assert steps.mojibake(text) == "\n".join(steps._fix_line(line) for line in text.split("\n"))

@@ -75,7 +75,7 @@ def mojibake(text: str) -> str:
     >>> mojibake("The People\u00e2\u20ac\u2122s Republic")
     'The People\u2019s Republic'
     """
-    if not _suspicious(text):
+    if text.isascii() and "\x1b" not in text:
         return text
     return "\n".join(_fix_line(line) for line in text.split("\n"))
 
@@ -97,14 +97,7 @@ def _suspicious(line: str) -> bool:
     """Is this line worth ftfy's time? A cheap test first: pure ASCII never
     is; otherwise ftfy's own badness heuristic (the test ``fix_encoding``
     starts with) or one of the other things it repairs. bench/ftfy_gate.py
-    checks on real and mojibake corpora that the gate changes no output.
-
-    Asked of a whole page first (one regex pass each): a line that is
-    suspicious makes the page suspicious, since every pattern that matches
-    in a line matches in the page around it. The one exception, ftfy's
-    ``^[ÃÂ] `` (start of the string only), is in ``_FTFY_TRIGGER`` for
-    every position; tests/test_canon2.py checks the page-first path against
-    line by line."""
+    checks on real and mojibake corpora that the gate changes no output."""
     if line.isascii() and "\x1b" not in line:
         return False
     return bool(_FTFY_TRIGGER.search(line)) or ftfy.badness.is_bad(line)
