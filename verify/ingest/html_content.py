@@ -28,7 +28,6 @@ import codecs
 import re
 import warnings
 from collections.abc import Callable, Iterator
-from typing import Any
 from dataclasses import dataclass, field
 
 from verify.errors import CorruptDocument
@@ -302,105 +301,15 @@ class _LxmlTarget:
 
 
 def parse_with_lxml(text: str) -> Node:
-    """Faster front-end: lxml's HTML parser into its own (C) tree, then the
-    neutral tree built from it in one loop.
-
-    libxml2 parses into its tree without calling Python once per tag; the
-    neutral tree is then made from the elements, their kept attributes, their
-    text and tails. libxml2's tree stops at 256 levels and silently loses the
-    text below, so a document deeper than :data:`MAX_DEPTH` (where the builder
-    starts hoisting text) is parsed again by :func:`_parse_with_lxml_events`;
-    so is a page with a very long start tag (:data:`_LONG_TAG`). Text is fed
-    in 512-character pieces, as bs4 feeds it, so libxml2's push parser sees
-    the same pieces from every front-end. Both ways give the same neutral
-    tree (tests/test_html_content.py, and ``python bench/html_same_tree.py``
-    over every benchmark page: whitespace after ``</body>`` aside).
-    """
-    from lxml import etree
-
-    if _LONG_TAG.search(text):
-        return _parse_with_lxml_events(text)
-    parser = etree.HTMLParser(recover=True)
-    try:
-        for start in range(0, len(text), 512):
-            parser.feed(text[start : start + 512])
-        tree = parser.close()
-    except etree.LxmlError as exc:
-        if not text.strip():
-            return Node("#document")
-        raise CorruptDocument(f"HTML could not be parsed: {exc}") from exc
-    if tree is None:
-        return Node("#document")
-    root = _from_lxml_tree(tree)
-    return root if root is not None else _parse_with_lxml_events(text)
-
-
-#: A start tag this long may carry thousands of attributes, which libxml2's
-#: tree builder takes quadratic time over (50,000 attributes: 8 s, against
-#: 0.04 s through events): such a page takes the event path.
-_LONG_TAG = re.compile(r"<[a-zA-Z][^<>]{8192}")
-
-
-def _from_lxml_tree(top: object) -> Node | None:
-    """The neutral tree of an lxml tree, or None when it is too deep to trust.
-
-    The same events as the parser target gets, replayed without a Python
-    call per event: comments and processing instructions are skipped but
-    their tails kept, unseen tags (scripts, styles) are skipped whole with
-    their text, and the depth cap of :class:`_TreeBuilder` applies."""
-    from lxml import etree
-
-    root = Node("#document")
-    stack: list[tuple[Any, Node, int]] = [(top, root, 1)]
-    special = (etree._Comment, etree._ProcessingInstruction, etree._Entity)
-    while stack:
-        el, parent, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            return None  # the builder hoists text from here on: the event path does it
-        tag = el.tag
-        if not isinstance(el, special) and tag not in UNSEEN_TAGS:
-            attrs = _kept_attrs(el)
-            node = Node(tag, attrs, parent=parent)
-            parent.children.append(node)
-            if el.text:
-                node.children.append(el.text)
-            stack.extend((child, node, depth + 1) for child in reversed(el))
-        _append_text(parent, el.tail)
-    return root
-
-
-#: Above this many attributes an element's kept ones are looked up by name:
-#: lxml's ``items()`` takes quadratic time in the number of attributes.
-_MANY_ATTRS = 32
-_KEPT_ORDER = tuple(sorted(KEPT_ATTRS))
-
-
-def _kept_attrs(el: Any) -> dict[str, str]:
-    """The kept attributes of an lxml element, cleaned as the builder does."""
-    attrib = el.attrib
-    if not attrib:
-        return {}
-    if len(attrib) <= _MANY_ATTRS:
-        return {k: _clean_attr(v) for k, v in attrib.items() if k in KEPT_ATTRS}
-    found = ((k, attrib.get(k)) for k in _KEPT_ORDER)
-    return {k: _clean_attr(v) for k, v in found if v is not None}
-
-
-def _append_text(node: Node, text: str | None) -> None:
-    if not text:
-        return
-    children = node.children
-    if children and isinstance(children[-1], str):
-        children[-1] += text
-    else:
-        children.append(text)
-
-
-def _parse_with_lxml_events(text: str) -> Node:
-    """The event front-end: lxml's HTML parser driving the builder directly.
+    """Faster front-end: lxml's HTML parser driving the builder directly.
 
     It uses libxml2's event interface (as bs4 does underneath) rather than
-    the tree, which stops at 256 levels; it serves for documents that deep.
+    ``lxml.html.fromstring``, whose tree stops at 256 levels and silently
+    loses the text below; skipping bs4's own tree saves most of the time.
+    Text is fed in 512-character pieces, as bs4 feeds it, so libxml2's push
+    parser sees the same pieces from both front-ends (feeding it whole gave
+    the same output on all 181 benchmark pages, but nothing promises that
+    its error recovery ignores piece boundaries).
     """
     from lxml import etree
 
