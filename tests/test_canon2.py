@@ -19,12 +19,12 @@ from hypothesis import strategies as st
 
 import verify.ingest.pdf
 import verify.normalize
-from verify.build import build_manifest
+from verify.build import build_manifest, write_build
 from verify.check import check_manifest
 from verify.cli import main
 from verify.ingest.pdf import (_EMPTY_TJ_TAIL, _drop_empty_tjs, _incremental_tj_repair,
                                _rewrite_tj_repair, ingest_pdf)
-from verify.manifest import read_manifest, write_manifest
+from verify.manifest import read_manifest
 from verify.model import Record
 from verify.normalize import canonicalize_text, layout, steps
 from verify.pipeline import Options, process_bytes
@@ -157,7 +157,7 @@ def test_check_reports_furniture_changed_not_formatting(tmp_path: Path) -> None:
     page = root / "news.html"
     page.write_text(to_html(_news()), "utf-8")
     target = tmp_path / "m.json"
-    write_manifest(build_manifest(root, manifest_path=target, jobs=1).manifest, target)
+    write_build(build_manifest(root, manifest_path=target, jobs=1), target)  # with its record store
     page.write_text(page.read_text("utf-8").replace("Your daily source", "Your nightly source"), "utf-8")
     report = check_manifest(read_manifest(target), root, manifest_path=target, jobs=1)
     (modified,) = report.modified

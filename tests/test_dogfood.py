@@ -55,10 +55,19 @@ def test_the_committed_manifest_is_what_this_code_builds(tmp_path) -> None:
 
     target = tmp_path / "sources.json"
     assert main(["build", str(ROOT / "sources"), "-m", str(target), "-q"]) == 0
-    rebuilt = dumps(replace(read_manifest(target), root="../sources"))
+    from helpers import read_doc
+
+    from verify.manifest import read_records
+
+    rebuilt_manifest = read_manifest(target)
+    rebuilt = dumps(replace(rebuilt_manifest, root="../sources"))
     committed = (ROOT / "manifests" / "sources.json").read_bytes()
+    store = (ROOT / "manifests" / "sources.records.jsonl").read_bytes()
+    assert (tmp_path / "sources.records.jsonl").read_bytes() == store, "the record store differs"
+    assert read_records(ROOT / "manifests" / "sources.records.jsonl",
+                        expect_sha256=rebuilt_manifest.records_sha256)
     if rebuilt != committed:
-        diffs = _differences(json.loads(committed), json.loads(rebuilt))
+        diffs = _differences(read_doc(committed), read_doc(rebuilt))
         pytest.fail(
             "manifests/sources.json is not what this code and these dependencies build "
             "(install with scripts/install-test-deps, which pins requirements/constraints.txt; "

@@ -8,14 +8,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from verify.check import check_manifest
 from verify.commands import add_format, add_jobs, dump_json, executor_from
 from verify.commands.build import DEFAULT_MANIFEST
-from verify.commands.log import add_log_argument, record_check
-from verify.commands.sign import add_trust_arguments, trusted_facts, trust_lines
+from verify.commands.log import add_log_argument
+from verify.commands.sign import add_trust_arguments
 from verify.errors import ManifestError, VerifyError
-from verify.manifest import loads, read_manifest_bytes
-from verify.report.check import check_json, check_text
 
 
 def add_parser(sub: Any) -> None:
@@ -42,28 +39,66 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imports here, not at the top: a plain check should start in milliseconds
+    # (python -X importtime; docs/manifest.md).
+    import gc
+
+    from verify.check import check_manifest
+    from verify.manifest import loads, open_manifest, read_manifest_bytes
+
+    trusted = bool(args.trust or args.expect_root)
     facts: dict[str, Any] = {}
-    try:
-        data = read_manifest_bytes(args.manifest)
-        manifest = loads(data, source=args.manifest)
-        facts = trusted_facts(args, data, manifest)
-    except ManifestError as exc:
-        if args.log:
-            record_check(args, "refused", str(exc), facts)
-        raise
-    root = _root(args, manifest.root)
-    with executor_from(args) as executor:
-        report = check_manifest(manifest, root, deep=args.deep, manifest_path=args.manifest,
-                                jobs=args.jobs, executor=executor, progress=not args.quiet)
+    if trusted or args.log or getattr(args, "signature", None):
+        from verify.commands.log import record_check
+        from verify.commands.sign import trusted_facts
+
+        try:
+            data = read_manifest_bytes(args.manifest)
+            manifest = loads(data, source=args.manifest)
+            facts = trusted_facts(args, data, manifest)
+        except ManifestError as exc:
+            if args.log:
+                record_check(args, "refused", str(exc), facts)
+            raise
+        root = _root(args, manifest.root)
+        with executor_from(args) as executor:
+            report = check_manifest(manifest, root, deep=args.deep, manifest_path=args.manifest,
+                                    jobs=args.jobs, executor=executor, progress=not args.quiet)
+    else:
+        # A check allocates an object per file and frees nothing cyclic: the
+        # collector's passes over them cost a quarter of the walk (docs/manifest.md).
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            with open_manifest(args.manifest) as (manifest, entries):
+                root = _root(args, manifest.root)
+                with executor_from(args) as executor:
+                    report = check_manifest(manifest, root, deep=args.deep,
+                                            manifest_path=args.manifest, jobs=args.jobs,
+                                            executor=executor, progress=not args.quiet,
+                                            entries=entries)
+        finally:
+            if was_enabled:
+                gc.enable()
+    return _render(args, report, root, facts, trusted)
+
+
+def _render(args: argparse.Namespace, report: Any, root: Path, facts: dict[str, Any],
+            trusted: bool) -> int:
+    from verify.report.check import check_json, check_text
+
     if args.log:
+        from verify.commands.log import record_check
+
         record_check(args, "pass" if report.passed else "fail",
                      ", ".join(f"{n} {k}" for k, n in report.counts().items() if n),
                      {**facts, "corpus_root": os.path.abspath(root), "counts": report.counts()})
-    trusted = bool(args.trust or args.expect_root)
     if args.format == "json":
         dump_json({**check_json(report, manifest=args.manifest, root=str(root)),
                    **({"trust": facts} if trusted else {})})
     else:
+        from verify.commands.sign import trust_lines
+
         sys.stdout.write((trust_lines(facts) if trusted else "")
                          + check_text(report, manifest=args.manifest, root=str(root)))
     if report.refused:
