@@ -111,6 +111,30 @@ def _pdf_row(pdfs: list[bytes], pages: int, repeat: int) -> None:
           flush=True)
 
 
+def _old_repair_row(path: Path, pdfs: list[bytes], pages: int, repeat: int) -> None:
+    """The PDF row again, this round with the TJ repair of ``path`` swapped in,
+    each round timing new, old and raw back to back."""
+    import importlib.util
+
+    from verify.ingest import pdf as current
+
+    spec = importlib.util.spec_from_file_location("old_pdf", path)
+    assert spec is not None and spec.loader is not None
+    old = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(old)
+    new_repair = current._drop_empty_tj_strings
+    rounds = []
+    for _ in range(repeat):
+        current._drop_empty_tj_strings = old._drop_empty_tj_strings  # type: ignore[assignment]
+        with_old = _time(_verify, pdfs)
+        current._drop_empty_tj_strings = new_repair  # type: ignore[assignment]
+        rounds.append((_time(_verify, pdfs), with_old, _time(_raw_pdfium, pdfs)))
+    new, old_time, raw = (statistics.median(r[i] for r in rounds) for i in range(3))
+    print(f"| same PDFs, new against old TJ repair ({path.name}) | {new:.2f} s, old {old_time:.2f} s | "
+          f"raw pypdfium2 {raw:.2f} s | new {statistics.median(r[2] / r[0] for r in rounds):.2f}x, "
+          f"old {statistics.median(r[2] / r[1] for r in rounds):.2f}x | >= 0.5x |", flush=True)
+
+
 def _html_row(pages_html: list[bytes], megabytes: float, repeat: int) -> None:
     try:
         ours, other, ratio = _paired(_verify, _trafilatura, pages_html, repeat)
@@ -128,6 +152,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--only", choices=["pdf", "html"], help="time one set only")
+    parser.add_argument("--old-repair", type=Path, metavar="PDF_PY",
+                        help="also time the PDFs with the gropdf TJ repair of another version of "
+                             "verify/ingest/pdf.py (git show main:verify/ingest/pdf.py > old.py)")
     args = parser.parse_args(argv)
     import pypdfium2 as pdfium
 
@@ -140,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---|---|---|---|")
     if args.only != "html":
         _pdf_row(pdfs, pages, args.repeat)
+    if args.old_repair:
+        _old_repair_row(args.old_repair, pdfs, pages, args.repeat)
     if args.only != "pdf":
         _html_row(pages_html, megabytes, args.repeat)
     if args.profile:
