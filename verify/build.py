@@ -13,7 +13,7 @@ from verify.errors import UnreadableFile, UnsafePath
 from verify.manifest import Manifest, entry_from_record
 from verify.model import Record
 from verify.parallel import map_ordered
-from verify.pipeline import Options, process_file
+from verify.pipeline import Options, crashed_record, hard_timeout, process_beneath
 from verify.provenance import Provenance, load_provenance
 from verify.report.lint_text import finding_json
 
@@ -40,8 +40,11 @@ def build_manifest(root: str | os.PathLike[str], *, manifest_path: str | os.Path
     provenance = load_provenance(root)
     skip = [Path(manifest_path)] if manifest_path is not None else []
     files = walk(root, provenance.exclude, skip)
-    records = map_ordered(_process, [(f, options) for f in files], jobs=jobs, executor=executor,
-                          progress="ingest" if progress else None)
+    records = map_ordered(_process, [(f, options, str(root)) for f in files], jobs=jobs,
+                          executor=executor, progress="ingest" if progress else None,
+                          on_crash=lambda item, why: crashed_record(item[0].name, why),
+                          memory_limit=options.memory_limit,
+                          item_timeout=hard_timeout(options))
     entries = tuple(_entry(r, provenance.files.get(r.path), options.lint) for r in records)
     manifest = Manifest(entries=entries, profile=options.profile,
                         root=_relative_root(root, manifest_path),
@@ -59,13 +62,14 @@ def _entry(record: Record, provenance: dict[str, str] | None, lint: bool) -> dic
     return entry
 
 
-def _process(item: tuple[CorpusFile, Options]) -> Record:
-    corpus_file, options = item
+def _process(item: tuple[CorpusFile, Options, str]) -> Record:
+    corpus_file, options, root = item
     if corpus_file.problem is not None:
         code = UnsafePath.code if corpus_file.escapes else UnreadableFile.code
         return Record(path=corpus_file.name, format="unknown", size=0, raw_sha256=None,
                       error=corpus_file.problem, error_code=code)
-    return process_file(corpus_file.path, corpus_file.name, options)
+    return process_beneath(root, os.path.relpath(corpus_file.path, root), corpus_file.name,
+                           corpus_file.identity, options)
 
 
 def _works(provenance: Provenance, records: list[Record], compare: bool) -> dict[str, Any]:

@@ -24,7 +24,7 @@ from verify.manifest import Manifest
 from verify.model import Record
 from verify.normalize import PROFILES
 from verify.parallel import map_ordered
-from verify.pipeline import Options, hash_file, process_file
+from verify.pipeline import Options, crashed_record, hard_timeout, hash_beneath, process_beneath
 from verify.provenance import load_provenance
 
 
@@ -110,7 +110,7 @@ def check_manifest(manifest: Manifest, root: str | os.PathLike[str], *, deep: bo
     hashes: dict[str, tuple[int, str]] = {}
     # Hashing small corpora costs less than starting a pool (bench/fixity.py).
     small = sum(on_disk[n].size for n in readable) < IN_PROCESS_BYTES and executor is None
-    results = map_ordered(_hash, [on_disk[n].path for n in readable], jobs=1 if small else jobs,
+    results = map_ordered(_hash, [(str(root), on_disk[n]) for n in readable], jobs=1 if small else jobs,
                           executor=executor, progress="hash" if progress else None)
     for name, result in zip(readable, results, strict=True):
         if isinstance(result, Problem):
@@ -129,8 +129,10 @@ def check_manifest(manifest: Manifest, root: str | os.PathLike[str], *, deep: bo
 
     to_extract = changed + (matched if deep else [])
     records = dict(zip(to_extract, map_ordered(
-        process_file_item, [(on_disk[n].path, n, options) for n in to_extract], jobs=jobs,
-        executor=executor, progress="extract" if progress else None), strict=True))
+        process_file_item, [(str(root), on_disk[n], options) for n in to_extract], jobs=jobs,
+        executor=executor, progress="extract" if progress else None,
+        on_crash=lambda item, why: crashed_record(item[1].name, why),
+        memory_limit=options.memory_limit, item_timeout=hard_timeout(options)), strict=True))
     modified = tuple(_modified(expected[n], hashes[n][1], records[n], options) for n in changed)
     drifted = tuple(d for n in (matched if deep else []) if (d := _drift(expected[n], records[n])))
     drifted_paths = {d.path for d in drifted}
@@ -155,15 +157,18 @@ def _triage(on_disk: dict[str, CorpusFile], expected: dict[str, dict[str, Any]],
     return refused, errors, readable
 
 
-def _hash(path: str) -> tuple[int, str] | Problem:
+def _hash(item: tuple[str, CorpusFile]) -> tuple[int, str] | Problem:
+    root, corpus_file = item
     try:
-        return hash_file(path)
+        return hash_beneath(root, os.path.relpath(corpus_file.path, root), corpus_file.identity)
     except IngestError as exc:
-        return Problem(path, exc.message)
+        return Problem(corpus_file.path, exc.message)
 
 
-def process_file_item(item: tuple[str, str, Options]) -> Record:
-    return process_file(*item)
+def process_file_item(item: tuple[str, CorpusFile, Options]) -> Record:
+    root, corpus_file, options = item
+    return process_beneath(root, os.path.relpath(corpus_file.path, root), corpus_file.name,
+                           corpus_file.identity, options)
 
 
 def _pair_moves(missing: list[str], new: list[str], expected: dict[str, dict[str, Any]],

@@ -25,6 +25,8 @@ class CorpusFile:
     path: str  # where it is on disk
     problem: str | None = None  # why it must not be read, if so
     size: int = 0  # bytes, as the walk saw them
+    #: (st_dev, st_ino) of what the walk saw: reading checks it opened this file.
+    identity: tuple[int, int] | None = None
 
     @property
     def escapes(self) -> bool:
@@ -58,16 +60,17 @@ def walk(root: Path, exclude: Iterable[str] = (), skip: Iterable[Path] = ()) -> 
             if filename.startswith(".") or (rel_folder == "." and filename == FILENAME):
                 continue
             full = os.path.join(folder, filename)
-            problem, size = _inspect(root, full, skipped)
+            problem, size, identity = _inspect(root, full, skipped)
             if problem is _SKIP:
                 continue
-            item = _entry(root, rel_folder, filename, problem, size)
+            item = _entry(root, rel_folder, filename, problem, size, identity)
             if not any(fnmatch.fnmatchcase(item.name, p) for p in patterns):
                 _add(found, item)
     return [found[name] for name in sorted(found)]
 
 
-def _entry(root: Path, rel_folder: str, filename: str, problem: str | None, size: int = 0) -> CorpusFile:
+def _entry(root: Path, rel_folder: str, filename: str, problem: str | None, size: int = 0,
+           identity: tuple[int, int] | None = None) -> CorpusFile:
     rel = filename if rel_folder == "." else f"{rel_folder}/{filename}"
     rel = rel.replace(os.sep, "/")
     full = os.path.join(root, rel_folder, filename)
@@ -76,7 +79,7 @@ def _entry(root: Path, rel_folder: str, filename: str, problem: str | None, size
     except UnicodeEncodeError:
         rel = rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
         problem = problem or "the file name is not valid UTF-8"
-    return CorpusFile(unicodedata.normalize("NFC", rel), full, problem, size)
+    return CorpusFile(unicodedata.normalize("NFC", rel), full, problem, size, identity)
 
 
 def _add(found: dict[str, CorpusFile], item: CorpusFile) -> None:
@@ -99,8 +102,10 @@ def _identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
-def _inspect(root: Path, full: str, skipped: set[tuple[int, int] | None]) -> tuple[str | None, int]:
-    """Why a file must not be read (or _SKIP for the manifest itself), and its size.
+def _inspect(root: Path, full: str, skipped: set[tuple[int, int] | None],
+             ) -> tuple[str | None, int, tuple[int, int] | None]:
+    """Why a file must not be read (or _SKIP for the manifest itself), its size
+    and identity.
 
     One lstat per file; the realpath of a file is only taken for a symlink.
     """
@@ -108,12 +113,12 @@ def _inspect(root: Path, full: str, skipped: set[tuple[int, int] | None]) -> tup
         info = os.lstat(full)
         if stat.S_ISLNK(info.st_mode):
             if not inside(root, full):
-                return ESCAPES, 0
+                return ESCAPES, 0, None
             info = os.stat(full)
     except OSError as exc:
-        return f"cannot read: {exc.strerror or exc}", 0
+        return f"cannot read: {exc.strerror or exc}", 0, None
     if (info.st_dev, info.st_ino) in skipped:
-        return _SKIP, 0
+        return _SKIP, 0, None
     if not stat.S_ISREG(info.st_mode):
-        return "not a regular file", 0
-    return None, info.st_size
+        return "not a regular file", 0, None
+    return None, info.st_size, (info.st_dev, info.st_ino)

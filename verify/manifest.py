@@ -9,15 +9,12 @@ algorithm, an unsafe path or a schema violation is a
 
 from __future__ import annotations
 
-import fcntl
-import glob
 import functools
 import json
 import os
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path, PurePosixPath
@@ -26,6 +23,7 @@ from typing import Any
 from verify._version import __version__
 from verify import strictjson
 from verify.errors import ManifestError, UnsafePath
+from verify.lock import manifest_lock  # noqa: F401 (moved to verify/lock.py; kept importable here)
 from verify.model import Change, Record
 
 FORMAT = "verify-manifest/1"
@@ -129,31 +127,6 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
-
-
-@contextmanager
-def manifest_lock(path: str | os.PathLike[str],
-                  on_wait: Callable[[], None] | None = None) -> Iterator[None]:
-    """Hold ``.MANIFEST.lock`` (beside the manifest) exclusively: two builds of one
-    manifest never interleave; the second waits. Stale ``.MANIFEST.*.tmp`` files of
-    a killed build are removed once the lock is held (no one else is writing)."""
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        lock = open(path.parent / f".{path.name}.lock", "a+b")  # noqa: SIM115 (closed below)
-    except OSError as exc:
-        raise ManifestError(f"cannot lock the manifest: {exc.strerror or exc}", path=str(path)) from exc
-    with lock:
-        try:
-            fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            if on_wait is not None:
-                on_wait()
-            fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
-        for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
-            with _suppress_os_error():
-                stale.unlink()
-        yield
 
 
 def _mode_for(path: Path) -> int:

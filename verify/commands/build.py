@@ -7,8 +7,20 @@ import sys
 from typing import Any
 
 from verify.build import build_manifest
-from verify.commands import add_extraction, add_format, add_jobs, dump_json, executor_from, options_from
-from verify.manifest import manifest_lock, write_manifest
+from verify.commands import (
+    _seconds,
+    add_extraction,
+    add_format,
+    add_jobs,
+    dump_json,
+    executor_from,
+    options_from,
+)
+from verify.errors import ManifestError
+from verify.escape import shown
+from verify.lock import DEFAULT_LOCK_TIMEOUT, manifest_lock
+from verify.manifest import write_manifest
+from verify.safeio import refuse_special_target
 
 DEFAULT_MANIFEST = "manifest.json"
 
@@ -32,6 +44,9 @@ def add_parser(sub: Any) -> None:
     parser.add_argument("--no-compare", action="store_true",
                         help="do not compare the versions of each work declared in sources.toml")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("--lock-timeout", type=_seconds, default=DEFAULT_LOCK_TIMEOUT,
+                        metavar="SECONDS", help="give up (exit 2) when another build of the same "
+                        "manifest holds its lock this long (default: %(default)g)")
     parser.set_defaults(func=run)
 
 
@@ -42,8 +57,11 @@ def run(args: argparse.Namespace) -> int:
 
     if not Path(args.root).is_dir():
         raise VerifyError(f"{args.root!r} is not a folder")
-    with manifest_lock(args.manifest, on_wait=lambda: print(
-            f"verify: waiting for another build of {args.manifest}", file=sys.stderr)):
+    refuse_special_target(args.manifest, "manifest", ManifestError)
+    with manifest_lock(args.manifest, timeout=args.lock_timeout, on_wait=lambda holder: print(
+            f"verify: waiting for another build of {shown(args.manifest)} (held by "
+            f"{shown(holder)}; giving up after {args.lock_timeout:g} s)", file=sys.stderr)):
+        refuse_special_target(args.manifest, "manifest", ManifestError)
         with executor_from(args) as executor:
             result = build_manifest(args.root, manifest_path=args.manifest,
                                     options=options_from(args, lint=not args.no_lint),
@@ -51,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
                                     compare=not args.no_compare)
         write_manifest(result.manifest, args.manifest)
     for warning in result.warnings:
-        print(f"verify: warning: {warning}", file=sys.stderr)
+        print(f"verify: warning: {shown(warning, backslash=False)}", file=sys.stderr)
     failed = result.failed
     if args.format == "json":
         dump_json({"manifest": args.manifest, "files": len(result.records),
@@ -59,8 +77,8 @@ def run(args: argparse.Namespace) -> int:
                               for r in failed],
                    "warnings": list(result.warnings)})
     else:
-        print(f"wrote {args.manifest}: {len(result.records)} files, "
+        print(f"wrote {shown(args.manifest)}: {len(result.records)} files, "
               f"{len(result.records) - len(failed)} ingested, {len(failed)} failed")
         for record in failed:
-            print(f"  failed  {record.path}: {record.error} [{record.error_code}]")
+            print(f"  failed  {shown(record.path)}: {shown(record.error or '')} [{record.error_code}]")
     return 1 if failed else 0

@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from verify._version import __version__
-from verify.commands import add_extraction, add_format, add_jobs, dump_json, options_from
+from verify.commands import add_extraction, add_format, add_jobs, dump_json, executor_from, options_from
 from verify.corpus import walk
 from verify.detect import CODES, LintConfig, find_pyproject, lint_corpus, load_config
 from verify.errors import ConfigError, VerifyError
 from verify.model import SEVERITIES, Finding, Record
 from verify.parallel import map_ordered
-from verify.pipeline import Options, process_file
+from verify.pipeline import Options, crashed_record, hard_timeout, process_file
 from verify.report.lint_text import render_json, render_text
 from verify.report.sarif import render_sarif
 
@@ -70,10 +70,14 @@ def run(args: argparse.Namespace) -> int:
     options: Options = options_from(args)
     groups, errors = _groups(args.paths)
     results: dict[str, list[Finding]] = {}
-    for group in groups:
+    with executor_from(args) as executor:
+        extracted = [map_ordered(_extract, [(path, name, options) for name, path in group.items()],
+                                 jobs=args.jobs, executor=executor, on_crash=_crashed,
+                                 memory_limit=options.memory_limit,
+                                 item_timeout=hard_timeout(options)) for group in groups]
+    for records in extracted:
         texts: dict[str, str] = {}
-        items = [(path, name, options) for name, path in group.items()]
-        for record in map_ordered(_extract, items, jobs=args.jobs):
+        for record in records:
             name = record.path
             if record.text is None:
                 errors[name] = record.error or "no text could be extracted"
@@ -93,6 +97,10 @@ def _extract(item: tuple[str, str, Options]) -> Record:
     to worker processes)."""
     path, name, options = item
     return process_file(path, name, options)
+
+
+def _crashed(item: tuple[str, str, Options], why: str) -> Record:
+    return crashed_record(item[1], why)
 
 
 def _render(

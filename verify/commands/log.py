@@ -7,6 +7,7 @@ import os
 import sys
 from typing import Any
 
+from verify.escape import shown
 from verify.auditlog import LogError, LogReport, append_event, fixity_event, highest_signed, read_log
 from verify.commands import add_format, dump_json
 from verify.signing import UntrustedManifest
@@ -46,9 +47,9 @@ def run_verify(args: argparse.Namespace) -> int:
                    "problems": [{"line": p.line, "code": p.code, "message": p.message}
                                 for p in report.problems]})
     else:
-        print(f"{args.logfile}: {len(report.events)} events, head {report.head}")
+        print(f"{shown(args.logfile)}: {len(report.events)} events, head {shown(str(report.head))}")
         for p in report.problems:
-            print(f"  line {p.line}: {p.message} [{p.code}]")
+            print(f"  line {p.line}: {shown(p.message, backslash=False)} [{p.code}]")
         print("OK: the chain is intact" if report.passed else "TAMPERED: see above")
     return 0 if report.passed else 1
 
@@ -71,9 +72,9 @@ def _event_line(record: dict[str, Any]) -> str:
     agents = [a.get("linkingAgentIdentifierValue") for a in event.get("linkingAgentIdentifier", [])]
     objects = [o.get("linkingObjectIdentifierValue") for o in event.get("linkingObjectIdentifier", [])]
     note = outcome.get("eventOutcomeDetail", {}).get("eventOutcomeDetailNote", "")
-    return (f"#{record['index']} {event.get('eventDateTime')} {event.get('eventType')} "
-            f"{outcome.get('eventOutcome')} by {', '.join(map(str, agents))} "
-            f"on {', '.join(map(str, objects))}: {note}\n")
+    return shown(f"#{record['index']} {event.get('eventDateTime')} {event.get('eventType')} "
+                 f"{outcome.get('eventOutcome')} by {', '.join(map(str, agents))} "
+                 f"on {', '.join(map(str, objects))}: {note}") + "\n"
 
 
 # --------------------------------------------------------------------------- used by `check`
