@@ -23,6 +23,7 @@ from typing import Any
 from verify._version import __version__
 from verify import strictjson
 from verify.errors import ManifestError, UnsafePath
+from verify.safeio import read_regular
 from verify.lock import manifest_lock  # noqa: F401 (moved to verify/lock.py; kept importable here)
 from verify.model import Change, Record
 
@@ -155,19 +156,10 @@ def read_manifest(path: str | os.PathLike[str]) -> Manifest:
 
 
 def read_manifest_bytes(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of a manifest file, refused over the size limit (read once: what is
-    parsed is what a signature is checked against)."""
-    path = Path(path)
-    try:
-        with open(path, "rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
-            if size > MAX_MANIFEST_BYTES:
-                raise ManifestError(f"{size} bytes is over the manifest size limit "
-                                    f"({MAX_MANIFEST_BYTES} bytes)", path=str(path))
-            data = stream.read()
-    except OSError as exc:
-        raise ManifestError(f"cannot read the manifest: {exc.strerror or exc}", path=str(path)) from exc
-    return data
+    """The bytes of a manifest file, refused over the size limit or when it is not
+    a regular file (read once: what is parsed is what a signature is checked against)."""
+    return read_regular(path, "manifest", limit=MAX_MANIFEST_BYTES,
+                        error=functools.partial(ManifestError, path=str(path)))
 
 
 def loads(data: bytes, source: str | None = None) -> Manifest:

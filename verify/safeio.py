@@ -55,7 +55,7 @@ def check_regular(fd: int, what: str, *, limit: int | None,
     if not stat.S_ISREG(info.st_mode):
         raise error(f"the {what} is not a regular file ({kind(info.st_mode)}): refused")
     if limit is not None and info.st_size > limit:
-        raise error(f"the {what} is {info.st_size} bytes, over the limit of {limit} bytes")
+        raise error(f"the {what} is {info.st_size} bytes, over the size limit ({limit} bytes)")
     return info
 
 
@@ -71,7 +71,7 @@ def read_regular(path: str | os.PathLike[str], what: str, *, limit: int,
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:
-                raise error(f"the {what} grew over the limit of {limit} bytes while read")
+                raise error(f"the {what} grew over the size limit ({limit} bytes) while read")
     except OSError as exc:
         raise error(f"cannot read the {what}: {exc.strerror or exc}") from exc
     finally:

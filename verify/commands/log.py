@@ -8,9 +8,8 @@ import sys
 from typing import Any
 
 from verify.escape import shown
-from verify.auditlog import LogError, LogReport, append_event, fixity_event, highest_signed, read_log
+from verify.auditlog import append_event, fixity_event, read_log
 from verify.commands import add_format, dump_json
-from verify.signing import UntrustedManifest
 
 
 def add_parser(sub: Any) -> None:
@@ -86,21 +85,11 @@ def add_log_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def guard_rollback(log_path: str, signed: dict[str, Any]) -> None:
-    """Refuse a signed manifest older than one this log already accepted."""
-    if not os.path.exists(log_path):
-        return
-    report: LogReport = read_log(log_path)
-    if not report.passed:
-        raise LogError(f"the audit log's chain is broken ({report.problems[0].message}): it cannot "
-                       "vouch against roll-back; run `verify log verify`", path=log_path)
-    seen, digest = highest_signed(report, signed["key_id"], signed["name"])
-    if signed["sequence"] < seen:
-        raise UntrustedManifest(f"roll-back: this manifest is signed with sequence "
-                                f"{signed['sequence']}, but {log_path} already accepted sequence "
-                                f"{seen} of {signed['name']!r}")
-    if signed["sequence"] == seen and digest != signed["manifest_sha256"]:
-        raise UntrustedManifest(f"two different manifests of {signed['name']!r} are signed with "
-                                f"sequence {seen}: the log accepted the other one")
+    """Refuse a signed manifest older than one this log already accepted
+    (:func:`verify.policy.guard_rollback`)."""
+    from verify.policy import guard_rollback as guard
+
+    guard(log_path, signed)
 
 
 def record_check(args: argparse.Namespace, outcome: str, message: str,
