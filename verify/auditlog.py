@@ -149,6 +149,8 @@ def append_event(path: str | os.PathLike[str], event: dict[str, Any]) -> dict[st
     try:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_NONBLOCK | os.O_CLOEXEC, 0o666)
+    except IsADirectoryError as exc:
+        raise error("the log is a folder, not a regular file: refused") from exc
     except OSError as exc:
         raise LogError(f"cannot write the log: {exc.strerror or exc}", path=str(path)) from exc
     try:

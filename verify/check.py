@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from verify.corpus import CorpusFile, walk
-from verify.errors import IngestError
+from verify.errors import IngestError, UnsafePath
 from verify.manifest import Manifest
 from verify.model import Record
 from verify.normalize import PROFILES
@@ -161,7 +161,7 @@ def _hash(item: tuple[str, CorpusFile]) -> tuple[int, str] | Problem:
     root, corpus_file = item
     try:
         return hash_beneath(root, os.path.relpath(corpus_file.path, root), corpus_file.identity)
-    except IngestError as exc:
+    except (IngestError, UnsafePath) as exc:
         return Problem(corpus_file.path, exc.message)
 
 

@@ -24,7 +24,7 @@ from verify._version import __version__
 from verify import strictjson
 from verify.errors import ManifestError, UnsafePath
 from verify.safeio import read_regular
-from verify.lock import manifest_lock  # noqa: F401 (moved to verify/lock.py; kept importable here)
+from verify.lock import manifest_lock as manifest_lock  # moved to verify/lock.py; still importable here
 from verify.model import Change, Record
 
 FORMAT = "verify-manifest/1"

@@ -91,8 +91,9 @@ def dask_executor(address: str, timeout: float = 10.0) -> Iterator[Executor]:
     kwargs = {"scheduler_file": address} if os.path.isfile(address) else {"address": address}
     try:
         client = Client(timeout=timeout, **kwargs)  # type: ignore[no-untyped-call]
-    except (OSError, TimeoutError) as exc:
-        raise VerifyError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+    except Exception as exc:  # OSError, TimeoutError; a damaged scheduler file: anything
+        raise VerifyError(f"cannot reach the Dask scheduler at {address}: "
+                          f"{exc or type(exc).__name__}") from exc
     try:
         yield client.get_executor()  # type: ignore[no-untyped-call]
     finally:

@@ -25,6 +25,7 @@ from verify.errors import (
     TimedOut,
     TooLarge,
     UnreadableFile,
+    UnsafePath,
     VerifyError,
     WorkerCrashed,
 )
@@ -107,7 +108,7 @@ def process_beneath(root: str | os.PathLike[str], disk_name: str, name: str,
 def _process_opened(opener: Callable[[], int], name: str, options: Options) -> Record:
     try:
         size, raw, data, head = _read(opener, options)
-    except IngestError as exc:
+    except (IngestError, UnsafePath) as exc:
         return Record(path=name, format="unknown", size=0, raw_sha256=None,
                       error=exc.message, error_code=exc.code)
     record = Record(path=name, format="unknown", size=size, raw_sha256=raw)
