@@ -70,6 +70,13 @@ def run(args: argparse.Namespace) -> int:
         write_manifest(result.manifest, args.manifest)
     for warning in result.warnings:
         print(f"verify: warning: {shown(warning, backslash=False)}", file=sys.stderr)
+    from verify.policy import recorded_root_problem
+
+    recorded = result.manifest.root
+    if recorded is not None and (problem := recorded_root_problem(recorded)):
+        print(f"verify: warning: the recorded root {shown(recorded)} {problem}: `verify check` "
+              "will follow it only when given --root (keep the manifest beside or above the "
+              "corpus to avoid this)", file=sys.stderr)
     failed = result.failed
     if args.format == "json":
         dump_json({"manifest": args.manifest, "files": len(result.records),
