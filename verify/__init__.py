@@ -25,6 +25,7 @@ from verify.errors import (
     UnsafePath,
     UnsupportedFormat,
     VerifyError,
+    WorkerCrashed,
 )
 from verify.fingerprint import text_sha256
 from verify.manifest import Manifest, read_manifest, write_manifest
@@ -33,6 +34,7 @@ from verify.signing import generate_keypair, verify_signed_manifest
 from verify.model import Canonical, Change, Extracted, Finding, Record, Span
 from verify.normalize import PROFILE, canonicalize, canonicalize_text, replay
 from verify.pipeline import Options, process_bytes, process_file
+from verify.policy import TrustPolicy, Trusted, load_trusted, verify_manifest_trust
 
 __all__ = [
     "PROFILE",
@@ -54,16 +56,20 @@ __all__ = [
     "Span",
     "TimedOut",
     "TooLarge",
+    "TrustPolicy",
+    "Trusted",
     "UnreadableFile",
     "UnsafePath",
     "UnsupportedFormat",
     "VerifyError",
+    "WorkerCrashed",
     "__version__",
     "build_manifest",
     "canonicalize",
     "canonicalize_text",
     "check_manifest",
     "generate_keypair",
+    "load_trusted",
     "manifest_root",
     "process_bytes",
     "process_file",
@@ -72,6 +78,7 @@ __all__ = [
     "replay",
     "text_sha256",
     "verify_inclusion",
+    "verify_manifest_trust",
     "verify_signed_manifest",
     "write_manifest",
 ]
