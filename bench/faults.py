@@ -279,8 +279,11 @@ def kill_worker(rounds: int, seed: int, work: Path) -> Tally:
         proc = subprocess.Popen([sys.executable, "-m", "verify", "build", str(root), "-m",
                                  str(manifest), "-q", "-j", "2", "--no-compare", "--format", "json"],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        time.sleep(rng.uniform(1.0, 3.0))
-        workers = _children(proc.pid)
+        deadline = time.monotonic() + 30
+        while not (workers := _children(proc.pid)) and time.monotonic() < deadline:
+            time.sleep(0.05)  # the walk first, then the workers start
+        time.sleep(rng.uniform(0.2, 2.0))
+        workers = _children(proc.pid) or workers
         if workers:
             os.kill(rng.choice(workers), signal.SIGKILL)
         try:
