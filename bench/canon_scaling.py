@@ -1,9 +1,14 @@
 """How canonicalisation time grows with the length of a document.
 
-A hyphenated, header-laden text is repeated to 0.1, 0.5 and 2 MB; the time
-per MB should stay flat (linear growth). Two quadratic loops were found this
-way (a removed header scanned back over every kept line; dehyphenation
-copied the rest of the text at each break).
+Two inputs, each at growing sizes; the time per MB should stay flat (linear
+growth):
+
+- a hyphenated, header-laden prose text (two quadratic loops were found this
+  way: a removed header scanned back over every kept line; dehyphenation
+  copied the rest of the text at each break);
+- one run of letters with no space (issue 8 item 5: ``'w' * 100000`` took
+  90 s, because dehyphenation's pattern ``[^\\W\\d_]+-\\n`` was retried at every
+  letter of the run), and the same run broken by a hyphen at a line end.
 
     python bench/canon_scaling.py
 """
@@ -11,19 +16,37 @@ copied the rest of the text at each break).
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from verify.normalize import canonicalize_text
 
 UNIT = "Annual Report 2007\nthe infor-\nmation society and its com-\nmunication networks.\n\n"
 
 
+def _prose(size: int) -> str:
+    return UNIT * (size // len(UNIT))
+
+
+def _letters(size: int) -> str:
+    return "w" * size
+
+
+def _broken_letters(size: int) -> str:
+    return "w" * (size // 2) + "-\n" + "w" * (size // 2)
+
+
+INPUTS: dict[str, Callable[[int], str]] = {
+    "prose": _prose, "letter run": _letters, "letter run, hyphen at a line end": _broken_letters}
+
+
 def main() -> None:
-    print("| MB | seconds (best of 3) | s per MB |\n|---|---|---|")
-    for repeat in (1200, 6000, 24000):
-        text = UNIT * repeat
-        best = min(_time(text) for _ in range(3))
-        megabytes = len(text.encode()) / 1e6
-        print(f"| {megabytes:.2f} | {best:.2f} | {best / megabytes:.2f} |")
+    print("| input | characters | seconds (best of 3) | s per MB |\n|---|---|---|---|")
+    for name, make in INPUTS.items():
+        for size in (100_000, 400_000, 1_600_000):
+            text = make(size)
+            best = min(_time(text) for _ in range(3))
+            megabytes = len(text.encode()) / 1e6
+            print(f"| {name} | {len(text):,} | {best:.3f} | {best / megabytes:.3f} |", flush=True)
 
 
 def _time(text: str) -> float:

@@ -98,18 +98,19 @@ def links(
     text_b: str,
     spans_b: list[tuple[Key, int, int]],
     clauses: bool = True,
+    langs: tuple[str, str] = ("en", "en"),
 ) -> tuple[set[tuple[Key, Key]], float]:
     """Verse links predicted by the alignment, and the seconds the sentence alignment took.
 
     With ``clauses``, each aligned pair is aligned again clause by clause
     (:func:`verify.compare.align.refine`) before verses are projected.
     """
-    sa, sb = segment(text_a), segment(text_b)
+    sa, sb = segment(text_a, langs[0]), segment(text_b, langs[1])
     ta, tb = [s.text for s in sa], [s.text for s in sb]
     started = time.perf_counter()
-    beads = align(ta, tb)
+    beads = align(ta, tb, langs=langs)
     seconds = time.perf_counter() - started
-    weights = idf(ta, tb)
+    weights = idf(ta, tb, langs)
     votes_ab: dict[Key, dict[Key, float]] = defaultdict(lambda: defaultdict(float))
     votes_ba: dict[Key, dict[Key, float]] = defaultdict(lambda: defaultdict(float))
     for bead in beads:
@@ -121,7 +122,9 @@ def links(
         # inside one verse on both sides a finer alignment cannot change a link
         boundary = len(_overlapping(spans_a, ra)) > 1 or len(_overlapping(spans_b, rb)) > 1
         pieces = (
-            refine(text_a[ra[0] : ra[1]], text_b[rb[0] : rb[1]], weights) if clauses and boundary else whole
+            refine(text_a[ra[0] : ra[1]], text_b[rb[0] : rb[1]], weights, langs)
+            if clauses and boundary
+            else whole
         )
         for (a0, a1), (b0, b1) in pieces:
             pa, pb = (ra[0] + a0, ra[0] + a1), (rb[0] + b0, rb[0] + b1)

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from verify.build import build_manifest
+from verify.build import build_manifest, write_build
 from verify.check import check_manifest
-from verify.manifest import read_manifest, write_manifest
+from verify.cli import main
+from verify.manifest import open_manifest, read_manifest
 from verify.pipeline import Options
 
-from helpers import DATA, SOURCES
+from helpers import DATA, SOURCES, dump_doc, read_doc
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def corpus(tmp_path: Path) -> tuple[Path, Path]:
     shutil.copytree(SOURCES, root)
     shutil.copy(DATA / "pdf" / "pdflatex-4-pages.pdf", root / "latex.pdf")
     target = tmp_path / "manifest.json"
-    write_manifest(build_manifest(root, manifest_path=target, jobs=1).manifest, target)
+    write_build(build_manifest(root, manifest_path=target, jobs=1), target)
     return root, target
 
 
@@ -76,12 +76,12 @@ def test_a_truncated_file_is_modified_and_its_error_told(corpus: tuple[Path, Pat
 
 def test_deep_check_reports_extractor_drift(corpus: tuple[Path, Path]) -> None:
     _, target = corpus
-    doc = json.loads(target.read_text("utf-8"))
+    doc = read_doc(target.read_bytes())
     for entry in doc["entries"]:
         if entry["path"] == "latex.pdf":  # as if an older extractor had produced other text
             entry["text_sha256"] = "sha256:" + "0" * 64
             entry["extractor"] = "pypdfium2 4.0.0"
-    target.write_text(json.dumps(doc), "utf-8")
+    target.write_bytes(dump_doc(doc))
     assert _check(corpus).passed  # a plain check reads bytes only
     (drift,) = _check(corpus, deep=True).drifted
     assert drift.path == "latex.pdf" and drift.old_extractor == "pypdfium2 4.0.0"
@@ -103,7 +103,8 @@ def test_backend_drift_between_pypdf_and_pdfium_is_reported(tmp_path: Path) -> N
     assert drift.new_extractor.startswith("verify-pdf/1 pypdfium2")
 
 
-def test_a_symlink_out_of_the_root_is_refused_not_read(corpus: tuple[Path, Path], tmp_path: Path) -> None:
+def test_a_file_swapped_for_a_link_out_of_the_root_is_modified_not_read(
+        corpus: tuple[Path, Path], tmp_path: Path) -> None:
     root, _ = corpus
     secret = tmp_path / "secret.txt"
     secret.write_text("outside\n")
@@ -111,5 +112,111 @@ def test_a_symlink_out_of_the_root_is_refused_not_read(corpus: tuple[Path, Path]
     target.unlink()
     os.symlink(secret, target)
     report = _check(corpus)
-    assert [p.path for p in report.refused] == ["001_150b57b1f7e7ebd3.txt"]
-    assert "outside the root" in report.refused[0].message
+    (m,) = report.modified
+    assert m.path == "001_150b57b1f7e7ebd3.txt" and m.new_raw is None  # never read
+    assert "was a file, now a link" in str(m.note)
+    assert [p.path for p in report.outside] == ["001_150b57b1f7e7ebd3.txt"]
+    assert report.refused == ()
+
+
+def test_a_recorded_link_out_of_the_root_is_reported_every_time_but_passes(tmp_path: Path) -> None:
+    """Issue 8 item 11: not the exit-2 'manifest tampered' refusal a cron job would mail."""
+    root = tmp_path / "c"
+    root.mkdir()
+    (root / "a.txt").write_text("Some words.\n")
+    os.symlink("/etc/hostname", root / "host")
+    target = tmp_path / "m.json"
+    assert main(["build", str(root), "-m", str(target), "-q"]) == 0
+    for _ in range(2):
+        assert main(["check", "-m", str(target), "-q"]) == 0
+    report = check_manifest(read_manifest(target), root, manifest_path=target, jobs=1)
+    assert report.passed and [p.path for p in report.outside] == ["host"]
+    os.unlink(root / "host")
+    os.symlink("/etc/passwd", root / "host")
+    (m,) = check_manifest(read_manifest(target), root, manifest_path=target, jobs=1).modified
+    assert "was a link to '/etc/hostname', now a link to '/etc/passwd'" in str(m.note)
+
+
+def test_odd_names_build_check_sign_and_prove_alike(tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 8 item 4: a newline, a carriage return, invalid UTF-8, a backslash."""
+    root = tmp_path / "c"
+    root.mkdir()
+    names = [b"line\nbreak.txt", b"carriage\rreturn.txt", b"latin1-\xe9t\xe9.txt", b"back\\slash.txt"]
+    for i, name in enumerate(names):
+        (root / os.fsdecode(name)).write_text(f"File number {i} has words.\n")
+    target = tmp_path / "m.json"
+    assert main(["build", str(root), "-m", str(target), "-q"]) == 0
+    assert main(["check", "-m", str(target), "-q"]) == 0
+    assert main(["keygen", str(tmp_path / "k")]) == 0
+    assert main(["sign", str(target), "--key", str(tmp_path / "k")]) == 0
+    assert main(["check", "-m", str(target), "-q", "--trust", str(tmp_path / "k.pub")]) == 0
+    capsys.readouterr()
+    assert main(["prove", os.fsdecode(root / os.fsdecode(names[2])), "-m", str(target)]) == 0
+    assert "latin1-\\\\xe9t\\\\xe9.txt" in capsys.readouterr().out
+    (root / os.fsdecode(names[0])).write_text("Changed.\n")
+    report = check_manifest(read_manifest(target), root, manifest_path=target, jobs=1)
+    assert [m.path for m in report.modified] == ["line\\nbreak.txt"]
+
+
+def test_provenance_drift_is_reported(corpus: tuple[Path, Path]) -> None:
+    root, _ = corpus
+    toml = root / "sources.toml"
+    toml.write_text(toml.read_text("utf-8").replace('work = "sco-2006-statement"',
+                                                    'work = "sco-2020-declaration"', 1), "utf-8")
+    report = _check(corpus)
+    assert not report.passed and report.modified == ()
+    (problem,) = report.provenance
+    assert "work" in problem.message
+
+
+def test_furniture_changed_is_its_own_verdict(tmp_path: Path) -> None:
+    """Same canonical text, but the removed site chrome changed: never 'formatting only'."""
+    root = tmp_path / "c"
+    root.mkdir()
+    page = (b"<!doctype html><html><head><title>T</title></head><body><nav><a href=/>Home</a></nav>"
+            b"<main><h1>The article</h1><p>" + b"The body of the article, with enough words. " * 6
+            + b"</p></main><footer>Copyright 2020 Example Ministry.</footer></body></html>")
+    (root / "a.html").write_bytes(page)
+    target = tmp_path / "m.json"
+    write_build(build_manifest(root, manifest_path=target, jobs=1), target)
+    (root / "a.html").write_bytes(page.replace(b"2020", b"2021"))
+    (m,) = check_manifest(read_manifest(target), root, manifest_path=target, jobs=1).modified
+    assert m.furniture_changed and m.content_changed is False
+    assert m.removed_before == ("Copyright 2020 Example Ministry.",)
+    assert m.removed_now == ("Copyright 2021 Example Ministry.",)
+    (root / "a.html").write_bytes(page.replace(b"<p>", b"<p>\n"))  # formatting only
+    (m,) = check_manifest(read_manifest(target), root, manifest_path=target, jobs=1).modified
+    assert not m.furniture_changed and m.content_changed is False
+
+
+def test_a_streamed_check_equals_a_whole_one(corpus: tuple[Path, Path]) -> None:
+    root, target = corpus
+    (root / "000_b115bc2835af3bd6.txt").write_text("Replaced.\n")
+    (root / "new.txt").write_text("New.\n")
+    whole = _check(corpus)
+    with open_manifest(target) as (header, entries):
+        streamed = check_manifest(header, root, manifest_path=target, jobs=1, entries=entries)
+    assert streamed == whole
+
+
+def test_large_corpora_hash_in_forked_workers_with_the_same_verdicts(tmp_path: Path,
+                                                                     monkeypatch) -> None:
+    import verify.check
+
+    root = tmp_path / "c"
+    for i in range(40):
+        (root / f"d{i % 3}").mkdir(parents=True, exist_ok=True)
+        (root / f"d{i % 3}" / f"f{i}.txt").write_text(f"File {i}.\n" * (i + 1))
+    target = tmp_path / "m.json"
+    write_build(build_manifest(root, manifest_path=target, jobs=1, options=Options(lint=False)), target)
+    (root / "d1" / "f4.txt").write_text("changed\n")
+    (root / "d2" / "f5.txt").unlink()
+    serial = check_manifest(read_manifest(target), root, manifest_path=target, jobs=1)
+    monkeypatch.setattr(verify.check, "POOL_FILES", 1)
+    monkeypatch.setattr(verify.check, "CHUNK", 7)
+    pooled = check_manifest(read_manifest(target), root, manifest_path=target, jobs=2)
+    assert pooled == serial and [m.path for m in pooled.modified] == ["d1/f4.txt"]
+    assert pooled.missing == ("d2/f5.txt",)
+    paths = sorted(str(p) for p in root.rglob("*.txt"))
+    assert verify.check.hash_many(paths, jobs=2) == verify.check.hash_paths(paths)

@@ -32,7 +32,8 @@ def _differences(old: Any, new: Any, where: str = "") -> list[str]:
                 out += _differences(old[key], new[key], f"{where}/{key}")
         return out
     if isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
-        return [d for i, (a, b) in enumerate(zip(old, new)) for d in _differences(a, b, f"{where}[{i}]")]
+        pairs = enumerate(zip(old, new, strict=True))
+        return [d for i, (a, b) in pairs for d in _differences(a, b, f"{where}[{i}]")]
     if old != new:
         return [f"{where}: committed {json.dumps(old)[:120]} != rebuilt {json.dumps(new)[:120]}"]
     return []
@@ -54,10 +55,19 @@ def test_the_committed_manifest_is_what_this_code_builds(tmp_path) -> None:
 
     target = tmp_path / "sources.json"
     assert main(["build", str(ROOT / "sources"), "-m", str(target), "-q"]) == 0
-    rebuilt = dumps(replace(read_manifest(target), root="../sources"))
+    from helpers import read_doc
+
+    from verify.manifest import read_records
+
+    rebuilt_manifest = read_manifest(target)
+    rebuilt = dumps(replace(rebuilt_manifest, root="../sources"))
     committed = (ROOT / "manifests" / "sources.json").read_bytes()
+    store = (ROOT / "manifests" / "sources.records.jsonl").read_bytes()
+    assert (tmp_path / "sources.records.jsonl").read_bytes() == store, "the record store differs"
+    assert read_records(ROOT / "manifests" / "sources.records.jsonl",
+                        expect_sha256=rebuilt_manifest.records_sha256)
     if rebuilt != committed:
-        diffs = _differences(json.loads(committed), json.loads(rebuilt))
+        diffs = _differences(read_doc(committed), read_doc(rebuilt))
         pytest.fail(
             "manifests/sources.json is not what this code and these dependencies build "
             "(install with scripts/install-test-deps, which pins requirements/constraints.txt; "

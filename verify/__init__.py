@@ -9,9 +9,9 @@ check a corpus against its manifest.
 ('Hello, world.', 'text')
 """
 
+from typing import TYPE_CHECKING
+
 from verify._version import __version__
-from verify.build import BuildResult, build_manifest
-from verify.check import CheckReport, check_manifest
 from verify.errors import (
     ConfigError,
     CorruptDocument,
@@ -27,14 +27,48 @@ from verify.errors import (
     VerifyError,
     WorkerCrashed,
 )
-from verify.fingerprint import text_sha256
-from verify.manifest import Manifest, read_manifest, write_manifest
-from verify.merkle import manifest_root, prove, verify_inclusion
-from verify.signing import generate_keypair, verify_signed_manifest
-from verify.model import Canonical, Change, Extracted, Finding, Record, Span
-from verify.normalize import PROFILE, canonicalize, canonicalize_text, replay
-from verify.pipeline import Options, process_bytes, process_file
-from verify.policy import TrustPolicy, Trusted, load_trusted, verify_manifest_trust
+
+if TYPE_CHECKING:
+    from verify.build import BuildResult, build_manifest
+    from verify.check import CheckReport, check_manifest
+    from verify.fingerprint import text_sha256
+    from verify.manifest import Manifest, read_manifest, write_manifest
+    from verify.merkle import manifest_root, prove, verify_inclusion
+    from verify.signing import generate_keypair, verify_signed_manifest
+    from verify.model import Canonical, Change, Extracted, Finding, Record, Span
+    from verify.normalize import PROFILE, canonicalize, canonicalize_text, replay
+    from verify.pipeline import Options, process_bytes, process_file
+    from verify.policy import TrustPolicy, Trusted, load_trusted, verify_manifest_trust
+
+#: Imported when first used, so that ``verify check`` does not pay for the
+#: extraction stack at start-up (python -X importtime: 140 ms -> see docs/manifest.md).
+_LAZY = {
+    "BuildResult": "verify.build", "build_manifest": "verify.build",
+    "CheckReport": "verify.check", "check_manifest": "verify.check",
+    "text_sha256": "verify.fingerprint",
+    "Manifest": "verify.manifest", "read_manifest": "verify.manifest", "write_manifest": "verify.manifest",
+    "manifest_root": "verify.merkle", "prove": "verify.merkle", "verify_inclusion": "verify.merkle",
+    "generate_keypair": "verify.signing", "verify_signed_manifest": "verify.signing",
+    "Canonical": "verify.model", "Change": "verify.model", "Extracted": "verify.model",
+    "Finding": "verify.model", "Record": "verify.model", "Span": "verify.model",
+    "PROFILE": "verify.normalize", "canonicalize": "verify.normalize",
+    "canonicalize_text": "verify.normalize", "replay": "verify.normalize",
+    "Options": "verify.pipeline", "process_bytes": "verify.pipeline", "process_file": "verify.pipeline",
+    "TrustPolicy": "verify.policy", "Trusted": "verify.policy", "load_trusted": "verify.policy",
+    "verify_manifest_trust": "verify.policy",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'verify' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "PROFILE",

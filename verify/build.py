@@ -1,69 +1,156 @@
-"""Build: a corpus root -> a :class:`~verify.manifest.Manifest`."""
+"""Build: a corpus root -> a :class:`~verify.manifest.Manifest` and its record store.
+
+A rebuild is incremental: a file whose bytes, profile and extractor are those
+of the previous manifest takes its entry and detailed record from there (the
+record store) instead of being extracted again. Which extractor this
+installation would use for a format is learnt by ingesting a tiny probe
+document of that format once per build; when a probe fails, files of that
+format are always extracted (never reused on a guess).
+"""
 
 from __future__ import annotations
 
 import os
+from collections import Counter
+from collections.abc import Mapping
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from verify.check import hash_many
 from verify.corpus import CorpusFile, walk
-from verify.errors import UnreadableFile, UnsafePath
-from verify.manifest import Manifest, entry_from_record
+from verify.errors import UnreadableFile, UnsafePath, VerifyError
+from verify.manifest import (
+    Entry,
+    Manifest,
+    detail_from_record,
+    entry_from_record,
+    read_manifest,
+    read_records,
+    records_name,
+    write_manifest,
+    write_records,
+)
 from verify.model import Record
 from verify.parallel import map_ordered
-from verify.pipeline import Options, crashed_record, hard_timeout, process_beneath
+from verify.pipeline import Options, crashed_record, hard_timeout, process_beneath, process_bytes
 from verify.provenance import Provenance, load_provenance
 from verify.report.lint_text import finding_json
+
+#: Formats that no ingester reads are kept as hash-only entries, not failures.
+HASH_ONLY_CODES = frozenset({"ingest.unsupported"})
 
 
 @dataclass(frozen=True)
 class BuildResult:
     manifest: Manifest
+    #: The records of the files extracted in this run (reused files have none).
     records: tuple[Record, ...]
     warnings: tuple[str, ...]
+    #: The record store: key -> detailed record.
+    details: Mapping[str, dict[str, Any]] = field(default_factory=dict)
+    reused: int = 0
 
     @property
-    def failed(self) -> tuple[Record, ...]:
-        return tuple(r for r in self.records if r.error is not None)
+    def failed(self) -> tuple[Entry, ...]:
+        return tuple(e for e in self.manifest.entries if e.error is not None)
 
 
 def build_manifest(root: str | os.PathLike[str], *, manifest_path: str | os.PathLike[str] | None = None,
                    options: Options | None = None, jobs: int | None = None,
                    executor: Executor | None = None, progress: bool = False,
-                   compare: bool = True) -> BuildResult:
+                   compare: bool = True, incremental: bool = True) -> BuildResult:
     """Ingest every source under ``root``. A file that fails is an entry with
-    its error; it never stops the others."""
+    its error; it never stops the others. With ``manifest_path`` naming an
+    existing manifest (and ``incremental``), unchanged files are reused."""
     root = Path(root)
     options = options or Options(lint=True)
     provenance = load_provenance(root)
-    skip = [Path(manifest_path)] if manifest_path is not None else []
+    skip = _skipped(manifest_path)
     files = walk(root, provenance.exclude, skip)
-    records = map_ordered(_process, [(f, options, str(root)) for f in files], jobs=jobs,
+    previous = _previous(manifest_path, options) if incremental else _Previous()
+    in_works = _in_works(provenance)
+    entries: dict[str, Entry] = {}
+    details: dict[str, dict[str, Any]] = {}
+    to_extract: list[CorpusFile] = []
+    candidates = [item for item in files if item.name not in in_works and previous.candidate(item)]
+    hashes = dict(zip((c.name for c in candidates), hash_many([c.path for c in candidates], jobs),
+                      strict=True))
+    for item in files:
+        reused = previous.reuse(item, hashes[item.name]) if item.name in hashes else None
+        if reused is None:
+            to_extract.append(item)
+        else:
+            entries[item.name] = replace(reused[0], provenance=_provenance(provenance.files.get(item.name)))
+            if reused[0].record_key is not None and reused[1] is not None:
+                details[reused[0].record_key] = reused[1]
+    records = map_ordered(_process, [(f, options, str(root)) for f in to_extract], jobs=jobs,
                           executor=executor, progress="ingest" if progress else None,
                           on_crash=lambda item, why: crashed_record(item[0].name, why),
-                          memory_limit=options.memory_limit,
-                          item_timeout=hard_timeout(options))
-    entries = tuple(_entry(r, provenance.files.get(r.path), options.lint) for r in records)
-    manifest = Manifest(entries=entries, profile=options.profile,
+                          memory_limit=options.memory_limit, item_timeout=hard_timeout(options))
+    for item, record in zip(to_extract, records, strict=True):
+        entry = _entry(item, record, provenance.files.get(item.name))
+        entries[item.name] = entry
+        if entry.record_key is not None and entry.text_sha256 is not None:
+            details[entry.record_key] = _detail(record, options.lint)  # hash-only: nothing to keep
+    manifest = Manifest(entries=tuple(entries[f.name] for f in files), profile=options.profile,
                         root=_relative_root(root, manifest_path),
-                        works=_works(provenance, records, compare))
-    return BuildResult(manifest, tuple(records), _warnings(provenance, records))
+                        works=_works(provenance, records, set(entries), compare))
+    return BuildResult(manifest, tuple(records), _warnings(provenance, set(entries)), details,
+                       reused=len(files) - len(to_extract))
 
 
-def _entry(record: Record, provenance: dict[str, str] | None, lint: bool) -> dict[str, Any]:
-    entry = entry_from_record(record, provenance)
+def _in_works(provenance: Provenance) -> set[str]:
+    """Members of works with two or more files: compared, so always extracted."""
+    sizes = Counter(info.get("work") for info in provenance.files.values() if info.get("work"))
+    return {name for name, info in provenance.files.items() if sizes.get(info.get("work"), 0) > 1}
+
+
+def write_build(result: BuildResult, manifest_path: str | os.PathLike[str]) -> Manifest:
+    """Write the record store, then the manifest that names it (by digest); both atomic."""
+    path = Path(manifest_path)
+    store = records_name(path)
+    digest = write_records(path.parent / store, result.details.items())
+    manifest = replace(result.manifest, records=store, records_sha256=digest)
+    write_manifest(manifest, path)
+    return manifest
+
+
+def _skipped(manifest_path: str | os.PathLike[str] | None) -> list[Path]:
+    if manifest_path is None:
+        return []
+    path = Path(manifest_path)
+    return [path, path.parent / records_name(path)]
+
+
+def _provenance(info: Mapping[str, Any] | None) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((str(k), str(v)) for k, v in (info or {}).items()))
+
+
+def _entry(item: CorpusFile, record: Record, provenance: Mapping[str, Any] | None) -> Entry:
+    if item.link is not None:
+        return Entry(path=item.name, size=0, raw_sha256=None, kind="link", target=item.link,
+                     provenance=_provenance(provenance))
+    if record.error_code in HASH_ONLY_CODES:
+        record = replace(record, error=None, error_code=None, format="unknown")
+    return entry_from_record(record, provenance)
+
+
+def _detail(record: Record, lint: bool) -> dict[str, Any]:
+    findings = None
     if lint:
         # The text's quality flags travel with it; the snippet (a whole canonical
         # paragraph) and the path (the entry's own) would only repeat what is there.
-        entry["findings"] = [{k: v for k, v in finding_json(f).items() if k not in ("snippet", "path")}
-                             for f in record.findings]
-    return entry
+        findings = [{k: v for k, v in finding_json(f).items() if k not in ("snippet", "path")}
+                    for f in record.findings]
+    return detail_from_record(record, findings)
 
 
 def _process(item: tuple[CorpusFile, Options, str]) -> Record:
     corpus_file, options, root = item
+    if corpus_file.link is not None:
+        return Record(path=corpus_file.name, format="unknown", size=0, raw_sha256=None)
     if corpus_file.problem is not None:
         code = UnsafePath.code if corpus_file.escapes else UnreadableFile.code
         return Record(path=corpus_file.name, format="unknown", size=0, raw_sha256=None,
@@ -72,13 +159,93 @@ def _process(item: tuple[CorpusFile, Options, str]) -> Record:
                            corpus_file.identity, options)
 
 
-def _works(provenance: Provenance, records: list[Record], compare: bool) -> dict[str, Any]:
+# --------------------------------------------------------------------------- reuse
+
+@dataclass
+class _Previous:
+    """What the last build recorded, and which extractor each format has now."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    details: dict[str, dict[str, Any]] = field(default_factory=dict)
+    extractors: dict[str, str | None] = field(default_factory=dict)
+    profile: str | None = None
+    lint: bool = False
+
+    def candidate(self, item: CorpusFile) -> bool:
+        """Whether the record of ``item`` could be reused if its bytes are unchanged."""
+        old = self.entries.get(item.name)
+        if old is None or item.problem is not None or old.error is not None:
+            return False
+        if item.link is not None or old.kind == "link":
+            return False  # cheap to record again
+        if old.format not in self.extractors or old.extractor != self.extractors[old.format]:
+            return False
+        if old.text_sha256 is not None and old.profile != self.profile:
+            return False
+        detail = self.details.get(old.record_key or "")
+        return old.text_sha256 is None or (detail is not None and ("findings" in detail) == self.lint)
+
+    def reuse(self, item: CorpusFile, hashed: tuple[int, str] | str,
+              ) -> tuple[Entry, dict[str, Any] | None] | None:
+        """The entry and record to reuse for a candidate, given its bytes' (size, digest)."""
+        old = self.entries[item.name]
+        if isinstance(hashed, str) or hashed != (old.size, old.raw_sha256):
+            return None
+        return replace(old, path=item.name), self.details.get(old.record_key or "")
+
+
+def _previous(manifest_path: str | os.PathLike[str] | None, options: Options) -> _Previous:
+    """The previous manifest and records at ``manifest_path``; nothing (a full build)
+    when there is none, or it cannot be read, or its store does not match it."""
+    if manifest_path is None or not os.path.isfile(manifest_path):
+        return _Previous()
+    try:
+        old = read_manifest(manifest_path)
+        details = {} if old.records is None else read_records(
+            Path(manifest_path).parent / old.records, expect_sha256=old.records_sha256)
+    except VerifyError:
+        return _Previous()
+    return _Previous({e.path: e for e in old.entries}, details, current_extractors(options),
+                     options.profile, options.lint)
+
+
+#: A one-page PDF with one line of text (the smallest PDFium opens).
+_PROBE_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+              b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+              b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 100]/Contents 4 0 R"
+              b"/Resources<</Font<</F1 5 0 R>>>>>>endobj\n"
+              b"4 0 obj<</Length 40>>stream\nBT /F1 12 Tf 20 50 Td (probe text) Tj ET\nendstream endobj\n"
+              b"5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\n"
+              b"trailer<</Root 1 0 R>>\n%%EOF\n")
+_PROBES = {
+    "text": b"A probe of the text ingester.\n",
+    "html": b"<!doctype html><html><head><title>p</title></head><body><main><p>A probe of the "
+            b"HTML ingester, long enough to be the main content of the page.</p></main></body></html>",
+    "pdf": _PROBE_PDF,
+}
+
+
+def current_extractors(options: Options) -> dict[str, str | None]:
+    """The extractor id this installation records, per format (from probe documents);
+    ``unknown`` (hash-only) has none. A format whose probe fails is left out."""
+    found: dict[str, str | None] = {"unknown": None}
+    probe_options = replace(options, lint=False)
+    for fmt, data in _PROBES.items():
+        record = process_bytes(data, f"probe.{fmt}", probe_options)
+        if record.error is None and record.format == fmt and record.extractor:
+            found[fmt] = record.extractor
+    return found
+
+
+# --------------------------------------------------------------------------- works
+
+def _works(provenance: Provenance, records: list[Record], present: set[str],
+           compare: bool) -> dict[str, Any]:
     """The works of sources.toml with their members present in the corpus and,
     for two or more readable members, the summary of comparing each pair
     (translations and editions: where they differ in substance)."""
     works: dict[str, Any] = {}
     texts = {r.path: r.text for r in records if r.text is not None}
-    present = {r.path for r in records}
     for work_id, meta in sorted(provenance.works.items()):
         members = sorted(name for name, info in provenance.files.items()
                          if info.get("work") == work_id and name in present)
@@ -91,8 +258,7 @@ def _works(provenance: Provenance, records: list[Record], compare: bool) -> dict
     return works
 
 
-def _warnings(provenance: Provenance, records: list[Record]) -> tuple[str, ...]:
-    present = {r.path for r in records}
+def _warnings(provenance: Provenance, present: set[str]) -> tuple[str, ...]:
     return tuple(f"sources.toml describes {name!r}, which is not in the corpus"
                  for name in sorted(provenance.files) if name not in present)
 

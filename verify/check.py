@@ -3,47 +3,67 @@
 Every file is matched, modified, moved (same bytes at a new path), missing
 or new; nothing stops at the first discrepancy. A plain check reads bytes
 only, and re-extracts just the files whose bytes changed (to tell a content
-change from a formatting change, and which paragraphs). A deep check
-re-extracts everything and reports drift: same bytes, different canonical
-text, naming the extractor and profile versions on both sides.
+change from a formatting change or a change of page furniture, and which
+paragraphs). A deep check re-extracts everything and reports drift: same
+bytes, different canonical text, naming the extractor and profile versions on
+both sides.
+
+The manifest is streamed: entries are read in batches, merged with the sorted
+walk of the root, and hashed in chunks (forked worker processes over both
+cores for large corpora), so memory holds the walk and one chunk, not the
+manifest. Detailed records are read from the record store only for the files
+whose bytes changed.
 """
 
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
-from collections import defaultdict
-from concurrent.futures import Executor
+import stat
+from collections import defaultdict, deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from verify.corpus import CorpusFile, walk
-from verify.errors import IngestError, UnsafePath
-from verify.manifest import Manifest
+from verify.errors import VerifyError
+from verify.manifest import Entry, Manifest, read_records, records_name
 from verify.model import Record
-from verify.normalize import PROFILES
-from verify.parallel import map_ordered
-from verify.pipeline import Options, crashed_record, hard_timeout, hash_beneath, process_beneath
-from verify.provenance import load_provenance
 
-
-#: Below this many bytes, a plain check hashes in its own process.
-IN_PROCESS_BYTES = 256 * 1024 * 1024
+#: Hash in forked workers when a corpus has at least this many files or bytes.
+POOL_FILES = 2048
+POOL_BYTES = 64 * 1024 * 1024
+#: A chunk is handed to the workers at this many bytes (by the manifest's sizes) too.
+CHUNK_BYTES = 256 * 1024 * 1024
+#: Files hashed per chunk: the unit of work handed to the workers, and of memory.
+CHUNK = 2048
+#: Chunks being hashed while the manifest is read on.
+IN_FLIGHT = 2
+#: Files up to this size are read in one call; larger ones are streamed.
+SMALL_FILE = 1024 * 1024
 
 
 @dataclass(frozen=True)
 class Modified:
     path: str
     old_raw: str | None
-    new_raw: str
-    #: True: the canonical text changed too; False: only the bytes (formatting);
-    #: None: could not be told (see ``note``).
+    new_raw: str | None
+    #: True: the canonical text changed too; False: only the bytes (formatting, or
+    #: page furniture when ``furniture_changed``); None: could not be told (see ``note``).
     content_changed: bool | None
     old_text: str | None = None
     new_text: str | None = None
     paragraphs: dict[str, list[int]] = field(default_factory=dict)
     note: str | None = None
+    #: The canonical text is the same but what was removed before hashing
+    #: (site chrome, page furniture) changed: a content-side verdict, not formatting.
+    furniture_changed: bool = False
+    #: The removed lines: only on record, only in the file now.
+    removed_before: tuple[str, ...] = ()
+    removed_now: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -83,125 +103,350 @@ class CheckReport:
     refused: tuple[Problem, ...] = ()
     #: Files that could not be read now.
     errors: tuple[Problem, ...] = ()
+    #: sources.toml says something else about a file than at build time.
+    provenance: tuple[Problem, ...] = ()
+    #: Recorded symlinks that point outside the root: unchanged, reported every time.
+    outside: tuple[Problem, ...] = ()
     deep: bool = False
     bytes_hashed: int = 0
 
     @property
     def passed(self) -> bool:
         return not (self.modified or self.moved or self.missing or self.new or self.drifted
-                    or self.refused or self.errors)
+                    or self.refused or self.errors or self.provenance)
 
     def counts(self) -> dict[str, int]:
         return {name: len(getattr(self, name)) for name in
-                ("matched", "modified", "moved", "missing", "new", "drifted", "refused", "errors")}
+                ("matched", "modified", "moved", "missing", "new", "drifted", "refused", "errors",
+                 "provenance", "outside")}
 
 
 def check_manifest(manifest: Manifest, root: str | os.PathLike[str], *, deep: bool = False,
                    manifest_path: str | os.PathLike[str] | None = None, jobs: int | None = None,
                    executor: Executor | None = None, progress: bool = False,
-                   options: Options | None = None) -> CheckReport:
+                   options: Any = None, entries: Iterable[Entry] | None = None) -> CheckReport:
+    """Check ``root`` against ``manifest``; ``entries`` (a stream from
+    :func:`verify.manifest.open_manifest`) replaces ``manifest.entries`` when given."""
+    from verify.provenance import load_provenance
+
     root = Path(root)
-    options = options or Options(profile=manifest.profile if manifest.profile in PROFILES else "canon/1")
-    skip = [Path(manifest_path)] if manifest_path is not None else []
-    on_disk = {f.name: f for f in walk(root, load_provenance(root).exclude, skip)}
-    expected = manifest.by_path()
+    provenance = load_provenance(root)
+    skip = [] if manifest_path is None else [Path(manifest_path),
+                                            Path(manifest_path).parent / records_name(manifest_path)]
+    files = walk(root, provenance.exclude, skip)
+    run = _Run(manifest, root, deep, manifest_path, jobs, executor, progress, options)
+    for entry, item in _merge(manifest.entries if entries is None else entries, files):
+        run.pair(entry, item, provenance.files)
+    return run.finish()
 
-    refused, errors, readable = _triage(on_disk, expected)
-    hashes: dict[str, tuple[int, str]] = {}
-    # Hashing small corpora costs less than starting a pool (bench/fixity.py).
-    small = sum(on_disk[n].size for n in readable) < IN_PROCESS_BYTES and executor is None
-    results = map_ordered(_hash, [(str(root), on_disk[n]) for n in readable], jobs=1 if small else jobs,
-                          executor=executor, progress="hash" if progress else None)
-    for name, result in zip(readable, results, strict=True):
-        if isinstance(result, Problem):
-            errors.append(Problem(name, result.message))
+
+def _merge(entries: Iterable[Entry], files: Sequence[CorpusFile],
+           ) -> Iterator[tuple[Entry | None, CorpusFile | None]]:
+    """Both sorted by name: pairs of (entry, file), either side None when absent."""
+    index = 0
+    for entry in entries:
+        while index < len(files) and files[index].name < entry.path:
+            yield None, files[index]
+            index += 1
+        if index < len(files) and files[index].name == entry.path:
+            yield entry, files[index]
+            index += 1
         else:
-            hashes[name] = result
-
-    matched: list[str] = []
-    changed: list[str] = []
-    for name, entry in sorted(expected.items()):
-        if name in hashes:
-            (matched if hashes[name][1] == entry["raw_sha256"] else changed).append(name)
-    missing = [n for n in sorted(expected) if n not in on_disk]
-    new = [n for n in sorted(on_disk) if n not in expected and n in hashes]
-    moved, missing, new = _pair_moves(missing, new, expected, hashes)
-
-    to_extract = changed + (matched if deep else [])
-    records = dict(zip(to_extract, map_ordered(
-        process_file_item, [(str(root), on_disk[n], options) for n in to_extract], jobs=jobs,
-        executor=executor, progress="extract" if progress else None,
-        on_crash=lambda item, why: crashed_record(item[1].name, why),
-        memory_limit=options.memory_limit, item_timeout=hard_timeout(options)), strict=True))
-    modified = tuple(_modified(expected[n], hashes[n][1], records[n], options) for n in changed)
-    drifted = tuple(d for n in (matched if deep else []) if (d := _drift(expected[n], records[n])))
-    drifted_paths = {d.path for d in drifted}
-    return CheckReport(
-        matched=tuple(n for n in matched if n not in drifted_paths),
-        modified=modified, moved=tuple(moved), missing=tuple(missing), new=tuple(new),
-        drifted=drifted, refused=tuple(refused), errors=tuple(errors), deep=deep,
-        bytes_hashed=sum(size for size, _ in hashes.values()),
-    )
+            yield entry, None
+    for item in files[index:]:
+        yield None, item
 
 
-def _triage(on_disk: dict[str, CorpusFile], expected: dict[str, dict[str, Any]],
-            ) -> tuple[list[Problem], list[Problem], list[str]]:
-    refused, errors, readable = [], [], []
-    for name, item in sorted(on_disk.items()):
-        if item.problem is None:
-            readable.append(name)
-        elif item.escapes and name in expected:
-            refused.append(Problem(name, f"refused, never read: {item.problem}"))
+class _Run:
+    """The state of one check: chunks waiting to be hashed, and what was found."""
+
+    def __init__(self, manifest: Manifest, root: Path, deep: bool,
+                 manifest_path: str | os.PathLike[str] | None, jobs: int | None,
+                 executor: Executor | None, progress: bool, options: Any) -> None:
+        self.manifest, self.root, self.deep = manifest, root, deep
+        self.manifest_path, self.jobs, self.executor = manifest_path, jobs, executor
+        self.progress, self.options = progress, options
+        self.pending: list[tuple[Entry | None, CorpusFile]] = []
+        self.pending_bytes = 0
+        self.matched: list[str] = []
+        self.changed: list[tuple[Entry, CorpusFile, str]] = []
+        self.link_changes: list[Modified] = []
+        self.missing: list[Entry] = []
+        self.new: dict[str, str] = {}  # name -> raw digest
+        self.errors: list[Problem] = []
+        self.provenance: list[Problem] = []
+        self.outside: list[Problem] = []
+        self.drifted: list[Drifted] = []
+        self.bytes_hashed = 0
+        self.pool: ProcessPoolExecutor | None = None
+        self.workers = 1
+        self.inflight: deque[tuple[list[tuple[Entry | None, CorpusFile]], list[Future[Any]]]] = deque()
+
+    def pair(self, entry: Entry | None, item: CorpusFile | None,
+             sources: dict[str, dict[str, str]]) -> None:
+        if entry is not None:
+            self._provenance(entry, sources.get(entry.path))
+        if item is None:
+            assert entry is not None
+            self.missing.append(entry)
+        elif item.link is not None or (entry is not None and entry.kind == "link"):
+            self._link(entry, item)
+        elif item.problem is not None:
+            self.errors.append(Problem(item.name, item.problem))
         else:
-            errors.append(Problem(name, item.problem))
-    return refused, errors, readable
+            self.pending.append((entry, item))
+            self.pending_bytes += entry.size if entry is not None else 0
+            if len(self.pending) >= CHUNK or self.pending_bytes >= CHUNK_BYTES:
+                self._flush()
+
+    def _provenance(self, entry: Entry, now: dict[str, str] | None) -> None:
+        recorded = entry.provenance_dict()
+        current = {str(k): str(v) for k, v in (now or {}).items()}
+        if recorded != current:
+            keys = sorted(k for k in set(recorded) | set(current) if recorded.get(k) != current.get(k))
+            self.provenance.append(Problem(entry.path, "sources.toml changed since the build: "
+                                           + ", ".join(keys)))
+
+    def _link(self, entry: Entry | None, item: CorpusFile) -> None:
+        if item.escapes:
+            self.outside.append(Problem(item.name, f"a symlink to {item.link!r}, outside the root "
+                                        "(recorded as a link, never followed)"))
+        if entry is None:
+            self.new[item.name] = f"link:{item.link}"
+        elif entry.kind == "link" and item.link == entry.target:
+            self.matched.append(entry.path)
+        else:
+            was = f"a link to {entry.target!r}" if entry.kind == "link" else "a file"
+            now = f"a link to {item.link!r}" if item.link is not None else "a file"
+            self.link_changes.append(Modified(entry.path, entry.raw_sha256, None, None,
+                                              note=f"was {was}, now {now}"))
+
+    def _flush(self, final: bool = False) -> None:
+        """Hash what is pending: in this process for small corpora, else in forked
+        workers while this process goes on reading the manifest (two chunks in flight)."""
+        if self.pending:
+            batch, self.pending = self.pending, []
+            size, self.pending_bytes = self.pending_bytes, 0
+            paths = [item.path for _, item in batch]
+            small = len(paths) < POOL_FILES and size < POOL_BYTES
+            if self.executor is not None:
+                from verify.parallel import map_ordered
+
+                self._record(batch, map_ordered(hash_quietly, paths, executor=self.executor))
+            elif self.jobs == 1 or (self.pool is None and small):
+                self._record(batch, hash_paths(paths))
+            else:
+                if self.pool is None:
+                    self.pool, self.workers = _fork_pool(self.jobs)
+                if self.pool is None:
+                    self._record(batch, hash_paths(paths))
+                else:  # interleaved, so that large files spread over the workers
+                    parts = [paths[i::self.workers] for i in range(min(self.workers, len(paths)))]
+                    self.inflight.append((batch, [self.pool.submit(hash_paths, part)
+                                                  for part in parts]))
+        while self.inflight and (final or len(self.inflight) > IN_FLIGHT):
+            batch, futures = self.inflight.popleft()
+            results: list[tuple[int, str] | str] = [""] * len(batch)
+            for i, future in enumerate(futures):
+                results[i::len(futures)] = future.result()
+            self._record(batch, results)
+
+    def _record(self, batch: list[tuple[Entry | None, CorpusFile]],
+                results: list[tuple[int, str] | str]) -> None:
+        deep: list[tuple[Entry, CorpusFile]] = []
+        for (entry, item), result in zip(batch, results, strict=True):
+            if isinstance(result, str):
+                self.errors.append(Problem(item.name, result))
+                continue
+            self.bytes_hashed += result[0]
+            if entry is None:
+                self.new[item.name] = result[1]
+            elif result[1] == entry.raw_sha256:
+                self.matched.append(entry.path)
+                if self.deep:
+                    deep.append((entry, item))
+            else:
+                self.changed.append((entry, item, result[1]))
+        records = self._extract([item for _, item in deep])
+        self.drifted.extend(d for (entry, _), record in zip(deep, records, strict=True)
+                            if (d := _drift(entry, record)) is not None)
+
+    def _extract(self, items: list[CorpusFile]) -> list[Record]:
+        if not items:
+            return []
+        from verify.normalize import PROFILE, PROFILES
+        from verify.parallel import map_ordered
+        from verify.pipeline import Options, crashed_record, hard_timeout
+
+        profile = self.manifest.profile if self.manifest.profile in PROFILES else PROFILE.name
+        options = self.options or Options(profile=profile)
+        return map_ordered(process_file_item, [(i.path, i.name, options) for i in items],
+                           jobs=self.jobs, executor=self.executor,
+                           progress="extract" if self.progress else None,
+                           on_crash=lambda item, why: crashed_record(item[1], why),
+                           memory_limit=options.memory_limit, item_timeout=hard_timeout(options))
+
+    def finish(self) -> CheckReport:
+        try:
+            self._flush(final=True)
+        finally:
+            if self.pool is not None:
+                self.pool.shutdown()
+        moved, missing, new = _pair_moves(self.missing, self.new)
+        modified = self.link_changes + self._modified()
+        drifted_paths = {d.path for d in self.drifted}
+        return CheckReport(
+            matched=tuple(n for n in self.matched if n not in drifted_paths),
+            modified=tuple(sorted(modified, key=lambda m: m.path)), moved=tuple(moved),
+            missing=tuple(missing), new=tuple(new), drifted=tuple(self.drifted),
+            errors=tuple(self.errors), provenance=tuple(self.provenance),
+            outside=tuple(self.outside), deep=self.deep, bytes_hashed=self.bytes_hashed)
+
+    def _modified(self) -> list[Modified]:
+        if not self.changed:
+            return []
+        details = self._details([e for e, _, _ in self.changed])
+        records = self._extract([item for _, item, _ in self.changed])
+        return [_modified(entry, raw, record, details.get(entry.record_key or ""))
+                for (entry, _, raw), record in zip(self.changed, records, strict=True)]
+
+    def _details(self, entries: list[Entry]) -> dict[str, dict[str, Any]]:
+        """The stored records of the changed entries (empty when there is no store)."""
+        if self.manifest.records is None or self.manifest_path is None:
+            return {}
+        store = Path(self.manifest_path).parent / self.manifest.records
+        try:
+            return read_records(store, [e.record_key for e in entries if e.record_key],
+                                expect_sha256=self.manifest.records_sha256)
+        except VerifyError as exc:
+            self.errors.append(Problem(str(store), exc.message))
+            return {}
 
 
-def _hash(item: tuple[str, CorpusFile]) -> tuple[int, str] | Problem:
-    root, corpus_file = item
+def _fork_pool(jobs: int | None) -> tuple[ProcessPoolExecutor | None, int]:
+    import multiprocessing
+
+    from verify.parallel import default_jobs
+
+    workers = default_jobs() if jobs is None else jobs
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return None, 1
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")), workers
+
+
+def hash_many(paths: list[str], jobs: int | None = None) -> list[tuple[int, str] | str]:
+    """:func:`hash_paths` of many files, over forked workers when there are enough."""
+    if jobs == 1 or len(paths) < POOL_FILES:
+        return hash_paths(paths)
+    pool, workers = _fork_pool(jobs)
+    if pool is None:
+        return hash_paths(paths)
+    out: list[tuple[int, str] | str] = [""] * len(paths)
+    with pool:
+        for start in range(0, len(paths), CHUNK * workers):
+            chunk = paths[start:start + CHUNK * workers]
+            futures = [pool.submit(hash_paths, chunk[i::workers]) for i in range(workers)]
+            for i, future in enumerate(futures):
+                out[start + i:start + len(chunk):workers] = future.result()
+    return out
+
+
+def hash_paths(paths: list[str]) -> list[tuple[int, str] | str]:
+    """``(size, raw_sha256)`` of each file, or why it could not be read. Never
+    follows a symlink (the walk saw a regular file: a link now is a change),
+    never opens a FIFO or a device (non-blocking open, then fstat)."""
+    return [hash_quietly(p) for p in paths]
+
+
+_FLAGS = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+          | getattr(os, "O_CLOEXEC", 0))
+
+
+def hash_quietly(path: str) -> tuple[int, str] | str:
     try:
-        return hash_beneath(root, os.path.relpath(corpus_file.path, root), corpus_file.identity)
-    except (IngestError, UnsafePath) as exc:
-        return Problem(corpus_file.path, exc.message)
+        fd = os.open(path, _FLAGS)
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return "not a regular file"
+        if info.st_size <= SMALL_FILE:
+            data = os.read(fd, SMALL_FILE + 1)
+            if len(data) <= SMALL_FILE:
+                return len(data), "sha256:" + hashlib.sha256(data).hexdigest()
+            os.lseek(fd, 0, os.SEEK_SET)
+        with os.fdopen(os.dup(fd), "rb", buffering=0) as stream:
+            digest = hashlib.file_digest(stream, "sha256")
+            return stream.tell(), "sha256:" + digest.hexdigest()
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    finally:
+        os.close(fd)
 
 
-def process_file_item(item: tuple[str, CorpusFile, Options]) -> Record:
-    root, corpus_file, options = item
-    return process_beneath(root, os.path.relpath(corpus_file.path, root), corpus_file.name,
-                           corpus_file.identity, options)
+def process_file_item(item: tuple[str, str, Any]) -> Record:
+    from verify.pipeline import process_file
+
+    return process_file(*item)
 
 
-def _pair_moves(missing: list[str], new: list[str], expected: dict[str, dict[str, Any]],
-                hashes: dict[str, tuple[int, str]]) -> tuple[list[Moved], list[str], list[str]]:
+def _pair_moves(missing: list[Entry], new: dict[str, str]) -> tuple[list[Moved], list[str], list[str]]:
     """Pair each missing entry with a new file of the same bytes (in name order)."""
     arrivals: dict[str, list[str]] = defaultdict(list)
-    for name in new:
-        arrivals[hashes[name][1]].append(name)
+    for name, digest in sorted(new.items()):
+        arrivals[digest].append(name)
     moved, still_missing = [], []
-    for name in missing:
-        digest = expected[name]["raw_sha256"]
-        if digest is not None and arrivals.get(digest):
-            moved.append(Moved(name, arrivals[digest].pop(0), digest))
+    for entry in missing:
+        old = entry.raw_sha256
+        if old is not None and arrivals.get(old):
+            moved.append(Moved(entry.path, arrivals[old].pop(0), old))
         else:
-            still_missing.append(name)
+            still_missing.append(entry.path)
     gone = {m.new_path for m in moved}
-    return moved, still_missing, [n for n in new if n not in gone]
+    return moved, still_missing, [n for n in sorted(new) if n not in gone]
 
 
-def _modified(entry: dict[str, Any], new_raw: str, record: Record, options: Options) -> Modified:
-    old_text = entry.get("text_sha256")
-    if entry.get("profile") not in (None, options.profile):
-        return Modified(entry["path"], entry["raw_sha256"], new_raw, None, old_text, record.text_sha256,
-                        note=f"the manifest used profile {entry['profile']}, not available here")
+def _modified(entry: Entry, new_raw: str, record: Record, detail: dict[str, Any] | None) -> Modified:
+    old_text = entry.text_sha256
+    if entry.profile not in (None, record.profile) and record.profile is not None:
+        return Modified(entry.path, entry.raw_sha256, new_raw, None, old_text, record.text_sha256,
+                        note=_profile_note(entry.profile))
     if record.error is not None or old_text is None:
         note = f"cannot extract now: {record.error}" if record.error else "no canonical text on record"
-        return Modified(entry["path"], entry["raw_sha256"], new_raw, None, old_text,
+        return Modified(entry.path, entry.raw_sha256, new_raw, None, old_text,
                         record.text_sha256, note=note)
     changed = record.text_sha256 != old_text
-    return Modified(entry["path"], entry["raw_sha256"], new_raw, changed, old_text,
-                    record.text_sha256,
-                    paragraphs=_paragraph_diff(entry.get("paragraphs", []), list(record.paragraphs))
-                    if changed else {})
+    if not changed and record.removed_sha256 != entry.removed_sha256:
+        before = tuple(detail["removed"]) if detail and isinstance(detail.get("removed"), list) else ()
+        return Modified(entry.path, entry.raw_sha256, new_raw, False, old_text, record.text_sha256,
+                        furniture_changed=True,
+                        removed_before=tuple(x for x in before if x not in record.removed),
+                        removed_now=tuple(x for x in record.removed if x not in before),
+                        note=_removed_lines_note(list(before), record.removed) if detail
+                        else "the removed lines on record are not available")
+    old_paragraphs = list(detail.get("paragraphs", [])) if detail else []
+    return Modified(entry.path, entry.raw_sha256, new_raw, changed, old_text, record.text_sha256,
+                    paragraphs=_paragraph_diff(old_paragraphs, list(record.paragraphs))
+                    if changed and detail else {},
+                    note=None if detail or not changed else "paragraph digests on record are not available")
+
+
+def _removed_lines_note(old: list[str], new: tuple[str, ...], limit: int = 3) -> str:
+    """The removed pieces (chrome, furniture) that went or came, a few of each."""
+    gone = [p for p in old if p not in set(new)][:limit]
+    came = [p for p in new if p not in set(old)][:limit]
+    parts = [f"- {p[:80]!r}" for p in gone] + [f"+ {p[:80]!r}" for p in came]
+    return "removed material: " + ("; ".join(parts) if parts else "same pieces, in another order")
+
+
+def _profile_note(profile: str) -> str:
+    from verify.normalize import PROFILE, RETIRED
+
+    if profile in RETIRED:
+        return (f"the manifest was made with profile {profile}, which this version no longer computes "
+                f"(bytes are still checked); rebuild it with `verify build` to record {PROFILE.name} texts")
+    return f"the manifest used profile {profile}, not available here"
 
 
 def _paragraph_diff(old: list[str], new: list[str]) -> dict[str, list[int]]:
@@ -221,12 +466,15 @@ def _paragraph_diff(old: list[str], new: list[str]) -> dict[str, list[int]]:
     return out
 
 
-def _drift(entry: dict[str, Any], record: Record) -> Drifted | None:
-    old_error = entry.get("error_code")
-    if record.text_sha256 == entry.get("text_sha256") and record.error_code == old_error:
+def _drift(entry: Entry, record: Record) -> Drifted | None:
+    old_error = entry.error_code
+    new_error = None if record.error_code == "ingest.unsupported" else record.error_code
+    if record.text_sha256 == entry.text_sha256 and new_error == old_error:
         return None
     note = None
-    if record.error_code != old_error:
-        note = f"extraction error was {old_error or 'none'}, now {record.error_code or 'none'}"
-    return Drifted(entry["path"], entry.get("text_sha256"), record.text_sha256, entry.get("extractor"),
-                   record.extractor, entry.get("profile"), record.profile, note)
+    if new_error != old_error:
+        note = f"extraction error was {old_error or 'none'}, now {new_error or 'none'}"
+    elif entry.profile is not None and entry.profile != record.profile:
+        note = _profile_note(entry.profile)
+    return Drifted(entry.path, entry.text_sha256, record.text_sha256, entry.extractor,
+                   record.extractor, entry.profile, record.profile, note)

@@ -46,6 +46,18 @@ def text_sha256(text: str, profile: str) -> str:
     return sha256_bytes(framed.encode("utf-8"))
 
 
+def removed_sha256(removed: tuple[str, ...] | list[str], profile: str) -> str | None:
+    """Digest of what was removed before hashing (site chrome, page furniture):
+    ``sha256("verify-<profile>-removed\n" + word stream of the pieces, one per
+    line)``; None when nothing was removed. A change in removed material is
+    then seen, though it is not a change of ``text_sha256``."""
+    pieces = [word_stream(piece) for piece in removed]
+    if not any(pieces):
+        return None
+    framed = f"verify-{profile}-removed\n" + "\n".join(pieces)
+    return sha256_bytes(framed.encode("utf-8"))
+
+
 def paragraph_digests(paragraphs: tuple[str, ...], profile: str) -> tuple[str, ...]:
     """One content digest per canonical paragraph, to say where a change is."""
     return tuple(text_sha256(p, profile) for p in paragraphs)

@@ -61,9 +61,13 @@ def manifest_lock(path: str | os.PathLike[str], on_wait: Callable[[str], None] |
         raise
     try:
         _describe_self(fd)
-        for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
-            with suppress(OSError):
-                stale.unlink()
+        from verify.manifest import records_name
+
+        for pattern in (f".{glob.escape(path.name)}.*.tmp",
+                        f".{glob.escape(records_name(path))}.*.tmp"):
+            for stale in path.parent.glob(pattern):
+                with suppress(OSError):
+                    stale.unlink()
         try:
             yield
         finally:

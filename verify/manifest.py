@@ -1,87 +1,291 @@
 """Manifests: the on-disk record of a corpus. Read strictly, written atomically.
 
-A manifest is UTF-8 JSON with sorted keys, no floats and no timestamps, so
-two builds of one corpus are byte-identical. Reading fails closed: a
-duplicate key, a NaN, a float, an unknown field, an unknown digest
-algorithm, an unsafe path or a schema violation is a
-:class:`~verify.errors.ManifestError`, never a pass.
+Format ``verify-manifest/2`` (docs/manifest.md) is JSON Lines: line 1 is the
+header (format, generator, profile, root, works, and the name and digest of
+the record store), then one line per file, sorted by path. Every line is
+canonical JSON (sorted keys, no whitespace, UTF-8), which is also what the
+Merkle leaves commit to, so a leaf is the line's bytes with a label. The
+fixity line of a file is about 400 bytes, whatever the document; the detailed
+record (paragraph digests, normalisation changes, removed lines, findings,
+metadata) lives in the record store beside the manifest (:mod:`verify.records`
+style functions below), keyed by raw digest, profile and extractor.
+
+Reading fails closed: a duplicate key, a NaN, a float, an unknown field, an
+unknown digest algorithm, an unsafe path, an unsorted or repeated path is a
+:class:`~verify.errors.ManifestError`, never a pass. A ``verify-manifest/1``
+file (one JSON document) is refused with a message that says how to rebuild.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import os
+import re
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field, fields
 from importlib import resources
-from pathlib import Path, PurePosixPath
-from typing import Any
+from pathlib import Path
+from typing import IO, Any, Literal, cast
 
-from verify._version import __version__
 from verify import strictjson
+from verify._version import __version__
 from verify.errors import ManifestError, UnsafePath
-from verify.safeio import read_regular
 from verify.lock import manifest_lock as manifest_lock  # moved to verify/lock.py; still importable here
-from verify.model import Change, Record
+from verify.model import Change, Format, Record
 
-FORMAT = "verify-manifest/1"
-#: Manifests larger than this are refused before parsing.
+FORMAT = "verify-manifest/2"
+OLD_FORMATS = ("verify-manifest/1",)
+#: Manifests larger than this are refused before parsing (when read whole).
 MAX_MANIFEST_BYTES = 512 * 1024 * 1024
+#: One line of a manifest (header or entry) is at most this long.
+MAX_LINE_BYTES = 16 * 1024 * 1024
 #: The schema allows no more nesting than this; deeper JSON is hostile.
 MAX_DEPTH = 32
+#: Lines parsed per strict-JSON call when streaming (bounded memory, few calls).
+BATCH = 512
 
+Kind = Literal["file", "link"]
+_FORMATS = ("pdf", "html", "text", "unknown")
+_DIGEST = re.compile(r"sha256:[0-9a-f]{64}\Z")
+_CODE = re.compile(r"[a-z_]+(\.[a-z_]+)*\Z")
+
+
+# --------------------------------------------------------------------------- names
+
+_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_ESCAPE_RE = re.compile(r"\\(x[0-9a-f]{2}|[\\nrt])")
+_PLAIN_NEEDS_ESCAPE = re.compile(rb"[\x00-\x1f\x7f\\]")
+_DRIVE = re.compile(rb"[A-Za-z]:")
+#: Plain ASCII names that need no further checks (most names): fast path of check_relative_path.
+_SIMPLE_PATH = re.compile(r"[A-Za-z0-9_\-][A-Za-z0-9_.\- +,=@~]*(/[A-Za-z0-9_\-][A-Za-z0-9_.\- +,=@~]*)*\Z")
+
+
+def encode_name(raw: bytes) -> str:
+    """A file name (the exact bytes, ``os.fsencode``) as a manifest path string.
+
+    Valid UTF-8 is kept, in NFC; a backslash, a control character (C0 or
+    DEL) and every byte that is not part of valid UTF-8 are escaped
+    (``\\\\``, ``\\n``, ``\\r``, ``\\t``, ``\\xHH``), so any name a file system
+    can hold round-trips through :func:`decode_name`.
+
+    >>> encode_name(b"a\\nb\\xff.txt")
+    'a\\\\nb\\\\xff.txt'
+    >>> decode_name(encode_name(b"a\\nb\\xff\\\\c"))
+    b'a\\nb\\xff\\\\c'
+    """
+    if raw.isascii() and not _PLAIN_NEEDS_ESCAPE.search(raw) and not _DRIVE.match(raw):
+        return raw.decode("ascii")
+    text = raw.decode("utf-8", "surrogateescape")
+    out = []
+    for char in text:
+        code = ord(char)
+        if char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        elif 0xDC80 <= code <= 0xDCFF:  # a byte that is not valid UTF-8
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif code < 0x20 or code == 0x7F:
+            out.append(f"\\x{code:02x}")
+        else:
+            out.append(char)
+    if len(out) > 1 and out[1] == ":" and out[0].isascii() and out[0].isalpha():
+        out[1] = "\\x3a"  # "C:..." would read as a Windows drive: escaped, so no name is refused
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def decode_name(name: str) -> bytes:
+    """The file-name bytes of a manifest path (inverse of :func:`encode_name`)."""
+    out = bytearray()
+    pos = 0
+    for match in _ESCAPE_RE.finditer(name):
+        out += name[pos:match.start()].encode("utf-8")
+        token = match.group(1)
+        out += bytes([int(token[1:], 16)]) if token[0] == "x" else {
+            "\\": b"\\", "n": b"\n", "r": b"\r", "t": b"\t"}[token]
+        pos = match.end()
+    out += name[pos:].encode("utf-8")
+    return bytes(out)
+
+
+def check_relative_path(name: str) -> None:
+    """Refuse a manifest path that is not a plain relative POSIX path in NFC,
+    written in the escapes of :func:`encode_name`."""
+    if _SIMPLE_PATH.match(name):
+        return
+    problems = []
+    if not name:
+        problems.append("it is empty")
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in name):
+        problems.append("it contains an unescaped control character")
+    if name.startswith("/") or _DRIVE.match(name.encode("utf-8", "surrogatepass")):
+        problems.append("it is absolute")
+    if "\\" in _ESCAPE_RE.sub("", name):
+        problems.append("it contains a backslash that is not an escape (\\\\, \\n, \\r, \\t, \\xHH)")
+    elif b"\x00" in decode_name(name):
+        problems.append("it contains a NUL")
+    segments = name.split("/")
+    if ".." in segments:
+        problems.append("it climbs out of the root (..)")
+    if any(part in ("", ".") for part in segments):
+        problems.append("it has an empty or '.' segment")
+    if unicodedata.normalize("NFC", name) != name:
+        problems.append("it is not in Unicode NFC")
+    if problems:
+        raise UnsafePath(f"refused manifest path {name!r}: {', '.join(problems)}")
+
+
+# --------------------------------------------------------------------------- entries
 
 @dataclass(frozen=True)
-class Manifest:
-    """A corpus manifest: one entry per file, sorted by path."""
+class Entry:
+    """The fixity line of one file: what ``check`` needs, nothing more.
 
-    entries: tuple[dict[str, Any], ...]
-    profile: str = "canon/1"
-    generator: str = f"verify {__version__}"
-    root: str | None = None
-    works: Mapping[str, Any] = field(default_factory=dict)
+    ``kind`` is ``"link"`` for a symlink, recorded with its ``target`` (never
+    followed); a file that no ingester reads (an image, an archive) is an
+    entry with digests of its bytes only (``text_sha256`` None, no error).
+    """
 
-    def by_path(self) -> dict[str, dict[str, Any]]:
-        return {entry["path"]: entry for entry in self.entries}
+    path: str
+    size: int
+    raw_sha256: str | None
+    format: Format = "unknown"
+    kind: Kind = "file"
+    target: str | None = None
+    text_sha256: str | None = None
+    removed_sha256: str | None = None
+    profile: str | None = None
+    extractor: str | None = None
+    error: str | None = None
+    error_code: str | None = None
+    provenance: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def record_key(self) -> str | None:
+        """Where the detailed record is in the record store (None: there is none)."""
+        if self.raw_sha256 is None or self.kind != "file":
+            return None
+        return f"{self.raw_sha256} {self.profile} {self.extractor}"
+
+    def provenance_dict(self) -> dict[str, str]:
+        return dict(self.provenance)
 
     def to_json(self) -> dict[str, Any]:
-        doc: dict[str, Any] = {
-            "format": FORMAT,
-            "generator": self.generator,
-            "profile": self.profile,
-            "entries": list(self.entries),
-            "works": dict(self.works),
-        }
-        if self.root is not None:
-            doc["root"] = self.root
+        """The entry's line: fields that have their default value are left out
+        (``kind`` "file", no target, no error, no provenance ...), which keeps
+        a line near 300 bytes; ``path``, ``size`` and ``raw_sha256`` are always there."""
+        doc: dict[str, Any] = {}
+        for name, default in _DEFAULTS.items():
+            value = getattr(self, name)
+            if value != default:
+                doc[name] = dict(value) if name == "provenance" else value
+        for name in _REQUIRED:
+            doc[name] = getattr(self, name)
         return doc
 
+    @classmethod
+    def from_json(cls, doc: Any, source: str | None = None) -> Entry:
+        """An entry from its parsed JSON line, every field checked (fail closed)."""
+        if not isinstance(doc, dict):
+            raise ManifestError("an entry is not a JSON object", path=source)
+        keys = doc.keys()
+        if not (_REQUIRED <= keys <= _ENTRY_KEYS):
+            extra, missing = sorted(keys - _ENTRY_KEYS), sorted(_REQUIRED - keys)
+            raise ManifestError(f"entry {str(doc.get('path'))[:200]!r}: "
+                                + "; ".join(([f"unknown fields {extra}"] if extra else [])
+                                            + ([f"missing fields {missing}"] if missing else [])),
+                                path=source)
+        values = {**_JSON_DEFAULTS, **doc}
+        problem = _entry_problem(values) or _default_written(doc)
+        if problem:
+            raise ManifestError(f"entry {str(doc.get('path'))[:200]!r}: {problem}", path=source)
+        values["provenance"] = tuple(sorted(values["provenance"].items()))
+        return cls(**values)
 
-def entry_from_record(record: Record, provenance: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """The manifest entry of one record (without its canonical text)."""
-    entry: dict[str, Any] = {
-        "path": record.path,
-        "format": record.format,
-        "size": record.size,
-        "raw_sha256": record.raw_sha256,
-        "text_sha256": record.text_sha256,
+
+_ENTRY_KEYS = frozenset(f.name for f in fields(Entry))
+_REQUIRED = frozenset(("path", "size", "raw_sha256"))
+_DEFAULTS = {f.name: f.default for f in fields(Entry) if f.name not in _REQUIRED}
+_JSON_DEFAULTS: dict[str, Any] = {**_DEFAULTS, "provenance": {}}
+
+
+def _default_written(doc: dict[str, Any]) -> str | None:
+    """One entry, one line: a field written with its default value is not canonical."""
+    for key, value in doc.items():
+        if key in _JSON_DEFAULTS and value == _JSON_DEFAULTS[key] and type(value) is type(
+                _JSON_DEFAULTS[key]):
+            return f"field {key} is written with its default value (not canonical)"
+    return None
+_OPTIONAL_STR = ("target", "profile", "extractor", "error")
+_PROVENANCE_KEYS = frozenset(("title", "publisher", "author", "origin", "url", "retrieved", "language",
+                              "work", "role", "rendered_from", "licence", "notes"))
+
+
+def _entry_problem(doc: dict[str, Any]) -> str | None:
+    if not isinstance(doc["path"], str) or not 0 < len(doc["path"]) <= 4096:
+        return "path is not a string of 1-4096 characters"
+    if type(doc["size"]) is not int or doc["size"] < 0:
+        return "size is not a non-negative integer"
+    if doc["format"] not in _FORMATS or doc["kind"] not in ("file", "link"):
+        return "unknown format or kind"
+    for key in ("raw_sha256", "text_sha256", "removed_sha256"):
+        value = doc[key]
+        if value is not None and not (isinstance(value, str) and _DIGEST.match(value)):
+            return f"{key} is not a sha256:<64 hex> digest"
+    for key in _OPTIONAL_STR:
+        if doc[key] is not None and not (isinstance(doc[key], str) and len(doc[key]) <= 100_000):
+            return f"{key} is not a string"
+    if doc["error_code"] is not None and not (isinstance(doc["error_code"], str)
+                                              and _CODE.match(doc["error_code"])):
+        return "error_code is not a dotted code"
+    if (doc["kind"] == "link") != (doc["target"] is not None):
+        return "a link has a target, a file none"
+    provenance = doc["provenance"]
+    if not isinstance(provenance, dict) or not set(provenance) <= _PROVENANCE_KEYS or not all(
+            isinstance(v, str) for v in provenance.values()):
+        return "provenance is not a table of known string fields"
+    for key, value in provenance.items():
+        rule = _PROVENANCE_RULES.get(key)
+        if (rule is None and key not in ("work", "rendered_from") and len(value) > 100_000) or (
+                rule is not None and not rule(value)):
+            return f"provenance {key} {value[:100]!r} is not allowed"
+    return None
+
+
+_PROVENANCE_RULES: dict[str, Callable[[str], bool]] = {
+    "retrieved": lambda v: re.search(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}", v) is not None,
+    "language": lambda v: re.search(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", v) is not None,
+    "role": lambda v: v in ("original", "translation", "rendering", "edition", "version"),
+}
+
+
+def entry_from_record(record: Record, provenance: Mapping[str, Any] | None = None) -> Entry:
+    """The fixity entry of one record."""
+    return Entry(
+        path=record.path, size=record.size, raw_sha256=record.raw_sha256, format=record.format,
+        text_sha256=record.text_sha256, removed_sha256=record.removed_sha256,
+        profile=record.profile, extractor=record.extractor, error=record.error,
+        error_code=None if record.error is None else (record.error_code or "error"),
+        provenance=tuple(sorted((str(k), str(v)) for k, v in (provenance or {}).items())),
+    )
+
+
+def detail_from_record(record: Record, findings: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The record-store line of one record (without its key)."""
+    doc: dict[str, Any] = {
         "paragraphs": list(record.paragraphs),
-        "profile": record.profile,
-        "extractor": record.extractor,
         "encoding": record.encoding,
         "changes": [_change_json(c) for c in record.changes],
         "removed": list(record.removed),
         "metadata": dict(record.metadata),
         "warnings": list(record.warnings),
-        "error": record.error,
-        "error_code": None if record.error is None else (record.error_code or "error"),
     }
-    if provenance:
-        entry["provenance"] = dict(provenance)
-    return entry
+    if findings is not None:
+        doc["findings"] = findings
+    return doc
 
 
 def _change_json(change: Change) -> dict[str, Any]:
@@ -89,32 +293,84 @@ def _change_json(change: Change) -> dict[str, Any]:
             "examples": list(change.examples), "params": list(change.params)}
 
 
+@dataclass(frozen=True)
+class Manifest:
+    """A corpus manifest: one entry per file, sorted by path."""
+
+    entries: tuple[Entry, ...]
+    profile: str = "canon/2"
+    generator: str = f"verify {__version__}"
+    root: str | None = None
+    works: Mapping[str, Any] = field(default_factory=dict)
+    #: The record store's file name (beside the manifest) and the digest of its bytes.
+    records: str | None = None
+    records_sha256: str | None = None
+
+    def by_path(self) -> dict[str, Entry]:
+        return {entry.path: entry for entry in self.entries}
+
+    def header(self) -> dict[str, Any]:
+        doc: dict[str, Any] = {"format": FORMAT, "generator": self.generator,
+                               "profile": self.profile, "works": dict(self.works),
+                               "records": self.records, "records_sha256": self.records_sha256}
+        if self.root is not None:
+            doc["root"] = self.root
+        return doc
+
+    def to_json(self) -> dict[str, Any]:
+        """The whole manifest as one JSON value (for exports and reports)."""
+        return {**self.header(), "entries": [e.to_json() for e in self.entries]}
+
+
 # --------------------------------------------------------------------------- writing
 
+def canonical_line(value: Any) -> bytes:
+    """Sorted keys, no whitespace, UTF-8, a final newline: one manifest line."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                      allow_nan=False).encode("utf-8") + b"\n"
+
+
 def dumps(manifest: Manifest) -> bytes:
-    """The canonical bytes of a manifest: sorted keys, UTF-8, two-space indent, final newline."""
-    text = json.dumps(manifest.to_json(), sort_keys=True, ensure_ascii=False, indent=2,
-                      allow_nan=False)
-    return (text + "\n").encode("utf-8")
+    """The canonical bytes of a manifest (header line, then one line per entry)."""
+    return b"".join(_lines(manifest))
+
+
+def _lines(manifest: Manifest) -> Iterator[bytes]:
+    header = manifest.header()
+    validate(header)
+    yield canonical_line(header)
+    previous: str | None = None
+    for entry in manifest.entries:
+        if previous is not None and not previous < entry.path:
+            raise ManifestError(f"entries are not sorted by path: {entry.path!r} after {previous!r}")
+        previous = entry.path
+        yield canonical_line(entry.to_json())
 
 
 def write_manifest(manifest: Manifest, path: str | os.PathLike[str]) -> None:
-    """Write atomically: a temporary file in the same folder, fsync, rename.
+    """Write atomically, line by line: a temporary file in the same folder, fsync, rename.
 
     A reader (or a crash) sees the old manifest or the new one, never half.
     """
-    data = dumps(manifest)
-    validate(json.loads(data))
-    write_atomic(Path(path), data)
+    with atomic_writer(Path(path)) as stream:
+        for line in _lines(manifest):
+            stream.write(line)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
+    with atomic_writer(path) as stream:
+        stream.write(data)
+
+
+@contextmanager
+def atomic_writer(path: Path) -> Iterator[IO[bytes]]:
+    """A stream to a temporary file that replaces ``path`` (after fsync) when the block ends."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, _mode_for(path))
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
+        with os.fdopen(fd, "wb", buffering=1 << 20) as stream:
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(tmp, path)
@@ -148,63 +404,310 @@ class _suppress_os_error:
         return isinstance(exc, OSError)
 
 
+# --------------------------------------------------------------------------- the record store
+
+def records_name(manifest_path: str | os.PathLike[str]) -> str:
+    """``sources.json`` -> ``sources.records.jsonl`` (beside it)."""
+    name = Path(manifest_path).name
+    stem = name[: -len(".json")] if name.endswith(".json") else name
+    return f"{stem}.records.jsonl"
+
+
+def write_records(path: Path, details: Iterable[tuple[str, dict[str, Any]]]) -> str:
+    """Write the record store (one canonical line per key, sorted, each key once)
+    atomically; return the digest of its bytes."""
+    digest = hashlib.sha256()
+    with atomic_writer(path) as stream:
+        previous = None
+        for key, detail in sorted(details, key=lambda kv: kv[0]):
+            if key == previous:
+                continue
+            previous = key
+            line = canonical_line({"key": key, **detail})
+            digest.update(line)
+            stream.write(line)
+    return "sha256:" + digest.hexdigest()
+
+
+def read_records(path: str | os.PathLike[str], keys: Iterable[str] | None = None,
+                 expect_sha256: str | None = None) -> dict[str, dict[str, Any]]:
+    """The records of ``keys`` (all when None), read as a stream. A store whose bytes
+    do not have the digest the manifest names is a ManifestError."""
+    wanted = None if keys is None else set(keys)
+    found: dict[str, dict[str, Any]] = {}
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as stream:
+            for batch in _batches(stream, digest):
+                for doc in _parse_batch(batch, f"record store {path}"):
+                    key = doc.pop("key", None) if isinstance(doc, dict) else None
+                    if not isinstance(key, str):
+                        raise ManifestError("a record without a key", path=str(path))
+                    if wanted is None or key in wanted:
+                        found[key] = doc
+    except OSError as exc:
+        raise ManifestError(f"cannot read the record store: {exc.strerror or exc}", path=str(path)) from exc
+    if expect_sha256 is not None and "sha256:" + digest.hexdigest() != expect_sha256:
+        raise ManifestError("the record store's bytes are not the ones the manifest names "
+                            f"({expect_sha256})", path=str(path))
+    return found
+
+
 # --------------------------------------------------------------------------- reading
 
 def read_manifest(path: str | os.PathLike[str]) -> Manifest:
-    """Read and validate a manifest; every problem is a ManifestError."""
+    """Read and validate a whole manifest; every problem is a ManifestError."""
     return loads(read_manifest_bytes(path), source=str(path))
 
 
 def read_manifest_bytes(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of a manifest file, refused over the size limit or when it is not
-    a regular file (read once: what is parsed is what a signature is checked against)."""
+    """The bytes of a manifest file, refused over the size limit or when it is not a
+    regular file (read once: what is parsed is what a signature is checked against)."""
+    from verify.safeio import read_regular
+
     return read_regular(path, "manifest", limit=MAX_MANIFEST_BYTES,
                         error=functools.partial(ManifestError, path=str(path)))
 
 
 def loads(data: bytes, source: str | None = None) -> Manifest:
-    if not data.strip():
-        raise ManifestError("the manifest is empty", path=source)
-    doc = strictjson.loads(data, None, limit=MAX_MANIFEST_BYTES, floats=False, max_depth=MAX_DEPTH,
-                           error=functools.partial(ManifestError, path=source))
-    validate(doc, source)
-    entries = tuple(doc["entries"])
-    _check_paths(entries, source)
-    return Manifest(entries=entries, profile=doc["profile"], generator=doc["generator"],
-                    root=doc.get("root"), works=doc["works"])
+    lines = iter(data.splitlines(keepends=True))
+    with _Reader(lines, source) as reader:
+        header = reader.header
+        entries = tuple(reader)
+    return _manifest(header, entries)
 
+
+def _manifest(header: dict[str, Any], entries: tuple[Entry, ...]) -> Manifest:
+    return Manifest(entries=entries, profile=header["profile"], generator=header["generator"],
+                    root=header.get("root"), works=header["works"], records=header["records"],
+                    records_sha256=header["records_sha256"])
+
+
+@contextmanager
+def open_manifest(path: str | os.PathLike[str]) -> Iterator[tuple[Manifest, Iterator[Entry]]]:
+    """Stream a manifest: its header (as a Manifest without entries) and an
+    iterator over its entries, read and checked in batches (bounded memory)."""
+    from verify.safeio import open_regular
+
+    # A regular file within the (streamed: larger) limit; a FIFO or a device is refused unread.
+    fd = open_regular(path, "manifest", limit=8 * MAX_MANIFEST_BYTES,
+                      error=functools.partial(ManifestError, path=str(path)))
+    with os.fdopen(fd, "rb") as stream:
+        reader = _Reader(iter(stream), str(path))
+        yield _manifest(reader.header, ()), iter(reader)
+
+
+class _Reader:
+    """Header first, then entries in batches; paths checked (safe, sorted, unique).
+
+    Every path must be in NFC, so two entries can never be Unicode twins."""
+
+    def __init__(self, lines: Iterator[bytes], source: str | None) -> None:
+        self.lines = lines
+        self.source = source
+        first = next(lines, b"")
+        if not first.strip():
+            raise ManifestError("the manifest is empty", path=source)
+        if first.lstrip().startswith(b"{") and not first.rstrip().endswith(b"}"):
+            raise ManifestError(_old_or_damaged(first), path=source)
+        header = strictjson.loads(first, None, limit=MAX_LINE_BYTES, floats=False, max_depth=MAX_DEPTH,
+                                  error=functools.partial(ManifestError, path=source))
+        if isinstance(header, dict) and header.get("format") in OLD_FORMATS:
+            raise ManifestError(_old_or_damaged(first), path=source)
+        validate(header, source)
+        self.header: dict[str, Any] = header
+        self.previous: str | None = None
+
+    def __enter__(self) -> _Reader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def __iter__(self) -> Iterator[Entry]:
+        for batch in _batches(self.lines, None):
+            plain = [_plain_entry(line) for line in batch]
+            if None in plain:  # the others: parsed and checked field by field
+                docs = iter(_parse_canonical([ln for ln, e in zip(batch, plain, strict=True)
+                                              if e is None], self.source))
+                plain = [e if e is not None else Entry.from_json(next(docs), self.source)
+                         for e in plain]
+            for entry in plain:
+                assert entry is not None
+                self._check_path(entry.path)
+                yield entry
+
+    def _check_path(self, name: str) -> None:
+        check_relative_path(name)
+        if self.previous is not None and not self.previous < name:
+            raise UnsafePath(f"path {name!r} is out of order or appears twice", path=self.source)
+        self.previous = name
+
+
+#: The line of a plain file entry (no error, link, provenance or escaped string), in
+#: canonical form. A line that matches it is valid by construction (one key order,
+#: no duplicate, each value of its type and form) and skips the JSON parser and
+#: the field checks: on 50,000 entries, reading took 0.43 s of CPU before, see
+#: docs/manifest.md. Every other line takes the general path.
+_PLAIN_SEGMENT = rb"[A-Za-z0-9_\-][A-Za-z0-9_.\- +,=@~]*"
+_PLAIN_LINE = re.compile(
+    rb'\{(?:"extractor":"(?P<extractor>[^"\\\x00-\x1f\x7f]{1,500})",)?'
+    rb'(?:"format":"(?P<format>pdf|html|text)",)?'
+    rb'"path":"(?P<path>' + _PLAIN_SEGMENT + rb"(?:/" + _PLAIN_SEGMENT + rb')*)",'
+    rb'(?:"profile":"(?P<profile>canon/[0-9]{1,9})",)?'
+    rb'"raw_sha256":"(?P<raw>sha256:[0-9a-f]{64})",'
+    rb'(?:"removed_sha256":"(?P<removed>sha256:[0-9a-f]{64})",)?'
+    rb'"size":(?P<size>0|[1-9][0-9]{0,17})'
+    rb'(?:,"text_sha256":"(?P<text>sha256:[0-9a-f]{64})")?\}\n\Z')
+
+
+def _plain_entry(line: bytes) -> Entry | None:
+    match = _PLAIN_LINE.match(line)
+    if match is None:
+        return None
+    extractor, fmt, path, profile, raw, removed, size, text = match.groups()
+    try:
+        return Entry(path=path.decode("ascii"), size=int(size), raw_sha256=raw.decode("ascii"),
+                     format=cast(Format, fmt.decode("ascii")) if fmt else "unknown",
+                     text_sha256=text.decode("ascii") if text else None,
+                     removed_sha256=removed.decode("ascii") if removed else None,
+                     profile=profile.decode("ascii") if profile else None,
+                     extractor=extractor.decode("utf-8") if extractor else None)
+    except UnicodeDecodeError:
+        return None
+
+
+def _old_or_damaged(first: bytes) -> str:
+    if b"verify-manifest/1" in first or first.strip() == b"{":
+        return ("this is a verify-manifest/1 file (one JSON document), which this version does "
+                "not read: rebuild it with `verify build ROOT -m MANIFEST` (docs/manifest.md)")
+    return "the header line is not valid JSON (truncated or damaged?)"
+
+
+def _batches(lines: Iterable[bytes], digest: Any) -> Iterator[list[bytes]]:
+    batch: list[bytes] = []
+    for line in lines:
+        if digest is not None:
+            digest.update(line)
+        if len(line) > MAX_LINE_BYTES:
+            raise ManifestError(f"a line of {len(line)} bytes is over the limit")
+        if not line.endswith(b"\n") or not line.strip():
+            raise ManifestError("a line is empty or has no final newline (truncated?)")
+        batch.append(line)
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _parse_canonical(batch: list[bytes], source: str | None) -> list[Any]:
+    """Parse entry lines fast: the C parser on the whole batch. A line that could
+    hide a duplicate key (more '":' than keys) must be exactly the canonical JSON
+    of what was parsed, or it is parsed again strictly, for a precise message.
+    (Merkle leaves are made from the parsed entries, not the line bytes; the
+    signature covers the bytes.)"""
+    try:
+        joined = b"[" + b",".join(batch) + b"]"
+        if strictjson.may_hide_surrogates(joined):  # a lone "\ud800" parses in C: let the strict reader judge
+            return _parse_batch(batch, None, source)
+        docs = json.loads(joined, parse_constant=_refuse_constant, parse_float=_refuse_float)
+        if not isinstance(docs, list) or len(docs) != len(batch):
+            raise ValueError("a line holds more than one JSON value")
+        for doc, line in zip(docs, batch, strict=True):
+            # Fast and sufficient for most lines: as many '":' as keys means no key
+            # was written twice (a duplicate adds one that the dict does not show).
+            keys = len(doc) + len(doc.get("provenance") or ()) if isinstance(doc, dict) else -1
+            if line.count(b'":') != keys and canonical_line(doc) != line:
+                _parse_batch([line], None, source)  # raises what is wrong, if it can tell
+                Entry.from_json(doc, source)
+                raise ValueError(f"a line is not canonical JSON: {line[:200]!r}")
+    except (ValueError, RecursionError, UnicodeError) as exc:
+        _parse_batch(batch, None, source)
+        raise ManifestError(str(exc)[:500], path=source) from None
+    return list(docs)
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed")
+
+
+def _refuse_float(text: str) -> Any:
+    raise ValueError(f"floating-point number {text} is not allowed")
+
+
+def _parse_batch(batch: list[bytes], what: str | None, source: str | None = None) -> list[Any]:
+    """Parse many lines with one strict-JSON call (as one array): duplicate keys,
+    NaN, floats and deep nesting are refused per line as they would be alone."""
+    docs = strictjson.loads(b"[" + b",".join(batch) + b"]", what, limit=MAX_MANIFEST_BYTES,
+                            floats=False, max_depth=MAX_DEPTH + 1,
+                            error=functools.partial(ManifestError, path=source))
+    if not isinstance(docs, list) or len(docs) != len(batch):
+        raise ManifestError("a line holds more than one JSON value", path=source)
+    return docs
+
+
+# --------------------------------------------------------------------------- the schema
 
 def schema() -> dict[str, Any]:
-    """The published JSON Schema of manifests (``verify/schema/manifest-1.schema.json``)."""
-    text = resources.files("verify").joinpath("schema/manifest-1.schema.json").read_text("utf-8")
+    """The published JSON Schema of manifests (``verify/schema/manifest-2.schema.json``):
+    the header line, and under ``definitions/entry`` each entry line."""
+    text = resources.files("verify").joinpath("schema/manifest-2.schema.json").read_text("utf-8")
     loaded: dict[str, Any] = json.loads(text)
     return loaded
 
 
-def validate(doc: Any, source: str | None = None) -> None:
-    """Validate against the published schema (JSON Schema draft-07).
-
-    fastjsonschema compiles the schema to Python once and validates about ten
-    times faster than jsonschema (0.4 s against 4.2 s for a 3,400-file
-    manifest: bench/fixity.py), which keeps a plain check near hashing speed.
-    Only when it rejects a manifest does jsonschema run, to list every
-    violation with its place; tests hold the two to the same verdicts.
-    """
-    import fastjsonschema
-
-    try:
-        _compiled_schema()(doc)
-    except fastjsonschema.JsonSchemaValueException:
-        _explain(doc, source)
-        raise ManifestError("does not match the manifest schema", path=source) from None
+def validate(header: Any, source: str | None = None) -> None:
+    """Validate a header line: the rules of the published schema (draft-07),
+    written out (compiling the schema with fastjsonschema took 0.1-0.25 s of
+    every ``check``; tests hold these rules to jsonschema's verdicts on random
+    mutations). Entry lines are checked by :meth:`Entry.from_json`, the same way.
+    When a header is refused, jsonschema words every violation with its place."""
+    problem = header_problem(header)
+    if problem is not None:
+        _explain(header, source)
+        raise ManifestError(f"does not match the manifest schema: {problem}", path=source)
 
 
-@functools.cache
-def _compiled_schema() -> Callable[[Any], Any]:
-    import fastjsonschema
+_HEADER_KEYS = frozenset(("format", "generator", "profile", "works", "records", "records_sha256"))
+_WORK_KEYS = frozenset(("title", "members", "comparisons"))
 
-    compiled: Callable[[Any], Any] = fastjsonschema.compile(schema())
-    return compiled
+
+def header_problem(doc: Any) -> str | None:
+    """What is wrong with a header (None: it is valid)."""
+    if not isinstance(doc, dict):
+        return "the header is not an object"
+    if not _HEADER_KEYS <= doc.keys() <= _HEADER_KEYS | {"root"}:
+        return f"fields {sorted(doc)}"
+    checks = [
+        (doc["format"] == FORMAT and isinstance(doc["format"], str), "format"),
+        (isinstance(doc["generator"], str) and len(doc["generator"]) <= 200, "generator"),
+        (isinstance(doc["profile"], str) and re.search(r"^canon/[0-9]+$", doc["profile"]) is not None,
+         "profile"),
+        ("root" not in doc or (isinstance(doc["root"], str) and len(doc["root"]) <= 4096), "root"),
+        (doc["records"] is None or (isinstance(doc["records"], str) and len(doc["records"]) <= 255
+                                    and re.search(r"^[^/\\\\]+$", doc["records"]) is not None),
+         "records"),
+        (doc["records_sha256"] is None or (isinstance(doc["records_sha256"], str)
+                                           and _DIGEST_SEARCH.search(doc["records_sha256"]) is not None),
+         "records_sha256"),
+        (isinstance(doc["works"], dict) and all(_work_ok(k, v) for k, v in doc["works"].items()),
+         "works"),
+    ]
+    bad = [name for ok, name in checks if not ok]
+    return f"invalid {', '.join(bad)}" if bad else None
+
+
+_DIGEST_SEARCH = re.compile(r"^sha256:[0-9a-f]{64}$")
+
+
+def _work_ok(name: str, work: Any) -> bool:
+    return (re.search(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$", name) is not None
+            and isinstance(work, dict) and "members" in work and work.keys() <= _WORK_KEYS
+            and ("title" not in work or (isinstance(work["title"], str) and len(work["title"]) <= 100_000))
+            and isinstance(work["members"], list) and all(isinstance(m, str) for m in work["members"])
+            and ("comparisons" not in work or (isinstance(work["comparisons"], list)
+                                               and all(isinstance(c, dict) for c in work["comparisons"]))))
 
 
 def _explain(doc: Any, source: str | None) -> None:
@@ -220,48 +723,3 @@ def _explain(doc: Any, source: str | None) -> None:
 
 def _where(path: Iterable[Any]) -> str:
     return "/" + "/".join(str(p) for p in path)
-
-
-# --------------------------------------------------------------------------- paths
-
-def check_relative_path(name: str) -> None:
-    """Refuse a manifest path that is not a plain relative POSIX path in NFC."""
-    problems = []
-    if not name:
-        problems.append("it is empty")
-    if "\x00" in name or "\n" in name or "\r" in name:
-        problems.append("it contains a NUL or line-break character")
-    if name.startswith("/") or (len(name) > 1 and name[1] == ":") or name.startswith("\\"):
-        problems.append("it is absolute")
-    if "\\" in name:
-        problems.append("it contains a backslash")
-    parts = PurePosixPath(name).parts
-    if ".." in parts or ".." in name.split("/"):
-        problems.append("it climbs out of the root (..)")
-    if any(part in ("", ".") for part in name.split("/")):
-        problems.append("it has an empty or '.' segment")
-    if unicodedata.normalize("NFC", name) != name:
-        problems.append("it is not in Unicode NFC")
-    if problems:
-        raise UnsafePath(f"refused manifest path {name!r}: {', '.join(problems)}")
-
-
-def _check_paths(entries: tuple[dict[str, Any], ...], source: str | None) -> None:
-    seen: set[str] = set()
-    twins: dict[str, str] = {}  # NFC form -> the first name that has it
-    problems: list[str] = []
-    for entry in entries:
-        name = entry["path"]
-        try:
-            check_relative_path(name)
-        except UnsafePath as exc:
-            problems.append(exc.message)
-        if name in seen:
-            problems.append(f"path {name!r} appears twice")
-        elif twins.setdefault(unicodedata.normalize("NFC", name), name) != name:
-            problems.append(f"paths {twins[unicodedata.normalize('NFC', name)]!r} and {name!r} "
-                            "are Unicode twins: one name after NFC normalisation")
-        seen.add(name)
-    if problems:
-        raise UnsafePath("; ".join(problems[:10]) + (f" (and {len(problems) - 10} more)"
-                                                    if len(problems) > 10 else ""), path=source)

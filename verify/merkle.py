@@ -35,9 +35,9 @@ from verify.manifest import MAX_DEPTH as MAX_JSON_DEPTH
 from verify.manifest import Manifest
 
 #: What the leaves are; written into every proof so a verifier knows how to rebuild a leaf.
-LEAF_SCHEME = "verify-leaf/1"
-HEADER_LABEL = b"verify-manifest/1 header\n"
-ENTRY_LABEL = b"verify-manifest/1 entry\n"
+LEAF_SCHEME = "verify-leaf/2"
+HEADER_LABEL = b"verify-manifest/2 header\n"
+ENTRY_LABEL = b"verify-manifest/2 entry\n"
 #: A proof path is at most this long (a tree of 2**64 leaves).
 MAX_PATH = 64
 
@@ -76,13 +76,14 @@ def encode_leaf(label: bytes, value: Any) -> bytes:
 
 
 def header_of(manifest: Manifest) -> dict[str, Any]:
-    """Everything in the manifest but its entries."""
-    return {k: v for k, v in manifest.to_json().items() if k != "entries"}
+    """Everything in the manifest but its entries (its header line; it names the
+    record store and the digest of its bytes, so the root commits to the store too)."""
+    return manifest.header()
 
 
 def manifest_leaves(manifest: Manifest) -> list[bytes]:
     return [encode_leaf(HEADER_LABEL, header_of(manifest))] + [
-        encode_leaf(ENTRY_LABEL, entry) for entry in manifest.entries]
+        encode_leaf(ENTRY_LABEL, entry.to_json()) for entry in manifest.entries]
 
 
 # --------------------------------------------------------------------------- the tree
@@ -197,12 +198,12 @@ class InclusionProof:
 
 def prove(manifest: Manifest, path: str) -> InclusionProof:
     """The inclusion proof of the entry named ``path``."""
-    names = [entry["path"] for entry in manifest.entries]
+    names = [entry.path for entry in manifest.entries]
     if path not in names:
         raise VerifyError(f"{path!r} is not an entry of the manifest")
     index = names.index(path) + 1  # leaf 0 is the header
     leaves = manifest_leaves(manifest)
-    return InclusionProof(dict(manifest.entries[index - 1]), index, len(leaves),
+    return InclusionProof(manifest.entries[index - 1].to_json(), index, len(leaves),
                           tuple(audit_path(leaves, index)), tree_root(leaves))
 
 

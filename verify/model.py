@@ -97,6 +97,8 @@ class Canonical:
     text: str
     profile: str
     changes: tuple[Change, ...] = ()
+    #: Every piece of text the profile removed (furniture lines), in order.
+    removed: tuple[str, ...] = ()
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -131,6 +133,9 @@ class Record:
     size: int
     raw_sha256: str | None
     text_sha256: str | None = None
+    #: Digest of everything removed before hashing (site chrome, page
+    #: furniture), so that a change there is visible; None when nothing was.
+    removed_sha256: str | None = None
     profile: str | None = None
     extractor: str | None = None
     encoding: str | None = None

@@ -30,7 +30,7 @@ from verify.errors import (
     WorkerCrashed,
 )
 from verify.ingest import SNIFF_BYTES, Backend, HtmlParser, ingest_bytes, sniff
-from verify.model import Format, Record
+from verify.model import Extracted, Format, Record
 from verify.normalize import PROFILES, canonicalize
 
 #: Files larger than this are hashed (in constant memory) but not extracted.
@@ -47,7 +47,7 @@ DEFAULT_MEMORY_LIMIT = 4 * 1024 * 1024 * 1024
 class Options:
     """How to process a file. Picklable, so it travels to worker processes."""
 
-    profile: str = "canon/1"
+    profile: str = "canon/2"
     pdf_backend: Backend = "pdfium"
     html_parser: HtmlParser = "lxml"
     max_bytes: int = DEFAULT_MAX_BYTES
@@ -98,7 +98,7 @@ def process_file(path: str | os.PathLike[str], name: str | None = None,
 
 
 def process_beneath(root: str | os.PathLike[str], disk_name: str, name: str,
-                    identity: tuple[int, int] | None, options: Options = Options()) -> Record:
+                    identity: safeio.Identity | None, options: Options = Options()) -> Record:
     """:func:`process_file` for a corpus file: ``disk_name`` (relative to
     ``root``, as on disk) is opened without following links and must be the
     file the walk saw (:func:`verify.safeio.open_beneath`)."""
@@ -140,19 +140,21 @@ def process_bytes(data: bytes, name: str, options: Options = Options(),
         return replace(record, error=f"unexpected {type(exc).__name__} while extracting: {exc}",
                        error_code="ingest.failed")
     paragraphs = canonical.paragraphs
+    removed = (*extracted.removed, *canonical.removed)
     record = replace(
         record,
         format=extracted.format,
         text_sha256=fingerprint.text_sha256(canonical.text, canonical.profile),
+        removed_sha256=fingerprint.removed_sha256(removed, canonical.profile),
         profile=canonical.profile,
         extractor=extracted.extractor,
         encoding=extracted.encoding,
         text=canonical.text,
         paragraphs=fingerprint.paragraph_digests(paragraphs, canonical.profile),
         changes=canonical.changes,
-        removed=extracted.removed,
+        removed=tuple(piece[:MAX_REMOVED_LEN] for piece in removed),
         metadata=extracted.metadata,
-        warnings=extracted.warnings,
+        warnings=(*extracted.warnings, *coverage_warnings(extracted, canonical.text)),
     )
     if options.lint:
         from verify.detect import lint_record
@@ -163,6 +165,30 @@ def process_bytes(data: bytes, name: str, options: Options = Options(),
         except TimedOut as exc:
             record = replace(record, warnings=(*record.warnings, f"lint stopped: {exc.message}"))
     return record
+
+
+#: Removed pieces are kept for the audit record, each clipped to this length
+#: (``removed_sha256`` is taken over them whole).
+MAX_REMOVED_LEN = 2000
+#: A canonical text keeping less than this share of the visible words is reported.
+MIN_COVERAGE = 0.5
+
+
+def coverage_warnings(extracted: Extracted, text: str) -> tuple[str, ...]:
+    """Warnings, each starting with a stable code, when the canonical text
+    keeps nothing (``canon.empty``) or much less (``canon.low-coverage``) of
+    the words a reader sees: nothing is lost silently. The visible words are
+    the extracted text's and the removed material's."""
+    visible = sum(len(page.split()) for page in extracted.pages)
+    visible += sum(len(piece.split()) for piece in extracted.removed)
+    kept = len(text.split())
+    if visible and not kept:
+        return (f"canon.empty: the canonical text is empty, but the document shows {visible} words; "
+                "its text digest says nothing about them",)
+    if visible and kept < MIN_COVERAGE * visible:
+        return (f"canon.low-coverage: the canonical text keeps {kept} of the {visible} words "
+                "the document shows (the rest was removed as site chrome or page furniture)",)
+    return ()
 
 
 @contextmanager
@@ -200,7 +226,7 @@ def hash_file(path: str | os.PathLike[str]) -> tuple[int, str]:
 
 
 def hash_beneath(root: str | os.PathLike[str], disk_name: str,
-                 identity: tuple[int, int] | None) -> tuple[int, str]:
+                 identity: safeio.Identity | None) -> tuple[int, str]:
     """:func:`hash_file` of a corpus file, opened as :func:`process_beneath` does."""
     return _hash_opened(lambda: safeio.open_beneath(root, disk_name, identity))
 

@@ -23,8 +23,8 @@ from collections.abc import Callable
 
 from verify.errors import UnreadableFile, UnsafePath, VerifyError
 
-#: (st_dev, st_ino): which file the walk saw.
-Identity = tuple[int, int]
+#: Which file the walk saw: its inode (st_ino), or (st_dev, st_ino).
+Identity = int | tuple[int, int]
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
@@ -149,7 +149,8 @@ def _open_checked(real_root: str, parts: list[str], identity: Identity | None) -
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise UnreadableFile(f"not a regular file ({kind(info.st_mode)})")
-        if identity is not None and (info.st_dev, info.st_ino) != tuple(identity):
+        seen = info.st_ino if isinstance(identity, int) else (info.st_dev, info.st_ino)
+        if identity is not None and seen != identity:
             raise UnsafePath("the file was replaced between the walk and the read "
                              "(another file, or a link to one): refused")
         _blocking(fd)

@@ -70,6 +70,14 @@ MAX_INT_DIGITS = 40
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
+def may_hide_surrogates(data: bytes) -> bool:
+    """Whether ``data`` holds a ``\\ud800``-``\\udfff`` escape (a fast test in C)."""
+    return _SURROGATE_ESCAPE_BYTES.search(data) is not None
+
+
+_SURROGATE_ESCAPE_BYTES = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
 def _bounded_int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_INT_DIGITS:
         raise _Refused(f"an integer of {len(text.lstrip('-'))} digits is not allowed "

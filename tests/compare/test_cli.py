@@ -42,9 +42,11 @@ def test_same_text_in_two_formats_exits_0(tmp_path: Path, capsys: pytest.Capture
     assert "no substantive difference" in capsys.readouterr().out
 
 
-def test_html_to_a_file(tmp_path: Path) -> None:
+def test_html_to_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "report.html"
     assert main(["compare", A, B, "--format", "html", "-o", str(out)]) == 1
+    said = capsys.readouterr().out
+    assert str(out) in said and "difference" in said  # -o says where the report went
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
     assert (

@@ -33,7 +33,8 @@ def _chromium() -> str:
         if os.environ.get("CI") == "true" and os.geteuid() == 0:
             # As root, scripts/install-test-deps installs it: missing here means that step broke.
             pytest.fail("chromium is missing on CI although running as root: run .ci/install-chromium")
-        pytest.skip("chromium is not installed, and installing it needs root (run .ci/install-chromium as root)")
+        pytest.skip("chromium is not installed, and installing it needs root "
+                    "(run .ci/install-chromium as root)")
     return found
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,13 +38,15 @@ class Corpus:
         return main(["check", "-m", str(self.manifest), "-q", "-j", "1", *extra])
 
     def doc(self) -> dict:  # type: ignore[type-arg]
-        loaded: dict = json.loads(self.manifest.read_text("utf-8"))  # type: ignore[type-arg]
-        return loaded
+        from helpers import read_doc
+
+        return read_doc(self.manifest.read_bytes())
 
     def write_doc(self, doc: dict) -> None:  # type: ignore[type-arg]
         """Rewrite the manifest the way an attacker would: valid, canonical JSON."""
-        self.manifest.write_text(json.dumps(doc, sort_keys=True, ensure_ascii=False, indent=2) + "\n",
-                                 "utf-8")
+        from helpers import dump_doc
+
+        self.manifest.write_bytes(dump_doc(doc))
 
 
 def make_corpus(tmp_path: Path) -> Corpus:
@@ -69,5 +70,5 @@ def hidden_edit(corpus: Corpus, name: str = "a.txt") -> None:
     for entry in doc["entries"]:
         if entry["path"] == name:
             entry.update(raw_sha256=record.raw_sha256, size=record.size,
-                         text_sha256=record.text_sha256, paragraphs=list(record.paragraphs))
+                         text_sha256=record.text_sha256)
     corpus.write_doc(doc)

@@ -27,7 +27,7 @@ def test_bagit_export_passes_bagits_validator(corpus: Corpus, tmp_path: Path,
     assert bag.is_valid()
     manifest = read_manifest(corpus.manifest)
     assert {name: f"sha256:{d['sha256']}" for name, d in bag.payload_entries().items()} == {
-        f"data/{e['path']}": e["raw_sha256"] for e in manifest.entries}
+        f"data/{e.path}": e.raw_sha256 for e in manifest.entries}
     assert (out / "verify" / "manifest.json").read_bytes() == corpus.manifest.read_bytes()
     assert (out / "verify" / "manifest.json.sig").read_bytes() == corpus.sig.read_bytes()
     assert bag.info["External-Identifier"].startswith("sha256:")
@@ -70,7 +70,7 @@ def test_prov_export_is_prov_json_that_prov_reads_back(corpus: Corpus, tmp_path:
     assert len(doc["wasAssociatedWith"]) == 2 * len(TEXTS)
     assert len(doc["wasDerivedFrom"]) == len(TEXTS)
     raw = {v["verify:raw_sha256"] for k, v in entities.items() if k in sources}
-    assert raw == {e["raw_sha256"] for e in read_manifest(corpus.manifest).entries}
+    assert raw == {e.raw_sha256 for e in read_manifest(corpus.manifest).entries}
 
 
 def test_intoto_statement_carries_raw_and_canonical_digests(
@@ -111,9 +111,9 @@ def _check_statement(statement: dict, corpus: Corpus) -> None:  # type: ignore[t
     by_name = {s["name"]: s["digest"] for s in statement["subject"]}
     assert set(by_name) == set(TEXTS)
     for entry in read_manifest(corpus.manifest).entries:
-        digest = by_name[entry["path"]]
-        assert digest["sha256"] == hashlib.sha256((corpus.root / entry["path"]).read_bytes()).hexdigest()
-        assert digest["verifyCanon1Sha256"] == entry["text_sha256"].removeprefix("sha256:")
+        digest = by_name[entry.path]
+        assert digest["sha256"] == hashlib.sha256((corpus.root / entry.path).read_bytes()).hexdigest()
+        assert digest["verifyCanon2Sha256"] == entry.text_sha256.removeprefix("sha256:")
         assert all(len(v) == 64 and int(v, 16) >= 0 for v in digest.values())
 
 

@@ -89,7 +89,7 @@ def test_the_root_commits_to_entries_header_and_order(corpus: Corpus) -> None:
     manifest = read_manifest(corpus.manifest)
     root = manifest_root(manifest)
     entries = list(manifest.entries)
-    changed = [dict(entries[0], size=entries[0]["size"] + 1), *entries[1:]]
+    changed = [replace(entries[0], size=entries[0].size + 1), *entries[1:]]
     assert manifest_root(replace(manifest, entries=tuple(changed))) != root
     assert manifest_root(replace(manifest, entries=tuple(reversed(entries)))) != root
     assert manifest_root(replace(manifest, root="../elsewhere")) != root

@@ -3,8 +3,8 @@ a hang or a replaced device (issue 8, items 6, 7 and 10)."""
 
 from __future__ import annotations
 
-import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -28,22 +28,21 @@ def _commands(c: Corpus, m: str) -> dict[str, list[str]]:
     }
 
 
-BIG = 987654321987654321  # replaced by 5,000 digits in the text
-
-HOSTILE = {
-    "5000-digit integer": lambda doc: doc["entries"][0].update(size=BIG),
-    "lone surrogate": lambda doc: doc["entries"][0].update(encoding="\ud800"),
-    "lone surrogate key": lambda doc: doc["entries"][0]["metadata"].update({"\udfff": "x"}),
+HOSTILE: dict[str, Callable[[bytes], bytes]] = {
+    "5000-digit integer": lambda data: re.sub(rb'"size": ?\d+', b'"size":' + b"9" * 5000, data, count=1),
+    "lone surrogate": lambda data: re.sub(rb'"extractor": ?"[^"]*"', rb'"extractor":"\\ud800"', data,
+                                          count=1),
+    "lone surrogate key": lambda data: re.sub(rb'"works": ?\{\}', rb'"works":{"\\udfff":{}}', data,
+                                              count=1),
 }
 
 
-def _write_hostile(c: Corpus, mutate: Callable[[dict], None]) -> str:  # type: ignore[type-arg]
-    doc = c.doc()
-    mutate(doc)
-    text = json.dumps(doc, sort_keys=True, indent=2, ensure_ascii=True)  # \ud800 escapes
-    text = text.replace(str(BIG), "9" * 5000)
+def _write_hostile(c: Corpus, mutate: Callable[[bytes], bytes]) -> str:
+    good = c.manifest.read_bytes()
+    data = mutate(good)
+    assert data != good, "the mutation did not apply"
     target = c.manifest.parent / "hostile.json"
-    target.write_text(text)
+    target.write_bytes(data)
     return str(target)
 
 

@@ -3,7 +3,6 @@ costs one file, not the run (issue 8, items 2 and 3)."""
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from verify.manifest import read_manifest
 from verify.workers import WorkerDied, run_isolated
 
 from helpers import DATA
@@ -67,7 +67,7 @@ def test_a_killed_build_does_not_block_the_next_one(tmp_path: Path, how: signal.
                                    "--no-lint", "--no-compare"),
                            capture_output=True, timeout=120)
     assert again.returncode == 0, again.stderr.decode()
-    assert len(json.loads(manifest.read_text())["entries"]) == 2000
+    assert len(read_manifest(manifest).entries) == 2000
 
 
 def test_a_waiting_build_names_the_holder_and_gives_up(tmp_path: Path) -> None:
@@ -101,10 +101,11 @@ def test_a_pdf_that_kills_its_worker_is_a_recorded_error(tmp_path: Path, jobs: s
                          capture_output=True, timeout=300)
     assert run.returncode == 1, run.stderr.decode()  # some failed; the manifest is written
     assert b"Traceback" not in run.stderr
-    entries = {e["path"]: e for e in json.loads(manifest.read_text())["entries"]}
-    assert entries["bomb.pdf"]["error_code"] == "ingest.crashed"
-    assert "SIGABRT" in entries["bomb.pdf"]["error"] or "SIGKILL" in entries["bomb.pdf"]["error"]
-    assert all(e["error"] is None for name, e in entries.items() if name != "bomb.pdf")
+    entries = read_manifest(manifest).by_path()
+    bomb = entries["bomb.pdf"]
+    assert bomb.error_code == "ingest.crashed"
+    assert bomb.error is not None and ("SIGABRT" in bomb.error or "SIGKILL" in bomb.error)
+    assert all(e.error is None for name, e in entries.items() if name != "bomb.pdf")
     assert len(entries) == 13
 
 

@@ -6,7 +6,6 @@ import argparse
 import sys
 from typing import Any
 
-from verify.build import build_manifest
 from verify.commands import (
     _seconds,
     add_extraction,
@@ -19,7 +18,6 @@ from verify.commands import (
 from verify.errors import ManifestError
 from verify.escape import shown
 from verify.lock import DEFAULT_LOCK_TIMEOUT, manifest_lock
-from verify.manifest import write_manifest
 from verify.safeio import refuse_special_target
 
 DEFAULT_MANIFEST = "manifest.json"
@@ -29,9 +27,12 @@ def add_parser(sub: Any) -> None:
     parser: argparse.ArgumentParser = sub.add_parser(
         "build", help="ingest every file under ROOT and write a manifest",
         description="Walk ROOT, ingest every file (hidden files, sources.toml and the manifest "
-                    "excepted), read provenance from ROOT/sources.toml, and write one "
-                    "deterministic JSON manifest, atomically. A file that fails is recorded with "
-                    "its error. Exit 0 when every file was ingested, 1 when some failed (the "
+                    "excepted), read provenance from ROOT/sources.toml, and write a "
+                    "deterministic manifest (JSON Lines) and its record store, atomically. A "
+                    "rebuild reuses the records of files whose bytes, profile and extractor are "
+                    "unchanged (--full: extract everything). A file no ingester reads is a "
+                    "hash-only entry; a symlink is recorded as a link. A file that fails is "
+                    "recorded with its error. Exit 0 when every file was ingested, 1 when some failed (the "
                     "manifest is written and says why), 2 on a usage or configuration error.")
     parser.add_argument("root", metavar="ROOT")
     parser.add_argument("-m", "--manifest", default=DEFAULT_MANIFEST, metavar="MANIFEST",
@@ -39,6 +40,11 @@ def add_parser(sub: Any) -> None:
     add_format(parser)
     add_jobs(parser)
     add_extraction(parser)
+    parser.add_argument("--hash-only", action="store_true",
+                        help="record digests only, extract nothing (fixity of a large archive; "
+                             "a later build without it extracts)")
+    parser.add_argument("--full", action="store_true",
+                        help="extract every file again (do not reuse the previous manifest's records)")
     parser.add_argument("--no-lint", action="store_true",
                         help="do not store the detectors' findings in the entries (faster)")
     parser.add_argument("--no-compare", action="store_true",
@@ -53,6 +59,7 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from verify.build import build_manifest, write_build
     from verify.errors import VerifyError
 
     if not Path(args.root).is_dir():
@@ -63,11 +70,15 @@ def run(args: argparse.Namespace) -> int:
             f"{shown(holder)}; giving up after {args.lock_timeout:g} s)", file=sys.stderr)):
         refuse_special_target(args.manifest, "manifest", ManifestError)
         with executor_from(args) as executor:
-            result = build_manifest(args.root, manifest_path=args.manifest,
-                                    options=options_from(args, lint=not args.no_lint),
+            options = options_from(args, lint=not args.no_lint and not args.hash_only)
+            if args.hash_only:
+                from dataclasses import replace
+
+                options = replace(options, extract=False)
+            result = build_manifest(args.root, manifest_path=args.manifest, options=options,
                                     jobs=args.jobs, executor=executor, progress=not args.quiet,
-                                    compare=not args.no_compare)
-        write_manifest(result.manifest, args.manifest)
+                                    compare=not args.no_compare, incremental=not args.full)
+        write_build(result, args.manifest)
     for warning in result.warnings:
         print(f"verify: warning: {shown(warning, backslash=False)}", file=sys.stderr)
     from verify.policy import recorded_root_problem
@@ -79,13 +90,15 @@ def run(args: argparse.Namespace) -> int:
               "corpus to avoid this)", file=sys.stderr)
     failed = result.failed
     if args.format == "json":
-        dump_json({"manifest": args.manifest, "files": len(result.records),
+        dump_json({"manifest": args.manifest, "files": len(result.manifest.entries),
+                   "reused": result.reused,
                    "failed": [{"path": r.path, "error": r.error, "error_code": r.error_code}
                               for r in failed],
                    "warnings": list(result.warnings)})
     else:
-        print(f"wrote {shown(args.manifest)}: {len(result.records)} files, "
-              f"{len(result.records) - len(failed)} ingested, {len(failed)} failed")
+        total = len(result.manifest.entries)
+        print(f"wrote {shown(args.manifest)}: {total} files, {total - len(failed)} ingested "
+              f"({result.reused} reused from the previous build), {len(failed)} failed")
         for record in failed:
             print(f"  failed  {shown(record.path)}: {shown(record.error or '')} [{record.error_code}]")
     return 1 if failed else 0

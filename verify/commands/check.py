@@ -5,26 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
-from verify.check import check_manifest
-from verify.commands import (
-    add_format,
-    add_jobs,
-    add_memory_limit,
-    dump_json,
-    executor_from,
-    memory_limit_from,
-)
+from verify.commands import add_format, add_jobs, add_memory_limit, dump_json, executor_from
 from verify.commands.build import DEFAULT_MANIFEST
-from verify.commands.log import add_log_argument, record_check
-from verify.commands.sign import add_trust_arguments, trust_lines
-from verify.escape import shown
-from verify.pipeline import Options
-from verify.policy import TrustPolicy, corpus_root, verify_manifest_trust
+from verify.commands.log import add_log_argument
+from verify.commands.sign import add_trust_arguments
 from verify.errors import ManifestError, VerifyError
-from verify.manifest import loads, read_manifest_bytes
-from verify.report.check import check_json, check_text
 
 
 def add_parser(sub: Any) -> None:
@@ -54,38 +42,67 @@ def add_parser(sub: Any) -> None:
     parser.set_defaults(func=run)
 
 
-def policy_from(args: argparse.Namespace) -> TrustPolicy:
-    """The trust options of ``check``, parsed into the library's policy."""
-    if args.signature is not None and not args.trust:
-        raise VerifyError("--signature needs --trust (the key the signature must be by)")
-    return TrustPolicy.from_files(expect_root=args.expect_root, trust=args.trust or (),
-                                  signature=args.signature, log=args.log if args.trust else None,
-                                  allow_empty=args.allow_empty)
-
-
 def run(args: argparse.Namespace) -> int:
+    # Imports here, not at the top: a plain check should start in milliseconds
+    # (python -X importtime; docs/manifest.md).
+    import gc
+
+    from verify.check import check_manifest
+    from verify.manifest import loads, open_manifest, read_manifest_bytes
+
+    trusted = bool(args.trust or args.expect_root)
     facts: dict[str, Any] = {}
-    try:
-        policy = policy_from(args)
-        data = read_manifest_bytes(args.manifest)
-        manifest = loads(data, source=args.manifest)
-        facts = verify_manifest_trust(policy, data, manifest, args.manifest).to_json()
-    except ManifestError as exc:
-        if args.log:
-            _log(args, "refused", str(exc), facts)
-        raise
-    root = corpus_root(args.manifest, manifest.root, args.root)
-    if not root.is_dir():
-        raise VerifyError(f"the corpus root {str(root)!r} is not a folder")
-    with executor_from(args) as executor:
-        report = check_manifest(manifest, root, deep=args.deep, manifest_path=args.manifest,
-                                jobs=args.jobs, executor=executor, progress=not args.quiet,
-                                options=_options(args, manifest.profile))
+    if trusted or args.log or getattr(args, "signature", None):
+        from verify.commands.log import record_check
+        from verify.policy import verify_manifest_trust
+
+        try:
+            data = read_manifest_bytes(args.manifest)
+            manifest = loads(data, source=args.manifest)
+            facts = verify_manifest_trust(policy_from(args), data, manifest, args.manifest).to_json()
+        except ManifestError as exc:
+            if args.log:
+                record_check(args, "refused", str(exc), facts)
+            raise
+        root = _root(args, manifest.root)
+        with executor_from(args) as executor:
+            report = check_manifest(manifest, root, deep=args.deep, manifest_path=args.manifest,
+                                    jobs=args.jobs, executor=executor, progress=not args.quiet)
+    else:
+        # A check allocates an object per file and frees nothing cyclic: the
+        # collector's passes over them cost a quarter of the walk (docs/manifest.md).
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            with open_manifest(args.manifest) as (manifest, entries):
+                root = _root(args, manifest.root)
+                with executor_from(args) as executor:
+                    report = check_manifest(manifest, root, deep=args.deep,
+                                            manifest_path=args.manifest, jobs=args.jobs,
+                                            executor=executor, progress=not args.quiet,
+                                            entries=entries)
+        finally:
+            if was_enabled:
+                gc.enable()
+    return _render(args, report, root, facts, trusted)
+
+
+def _render(args: argparse.Namespace, report: Any, root: Path, facts: dict[str, Any],
+            trusted: bool) -> int:
+    from verify.report.check import check_json, check_text
+
+    if not any(report.counts().values()) and not args.allow_empty:
+        from verify.policy import EmptyManifest
+
+        raise EmptyManifest("the manifest lists no file: it vouches for nothing (refused)",
+                            path=args.manifest)
     if args.format == "json":
         dump_json({**check_json(report, manifest=args.manifest, root=str(root)),
-                   **({"trust": facts} if policy.demands else {})})
+                   **({"trust": facts} if trusted else {})})
     else:
-        sys.stdout.write((trust_lines(facts) if policy.demands else "")
+        from verify.commands.sign import trust_lines
+
+        sys.stdout.write((trust_lines(facts) if trusted else "")
                          + check_text(report, manifest=args.manifest, root=str(root)))
     sys.stdout.flush()
     if args.log and not _log(args, "pass" if report.passed else "fail",
@@ -98,15 +115,22 @@ def run(args: argparse.Namespace) -> int:
     return 0 if report.passed else 1
 
 
-def _options(args: argparse.Namespace, profile: str) -> Options:
-    from verify.normalize import PROFILES
+def policy_from(args: argparse.Namespace) -> Any:
+    """The trust options of ``check``, parsed into the library's TrustPolicy."""
+    from verify.policy import TrustPolicy
 
-    return Options(profile=profile if profile in PROFILES else "canon/1",
-                   memory_limit=memory_limit_from(args))
+    if args.signature is not None and not args.trust:
+        raise VerifyError("--signature needs --trust (the key the signature must be by)")
+    return TrustPolicy.from_files(expect_root=args.expect_root, trust=args.trust or (),
+                                  signature=args.signature, log=args.log if args.trust else None,
+                                  allow_empty=args.allow_empty)
 
 
 def _log(args: argparse.Namespace, outcome: str, message: str, facts: dict[str, Any]) -> bool:
-    """Append the event; a log that cannot take it is reported, after the check's own report."""
+    """Append the event; a log that cannot take it is reported after the check's own report."""
+    from verify.commands.log import record_check
+    from verify.escape import shown
+
     try:
         record_check(args, outcome, message, facts)
     except VerifyError as exc:
@@ -114,3 +138,12 @@ def _log(args: argparse.Namespace, outcome: str, message: str, facts: dict[str, 
               file=sys.stderr)
         return False
     return True
+
+
+def _root(args: argparse.Namespace, recorded: str | None) -> Path:
+    from verify.policy import corpus_root
+
+    root = corpus_root(args.manifest, recorded, args.root)
+    if not root.is_dir():
+        raise VerifyError(f"the corpus root {str(root)!r} is not a folder")
+    return root

@@ -53,6 +53,9 @@ def run(args: argparse.Namespace) -> int:
             Path(args.output).write_text(report, encoding="utf-8")
         except OSError as exc:
             raise VerifyError(f"cannot write the report: {exc.strerror}", path=args.output) from exc
+        total = len(comparison.differences)
+        plural = "s" * (total != 1)
+        sys.stdout.write(f"wrote the {args.format} report to {args.output} ({total} difference{plural})\n")
     else:
         sys.stdout.write(report)
     return 0 if comparison.identical else 1
@@ -62,4 +65,8 @@ def _canonical_text(path: str, args: argparse.Namespace) -> str:
     record = process_file(path, options=options_from(args))
     if record.error is not None or record.text is None:
         raise VerifyError(record.error or "no text could be extracted", path=path)
+    if not record.text.strip():
+        # Two empty texts are not two equal documents (canon.empty): refuse, never "no difference".
+        why = next((w for w in record.warnings if w.startswith("canon.empty")), "the document has no text")
+        raise VerifyError(f"no canonical text to compare: {why}", path=path)
     return record.text

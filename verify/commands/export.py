@@ -98,8 +98,13 @@ def run_bagit(args: argparse.Namespace) -> int:
 def run_prov(args: argparse.Namespace) -> int:
     from verify.export.provjson import export_prov
 
+    from verify.manifest import read_records
+
     _, manifest = _read(args)
-    _emit(args.output, export_prov(manifest, Path(args.manifest).name) + "\n")
+    details = {} if manifest.records is None else read_records(
+        Path(args.manifest).parent / manifest.records,
+        [e.record_key for e in manifest.entries if e.record_key], manifest.records_sha256)
+    _emit(args.output, export_prov(manifest, Path(args.manifest).name, details) + "\n")
     return 0
 
 

@@ -6,7 +6,6 @@ import argparse
 import hashlib
 import os
 import sys
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,7 @@ from verify.escape import shown
 from verify.commands import add_format, dump_json
 from verify.commands.build import DEFAULT_MANIFEST
 from verify.errors import UnsafePath, VerifyError
-from verify.manifest import Manifest, check_relative_path, read_manifest
+from verify.manifest import Manifest, check_relative_path, encode_name, read_manifest
 from verify.merkle import (
     InclusionProof,
     ProofError,
@@ -72,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _entry_name(args: argparse.Namespace, manifest: Manifest) -> str:
-    names = {entry["path"] for entry in manifest.entries}
+    names = {entry.path for entry in manifest.entries}
     if args.path in names or not os.path.exists(args.path):
         return str(args.path)
     if args.root is not None:
@@ -82,7 +81,7 @@ def _entry_name(args: argparse.Namespace, manifest: Manifest) -> str:
     else:
         return str(args.path)
     rel = os.path.relpath(os.path.abspath(args.path), os.path.abspath(root))
-    return unicodedata.normalize("NFC", Path(rel).as_posix())
+    return encode_name(os.fsencode(Path(rel).as_posix()))
 
 
 def _verify(args: argparse.Namespace) -> int:

@@ -12,7 +12,9 @@ from verify.manifest import schema
 def add_parser(sub: Any) -> None:
     parser: argparse.ArgumentParser = sub.add_parser(
         "schema", help="print the JSON Schema that manifests follow",
-        description="Print the published JSON Schema (draft-07) of verify-manifest/1.")
+        description="Print the published JSON Schema (draft-07) of verify-manifest/2: the "
+                    "header line; each entry line is definitions/entry and each record-store "
+                    "line definitions/record.")
     parser.set_defaults(func=run)
 
 

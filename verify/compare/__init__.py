@@ -10,14 +10,25 @@ True
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
 from verify.compare import align as _align
-from verify.compare.diff import Side, across_neighbours, pair_differences, passages
+from verify.compare.diff import (
+    Side,
+    across_neighbours,
+    cross_differences,
+    name_keys,
+    pair_differences,
+    passages,
+)
+from verify.compare.language import detect
+from verify.compare.names import name_key
 from verify.compare.model import KINDS, AlignedPair, Comparison, Difference, Excerpt, Kind, Segment
 from verify.compare.segment import segment
-from verify.compare.similarity import features
+from verify.compare.similarity import LEXICAL_WEIGHT, features
 from verify.compare.summary import summary, to_dict
 from verify.compare.tokens import WORD
 from verify.compare.wording import key_terms
@@ -39,26 +50,77 @@ __all__ = [
 ]
 
 
-def compare_texts(a: str, b: str) -> Comparison:
-    """Align canonical texts ``a`` and ``b`` and list their differences."""
-    sa, sb = segment(a), segment(b)
-    beads = _align.align([s.text for s in sa], [s.text for s in sb])
+def compare_texts(a: str, b: str, langs: tuple[str, str] | None = None) -> Comparison:
+    """Align canonical texts ``a`` and ``b`` and list their differences.
+
+    ``langs`` are the languages of the two texts ("en", "fr", "es", "ru",
+    "zh"), detected when not given. Two texts in different languages are
+    aligned and compared on what survives translation: numbers, dates,
+    symbols, names (by phonetic key) and passages on one side only.
+    """
+    la, lb = langs or (detect(a), detect(b))
+    sa, sb = segment(a, la), segment(b, lb)
+    beads = _align.align([s.text for s in sa], [s.text for s in sb], langs=(la, lb))
     pairs = tuple(_pair(bead, sa, sb, a, b) for bead in beads)
+    if la != lb:
+        return _compare_across(a, b, sa, sb, beads, pairs, (la, lb))
     terms = key_terms(a, b)
     common_a, common_b = _lower_case_words(a), _lower_case_words(b)
+    names = _names(a, common_a) & _names(b, common_b)
     found: list[Difference] = []
+    unconfirmed = [not p.one_sided and _unconfirmed(p) for p in pairs]
     loose: set[int] = set()
+    keys_a = [_capital_keys(p.a_excerpt.text) for p in pairs]
+    keys_b = [_capital_keys(p.b_excerpt.text) for p in pairs]
     for index, (bead, pair) in enumerate(zip(beads, pairs, strict=True)):
         if pair.one_sided:
             continue
-        if _unconfirmed(pair):
-            loose.add(index)
+        if unconfirmed[index]:
+            if not _held(pairs, unconfirmed, index):
+                loose.add(index)
             continue
-        side_a = Side(a, sa[bead.a_start : bead.a_end], common_a)
-        side_b = Side(b, sb[bead.b_start : bead.b_end], common_b)
+        window = slice(max(0, index - NEARBY), index + NEARBY + 1)
+        side_a = Side(
+            a, sa[bead.a_start : bead.a_end], common_a, names, nearby=frozenset().union(*keys_a[window])
+        )
+        side_b = Side(
+            b, sb[bead.b_start : bead.b_end], common_b, names, nearby=frozenset().union(*keys_b[window])
+        )
         found.extend(pair_differences(side_a, side_b, index, terms))
-    found = across_neighbours(found)
+    found = across_neighbours(_habits(found))
     found.extend(passages(pairs, a, b, frozenset(loose)))
+    found.sort(key=lambda d: (d.pair, d.a.span.start, d.b.span.start))
+    return Comparison(a, b, sa, sb, pairs, tuple(found))
+
+
+def _compare_across(
+    a: str,
+    b: str,
+    sa: tuple[Segment, ...],
+    sb: tuple[Segment, ...],
+    beads: list[_align.Bead],
+    pairs: tuple[AlignedPair, ...],
+    langs: tuple[str, str],
+) -> Comparison:
+    common_a, common_b = _lower_case_words(a), _lower_case_words(b)
+    near_a = _windows([_capital_keys(p.a_excerpt.text) for p in pairs])
+    near_b = _windows([_capital_keys(p.b_excerpt.text) for p in pairs])
+    side_of = [
+        (
+            Side(a, sa[x.a_start : x.a_end], common_a, lang=langs[0], nearby=near_a[k]),
+            Side(b, sb[x.b_start : x.b_end], common_b, lang=langs[1], nearby=near_b[k]),
+        )
+        for k, x in enumerate(beads)
+    ]
+    keys_a = {k for (sa_, _), p in zip(side_of, pairs, strict=True) if p.a for k, _, _ in name_keys(sa_)}
+    keys_b = {k for (_, sb_), p in zip(side_of, pairs, strict=True) if p.b for k, _, _ in name_keys(sb_)}
+    known = frozenset(keys_a & keys_b)
+    found: list[Difference] = []
+    for index, ((side_a, side_b), pair) in enumerate(zip(side_of, pairs, strict=True)):
+        if not pair.one_sided:
+            found.extend(cross_differences(side_a, side_b, index, known))
+    found = across_neighbours(_habits(found))
+    found.extend(passages(pairs, a, b))
     found.sort(key=lambda d: (d.pair, d.a.span.start, d.b.span.start))
     return Comparison(a, b, sa, sb, pairs, tuple(found))
 
@@ -84,6 +146,60 @@ def _unconfirmed(pair: AlignedPair) -> bool:
     skeleton or number in common, and not the same text."""
     shared = features(pair.a_excerpt.text).keys() & features(pair.b_excerpt.text).keys()
     return not shared and pair.a_excerpt.text.lower() != pair.b_excerpt.text.lower()
+
+
+HELD_LENGTH = 0.5
+#: A single name found on one side only this many times is the translator's
+#: habit ("Jehovah" where the other writes "the Lord"), not a change.
+HABIT = 3
+
+
+def _habits(found: list[Difference]) -> list[Difference]:
+    """Drop name differences that recur: a translation's convention ("Holy
+    Ghost" / "Holy Spirit", "Jehovah" alone), not a change made once."""
+
+    def key(d: Difference) -> str | None:
+        return d.detail if d.kind == "name" else None
+
+    counts = Counter(k for d in found if (k := key(d)) is not None)
+    return [d for d in found if (k := key(d)) is None or counts[k] < HABIT]
+
+
+#: How many pairs either side of a pair count as its neighbourhood for names.
+NEARBY = 4
+_CAPITALISED = re.compile(r"\b[^\W\d_][^\W_]+")
+
+
+def _windows(keys: list[frozenset[str]]) -> list[frozenset[str]]:
+    """For each pair, the keys of its neighbourhood (``NEARBY`` pairs either side)."""
+    return [frozenset().union(*keys[max(0, k - NEARBY) : k + NEARBY + 1]) for k in range(len(keys))]
+
+
+def _capital_keys(text: str) -> frozenset[str]:
+    return frozenset(name_key(w) for w in _CAPITALISED.findall(text) if w[0].isupper())
+
+
+def _held(pairs: tuple[AlignedPair, ...], unconfirmed: list[bool], k: int) -> bool:
+    """Whether an unconfirmed 1-1 pair sits between two confirmed pairs and its
+    lengths agree: a paraphrase held in place by its neighbours ("And he arose
+    and followed him." / "And he got up, and went with him."), not a passage
+    on one side only."""
+    pair = pairs[k]
+    if len(pair.a) != 1 or len(pair.b) != 1 or not 0 < k < len(pairs) - 1:
+        return False
+    neighbours = (pairs[k - 1], pairs[k + 1])
+    if any(p.one_sided for p in neighbours) or unconfirmed[k - 1] or unconfirmed[k + 1]:
+        return False
+    return pair.score >= 1000 * (1 - LEXICAL_WEIGHT) * HELD_LENGTH  # the score is its length agreement alone
+
+
+_INNER_CAPITAL = re.compile(r"(?<=[a-z] )([A-Z][a-z]+)\b")  # after a word, not opening a speech
+
+
+def _names(text: str, common: frozenset[str]) -> frozenset[str]:
+    """Capitalised words written inside sentences and never in lower case:
+    names, as phonetic keys ("Beth-el" and "Bethel" are one)."""
+    return frozenset(name_key(w) for w in _INNER_CAPITAL.findall(text) if w.lower() not in common)
 
 
 def _lower_case_words(text: str) -> frozenset[str]:

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from verify.compare.search import Grid, search
-from verify.compare.similarity import Vector, bead_score, dot, vectors
+from verify.compare.similarity import Vector, bead_score, dot, length_agreement, vectors
 
 BEADS: tuple[tuple[int, int], ...] = (
     (1, 1),
@@ -46,8 +46,13 @@ BEADS: tuple[tuple[int, int], ...] = (
 )
 WIDEST = max(max(x) for x in BEADS)
 BAND = 12
+#: Across languages the anchors are few (numbers, names): a wider band.
+CROSS_BAND = 48
 FULL_SEARCH_CELLS = 200_000
 THRESHOLD = 0.32
+#: Across two languages few features are shared and a bead's score is mostly
+#: its length agreement: a lower threshold keeps unconfirmed 1-1 beads.
+CROSS_THRESHOLD = 0.16
 SKIP = 0.06
 MERGE_PENALTY = 0.05
 RARE_DF = 12
@@ -109,6 +114,10 @@ class _Scorer:
         cosine = d / math.sqrt(na * nb) if na > 0 and nb > 0 else 0.0
         return bead_score(cosine, self.pa[a1] - self.pa[a0], self.pb[b1] - self.pb[b0], self.ratio)
 
+    def agreement(self, a0: int, a1: int, b0: int, b1: int) -> float:
+        """How well the lengths of two groups agree (1.0 at the texts' ratio)."""
+        return length_agreement(self.pa[a1] - self.pa[a0], self.pb[b1] - self.pb[b0], self.ratio)
+
     def cosine(self, i: int, j: int) -> float:
         n = self.na[i] * self.nb[j]
         return self.pair(i, j) / math.sqrt(n) if n > 0 else 0.0
@@ -121,29 +130,270 @@ def _prefix(lengths: Sequence[int]) -> list[int]:
     return out
 
 
-def align(a: Sequence[str], b: Sequence[str], idf: dict[str, float] | None = None) -> list[Bead]:
-    """Align two sequences of sentences; every sentence is in exactly one bead."""
-    va, vb, _ = vectors(a, b, idf)
+def align(
+    a: Sequence[str],
+    b: Sequence[str],
+    idf: dict[str, float] | None = None,
+    langs: tuple[str, str] = ("en", "en"),
+) -> list[Bead]:
+    """Align two sequences of sentences; every sentence is in exactly one bead.
+
+    ``langs`` are the languages of ``a`` and ``b``: across two languages the
+    sentences are compared on their numbers, names and lengths only."""
+    va, vb, _ = vectors(a, b, idf, langs)
     scorer = _Scorer(va, vb, [len(t) for t in a], [len(t) for t in b])
     n, m = len(a), len(b)
     if (n + 1) * (m + 1) <= FULL_SEARCH_CELLS:
         bands = [(0, m)] * (n + 1)
     else:
-        bands = _bands(_anchors(scorer, va, vb), n, m)
+        bands = _bands(_anchors(scorer, va, vb), n, m, BAND if langs[0] == langs[1] else CROSS_BAND)
     grid = Grid(va, vb, [len(t) for t in a], [len(t) for t in b], bands, WIDEST)
-    path = search(grid, BEADS, THRESHOLD, SKIP, MERGE_PENALTY)
+    threshold = THRESHOLD if langs[0] == langs[1] else CROSS_THRESHOLD
+    path = search(grid, BEADS, threshold, SKIP, MERGE_PENALTY)
+    if langs[0] != langs[1]:
+        path = [piece for bead in path for piece in _detach_by_length(bead, scorer, va, vb)]
+        path = _attach_by_length(path, scorer)
+    else:
+        path = _attach(
+            _crossed(_slide([piece for bead in path for piece in _detach(bead, va, vb)], va, vb)), va, vb
+        )
     return [
         Bead(a0, a1, b0, b1, scorer.score(a0, a1, b0, b1) if a1 > a0 and b1 > b0 else 0.0)
         for a0, a1, b0, b1 in path
     ]
 
 
-def idf(a: Sequence[str], b: Sequence[str]) -> dict[str, float]:
+#: A sentence at the edge of a merged bead that carries less than this share
+#: of its weight in common with the other side is not part of the bead.
+DETACH_SHARE = 0.12
+DETACH_MIN_FEATURES = 4
+
+
+def _detach(
+    bead: tuple[int, int, int, int], va: list[Vector], vb: list[Vector]
+) -> list[tuple[int, int, int, int]]:
+    """Split off a sentence at either end of a merged bead that shares next
+    to nothing with the other side: a sentence added to (or left out of) one
+    translation next to one they share, which the search had merged into its
+    neighbour's bead because a merge costs less than a sentence left alone."""
+    a0, a1, b0, b1 = bead
+    if a1 - a0 >= 2 and b1 - b0 >= 1:
+        if _stranger(va[a0], vb[b0:b1]):
+            return [(a0, a0 + 1, b0, b0), *_detach((a0 + 1, a1, b0, b1), va, vb)]
+        if _stranger(va[a1 - 1], vb[b0:b1]):
+            return [*_detach((a0, a1 - 1, b0, b1), va, vb), (a1 - 1, a1, b1, b1)]
+    if b1 - b0 >= 2 and a1 - a0 >= 1:
+        if _stranger(vb[b0], va[a0:a1]):
+            return [(a0, a0, b0, b0 + 1), *_detach((a0, a1, b0 + 1, b1), va, vb)]
+        if _stranger(vb[b1 - 1], va[a0:a1]):
+            return [*_detach((a0, a1, b0, b1 - 1), va, vb), (a1, a1, b1 - 1, b1)]
+    return [bead]
+
+
+#: A sentence left alone whose weight is at least this much in a neighbouring
+#: bead's other side belongs to that bead (a long sentence of one translation
+#: that says what five short ones of the other say, more than a bead holds).
+ATTACH_SHARE = 0.6
+
+
+def _attach(
+    path: list[tuple[int, int, int, int]], va: list[Vector], vb: list[Vector]
+) -> list[tuple[int, int, int, int]]:
+    """Join single sentences left alone to the neighbouring bead that says what they say."""
+    out = list(path)
+    k = 0
+    while k < len(out):
+        a0, a1, b0, b1 = out[k]
+        alone = (a1 - a0 == 1 and b0 == b1) or (b1 - b0 == 1 and a0 == a1)
+        if not alone:
+            k += 1
+            continue
+        v, side = (va[a0], vb) if a1 > a0 else (vb[b0], va)
+        best, best_share = None, ATTACH_SHARE
+        for n in (k - 1, k + 1):
+            if 0 <= n < len(out):
+                x0, x1, y0, y1 = out[n]
+                if x1 > x0 and y1 > y0:
+                    group = side[y0:y1] if a1 > a0 else side[x0:x1]
+                    share = _share(v, group)
+                    if share >= best_share:
+                        best, best_share = n, share
+        if best is None:
+            k += 1
+            continue
+        x0, x1, y0, y1 = out[best]
+        out[best] = (min(x0, a0), max(x1, a1), min(y0, b0), max(y1, b1))
+        del out[k]
+        k = max(0, k - 1)
+    return out
+
+
+#: Across languages: a merged bead whose lengths agree at most this well, and
+#: at least ``FIT`` without a sentence at its edge that shares nothing with
+#: the other side, loses that sentence.
+MISFIT, FIT = 0.35, 0.75
+
+
+def _detach_by_length(
+    bead: tuple[int, int, int, int], scorer: _Scorer, va: list[Vector], vb: list[Vector]
+) -> list[tuple[int, int, int, int]]:
+    """Split off an edge sentence that makes a merged bead too long on one side
+    (a passage added to one translation, which the search merged into the
+    neighbouring bead because, across languages, little else is shared)."""
+    a0, a1, b0, b1 = bead
+    if a1 == a0 or b1 == b0 or (a1 - a0 < 2 and b1 - b0 < 2):
+        return [bead]
+    whole = scorer.agreement(a0, a1, b0, b1)
+    if whole > MISFIT:
+        return [bead]
+    options = []
+    if a1 - a0 >= 2:
+        options += [
+            ((a0 + 1, a1, b0, b1), (a0, a0 + 1, b0, b0), va[a0], vb[b0:b1], "first"),
+            ((a0, a1 - 1, b0, b1), (a1 - 1, a1, b1, b1), va[a1 - 1], vb[b0:b1], "last"),
+        ]
+    if b1 - b0 >= 2:
+        options += [
+            ((a0, a1, b0 + 1, b1), (a0, a0, b0, b0 + 1), vb[b0], va[a0:a1], "first"),
+            ((a0, a1, b0, b1 - 1), (a1, a1, b1 - 1, b1), vb[b1 - 1], va[a0:a1], "last"),
+        ]
+    best = max(options, key=lambda o: scorer.agreement(*o[0]))
+    rest, alone, v, others, where = best
+    if scorer.agreement(*rest) < FIT or (v and _share(v, others) > 0):
+        return [bead]
+    return (
+        [alone, *_detach_by_length(rest, scorer, va, vb)]
+        if where == "first"
+        else [*_detach_by_length(rest, scorer, va, vb), alone]
+    )
+
+
+#: A 1-1 pair whose sentences share less than this with each other, where one
+#: of them shares ``SLIDE_MARGIN`` more with a neighbouring bead, is a shift.
+SLIDE_WEAK = 0.35
+SLIDE_MARGIN = 0.15
+SLIDE_FIT = 0.5
+
+
+def _slide(
+    path: list[tuple[int, int, int, int]], va: list[Vector], vb: list[Vector]
+) -> list[tuple[int, int, int, int]]:
+    """Undo a shift around a sentence on one side only: where the search paired
+    an omitted sentence with the next one of the other side ("...called her
+    name Dinah." / "And she called his name Zebulun."), and that one says
+    more with the neighbouring bead, it moves there and the omitted sentence
+    is left alone."""
+    out = list(path)
+    for k, (a0, a1, b0, b1) in enumerate(out):
+        if a1 - a0 != 1 or b1 - b0 != 1:
+            continue
+        for mover, other, left in ((vb[b0], va[a0], "b"), (va[a0], vb[b0], "a")):
+            own = _share(mover, [other])
+            if _share(other, [mover]) >= SLIDE_WEAK:
+                continue
+            target = None
+            for n in (k - 1, k + 1):
+                if 0 <= n < len(out) and _paired(out[n]):
+                    x0, x1, y0, y1 = out[n]
+                    group = va[x0:x1] if left == "b" else vb[y0:y1]
+                    there = _share(mover, group)
+                    if there > own + SLIDE_MARGIN and there >= SLIDE_FIT:
+                        target = n
+                        break
+            if target is None:
+                continue
+            x0, x1, y0, y1 = out[target]
+            if left == "b":
+                out[target] = (x0, x1, min(y0, b0), max(y1, b1))
+                out[k] = (a0, a1, b1, b1) if target < k else (a0, a1, b0, b0)
+            else:
+                out[target] = (min(x0, a0), max(x1, a1), y0, y1)
+                out[k] = (a1, a1, b0, b1) if target < k else (a0, a0, b0, b1)
+            break
+    return out
+
+
+#: Across languages, a sentence left alone joins a neighbouring bead when the
+#: bead's lengths then agree this much better.
+ATTACH_GAIN = 0.1
+
+
+def _attach_by_length(
+    path: list[tuple[int, int, int, int]], scorer: _Scorer
+) -> list[tuple[int, int, int, int]]:
+    """Join a sentence left alone to the neighbouring bead whose lengths it
+    evens out: one translation cut in two what the other says in one (a
+    Chinese speech 「……。……」 is two sentences), not a passage on one side."""
+    out = list(path)
+    k = 0
+    while k < len(out):
+        a0, a1, b0, b1 = out[k]
+        if not ((a1 - a0 == 1 and b0 == b1) or (b1 - b0 == 1 and a0 == a1)):
+            k += 1
+            continue
+        best, gain = None, ATTACH_GAIN
+        for n in (k - 1, k + 1):
+            if 0 <= n < len(out) and _paired(out[n]):
+                x0, x1, y0, y1 = out[n]
+                merged = (min(x0, a0), max(x1, a1), min(y0, b0), max(y1, b1))
+                g = scorer.agreement(*merged) - scorer.agreement(x0, x1, y0, y1)
+                if g >= gain:
+                    best, gain = n, g
+        if best is None:
+            k += 1
+            continue
+        x0, x1, y0, y1 = out[best]
+        out[best] = (min(x0, a0), max(x1, a1), min(y0, b0), max(y1, b1))
+        del out[k]
+        k = max(0, k - 1)
+    return out
+
+
+def _crossed(path: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """One sentence of A alone next to one sentence of B alone, between two
+    aligned beads, are one pair that the search found too unlike to join: a
+    loose paraphrase ("And he gave him tithes of all." / "Then Abram gave him
+    a tenth of all the goods he had taken."). The comparison decides, from
+    its neighbours and lengths, whether to trust it."""
+    out: list[tuple[int, int, int, int]] = []
+    k = 0
+    while k < len(path):
+        if k + 1 < len(path):
+            (a0, a1, b0, b1), (c0, c1, d0, d1) = path[k], path[k + 1]
+            one_a = (a1 - a0 == 1 and b0 == b1) and (d1 - d0 == 1 and c0 == c1)
+            one_b = (b1 - b0 == 1 and a0 == a1) and (c1 - c0 == 1 and d0 == d1)
+            inside = bool(out) and k + 2 < len(path) and _paired(out[-1]) and _paired(path[k + 2])
+            if (one_a or one_b) and inside:
+                out.append((min(a0, c0), max(a1, c1), min(b0, d0), max(b1, d1)))
+                k += 2
+                continue
+        out.append(path[k])
+        k += 1
+    return out
+
+
+def _paired(bead: tuple[int, int, int, int]) -> bool:
+    return bead[1] > bead[0] and bead[3] > bead[2]
+
+
+def _share(v: Vector, others: list[Vector]) -> float:
+    keys = set().union(*others)
+    total = sum(v.values())
+    return sum(w for k, w in v.items() if k in keys) / total if total > 0 else 0.0
+
+
+def _stranger(v: Vector, others: list[Vector]) -> bool:
+    if sum(1 for k in v if not k.startswith("~")) < DETACH_MIN_FEATURES:
+        return False  # too short to judge
+    return sum(v.values()) > 0 and _share(v, others) < DETACH_SHARE
+
+
+def idf(a: Sequence[str], b: Sequence[str], langs: tuple[str, str] = ("en", "en")) -> dict[str, float]:
     """The inverse document frequencies of the features of two texts' sentences."""
-    return vectors(a, b)[2]
+    return vectors(a, b, None, langs)[2]
 
 
-_CLAUSE_END = re.compile(r"(?:[,;:]|\s--|\u2014)(?=\s)|--(?=\S)")
+_CLAUSE_END = re.compile(r"(?:[,;:]|\s--|\u2014)(?=\s)|--(?=\S)|[，；：](?=\S)")
 MIN_CLAUSE = 12
 
 
@@ -166,7 +416,9 @@ def clauses(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def refine(a: str, b: str, idf: dict[str, float]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+def refine(
+    a: str, b: str, idf: dict[str, float], langs: tuple[str, str] = ("en", "en")
+) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """A finer alignment inside one aligned pair: clause spans of ``a`` against ``b``.
 
     Long sentences translate into long sentences whose clauses still follow
@@ -179,7 +431,7 @@ def refine(a: str, b: str, idf: dict[str, float]) -> list[tuple[tuple[int, int],
         return [((0, len(a)), (0, len(b)))]
     beads = [
         x
-        for x in align([a[s:e] for s, e in ca], [b[s:e] for s, e in cb], idf)
+        for x in align([a[s:e] for s, e in ca], [b[s:e] for s, e in cb], idf, langs)
         if x.a_end > x.a_start and x.b_end > x.b_start
     ]
     if not beads:
@@ -254,7 +506,7 @@ def _heaviest_chain(points: list[tuple[int, int, float]]) -> list[tuple[int, int
     return chain[::-1]
 
 
-def _bands(anchors: list[tuple[int, int]], n: int, m: int) -> list[tuple[int, int]]:
+def _bands(anchors: list[tuple[int, int]], n: int, m: int, band: int = BAND) -> list[tuple[int, int]]:
     """For each row ``i`` of the search, the range of ``j`` to explore.
 
     The line through the anchors gives each row a centre (a range, where the
@@ -275,5 +527,5 @@ def _bands(anchors: list[tuple[int, int]], n: int, m: int) -> list[tuple[int, in
     for i in range(n + 1):
         low = min(lo[max(i - 1, 0)], lo[i])
         high = max(hi[i], hi[min(i + 1, n)])
-        bands.append((max(0, int(low) - BAND), min(m, math.ceil(high) + BAND)))
+        bands.append((max(0, int(low) - band), min(m, math.ceil(high) + band)))
     return bands

@@ -16,7 +16,8 @@ from functools import cached_property
 from verify.compare import names as nm
 from verify.compare import wording as wd
 from verify.compare.model import AlignedPair, Difference, Excerpt, Kind, Segment
-from verify.compare.numbers import Mention, date_compatible, mentions, symbol_compatible
+from verify.compare.similarity import INNER_CAPITAL
+from verify.compare.numbers import Mention, date_compatible, label, mentions, symbol_compatible
 from verify.model import Span
 
 
@@ -26,12 +27,20 @@ class Side:
 
     ``common`` holds the words the whole document writes in lower case: a
     capitalised word that is one of them ("Nay", "Listen" opening a quoted
-    speech) is not taken for a name.
+    speech) is not taken for a name. ``names`` holds the names (phonetic
+    keys) that both documents write inside sentences: a single-word name replaced
+    by another of them is a swap ("Seth" / "Enos"), not a paraphrase.
+    ``nearby`` holds the phonetic keys of the capitalised words of this side
+    in the pair and its neighbours: a known name that the other side has
+    nowhere near was put there, not paraphrased.
     """
 
     text: str
     segments: tuple[Segment, ...]
     common: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
+    lang: str = "en"
+    nearby: frozenset[str] = frozenset()
 
     @property
     def span(self) -> Span:
@@ -49,7 +58,7 @@ class Side:
         """Numbers, dates and symbols of the sentences, spans in the whole text."""
         out: list[Mention] = []
         for seg in self.segments:
-            for m in mentions(self.text[seg.span.start : seg.span.end]):
+            for m in mentions(self.text[seg.span.start : seg.span.end], self.lang):
                 out.append(
                     Mention(
                         m.kind,
@@ -58,6 +67,7 @@ class Side:
                         m.text,
                         m.value,
                         m.weak,
+                        m.ordinal,
                     )
                 )
         return out
@@ -67,8 +77,30 @@ class Side:
 
     def terms(self) -> list[nm.Term]:
         starts = frozenset(s.span.start - self.span.start for s in self.segments)
-        found = nm.terms(self.slice(), self.span.start, starts)
-        return [t for t in found if len(t.words) > 1 or t.words[0].lower() not in self.common]
+        found = [self._trimmed(t, starts) for t in nm.terms(self.slice(), self.span.start)]
+        return [t for t in found if t.words and self._name_like(t, starts)]
+
+    def _name_like(self, t: nm.Term, starts: frozenset[str] | frozenset[int]) -> bool:
+        """Several words, or one word the document never writes in lower case
+        and, at the start of a sentence, one it uses as a name elsewhere."""
+        if len(t.words) > 1:
+            return True
+        word = t.words[0].lower()
+        if word in self.common:
+            return False
+        return t.start - self.span.start not in starts or nm.name_key(word) in self.names
+
+    def _trimmed(self, t: nm.Term, starts: frozenset[int]) -> nm.Term:
+        """The term without a common word that is capitalised only because it
+        opens the sentence ("Howbeit Jesus" is "Jesus"), nor a trailing "I"."""
+        words = list(t.words)
+        start, text = t.start, t.text
+        if len(words) > 1 and t.start - self.span.start in starts and words[0].lower() in self.common:
+            cut = text.index(words[1], len(words[0]))
+            start, text, words = start + cut, text[cut:], words[1:]
+        if len(words) > 1 and words[-1] == "I":
+            text, words = text[: text.rindex("I")].rstrip(), words[:-1]
+        return nm.Term(start, start + len(text), text, tuple(words))
 
     def cut(self, start: int, end: int) -> Excerpt:
         return Excerpt(" ".join(self.text[start:end].split()), Span(start, end))
@@ -96,13 +128,22 @@ def _match(
     left_b = sorted(mb, key=lambda m: m.weak)
     left_a: list[Mention] = []
     for m in sorted(ma, key=lambda m: m.weak):
-        partner = next((x for x in left_b if same(m.value, x.value) and not (m.weak and x.weak)), None)
+        partner = next((x for x in left_b if same(m.value, x.value)), None)
         if partner is None:
             left_a.append(m)
         else:
             left_b.remove(partner)
     strong_a = sorted((m for m in left_a if not m.weak), key=lambda m: m.start)
     strong_b = sorted((m for m in left_b if not m.weak), key=lambda m: m.start)
+    # "first" against "second": two weak ordinals that disagree are a difference
+    weak_a = [m for m in left_a if m.weak and m.ordinal]
+    weak_b = [m for m in left_b if m.weak and m.ordinal]
+    if weak_a and weak_b and not strong_a and not strong_b:
+        n = min(len(weak_a), len(weak_b))
+        strong_a, strong_b = (
+            sorted(weak_a, key=lambda m: m.start)[:n],
+            sorted(weak_b, key=lambda m: m.start)[:n],
+        )
     return strong_a, strong_b
 
 
@@ -111,24 +152,37 @@ def _report(
 ) -> list[Difference]:
     out: list[Difference] = []
     for x, y in zip(left_a, left_b, strict=False):
-        out.append(Difference(kind, _excerpt(x), _excerpt(y), f"{x.value} != {y.value}", pair))
+        out.append(Difference(kind, _excerpt(x), _excerpt(y), f"{label(x)} != {label(y)}", pair))
     for x in left_a[len(left_b) :]:
-        out.append(Difference(kind, _excerpt(x), b.excerpt, f"{x.value} only in A", pair, x.value))
+        out.append(Difference(kind, _excerpt(x), b.excerpt, f"{label(x)} only in A", pair, x.value))
     for y in left_b[len(left_a) :]:
-        out.append(Difference(kind, a.excerpt, _excerpt(y), f"{y.value} only in B", pair, y.value))
+        out.append(Difference(kind, a.excerpt, _excerpt(y), f"{label(y)} only in B", pair, y.value))
     return out
 
 
 def numbers(a: Side, b: Side, pair: int) -> list[Difference]:
-    """Numbers by value; a number left over may be part of a date on the other side."""
+    """Numbers by value; a number left over may be part of a date on the other
+    side, or be a small value the other side has too, said fewer times ("seven
+    males and seven females" / "by sevens")."""
     ma = [m for m in a.mentions if m.kind == "number"]
     mb = [m for m in b.mentions if m.kind == "number"]
     left_a, left_b = _match(ma, mb, str.__eq__)
     in_dates_a = _date_parts(a)
     in_dates_b = _date_parts(b)
-    left_a = [m for m in left_a if m.value not in in_dates_b]
-    left_b = [m for m in left_b if m.value not in in_dates_a]
+    values_a, values_b = _small(ma), _small(mb)
+    left_a = [m for m in left_a if m.value not in in_dates_b and m.value not in values_b]
+    left_b = [m for m in left_b if m.value not in in_dates_a and m.value not in values_a]
     return _report("number", left_a, left_b, a, b, pair)
+
+
+REPEATED = 12
+
+
+def _small(ms: list[Mention]) -> set[str]:
+    """Values up to twelve: the ones a translation repeats or not at will
+    ("seven males and seven females"); a larger one (an age, a sum) said again
+    is said again on purpose."""
+    return {m.value for m in ms if m.value.isdigit() and int(m.value) <= REPEATED}
 
 
 def _date_parts(side: Side) -> set[str]:
@@ -175,13 +229,77 @@ def names(a: Side, b: Side, pair: int) -> list[Difference]:
             absent_a.remove(ta)
             absent_b.remove(tb)
             out.append(_name(a, b, ta, tb, f"{ta.text} != {tb.text}", pair))
+    for ta in list(absent_a):  # one known name put for another: "Seth" / "Enos"
+        tb = next((t for t in absent_b if _known(t, b) and _known(ta, a)), None)
+        if tb is not None:
+            absent_a.remove(ta)
+            absent_b.remove(tb)
+            out.append(_name(a, b, ta, tb, f"{ta.text} != {tb.text}", pair))
     for ta in absent_a:
-        if len(ta.words) > 1:
+        if (len(ta.words) > 1 and _unseen(ta, b)) or _stray(ta, a, b):
             out.append(Difference("name", a.cut(ta.start, ta.end), b.excerpt, f"{ta.text} only in A", pair))
     for tb in absent_b:
-        if len(tb.words) > 1:
+        if (len(tb.words) > 1 and _unseen(tb, a)) or _stray(tb, b, a):
             out.append(Difference("name", a.excerpt, b.cut(tb.start, tb.end), f"{tb.text} only in B", pair))
     return out
+
+
+def _unseen(t: nm.Term, other: Side) -> bool:
+    """Whether some capitalised word of a term is nowhere near on the other
+    side ("Son of God" is not news where the other side says "God" and "Son"
+    in the next sentence)."""
+    keys = [nm.name_key(w) for w in t.words if w[:1].isupper()]
+    return not other.nearby or any(k not in other.nearby for k in keys)
+
+
+def _stray(t: nm.Term, side: Side, other: Side) -> bool:
+    """A known single name that the other side has nowhere near (not even
+    spelt another way): put in, not paraphrased ("Noah" / "Rebekah")."""
+    return bool(other.nearby) and _known(t, side) and nm.name_key(t.words[0]) not in other.nearby
+
+
+#: Capitalised words that open a speech or a clause, never names.
+OPENERS = frozenset(
+    [
+        "nay",
+        "yea",
+        "yes",
+        "no",
+        "beware",
+        "whereas",
+        "whoso",
+        "whosoever",
+        "behold",
+        "lo",
+        "verily",
+        "amen",
+        "alas",
+        "woe",
+        "hail",
+        "howbeit",
+        "notwithstanding",
+        "wherefore",
+        "therefore",
+        "truly",
+        "surely",
+        "listen",
+        "see",
+        "hear",
+        "come",
+        "go",
+        "oh",
+    ]
+)
+
+
+def _known(t: nm.Term, side: Side) -> bool:
+    word = t.words[0]
+    return (
+        len(t.words) == 1
+        and len(word) >= 3
+        and word.lower() not in OPENERS
+        and nm.name_key(word) in side.names
+    )
 
 
 def _name(a: Side, b: Side, ta: nm.Term, tb: nm.Term, detail: str, pair: int) -> Difference:
@@ -223,26 +341,83 @@ def _negation(a: Side, b: Side, wa: list[wd.Word], wb: list[wd.Word], pair: int)
     has none, else at its last (the one most likely to be the extra one).
     """
     na, nb = wd.negations(wa), wd.negations(wb)
-    if len(na) == len(nb):
-        return []
+    if (na and nb) or len(na) == len(nb) or wd.negative(wa if len(na) < len(nb) else wb):
+        return []  # both negate something (counting cannot tell the polarity), or the side
+        # without the negation says it another way
     detail = f"negation: {len(na)} in A, {len(nb)} in B"
     if len(na) > len(nb):
-        w = na[-1] if nb else na[0]
-        return [Difference("wording", a.cut(w.start, w.end), b.excerpt, detail, pair)]
-    w = nb[-1] if na else nb[0]
-    return [Difference("wording", a.excerpt, b.cut(w.start, w.end), detail, pair)]
+        w = wd.negated_in_both(wa, na, wb, nb)
+        return [] if w is None else [Difference("wording", a.cut(w.start, w.end), b.excerpt, detail, pair)]
+    w = wd.negated_in_both(wb, nb, wa, na)
+    return [] if w is None else [Difference("wording", a.excerpt, b.cut(w.start, w.end), detail, pair)]
+
+
+def name_keys(side: Side) -> list[tuple[str, int, int]]:
+    """The phonetic keys of the capitalised words inside the side's sentences,
+    with their spans: names, comparable across scripts ("Авраам", "Abraham")."""
+    out = []
+    for seg in side.segments:
+        for m in INNER_CAPITAL.finditer(side.text, seg.span.start, seg.span.end):
+            word = m.group(1)
+            if word[0].isupper() and word.lower() not in side.common:
+                key = nm.name_key(word)
+                if len(key) >= 2:
+                    out.append((key, m.start(1), m.end(1)))
+    return out
+
+
+def cross_names(a: Side, b: Side, pair: int, known: frozenset[str]) -> list[Difference]:
+    """A name on each side that the other side of the pair lacks, both names
+    that the two documents share (by phonetic key): one put for the other.
+
+    A name on one side only is reported when the other side has it nowhere
+    near (translations write "he" for a name, but not far from it).
+    """
+    ka, kb = name_keys(a), name_keys(b)
+    keys_a, keys_b = {k for k, _, _ in ka}, {k for k, _, _ in kb}
+    odd_a = [x for x in ka if x[0] in known and x[0] not in keys_b]
+    odd_b = [x for x in kb if x[0] in known and x[0] not in keys_a]
+    out = []
+    for (_, sa, ea), (_, sb, eb) in zip(odd_a, odd_b, strict=False):
+        out.append(
+            Difference("name", a.cut(sa, ea), b.cut(sb, eb), f"{a.text[sa:ea]} != {b.text[sb:eb]}", pair)
+        )
+    for key, s, e in odd_a[len(odd_b) :]:
+        if b.nearby and key not in b.nearby:
+            out.append(Difference("name", a.cut(s, e), b.excerpt, f"{a.text[s:e]} only in A", pair))
+    for key, s, e in odd_b[len(odd_a) :]:
+        if a.nearby and key not in a.nearby:
+            out.append(Difference("name", a.excerpt, b.cut(s, e), f"{b.text[s:e]} only in B", pair))
+    return out
+
+
+def cross_differences(a: Side, b: Side, pair: int, known: frozenset[str]) -> list[Difference]:
+    """What survives translation, compared across two languages: symbols,
+    dates, numbers and names."""
+    found = [*symbols(a, b, pair), *dates(a, b, pair), *numbers(a, b, pair), *cross_names(a, b, pair, known)]
+    return sorted(found, key=lambda d: (d.a.span.start, d.b.span.start))
 
 
 def pair_differences(a: Side, b: Side, pair: int, terms: list[tuple[str, ...]]) -> list[Difference]:
     """Every difference inside one aligned pair, in reading order of A."""
+    named = names(a, b, pair)
     found = [
         *symbols(a, b, pair),
         *dates(a, b, pair),
         *numbers(a, b, pair),
-        *names(a, b, pair),
-        *wording(a, b, pair, terms),
+        *named,
+        *(d for d in wording(a, b, pair, terms) if not any(_within(n, d) for n in named)),
     ]
     return sorted(found, key=lambda d: (d.a.span.start, d.b.span.start))
+
+
+def _within(inner: Difference, outer: Difference) -> bool:
+    """Whether ``inner`` and ``outer`` point at the same words on both sides
+    (one changed word is one difference, not a name and a wording)."""
+    return all(
+        o.span.start < i.span.end and i.span.start < o.span.end
+        for i, o in ((inner.a, outer.a), (inner.b, outer.b))
+    )
 
 
 def across_neighbours(found: list[Difference]) -> list[Difference]:

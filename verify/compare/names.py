@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
 from verify.compare.tokens import STOPWORDS, stem
@@ -105,6 +106,7 @@ class Vocabulary:
     words: list[str]
     initials: list[str]
     acronyms: set[str]
+    capitalised: list[str]
 
     @classmethod
     def of(cls, text: str) -> Vocabulary:
@@ -122,6 +124,7 @@ class Vocabulary:
             plain,
             [w[0] for w in content],
             {b for b in map(_bare, words) if b.isupper() and 2 <= len(b) <= 8},
+            [b for b in map(_bare, words) if len(b) >= 3 and b[0].isupper()],
         )
 
 
@@ -155,10 +158,63 @@ def _covers(word: str, vocab: Vocabulary) -> bool:
     low = word.lower()
     if len(low) >= 4 and any(_prefix(w, low) or _prefix(low, w) for w in vocab.words):
         return True  # "Moab" and "Moabite", "Israel" and "Israelites"
+    if len(word) >= 3 and word[0].isupper() and any(same_name(word, w) for w in vocab.capitalised):
+        return True  # "Rebekah" and "Rebecca", "Elijah" and "Elias"
     if len(word) >= 5 and vocab.words:
         best = process.extractOne(word.lower(), vocab.words, scorer=fuzz.ratio, score_cutoff=FUZZY)
         return best is not None
     return False
+
+
+_KEY_FOLDS = (
+    ("ph", "p"),
+    ("f", "p"),
+    ("ck", "k"),
+    ("ch", "k"),
+    ("sh", "s"),
+    ("th", "t"),
+    ("x", "ks"),
+    ("c", "k"),
+    ("q", "k"),
+    ("z", "s"),
+    ("v", "b"),
+    ("w", "u"),
+    ("j", "i"),
+    ("y", "i"),
+    ("h", ""),
+)
+
+
+def name_key(word: str) -> str:
+    """A loose phonetic key of a name, the same across spellings and scripts:
+    the first letter and the consonants, doubles folded, a Greek final "s"
+    dropped ("Rebekah" and "Rebecca", "Elijah" and "Elias", "Pharez" and
+    "Perez", "Abraham" and "Авраам", "Noah" and "Ной" meet).
+
+    >>> name_key("Rebekah") == name_key("Rebecca"), name_key("Abraham") == name_key("Авраам")
+    (True, True)
+    """
+    w = "".join(c for c in anyascii(word).lower() if c.isalpha())
+    for old, new in _KEY_FOLDS:
+        w = w.replace(old, new)
+    if not w:
+        return ""
+    out = [w[0]]
+    for c in w[1:]:
+        if c not in "aeiou" and c != out[-1]:
+            out.append(c)
+    key = "".join(out)
+    return key[:-1] if len(key) > 2 and key.endswith("s") else key
+
+
+def same_name(x: str, y: str) -> bool:
+    """Whether two single names are spellings of one name (same key, or one
+    key the start of the other: "Magdala" / "Magdalene", "Chaldees" / "Chaldeans")."""
+    kx, ky = name_key(x), name_key(y)
+    if not kx or not ky:
+        return False
+    short, long_ = sorted((kx, ky), key=len)
+    return short == long_ or (len(short) >= 3 and long_.startswith(short))
 
 
 def _prefix(short: str, long_: str) -> bool:
@@ -170,6 +226,8 @@ def counterparts(x: Term, y: Term) -> bool:
     versions: both of several words, or spelt alike ("Pharez", "Perez")."""
     if len(x.words) > 1 and len(y.words) > 1:
         return True
+    if min(len(x.text), len(y.text)) < 3:
+        return False  # "O" and "Oh"
     return fuzz.ratio(x.text.lower(), y.text.lower()) >= SPELT_ALIKE
 
 

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from verify.compare import numerals
+
 MentionKind = Literal["number", "date", "symbol"]
 
 
@@ -32,6 +34,7 @@ class Mention:
     text: str
     value: str
     weak: bool = False
+    ordinal: bool = False
 
 
 _UNITS = {
@@ -96,10 +99,14 @@ _ORDINAL_UNITS = {
     )
 }
 _ORDINAL_TENS = {w.replace("ty", "tieth"): v for w, v in _TENS.items()}
+_UNITS["twain"] = 2
+# Words that say a number without being one: weak, they only meet a number.
+_UNITS.update({"both": 2, "twice": 2, "thrice": 3, "once": 1, "twins": 2, "sevens": 7, "twos": 2})
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
 _ORDINAL_SCALES = {k + "th": v for k, v in _SCALES.items()}
 _SCORE = re.compile(r"^(?:(" + "|".join(_UNITS) + r")?score)$")
-_WEAK = frozenset({"one", "first", "second"})
+_WEAK = frozenset({"one", "first", "second", "both", "twice", "thrice", "once", "twins", "sevens", "twos"})
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]]", re.IGNORECASE)
 
 _NUMBER_WORD = (
     "|".join(
@@ -185,8 +192,12 @@ def words_value(text: str) -> int | None:
         seen = True
         score = _SCORE.match(word)
         if word in _UNITS or word in _ORDINAL_UNITS:
+            if current % 10:
+                return None  # "two and two" is two numbers
             current += _UNITS.get(word, _ORDINAL_UNITS.get(word, 0))
         elif word in _TENS or word in _ORDINAL_TENS:
+            if current % 100 >= 10:
+                return None  # "thirty and sixty"; "four and thirty" is 34
             current += _TENS.get(word, _ORDINAL_TENS.get(word, 0))
         elif word == "dozen":
             current = max(current, 1) * 12
@@ -226,13 +237,18 @@ def symbols(text: str) -> list[Mention]:
     return sorted(found, key=lambda x: x.start)
 
 
-def dates(text: str) -> list[Mention]:
-    """Dates in the usual English and numeric formats, as ``YYYY-MM-DD``."""
-    if not _HAS_DIGIT.search(text):
+def dates(text: str, lang: str = "en") -> list[Mention]:
+    """Dates in the usual English and numeric formats (or those of ``lang``),
+    as ``YYYY-MM-DD``."""
+    if not _HAS_DIGIT.search(text) and lang != "zh":
         return []
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _DATE_PATTERNS:
+    if lang != "en":
+        for start, end, iso in numerals.dates(text, lang):
+            found.append(Mention("date", start, end, text[start:end], iso))
+            taken.append((start, end))
+    for pattern in _DATE_PATTERNS if lang == "en" else _DATE_PATTERNS[2:4]:
         for m in pattern.finditer(_mask(text, taken)):
             value = _date_value(m.groupdict())
             if value is not None:
@@ -251,40 +267,81 @@ def _date_value(groups: dict[str, str | None]) -> str | None:
     return f"{year or '????'}-{month:02d}-{f'{day:02d}' if day else '??'}"
 
 
-def numbers(text: str) -> list[Mention]:
-    """Numbers in digits or in words, by value ("60th" and "sixtieth" are 60)."""
-    found: list[Mention] = []
-    spelled = not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(text.lower()))
+def numbers(text: str, lang: str = "en") -> list[Mention]:
+    """Numbers in digits or in words, by value ("60th" and "sixtieth" are 60;
+    "neuf cent trente", "девятьсот тридцать" and "九百三十" are 930)."""
+    found: list[Mention] = [
+        Mention("number", s, e, text[s:e], str(v), weak, ordinal)
+        for s, e, v, weak, ordinal in numerals.spelled(text, lang)
+    ]
+    spelled = lang == "en" and not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(text.lower()))
     for m in _WORDS_RUN.finditer(text) if spelled else ():
-        spelled_value = words_value(m.group())
-        if spelled_value is not None:
-            weak = m.group().lower() in _WEAK
-            found.append(Mention("number", m.start(), m.end(), m.group(), str(spelled_value), weak))
+        for start, end in _parts(text, m.start(), m.end()):
+            words = text[start:end]
+            spelled_value = words_value(words)
+            if spelled_value is not None:
+                weak = words.lower() in _WEAK
+                last = re.split(r"[\s\-]+", words.lower())[-1]
+                ordinal = last in _ORDINAL_UNITS or last in _ORDINAL_TENS or last in _ORDINAL_SCALES
+                found.append(Mention("number", start, end, words, str(spelled_value), weak, ordinal))
     for m in _DIGITS.finditer(text) if _HAS_DIGIT.search(text) else ():
-        digits = m.group(1).replace(",", "").lstrip("0") or "0"
+        digits = m.group(1).replace(",", "")
+        if not (digits.startswith("0") and len(digits) > 1 and not m.group(2)):
+            digits = digits.lstrip("0") or "0"  # a leading zero is kept as written: ZIP 02110
         if m.group(2):
             digits += "." + m.group(2)
         found.append(Mention("number", m.start(), m.end(), m.group(), digits))
     return sorted(found, key=lambda x: x.start)
 
 
-def mentions(text: str) -> list[Mention]:
-    """Symbols, then dates, then numbers of ``text``, none overlapping."""
-    syms = symbols(text)
-    masked = _mask(text, [(s.start, s.end) for s in syms])
-    dats = dates(masked)
+def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run of number words as one number, or cut at "and" where it is several
+    ("two and two", "thirty, and some sixty")."""
+    if words_value(text[start:end]) is not None:
+        return [(start, end)]
+    out: list[tuple[int, int]] = []
+    at = start
+    for m in re.finditer(r"\s+and\s+", text[start:end]):
+        out.append((at, start + m.start()))
+        at = start + m.end()
+    out.append((at, end))
+    return out
+
+
+def mentions(text: str, lang: str = "en") -> list[Mention]:
+    """Symbols, then dates, then numbers of ``text``, none overlapping; nothing
+    inside a URL (its digits are part of an address, not a number)."""
+    text_urls = (
+        _mask(text, [(u.start(), u.end()) for u in _URL.finditer(text)])
+        if "/" in text or "www." in text
+        else text
+    )
+    syms = symbols(text_urls)
+    masked = _mask(text_urls, [(s.start, s.end) for s in syms])
+    dats = dates(masked, lang)
     masked = _mask(masked, [(d.start, d.end) for d in dats])
-    found = [*syms, *(_retext(m, text) for m in (*dats, *numbers(masked)))]
+    found = [*syms, *(_retext(m, text) for m in (*dats, *numbers(masked, lang)))]
     return sorted(found, key=lambda x: x.start)
 
 
 def _retext(m: Mention, text: str) -> Mention:
-    return Mention(m.kind, m.start, m.end, text[m.start : m.end], m.value, m.weak)
+    return Mention(m.kind, m.start, m.end, text[m.start : m.end], m.value, m.weak, m.ordinal)
 
 
-def number_values(text: str) -> list[str]:
+def label(m: Mention) -> str:
+    """A mention's value as a reader wants it: a partial date without its
+    unknown parts ("1991-06", "--06-12" for a day without a year)."""
+    if m.kind != "date":
+        return m.value
+    year, month, day = m.value.split("-")
+    if "?" in day:
+        return f"{year}-{month}" if "?" not in year else f"--{month}"
+    return f"--{month}-{day}" if "?" in year else m.value
+
+
+def number_values(text: str, lang: str = "en") -> list[str]:
     """Values of the numbers of ``text`` (for similarity)."""
-    return [n.value for n in numbers(text) if not n.weak]
+    return [n.value for n in numbers(text, lang) if not n.weak]
 
 
 def date_compatible(x: str, y: str) -> bool:

@@ -17,6 +17,7 @@ acronym followed by a name ("U.N. Charter"), or the number of a clause
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from verify.compare.model import Segment
 from verify.model import Span
@@ -202,15 +203,21 @@ def split_paragraph(text: str, span: Span) -> list[Span]:
     return out
 
 
-def segment(text: str) -> tuple[Segment, ...]:
+def segment(text: str, lang: str = "en") -> tuple[Segment, ...]:
     """The sentences of ``text`` in order, each with its span and paragraph.
+
+    English is split by the rules above; French, Spanish, Russian and
+    Chinese by pysbd's rules for that language (abbreviations, "т. д.",
+    "。" and "！" without spaces), one paragraph at a time.
 
     >>> [s.text for s in segment("See Art. 19 of the U.N. Charter. It holds.")]
     ['See Art. 19 of the U.N. Charter.', 'It holds.']
     """
     out: list[Segment] = []
-    for number, para in _joined(text, paragraphs(text)):
-        for span in split_paragraph(text, para):
+    split = split_paragraph if lang == "en" else _splitter(lang)
+    paras = _joined(text, paragraphs(text)) if lang == "en" else list(enumerate(paragraphs(text)))
+    for number, para in paras:
+        for span in split(text, para):
             out.append(
                 Segment(
                     index=len(out),
@@ -287,3 +294,34 @@ def _continues(text: str, previous: Span, para: Span) -> bool:
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
+
+
+_CJK_END = re.compile(r"[\u3002\uff01\uff1f]+[\u300d\u300f\u201d\u2019\uff09]*")
+
+
+def _split_cjk(text: str, span: Span) -> list[Span]:
+    """Chinese sentences end at 。！？ with any closing quotes after them, also
+    inside a quoted speech (「……。……！」), where pysbd keeps going."""
+    out: list[Span] = []
+    start = span.start
+    for m in _CJK_END.finditer(text, span.start, span.end):
+        _add_stripped(text, start, m.end(), out)
+        start = m.end()
+    _add_stripped(text, start, span.end, out)
+    return out
+
+
+def _splitter(lang: str) -> Callable[[str, Span], list[Span]]:
+    if lang == "zh":
+        return _split_cjk
+    import pysbd  # loaded only for texts in another language than English
+
+    segmenter = pysbd.Segmenter(language=lang, clean=False, char_span=True)
+
+    def split(text: str, span: Span) -> list[Span]:
+        out: list[Span] = []
+        for piece in segmenter.segment(text[span.start : span.end]):
+            _add_stripped(text, span.start + piece.start, span.start + piece.end, out)
+        return out or [span]
+
+    return split

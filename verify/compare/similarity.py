@@ -15,9 +15,13 @@ sentences translate into long sentences; Gale and Church's observation).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 
+from anyascii import anyascii
+
+from verify.compare.names import name_key
 from verify.compare.numbers import number_values
 from verify.compare.tokens import content_stems
 
@@ -28,9 +32,13 @@ LENGTH_SIGMA = 0.55
 LENGTH_SMOOTHING = 12.0
 
 
-def features(text: str) -> Counter[str]:
+def features(text: str, lang: str = "en", cross: bool = False, cognates: bool = False) -> Counter[str]:
     """The features of one sentence: content stems, their consonant skeletons
-    and number values."""
+    and number values. Across two languages (``cross``) only what survives
+    translation: number values, the phonetic keys of capitalised words
+    (names, transliterated) and question marks."""
+    if cross:
+        return cross_features(text, lang, cognates)
     stems = content_stems(text)
     feats: Counter[str] = Counter(stems)
     if SKELETONS:
@@ -40,6 +48,28 @@ def features(text: str) -> Counter[str]:
     return feats
 
 
+LATIN = frozenset({"en", "fr", "es"})
+
+
+def cross_features(text: str, lang: str, cognates: bool = False) -> Counter[str]:
+    feats: Counter[str] = Counter("#" + v for v in number_values(text, lang))
+    if lang != "zh":
+        for m in INNER_CAPITAL.finditer(text):
+            key = name_key(m.group(1)) if m.group(1)[0].isupper() else ""
+            if len(key) >= 2:
+                feats["@" + key] += 1
+    feats["?"] += text.count("?") + text.count("\uff1f")
+    if cognates:  # "desierto" / "desert", "discípulos" / "disciples" (Simard et al., 1992)
+        for word in _LONG_WORD.findall(anyascii(text).lower()):
+            feats["^" + word[:COGNATE]] += 1
+    return +feats
+
+
+COGNATE = 4
+_LONG_WORD = re.compile(rf"[a-z]{{{COGNATE + 2},}}")
+
+
+INNER_CAPITAL = re.compile(r"(?:(?<=\w )|(?<=[,;:] ))([^\W\d_]{3,})")
 SKELETONS = True
 _SPELLING = str.maketrans("jyvw", "iiuu")
 
@@ -61,15 +91,22 @@ def skeleton(stem: str) -> str:
 
 
 def vectors(
-    a: Sequence[str], b: Sequence[str], idf: dict[str, float] | None = None
+    a: Sequence[str],
+    b: Sequence[str],
+    idf: dict[str, float] | None = None,
+    langs: tuple[str, str] = ("en", "en"),
 ) -> tuple[list[Vector], list[Vector], dict[str, float]]:
     """Tf-idf vectors of the sentences of both texts, and the idf used.
 
     The idf is computed over the sentences of both texts unless given (a
     finer alignment inside one pair reuses the idf of the whole texts).
+    ``langs`` are the two texts' languages; when they differ, only the
+    features that survive translation are used.
     """
-    fa = [features(t) for t in a]
-    fb = [features(t) for t in b]
+    cross = langs[0] != langs[1]
+    cognates = cross and langs[0] in LATIN and langs[1] in LATIN  # only where words can look alike
+    fa = [features(t, langs[0], cross, cognates) for t in a]
+    fb = [features(t, langs[1], cross, cognates) for t in b]
     if idf is None:
         df: Counter[str] = Counter()
         for f in (*fa, *fb):

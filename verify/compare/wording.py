@@ -139,3 +139,78 @@ def negations(ws: list[Word]) -> list[Word]:
         if (w.text.lower() in NEGATIONS or w.text.lower().endswith(("n't", "n\u2019t")))
         and not (w.text == "No" and k + 1 < len(ws) and ws[k + 1].text[:1].isdigit())
     ]
+
+
+_NEGATIVE_MEANING = frozenset(
+    {
+        "without",
+        "nothing",
+        "none",
+        "never",
+        "lest",
+        "refuse",
+        "refused",
+        "cease",
+        "ceased",
+        "nay",
+        "neither",
+        "nor",
+        "less",
+        "fail",
+        "failed",
+        "deny",
+        "denied",
+        "forbid",
+        "forbade",
+        "instead",
+        "rather",
+        "nobody",
+        "nowhere",
+        "little",
+        "few",
+        "hardly",
+        "only",
+        "but",
+        "save",
+        "except",
+    }
+)
+
+
+def negative(ws: list[Word]) -> bool:
+    """Whether a side says something negative without a negation word ("refused",
+    "without", "lest", "unclean"): the other side's "not" may be its paraphrase."""
+    return any(
+        w.text.lower() in _NEGATIVE_MEANING or (w.text.lower().startswith(("un", "dis")) and len(w.text) > 5)
+        for w in ws
+    )
+
+
+POLARITY_WINDOW = 3
+
+
+def negated_in_both(
+    ws: list[Word], negs: list[Word], other: list[Word], other_negs: list[Word]
+) -> Word | None:
+    """The negation of ``ws`` that turns a statement both sides make, or None.
+
+    A negation counts only when a content word near it (three words either
+    side) is also on the other side, and there with no negation near it:
+    "he will not go" / "he will go" disagree; "there was no food" / "there
+    was a famine" phrase one fact two ways.
+    """
+    where_other: dict[str, list[int]] = {}
+    for k, w in enumerate(other):
+        if w.content:
+            where_other.setdefault(w.stem, []).append(k)
+    other_neg_at = [k for k, w in enumerate(other) if w in other_negs]
+    index = {id(w): k for k, w in enumerate(ws)}
+    for neg in negs:
+        k = index[id(neg)]
+        near = ws[max(0, k - POLARITY_WINDOW) : k + POLARITY_WINDOW + 1]
+        for w in near:
+            if not w.content or not w.text.islower() or w.stem not in where_other:
+                continue
+            if any(all(abs(j - n) > POLARITY_WINDOW for n in other_neg_at) for j in where_other[w.stem]):
+                return neg
+    return None

@@ -66,23 +66,23 @@ def export_bag(manifest: Manifest, manifest_bytes: bytes, root: Path, target: Pa
 def _copy_payload(manifest: Manifest, root: Path, work: Path) -> list[str]:
     skipped, problems = [], []
     for entry in manifest.entries:
-        if entry["raw_sha256"] is None:
-            skipped.append(entry["path"])
+        if entry.raw_sha256 is None:
+            skipped.append(entry.path)
             continue
-        source = root / entry["path"]
+        source = root / entry.path
         if not inside(root, str(source)):
-            problems.append(f"{entry['path']}: resolves outside the corpus root")
+            problems.append(f"{entry.path}: resolves outside the corpus root")
             continue
-        destination = work / entry["path"]
+        destination = work / entry.path
         destination.parent.mkdir(parents=True, exist_ok=True)
         try:
             digest = _copy(source, destination)
         except OSError as exc:
-            problems.append(f"{entry['path']}: cannot read: {exc.strerror or exc}")
+            problems.append(f"{entry.path}: cannot read: {exc.strerror or exc}")
             continue
-        if digest != entry["raw_sha256"]:
-            problems.append(f"{entry['path']}: bytes changed ({digest}, manifest "
-                            f"{entry['raw_sha256']})")
+        if digest != entry.raw_sha256:
+            problems.append(f"{entry.path}: bytes changed ({digest}, manifest "
+                            f"{entry.raw_sha256})")
     if problems:
         raise ExportDrift(problems)
     return skipped
@@ -98,7 +98,7 @@ def _copy(source: Path, destination: Path) -> str:
 
 
 def _same_digests(manifest: Manifest, payload: dict[str, dict[str, str]]) -> None:
-    expected = {f"data/{e['path']}": e["raw_sha256"] for e in manifest.entries if e["raw_sha256"]}
+    expected = {f"data/{e.path}": e.raw_sha256 for e in manifest.entries if e.raw_sha256}
     found = {name: f"sha256:{digests['sha256']}" for name, digests in payload.items()}
     if found != expected:
         differ = sorted(set(found.items()) ^ set(expected.items()))

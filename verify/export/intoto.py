@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from verify._version import __version__
-from verify.manifest import Manifest
+from verify.manifest import Entry, Manifest
 from verify.merkle import LEAF_SCHEME, format_root, manifest_leaves, tree_root
 
 STATEMENT_TYPE = "https://in-toto.io/Statement/v1"
@@ -29,7 +29,7 @@ def statement(manifest: Manifest, name: str) -> dict[str, Any]:
     leaves = manifest_leaves(manifest)
     return {
         "_type": STATEMENT_TYPE,
-        "subject": [_subject(e) for e in manifest.entries if e["raw_sha256"] is not None],
+        "subject": [_subject(e) for e in manifest.entries if e.raw_sha256 is not None],
         "predicateType": PREDICATE_TYPE,
         "predicate": {"manifest": {"name": name, "merkle_root": format_root(tree_root(leaves)),
                                    "tree_size": len(leaves), "leaf_scheme": LEAF_SCHEME},
@@ -37,10 +37,10 @@ def statement(manifest: Manifest, name: str) -> dict[str, Any]:
     }
 
 
-def _subject(entry: dict[str, Any]) -> dict[str, Any]:
-    digest = {"sha256": entry["raw_sha256"].removeprefix("sha256:")}
-    if entry["text_sha256"] is not None and entry["profile"]:
-        digest[text_digest_name(entry["profile"])] = entry["text_sha256"].removeprefix("sha256:")
-    return {"name": entry["path"], "digest": digest,
-            "annotations": {"format": entry["format"], "extractor": entry["extractor"],
-                            "profile": entry["profile"], "error_code": entry["error_code"]}}
+def _subject(entry: Entry) -> dict[str, Any]:
+    digest = {"sha256": str(entry.raw_sha256).removeprefix("sha256:")}
+    if entry.text_sha256 is not None and entry.profile:
+        digest[text_digest_name(entry.profile)] = entry.text_sha256.removeprefix("sha256:")
+    return {"name": entry.path, "digest": digest,
+            "annotations": {"format": entry.format, "extractor": entry.extractor,
+                            "profile": entry.profile, "error_code": entry.error_code}}

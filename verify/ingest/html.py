@@ -16,8 +16,6 @@ from verify.ingest.html_content import SELECTOR_VERSION, extract_main, parse_wit
 from verify.model import Extracted
 
 HtmlParser = Literal["lxml", "bs4"]
-#: Removed blocks are kept for the audit record, each clipped to this length.
-MAX_REMOVED_LEN = 2000
 
 
 def ingest_html(data: bytes, parser: HtmlParser = "lxml") -> Extracted:
@@ -29,7 +27,7 @@ def ingest_html(data: bytes, parser: HtmlParser = "lxml") -> Extracted:
         pages=("\n\n".join(main.paragraphs),),
         encoding=main.encoding,
         metadata=metadata,
-        removed=tuple(block[:MAX_REMOVED_LEN] for block in main.removed),
+        removed=main.removed,
     )
 
 

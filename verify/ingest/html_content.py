@@ -97,7 +97,8 @@ Parse = Callable[[str], Node]
 """A front-end: decoded markup in, neutral tree out."""
 
 KEPT_ATTRS = frozenset(
-    {"id", "class", "role", "itemprop", "hidden", "aria-hidden", "style", "aria-label"}
+    {"id", "class", "role", "itemprop", "hidden", "aria-hidden", "style", "aria-label",
+     "name", "content", "href"}
 )
 UNSEEN_TAGS = frozenset({"script", "style", "template"})
 """Never text of the document: dropped by the front-ends, not recorded."""
@@ -438,7 +439,7 @@ def _blocks(root: Node) -> list[_Block]:
             continue
         is_block = item.tag not in _INLINE_TAGS
         if leaving:
-            in_link -= item.tag == "a"
+            in_link -= _is_link(item)
             if is_block:
                 _flush(parts, owners.pop(), blocks)
             continue
@@ -450,13 +451,23 @@ def _blocks(root: Node) -> list[_Block]:
         if is_block:
             _flush(parts, owners[-1], blocks)
             owners.append(item)
-        in_link += item.tag == "a"
+        in_link += _is_link(item)
         if item.tag in ("br", "img", "wbr"):
             parts.append((" ", False))
         stack.append((item, True))
         stack.extend((child, False) for child in reversed(item.children))
     _flush(parts, root, blocks)
     return blocks
+
+
+def _is_link(node: Node) -> bool:
+    """A link, except a heading's own anchor: a heading wrapped in a link to
+    itself (``<h2><a href="#name">``, as mdBook and many documentation tools
+    make them) is the page's text, not a link row."""
+    if node.tag != "a":
+        return False
+    own_anchor = len(node.attrs.get("href", "")) > 1 and node.attrs["href"].startswith("#")
+    return not (own_anchor and node.parent is not None and node.parent.tag in _HEADINGS)
 
 
 def _flush_alone(node: Node, out: list[_Block]) -> None:
@@ -548,12 +559,14 @@ def _is_marked_main(node: Node) -> bool:
     )
 
 
-def _furniture(order: list[Node], st: _Stats) -> set[int]:
+def _furniture(order: list[Node], st: _Stats, names: bool = True) -> set[int]:
     """Indexes of nodes that are site furniture by tag, role or name.
 
     A name hint alone never removes a node that holds most of the page's
     prose or the marked main content: ``<div class="content has-sidebar">``
-    is the article, not a sidebar."""
+    is the article, not a sidebar. ``names=False`` (pages of documentation
+    generators) trusts markup only: there ``class="author"`` is the document's
+    author list, not a byline widget."""
     total = max(st.prose[0], 1)
     protected = _protected(order)
     found: set[int] = set()
@@ -567,9 +580,20 @@ def _furniture(order: list[Node], st: _Stats) -> set[int]:
             found.add(node.index)
         elif node.index in protected:
             continue
-        elif _furniture_by_markup(node, st, total) or _furniture_by_name(node, st, total):
+        elif (_furniture_by_markup(node, st, total) or _print_ears(node)
+              or (names and _furniture_by_name(node, st, total))):
             found.add(node.index)
     return found
+
+
+def _print_ears(node: Node) -> bool:
+    """A table of only a ``thead`` and a ``tfoot``, no body rows: a running
+    header and footer repeated on printed pages (xml2rfc's "ears"), page
+    furniture, not text."""
+    if node.tag != "table":
+        return False
+    parts = [child.tag for child in node.elements()]
+    return bool(parts) and set(parts) <= {"thead", "tfoot"}
 
 
 def _inline_furniture(node: Node) -> bool:
@@ -577,7 +601,23 @@ def _inline_furniture(node: Node) -> bool:
 
     Decided from the element alone, before any statistics, because it
     decides how blocks are cut."""
-    return node.tag == "label" or _is_hidden(node)
+    return node.tag == "label" or _is_hidden(node) or _permalink(node)
+
+
+_PERMALINK_CLASS = re.compile(
+    r"(?<![a-z-])(?:headerlink|anchorjs-link|anchor-link|permalink|toplink)(?![a-z-])")
+_PERMALINK_MARKS = frozenset({"\u00b6", "#", "\u00a7", "\U0001f517", "\u25b2", "\u2191"})
+
+
+def _permalink(node: Node) -> bool:
+    """A heading's permalink mark (Sphinx's ``¶``, ``#`` in Node's docs) or a
+    back-to-top arrow (``▲``): a link that is a control, not text."""
+    if node.tag != "a":
+        return False
+    if _PERMALINK_CLASS.search(node.attrs.get("class", "")):
+        return True
+    return (len(node.children) == 1 and isinstance(node.children[0], str)
+            and node.children[0].strip() in _PERMALINK_MARKS)
 
 
 def _protected(order: list[Node]) -> set[int]:
@@ -767,9 +807,17 @@ def _selection(top: Node, scores: dict[int, float], st: _Stats) -> set[int]:
         if (
             scores.get(sib.index, 0.0) + bonus >= threshold
             or (sib.tag == "p" and _prose_like(sib, st))
+            or (st.prose[sib.index] >= SIBLING_PROSE * st.prose[top.index] and st.link_density(sib) < 0.25)
+            or (top.tag == sib.tag == "section" and st.prose[sib.index] and st.link_density(sib) < 0.5)
         ):
             chosen.add(sib.index)
     return chosen
+
+
+#: A sibling of the top container holding this share of its prose, with few
+#: links, is more of the document, not chrome; so is a sibling ``section``
+#: of a top ``section`` with some prose (a manual's next section).
+SIBLING_PROSE = 0.2
 
 
 def _prose_like(node: Node, st: _Stats) -> bool:
@@ -873,7 +921,8 @@ def select_main(root: Node) -> tuple[str | None, tuple[str, ...], tuple[str, ...
     order = _index(root)
     blocks = _blocks(root)
     full = _stats(order, blocks)
-    dropped = _inside(order, _furniture(order, full))
+    generated = _generated_document(order)
+    dropped = _inside(order, _furniture(order, full, names=not generated))
     clean = [b for b in blocks if not dropped[b.owner.index]]
     st = _stats(order, clean)
     scores = _candidate_scores(clean, st)
@@ -882,12 +931,58 @@ def select_main(root: Node) -> tuple[str | None, tuple[str, ...], tuple[str, ...
     chosen = _inside(order, roots)
     pruned = _inside(order, _pruned(order, chosen, roots, st))
     keep = [c and not d and not p for c, d, p in zip(chosen, dropped, pruned, strict=True)]
+    oks = [keep[block.owner.index] and _keep_block(block) for block in blocks]
+    if generated or not _selection_proven(blocks, oks, dropped):
+        # The selection leaves most of the text that no markup calls chrome:
+        # not proof enough (documentation, index pages). Keep all of it.
+        keep = [not d for d in dropped]
+        oks = [keep[block.owner.index] for block in blocks]
     kept: list[str] = []
     removed: list[str] = []
-    for block in blocks:
-        ok = keep[block.owner.index] and _keep_block(block)
+    for block, ok in zip(blocks, oks, strict=True):
         (kept if ok else removed).append(block.text)
     return _title(order, keep, dropped), tuple(kept), tuple(removed)
+
+
+#: The selection must keep at least this share of the words outside marked
+#: furniture, or the page is kept whole (minus its marked furniture).
+MIN_SELECTED_SHARE = 0.3
+#: Nor may it leave more link-poor prose outside than this share of what it keeps.
+MAX_PROSE_LEFT = 1.0
+#: ``<meta name="generator">`` values of documentation tools: their pages carry
+#: no site around the document, only navigation, which their markup marks or
+#: which is link rows; the whole page minus marked furniture is the document.
+_DOC_GENERATOR = re.compile(r"makeinfo|texi2any|docbook|devhelp|docutils|sphinx|doxygen|gtk-doc|"
+                            r"asciidoc|pandoc|mkdocs|javadoc|rustdoc|pod2html|man2html|groff|xml2rfc",
+                            re.IGNORECASE)
+
+
+def _generated_document(order: list[Node]) -> bool:
+    """Was the page made by a documentation generator (``<meta name=generator>``)?"""
+    for node in order:
+        if node.tag == "meta" and node.attrs.get("name") == "generator":
+            return bool(_DOC_GENERATOR.search(node.attrs.get("content", "")))
+        if node.tag == "body":
+            break
+    return False
+
+
+def _selection_proven(blocks: list[_Block], oks: list[bool], dropped: list[bool]) -> bool:
+    """Is the content selection trustworthy? Text outside the selected region
+    goes only when it is small next to what is kept, or is itself marked as
+    chrome (navigation, footer, sidebar...), and the prose it leaves out
+    (long, link-poor blocks: what articles are made of) is small too."""
+    unmarked = kept = prose_left = 0
+    for block, ok in zip(blocks, oks, strict=True):
+        if dropped[block.owner.index]:
+            continue
+        words = len(block.text.split())
+        unmarked += words
+        if ok:
+            kept += words
+        elif len(block.text) >= 60 and block.link_density < 0.3:
+            prose_left += words
+    return kept >= MIN_SELECTED_SHARE * unmarked and prose_left <= MAX_PROSE_LEFT * kept
 
 
 def extract_main(markup: bytes | str, *, parse: Parse = parse_with_bs4) -> MainContent:

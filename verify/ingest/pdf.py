@@ -7,6 +7,16 @@ backends' output goes through the same canonicaliser; the one difference we
 undo here is PDFium's own line-end dehyphenation, which leaves U+FFFE where
 the hyphen was: it is put back as ``-\\n`` so that the profile's
 vocabulary-aware dehyphenation decides, as it does for pypdf.
+
+PDFium also drops a text displacement that ends a ``TJ`` array when an empty
+string follows it (``[(The) -296.1 ()] TJ``): the words after it on the line
+are drawn too far left, glued to the one before (``Theexit``), and the next
+absolutely placed piece leaves a gap inside a word (``r eturn``). gropdf
+writes such arrays for every justified space before a font change (261 in
+bash's ``builtins.pdf``, 715 in ``bash.pdf``); PDFium's own rendering shows
+the same glued and split words. For PDFs gropdf produced, the arrays are
+rewritten to the equivalent ``[(The) -296.1] TJ`` (an empty string shows
+nothing) with pypdf before PDFium reads them (docs/normalization.md).
 """
 
 from __future__ import annotations
@@ -23,7 +33,8 @@ from verify.model import Block, Extracted
 import itertools
 
 #: The version of this module's own logic (paragraph marks, hyphen restoring):
-#: bump it when a change alters what it gives for some PDF.
+#: bump it when a change alters what it gives for some PDF (the gropdf TJ repair
+#: is told by its own "+TJ-repair" mark, as only those PDFs change).
 INGESTER = "verify-pdf/1"
 Backend = Literal["pdfium", "pypdf"]
 BACKENDS: tuple[Backend, ...] = ("pdfium", "pypdf")
@@ -84,6 +95,13 @@ def _pdfium(data: bytes) -> Extracted:
         if "password" in str(exc).lower():
             raise EncryptedDocument("encrypted, and the empty password does not open it") from exc
         raise CorruptDocument(f"PDFium cannot open it: {exc}") from exc
+    repaired = ""
+    if _PRODUCERS_WITH_EMPTY_TJ.match(doc.get_metadata_dict(skip_empty=True).get("Producer", "")):
+        fixed = _drop_empty_tj_strings(data)
+        if fixed is not None:
+            doc.close()
+            doc = pdfium.PdfDocument(fixed)
+            repaired = " +TJ-repair"
     try:
         read = [_pdfium_page(doc, i) for i in range(len(doc))]
         metadata = _clean_metadata(doc.get_metadata_dict(skip_empty=True).items())
@@ -94,11 +112,44 @@ def _pdfium(data: bytes) -> Extracted:
     return Extracted(
         format="pdf",
         extractor=(f"{INGESTER} pypdfium2 {pdfium_version.PYPDFIUM_INFO} "
-                   f"(pdfium {pdfium_version.PDFIUM_INFO.build})"),
+                   f"(pdfium {pdfium_version.PDFIUM_INFO.build}){repaired}"),
         pages=tuple(text for text, _ in read),
         metadata=metadata,
         lines=tuple(block for _, blocks in read for block in blocks),
     )
+
+
+#: Producers whose content streams end ``TJ`` arrays with ``number ()``.
+_PRODUCERS_WITH_EMPTY_TJ = re.compile(r"gropdf\b")
+#: A displacement followed by an empty string closing a TJ array.
+_EMPTY_TJ_TAIL = re.compile(rb"(-?(?:\d+\.?\d*|\.\d+))\s*\(\)\s*\]\s*TJ")
+
+
+def _drop_empty_tj_strings(data: bytes) -> bytes | None:
+    """The PDF with ``[... N ()] TJ`` written ``[... N] TJ`` on every page,
+    or None when nothing changed or pypdf cannot rewrite the file (PDFium
+    then reads the original, as before)."""
+    import pypdf
+
+    try:
+        writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(data)))
+        changed = 0
+        for page in writer.pages:
+            contents = page.get_contents()
+            if contents is None:
+                continue
+            new, count = _EMPTY_TJ_TAIL.subn(rb"\1 ] TJ", contents.get_data())
+            if count:
+                changed += count
+                contents.set_data(new)
+                page.replace_contents(contents)
+        if not changed:
+            return None
+        out = io.BytesIO()
+        writer.write(out)
+    except Exception:  # pypdf raises many kinds on broken files; the original is read instead
+        return None
+    return out.getvalue()
 
 
 def _pdfium_page(doc: Any, index: int) -> tuple[str, list[Block]]:

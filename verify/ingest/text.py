@@ -93,7 +93,10 @@ def ingest_text(data: bytes) -> Extracted:
     pages = tuple(text.split("\f")) if "\f" in text else (text,)
     return Extracted(
         format="text",
-        extractor=f"verify-text/1 (charset-normalizer {charset_normalizer.__version__})",
+        # charset-normalizer is named only where it decided the text: a patch
+        # release of it changes nothing for UTF-8 or byte-order-marked files.
+        extractor=("verify-text/1" if not warnings
+                   else f"verify-text/1 (charset-normalizer {charset_normalizer.__version__})"),
         pages=pages,
         encoding=encoding,
         warnings=warnings,

@@ -1,8 +1,11 @@
 """Normalise: :class:`~verify.model.Extracted` -> :class:`~verify.model.Canonical`.
 
-A *profile* is a named, versioned, ordered list of steps. ``canon/1`` is the
-only one so far; any change that alters the canonical text of some input
-must become ``canon/2`` (old manifests keep naming the profile they used).
+A *profile* is a named, versioned, ordered list of steps. ``canon/2`` is the
+profile of this version; ``canon/1`` (removal on repetition alone, no
+record of removed material) is no longer computed: a manifest made with it
+is still checked on its bytes, and says how to rebuild for its texts. Any
+change that alters the canonical text of some input must become a new
+profile version (old manifests keep naming the profile they used).
 
 Every step that changed something leaves a :class:`~verify.model.Change`.
 :func:`replay` applies a recorded list of changes to the extracted pages and
@@ -11,10 +14,12 @@ must give the same canonical text: the record explains the result fully.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
+from typing import cast
 from dataclasses import dataclass
 
-from verify.model import Canonical, Change, Extracted
+from verify.model import Block, Canonical, Change, Extracted
 from verify.normalize import layout, steps
 
 __all__ = ["PROFILE", "PROFILES", "Profile", "canonicalize", "canonicalize_text", "replay"]
@@ -29,6 +34,8 @@ class Step:
     name: str
     text: TextStep | None = None  # applied to each page alone
     layout: LayoutStep | None = None  # decides from the whole document
+    #: The layout step also reads the line positions (``Extracted.lines``).
+    positions: bool = False
 
 
 @dataclass(frozen=True)
@@ -37,8 +44,8 @@ class Profile:
     steps: tuple[Step, ...]
 
 
-CANON_1 = Profile(
-    "canon/1",
+CANON_2 = Profile(
+    "canon/2",
     (
         Step("line_endings", text=steps.line_endings),
         Step("overstrike", text=steps.overstrike),
@@ -48,17 +55,20 @@ CANON_1 = Profile(
         Step("punctuation", text=steps.punctuation),
         Step("line_space", text=steps.line_space),
         Step("rules", text=steps.rules),
-        Step("furniture", layout=layout.remove_furniture),
+        Step("furniture", layout=layout.remove_furniture, positions=True),
         Step("footnotes", layout=layout.separate_footnotes),
         Step("join_pages", layout=layout.join_pages),
         Step("dehyphenate", layout=layout.dehyphenate),
         Step("unwrap", layout=layout.unwrap),
         Step("spacing", text=steps.spacing),
         Step("rule_paragraphs", text=steps.rule_paragraphs),
+        Step("bullets", text=steps.bullets),
     ),
 )
-PROFILES: dict[str, Profile] = {CANON_1.name: CANON_1}
-PROFILE = CANON_1
+PROFILES: dict[str, Profile] = {CANON_2.name: CANON_2}
+PROFILE = CANON_2
+#: Profiles of earlier versions, which this version no longer computes.
+RETIRED = frozenset({"canon/1"})
 
 _EXAMPLES = 3
 _EXAMPLE_LEN = 80
@@ -66,12 +76,16 @@ _EXAMPLE_LEN = 80
 
 def canonicalize(extracted: Extracted, profile: Profile = PROFILE) -> Canonical:
     """The canonical text of an extraction, with the record of every change."""
-    text, changes = _run(extracted.pages, profile, None)
-    return Canonical(text=text, profile=profile.name, changes=tuple(changes))
+    text, changes, removed = _run(extracted.pages, profile, None, extracted.lines)
+    return Canonical(text=text, profile=profile.name, changes=tuple(changes), removed=tuple(removed))
 
 
 def canonicalize_text(text: str, profile: Profile = PROFILE) -> str:
-    """The canonical form of a plain string (one page)."""
+    r"""The canonical form of a plain string (one page).
+
+    >>> canonicalize_text("The  infor-\nmation society\u2019s\n\n-----\n\nEnd.")
+    "The information society's\n\nEnd."
+    """
     return _run((text,), profile, None)[0]
 
 
@@ -94,11 +108,12 @@ MAX_ROUNDS = 4
 
 
 def _run(pages: Pages, profile: Profile, recorded: dict[str, tuple[str, ...]] | None,
-         ) -> tuple[str, list[Change]]:
+         lines: tuple[Block, ...] = ()) -> tuple[str, list[Change], list[str]]:
     leading = 0
     while leading < len(profile.steps) and profile.steps[leading].text is not None:
         leading += 1
     merged: dict[str, Change] = {}
+    removed: list[str] = []
     pages = _characters(pages, profile.steps[:leading], merged)
     changes = [merged[s.name] for s in profile.steps[:leading] if s.name in merged]
     for step in profile.steps[leading:]:
@@ -107,7 +122,10 @@ def _run(pages: Pages, profile: Profile, recorded: dict[str, tuple[str, ...]] | 
         else:
             assert step.layout is not None
             params = None if recorded is None else recorded.get(step.name, ())
-            pages, change = _layout_step(step.name, step.layout, pages, params)
+            fn: LayoutStep = step.layout
+            if step.positions:
+                fn = functools.partial(cast("Callable[..., layout.Outcome]", step.layout), positions=lines)
+            pages, change = _layout_step(step.name, fn, pages, params, removed)
         if change is not None:
             merged[step.name] = change
     # Unwrapping makes new lines, and the character steps work line by line
@@ -116,22 +134,30 @@ def _run(pages: Pages, profile: Profile, recorded: dict[str, tuple[str, ...]] | 
     settle = tuple(s for s in profile.steps if s.text is not None)
     pages = _characters(pages, settle, merged)
     changes = [merged[s.name] for s in profile.steps if s.name in merged]
-    return "\n".join(pages).strip(), changes
+    return "\n".join(pages).strip(), changes, removed
 
 
 def _characters(pages: Pages, run: tuple[Step, ...], merged: dict[str, Change]) -> Pages:
-    """Apply text steps in rounds until nothing changes; merge their records into ``merged``."""
-    for _ in range(MAX_ROUNDS):
-        before = pages
-        for step in run:
-            assert step.text is not None
-            pages, change = _text_step(step.name, step.text, pages)
-            if change is not None:
-                old = merged.get(step.name)
-                merged[step.name] = change if old is None else Change(
-                    step.name, old.count + change.count, (old.examples + change.examples)[:_EXAMPLES])
-        if pages == before:
+    """Apply text steps in rounds until nothing changes; merge their records into ``merged``.
+
+    The steps are applied in a cycle that stops once every step in a row
+    has left the text as it was (a fixed point), or after MAX_ROUNDS
+    rounds: a second round re-runs only the steps up to the last one that
+    changed something, not the whole run."""
+    quiet = 0  # steps in a row that changed nothing
+    for position in range(MAX_ROUNDS * len(run)):
+        if quiet == len(run):
             break
+        step = run[position % len(run)]
+        assert step.text is not None
+        pages, change = _text_step(step.name, step.text, pages)
+        if change is None:
+            quiet += 1
+            continue
+        quiet = 0
+        old = merged.get(step.name)
+        merged[step.name] = change if old is None else Change(
+            step.name, old.count + change.count, (old.examples + change.examples)[:_EXAMPLES])
     return pages
 
 
@@ -154,10 +180,11 @@ def _text_step(name: str, fn: TextStep, pages: Pages) -> tuple[Pages, Change | N
 
 
 def _layout_step(name: str, fn: LayoutStep, pages: Pages, params: Sequence[str] | None,
-                 ) -> tuple[Pages, Change | None]:
+                 removed: list[str]) -> tuple[Pages, Change | None]:
     outcome = fn(pages, params)
     if outcome.pages == pages:
         return pages, None
+    removed.extend(outcome.removed)
     return outcome.pages, Change(step=name, count=outcome.count,
                                  examples=tuple(_clip(e) for e in outcome.examples),
                                  params=outcome.params)

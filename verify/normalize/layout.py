@@ -19,6 +19,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from verify.model import Block
+
 Pages = tuple[str, ...]
 
 
@@ -30,6 +32,9 @@ class Outcome:
     count: int
     params: tuple[str, ...]
     examples: tuple[str, ...]
+    #: Every piece of text the step removed (furniture lines), in order:
+    #: what ``removed_sha256`` is taken over.
+    removed: tuple[str, ...] = ()
 
 
 # --------------------------------------------------------------------------- furniture
@@ -54,31 +59,44 @@ def furniture_key(line: str) -> str:
     return _DIGITS.sub("#", line)
 
 
-def remove_furniture(pages: Pages, params: Sequence[str] | None = None) -> Outcome:
-    """Remove running headers, footers and page numbers.
+def remove_furniture(pages: Pages, params: Sequence[str] | None = None,
+                     positions: Sequence[Block] = ()) -> Outcome:
+    """Remove running headers, footers and page numbers, on page evidence only.
 
     With several pages: a line in the top or bottom zone of a page whose
     shape repeats in that zone on at least half of the pages (and two), and
     whose numbers are either the same on every page or follow the page
-    number. Without pages (a text capture of a paged document): a short line
-    repeated verbatim at least three times (or twice) that interrupts a
-    sentence at least once (twice), as a header does at a page break.
+    number; a line ending a sentence needs three pages. Page 1's first line
+    stays where the line positions (``positions``, from the PDF) show it
+    somewhere else than the running header that repeats it on the other
+    pages: there it is the title (decision recorded as :data:`TITLE_KEPT`).
+    A two-page document's header (the first line of page 1 repeated as the
+    first line of page 2) goes from page 2 only: on page 1 it is the title.
+    Without pages (a text capture of a paged document): a short line that
+    repeats verbatim, stands alone between blank lines at every occurrence,
+    and splits a sentence at one of them at least (what was a page break).
+    Every other line of unpaged text is kept: repetition alone is no proof.
     """
     if params is None:
         params = _paged_keys(pages) if len(pages) > 1 else _unpaged_lines(pages[0] if pages else "")
+        if len(pages) > 1 and _title_elsewhere(pages, frozenset(params), positions):
+            params = [*params, TITLE_KEPT]
     keys = frozenset(params)
     if not keys:
         return Outcome(pages, 0, (), ())
     removed: list[str] = []
     if len(pages) > 1:
-        out = tuple(_strip_zone(page, keys, removed) for page in pages)
+        title = furniture_key(_first_line(pages[0])) if TITLE_KEPT in keys else None
+        first = frozenset() if TWO_PAGE_HEADER in keys else keys - {title}
+        out = tuple(_strip_zone(page, first if number == 0 else keys, removed)
+                    for number, page in enumerate(pages))
     else:
         out = tuple(_strip_lines(page, keys - {FIRST_PAGE_NUMBER}, removed) for page in pages)
         if FIRST_PAGE_NUMBER in keys:
             out = tuple(_strip_first_page_number(page, removed) for page in out)
     if any(page.strip() for page in pages) and not any(page.strip() for page in out):
         return Outcome(pages, 0, (), ())  # all the text repeats: it is the document, not furniture
-    return Outcome(out, len(removed), tuple(sorted(keys)), _unique(removed, 20))
+    return Outcome(out, len(removed), tuple(sorted(keys)), _unique(removed, 20), tuple(removed))
 
 
 #: The key of a lone page number 1 on the first or last line of a one-page document.
@@ -102,6 +120,33 @@ def _strip_first_page_number(page: str, removed: list[str]) -> str:
         del lines[ends[0]]
 
 
+#: Recorded when page 1's first line stays as the title (see :func:`_title_elsewhere`).
+TITLE_KEPT = "#title-kept"
+#: Points within which two lines are at the same height on their pages.
+SAME_HEIGHT = 2
+
+
+def _title_elsewhere(pages: Pages, keys: frozenset[str], positions: Sequence[Block]) -> bool:
+    """Is page 1's first line, a running header of the other pages, set at
+    another height on page 1 than the header is on the other pages? Then it
+    is the title there (a title block, the header only repeating its words),
+    not page furniture. Without positions (text with form feeds, pypdf) the
+    first line is furniture like the rest."""
+    key = furniture_key(_first_line(pages[0]))
+    if key not in keys or key == "#page-number" or not positions:
+        return False
+    tops: dict[bool, list[int]] = {True: [], False: []}
+    for block in positions:
+        if block.bbox is not None and furniture_key(" ".join(block.text.split())) == key:
+            tops[block.page == 1].append(block.bbox[3])
+    return bool(tops[True] and tops[False]) and all(
+        abs(a - b) > SAME_HEIGHT for a in tops[True] for b in tops[False])
+
+
+def _first_line(page: str) -> str:
+    return next((line.strip() for line in page.split("\n") if line.strip()), "")
+
+
 def _zone_indices(lines: list[str]) -> list[int]:
     """The top and bottom furniture zones of a page. On a short page the
     zones shrink so that a line in the middle of a page of three or more is
@@ -123,8 +168,32 @@ def _paged_keys(pages: Pages) -> list[str]:
             if 0 < len(line) <= MAX_FURNITURE_LEN:
                 seen[key].append((number, line))
     threshold = max(2, math.ceil(len(pages) / 2))
-    return sorted(key for key, hits in seen.items()
-                  if len(hits) >= threshold and _numbers_fit_pages(key, hits))
+    keys = {key for key, hits in seen.items()
+            if len(hits) >= threshold and _numbers_fit_pages(key, hits)
+            and (len(hits) >= 3 or not _ends_sentence(key))}
+    if len(pages) == 2 and not keys:
+        keys |= _two_page_header(pages)
+    return sorted(keys)
+
+
+def _ends_sentence(key: str) -> bool:
+    """A line ending a sentence ("License.") is a page's last line by chance
+    more often than a footer: two pages are not proof enough for it."""
+    return key != "#page-number" and key.rstrip()[-1:] in ".!?"
+
+
+#: The key of a two-page document's running header, removed from page 2 only.
+TWO_PAGE_HEADER = "#two-page-header"
+
+
+def _two_page_header(pages: Pages) -> set[str]:
+    """A two-page document's running header: the first line of page 2, the
+    same as the first line of page 1 (the title, repeated from page 2 on)."""
+    firsts = [next((ln.strip() for ln in page.split("\n") if ln.strip()), "") for page in pages]
+    key = furniture_key(firsts[1])
+    if firsts[1] and firsts[0] == firsts[1] and key != "#page-number" and not _ends_sentence(key):
+        return {key, TWO_PAGE_HEADER}
+    return set()
 
 
 def _numbers_fit_pages(key: str, hits: list[tuple[int, str]]) -> bool:
@@ -149,20 +218,63 @@ def _numbers(line: str) -> tuple[int, ...]:
 
 
 def _unpaged_lines(text: str) -> list[str]:
+    """Lines of unpaged text proven to be a page header of the capture."""
     lines = [line.strip() for line in text.split("\n")]
     filled = [line for line in lines if line]
     numbered = [FIRST_PAGE_NUMBER] if filled and any(
         _is_first_page_number(line) for line in (filled[0], filled[-1])) else []
+    numbered += _man_page_title_lines(filled)
     counts = Counter(line for line in lines if 0 < len(line) <= MAX_FURNITURE_LEN)
     candidates = {line for line, n in counts.items() if n >= 2 and not _PAGE_NUMBER.match(line)}
     if not candidates:
         return numbered
-    interrupts: Counter[str] = Counter()
-    for i in range(1, len(filled) - 1):
-        if filled[i] in candidates and _interrupted(filled[i - 1], filled[i + 1]):
-            interrupts[filled[i]] += 1
+    alone: Counter[str] = Counter()
+    splits: Counter[str] = Counter()
+    previous = ""  # the last non-blank line before the current one
+    for i, line in enumerate(lines):
+        if line in candidates:
+            blank_before = i == 0 or not lines[i - 1]
+            blank_after = i + 1 == len(lines) or not lines[i + 1]
+            if blank_before and blank_after:
+                alone[line] += 1
+                following = next((ln for ln in lines[i + 1:] if ln), "")
+                if previous and following and _interrupted(previous, following):
+                    splits[line] += 1
+        if line:
+            previous = line
     return numbered + sorted(line for line in candidates
-                             if (counts[line] >= 3 and interrupts[line] >= 1) or interrupts[line] >= 2)
+                             if alone[line] == counts[line] and splits[line] >= 1)
+
+
+#: A man page's header line: its title ``NAME(section)`` at both ends, the
+#: manual's name between (nroff's ``.TH``, ``BASH(1)  General Commands Manual  BASH(1)``).
+_MAN_HEADER = re.compile(r"^(?P<title>[\w.:+-]+\(\d\w{0,8}\))\s.*\S\s+(?P=title)$")
+
+
+def _man_page_title_lines(filled: list[str]) -> list[str]:
+    """The running header and footer of a man page formatted as one
+    continuous page (``man`` / ``nroff`` output): the first line is the
+    header, ``TITLE(n) ... TITLE(n)``, and the last line, the footer, ends
+    with the same ``TITLE(n)``. nroff repeats them on every page of a paged
+    rendering (the PDF, where they go as page furniture), and prints them
+    once here; both must be there, the footer proving the header's shape.
+    The footer of a one-page groff PDF ends with the page number 1 instead.
+
+    >>> _man_page_title_lines(["LS(1)  User Commands  LS(1)", "NAME", "GNU coreutils 9.4  2024  LS(1)"])
+    ['LS(1)  User Commands  LS(1)', 'GNU coreutils 9.4  2024  LS(1)']
+    >>> _man_page_title_lines(["LS(1) is a command LS(1)", "NAME", "see the end"])
+    []
+    """
+    if len(filled) < 3:
+        return []
+    header = _MAN_HEADER.match(filled[0])
+    if header is None:
+        return []
+    footer = filled[-1]
+    title = header.group("title")
+    if footer == filled[0] or not re.search(rf"\S\s+(?:{re.escape(title)}|1)$", footer):
+        return []
+    return [filled[0], footer]
 
 
 def _interrupted(before: str, after: str) -> bool:
@@ -170,7 +282,7 @@ def _interrupted(before: str, after: str) -> bool:
     return not _TERMINAL.search(before) and after[:1].islower()
 
 
-def _strip_zone(page: str, keys: frozenset[str], removed: list[str]) -> str:
+def _strip_zone(page: str, keys: frozenset[str] | set[str], removed: list[str]) -> str:
     lines = page.split("\n")
     drop = {i for i in _zone_indices(lines) if furniture_key(lines[i].strip()) in keys}
     removed.extend(lines[i].strip() for i in sorted(drop))
@@ -303,31 +415,69 @@ def join_pages(pages: Pages, params: Sequence[str] | None = None) -> Outcome:
 
 # --------------------------------------------------------------------------- hyphenation
 
-_BROKEN = re.compile(r"([^\W\d_]+)-\n[ ]*([^\W\d_]+)")
+_BREAK = re.compile(r"-\n[ ]*")
 _SPACES = re.compile(r"[ ]*")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class _Break:
+    """``left-\n  right``: a word broken at a line end, ``text[start:end]``."""
+
+    start: int
+    end: int
+    left: str
+    right: str
+
+
+def _is_letter(ch: str) -> bool:
+    """The regular expression class ``[^\\W\\d_]``: a letter, as ``\\w`` sees it."""
+    return ch.isalnum() and not ch.isdecimal()
+
+
+def _breaks(text: str) -> list[_Break]:
+    """Every ``letters-\nletters`` in the text, in order, not overlapping.
+
+    Found from the ``-\n`` outwards, so each letter is looked at a bounded
+    number of times: linear in the text (a regular expression starting with
+    ``[^\\W\\d_]+`` retried at every letter of a long run was quadratic)."""
+    found: list[_Break] = []
+    floor = 0  # where the previous break ended: breaks do not overlap
+    for match in _BREAK.finditer(text):
+        start = match.start()
+        while start > floor and _is_letter(text[start - 1]):
+            start -= 1
+        end = match.end()
+        while end < len(text) and _is_letter(text[end]):
+            end += 1
+        if start == match.start() or end == match.end():
+            continue
+        found.append(_Break(start, end, text[start:match.start()], text[match.end():end]))
+        floor = end
+    return found
 
 
 def dehyphenate(pages: Pages, params: Sequence[str] | None = None) -> Outcome:
     """Join words hyphenated across a line end, keeping real compounds.
 
     The document is its own dictionary: ``infor-/mation`` becomes
-    ``information``; ``counter-/terrorism`` stays ``counter-terrorism`` when
-    the document writes it so elsewhere, or when both halves are words of the
-    document and the joined form is not. A right half starting with a capital
-    (``Asia-/Pacific``) keeps its hyphen.
+    ``information`` and ``POSSI-/BILITY`` ``POSSIBILITY``; ``counter-/terrorism``
+    stays ``counter-terrorism`` when the document writes it so elsewhere, or
+    when both halves are words of the document and the joined form is not. A
+    right half starting with a capital after a left half that is not all
+    capitals (``Asia-/Pacific``) keeps its hyphen.
     """
     text = "\n".join(pages)
-    breaks = list(_BROKEN.finditer(text))
+    breaks = _breaks(text)
     if not breaks:
         return Outcome(pages, 0, (), ())
     decided = list(params) if params is not None else _decide_hyphens(text, breaks)
     if len(decided) != len(breaks):
         raise ValueError("recorded hyphenation decisions do not match the text")
     pieces, last = [], 0
-    for match, word in zip(breaks, decided, strict=True):
-        pieces.append(text[last:match.start()] + word)
-        last = match.end()
+    for found, word in zip(breaks, decided, strict=True):
+        pieces.append(text[last:found.start] + word)
+        last = found.end
         # The word's tail moves up; the rest of its line stays a line of its own,
         # so that line lengths (which unwrap reads) are kept.
         rest = _SPACES.match(text, last).end()  # type: ignore[union-attr]  # always matches
@@ -340,17 +490,22 @@ def dehyphenate(pages: Pages, params: Sequence[str] | None = None) -> Outcome:
                    (f"{joined} joined, {len(decided) - joined} kept as compounds", *decided[:5]))
 
 
-def _decide_hyphens(text: str, breaks: list[re.Match[str]]) -> list[str]:
-    rest = _BROKEN.sub(" ", text)
-    vocabulary = Counter(w.lower() for w in _WORD.findall(rest))
+def _decide_hyphens(text: str, breaks: list[_Break]) -> list[str]:
+    rest, last = [], 0
+    for found in breaks:
+        rest.append(text[last:found.start])
+        last = found.end
+    rest.append(text[last:])
+    vocabulary = Counter(w.lower() for w in _WORD.findall(" ".join(rest)))
     words = Counter(p for w in vocabulary for p in w.split("-"))
     decided = []
-    for match in breaks:
-        left, right = match.group(1), match.group(2)
+    for found in breaks:
+        left, right = found.left, found.right
         compound, joined = f"{left}-{right}", left + right
+        capital = right[0].isupper() and not (left.isupper() and right.isupper())
         keep = (compound.lower() in vocabulary
                 or (joined.lower() not in vocabulary
-                    and (right[0].isupper() or (left.lower() in words and right.lower() in words))))
+                    and (capital or (left.lower() in words and right.lower() in words))))
         decided.append(compound if keep else joined)
     return decided
 
@@ -365,12 +520,18 @@ LONG_SHARE = 3
 
 
 def unwrap(pages: Pages, params: Sequence[str] | None = None) -> Outcome:
-    """Unwrap hard line breaks into paragraphs, one line each, separated by a
+    r"""Unwrap hard line breaks into paragraphs, one line each, separated by a
     blank line. A blank line ends a paragraph. In a block of mostly long
     lines (one paragraph per line, as in many text captures) each line is a
     paragraph; in a hard-wrapped block, line breaks become spaces, except
     after a short line that ends a sentence or precedes a line that starts
-    like a new paragraph (PDF text has no blank lines between paragraphs)."""
+    like a new paragraph (PDF text has no blank lines between paragraphs).
+    A list item (a line starting ``1.``, ``2)``, ``(a)``, ``-``, ``*``,
+    ``•``) always starts a paragraph of its own.
+
+    >>> unwrap(("Steps:\n1. open the\nfile\n2) close it\n- done",)).pages[0]
+    'Steps:\n\n1. open the file\n\n2) close it\n\n- done'
+    """
     text = "\n".join(pages)
     paragraphs: list[str] = []
     unwrapped = 0
@@ -381,9 +542,10 @@ def unwrap(pages: Pages, params: Sequence[str] | None = None) -> Outcome:
         if sum(len(line) > WRAP_WIDTH for line in lines) * LONG_SHARE >= len(lines):
             paragraphs.extend(" ".join(line.split()) for line in lines)
             continue
-        for group in _wrapped_paragraphs(lines):
-            unwrapped += len(group) - 1
-            paragraphs.append(" ".join(" ".join(group).split()))
+        for item in _list_items(lines):
+            for group in _wrapped_paragraphs(item):
+                unwrapped += len(group) - 1
+                paragraphs.append(" ".join(" ".join(group).split()))
     out = "\n\n".join(paragraphs)
     return Outcome((out,), unwrapped, (), (f"{len(paragraphs)} paragraphs",))
 
@@ -392,6 +554,20 @@ def unwrap(pages: Pages, params: Sequence[str] | None = None) -> Outcome:
 #: when it ends a sentence or the next line starts like a new one.
 SHORT_LINE = 0.75
 _STARTS_NEW = re.compile(r"^[A-Z0-9(\[\"'\u2022*-]")
+
+
+_LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|\((?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,5})\)|[a-z][.)]|"
+                        r"[-*+\u2022\u25e6\u2023\u2043\u25aa\u25cf])(?:\s|$)")
+
+
+def _list_items(lines: list[str]) -> list[list[str]]:
+    """Cut a block before every line that starts like a list item."""
+    runs: list[list[str]] = [[]]
+    for line in lines:
+        if runs[-1] and _LIST_ITEM.match(line):
+            runs.append([])
+        runs[-1].append(line)
+    return runs
 
 
 def _wrapped_paragraphs(lines: list[str]) -> list[list[str]]:

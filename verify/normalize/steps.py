@@ -8,10 +8,12 @@ dehyphenation) live in :mod:`verify.normalize.layout`.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 import ftfy
+import ftfy.badness
 
 _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x0b|\x85")
 
@@ -36,6 +38,8 @@ def overstrike(text: str) -> str:
     >>> overstrike("N\\bNA\\bAM\\bME\\bE _\\bf_\\bi_\\bl_\\be")
     'NAME file'
     """
+    if "\x08" not in text:
+        return text
     previous = None
     while previous != text:
         previous, text = text, _OVERSTRIKE.sub("", text)
@@ -73,10 +77,30 @@ def mojibake(text: str) -> str:
     """
     if text.isascii() and "\x1b" not in text:
         return text
-    return "\n".join(
-        line if line.isascii() and "\x1b" not in line else ftfy.fix_text(line, _FTFY_CONFIG)
-        for line in text.split("\n")
-    )
+    return "\n".join(_fix_line(line) for line in text.split("\n"))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _fix_line(line: str) -> str:
+    """One line through the gate and ftfy. Cached: the character steps run
+    in rounds, and a page's lines come back unchanged in each round."""
+    return ftfy.fix_text(line, _FTFY_CONFIG) if _suspicious(line) else line
+
+
+#: What ftfy repairs besides mojibake that its badness test does not look for:
+#: terminal escapes, C1 controls, surrogates, the replacement character
+#: (lossy sequences), a no-break space after a mojibake lead byte.
+_FTFY_TRIGGER = re.compile("[\x1b\x80-\x9f\ud800-\udfff\ufffd]|[\u00c2\u00c3\u00e2][\u00a0 ]")
+
+
+def _suspicious(line: str) -> bool:
+    """Is this line worth ftfy's time? A cheap test first: pure ASCII never
+    is; otherwise ftfy's own badness heuristic (the test ``fix_encoding``
+    starts with) or one of the other things it repairs. bench/ftfy_gate.py
+    checks on real and mojibake corpora that the gate changes no output."""
+    if line.isascii() and "\x1b" not in line:
+        return False
+    return bool(_FTFY_TRIGGER.search(line)) or ftfy.badness.is_bad(line)
 
 
 def nfkc(text: str) -> str:
@@ -98,6 +122,8 @@ _INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff\u180e\ufffe]")
 _ASCII_JOINER = re.compile(r"(?<=[\x00-\x7f])[\u200c\u200d](?=[\x00-\x7f])|^[\u200c\u200d]|[\u200c\u200d]$",
                            re.MULTILINE)
 _CONTROLS = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\x7f-\x9f]")
+_ANY_INVISIBLE = re.compile(
+    r"[\u00ad\u200b\u2060\ufeff\u180e\ufffe\u200c\u200d\t\x00-\x08\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def invisible(text: str) -> str:
@@ -108,6 +134,8 @@ def invisible(text: str) -> str:
     >>> invisible("infor\u00ad\\nmation se\u200bcurity\\tend")
     'information security end'
     """
+    if not _ANY_INVISIBLE.search(text):
+        return text
     text = _SOFT_HYPHEN_BREAK.sub("", text)
     text = _INVISIBLE.sub("", text)
     text = _ASCII_JOINER.sub("", text)
@@ -119,22 +147,32 @@ _PUNCTUATION = str.maketrans(
         **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u2035\u02bc", "'"),
         **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb", '"'),
         **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\u2e3a\u2e3b", "-"),
+        "\u2265": ">=", "\u2264": "<=", "\u2260": "!=",  # troff draws them; its ASCII output spells them
         **dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
                         "\u2009\u200a\u202f\u205f\u3000", " "),
     }
 )
 
 
+#: The same table as a pattern: a substitution costs per quote or dash found,
+#: where ``str.translate`` costs per character of the text.
+_PUNCTUATION_CHARS = re.compile("[" + "".join(chr(c) for c in _PUNCTUATION) + "]")
+
+
 def punctuation(text: str) -> str:
-    """One form for quotes, dashes and spaces: typographic choices, not content.
+    """One form for quotes, dashes, spaces and the comparison signs (``≥``
+    is how a typesetter draws ``>=``): typographic choices, not content.
 
     >>> punctuation("\u201cSCO\u201d \u2013 the People\u2019s Republic \u2014 \u00abx\u00bb")
     '"SCO" - the People\\'s Republic - "x"'
     """
-    return text.translate(_PUNCTUATION)
+    if text.isascii():
+        return text
+    return _PUNCTUATION_CHARS.sub(lambda m: _PUNCTUATION[ord(m.group())], text)
 
 
 _RUNS = re.compile(r"[ ]{2,}")
+_EDGE_SPACE = re.compile(r"^ | $", re.MULTILINE)
 
 
 def line_space(text: str) -> str:
@@ -144,24 +182,38 @@ def line_space(text: str) -> str:
     >>> line_space("  a   b  \\n   c")
     'a b\\nc'
     """
+    if "  " not in text and not _EDGE_SPACE.search(text):
+        return text
     return "\n".join(_RUNS.sub(" ", line.strip(" ")) for line in text.split("\n"))
 
 
 _RULE = re.compile(r"^[ ]*(?:[-_=*~.\u00b7\u2022#+][ ]*){3,}$", re.MULTILINE)
 
 
+#: Every rule line or inline rule holds three rule characters with only spaces between.
+_RULE_HINT = re.compile(r"[-_=*~.\u00b7\u2022#+][ ]*[-_=*~.\u00b7\u2022#+][ ]*[-_=*~.\u00b7\u2022#+]")
+_INLINE_RULE = re.compile(r"(?<!\S)([-_=*~#])\1{3,}(?!\S)")
+
+
 def rules(text: str) -> str:
     """Drop lines that are only a drawn rule (``-----``, ``____``, ``* * *``):
-    a page separator or footnote rule carries no words.
+    a page separator or footnote rule carries no words. A run of four or
+    more of one rule character standing as a word (a heading's underline
+    that HTML or unwrapping put beside its words) goes too, so that a rule
+    is treated alike whether it has a line of its own or not.
 
     >>> rules("end.\\n-----\\nnext")
     'end.\\n\\nnext'
+    >>> rules("Version 2.0 ===== 1. Definitions")
+    'Version 2.0  1. Definitions'
     """
-    return _RULE.sub("", text)
+    if not _RULE_HINT.search(text):
+        return text
+    return _INLINE_RULE.sub("", _RULE.sub("", text))
 
 
 def rule_paragraphs(text: str) -> str:
-    """Drop paragraphs that became a rule once their lines were joined
+    r"""Drop paragraphs that became a rule once their lines were joined
     (``* *`` over ``*``): the same test as :func:`rules`, after unwrapping,
     so that canonicalisation stays idempotent.
 
@@ -184,3 +236,28 @@ def spacing(text: str) -> str:
     'the SCO (Shanghai), and; more.'
     """
     return _AFTER_OPENER.sub("", _BEFORE_CLOSER.sub("", text))
+
+
+_BULLET = re.compile(r"^[\u2022\u25e6\u25aa\u25cf\u2023\u2043\u2219\u00b7\u25a0\u25a1\u2013] +(?=\S)",
+                     re.MULTILINE)
+_NROFF_BULLET = re.compile(r"^o +(?=\S)", re.MULTILINE)
+
+
+def bullets(text: str) -> str:
+    r"""Drop the bullet symbol that starts a list item's paragraph: HTML draws
+    it (``<li>``) and puts no character in the text, a PDF shows ``•``, an
+    nroff text rendering ``o``. Typed ASCII markers (``-``, ``*``, ``1.``)
+    are the author's text and stay. ``o`` counts as a bullet only where two
+    paragraphs or more start with it (a list), never alone.
+
+    >>> bullets("Restricted:\n\n\u2022 changing directories\n\n\u2022 setting PATH")
+    'Restricted:\n\nchanging directories\n\nsetting PATH'
+    >>> bullets("o changing directories\n\no setting PATH")
+    'changing directories\n\nsetting PATH'
+    >>> bullets("o what a night")
+    'o what a night'
+    """
+    text = _BULLET.sub("", text)
+    if len(_NROFF_BULLET.findall(text)) >= 2:
+        text = _NROFF_BULLET.sub("", text)
+    return text

@@ -24,6 +24,8 @@ def check_json(report: CheckReport, *, manifest: str, root: str) -> dict[str, An
         "drifted": [asdict(d) for d in report.drifted],
         "refused": [asdict(p) for p in report.refused],
         "errors": [asdict(p) for p in report.errors],
+        "provenance": [asdict(p) for p in report.provenance],
+        "outside": [asdict(p) for p in report.outside],
     }
 
 
@@ -41,6 +43,9 @@ def check_text(report: CheckReport, *, manifest: str, root: str) -> str:
                      f"profile {d.old_profile} -> {d.new_profile}" + (f" ({d.note})" if d.note else ""))
     lines.extend(f"  refused   {shown(p.path)}: {shown(p.message, backslash=False)}" for p in report.refused)
     lines.extend(f"  error     {shown(p.path)}: {shown(p.message, backslash=False)}" for p in report.errors)
+    lines.extend(f"  provenance {shown(p.path)}: {shown(p.message, backslash=False)}"
+                 for p in report.provenance)
+    lines.extend(f"  outside   {shown(p.path)}: {shown(p.message, backslash=False)}" for p in report.outside)
     counts = report.counts()
     lines.append(", ".join(f"{n} {k}" for k, n in counts.items() if n or k == "matched"))
     lines.append("OK: every file matches the manifest" if report.passed else "DRIFT: see above")
@@ -49,7 +54,13 @@ def check_text(report: CheckReport, *, manifest: str, root: str) -> str:
 
 def _what_changed(m: Modified) -> str:
     if m.content_changed is None:
-        return f"bytes changed; content unknown ({m.note})"
+        return f"bytes changed; content unknown ({m.note})" if m.new_raw else str(m.note)
+    if m.furniture_changed:
+        lines = [f"-{x}" for x in m.removed_before] + [f"+{x}" for x in m.removed_now]
+        shown = "; ".join(line[:80] for line in lines[:6]) + ("; ..." if len(lines) > 6 else "")
+        return ("furniture changed: canonical text unchanged, the removed material "
+                "(running heads, site chrome) differs" + (f": {shown}" if shown else "")
+                + (f" ({m.note})" if m.note else ""))
     if not m.content_changed:
         return "bytes changed, canonical text unchanged (formatting change)"
     parts = [f"{kind} {_ranges(nums)}" for kind, nums in m.paragraphs.items() if nums]

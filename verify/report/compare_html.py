@@ -8,6 +8,8 @@ can be archived as it is.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from html import escape
 
@@ -154,18 +156,34 @@ def _cell(text: str, start: int, end: int, marks: list[tuple[int, int, Kind]], p
     return f'<td class="text present">{highlight(text, start, end, marks)}</td>'
 
 
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]]", re.IGNORECASE)
+
+
+def _whole_url(text: str, mark: tuple[int, int, Kind]) -> tuple[int, int, Kind]:
+    s, e, k = mark
+    if "/" not in text[max(0, s - 200) : e + 200]:
+        return mark
+    for url in _URL.finditer(text, max(0, s - 2000), min(len(text), e + 2000)):
+        if url.start() < e and s < url.end():
+            return min(s, url.start()), max(e, url.end()), k
+    return mark
+
+
 def highlight(text: str, start: int, end: int, marks: list[tuple[int, int, Kind]]) -> str:
     """``text[start:end]`` escaped, with each marked span wrapped in ``<mark>``.
 
     Marks wider than the differing words (a whole sentence given as context)
     are not drawn; overlapping marks are drawn with the first one's kind.
 
+    A mark that cuts into a URL is widened to the whole URL, so that an
+    address is never shown broken in two.
+
     >>> highlight("a 60th b", 0, 8, [(2, 6, "number")])
     'a <mark class="k-number">60th</mark> b'
     """
     inner = [
         (max(s, start), min(e, end), k)
-        for s, e, k in marks
+        for s, e, k in map(lambda m: _whole_url(text, m), marks)
         if s < end and e > start and (s, e) != (start, end)
     ]
     inner.sort()

@@ -1,0 +1,446 @@
+"""Recall of injected differences, noise on faithful pairs, alignment F1.
+
+Each book of two English translations (``../shared/corpora/parallel-
+translations``) is joined into prose as in ``bench/compare_alignment.py``.
+Then, in B, about one verse in ``--every`` receives one injected difference,
+the kinds taken in turn (never two injections within three verses):
+
+* ``number-word``: a number written in words that A's verse has too, changed
+  to another value in words ("seven" -> "eight", "two hundred" -> "three hundred");
+* ``number-digits``: the same, written in digits with another value ("seven" -> "8");
+* ``ordinal``: an ordinal that A's verse has too, changed ("first" -> "second");
+* ``date``: both verses get a sentence with a date, B's differs by a day, a
+  month or a year and is written in another format;
+* ``name``: a capitalised name that A's verse has too, swapped for another
+  name of the same book that neither verse has (genealogies are full of them);
+* ``omission``: the verse is deleted from B;
+* ``addition``: a verse of another book is inserted into B after it.
+
+An injection is found when ``compare_texts(A, B')`` reports a difference of
+its kind whose span on the modified side overlaps the injected text (for an
+omission: A's span overlaps the deleted verse). Noise is the number of
+differences reported on the unmodified pair per 100 aligned pairs (every
+difference counted, faithful translations should be quiet). Alignment F1 is
+the strict verse-link F1 of ``bench/compare_alignment.py`` on the
+unmodified pair.
+
+The pairs are split in two: the **tuned** pairs, looked at while the
+comparison was adjusted, and the **held-out** pairs, run only to report.
+
+    python bench/compare_injected.py                    # tuned and held-out tables
+    python bench/compare_injected.py --set held-out --json
+    python bench/compare_injected.py --pairs KJV:BBE --books Ruth --show-missed
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from compare_alignment import CORPUS, Key, links, load, prose
+
+from verify.compare import compare_texts
+from verify.compare.model import Comparison, Difference
+from verify.compare.numbers import numbers
+
+TUNED = [("KJV", "BBE"), ("ASV", "Darby"), ("KJV", "YLT")]
+HELD_OUT = [("BSB", "Webster"), ("JPS", "YLT"), ("OEB", "Noyes"), ("Haweis", "Anderson"), ("Tyndale", "ASV")]
+BOOKS = ["Genesis", "Ruth", "Mark", "Acts"]
+KINDS = ["number-word", "number-digits", "ordinal", "date", "name", "omission", "addition"]
+REPORTED_AS = {"number-word": "number", "number-digits": "number", "ordinal": "number"}
+GAP = 3
+
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
+_ORDINALS = [
+    "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_NAME = re.compile(r"(?<=[a-z,;:] )([A-Z][a-z]{2,})\b")
+
+
+@dataclass(frozen=True)
+class Injection:
+    kind: str
+    key: Key
+    b_text: str  # the modified verse of B ("" for an omission)
+    a_text: str  # A's verse (changed only for a date)
+    marked: tuple[int, int]  # span of the change inside b_text (inside a_text for an omission)
+
+
+def _number_words(text: str, strong: bool) -> list[tuple[int, int, int, str]]:
+    out = []
+    for m in numbers(text):
+        if m.text[0].isdigit() or (m.weak == strong and strong):
+            continue
+        out.append((m.start, m.end, int(m.value) if m.value.isdigit() else -1, m.text))
+    return [x for x in out if x[2] >= 0]
+
+
+def _words_for(value: int) -> str:
+    if value < len(_UNITS):
+        return _UNITS[value]
+    if value % 100 == 0 and value // 100 < len(_UNITS):
+        return f"{_UNITS[value // 100]} hundred"
+    return str(value)
+
+
+def inject_number(a: str, b: str, rng: random.Random, digits: bool) -> tuple[str, tuple[int, int]] | None:
+    values_a = {int(m.value) for m in numbers(a) if m.value.isdigit()}
+    cands = []
+    for m in numbers(b):
+        if m.weak or not m.value.isdigit() or int(m.value) not in values_a or m.text[0].isdigit():
+            continue
+        value = int(m.value)
+        if m.text.lower() in _ORDINALS:
+            continue
+        cands.append((m, value))
+    if not cands:
+        return None
+    m, value = rng.choice(cands)
+    if value >= 100 and value % 100 == 0:
+        new_value = value + 100
+    elif value < 12:
+        new_value = value + 1
+    else:
+        new_value = value + rng.choice([1, 2, 10])
+    if not digits and new_value >= len(_UNITS) and not (new_value % 100 == 0 and new_value // 100 < 13):
+        new_value = rng.choice([2, 3, 5, 7, 9, 11])
+        if new_value == value:
+            new_value += 1
+    new = str(new_value) if digits else _words_for(new_value)
+    return b[: m.start] + new + b[m.end :], (m.start, m.start + len(new))
+
+
+def inject_ordinal(a: str, b: str, rng: random.Random) -> tuple[str, tuple[int, int]] | None:
+    words_a = {w.lower() for w in re.findall(r"[A-Za-z]+", a)}
+    cands = [
+        m
+        for m in re.finditer(r"\b(" + "|".join(_ORDINALS[1:12]) + r")\b", b, re.IGNORECASE)
+        if m.group().lower() in words_a
+    ]
+    if not cands:
+        return None
+    m = rng.choice(cands)
+    k = _ORDINALS.index(m.group().lower())
+    new = _ORDINALS[k + 1 if k < 11 else k - 1]
+    if m.group()[0].isupper():
+        new = new.capitalize()
+    return b[: m.start()] + new + b[m.end() :], (m.start(), m.start() + len(new))
+
+
+def inject_date(rng: random.Random) -> tuple[str, str, tuple[int, int]]:
+    y, mo, d = rng.randrange(1900, 2030), rng.randrange(1, 13), rng.randrange(1, 29)
+    change = rng.choice(["day", "month", "year"])
+    y2, mo2, d2 = (
+        (y, mo, d + 1) if change == "day" else (y, mo % 12 + 1, d) if change == "month" else (y + 1, mo, d)
+    )
+    a_date = f"{d} {_MONTHS[mo - 1]} {y}"
+    b_date = rng.choice(
+        [f"{_MONTHS[mo2 - 1]} {d2}, {y2}", f"{y2}-{mo2:02d}-{d2:02d}", f"{d2} {_MONTHS[mo2 - 1]} {y2}"]
+    )
+    prefix = " This was recorded on "
+    return prefix + a_date + ".", prefix + b_date + ".", (len(prefix), len(prefix) + len(b_date))
+
+
+def inject_name(a: str, b: str, names: list[str], rng: random.Random) -> tuple[str, tuple[int, int]] | None:
+    known = set(names)
+    cands = [m for m in _NAME.finditer(b) if m.group(1) in known and re.search(r"\b" + m.group(1) + r"\b", a)]
+    if not cands:
+        return None
+    m = rng.choice(cands)
+    others = [n for n in names if n not in a and n not in b and n[0] != m.group(1)[0]]
+    if not others:
+        return None
+    new = rng.choice(others)
+    return b[: m.start(1)] + new + b[m.end(1) :], (m.start(1), m.start(1) + len(new))
+
+
+def book_names(verses_a: dict[Key, str], verses_b: dict[Key, str], book: str) -> list[str]:
+    """Capitalised words written inside sentences of both translations, at least twice: names."""
+    counts: Counter[str] = Counter()
+    lower: set[str] = set()
+    for verses in (verses_a, verses_b):
+        for key, text in verses.items():
+            if key[0] == book:
+                counts.update(m.group(1) for m in _NAME.finditer(text))
+                lower.update(w for w in re.findall(r"[a-z]+", text))
+    return sorted(n for n, c in counts.items() if c >= 4 and n.lower() not in lower)
+
+
+def plan(
+    verses_a: dict[Key, str], verses_b: dict[Key, str], book: str, every: int, seed: str
+) -> tuple[dict[Key, str], dict[Key, str], list[Injection]]:
+    """Copies of both translations' verses of ``book``, B (and A for dates) injected."""
+    rng = random.Random(seed)
+    keys = sorted(k for k in verses_a if k[0] == book and verses_a[k] and verses_b.get(k))
+    names = book_names(verses_a, verses_b, book)
+    foreign = [
+        t for k, t in sorted(verses_b.items()) if k[0] != book and len(t) > 40 and _ends(t) and t[0].isupper()
+    ]
+    new_a = {k: t for k, t in verses_a.items() if k[0] == book}
+    new_b = {k: t for k, t in verses_b.items() if k[0] == book}
+    out: list[Injection] = []
+    kind_at = 0
+    last = -GAP - 1
+    order = list(range(len(keys)))
+    position = rng.randrange(every)
+    while position < len(order):
+        i = position
+        position += every
+        # try the kinds from the current one until one applies to this verse (or a neighbour)
+        for tries in range(len(KINDS) * 3):
+            kind = KINDS[(kind_at + tries) % len(KINDS)]
+            j = min(len(keys) - 1, i + tries // len(KINDS))
+            if j - last <= GAP:
+                continue
+            key = keys[j]
+            a, b = new_a[key], new_b[key]
+            if kind in ("omission", "addition") and not _whole(keys, j, new_a, new_b):
+                continue
+            made = _apply(kind, a, b, names, foreign, rng)
+            if made is None:
+                continue
+            b_new, a_new, marked = made
+            new_b[key], new_a[key] = b_new, a_new
+            out.append(Injection(kind, key, b_new, a_new, marked))
+            kind_at = (kind_at + tries + 1) % len(KINDS)
+            last = j
+            break
+    return new_a, new_b, out
+
+
+def _apply(
+    kind: str, a: str, b: str, names: list[str], foreign: list[str], rng: random.Random
+) -> tuple[str, str, tuple[int, int]] | None:
+    if kind in ("number-word", "number-digits"):
+        got = inject_number(a, b, rng, kind == "number-digits")
+        return None if got is None else (got[0], a, got[1])
+    if kind == "ordinal":
+        got = inject_ordinal(a, b, rng)
+        return None if got is None else (got[0], a, got[1])
+    if kind == "name":
+        got = inject_name(a, b, names, rng)
+        return None if got is None else (got[0], a, got[1])
+    if kind == "date":
+        add_a, add_b, (s, e) = inject_date(rng)
+        return b + add_b, a + add_a, (len(b) + s, len(b) + e)
+    if kind in ("omission", "addition") and not (_ends(a) and _ends(b)):
+        return None  # a whole sentence (or more) on both sides, not a clause
+    if kind == "omission":
+        return "", a, (0, len(a))
+    if kind == "addition":
+        extra = " " + rng.choice(foreign)
+        return b + extra, a, (len(b) + 1, len(b) + len(extra))
+    raise ValueError(kind)
+
+
+def _whole(keys: list[Key], j: int, va: dict[Key, str], vb: dict[Key, str]) -> bool:
+    """Whether verse ``j`` is one or more whole sentences on both sides: the
+    verse before it ends a sentence and it starts with a capital."""
+    key = keys[j]
+    before = keys[j - 1] if j else None
+    return all(v[key][:1].isupper() and (before is None or _ends(v.get(before, "."))) for v in (va, vb))
+
+
+def _ends(text: str) -> bool:
+    return re.search(r"[.!?][\"'\u201d\u2019)]*$", text) is not None
+
+
+def _spans(spans: list[tuple[Key, int, int]]) -> dict[Key, tuple[int, int]]:
+    return {k: (s, e) for k, s, e in spans}
+
+
+def found(
+    inj: Injection,
+    diffs: list[Difference],
+    where_a: dict[Key, tuple[int, int]],
+    where_b: dict[Key, tuple[int, int]],
+) -> bool:
+    want = REPORTED_AS.get(inj.kind, inj.kind)
+    if inj.kind == "omission":
+        s, e = where_a[inj.key]
+        return any(d.kind == want and d.a.span.start < e and s < d.a.span.end for d in diffs)
+    base = where_b[inj.key][0]
+    s, e = base + inj.marked[0], base + inj.marked[1]
+    return any(d.kind == want and d.b.span.start < e and s < d.b.span.end for d in diffs)
+
+
+def aligned(c: Comparison) -> int:
+    return sum(1 for p in c.pairs if not p.one_sided)
+
+
+def run_pair(
+    data: dict[str, dict[Key, str]],
+    ta: str,
+    tb: str,
+    books: list[str],
+    every: int,
+    show: bool,
+    alignment: bool,
+) -> dict[str, object]:
+    hits: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    noise = pairs = 0
+    noise_kinds: Counter[str] = Counter()
+    tp = fp = fn = 0
+    for book in books:
+        if not any(k[0] == book for k in data[ta]) or not any(k[0] == book for k in data[tb]):
+            continue
+        text_a, spans_a = prose(data[ta], book)
+        text_b, spans_b = prose(data[tb], book)
+        plain = compare_texts(text_a, text_b)
+        noise += len(plain.differences)
+        noise_kinds.update(d.kind for d in plain.differences)
+        pairs += aligned(plain)
+        if alignment:
+            gold = {(k, k) for k, _, _ in spans_a} & {(k, k) for k, _, _ in spans_b}
+            predicted, _ = links(text_a, spans_a, text_b, spans_b)
+            tp += len(predicted & gold)
+            fp += len(predicted - gold)
+            fn += len(gold - predicted)
+        new_a, new_b, injections = plan(data[ta], data[tb], book, every, f"{ta}:{tb}:{book}")
+        ia, sa = prose(new_a, book)
+        ib, sb = prose(new_b, book)
+        diffs = list(compare_texts(ia, ib).differences)
+        where_a, where_b = _spans(sa), _spans(sb)
+        for inj in injections:
+            ok = found(inj, diffs, where_a, where_b)
+            hits[inj.kind][0] += ok
+            hits[inj.kind][1] += 1
+            if show and not ok:
+                print(
+                    f"  missed {inj.kind} {inj.key}: A {new_a[inj.key][:160]!r}\n"
+                    f"      B {inj.b_text[:160]!r}",
+                    file=sys.stderr,
+                )
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {
+        "pair": f"{ta}:{tb}",
+        "recall": {k: hits[k] for k in KINDS if k in hits},
+        "noise_per_100": round(100 * noise / pairs, 2) if pairs else 0.0,
+        "noise_kinds": dict(sorted(noise_kinds.items())),
+        "aligned_pairs": pairs,
+        "alignment_f1": round(2 * p * r / (p + r), 4) if p + r else None,
+    }
+
+
+def table(name: str, results: list[dict[str, object]], out: Callable[[str], None]) -> None:
+    out(f"\n## {name}\n")
+    out("| pair | " + " | ".join(KINDS) + " | all | noise/100 | noise kinds | align F1 |")
+    out("|---" * (len(KINDS) + 5) + "|")
+    total: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    noise = pairs = 0
+    for r in results:
+        rec: dict[str, list[int]] = r["recall"]  # type: ignore[assignment]
+        cells = []
+        for k in KINDS:
+            got, n = rec.get(k, [0, 0])
+            total[k][0] += got
+            total[k][1] += n
+            cells.append(f"{got}/{n}" if n else "-")
+        allg = sum(v[0] for v in rec.values())
+        alln = sum(v[1] for v in rec.values())
+        noise += round(float(r["noise_per_100"]) * int(r["aligned_pairs"]) / 100)  # type: ignore[arg-type]
+        pairs += int(r["aligned_pairs"])  # type: ignore[arg-type]
+        kinds = ", ".join(f"{k} {v}" for k, v in r["noise_kinds"].items())  # type: ignore[attr-defined]
+        out(
+            f"| {r['pair']} | "
+            + " | ".join(cells)
+            + f" | {allg}/{alln} | {r['noise_per_100']} | {kinds} | {r['alignment_f1']} |"
+        )
+    cells = [f"{v[0] / v[1]:.3f} ({v[0]}/{v[1]})" if (v := total[k])[1] else "-" for k in KINDS]
+    allg = sum(v[0] for v in total.values())
+    alln = sum(v[1] for v in total.values())
+    out(
+        "| **all** | "
+        + " | ".join(cells)
+        + f" | {allg / max(1, alln):.3f} | {100 * noise / max(1, pairs):.2f} | | |"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--set", choices=["tuned", "held-out", "both"], default="both")
+    parser.add_argument("--pairs", nargs="*", help="pairs as A:B (instead of --set)")
+    parser.add_argument("--books", nargs="*", default=BOOKS)
+    parser.add_argument("--every", type=int, default=12, help="one injection about every N verses")
+    parser.add_argument("--no-alignment", action="store_true", help="skip the alignment F1 (faster)")
+    parser.add_argument("--show-missed", action="store_true", help="print missed injections on stderr")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    data = load(args.corpus)
+    sets: list[tuple[str, list[tuple[str, str]]]] = []
+    if args.pairs:
+        sets.append(("pairs", [tuple(p.split(":")) for p in args.pairs]))  # type: ignore[misc]
+    else:
+        if args.set in ("tuned", "both"):
+            sets.append(("tuned", TUNED))
+        if args.set in ("held-out", "both"):
+            sets.append(("held-out", HELD_OUT))
+    for name, pairs in sets:
+        results = []
+        for ta, tb in pairs:
+            res = run_pair(data, ta, tb, args.books, args.every, args.show_missed, not args.no_alignment)
+            res["set"] = name
+            results.append(res)
+            if args.json:
+                print(json.dumps(res), flush=True)
+        if not args.json:
+            table(name, results, print)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,185 @@
+"""Coverage: the share of a page's visible body text that reaches the canonical text.
+
+Usage::
+
+    python bench/coverage.py [--limit N] [--worst K] [--kind KIND ...]
+
+For every page, the *visible words* are the words of the page's body text as
+a browser shows it (no ``head``, scripts, styles, templates, nor elements
+hidden by attribute or inline style), tokenised with ``\\w+`` after NFKC and
+case folding; the *kept words* are the same tokens of the canonical text
+(``verify ingest``: selection, then the canonical profile). Coverage is the
+multiset share of visible tokens that are kept. A page whose coverage is low
+must carry a ``canon.empty`` or ``canon.low-coverage`` warning in its record:
+the script counts the *silent* losses (coverage under 0.5 and no warning).
+
+Kinds (real pages on this machine or in ../shared/corpora):
+
+- ``documentation``: /usr/share/doc/**/*.html (texinfo, gtk-doc, DocBook,
+  Node API docs, Sphinx ...), all site chrome of those pages is navigation.
+- ``news``: ../shared/corpora/html-boilerplate (181 news and blog pages);
+  their chrome is large, so coverage of *visible* text is expected to be low
+  there; the main-content F1 (bench/html_f1.py) is the measure of quality.
+- ``plain-text``: /usr/share/common-licenses/* and /usr/share/doc/*/copyright
+  (legal notices): plain text keeps every line but a proven header.
+- ``held-out-docs``: documentation never looked at while tuning canon/2: the
+  Rust toolchain's HTML docs in ~/.rustup (mdBook: the Rust Book, error codes;
+  rustdoc: a sample of the std API pages), every 4th page in path order.
+- ``books``: the plain-text renderings of ../shared/corpora/same-document-multiple-formats
+  (bash manual and article) and the seeds (government statements).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import re
+import statistics
+import sys
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from verify.ingest.html_content import (  # noqa: E402 - after the path set-up above
+    UNSEEN_TAGS,
+    Node,
+    _is_hidden,
+    decode_markup,
+    parse_with_lxml,
+)
+from verify.pipeline import process_bytes  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "corpora"
+_TOKEN = re.compile(r"\w+")
+
+
+def tokens(text: str) -> Counter[str]:
+    return Counter(_TOKEN.findall(unicodedata.normalize("NFKC", text).casefold()))
+
+
+def visible_text(markup: bytes, links: bool = True) -> str:
+    """The body text a browser shows: no head, scripts, styles, hidden
+    elements; with ``links=False``, the reading text: no link text either
+    (menus, tables of contents and link rows are navigation)."""
+    text, _ = decode_markup(markup)
+    root = parse_with_lxml(text)
+    parts: list[str] = []
+    stack: list[Node | str] = [root]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            continue
+        if item.tag in UNSEEN_TAGS or item.tag in ("head", "noscript") or _is_hidden(item):
+            continue
+        if not links and item.tag == "a":
+            continue
+        parts.append(" ")
+        stack.extend(reversed(item.children))
+    return "".join(parts)
+
+
+def pages(kind: str) -> Iterator[tuple[str, bytes, str]]:
+    """(name, bytes, how to read visible text) for each page of a kind."""
+    if kind == "documentation":
+        for path in sorted(Path("/usr/share/doc").rglob("*.html")):
+            if path.is_file():
+                yield str(path), path.read_bytes(), "html"
+    elif kind == "news":
+        for path in sorted((SHARED / "html-boilerplate" / "html").glob("*.html.gz")):
+            yield path.name, gzip.decompress(path.read_bytes()), "html"
+    elif kind == "plain-text":
+        paths = sorted(Path("/usr/share/common-licenses").iterdir()) + sorted(
+            Path("/usr/share/doc").glob("*/copyright"))
+        for path in paths:
+            if path.is_file() and not path.is_symlink():
+                yield str(path), path.read_bytes(), "text"
+    elif kind == "held-out-docs":
+        docs = sorted(Path.home().glob(".rustup/toolchains/stable-*/share/doc/rust/html"))
+        if docs:
+            root = docs[0]
+            paths = (sorted((root / "book").glob("ch*.html"))
+                     + sorted((root / "error_codes").glob("E0*.html"))
+                     + sorted((root / "std").glob("*/struct.*.html")))
+            for path in paths[::4]:
+                yield str(path.relative_to(root)), path.read_bytes(), "html"
+    elif kind == "books":
+        group = SHARED / "same-document-multiple-formats"
+        for path in sorted(group.rglob("*.txt")) + sorted(group.rglob("*.text")):
+            yield str(path.relative_to(SHARED)), path.read_bytes(), "text"
+        for path in sorted((ROOT.parent / "shared" / "seeds").glob("*.txt")):
+            yield "seeds/" + path.name, path.read_bytes(), "text"
+
+
+def _visible(data: bytes, how: str, links: bool = True) -> str:
+    if how == "html":
+        return visible_text(data, links)
+    text = data.decode("utf-8", errors="replace")
+    return re.sub(".\b", "", text)  # nroff overstrike shows one letter
+
+
+def _share(seen: Counter[str], kept: Counter[str]) -> float:
+    total = sum(seen.values())
+    return sum(min(n, kept[t]) for t, n in seen.items()) / total if total else 1.0
+
+
+def measure(name: str, data: bytes, how: str) -> tuple[float, int, bool, str, float]:
+    """(coverage, visible words, warned, first warning, coverage of the reading text) of one page."""
+    seen = tokens(_visible(data, how))
+    record = process_bytes(data, name)
+    kept = tokens(record.text or "")
+    total = sum(seen.values())
+    share = _share(seen, kept)
+    reading = _share(tokens(_visible(data, how, links=False)), kept)
+    warns = [w for w in record.warnings if w.startswith("canon.")]
+    if record.error:
+        warns.append(f"error: {record.error_code}")
+    return share, total, bool(warns), (warns[0][:60] if warns else ""), reading
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--kind", action="append",
+                        choices=["documentation", "held-out-docs", "news", "plain-text", "books"])
+    parser.add_argument("--limit", type=int, default=0, help="pages per kind (0: all)")
+    parser.add_argument("--worst", type=int, default=8)
+    args = parser.parse_args(argv)
+    kinds = args.kind or ["documentation", "held-out-docs", "news", "plain-text", "books"]
+    print("| kind | pages | coverage p10 | median | mean | under 0.5 | silent losses (<0.5, no warning) "
+          "| reading text (no link text): p10 | median |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    worst_all: list[tuple[str, tuple[float, int, bool, str, float], str]] = []
+    for kind in kinds:
+        results = []
+        for i, (name, data, how) in enumerate(pages(kind)):
+            if args.limit and i >= args.limit:
+                break
+            result = measure(name, data, how)
+            if result[1] >= 20:  # pages with fewer visible words say nothing
+                results.append((name, result))
+        if not results:
+            continue
+        shares = sorted(r[0] for _, r in results)
+        p10 = shares[int(0.1 * (len(shares) - 1))]
+        low = [r for r in results if r[1][0] < 0.5]
+        silent = [r for r in low if not r[1][2]]
+        reading = sorted(r[4] for _, r in results)
+        print(f"| {kind} | {len(results)} | {p10:.3f} | {statistics.median(shares):.3f} | "
+              f"{statistics.fmean(shares):.3f} | {len(low)} | {len(silent)} | "
+              f"{reading[int(0.1 * (len(reading) - 1))]:.3f} | {statistics.median(reading):.3f} |",
+              flush=True)
+        worst_all.extend((kind, r, name) for name, r in sorted(results, key=lambda x: x[1][0])[:args.worst])
+    print("\nworst pages (by coverage of all visible words):\n")
+    print("| kind | page | coverage | reading text | visible words | warning |")
+    print("|---|---|---|---|---|---|")
+    for kind, (share, total, _, warn, reading), name in worst_all:
+        print(f"| {kind} | {name} | {share:.3f} | {reading:.3f} | {total} | {warn or '-'} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
