@@ -27,7 +27,18 @@ def _verify(*args: str) -> list[str]:
 def _corpus(root: Path, files: int) -> None:
     root.mkdir()
     for i in range(files):
-        (root / f"f{i:04d}.txt").write_text(f"Document {i}: the member states agreed on item {i}.\n")
+        (root / f"f{i:04d}.txt").write_text(f"Document {i}: the member states agreed on item {i}. " * 40
+                                            + "\n")
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return found
 
 
 def _holders(path: Path) -> list[int]:
@@ -53,9 +64,9 @@ def test_a_killed_build_does_not_block_the_next_one(tmp_path: Path, how: signal.
                                     "--no-compare"), stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
-    while not (lock.exists() and lock.stat().st_size) and time.monotonic() < deadline:
-        time.sleep(0.02)  # the build holds its lock and has started
-    time.sleep(1.0)  # its workers are busy
+    while not _children(proc.pid) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)  # the build holds its lock and its workers have started
+    time.sleep(0.2)  # they are busy
     assert proc.poll() is None, "the build finished before it could be killed"
     proc.send_signal(how)
     proc.wait(30)
