@@ -70,10 +70,11 @@ def encode_name(raw: bytes) -> str:
 
     Valid UTF-8 is kept as it is; a backslash, a control character (C0 or
     DEL) and every byte that is not part of valid UTF-8 are escaped
-    (``\\\\``, ``\\n``, ``\\r``, ``\\t``, ``\\xHH``); where the result would not be
-    in NFC, every non-ASCII byte is escaped. So any name a file system can
-    hold round-trips through :func:`decode_name`, and two names never share
-    a manifest path.
+    (``\\\\``, ``\\n``, ``\\r``, ``\\t``, ``\\xHH``), and the rest is put in NFC (two
+    names equal after NFC are reported as twins by the walk). Where NFC would
+    fuse a combining mark with an escape, every non-ASCII byte is escaped
+    instead. So any name that is NFC or needs an escape round-trips through
+    :func:`decode_name`.
 
     >>> encode_name(b"a\\nb\\xff.txt")
     'a\\\\nb\\\\xff.txt'
@@ -97,15 +98,15 @@ def encode_name(raw: bytes) -> str:
     if len(out) > 1 and out[1] == ":" and out[0].isascii() and out[0].isalpha():
         out[1] = "\\x3a"  # "C:..." would read as a Windows drive: escaped, so no name is refused
     joined = "".join(out)
-    if unicodedata.is_normalized("NFC", joined):
-        return joined
-    # Not in NFC: a name in another normal form (two such names are two files
-    # on most file systems), or a combining mark that would compose with the
-    # last letter of an escape ("\\xab" + U+0331 -> "\\xa" + "ḇ"). Normalising
-    # would lose the exact bytes, so every non-ASCII character is escaped byte
-    # by byte instead: pure ASCII (NFC by definition) and an exact round trip.
-    return "".join(c if c.isascii() else "".join(f"\\x{b:02x}" for b in c.encode("utf-8", "surrogateescape"))
-                   for c in joined)
+    normal = unicodedata.normalize("NFC", joined)
+    if normal != joined and "\\" in joined:
+        # NFC would fuse a combining mark with the last letter of an escape
+        # ("\\xab" + U+0331 -> "\\xa" + "ḇ"): a path nobody could read back.
+        # Every non-ASCII character is escaped byte by byte instead: pure
+        # ASCII (NFC by definition) and an exact round trip.
+        return "".join(c if c.isascii() else "".join(f"\\x{b:02x}" for b in c.encode("utf-8"))
+                       for c in joined)
+    return normal
 
 
 def decode_name(name: str) -> bytes:
