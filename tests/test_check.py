@@ -220,3 +220,19 @@ def test_large_corpora_hash_in_forked_workers_with_the_same_verdicts(tmp_path: P
     assert pooled.missing == ("d2/f5.txt",)
     paths = sorted(str(p) for p in root.rglob("*.txt"))
     assert verify.check.hash_many(paths, jobs=2) == verify.check.hash_paths(paths)
+
+
+def test_a_name_with_a_newline_is_shown_once_escaped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The report shows the manifest's own escape (``\\n``), not an escape of
+    it (``\\\\n``), and never the raw control characters (issue 8 item 9)."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    odd = corpus / "a\nOK: every file matches\x1b[2J.txt"
+    odd.write_text("one\n")
+    assert main(["build", str(corpus), "-m", str(tmp_path / "m.json"), "-q"]) == 0
+    odd.write_text("two\n")
+    capsys.readouterr()
+    assert main(["check", "-m", str(tmp_path / "m.json"), "-q"]) == 1
+    out = capsys.readouterr().out
+    assert "  modified  a\\nOK: every file matches\\x1b[2J.txt: content changed" in out
+    assert "\x1b" not in out and "\\\\n" not in out
