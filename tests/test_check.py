@@ -222,7 +222,8 @@ def test_large_corpora_hash_in_forked_workers_with_the_same_verdicts(tmp_path: P
     assert verify.check.hash_many(paths, jobs=2) == verify.check.hash_paths(paths)
 
 
-def test_a_name_with_a_newline_is_shown_once_escaped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_name_with_a_newline_is_shown_once_escaped(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The report shows the manifest's own escape (``\\n``), not an escape of
     it (``\\\\n``), and never the raw control characters (issue 8 item 9)."""
     corpus = tmp_path / "c"

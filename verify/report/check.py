@@ -7,13 +7,14 @@ from typing import Any
 
 from verify.escape import shown
 
+from verify.check import CheckReport, Modified
+
 
 def _name(path: str) -> str:
     """A manifest path on a terminal: it is already written in the manifest's
     escapes (a newline is ``\\n``, a backslash ``\\\\``), so only what
     those leave (bidi overrides, other invisible characters) is escaped here."""
     return shown(path, backslash=False)
-from verify.check import CheckReport, Modified
 
 
 def check_json(report: CheckReport, *, manifest: str, root: str) -> dict[str, Any]:
