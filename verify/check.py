@@ -23,15 +23,17 @@ import os
 import stat
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from verify.corpus import CorpusFile, walk
 from verify.errors import VerifyError
 from verify.manifest import Entry, Manifest, read_records, records_name
 from verify.model import Record
+
+if TYPE_CHECKING:  # concurrent.futures is imported when a pool starts (start-up time)
+    from concurrent.futures import Executor, Future, ProcessPoolExecutor
 
 #: Hash in forked workers when a corpus has at least this many files or bytes.
 POOL_FILES = 2048
@@ -184,7 +186,7 @@ class _Run:
 
     def pair(self, entry: Entry | None, item: CorpusFile | None,
              sources: dict[str, dict[str, str]]) -> None:
-        if entry is not None:
+        if entry is not None and (entry.provenance or sources):
             self._provenance(entry, sources.get(entry.path))
         if item is None:
             assert entry is not None
@@ -262,7 +264,7 @@ class _Run:
             if entry is None:
                 self.new[item.name] = result[1]
             elif result[1] == entry.raw_sha256:
-                self.matched.append(entry.path)
+                self.matched.append(item.name)  # the walk's string, not one more per file
                 if self.deep:
                     deep.append((entry, item))
             else:
@@ -323,6 +325,7 @@ class _Run:
 
 def _fork_pool(jobs: int | None) -> tuple[ProcessPoolExecutor | None, int]:
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     from verify.parallel import default_jobs
 
@@ -369,9 +372,12 @@ def hash_quietly(path: str) -> tuple[int, str] | str:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             return "not a regular file"
-        if info.st_size <= SMALL_FILE:
-            data = os.read(fd, SMALL_FILE + 1)
-            if len(data) <= SMALL_FILE:
+        if info.st_size < SMALL_FILE:
+            # The size it has, plus one byte to see that it did not grow: asking for
+            # 1 MiB each time cost a fresh 1 MiB buffer per file (page faults: 2.5x
+            # the CPU of the whole hashing on 10,000 small files, docs/manifest.md).
+            data = os.read(fd, info.st_size + 1)
+            if len(data) <= info.st_size:
                 return len(data), "sha256:" + hashlib.sha256(data).hexdigest()
             os.lseek(fd, 0, os.SEEK_SET)
         with os.fdopen(os.dup(fd), "rb", buffering=0) as stream:

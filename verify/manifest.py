@@ -568,15 +568,19 @@ class _Reader:
             if None in plain:  # the others: parsed and checked field by field
                 docs = iter(_parse_canonical([ln for ln, e in zip(batch, plain, strict=True)
                                               if e is None], self.source))
-                plain = [e if e is not None else Entry.from_json(next(docs), self.source)
-                         for e in plain]
-            for entry in plain:
-                assert entry is not None
-                self._check_path(entry.path)
-                yield entry
+                for entry in plain:
+                    if entry is None:
+                        entry = Entry.from_json(next(docs), self.source)
+                        check_relative_path(entry.path)
+                    self._check_order(entry.path)
+                    yield entry
+            else:  # a plain line's path is plain by construction (_PLAIN_LINE: no '', '.' or '..')
+                for entry in plain:
+                    assert entry is not None
+                    self._check_order(entry.path)
+                    yield entry
 
-    def _check_path(self, name: str) -> None:
-        check_relative_path(name)
+    def _check_order(self, name: str) -> None:
         if self.previous is not None and not self.previous < name:
             raise UnsafePath(f"path {name!r} is out of order or appears twice", path=self.source)
         self.previous = name
