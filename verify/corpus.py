@@ -19,7 +19,7 @@ from verify.manifest import encode_name
 from verify.provenance import FILENAME
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per file, held by the walk
 class CorpusFile:
     name: str  # the manifest name: relative, POSIX, NFC
     path: str  # where it is on disk
