@@ -220,3 +220,25 @@ def test_large_corpora_hash_in_forked_workers_with_the_same_verdicts(tmp_path: P
     assert pooled.missing == ("d2/f5.txt",)
     paths = sorted(str(p) for p in root.rglob("*.txt"))
     assert verify.check.hash_many(paths, jobs=2) == verify.check.hash_paths(paths)
+
+
+@pytest.mark.parametrize(("stat_size", "real_size"), [(10, 5000), (0, 1), (5000, 5000), (0, 0)])
+def test_a_small_file_is_hashed_whole_whatever_its_stat_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              stat_size: int, real_size: int) -> None:
+    """A small file is read with its size plus one byte; a file that grew since
+    its fstat (here: an fstat that says less) is streamed from the start, whole."""
+    import hashlib
+
+    import verify.check
+
+    data = bytes(range(256)) * (real_size // 256) + b"x" * (real_size % 256)
+    path = tmp_path / "f.bin"
+    path.write_bytes(data)
+    real_fstat = os.fstat
+
+    def fstat(fd: int) -> os.stat_result:
+        info = real_fstat(fd)
+        return os.stat_result((*info[:6], stat_size, *info[7:10]))
+
+    monkeypatch.setattr(verify.check.os, "fstat", fstat)
+    assert verify.check.hash_quietly(str(path)) == (real_size, "sha256:" + hashlib.sha256(data).hexdigest())
