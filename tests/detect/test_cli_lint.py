@@ -117,3 +117,20 @@ def test_worker_processes_change_nothing(corpus: Path, capsys: pytest.CaptureFix
     one = capsys.readouterr().out
     assert main(["lint", str(corpus), "--format", "json", "-j", "2"]) == 1
     assert capsys.readouterr().out == one
+
+
+def test_a_folder_is_walked_as_build_walks_it(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (corpus / "sources.toml").write_text('exclude = ["003_*"]\n', encoding="utf-8")
+    assert main(["lint", str(corpus), "--format", "json", "-j", "1"]) == 1
+    paths = [f["path"] for f in json.loads(capsys.readouterr().out)["files"]]
+    assert paths and not any("003_" in p for p in paths)
+    assert not any(p.endswith("sources.toml") for p in paths)
+
+
+def test_notes_alone_do_not_fail_the_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("The WHO and the UN met in Geneva.\n", encoding="utf-8")
+    assert main(["lint", str(path), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert {f["severity"] for f in report["files"][0]["findings"]} == {"note"}
+    assert main(["lint", str(path), "--fail-on", "note"]) == 1

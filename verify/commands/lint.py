@@ -8,19 +8,22 @@ import json
 import os
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from verify._version import __version__
 from verify.commands import add_extraction, add_format, add_jobs, dump_json, options_from
 from verify.corpus import walk
-from verify.detect import CODES, LintConfig, find_pyproject, lint_corpus, load_config
+from verify.detect import CODES, Layout, LintConfig, find_pyproject, layout_of, lint_corpus, load_config
 from verify.errors import ConfigError, VerifyError
 from verify.model import SEVERITIES, Finding, Record
 from verify.parallel import map_ordered
 from verify.pipeline import Options, process_file
+from verify.provenance import load_provenance
 from verify.report.lint_text import render_json, render_text
-from verify.report.sarif import render_sarif
+from verify.report.sarif import Regions, render_sarif
+from verify.report.source_map import SourceRegion, load_source_map
 
 
 def add_parser(sub: Any) -> None:
@@ -70,8 +73,10 @@ def run(args: argparse.Namespace) -> int:
     options: Options = options_from(args)
     groups, errors = _groups(args.paths)
     results: dict[str, list[Finding]] = {}
+    sources: dict[str, tuple[str, Record]] = {}
     for group in groups:
         texts: dict[str, str] = {}
+        layouts: dict[str, Layout] = {}
         items = [(path, name, options) for name, path in group.items()]
         for record in map_ordered(_extract, items, jobs=args.jobs):
             name = record.path
@@ -79,10 +84,13 @@ def run(args: argparse.Namespace) -> int:
                 errors[name] = record.error or "no text could be extracted"
             else:
                 texts[name] = record.text
-        results.update(lint_corpus(texts, config))
+                layouts[name] = layout_of(record)
+                sources[name] = (group[name], replace(record, changes=(), paragraphs=()))
+        results.update(lint_corpus(texts, config, layouts))
     failing = SEVERITIES[SEVERITIES.index(args.fail_on) :]
     passed = not any(f.severity in failing for found in results.values() for f in found)
-    _render(args.format, results, errors, fail_on=args.fail_on, passed=passed)
+    regions = _regions(results, sources, options) if args.format == "sarif" else None
+    _render(args.format, results, errors, fail_on=args.fail_on, passed=passed, regions=regions)
     if errors:
         return 2
     return 0 if passed else 1
@@ -102,20 +110,42 @@ def _render(
     *,
     fail_on: str,
     passed: bool,
+    regions: Regions | None = None,
 ) -> None:
     if fmt == "json":
         dump_json(render_json(results, errors, fail_on=fail_on, passed=passed))
     elif fmt == "sarif":
-        log = render_sarif(results, errors, tool_version=__version__)
+        log = render_sarif(results, errors, tool_version=__version__, regions=regions)
         sys.stdout.write(json.dumps(log, ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write(render_text(results, errors))
 
 
+def _regions(
+    results: dict[str, list[Finding]], sources: dict[str, tuple[str, Record]], options: Options
+) -> Regions:
+    """Where each finding stands in its source file (see ``verify.report.source_map``)."""
+    regions: dict[str, dict[tuple[int, int], SourceRegion | None]] = {}
+    for name, found in results.items():
+        if not found or name not in sources:
+            continue
+        path, record = sources[name]
+        try:
+            source = load_source_map(path, record.format, record.encoding, record.text or "",
+                                     options.pdf_backend)
+        except (OSError, VerifyError):
+            source = None
+        spans = {(f.span.start, f.span.end) for f in found}
+        regions[name] = {s: source.region(*s) if source else None for s in sorted(spans)}
+    return regions
+
+
 def _groups(paths: Iterable[str]) -> tuple[list[dict[str, str]], dict[str, str]]:
     """One group per folder (its files compared together) and one for the
     files named on their own, with names as the user wrote them (POSIX);
-    and the files that must not be read, with the reason."""
+    and the files that must not be read, with the reason. A folder is
+    walked as ``verify build`` walks it: its ``sources.toml`` excludes are
+    honoured, hidden files skipped, symlinked folders not followed."""
     folders: list[dict[str, str]] = []
     loose: dict[str, str] = {}
     refused: dict[str, str] = {}
@@ -123,7 +153,7 @@ def _groups(paths: Iterable[str]) -> tuple[list[dict[str, str]], dict[str, str]]
         path = Path(arg)
         if path.is_dir():
             folder = {}
-            for item in walk(path):
+            for item in walk(path, load_provenance(path).exclude):
                 name = f"{arg.rstrip('/')}/{item.name}"
                 if item.problem:
                     refused[name] = item.problem

@@ -26,6 +26,7 @@ from verify.detect import (
     lowercase_sentence,
     mojibake,
     name_variant,
+    ocr_confusion,
     odd_apostrophe,
     orphan_punctuation,
     running_header,
@@ -42,10 +43,12 @@ __all__ = [
     "DETECTORS",
     "Corpus",
     "Detector",
+    "Layout",
     "LintConfig",
     "build_corpus",
     "config_from_table",
     "find_pyproject",
+    "layout_of",
     "lint_corpus",
     "lint_record",
     "lint_text",
@@ -72,6 +75,7 @@ def _registry() -> dict[str, Detector]:
         name_variant,
         doubled_word,
         glued_token,
+        ocr_confusion,
         footnote,
         stray_number,
         lowercase_sentence,
@@ -90,6 +94,41 @@ def _registry() -> dict[str, Detector]:
 
 
 DETECTORS: Mapping[str, Detector] = _registry()
+
+#: Detectors that need page evidence: a line repeated in a text without pages
+#: is the text's own (a copyright line, a chorus), not page furniture.
+_PAGED_ONLY = frozenset({"running_header"})
+
+
+def _page_number(finding: Finding) -> bool:
+    """A number alone in its paragraph: a page number, if the text had pages
+    (in a web page or a plain text it is a table cell or a list's number)."""
+    return finding.code == "damage.stray_number" and dict(finding.evidence).get("where") == "alone"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What the record of a text says about its layout, which a detector
+    cannot see in the canonical text: its format, and whether it had pages.
+
+    ``paged`` is ``None`` when nobody said (a bare string linted on its own):
+    then every detector runs, as before.
+    """
+
+    format: str = "unknown"
+    paged: bool | None = None
+
+
+def layout_of(record: Record) -> Layout:
+    """The layout of a record's text: a PDF has pages, and so has a plain
+    text whose pages the profile joined (form feeds); HTML and plain text
+    without form feeds have none.
+
+    >>> layout_of(Record(path="a.txt", format="text", size=1, raw_sha256=None))
+    Layout(format='text', paged=False)
+    """
+    paged = record.format == "pdf" or any(c.step == "join_pages" for c in record.changes)
+    return Layout(format=record.format, paged=paged)
 CODES: tuple[str, ...] = tuple(sorted(c for d in DETECTORS.values() for c in d.codes))
 
 
@@ -113,27 +152,44 @@ def lint_text(
     path: str | None = None,
     config: LintConfig | None = None,
     corpus: Corpus | None = None,
+    layout: Layout | None = None,
 ) -> list[Finding]:
     """Run every selected detector on one canonical text.
 
     ``corpus`` is what the other texts of a folder say (see
     :func:`build_corpus`); without it the text is compared with itself only.
+    ``layout`` is what the text's record says (see :func:`layout_of`): a
+    text known to have no pages gets no page-furniture findings.
     """
     config = config or LintConfig()
     corpus = corpus if corpus is not None else build_corpus([text])
     found: list[Finding] = []
-    for detector in DETECTORS.values():
+    unpaged = layout is not None and layout.paged is False
+    for name, detector in DETECTORS.items():
+        if unpaged and name in _PAGED_ONLY:
+            continue
         if any(config.wants(code) for code in detector.codes):
             found += detector.detect(text, config, corpus)
+    if unpaged:
+        found = [f for f in found if not _page_number(f)]
     return sort_findings(replace(f, path=path) for f in found if config.wants(f.code))
 
 
-def lint_corpus(texts: Mapping[str, str], config: LintConfig | None = None) -> dict[str, list[Finding]]:
+def lint_corpus(
+    texts: Mapping[str, str],
+    config: LintConfig | None = None,
+    layouts: Mapping[str, Layout] | None = None,
+) -> dict[str, list[Finding]]:
     """Lint many texts (path -> canonical text), comparing acronyms and names
     across all of them: a form defined in one text is not a garble in
-    another, and a form used often anywhere is the one garbles stand for."""
+    another, and a form used often anywhere is the one garbles stand for.
+    ``layouts`` gives each path's :class:`Layout` where it is known."""
     corpus = build_corpus(texts[p] for p in sorted(texts))
-    return {p: lint_text(texts[p], path=p, config=config, corpus=corpus) for p in sorted(texts)}
+    layouts = layouts or {}
+    return {
+        p: lint_text(texts[p], path=p, config=config, corpus=corpus, layout=layouts.get(p))
+        for p in sorted(texts)
+    }
 
 
 def lint_record(record: Record, config: LintConfig | None = None, corpus: Corpus | None = None) -> Record:
@@ -141,5 +197,7 @@ def lint_record(record: Record, config: LintConfig | None = None, corpus: Corpus
     (unchanged when the record has no text, as a failed file has none)."""
     if record.text is None:
         return record
-    findings = lint_text(record.text, path=record.path, config=config, corpus=corpus)
+    findings = lint_text(
+        record.text, path=record.path, config=config, corpus=corpus, layout=layout_of(record)
+    )
     return replace(record, findings=tuple(findings))

@@ -24,7 +24,8 @@ ABBREVIATIONS = frozenset(
         "i.e", "inc", "incl", "jr", "lt", "ltd", "mr", "mrs", "ms", "mt", "no", "nos", "op", "p",
         "para", "paras", "pp", "prof", "pt", "resp", "rev", "sec", "sect", "sr", "st", "sq",
         "vol", "vols", "vs", "viz", "var", "sp", "spp", "ssp", "subsp", "cv", "nr", "ref",
-        "refs", "min", "max", "hr", "hrs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "refs", "min", "max", "hr", "hrs", "seq", "sqq", "ibid", "cit", "loc", "jan", "feb",
+        "mar", "apr", "jun", "jul", "aug",
         "sep", "sept", "oct", "nov", "dec",
     }
 )

@@ -28,6 +28,7 @@ measured false-positive rate.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -60,6 +61,9 @@ class Suspect:
     form: str
     edit: EditKind
     shared_context: tuple[str, ...]
+    #: False when the form is the variant's nearest neighbour, not its group's
+    #: centre: such a suspect is reported only as a lone garble.
+    via_centre: bool = True
 
 
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
@@ -74,17 +78,25 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
     local: defaultdict[str, set[str]] = defaultdict(set)
     for use in uses:
         local[use.form] |= use.context
-    suspects = _suspects(here, corpus, config, local)
+    words = _lower_words(text)
+    suspects = [s for s in _suspects(here, corpus, config, local) if words[s.variant.lower()] < 2]
     cluster: defaultdict[str, list[str]] = defaultdict(list)
     backed: Counter[str] = Counter()
     for suspect in suspects:
-        cluster[suspect.form].append(suspect.variant)
-        backed[suspect.form] += bool(suspect.shared_context)
+        if suspect.via_centre:
+            cluster[suspect.form].append(suspect.variant)
+            backed[suspect.form] += bool(suspect.shared_context)
     findings = []
+    first: dict[str, int] = {}
+    for use in uses:
+        first.setdefault(use.form, use.start)
     for suspect in suspects:
         group = cluster[suspect.form] if backed[suspect.form] >= 2 else [suspect.variant]
         points = score(suspect, pool, len(group))
-        if points < THRESHOLD or (_EDIT_WEIGHT[suspect.edit] == 0 and len(group) < 2):
+        later = first.get(suspect.variant, 0) > first.get(suspect.form, len(text))
+        lone = _lone_garble(suspect, pool, later and not _family(suspect, here))
+        weak = points < THRESHOLD or (_EDIT_WEIGHT[suspect.edit] == 0 and len(group) < 2)
+        if not lone and (weak or not suspect.via_centre):
             continue
         evidence = _evidence(suspect, pool, group, points)
         findings += [
@@ -121,15 +133,68 @@ def _suspects(
     for group in _groups(here, pool, reachable):
         centre = _centre(group, pool)
         for variant in sorted(group & here):
-            kind = edit_kind(variant, centre)
-            if kind is None or _compound(variant, centre):
+            via_centre = edit_kind(variant, centre) is not None
+            form = centre if via_centre else _neighbour(variant, group, pool)
+            kind = edit_kind(variant, form) if form else None
+            if form is None or kind is None or _compound(variant, form):
                 continue
-            if not _may_be_variant(variant, centre, pool, config):
+            if not _may_be_variant(variant, form, pool, config):
                 continue
-            around = local[centre] if centre in here else pool.contexts[centre]
+            around = local[form] if form in here else pool.contexts[form]
             shared = tuple(sorted(local[variant] & around))
-            suspects.append(Suspect(variant, centre, kind, shared))
+            suspects.append(Suspect(variant, form, kind, shared, via_centre))
     return suspects
+
+
+def _neighbour(variant: str, group: set[str], pool: AcronymStats) -> str | None:
+    """The form of ``group`` one edit from ``variant`` that it most likely
+    garbles, when the group's centre is further (RSA beside RNA, in a group
+    centred on DNA): a defined form first, then the most used."""
+    near = [f for f in sorted(group) if f != variant and edit_kind(variant, f) is not None]
+    if not near:
+        return None
+    return max(near, key=lambda f: (pool.defined(f), pool.counts[f], f))
+
+
+
+
+def _lone_garble(suspect: Suspect, pool: AcronymStats, later: bool) -> bool:
+    """One garble on its own: a reordering of the form's letters (GCI for
+    CGI, MOR for ROM) used at most twice and less often than the form (used
+    twice or more); or one letter changed (FAQ for FAO), used at most half as
+    often as a form used three times or more, the centre of its group (not a
+    mere neighbour), and first used only after the form was (a garble damages later uses; of two real acronyms
+    one letter apart, either may come first)."""
+    variant, form = pool.counts[suspect.variant], pool.counts[suspect.form]
+    if suspect.edit in ("permutation", "transposition"):
+        return variant <= 2 and form >= max(2, variant + 1)
+    if suspect.edit == "substitution" and suspect.via_centre:
+        return variant <= 2 and form >= max(3, 2 * variant) and later
+    return False
+
+
+def _lower_words(text: str) -> Counter[str]:
+    """The text's lower-case words: a form that is also one of them, used
+    twice or more (USE beside "use"), is a word in capitals, not a garble."""
+    return Counter(re.findall(r"(?<![\w-])[a-z]{2,8}(?![\w-])", text))
+
+
+def _family(suspect: Suspect, here: set[str]) -> bool:
+    """Another form of the text differs from the centre at the same letter:
+    SFP, XFP, CFP (and QSFP) are a family of names, not a garble.
+
+    >>> _family(Suspect("XFP", "SFP", "substitution", ()), {"SFP", "XFP", "CFP"})
+    True
+    """
+    variant, form = suspect.variant, suspect.form
+    if len(variant) != len(form):
+        return False
+    at = next(i for i, (a, b) in enumerate(zip(variant, form, strict=True)) if a != b)
+    rest = form[:at] + form[at + 1 :]
+    return any(
+        other not in (variant, form) and len(other) == len(form) and other[:at] + other[at + 1 :] == rest
+        for other in here
+    )
 
 
 def _compound(variant: str, centre: str) -> bool:

@@ -4,7 +4,13 @@ site name glued to the title (``Declaration ... - Ministry of Foreign
 Affairs of the People's Republic of China`` beside the bare title).
 
 Only short paragraphs that are nothing but such a phrase are reported: the
-same words inside a sentence are prose.
+same words inside a sentence are prose. A copyright or licence line is a web
+page's footer only in a text that is not itself legal text (a licence, a
+copyright file: there such lines are the document) and only among its first
+or last paragraphs, where page furniture stands.
+
+>>> detect("Copyright: 2020 A. Author\\n\\nLicense: MIT\\n\\nPermission is hereby granted")
+[]
 
 >>> [dict(f.evidence)["kind"] for f in detect("Skip to content\\n\\nThe text.\\n\\nPublished on")]
 ['navigation', 'byline']
@@ -34,7 +40,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("sharing", r"follow us(?: on \w+)?|subscribe(?: to our newsletter)?|sign (?:in|up)|log ?in"),
     (
         "comments",
-        r"leave a (?:comment|reply)|\d* ?comments?|related (?:posts|articles|stories)|read more",
+        r"leave a (?:comment|reply)|\d+ comments?|comments|related (?:posts|articles|stories)|read more",
     ),
     ("comments", r"(?:previous|next) (?:post|article|story)\b.{0,60}"),
     ("legal", r"all rights reserved\.?|copyright\b.{0,60}|©.{0,60}|powered by \w+.{0,20}"),
@@ -45,14 +51,44 @@ _PHRASE_RE = [
 ]
 _SEPARATORS = (" - ", " | ", " :: ", " · ", " — ", " – ")
 MAX_WORDS = 12
+#: Page furniture stands among the first or last paragraphs of a page.
+EDGE = 3
+_LEGAL_WORDS_RE = re.compile(
+    r"\b(?:licen[cs](?:e[ds]?|or|ee)|copyright|warrant(?:y|ies)|permission|liabilit(?:y|ies)|"
+    r"hereby|notwithstanding|pursuant|provisions?|clauses?)\b",
+    re.IGNORECASE,
+)
+#: Legal words per 1,000 words above which a text is itself legal text.
+LEGAL_DENSITY = 8
+#: ... and at least this many (a footer's one "Copyright" is not legal text).
+LEGAL_MIN = 4
+
+
+def _is_legal_text(text: str) -> bool:
+    """A licence, a copyright file, terms of use: legal words are common.
+
+    >>> _is_legal_text("Permission is hereby granted under this License, without warranty.")
+    True
+    >>> _is_legal_text("The news of the day.\\n\\nCopyright 2020 The Daily Paper")
+    False
+    >>> _is_legal_text("Permission is hereby granted under this License, without warranty. Copyright 2020.")
+    True
+    """
+    words = max(1, len(text.split()))
+    legal = len(_LEGAL_WORDS_RE.findall(text))
+    return legal >= LEGAL_MIN and 1000 * legal >= LEGAL_DENSITY * words
 
 
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
     paras = list(paragraphs(text))
+    legal_text = _is_legal_text(text)
+    edges = {p.index for p in paras[:EDGE] + paras[-EDGE:]}
     findings = []
     for para in paras:
         if len(para.text.split()) <= MAX_WORDS:
             kind = next((k for k, rx in _PHRASE_RE if rx.fullmatch(para.text)), None)
+            if kind == "legal" and (legal_text or para.index not in edges):
+                continue
             if kind is not None:
                 findings.append(_finding(text, para.start, para.end, kind, para.text.strip()))
     findings += _site_names(text, paras)

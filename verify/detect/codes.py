@@ -38,6 +38,11 @@ RULES: dict[str, Rule] = {
             "Two tokens run together by a lost space (66thsession).",
         ),
         Rule(
+            "damage.ocr_confusion",
+            "warning",
+            "A word misread by OCR: a digit for a letter (pub1ic) or m for rn (govemment).",
+        ),
+        Rule(
             "damage.footnote_marker",
             "warning",
             "A footnote number glued to a word (members.7, CHINA1).",

@@ -110,6 +110,7 @@ class Corpus:
     acronyms: AcronymStats = field(default_factory=AcronymStats)
     names: Counter[str] = field(default_factory=Counter)
     name_documents: Counter[str] = field(default_factory=Counter)
+    name_contexts: dict[str, set[str]] = field(default_factory=dict)
     lower_words: set[str] = field(default_factory=set)
     documents: int = 0
 

@@ -2,13 +2,17 @@
 coordinated with itself (``concepts and concepts``, in lower case: ``Home
 and Home Office`` is a name).
 
-Doubles that English makes on purpose stay quiet: ``had had``, ``that
+Parts of paths (``po/ po/``, ``src/foo.c foo.c``), runs of three or more
+(``l l l`` of a table, ``ha ha ha``), single letters and doubles that
+English makes on purpose stay quiet: ``had had``, ``that
 that``, names such as ``Duran Duran``, and ``more and more``, ``again and
 again``, ``better and better``.
 
 >>> [dict(f.evidence)["pattern"] for f in detect("cooperation in in this field")]
 ['X X']
 >>> detect("more and more states, again and again")
+[]
+>>> detect("Files: po/am.po po/bn.po")
 []
 """
 
@@ -22,7 +26,11 @@ from verify.model import Finding
 
 CODES = ("damage.doubled_word",)
 
-_DOUBLE_RE = re.compile(r"(?<![\w-])([^\W\d_]+)\s+(\1)(?![\w-])", re.IGNORECASE)
+# One paragraph: a term and its description ("approve" over "Approve a
+# pending request") are two paragraphs, not a doubled word.
+_DOUBLE_RE = re.compile(
+    r"(?<![\w./@-])([^\W\d_]+)[ \t]+(\1)(?![\w/@-]|\.\w)(?![ \t]+\1(?![\w-]))", re.IGNORECASE
+)
 _COORDINATED_RE = re.compile(r"(?<![\w-])([a-z]{3,})\s+and\s+(\1)(?![\w-])")
 
 _INTENDED_DOUBLES = frozenset({"had", "that", "is", "bye", "no", "ha", "very"})
@@ -44,6 +52,8 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
         first, second = match.group(1), match.group(2)
         if first.lower() in _INTENDED_DOUBLES or (first[0].isupper() and second[0].isupper()):
             continue
+        if len(first) == 1 or _in_run(text, match) or not _same_case(first, second):
+            continue
         findings.append(_finding(text, match, "X X", f"the word {second!r} is written twice"))
     for match in _COORDINATED_RE.finditer(text):
         word = match.group(1).lower()
@@ -51,6 +61,24 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
             continue
         findings.append(_finding(text, match, "X and X", f"{word!r} is coordinated with itself"))
     return findings
+
+
+def _same_case(first: str, second: str) -> bool:
+    """``in in``, ``In in``: one word twice; ``at AT&T``, ``AND and OR``: two words.
+
+    >>> _same_case("in", "in"), _same_case("In", "in"), _same_case("AND", "and")
+    (True, True, False)
+    """
+    if first[1:] != second[1:]:
+        return False
+    return first[1:].islower() or first.isupper() or len(first) == 1  # not "lB lB" (a table spec)
+
+
+def _in_run(text: str, match: re.Match[str]) -> bool:
+    """The double continues a run (``l l l``): the word also stands just before it."""
+    word = match.group(1)
+    before = text[max(0, match.start() - len(word) - 1) : match.start()]
+    return before.rstrip().lower().endswith(word.lower())
 
 
 def _finding(text: str, match: re.Match[str], pattern: str, message: str) -> Finding:

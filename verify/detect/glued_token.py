@@ -1,6 +1,11 @@
 """``damage.glued_token``: two tokens run together because a space was lost
 (``66thsession``, ``security.The``).
 
+A name from code (``net.Socket``, ``stream.Readable``) is written the same
+way: a ``word.Word`` that the text also writes in code (followed by ``(``,
+``.``, ``<`` or ``[``, or with a lower-case letter after its capital, as
+``net.createServer``) or that recurs (twice or more) is a name, not damage.
+
 >>> [dict(f.evidence)["split"] for f in detect("during the 66thsession of the UN")]
 ['66th session']
 """
@@ -16,13 +21,18 @@ from verify.model import Finding
 CODES = ("damage.glued_token",)
 
 _ORDINAL_RE = re.compile(r"(?<![\w.])(\d+(?:st|nd|rd|th))([a-z]{3,})(?![\w-])")
-_FULL_STOP_RE = re.compile(r"(?<![\w.@/])([a-z]{3,}[.!?])([A-Z][a-z]{2,})(?![\w.@/-])")
+_FULL_STOP_RE = re.compile(
+    r"(?<![\w.@/])([a-z]{3,}[.!?])([A-Z][a-z]{2,})(?![\w.@/(-])(?!\s*[(\[<])"
+)
 
 
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
     findings = []
+    names = _dotted_names(text)
     for kind, pattern in (("ordinal", _ORDINAL_RE), ("sentence", _FULL_STOP_RE)):
         for match in pattern.finditer(text):
+            if kind == "sentence" and match.group() in names:
+                continue
             split = f"{match.group(1)} {match.group(2)}"
             findings.append(
                 finding(
@@ -36,3 +46,22 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
                 )
             )
     return findings
+
+
+_DOTTED_RE = re.compile(r"(?<![\w.@/])([a-z]{3,}\.[A-Z]\w*)(\.\w|\(|\[|<)?")
+
+
+def _dotted_names(text: str) -> set[str]:
+    """``word.Word`` tokens the text uses as names: twice or more, or in code.
+
+    >>> sorted(_dotted_names("new net.Socket() and net.Socket"))
+    ['net.Socket']
+    """
+    counts: dict[str, int] = {}
+    names = set()
+    for match in _DOTTED_RE.finditer(text):
+        token = match.group(1)
+        counts[token] = counts.get(token, 0) + 1
+        if match.group(2) or counts[token] >= 2:
+            names.add(token)
+    return names

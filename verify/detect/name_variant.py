@@ -10,7 +10,14 @@ ending added (Russia, Russian) or changed (Marina, Marine) or a British
 spelling of it (Organisation, Organization). When a folder is linted, D may come from another text only if
 it is common to the folder (used in half of its texts or more).
 
->>> text = "Shanghai is big. Shanghai, 2006. The Shangai Cooperation Organisation."
+Two similar names are often two people (Mathias Koch and Matthias Clasen
+in a list of authors; Barsabas and Barnabas in Acts), so the context must
+say they are one: D is used at least twice as often as V, and the words
+around V (two either side, surnames included) share a word with the words
+around D.
+
+>>> text = ("The Shanghai Cooperation Organisation met in Shanghai, 2006. "
+...         "The Shangai Cooperation Organisation.")
 >>> [(dict(f.evidence)["variant"], dict(f.evidence)["stands_for"]) for f in detect(text)]
 [('Shangai', 'Shanghai')]
 """
@@ -21,6 +28,7 @@ import re
 from collections import Counter
 
 from verify.detect._text import finding
+from verify.detect.acronyms import STOPWORDS
 from verify.detect.config import Corpus, LintConfig
 from verify.detect.edits import edit_kind
 from verify.model import Finding
@@ -31,11 +39,17 @@ NAME_RE = re.compile(r"(?<![\w’'-])[A-Z][a-z]{5,}(?![\w’'-])")
 _LOWER_RE = re.compile(r"(?<![\w./-])[a-z]{3,}(?![\w/:@-]|\.\w)")
 _SPELLINGS = (("s", "z"), ("c", "s"), ("ae", "e"), ("oe", "e"))
 _NAME_EDITS = frozenset({"substitution", "insertion", "deletion", "transposition"})
+_WORD_RE = re.compile(r"[^\W\d_]+")
+#: D must be used this many times as often as V.
+RARER = 2
 
 
 def add_to_corpus(corpus: Corpus, text: str) -> None:
     """Count the capitalised and the lower-case words of ``text``."""
-    names = [m.group() for m in NAME_RE.finditer(text)]
+    matches = list(NAME_RE.finditer(text))
+    names = [m.group() for m in matches]
+    for match in matches:
+        corpus.name_contexts.setdefault(match.group(), set()).update(_context(text, match))
     corpus.names.update(names)
     corpus.name_documents.update(set(names))
     corpus.lower_words.update(m.group() for m in _LOWER_RE.finditer(text))
@@ -76,6 +90,44 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
     return findings
 
 
+def _context(text: str, match: re.Match[str], width: int = 2) -> set[str]:
+    """Words within ``width`` words either side of a name, lower-cased."""
+    left = _WORD_RE.findall(text[max(0, match.start() - 60) : match.start()])[-width:]
+    right = _WORD_RE.findall(text[match.end() : match.end() + 60])[:width]
+    return {w.lower() for w in left + right if w.lower() not in STOPWORDS} - {match.group().lower()}
+
+
+#: A context word shared by more names than this (or than this share of all
+#: names) says nothing about one name ("Copyright" before every author of a
+#: copyright file).
+DISTINCTIVE, DISTINCTIVE_SHARE = 3, 0.1
+
+
+def _distinctive(corpus: Corpus, variant: str, form: str) -> bool:
+    """The words around ``variant`` and ``form`` share one that few other
+    names have around them: the context says they are one name."""
+    shared = corpus.name_contexts.get(variant, set()) & corpus.name_contexts.get(form, set())
+    if not shared:
+        return False
+    spread = _context_spread(corpus)
+    limit = max(DISTINCTIVE, DISTINCTIVE_SHARE * len(corpus.name_contexts))
+    return any(spread[word] <= limit for word in shared)
+
+
+def _context_spread(corpus: Corpus) -> Counter[str]:
+    """How many names each context word stands beside."""
+    key = id(corpus.name_contexts), len(corpus.name_contexts), corpus.documents
+    cached = _SPREAD.get(key)
+    if cached is None:
+        cached = Counter(w for words in corpus.name_contexts.values() for w in words)
+        _SPREAD.clear()
+        _SPREAD[key] = cached
+    return cached
+
+
+_SPREAD: dict[tuple[int, int, int], Counter[str]] = {}
+
+
 def _index(corpus: Corpus) -> dict[tuple[str, int], list[str]]:
     """Names used twice or more, by first letter and length (a variant is
     one letter longer or shorter than its name at most)."""
@@ -95,7 +147,9 @@ def _stands_for(
     near = [f for n in (-1, 0, 1) for f in index.get((variant[0], len(variant) + n), ())]
     for form in near:
         count = corpus.names[form]
-        if count <= corpus.names[variant]:
+        if count < RARER * corpus.names[variant]:
+            continue
+        if not _distinctive(corpus, variant, form):
             continue
         if edit_kind(variant, form) not in _NAME_EDITS or _same_name(variant, form):
             continue

@@ -20,8 +20,12 @@ from verify.model import Finding
 
 CODES = ("damage.orphan_punctuation",)
 
-_AFTER_STOP_RE = re.compile(r"(\S*?)(\.)(\s*)([,;:])(?![\d])")
-_DOUBLED_RE = re.compile(r"([,;:])(\s*)([,;:])")
+# After a full stop, the mark is orphaned when the sentence goes on in lower
+# case (``summit., scheduled``); ``file.:`` before a new field or the end of
+# a paragraph is a slip of the original, not a sentence cut in two.
+_AFTER_STOP_RE = re.compile(r"(\S*?)(\.)(\s*)([,;:])(?=\s+[a-z]+(?![\w:/.@-]))")
+# ``::`` (C++ scopes, IPv6) and ``;;`` (shell) are code when written together.
+_DOUBLED_RE = re.compile(r"(?:([,;:])(\s*)([,;:])(?<!::)(?<!;;)|([,;:])(\s+)(\4))(?=\s|$)")
 _LEADING_RE = re.compile(r"^[,;:](?=\s|$)")
 
 
@@ -34,6 +38,8 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
                 continue
             if match.group(2) == "." and match.start(2) > 0 and para.text[match.start(2) - 1] == ".":
                 continue
+            if word.isupper() and len(word) <= 3:
+                continue  # a state or a unit abbreviated: "Bismarck, ND., USA"
             findings.append(
                 _finding(
                     text,
@@ -43,14 +49,8 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
                 )
             )
         for match in _DOUBLED_RE.finditer(para.text):
-            findings.append(
-                _finding(
-                    text,
-                    para.start + match.start(),
-                    para.start + match.end(),
-                    match.group(1) + match.group(3),
-                )
-            )
+            marks = match.group(1) + match.group(3) if match.group(1) else match.group(4) * 2
+            findings.append(_finding(text, para.start + match.start(), para.start + match.end(), marks))
         leading = _LEADING_RE.match(para.text)
         if leading:
             findings.append(_finding(text, para.start, para.start + 1, leading.group()))

@@ -3,7 +3,13 @@
 paragraph that is only a number.
 
 A number that opens a paragraph (``1. The parties agree``) is a list item,
-and one that ends a sentence (``in 2015.``) is not alone.
+and one that ends a sentence (``in 2015.``) is not alone. So is a number
+that continues a numbered sequence in its paragraph: ``1. Redistributions
+... disclaimer. 2. Redistributions ...`` is a licence's numbered clauses
+unwrapped into one paragraph, not damage.
+
+>>> detect("are met: 1. Keep the notice. 2. Keep the list. 3. No endorsement.")
+[]
 
 >>> [dict(f.evidence)["number"] for f in detect("other fields. 5. CSU Member States")]
 ['5.']
@@ -13,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from verify.detect._text import finding, paragraphs
+from verify.detect._text import Paragraph, finding, paragraphs
 from verify.detect.config import Corpus, LintConfig
 from verify.model import Finding
 
@@ -26,12 +32,23 @@ _ALONE_RE = re.compile(r"\s*\d{1,4}\.?\s*")
 
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
     findings = []
-    for para in paragraphs(text):
+    recent: list[set[int]] = []
+    paras = list(paragraphs(text))
+    for i, para in enumerate(paras):
+        markers = _markers(para.text)
+        before_here = set().union(*recent[-RECENT:]) if recent else set()
+        recent.append(set(markers))
         if _ALONE_RE.fullmatch(para.text):
+            if _in_column(paras, i):
+                continue
             findings.append(_finding(text, para.start, para.end, para.text.strip(), "alone"))
             continue
         for match in _NUMBER_RE.finditer(para.text):
             before = para.text[: match.start()].split()
+            if not any(c.isalpha() for c in para.text[: match.start()]):
+                continue  # nothing but punctuation before it: it opens the paragraph
+            if para.text[match.end() :].strip() and _continues(match, markers, before_here):
+                continue
             if before and _ENDS_SENTENCE_RE.search(before[-1]):
                 where = "end" if not para.text[match.end() :].strip() else "between sentences"
                 findings.append(
@@ -44,6 +61,43 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
                     )
                 )
     return findings
+
+
+_MARKER_RE = re.compile(r"(?:^|(?<=\s))\(?(\d{1,3})[.)](?=\s)")
+
+
+def _markers(para: str) -> dict[int, int]:
+    """The first offset of each list-like marker (``3.``, ``3)``, ``(3)``) of a paragraph."""
+    found: dict[int, int] = {}
+    for match in _MARKER_RE.finditer(para):
+        found.setdefault(int(match.group(1)), match.start())
+    return found
+
+
+def _in_column(paras: list[Paragraph], i: int) -> bool:
+    """A number alone beside another number alone is a column of a table
+    (``0``, ``1``, ``2`` in cells of their own), not a stray page number."""
+    return any(
+        0 <= j < len(paras) and _ALONE_RE.fullmatch(paras[j].text) is not None for j in (i - 1, i + 1)
+    )
+
+
+#: How many paragraphs back a list's previous number is looked for.
+RECENT = 3
+
+
+def _continues(match: re.Match[str], markers: dict[int, int], recent: set[int]) -> bool:
+    """The number ``n.`` opens a list (``1.``) or follows the marker ``n-1``
+    earlier in its paragraph or in the paragraphs just before. (A number
+    that ends the paragraph opens no item: the caller reports it.)"""
+    number = int(match.group(1).rstrip("."))
+    if number == 1:
+        return True
+    for previous in (number - 1, number - 2):  # a clause may have been struck out
+        earlier = markers.get(previous)
+        if previous in recent or (earlier is not None and earlier < match.start()):
+            return True
+    return False
 
 
 def _finding(text: str, start: int, end: int, number: str, where: str) -> Finding:
