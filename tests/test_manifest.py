@@ -378,3 +378,13 @@ def test_the_plain_line_path_and_the_general_path_read_the_same_entry(tmp_path: 
     general = Entry.from_json(json.loads(canonical_line(with_provenance.to_json())))
     assert replace(general, provenance=()) == fast
     assert _plain_entry(canonical_line(entry.to_json()).replace(b"d/f", b"./f")) is None
+
+
+@pytest.mark.parametrize("raw", [b"\x80\xcd\x80", b"\x80e\xcc\x81", b"d/\xffA\xcc\x8a.txt"])
+def test_a_name_not_utf8_whose_valid_part_nfc_would_change_round_trips(raw: bytes) -> None:
+    """Found by the property test above: NFC turned b'\\x80\\xcd\\x80' into b'\\x80\\xcc\\x80'."""
+    from verify.manifest import check_relative_path
+
+    name = encode_name(raw)
+    check_relative_path(name)
+    assert decode_name(name) == raw and name.isascii()

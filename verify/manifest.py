@@ -95,7 +95,15 @@ def encode_name(raw: bytes) -> str:
             out.append(char)
     if len(out) > 1 and out[1] == ":" and out[0].isascii() and out[0].isalpha():
         out[1] = "\\x3a"  # "C:..." would read as a Windows drive: escaped, so no name is refused
-    return unicodedata.normalize("NFC", "".join(out))
+    joined = "".join(out)
+    normal = unicodedata.normalize("NFC", joined)
+    if normal != joined and any(0xDC80 <= ord(c) <= 0xDCFF for c in text):
+        # Not UTF-8, and NFC would change the valid part: its bytes could not be
+        # told back (b"\x80\xcd\x80" became b"\x80\xcc\x80"). Every non-ASCII
+        # character is escaped byte by byte instead: pure ASCII, exact round trip.
+        return "".join(c if c.isascii() else "".join(f"\\x{b:02x}" for b in c.encode("utf-8"))
+                       for c in joined)
+    return normal
 
 
 def decode_name(name: str) -> bytes:
