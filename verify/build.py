@@ -34,7 +34,7 @@ from verify.manifest import (
 )
 from verify.model import Record
 from verify.parallel import map_ordered
-from verify.pipeline import Options, process_bytes, process_file
+from verify.pipeline import Options, crashed_record, hard_timeout, process_beneath, process_bytes
 from verify.provenance import Provenance, load_provenance
 from verify.report.lint_text import finding_json
 
@@ -92,13 +92,14 @@ def build_manifest(root: str | os.PathLike[str], *, manifest_path: str | os.Path
     records: list[Record] = []
     # In parts, each record made into its entry and detail as the part comes back and
     # kept only slim (no text, paragraphs, changes): holding every record whole was
-    # the build's memory (414 MiB at 200,000 files, hash-only; docs/manifest.md).
+    # the build's memory (docs/manifest.md).
     for start in range(0, len(to_extract), BUILD_PART):
         part = to_extract[start:start + BUILD_PART]
-        for item, record in zip(part, map_ordered(_process, [(f, options) for f in part], jobs=jobs,
-                                                  executor=executor,
-                                                  progress="ingest" if progress else None),
-                                strict=True):
+        done = map_ordered(_process, [(f, options, str(root)) for f in part], jobs=jobs,
+                           executor=executor, progress="ingest" if progress else None,
+                           on_crash=lambda item, why: crashed_record(item[0].name, why),
+                           memory_limit=options.memory_limit, item_timeout=hard_timeout(options))
+        for item, record in zip(part, done, strict=True):
             entry = _entry(item, record, provenance.files.get(item.name))
             entries[item.name] = entry
             if entry.record_key is not None and entry.text_sha256 is not None:
@@ -162,15 +163,16 @@ def _slim(record: Record) -> Record:
                    findings=())
 
 
-def _process(item: tuple[CorpusFile, Options]) -> Record:
-    corpus_file, options = item
+def _process(item: tuple[CorpusFile, Options, str]) -> Record:
+    corpus_file, options, root = item
     if corpus_file.link is not None:
         return Record(path=corpus_file.name, format="unknown", size=0, raw_sha256=None)
     if corpus_file.problem is not None:
         code = UnsafePath.code if corpus_file.escapes else UnreadableFile.code
         return Record(path=corpus_file.name, format="unknown", size=0, raw_sha256=None,
                       error=corpus_file.problem, error_code=code)
-    return process_file(corpus_file.path, corpus_file.name, options)
+    return process_beneath(root, os.path.relpath(corpus_file.path, root), corpus_file.name,
+                           corpus_file.identity, options)
 
 
 # --------------------------------------------------------------------------- reuse

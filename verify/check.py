@@ -18,6 +18,7 @@ whose bytes changed.
 from __future__ import annotations
 
 import difflib
+import errno
 import hashlib
 import os
 import stat
@@ -229,22 +230,24 @@ class _Run:
         if self.pending:
             batch, self.pending = self.pending, []
             size, self.pending_bytes = self.pending_bytes, 0
-            paths = [item.path for _, item in batch]
+            root = str(self.root)
+            paths = [(_beneath(root, item.path), item.identity) for _, item in batch]
             small = len(paths) < POOL_FILES and size < POOL_BYTES
             if self.executor is not None:
                 from verify.parallel import map_ordered
 
-                self._record(batch, map_ordered(hash_quietly, paths, executor=self.executor))
+                self._record(batch, map_ordered(hash_one_beneath, [(root, *p) for p in paths],
+                                                executor=self.executor))
             elif self.jobs == 1 or (self.pool is None and small):
-                self._record(batch, hash_paths(paths))
+                self._record(batch, hash_beneath_many(root, paths))
             else:
                 if self.pool is None:
                     self.pool, self.workers = _fork_pool(self.jobs)
                 if self.pool is None:
-                    self._record(batch, hash_paths(paths))
+                    self._record(batch, hash_beneath_many(root, paths))
                 else:  # interleaved, so that large files spread over the workers
                     parts = [paths[i::self.workers] for i in range(min(self.workers, len(paths)))]
-                    self.inflight.append((batch, [self.pool.submit(hash_paths, part)
+                    self.inflight.append((batch, [self.pool.submit(hash_beneath_many, root, part)
                                                   for part in parts]))
         while self.inflight and (final or len(self.inflight) > IN_FLIGHT):
             batch, futures = self.inflight.popleft()
@@ -278,13 +281,15 @@ class _Run:
             return []
         from verify.normalize import PROFILE, PROFILES
         from verify.parallel import map_ordered
-        from verify.pipeline import Options
+        from verify.pipeline import Options, crashed_record, hard_timeout
 
         profile = self.manifest.profile if self.manifest.profile in PROFILES else PROFILE.name
         options = self.options or Options(profile=profile)
         return map_ordered(process_file_item, [(i.path, i.name, options) for i in items],
                            jobs=self.jobs, executor=self.executor,
-                           progress="extract" if self.progress else None)
+                           progress="extract" if self.progress else None,
+                           on_crash=lambda item, why: crashed_record(item[1], why),
+                           memory_limit=options.memory_limit, item_timeout=hard_timeout(options))
 
     def finish(self) -> CheckReport:
         try:
@@ -397,6 +402,84 @@ def hash_fd(fd: int) -> tuple[int, str] | str:
     with os.fdopen(os.dup(fd), "rb", buffering=0) as stream:
         digest = hashlib.file_digest(stream, "sha256")
         return stream.tell(), "sha256:" + digest.hexdigest()
+
+
+def _beneath(root: str, path: str) -> str:
+    """The walk's disk path relative to ``root`` (POSIX separators)."""
+    prefix = os.path.join(root, "")
+    rel = path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, root)
+    return rel.replace(os.sep, "/")
+
+
+_DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def hash_beneath_many(root: str, items: list[tuple[str, int | None]]) -> list[tuple[int, str] | str]:
+    """:func:`hash_fd` of each corpus file ``(relative disk path, inode the walk saw)``,
+    opened beneath ``root`` as :func:`verify.safeio.open_beneath` does: no symlink
+    followed at any component (each folder opened with O_NOFOLLOW from its parent's
+    descriptor), and the file must be the one the walk saw. Files in one folder
+    share its descriptor (a sorted list opens each folder once): safer than one
+    path per file, and cheaper."""
+    folders = _Folders(root)
+    try:
+        return [_hash_beneath(folders, rel, identity) for rel, identity in items]
+    finally:
+        folders.close()
+
+
+def hash_one_beneath(item: tuple[str, str, int | None]) -> tuple[int, str] | str:
+    """:func:`hash_beneath_many` of one file ``(root, relative path, inode)`` (for an executor)."""
+    return hash_beneath_many(item[0], [(item[1], item[2])])[0]
+
+
+class _Folders:
+    """The descriptor of the last folder opened beneath the root."""
+
+    def __init__(self, root: str) -> None:
+        self.root, self.name, self.fd = root, "", -1
+
+    def open(self, folder: str) -> int:
+        if self.fd >= 0 and folder == self.name:
+            return self.fd
+        self.close()
+        fd = os.open(self.root, _DIR_FLAGS)
+        try:
+            for part in folder.split("/") if folder else ():
+                if part in ("", ".", ".."):
+                    raise OSError(errno.EINVAL, "a path with an empty, '.' or '..' component")
+                child = os.open(part, _DIR_FLAGS | getattr(os, "O_NOFOLLOW", 0), dir_fd=fd)
+                os.close(fd)
+                fd = child
+        except BaseException:
+            os.close(fd)
+            raise
+        self.name, self.fd = folder, fd
+        return fd
+
+    def close(self) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)
+        self.fd = -1
+
+
+def _hash_beneath(folders: _Folders, rel: str, identity: int | None) -> tuple[int, str] | str:
+    folder, _, filename = rel.rpartition("/")
+    try:
+        fd = os.open(filename, _FLAGS, dir_fd=folders.open(folder))
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.ENOTDIR):
+            return "a path component is a symlink now (changed since the walk): refused, never read"
+        return f"cannot read: {exc.strerror or exc}"
+    try:
+        if identity is not None and os.fstat(fd).st_ino != identity:
+            return ("the file was replaced between the walk and the read (another file, or a link "
+                    "to one): refused")
+        return hash_fd(fd)
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    finally:
+        os.close(fd)
 
 
 def process_file_item(item: tuple[str, str, Any]) -> Record:
