@@ -242,3 +242,44 @@ def test_a_small_file_is_hashed_whole_whatever_its_stat_said(tmp_path: Path, mon
 
     monkeypatch.setattr(verify.check.os, "fstat", fstat)
     assert verify.check.hash_quietly(str(path)) == (real_size, "sha256:" + hashlib.sha256(data).hexdigest())
+
+
+def _swapped_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, swap: str, jobs: int) -> object:
+    """Build, then check with the swap made between the walk and the read."""
+    import verify.check
+    from verify.corpus import walk
+
+    root = tmp_path / "corpus"
+    (root / "sub").mkdir(parents=True)
+    (root / "a.txt").write_text("Document a.\n")
+    (root / "sub" / "b.txt").write_text("Document b.\n")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "b.txt").write_text("Document b.\n")  # the same bytes: a pass would be a lie
+    manifest = tmp_path / "m.json"
+    assert main(["build", str(root), "-m", str(manifest), "-q", "-j", "1"]) == 0
+
+    def walked(*args: object, **kwargs: object) -> object:
+        found = walk(*args, **kwargs)  # type: ignore[arg-type]
+        if swap == "folder":  # sub/ becomes a link to an outside folder holding the same bytes
+            shutil.rmtree(root / "sub")
+            (root / "sub").symlink_to(outside)
+        else:  # a.txt becomes another file with the same bytes (a new inode)
+            fresh = root / "fresh.tmp"
+            fresh.write_text("Document a.\n")
+            os.replace(fresh, root / "a.txt")
+        return found
+
+    monkeypatch.setattr(verify.check, "walk", walked)
+    monkeypatch.setattr(verify.check, "POOL_FILES", 1)
+    return check_manifest(read_manifest(manifest), root, manifest_path=manifest, jobs=jobs)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize(("swap", "name", "why"), [("folder", "sub/b.txt", "symlink"),
+                                                   ("file", "a.txt", "replaced")])
+def test_check_never_hashes_what_was_swapped_in_after_the_walk(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, swap: str, name: str, why: str, jobs: int) -> None:
+    report = _swapped_check(tmp_path, monkeypatch, swap, jobs)
+    assert name not in report.matched and not report.passed  # type: ignore[attr-defined]
+    assert [(p.path, why in p.message) for p in report.errors] == [(name, True)]  # type: ignore[attr-defined]
