@@ -381,7 +381,7 @@ def hash_quietly(path: str) -> tuple[int, str] | str:
         os.close(fd)
 
 
-def hash_fd(fd: int) -> tuple[int, str] | str:
+def hash_fd(fd: int, info: os.stat_result | None = None) -> tuple[int, str] | str:
     """``(size, raw_sha256)`` of an open file, or "not a regular file" (decided by
     fstat before a byte is read). OSError is the caller's; ``fd`` stays open.
 
@@ -391,7 +391,7 @@ def hash_fd(fd: int) -> tuple[int, str] | str:
     the whole hashing on 10,000 small files), and ``hashlib.file_digest`` on a
     small file costs twice this read (its 256 KiB buffer and a file object), see
     docs/manifest.md."""
-    info = os.fstat(fd)
+    info = os.fstat(fd) if info is None else info  # ``info``: the fstat of ``fd`` already taken
     if not stat.S_ISREG(info.st_mode):
         return "not a regular file"
     if info.st_size < SMALL_FILE:
@@ -472,10 +472,11 @@ def _hash_beneath(folders: _Folders, rel: str, identity: int | None) -> tuple[in
             return "a path component is a symlink now (changed since the walk): refused, never read"
         return f"cannot read: {exc.strerror or exc}"
     try:
-        if identity is not None and os.fstat(fd).st_ino != identity:
+        info = os.fstat(fd)
+        if identity is not None and info.st_ino != identity:
             return ("the file was replaced between the walk and the read (another file, or a link "
                     "to one): refused")
-        return hash_fd(fd)
+        return hash_fd(fd, info)
     except OSError as exc:
         return f"cannot read: {exc.strerror or exc}"
     finally:
