@@ -68,10 +68,13 @@ _SIMPLE_PATH = re.compile(r"[A-Za-z0-9_\-][A-Za-z0-9_.\- +,=@~]*(/[A-Za-z0-9_\-]
 def encode_name(raw: bytes) -> str:
     """A file name (the exact bytes, ``os.fsencode``) as a manifest path string.
 
-    Valid UTF-8 is kept, in NFC; a backslash, a control character (C0 or
+    Valid UTF-8 is kept as it is; a backslash, a control character (C0 or
     DEL) and every byte that is not part of valid UTF-8 are escaped
-    (``\\\\``, ``\\n``, ``\\r``, ``\\t``, ``\\xHH``), so any name a file system
-    can hold round-trips through :func:`decode_name`.
+    (``\\\\``, ``\\n``, ``\\r``, ``\\t``, ``\\xHH``), and the rest is put in NFC (two
+    names equal after NFC are reported as twins by the walk). Where NFC would
+    fuse a combining mark with an escape, every non-ASCII byte is escaped
+    instead. So any name that is NFC or needs an escape round-trips through
+    :func:`decode_name`.
 
     >>> encode_name(b"a\\nb\\xff.txt")
     'a\\\\nb\\\\xff.txt'
@@ -96,10 +99,11 @@ def encode_name(raw: bytes) -> str:
         out[1] = "\\x3a"  # "C:..." would read as a Windows drive: escaped, so no name is refused
     joined = "".join(out)
     normal = unicodedata.normalize("NFC", joined)
-    if normal != joined and any(0xDC80 <= ord(c) <= 0xDCFF for c in text):
-        # Not UTF-8, and NFC would change the valid part: its bytes could not be
-        # told back (b"\x80\xcd\x80" became b"\x80\xcc\x80"). Every non-ASCII
-        # character is escaped byte by byte instead: pure ASCII, exact round trip.
+    if normal != joined and "\\" in joined:
+        # NFC would fuse a combining mark with the last letter of an escape
+        # ("\\xab" + U+0331 -> "\\xa" + "ḇ"): a path nobody could read back.
+        # Every non-ASCII character is escaped byte by byte instead: pure
+        # ASCII (NFC by definition) and an exact round trip.
         return "".join(c if c.isascii() else "".join(f"\\x{b:02x}" for b in c.encode("utf-8"))
                        for c in joined)
     return normal
