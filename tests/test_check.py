@@ -219,7 +219,8 @@ def test_large_corpora_hash_in_forked_workers_with_the_same_verdicts(tmp_path: P
     assert pooled == serial and [m.path for m in pooled.modified] == ["d1/f4.txt"]
     assert pooled.missing == ("d2/f5.txt",)
     paths = sorted(str(p) for p in root.rglob("*.txt"))
-    assert verify.check.hash_many(paths, jobs=2) == verify.check.hash_paths(paths)
+    items = [(os.path.relpath(p, root), None) for p in paths]
+    assert verify.check.hash_many(str(root), items, jobs=2) == verify.check.hash_paths(paths)
 
 
 def test_a_name_with_a_newline_is_shown_once_escaped(
@@ -300,3 +301,24 @@ def test_check_never_hashes_what_was_swapped_in_after_the_walk(
     report = _swapped_check(tmp_path, monkeypatch, swap, jobs)
     assert name not in report.matched and not report.passed  # type: ignore[attr-defined]
     assert [(p.path, why in p.message) for p in report.errors] == [(name, True)]  # type: ignore[attr-defined]
+
+
+def test_reuse_hashing_opens_beneath_the_root_and_checks_the_inode(tmp_path: Path) -> None:
+    """The incremental build's reuse test hashes as check does (issue 8 item 8):
+    a folder that became a link, or another file at the walked name, is not hashed."""
+    import verify.check
+
+    root, outside = tmp_path / "c", tmp_path / "outside"
+    (root / "d").mkdir(parents=True)
+    outside.mkdir()
+    (root / "d" / "f.txt").write_text("same bytes\n")
+    (outside / "f.txt").write_text("same bytes\n")
+    inode = os.stat(root / "d" / "f.txt").st_ino
+    ((size, digest),) = verify.check.hash_many(str(root), [("d/f.txt", inode)], jobs=1)
+    assert size == 11 and digest.startswith("sha256:")
+    (wrong,) = verify.check.hash_many(str(root), [("d/f.txt", inode + 1)], jobs=1)
+    assert isinstance(wrong, str)
+    shutil.rmtree(root / "d")
+    (root / "d").symlink_to(outside, target_is_directory=True)
+    (linked,) = verify.check.hash_many(str(root), [("d/f.txt", None)], jobs=1)
+    assert isinstance(linked, str)

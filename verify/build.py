@@ -79,8 +79,10 @@ def build_manifest(root: str | os.PathLike[str], *, manifest_path: str | os.Path
     details: dict[str, dict[str, Any]] = {}
     to_extract: list[CorpusFile] = []
     candidates = [item for item in files if item.name not in in_works and previous.candidate(item)]
-    hashes = dict(zip((c.name for c in candidates), hash_many([c.path for c in candidates], jobs),
-                      strict=True))
+    # Opened beneath the root, no link followed, and it must be the file the walk
+    # saw (its inode): a file swapped for a link is never hashed (issue 8 item 8).
+    beneath = [(os.path.relpath(c.path, root), c.identity) for c in candidates]
+    hashes = dict(zip((c.name for c in candidates), hash_many(str(root), beneath, jobs), strict=True))
     for item in files:
         reused = previous.reuse(item, hashes[item.name]) if item.name in hashes else None
         if reused is None:

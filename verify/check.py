@@ -340,18 +340,20 @@ def _fork_pool(jobs: int | None) -> tuple[ProcessPoolExecutor | None, int]:
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")), workers
 
 
-def hash_many(paths: list[str], jobs: int | None = None) -> list[tuple[int, str] | str]:
-    """:func:`hash_paths` of many files, over forked workers when there are enough."""
-    if jobs == 1 or len(paths) < POOL_FILES:
-        return hash_paths(paths)
+def hash_many(root: str, items: list[tuple[str, int | None]],
+              jobs: int | None = None) -> list[tuple[int, str] | str]:
+    """:func:`hash_beneath_many` of many ``(relative path, inode)`` items, over
+    forked workers when there are enough (the reuse test of an incremental build)."""
+    if jobs == 1 or len(items) < POOL_FILES:
+        return hash_beneath_many(root, items)
     pool, workers = _fork_pool(jobs)
     if pool is None:
-        return hash_paths(paths)
-    out: list[tuple[int, str] | str] = [""] * len(paths)
+        return hash_beneath_many(root, items)
+    out: list[tuple[int, str] | str] = [""] * len(items)
     with pool:
-        for start in range(0, len(paths), CHUNK * workers):
-            chunk = paths[start:start + CHUNK * workers]
-            futures = [pool.submit(hash_paths, chunk[i::workers]) for i in range(workers)]
+        for start in range(0, len(items), CHUNK * workers):
+            chunk = items[start:start + CHUNK * workers]
+            futures = [pool.submit(hash_beneath_many, root, chunk[i::workers]) for i in range(workers)]
             for i, future in enumerate(futures):
                 out[start + i:start + len(chunk):workers] = future.result()
     return out
