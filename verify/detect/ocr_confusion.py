@@ -59,15 +59,21 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
 
 
 def _repair(token: str, words: Counter[str]) -> tuple[str, str] | None:
-    letters = sum(c.isalpha() for c in token)
+    if token.isalpha():
+        return _m_rn_repair(token, words)
     if any(c.isdigit() for c in token):
+        letters = sum(c.isalpha() for c in token)
         if letters < 3 or not all(c.isalpha() or c in _DIGIT_FOR for c in token):
             return None
         for candidate in _digit_repairs(token):
             if words[candidate] >= 1:
                 return candidate, "digit for letter"
         return None
-    if len(token) < 5 or words[token] != 1:
+    return _m_rn_repair(token, words)
+
+
+def _m_rn_repair(token: str, words: Counter[str]) -> tuple[str, str] | None:
+    if len(token) < 5 or words[token] != 1 or ("m" not in token and "rn" not in token):
         return None
     for candidate in _m_rn_repairs(token):
         if words[candidate] >= 2:
