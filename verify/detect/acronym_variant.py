@@ -79,7 +79,12 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
     for use in uses:
         local[use.form] |= use.context
     words = _lower_words(text)
-    suspects = [s for s in _suspects(here, corpus, config, local) if words[s.variant.lower()] < 2]
+    names = _identifiers(text)
+    suspects = [
+        s
+        for s in _suspects(here, corpus, config, local)
+        if words[s.variant.lower()] < 2 and s.variant not in names
+    ]
     cluster: defaultdict[str, list[str]] = defaultdict(list)
     backed: Counter[str] = Counter()
     for suspect in suspects:
@@ -177,6 +182,21 @@ def _lower_words(text: str) -> Counter[str]:
     """The text's lower-case words: a form that is also one of them, used
     twice or more (USE beside "use"), is a word in capitals, not a garble."""
     return Counter(re.findall(r"(?<![\w-])[a-z]{2,8}(?![\w-])", text))
+
+
+def _identifiers(text: str) -> set[str]:
+    """Forms the text writes as identifiers of a naming scheme: with a
+    version (``BSL-1.0``, ``UFL-1.0``, ``LGPL-2.1``: licence and standard
+    identifiers) or as the value of a ``License:`` field. One letter from
+    another such name (BSL and BSD, UFL and OFL) is another name.
+
+    >>> sorted(_identifiers("License: BSL\\n\\nLicense: UFL-1.0 or GPL"))
+    ['BSL', 'UFL']
+    """
+    return {m.group(1) or m.group(2) for m in _IDENTIFIER_RE.finditer(text)}
+
+
+_IDENTIFIER_RE = re.compile(r"(?<![\w-])([A-Z]{2,8})-\d|\bLicense:[ \t]+([A-Z]{2,8})(?![\w])")
 
 
 def _family(suspect: Suspect, here: set[str]) -> bool:

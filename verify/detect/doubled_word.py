@@ -33,7 +33,8 @@ _DOUBLE_RE = re.compile(
 )
 _COORDINATED_RE = re.compile(r"(?<![\w-])([a-z]{3,})\s+and\s+(\1)(?![\w-])")
 
-_INTENDED_DOUBLES = frozenset({"had", "that", "is", "bye", "no", "ha", "very"})
+# "long long" is also C's type (``unsigned long long``).
+_INTENDED_DOUBLES = frozenset({"had", "that", "is", "bye", "no", "ha", "very", "long"})
 # fmt: off
 _INTENDED_COORDINATIONS = frozenset(
     {
@@ -54,6 +55,8 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
             continue
         if len(first) == 1 or _in_run(text, match) or not _same_case(first, second):
             continue
+        if first[0].isupper() and not _sentence_start(text, match.start()):
+            continue  # a name, then a word or an address: "Edge Network network", "Jahn jahn dôt"
         findings.append(_finding(text, match, "X X", f"the word {second!r} is written twice"))
     for match in _COORDINATED_RE.finditer(text):
         word = match.group(1).lower()
@@ -72,6 +75,17 @@ def _same_case(first: str, second: str) -> bool:
     if first[1:] != second[1:]:
         return False
     return first[1:].islower() or first.isupper() or len(first) == 1  # not "lB lB" (a table spec)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """``start`` opens a paragraph or follows the end of a sentence: where
+    ``In in`` is one word twice. A capital anywhere else starts a name.
+
+    >>> _sentence_start("Done. In in", 6), _sentence_start("Edge Network network", 5)
+    (True, False)
+    """
+    before = text[max(0, start - 3) : start].rstrip(" \t")
+    return not before or before[-1] in "\n.!?:\"“("
 
 
 def _in_run(text: str, match: re.Match[str]) -> bool:
