@@ -34,7 +34,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from verify.detect._text import finding
-from verify.detect.acronyms import AcronymStats, occurrences
+from verify.detect.acronyms import AcronymStats, Occurrence, occurrences
 from verify.detect.config import Corpus, LintConfig
 from verify.detect.definitions import find_definitions
 from verify.detect.edits import EditKind, edit_kind
@@ -79,7 +79,7 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
     for use in uses:
         local[use.form] |= use.context
     words = _lower_words(text)
-    names = _identifiers(text)
+    names = _identifiers(text) | _series(uses, text)
     suspects = [
         s
         for s in _suspects(here, corpus, config, local)
@@ -196,6 +196,23 @@ def _identifiers(text: str) -> set[str]:
     return {m.group(1) or m.group(2) for m in _IDENTIFIER_RE.finditer(text)}
 
 
+def _series(uses: list[Occurrence], text: str) -> set[str]:
+    """Forms always followed by a number: the name of a series (``BCP 14``,
+    ``RTX 2060``, ``SGB V``), whose one letter from another series (BGP,
+    GTX, BGB) is another series.
+
+    >>> text = "BCP 14 and BCP 78, not BGP"
+    >>> sorted(_series(list(occurrences(text)), text))
+    ['BCP']
+    """
+    numbered: dict[str, bool] = {}
+    for use in uses:
+        after = _NUMBER_AFTER_RE.match(text, use.end) is not None
+        numbered[use.form] = numbered.get(use.form, True) and after
+    return {form for form, always in numbered.items() if always}
+
+
+_NUMBER_AFTER_RE = re.compile(r"[ \t-]?(?:\d|[IVX]+\b)")
 _IDENTIFIER_RE = re.compile(r"(?<![\w-])([A-Z]{2,8})-\d|\bLicense:[ \t]+([A-Z]{2,8})(?![\w])")
 
 
