@@ -166,16 +166,24 @@ def _neighbour(variant: str, group: set[str], pool: AcronymStats) -> str | None:
 def _lone_garble(suspect: Suspect, pool: AcronymStats, later: bool) -> bool:
     """One garble on its own: a reordering of the form's letters (GCI for
     CGI, MOR for ROM) used at most twice and less often than the form (used
-    twice or more); or one letter changed (FAQ for FAO), used at most half as
-    often as a form used three times or more, the centre of its group (not a
-    mere neighbour), and first used only after the form was (a garble damages later uses; of two real acronyms
-    one letter apart, either may come first)."""
+    twice or more); or one letter changed (FAQ for FAO), used at most twice,
+    the centre of its group (not a mere neighbour), first used only after
+    the form was (a garble damages later uses; of two real acronyms one
+    letter apart, either may come first), and either at most half as often as
+    a form used three times or more, or less often than a form that is
+    defined or shares a neighbouring word with it."""
     variant, form = pool.counts[suspect.variant], pool.counts[suspect.form]
     if suspect.edit in ("permutation", "transposition"):
         return variant <= 2 and form >= max(2, variant + 1)
-    if suspect.edit == "substitution" and suspect.via_centre:
-        return variant <= 2 and form >= max(3, 2 * variant) and later
-    return False
+    if suspect.edit != "substitution" or not suspect.via_centre or not later or variant > 2:
+        return False
+    if form >= max(3, 2 * variant):
+        return True
+    # A form used only twice (or three times beside two) is enough when the
+    # variant stands among the same words as the form (``the SCO summit``,
+    # ``the SCA summit``) or the form is defined: two real acronyms one
+    # letter apart seldom share their neighbours.
+    return form > variant and (bool(suspect.shared_context) or pool.defined(suspect.form))
 
 
 def _lower_words(text: str) -> Counter[str]:
@@ -187,29 +195,34 @@ def _lower_words(text: str) -> Counter[str]:
 def _identifiers(text: str) -> set[str]:
     """Forms the text writes as identifiers of a naming scheme: with a
     version (``BSL-1.0``, ``UFL-1.0``, ``LGPL-2.1``: licence and standard
-    identifiers) or as the value of a ``License:`` field. One letter from
-    another such name (BSL and BSD, UFL and OFL) is another name.
+    identifiers) or as the value of a ``License:`` field, twice or more (once
+    is what a garble of ``GPL-2`` looks like). One letter from another such
+    name (BSL and BSD, UFL and OFL) is another name.
 
-    >>> sorted(_identifiers("License: BSL\\n\\nLicense: UFL-1.0 or GPL"))
-    ['BSL', 'UFL']
+    >>> sorted(_identifiers("License: BSL\\n\\nLicense: UFL-1.0 or GPL, BSL-1.0, GIL-2"))
+    ['BSL']
     """
-    return {m.group(1) or m.group(2) for m in _IDENTIFIER_RE.finditer(text)}
+    found = Counter(m.group(1) or m.group(2) for m in _IDENTIFIER_RE.finditer(text))
+    return {form for form, n in found.items() if n >= 2}
 
 
 def _series(uses: list[Occurrence], text: str) -> set[str]:
-    """Forms always followed by a number: the name of a series (``BCP 14``,
-    ``RTX 2060``, ``SGB V``), whose one letter from another series (BGP,
-    GTX, BGB) is another series.
+    """Forms used twice or more and always followed by a number: the name
+    of a series (``BCP 14``, ``BCP 78``), whose one letter from another
+    series (BGP) is another series. A form used once with a number is what a
+    garble of ``GPL-2`` looks like.
 
     >>> text = "BCP 14 and BCP 78, not BGP"
     >>> sorted(_series(list(occurrences(text)), text))
     ['BCP']
     """
     numbered: dict[str, bool] = {}
+    count: Counter[str] = Counter()
     for use in uses:
         after = _NUMBER_AFTER_RE.match(text, use.end) is not None
         numbered[use.form] = numbered.get(use.form, True) and after
-    return {form for form, always in numbered.items() if always}
+        count[use.form] += 1
+    return {form for form, always in numbered.items() if always and count[form] >= 2}
 
 
 _NUMBER_AFTER_RE = re.compile(r"[ \t-]?(?:\d|[IVX]+\b)")
