@@ -68,3 +68,8 @@ def test_a_substitution_beside_a_form_used_twice_needs_a_shared_neighbour() -> N
     assert garbles(shared) == {"SCA"}
     apart = "The SCO summit met.\n\nLater the SCO summit ended.\n\nAn old SCA valve closed quickly."
     assert garbles(apart) == set()
+
+
+def test_a_name_garbled_twice_with_the_same_number_is_found() -> None:
+    text = "HIV-1 infects. HIV-1 spreads. HIV-1 binds. Later VIH-1 rose and VIH-1 fell."
+    assert garbles(text) == {"VIH"}

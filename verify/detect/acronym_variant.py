@@ -80,10 +80,12 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
         local[use.form] |= use.context
     words = _lower_words(text)
     names = _identifiers(text) | _series(uses, text)
+    numbers = _numbers_after(uses, text)
     suspects = [
         s
         for s in _suspects(here, corpus, config, local)
-        if words[s.variant.lower()] < 2 and s.variant not in names
+        if words[s.variant.lower()] < 2
+        and not (s.variant in names and not numbers[s.variant] & numbers[s.form])
     ]
     cluster: defaultdict[str, list[str]] = defaultdict(list)
     backed: Counter[str] = Counter()
@@ -209,8 +211,9 @@ def _identifiers(text: str) -> set[str]:
 def _series(uses: list[Occurrence], text: str) -> set[str]:
     """Forms used twice or more and always followed by a number: the name
     of a series (``BCP 14``, ``BCP 78``), whose one letter from another
-    series (BGP) is another series. A form used once with a number is what a
-    garble of ``GPL-2`` looks like.
+    series (BGP) is another series, unless it has the same numbers (see
+    :func:`_numbers_after`). A form used once with a number is what a garble
+    of ``GPL-2`` looks like.
 
     >>> text = "BCP 14 and BCP 78, not BGP"
     >>> sorted(_series(list(occurrences(text)), text))
@@ -225,7 +228,22 @@ def _series(uses: list[Occurrence], text: str) -> set[str]:
     return {form for form, always in numbered.items() if always and count[form] >= 2}
 
 
-_NUMBER_AFTER_RE = re.compile(r"[ \t-]?(?:\d|[IVX]+\b)")
+def _numbers_after(uses: list[Occurrence], text: str) -> defaultdict[str, set[str]]:
+    """The numbers that follow each form (``HIV-1``: ``1``). A name with
+    the same numbers as its neighbour (``VIH-1`` beside ``HIV-1``) is a
+    garble of it after all; BSL-1.0 beside BSD-3 is another name.
+
+    >>> dict(_numbers_after(list(occurrences("HIV-1 and HIV 2, BSD")), "HIV-1 and HIV 2, BSD"))
+    {'HIV': {'1', '2'}, 'BSD': set()}
+    """
+    numbers: defaultdict[str, set[str]] = defaultdict(set)
+    for use in uses:
+        match = _NUMBER_AFTER_RE.match(text, use.end)
+        numbers[use.form] |= {match.group(1)} if match else set()
+    return numbers
+
+
+_NUMBER_AFTER_RE = re.compile(r"[ \t-]?(\d+(?:\.\d+)*|[IVX]+\b)")
 _IDENTIFIER_RE = re.compile(r"(?<![\w-])([A-Z]{2,8})-\d|\bLicense:[ \t]+([A-Z]{2,8})(?![\w])")
 
 
