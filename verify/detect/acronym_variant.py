@@ -233,8 +233,9 @@ def _numbers_after(uses: list[Occurrence], text: str) -> defaultdict[str, set[st
     the same numbers as its neighbour (``VIH-1`` beside ``HIV-1``) is a
     garble of it after all; BSL-1.0 beside BSD-3 is another name.
 
-    >>> dict(_numbers_after(list(occurrences("HIV-1 and HIV 2, BSD")), "HIV-1 and HIV 2, BSD"))
-    {'HIV': {'1', '2'}, 'BSD': set()}
+    >>> found = _numbers_after(list(occurrences("HIV-1 and HIV 2, BSD")), "HIV-1 and HIV 2, BSD")
+    >>> sorted(found["HIV"]), sorted(found["BSD"])
+    (['1', '2'], [])
     """
     numbers: defaultdict[str, set[str]] = defaultdict(set)
     for use in uses:
