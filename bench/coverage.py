@@ -13,6 +13,14 @@ multiset share of visible tokens that are kept. A page whose coverage is low
 must carry a ``canon.empty`` or ``canon.low-coverage`` warning in its record:
 the script counts the *silent* losses (coverage under 0.5 and no warning).
 
+The *body text* (the measure of issue 9's target, added in canon3) is
+defined by markup alone, not by verify's selection: the visible text minus
+what is inside ``nav``, ``header``, ``footer``, ``aside`` or an element with
+role ``navigation``, ``banner`` or ``contentinfo``, minus the blocks (text
+between two block-element boundaries) whose text is more than half link text
+(menus, tables of contents, link rows). The old measure of all visible words
+is still printed beside it.
+
 Kinds (real pages on this machine or in ../shared/corpora):
 
 - ``documentation``: /usr/share/doc/**/*.html (texinfo, gtk-doc, DocBook,
@@ -74,13 +82,64 @@ def visible_text(markup: bytes, links: bool = True) -> str:
         if isinstance(item, str):
             parts.append(item)
             continue
-        if item.tag in UNSEEN_TAGS or item.tag in ("head", "noscript") or _is_hidden(item):
+        if _unseen(item):
             continue
         if not links and item.tag == "a":
             continue
         parts.append(" ")
         stack.extend(reversed(item.children))
     return "".join(parts)
+
+
+def _unseen(node: Node) -> bool:
+    return node.tag in UNSEEN_TAGS or node.tag in ("head", "noscript") or _is_hidden(node)
+
+
+#: Elements and ARIA roles that HTML itself names as navigation and site chrome.
+CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
+CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo"})
+#: HTML's phrasing (inline) elements: they never end a block of text.
+_INLINE = ("a abbr acronym b bdi bdo big br cite code data del dfn em font i img ins kbd label "
+           "mark nobr q rp rt ruby s samp small span strike strong sub sup time tt u var wbr")
+INLINE_TAGS = frozenset(_INLINE.split())
+#: A block whose text is more than this share link text is a link row (a menu, a TOC).
+LINK_ROW = 0.5
+
+
+def body_text(markup: bytes) -> str:
+    """The visible *body* text, defined by markup alone (not by verify's
+    selection): the visible text (:func:`visible_text`) without what is
+    inside ``nav``, ``header``, ``footer``, ``aside`` or an element whose
+    role is ``navigation``, ``banner`` or ``contentinfo``, and without the
+    blocks (text between two block-element boundaries) that are mostly
+    link text."""
+    text, _ = decode_markup(markup)
+    blocks: list[str] = []
+    run: list[tuple[str, bool]] = []
+    stack: list[tuple[Node | str | None, bool]] = [(parse_with_lxml(text), False)]
+    while stack:
+        item, in_link = stack.pop()
+        if isinstance(item, str):
+            run.append((item, in_link))
+        elif item is None:
+            _close_block(run, blocks)
+        elif not (_unseen(item) or item.tag in CHROME_TAGS or item.attrs.get("role") in CHROME_ROLES):
+            block = item.tag not in INLINE_TAGS
+            if block:
+                _close_block(run, blocks)
+                stack.append((None, False))
+            linked = in_link or item.tag == "a"
+            stack.extend((child, linked) for child in reversed(item.children))
+    _close_block(run, blocks)
+    return "\n".join(blocks)
+
+
+def _close_block(run: list[tuple[str, bool]], out: list[str]) -> None:
+    text = " ".join("".join(t for t, _ in run).split())
+    linked = sum(len(" ".join(t.split())) for t, in_link in run if in_link)
+    if text and linked <= LINK_ROW * len(text):
+        out.append(text)
+    run.clear()
 
 
 def pages(kind: str) -> Iterator[tuple[str, bytes, str]]:
@@ -127,18 +186,25 @@ def _share(seen: Counter[str], kept: Counter[str]) -> float:
     return sum(min(n, kept[t]) for t, n in seen.items()) / total if total else 1.0
 
 
-def measure(name: str, data: bytes, how: str) -> tuple[float, int, bool, str, float]:
-    """(coverage, visible words, warned, first warning, coverage of the reading text) of one page."""
+def measure(name: str, data: bytes, how: str) -> tuple[float, int, bool, str, float, float]:
+    """(coverage, visible words, warned, first warning, coverage of the
+    reading text, coverage of the body text) of one page."""
     seen = tokens(_visible(data, how))
     record = process_bytes(data, name)
     kept = tokens(record.text or "")
     total = sum(seen.values())
     share = _share(seen, kept)
     reading = _share(tokens(_visible(data, how, links=False)), kept)
+    body = _share(tokens(body_text(data)), kept) if how == "html" else share
     warns = [w for w in record.warnings if w.startswith("canon.")]
     if record.error:
         warns.append(f"error: {record.error_code}")
-    return share, total, bool(warns), (warns[0][:60] if warns else ""), reading
+    return share, total, bool(warns), (warns[0][:60] if warns else ""), reading, body
+
+
+def _p10(values: list[float]) -> float:
+    values = sorted(values)
+    return values[int(0.1 * (len(values) - 1))]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -149,10 +215,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--worst", type=int, default=8)
     args = parser.parse_args(argv)
     kinds = args.kind or ["documentation", "held-out-docs", "news", "plain-text", "books"]
-    print("| kind | pages | coverage p10 | median | mean | under 0.5 | silent losses (<0.5, no warning) "
-          "| reading text (no link text): p10 | median |")
-    print("|---|---|---|---|---|---|---|---|---|")
-    worst_all: list[tuple[str, tuple[float, int, bool, str, float], str]] = []
+    print("| kind | pages | all visible text: p10 | median | under 0.5 | silent losses (<0.5, no warning) "
+          "| reading text (no link text): p10 | median | body text (no chrome, no link rows): p10 "
+          "| median |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    worst_all: list[tuple[str, tuple[float, int, bool, str, float, float], str]] = []
     for kind in kinds:
         results = []
         for i, (name, data, how) in enumerate(pages(kind)):
@@ -163,21 +230,20 @@ def main(argv: list[str] | None = None) -> int:
                 results.append((name, result))
         if not results:
             continue
-        shares = sorted(r[0] for _, r in results)
-        p10 = shares[int(0.1 * (len(shares) - 1))]
+        shares = [r[0] for _, r in results]
         low = [r for r in results if r[1][0] < 0.5]
         silent = [r for r in low if not r[1][2]]
-        reading = sorted(r[4] for _, r in results)
-        print(f"| {kind} | {len(results)} | {p10:.3f} | {statistics.median(shares):.3f} | "
-              f"{statistics.fmean(shares):.3f} | {len(low)} | {len(silent)} | "
-              f"{reading[int(0.1 * (len(reading) - 1))]:.3f} | {statistics.median(reading):.3f} |",
-              flush=True)
-        worst_all.extend((kind, r, name) for name, r in sorted(results, key=lambda x: x[1][0])[:args.worst])
-    print("\nworst pages (by coverage of all visible words):\n")
-    print("| kind | page | coverage | reading text | visible words | warning |")
-    print("|---|---|---|---|---|---|")
-    for kind, (share, total, _, warn, reading), name in worst_all:
-        print(f"| {kind} | {name} | {share:.3f} | {reading:.3f} | {total} | {warn or '-'} |")
+        reading = [r[4] for _, r in results]
+        body = [r[5] for _, r in results]
+        print(f"| {kind} | {len(results)} | {_p10(shares):.3f} | {statistics.median(shares):.3f} | "
+              f"{len(low)} | {len(silent)} | {_p10(reading):.3f} | {statistics.median(reading):.3f} | "
+              f"{_p10(body):.3f} | {statistics.median(body):.3f} |", flush=True)
+        worst_all.extend((kind, r, name) for name, r in sorted(results, key=lambda x: x[1][5])[:args.worst])
+    print("\nworst pages (by coverage of the body text):\n")
+    print("| kind | page | body text | all visible | reading text | visible words | warning |")
+    print("|---|---|---|---|---|---|---|")
+    for kind, (share, total, _, warn, reading, body), name in worst_all:
+        print(f"| {kind} | {name} | {body:.3f} | {share:.3f} | {reading:.3f} | {total} | {warn or '-'} |")
     return 0
 
 

@@ -16,8 +16,10 @@ Usage::
   Target: verify at least 3x trafilatura, at main-content F1 >= 0.95
   (bench/html_f1.py).
 
-One process, files read into memory first; the best of ``--repeat`` runs
-(default 3) of each whole set is reported, as pages (or MB) per second.
+One process, files read into memory first. Each of ``--repeat`` rounds
+(default 3) times verify and the reference back to back over the whole set,
+so both see the same load on a shared machine; the medians of the times and
+of the per-round ratios are reported.
 ``--profile`` prints where verify's time goes (cProfile, top 15).
 """
 
@@ -27,6 +29,7 @@ import argparse
 import cProfile
 import gzip
 import pstats
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -83,21 +86,75 @@ def _trafilatura(data: bytes) -> None:
     trafilatura.extract(data.decode("utf-8", errors="replace"))
 
 
-def _best(fn: Callable[[bytes], None], items: list[bytes], repeat: int) -> float:
-    times = []
+def _time(fn: Callable[[bytes], None], items: list[bytes]) -> float:
+    _fix_line.cache_clear()  # each run starts cold, as a new process would
+    start = time.perf_counter()
+    for data in items:
+        fn(data)
+    return time.perf_counter() - start
+
+
+def _paired(ours: Callable[[bytes], None], theirs: Callable[[bytes], None], items: list[bytes],
+            repeat: int) -> tuple[float, float, float]:
+    """(median time of ours, median time of theirs, median of the ratios
+    theirs/ours), the two timed back to back in each round so that both
+    see the same load on a shared machine."""
+    pairs = [(_time(ours, items), _time(theirs, items)) for _ in range(repeat)]
+    return (statistics.median(a for a, _ in pairs), statistics.median(b for _, b in pairs),
+            statistics.median(b / a for a, b in pairs))
+
+
+def _pdf_row(pdfs: list[bytes], pages: int, repeat: int) -> None:
+    ours, raw, ratio = _paired(_verify, _raw_pdfium, pdfs, repeat)
+    print(f"| {len(pdfs)} PDFs, {pages} pages | {ours:.2f} s ({pages / ours:.0f} pages/s) | "
+          f"raw pypdfium2 {raw:.2f} s ({pages / raw:.0f} pages/s) | {ratio:.2f}x | >= 0.5x |",
+          flush=True)
+
+
+def _old_repair_row(path: Path, pdfs: list[bytes], pages: int, repeat: int) -> None:
+    """The PDF row again, this round with the TJ repair of ``path`` swapped in,
+    each round timing new, old and raw back to back."""
+    import importlib.util
+
+    from verify.ingest import pdf as current
+
+    spec = importlib.util.spec_from_file_location("old_pdf", path)
+    assert spec is not None and spec.loader is not None
+    old = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(old)
+    new_repair = current._drop_empty_tj_strings
+    rounds = []
     for _ in range(repeat):
-        _fix_line.cache_clear()  # each run starts cold, as a new process would
-        start = time.perf_counter()
-        for data in items:
-            fn(data)
-        times.append(time.perf_counter() - start)
-    return min(times)
+        current._drop_empty_tj_strings = old._drop_empty_tj_strings  # type: ignore[assignment]
+        with_old = _time(_verify, pdfs)
+        current._drop_empty_tj_strings = new_repair  # type: ignore[assignment]
+        rounds.append((_time(_verify, pdfs), with_old, _time(_raw_pdfium, pdfs)))
+    new, old_time, raw = (statistics.median(r[i] for r in rounds) for i in range(3))
+    print(f"| same PDFs, new against old TJ repair ({path.name}) | {new:.2f} s, old {old_time:.2f} s | "
+          f"raw pypdfium2 {raw:.2f} s | new {statistics.median(r[2] / r[0] for r in rounds):.2f}x, "
+          f"old {statistics.median(r[2] / r[1] for r in rounds):.2f}x | >= 0.5x |", flush=True)
+
+
+def _html_row(pages_html: list[bytes], megabytes: float, repeat: int) -> None:
+    try:
+        ours, other, ratio = _paired(_verify, _trafilatura, pages_html, repeat)
+        cell = f"trafilatura {other:.2f} s ({len(pages_html) / other:.0f} pages/s)"
+        ratio_cell = f"{ratio:.2f}x"
+    except ImportError:
+        ours = statistics.median(_time(_verify, pages_html) for _ in range(repeat))
+        cell, ratio_cell = "trafilatura not installed", "-"
+    print(f"| {len(pages_html)} HTML pages, {megabytes:.1f} MB | {ours:.2f} s "
+          f"({len(pages_html) / ours:.0f} pages/s) | {cell} | {ratio_cell} | >= 3x |", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--only", choices=["pdf", "html"], help="time one set only")
+    parser.add_argument("--old-repair", type=Path, metavar="PDF_PY",
+                        help="also time the PDFs with the gropdf TJ repair of another version of "
+                             "verify/ingest/pdf.py (git show main:verify/ingest/pdf.py > old.py)")
     args = parser.parse_args(argv)
     import pypdfium2 as pdfium
 
@@ -108,20 +165,12 @@ def main(argv: list[str] | None = None) -> int:
     megabytes = sum(map(len, pages_html)) / 1e6
     print("| set | verify | reference | verify / reference speed | target |")
     print("|---|---|---|---|---|")
-    ours = _best(_verify, pdfs, args.repeat)
-    raw = _best(_raw_pdfium, pdfs, args.repeat)
-    print(f"| {len(pdfs)} PDFs, {pages} pages | {ours:.2f} s ({pages / ours:.0f} pages/s) | "
-          f"raw pypdfium2 {raw:.2f} s ({pages / raw:.0f} pages/s) | {raw / ours:.2f}x | >= 0.5x |",
-          flush=True)
-    ours = _best(_verify, pages_html, args.repeat)
-    try:
-        other = _best(_trafilatura, pages_html, 1)
-        cell = f"trafilatura {other:.2f} s ({len(pages_html) / other:.0f} pages/s)"
-        ratio = f"{other / ours:.2f}x"
-    except ImportError:
-        cell, ratio = "trafilatura not installed", "-"
-    print(f"| {len(pages_html)} HTML pages, {megabytes:.1f} MB | {ours:.2f} s "
-          f"({len(pages_html) / ours:.0f} pages/s) | {cell} | {ratio} | >= 3x |", flush=True)
+    if args.only != "html":
+        _pdf_row(pdfs, pages, args.repeat)
+    if args.old_repair:
+        _old_repair_row(args.old_repair, pdfs, pages, args.repeat)
+    if args.only != "pdf":
+        _html_row(pages_html, megabytes, args.repeat)
     if args.profile:
         for name, items in (("PDF", pdfs), ("HTML", pages_html)):
             profiler = cProfile.Profile()

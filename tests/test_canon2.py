@@ -17,10 +17,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import verify.ingest.pdf
 import verify.normalize
 from verify.build import build_manifest, write_build
 from verify.check import check_manifest
 from verify.cli import main
+from verify.ingest.pdf import (_EMPTY_TJ_TAIL, _drop_empty_tjs, _incremental_tj_repair,
+                               _rewrite_tj_repair, ingest_pdf)
 from verify.manifest import read_manifest
 from verify.model import Record
 from verify.normalize import canonicalize_text, layout, steps
@@ -43,7 +46,7 @@ def _apache() -> str:
 
 # --------------------------------------------------------------------------- doctests
 
-@pytest.mark.parametrize("module", [steps, layout, verify.normalize])
+@pytest.mark.parametrize("module", [steps, layout, verify.normalize, verify.ingest.pdf])
 def test_the_normaliser_doctests_pass(module: object) -> None:
     failures, tried = doctest.testmod(module, optionflags=doctest.ELLIPSIS)  # type: ignore[arg-type]
     assert failures == 0
@@ -334,3 +337,25 @@ def test_changing_a_word_of_a_man_page_changes_a_digest(data: st.DataObject) -> 
     changed = text[:m.start()] + m.group(0)[::-1] + "q" + text[m.end():]
     base, new = _record(text.encode(), "rbash.0.txt"), _record(changed.encode(), "rbash.0.txt")
     assert (new.text_sha256, new.removed_sha256) != (base.text_sha256, base.removed_sha256)
+
+
+@settings(max_examples=300)
+@given(stream=st.binary(max_size=60) | st.lists(st.sampled_from(
+    [b"(", b")", b"()", b"]", b"TJ", b" ", b"\n", b"-", b".", b"5", b"29", b"a", b"[(x)"]),
+    max_size=25).map(b"".join))
+def test_the_literal_anchored_tj_repair_rewrites_exactly_what_the_regex_did(stream: bytes) -> None:
+    """The fast scan from ``()`` gives the bytes of the original number-first regex."""
+    assert _drop_empty_tjs(stream) == _EMPTY_TJ_TAIL.subn(rb"\1 ] TJ", stream)
+
+
+def test_the_incremental_tj_repair_reads_as_the_whole_rewrite() -> None:
+    """The repaired streams appended as an update give PDFium the same pages
+    as pypdf's rewrite of the whole document, and leave the original bytes
+    untouched in front."""
+    data = (CANON / "rbash.pdf").read_bytes()
+    incremental = _incremental_tj_repair(data)
+    rewritten = _rewrite_tj_repair(data)
+    assert incremental is not None and rewritten is not None
+    assert incremental.startswith(data)
+    assert ingest_pdf(incremental).pages == ingest_pdf(rewritten).pages
+

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import os
 import random
 import subprocess
@@ -221,6 +222,9 @@ HOSTILE: dict[str, bytes | str] = {
     "deep_unclosed": "<p>start" + "<span><div>" * 10_000,
     "deep_inline": "<p>" + "<b>" * 10_000 + "bold" + "</b>" * 10_000,
     "deep_tables": "<table><tr><td>" * 3_000 + "cell",
+    # Around the depth cap, where the builder starts hoisting text (tails included).
+    "nested_below_the_cap": "<div>" * 197 + "a<i>b<!-- c -->d</i>e" + "</div>f" * 197,
+    "nested_past_the_cap": "<div>" * 199 + "a<i>b<span>c</span>d</i>e" + "</div>f" * 199,
     "huge_attribute": "<p class='" + "x" * 11_000_000 + "'>after the attribute</p>",
     "many_attributes": "<p " + " ".join(f"a{i}=1" for i in range(50_000)) + ">attrs</p>",
     "binary_garbage": random.Random(0).randbytes(200_000),
@@ -325,3 +329,11 @@ def test_output_does_not_depend_on_hash_seed() -> None:
     assert [child.returncode for child in children] == [0, 0]
     assert outputs[0] == outputs[1]
     assert "Field notes from the river survey" in outputs[0]
+
+
+def test_collapse_knows_the_whitespace_of_the_regex_it_replaced() -> None:
+    """``_collapse`` splits on ``str.isspace``; the selection was made with ``\\s+``."""
+    from verify.ingest.html_content import _collapse
+
+    every = "".join(chr(i) + "x" for i in range(0x110000))
+    assert _collapse(every) == re.sub(r"\s+", " ", every).strip()

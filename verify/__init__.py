@@ -25,6 +25,7 @@ from verify.errors import (
     UnsafePath,
     UnsupportedFormat,
     VerifyError,
+    WorkerCrashed,
 )
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from verify.model import Canonical, Change, Extracted, Finding, Record, Span
     from verify.normalize import PROFILE, canonicalize, canonicalize_text, replay
     from verify.pipeline import Options, process_bytes, process_file
+    from verify.policy import TrustPolicy, Trusted, load_trusted, verify_manifest_trust
 
 #: Imported when first used, so that ``verify check`` does not pay for the
 #: extraction stack at start-up (python -X importtime: 140 ms -> see docs/manifest.md).
@@ -52,6 +54,8 @@ _LAZY = {
     "PROFILE": "verify.normalize", "canonicalize": "verify.normalize",
     "canonicalize_text": "verify.normalize", "replay": "verify.normalize",
     "Options": "verify.pipeline", "process_bytes": "verify.pipeline", "process_file": "verify.pipeline",
+    "TrustPolicy": "verify.policy", "Trusted": "verify.policy", "load_trusted": "verify.policy",
+    "verify_manifest_trust": "verify.policy",
 }
 
 
@@ -86,16 +90,20 @@ __all__ = [
     "Span",
     "TimedOut",
     "TooLarge",
+    "TrustPolicy",
+    "Trusted",
     "UnreadableFile",
     "UnsafePath",
     "UnsupportedFormat",
     "VerifyError",
+    "WorkerCrashed",
     "__version__",
     "build_manifest",
     "canonicalize",
     "canonicalize_text",
     "check_manifest",
     "generate_keypair",
+    "load_trusted",
     "manifest_root",
     "process_bytes",
     "process_file",
@@ -104,6 +112,7 @@ __all__ = [
     "replay",
     "text_sha256",
     "verify_inclusion",
+    "verify_manifest_trust",
     "verify_signed_manifest",
     "write_manifest",
 ]

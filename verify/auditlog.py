@@ -21,6 +21,7 @@ Timestamps belong here: the log records *when*, the manifest never does.
 from __future__ import annotations
 
 import fcntl
+import functools
 import getpass
 import hashlib
 import os
@@ -35,9 +36,12 @@ from typing import IO, Any
 from verify._version import __version__
 from verify.errors import VerifyError
 from verify.merkle import canonical_json, strict_loads
+from verify.safeio import check_regular, open_regular
 
 FORMAT = "verify-log/1"
 MAX_LINE_BYTES = 1024 * 1024
+#: A log larger than this is refused (about a million events).
+MAX_LOG_BYTES = 4 * 1024 * 1024 * 1024
 _KEYS = {"event", "format", "hash", "index", "prev"}
 
 
@@ -120,8 +124,9 @@ def _chain_problems(record: dict[str, Any], number: int, prev: str | None,
 
 
 def read_log(path: str | os.PathLike[str], expect_head: str | None = None) -> LogReport:
+    fd = open_regular(path, "log", limit=MAX_LOG_BYTES, error=functools.partial(LogError, path=str(path)))
     try:
-        with open(path, "rb") as stream:
+        with os.fdopen(fd, "rb") as stream:
             report = verify_lines(_lines(stream))
     except OSError as exc:
         raise LogError(f"cannot read the log: {exc.strerror or exc}", path=str(path)) from exc
@@ -140,9 +145,22 @@ def _lines(stream: IO[bytes]) -> Iterable[bytes]:
 
 def append_event(path: str | os.PathLike[str], event: dict[str, Any]) -> dict[str, Any]:
     """Append one event under an exclusive lock; refuse a log whose chain is broken."""
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    error = functools.partial(LogError, path=str(path))
     try:
-        with open(path, "a+b") as stream:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_NONBLOCK | os.O_CLOEXEC, 0o666)
+    except IsADirectoryError as exc:
+        raise error("the log is a folder, not a regular file: refused") from exc
+    except OSError as exc:
+        raise LogError(f"cannot write the log: {exc.strerror or exc}", path=str(path)) from exc
+    try:
+        check_regular(fd, "log", limit=MAX_LOG_BYTES, error=error)
+        os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    try:
+        with os.fdopen(fd, "a+b") as stream:
             return _append_locked(stream, event, str(path))
     except OSError as exc:
         raise LogError(f"cannot write the log: {exc.strerror or exc}", path=str(path)) from exc

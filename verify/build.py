@@ -34,7 +34,7 @@ from verify.manifest import (
 )
 from verify.model import Record
 from verify.parallel import map_ordered
-from verify.pipeline import Options, process_bytes, process_file
+from verify.pipeline import Options, crashed_record, hard_timeout, process_beneath, process_bytes
 from verify.provenance import Provenance, load_provenance
 from verify.report.lint_text import finding_json
 
@@ -85,8 +85,10 @@ def build_manifest(root: str | os.PathLike[str], *, manifest_path: str | os.Path
             entries[item.name] = replace(reused[0], provenance=_provenance(provenance.files.get(item.name)))
             if reused[0].record_key is not None and reused[1] is not None:
                 details[reused[0].record_key] = reused[1]
-    records = map_ordered(_process, [(f, options) for f in to_extract], jobs=jobs, executor=executor,
-                          progress="ingest" if progress else None)
+    records = map_ordered(_process, [(f, options, str(root)) for f in to_extract], jobs=jobs,
+                          executor=executor, progress="ingest" if progress else None,
+                          on_crash=lambda item, why: crashed_record(item[0].name, why),
+                          memory_limit=options.memory_limit, item_timeout=hard_timeout(options))
     for item, record in zip(to_extract, records, strict=True):
         entry = _entry(item, record, provenance.files.get(item.name))
         entries[item.name] = entry
@@ -145,15 +147,16 @@ def _detail(record: Record, lint: bool) -> dict[str, Any]:
     return detail_from_record(record, findings)
 
 
-def _process(item: tuple[CorpusFile, Options]) -> Record:
-    corpus_file, options = item
+def _process(item: tuple[CorpusFile, Options, str]) -> Record:
+    corpus_file, options, root = item
     if corpus_file.link is not None:
         return Record(path=corpus_file.name, format="unknown", size=0, raw_sha256=None)
     if corpus_file.problem is not None:
         code = UnsafePath.code if corpus_file.escapes else UnreadableFile.code
         return Record(path=corpus_file.name, format="unknown", size=0, raw_sha256=None,
                       error=corpus_file.problem, error_code=code)
-    return process_file(corpus_file.path, corpus_file.name, options)
+    return process_beneath(root, os.path.relpath(corpus_file.path, root), corpus_file.name,
+                           corpus_file.identity, options)
 
 
 # --------------------------------------------------------------------------- reuse

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import signal
 import sys
 from collections.abc import Sequence
+from typing import Any
 
+from verify.escape import shown
 from verify._version import __version__
 from verify.errors import VerifyError
 
@@ -43,10 +46,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: 0 for --help/--version, 2 for usage errors
         return int(exc.code) if isinstance(exc.code, int) else 2
+    previous = _terminate_on_sigterm()
     try:
         code: int = args.func(args)
+    except Terminated:
+        print("verify: terminated", file=sys.stderr)
+        return 128 + signal.SIGTERM
     except VerifyError as exc:
-        print(f"verify: error: {exc}", file=sys.stderr)
+        print(f"verify: error: {shown(str(exc), backslash=False)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("verify: interrupted", file=sys.stderr)
@@ -54,7 +61,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `verify ingest ... | head`
         sys.stderr.close()
         return 0
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     return code
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: unwind (stopping worker processes, releasing the lock), then exit."""
+
+
+def _terminate_on_sigterm() -> Any:
+    """Turn SIGTERM into :class:`Terminated` in the main thread, so that ``finally``
+    blocks run: the worker pool is stopped and nothing is left behind."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def handler(signum: int, frame: object) -> None:
+        raise Terminated
+
+    return signal.signal(signal.SIGTERM, handler)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -24,6 +24,9 @@ class CorpusFile:
     problem: str | None = None  # why it must not be read, if so
     size: int = 0  # bytes, as the walk saw them
     link: str | None = None  # a symlink's target (the link is recorded, never followed)
+    #: The inode the walk saw (from the directory entry, no stat): reading checks
+    #: that it opened this file, not one swapped in since (verify/safeio.py).
+    identity: int | None = None
 
     @property
     def escapes(self) -> bool:
@@ -65,7 +68,7 @@ def walk(root: Path, exclude: Iterable[str] = (), skip: Iterable[Path] = ()) -> 
                 continue
             target = _target(item.path) if problem in (ESCAPES, _LINK) else None
             entry = _entry(root, rel_folder, filename, None if problem == _LINK else problem, 0, target,
-                           item.path)
+                           item.path, None if problem else _inode(item))
             if not patterns or not any(fnmatch.fnmatchcase(entry.name, p) for p in patterns):
                 _add(found, entry)
     return [found[name] for name in sorted(found)]
@@ -102,15 +105,22 @@ def _scan(top: str, rel: str = ".") -> Iterator[_Listing]:
         yield from _scan(folder.path, folder.name if rel == "." else f"{rel}/{folder.name}")
 
 
+def _inode(item: os.DirEntry[str]) -> int | None:
+    try:
+        return item.inode()
+    except OSError:
+        return None
+
+
 def _entry(root: Path, rel_folder: str, filename: str, problem: str | None, size: int = 0,
-           link: str | None = None, full: str | None = None) -> CorpusFile:
+           link: str | None = None, full: str | None = None, identity: int | None = None) -> CorpusFile:
     from verify.manifest import encode_name
 
     rel = filename if rel_folder == "." else f"{rel_folder}/{filename}"
     rel = rel.replace(os.sep, "/")
     full = full or os.path.join(root, rel_folder, filename)
     # Any name the file system holds has a manifest name: odd bytes are escaped.
-    return CorpusFile(encode_name(os.fsencode(rel)), full, problem, size, link)
+    return CorpusFile(encode_name(os.fsencode(rel)), full, problem, size, link, identity)
 
 
 def _target(path: str) -> str | None:

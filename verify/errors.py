@@ -60,6 +60,13 @@ class TimedOut(IngestError):
     code = "ingest.timeout"
 
 
+class WorkerCrashed(IngestError):
+    """The process extracting the file died on it (out of memory, a crash in a
+    C library, killed): that file is recorded with this error, the run goes on."""
+
+    code = "ingest.crashed"
+
+
 class UnreadableFile(IngestError):
     """The operating system refused to read the file."""
 

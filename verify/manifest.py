@@ -18,9 +18,7 @@ file (one JSON document) is refused with a message that says how to rebuild.
 
 from __future__ import annotations
 
-import fcntl
 import functools
-import glob
 import hashlib
 import json
 import os
@@ -37,6 +35,7 @@ from typing import IO, Any, Literal, cast
 from verify import strictjson
 from verify._version import __version__
 from verify.errors import ManifestError, UnsafePath
+from verify.lock import manifest_lock as manifest_lock  # moved to verify/lock.py; still importable here
 from verify.model import Change, Format, Record
 
 FORMAT = "verify-manifest/2"
@@ -69,10 +68,13 @@ _SIMPLE_PATH = re.compile(r"[A-Za-z0-9_\-][A-Za-z0-9_.\- +,=@~]*(/[A-Za-z0-9_\-]
 def encode_name(raw: bytes) -> str:
     """A file name (the exact bytes, ``os.fsencode``) as a manifest path string.
 
-    Valid UTF-8 is kept, in NFC; a backslash, a control character (C0 or
+    Valid UTF-8 is kept as it is; a backslash, a control character (C0 or
     DEL) and every byte that is not part of valid UTF-8 are escaped
-    (``\\\\``, ``\\n``, ``\\r``, ``\\t``, ``\\xHH``), so any name a file system
-    can hold round-trips through :func:`decode_name`.
+    (``\\\\``, ``\\n``, ``\\r``, ``\\t``, ``\\xHH``), and the rest is put in NFC (two
+    names equal after NFC are reported as twins by the walk). Where NFC would
+    fuse a combining mark with an escape, every non-ASCII byte is escaped
+    instead. So any name that is NFC or needs an escape round-trips through
+    :func:`decode_name`.
 
     >>> encode_name(b"a\\nb\\xff.txt")
     'a\\\\nb\\\\xff.txt'
@@ -95,7 +97,16 @@ def encode_name(raw: bytes) -> str:
             out.append(char)
     if len(out) > 1 and out[1] == ":" and out[0].isascii() and out[0].isalpha():
         out[1] = "\\x3a"  # "C:..." would read as a Windows drive: escaped, so no name is refused
-    return unicodedata.normalize("NFC", "".join(out))
+    joined = "".join(out)
+    normal = unicodedata.normalize("NFC", joined)
+    if normal != joined and "\\" in joined:
+        # NFC would fuse a combining mark with the last letter of an escape
+        # ("\\xab" + U+0331 -> "\\xa" + "ḇ"): a path nobody could read back.
+        # Every non-ASCII character is escaped byte by byte instead: pure
+        # ASCII (NFC by definition) and an exact round trip.
+        return "".join(c if c.isascii() else "".join(f"\\x{b:02x}" for b in c.encode("utf-8"))
+                       for c in joined)
+    return normal
 
 
 def decode_name(name: str) -> bytes:
@@ -387,33 +398,6 @@ def atomic_writer(path: Path) -> Iterator[IO[bytes]]:
             os.close(dir_fd)
 
 
-@contextmanager
-def manifest_lock(path: str | os.PathLike[str],
-                  on_wait: Callable[[], None] | None = None) -> Iterator[None]:
-    """Hold ``.MANIFEST.lock`` (beside the manifest) exclusively: two builds of one
-    manifest never interleave; the second waits. Stale ``.MANIFEST.*.tmp`` files of
-    a killed build are removed once the lock is held (no one else is writing)."""
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        lock = open(path.parent / f".{path.name}.lock", "a+b")  # noqa: SIM115 (closed below)
-    except OSError as exc:
-        raise ManifestError(f"cannot lock the manifest: {exc.strerror or exc}", path=str(path)) from exc
-    with lock:
-        try:
-            fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            if on_wait is not None:
-                on_wait()
-            fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
-        for pattern in (f".{glob.escape(path.name)}.*.tmp",
-                        f".{glob.escape(records_name(path))}.*.tmp"):
-            for stale in path.parent.glob(pattern):
-                with _suppress_os_error():
-                    stale.unlink()
-        yield
-
-
 def _mode_for(path: Path) -> int:
     """Keep the mode of the file being replaced; a new file gets 0666 less the umask."""
     try:
@@ -489,19 +473,12 @@ def read_manifest(path: str | os.PathLike[str]) -> Manifest:
 
 
 def read_manifest_bytes(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of a manifest file, refused over the size limit (read once: what is
-    parsed is what a signature is checked against)."""
-    path = Path(path)
-    try:
-        with open(path, "rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
-            if size > MAX_MANIFEST_BYTES:
-                raise ManifestError(f"{size} bytes is over the manifest size limit "
-                                    f"({MAX_MANIFEST_BYTES} bytes)", path=str(path))
-            data = stream.read()
-    except OSError as exc:
-        raise ManifestError(f"cannot read the manifest: {exc.strerror or exc}", path=str(path)) from exc
-    return data
+    """The bytes of a manifest file, refused over the size limit or when it is not a
+    regular file (read once: what is parsed is what a signature is checked against)."""
+    from verify.safeio import read_regular
+
+    return read_regular(path, "manifest", limit=MAX_MANIFEST_BYTES,
+                        error=functools.partial(ManifestError, path=str(path)))
 
 
 def loads(data: bytes, source: str | None = None) -> Manifest:
@@ -522,15 +499,12 @@ def _manifest(header: dict[str, Any], entries: tuple[Entry, ...]) -> Manifest:
 def open_manifest(path: str | os.PathLike[str]) -> Iterator[tuple[Manifest, Iterator[Entry]]]:
     """Stream a manifest: its header (as a Manifest without entries) and an
     iterator over its entries, read and checked in batches (bounded memory)."""
-    try:
-        stream = open(path, "rb")  # noqa: SIM115 (closed below)
-    except OSError as exc:
-        raise ManifestError(f"cannot read the manifest: {exc.strerror or exc}", path=str(path)) from exc
-    with stream:
-        size = os.fstat(stream.fileno()).st_size
-        if size > 8 * MAX_MANIFEST_BYTES:  # streamed: a larger limit than for a whole read
-            raise ManifestError(f"{size} bytes is over the manifest size limit "
-                                f"({8 * MAX_MANIFEST_BYTES} bytes)", path=str(path))
+    from verify.safeio import open_regular
+
+    # A regular file within the (streamed: larger) limit; a FIFO or a device is refused unread.
+    fd = open_regular(path, "manifest", limit=8 * MAX_MANIFEST_BYTES,
+                      error=functools.partial(ManifestError, path=str(path)))
+    with os.fdopen(fd, "rb") as stream:
         reader = _Reader(iter(stream), str(path))
         yield _manifest(reader.header, ()), iter(reader)
 
@@ -646,8 +620,10 @@ def _parse_canonical(batch: list[bytes], source: str | None) -> list[Any]:
     (Merkle leaves are made from the parsed entries, not the line bytes; the
     signature covers the bytes.)"""
     try:
-        docs = json.loads(b"[" + b",".join(batch) + b"]", parse_constant=_refuse_constant,
-                          parse_float=_refuse_float)
+        joined = b"[" + b",".join(batch) + b"]"
+        if strictjson.may_hide_surrogates(joined):  # a lone "\ud800" parses in C: let the strict reader judge
+            return _parse_batch(batch, None, source)
+        docs = json.loads(joined, parse_constant=_refuse_constant, parse_float=_refuse_float)
         if not isinstance(docs, list) or len(docs) != len(batch):
             raise ValueError("a line holds more than one JSON value")
         for doc, line in zip(docs, batch, strict=True):

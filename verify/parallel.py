@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from verify.errors import VerifyError
 
@@ -26,20 +26,39 @@ def default_jobs() -> int:
 
 
 def map_ordered(fn: Callable[[T], R], items: Sequence[T], *, jobs: int | None = None,
-                executor: Executor | None = None, progress: str | None = None) -> list[R]:
+                executor: Executor | None = None, progress: str | None = None,
+                on_crash: Callable[[T, str], R] | None = None, memory_limit: int | None = None,
+                item_timeout: float | None = None) -> list[R]:
     """``[fn(x) for x in items]``, in order, spread over ``jobs`` processes.
 
     ``progress`` is a label: when given and stderr is a terminal, a tqdm bar
     shows the work as it is done.
+
+    With ``on_crash``, every item runs in a worker process (with ``jobs=1``
+    too: a crash inside a C library cannot be caught in-process), each worker
+    limited to ``memory_limit`` bytes of address space; an item whose worker
+    dies, or runs past ``item_timeout`` seconds and is killed, gets
+    ``on_crash(item, why)`` and the other items go on (:mod:`verify.workers`).
+    Without it, a worker's death is a :class:`~verify.workers.WorkerDied` error.
     """
     jobs = default_jobs() if jobs is None else jobs
-    if executor is None and (jobs <= 1 or len(items) < 2):
-        return list(_progress(map(fn, items), len(items), progress))
-    chunk = max(1, min(64, len(items) // (4 * max(jobs, 1)) or 1))
     if executor is not None:
+        chunk = max(1, min(64, len(items) // (4 * max(jobs, 1)) or 1))
         return list(_progress(executor.map(fn, items, chunksize=chunk), len(items), progress))
-    with ProcessPoolExecutor(max_workers=min(jobs, len(items))) as pool:
-        return list(_progress(pool.map(fn, items, chunksize=chunk), len(items), progress))
+    if not items:
+        return []
+    if on_crash is None and (jobs <= 1 or len(items) < 2):
+        return list(_progress(map(fn, items), len(items), progress))
+    from verify.workers import run_isolated
+
+    bar = _bar(len(items), progress)
+    try:
+        return run_isolated(fn, items, jobs=max(1, min(jobs, len(items))), on_crash=on_crash,
+                            memory_limit=memory_limit, item_timeout=item_timeout,
+                            advance=bar.update if bar is not None else None)
+    finally:
+        if bar is not None:
+            bar.close()
 
 
 def _progress(results: Iterator[R], total: int, label: str | None) -> Iterator[R]:
@@ -48,6 +67,14 @@ def _progress(results: Iterator[R], total: int, label: str | None) -> Iterator[R
     from tqdm import tqdm
 
     return iter(tqdm(results, total=total, desc=label, unit="file", file=sys.stderr, leave=False))
+
+
+def _bar(total: int, label: str | None) -> Any:
+    if label is None or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=label, unit="file", file=sys.stderr, leave=False)
 
 
 @contextmanager
@@ -64,8 +91,9 @@ def dask_executor(address: str, timeout: float = 10.0) -> Iterator[Executor]:
     kwargs = {"scheduler_file": address} if os.path.isfile(address) else {"address": address}
     try:
         client = Client(timeout=timeout, **kwargs)  # type: ignore[no-untyped-call]
-    except (OSError, TimeoutError) as exc:
-        raise VerifyError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+    except Exception as exc:  # OSError, TimeoutError; a damaged scheduler file: anything
+        raise VerifyError(f"cannot reach the Dask scheduler at {address}: "
+                          f"{exc or type(exc).__name__}") from exc
     try:
         yield client.get_executor()  # type: ignore[no-untyped-call]
     finally:

@@ -8,17 +8,27 @@ Dask cluster can map it over millions of files and nothing is lost.
 
 from __future__ import annotations
 
+import math
 import os
 import signal
 import stat
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from verify import fingerprint
-from verify.errors import IngestError, TimedOut, TooLarge, UnreadableFile, VerifyError
+from verify import fingerprint, safeio
+from verify.errors import (
+    ConfigError,
+    IngestError,
+    TimedOut,
+    TooLarge,
+    UnreadableFile,
+    UnsafePath,
+    VerifyError,
+    WorkerCrashed,
+)
 from verify.ingest import SNIFF_BYTES, Backend, HtmlParser, ingest_bytes, sniff
 from verify.model import Extracted, Format, Record
 from verify.normalize import PROFILES, canonicalize
@@ -27,6 +37,10 @@ from verify.normalize import PROFILES, canonicalize
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 #: Extraction of one file stops after this many seconds (a recorded error).
 DEFAULT_TIMEOUT = 300.0
+#: Address space of one worker process (RLIMIT_AS), in bytes: a decompression
+#: bomb that needs more makes its worker die, and that file is a recorded
+#: ``ingest.crashed`` error, not a lost run (docs/reliability.md).
+DEFAULT_MEMORY_LIMIT = 4 * 1024 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -42,6 +56,33 @@ class Options:
     lint: bool = False
     #: Seconds one file's extraction may take; None for no limit.
     timeout: float | None = DEFAULT_TIMEOUT
+    #: Bytes of address space per worker process; None for no limit.
+    memory_limit: int | None = DEFAULT_MEMORY_LIMIT
+
+    def __post_init__(self) -> None:
+        """Refuse what would otherwise fail every file, one by one."""
+        if self.profile not in PROFILES:
+            raise ConfigError(f"unknown profile {self.profile!r} (known: {', '.join(sorted(PROFILES))})")
+        if self.timeout is not None and not (math.isfinite(self.timeout) and self.timeout > 0):
+            raise ConfigError(f"the time limit must be a positive number of seconds, not {self.timeout}")
+        if self.max_bytes < 1:
+            raise ConfigError(f"the extraction size limit must be positive, not {self.max_bytes}")
+        if self.memory_limit is not None and self.memory_limit < 1:
+            raise ConfigError(f"the memory limit must be positive, not {self.memory_limit}")
+
+
+def hard_timeout(options: Options) -> float | None:
+    """When a worker stuck on one file (inside a C library, where the
+    per-file time limit cannot reach) is killed: well after the soft limits
+    of extraction and lint have had their chance."""
+    return None if options.timeout is None else 2 * options.timeout + 30
+
+
+def crashed_record(name: str, why: str) -> Record:
+    """The record of a file whose worker process died (or was killed) on it."""
+    err = WorkerCrashed(why)
+    return Record(path=name, format="unknown", size=0, raw_sha256=None, error=err.message,
+                  error_code=err.code)
 
 
 def process_file(path: str | os.PathLike[str], name: str | None = None,
@@ -53,19 +94,31 @@ def process_file(path: str | os.PathLike[str], name: str | None = None,
     """
     path = Path(path)
     name = name if name is not None else path.as_posix()
+    return _process_opened(lambda: _open_plain(path), name, options)
+
+
+def process_beneath(root: str | os.PathLike[str], disk_name: str, name: str,
+                    identity: safeio.Identity | None, options: Options = Options()) -> Record:
+    """:func:`process_file` for a corpus file: ``disk_name`` (relative to
+    ``root``, as on disk) is opened without following links and must be the
+    file the walk saw (:func:`verify.safeio.open_beneath`)."""
+    return _process_opened(lambda: safeio.open_beneath(root, disk_name, identity), name, options)
+
+
+def _process_opened(opener: Callable[[], int], name: str, options: Options) -> Record:
     try:
-        size, raw, data = _read(path, options)
-    except IngestError as exc:
+        size, raw, data, head = _read(opener, options)
+    except (IngestError, UnsafePath) as exc:
         return Record(path=name, format="unknown", size=0, raw_sha256=None,
                       error=exc.message, error_code=exc.code)
     record = Record(path=name, format="unknown", size=size, raw_sha256=raw)
     if data is None:
+        fmt = _sniff_quietly(head)
         if size > options.max_bytes and options.extract:
             err = TooLarge(f"{size} bytes is over the extraction limit of {options.max_bytes} bytes; "
                            "only the raw digest was taken")
-            return replace(record, error=err.message, error_code=err.code,
-                           format=_sniff_quietly(path))
-        return replace(record, format=_sniff_quietly(path))
+            return replace(record, error=err.message, error_code=err.code, format=fmt)
+        return replace(record, format=fmt)
     return process_bytes(data, name, options, record)
 
 
@@ -169,46 +222,69 @@ def _deadline(seconds: float | None) -> Iterator[None]:
 
 def hash_file(path: str | os.PathLike[str]) -> tuple[int, str]:
     """``(size, raw_sha256)`` of a file, streamed in constant memory."""
+    return _hash_opened(lambda: _open_plain(Path(path)))
+
+
+def hash_beneath(root: str | os.PathLike[str], disk_name: str,
+                 identity: safeio.Identity | None) -> tuple[int, str]:
+    """:func:`hash_file` of a corpus file, opened as :func:`process_beneath` does."""
+    return _hash_opened(lambda: safeio.open_beneath(root, disk_name, identity))
+
+
+def _hash_opened(opener: Callable[[], int]) -> tuple[int, str]:
+    fd = opener()
     try:
-        _refuse_special(path)
-        with open(path, "rb") as stream:
-            info = os.fstat(stream.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise UnreadableFile("not a regular file")
-            return info.st_size, fingerprint.sha256_stream(stream)
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            return os.fstat(fd).st_size, fingerprint.sha256_stream(stream)
     except OSError as exc:
         raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from exc
+    finally:
+        os.close(fd)
 
 
-def _read(path: Path, options: Options) -> tuple[int, str, bytes | None]:
-    """Size, raw digest, and the bytes when they are to be extracted.
+def _read(opener: Callable[[], int], options: Options) -> tuple[int, str, bytes | None, bytes]:
+    """Size, raw digest, the bytes when they are to be extracted, and the first
+    bytes (to sniff the format of a file that is not extracted).
 
     Within the limit the file is read once and hashed from memory; above it,
     hashed as a stream and not kept.
     """
+    fd = opener()
     try:
-        _refuse_special(path)
-        with open(path, "rb") as stream:
-            info = os.fstat(stream.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise UnreadableFile("not a regular file")
-            if not options.extract or info.st_size > options.max_bytes:
-                return info.st_size, fingerprint.sha256_stream(stream), None
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            size = os.fstat(fd).st_size
+            if not options.extract or size > options.max_bytes:
+                head = stream.read(SNIFF_BYTES)
+                stream.seek(0)
+                return size, fingerprint.sha256_stream(stream), None, head
             data = stream.read()
     except OSError as exc:
         raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from exc
-    return len(data), fingerprint.sha256_bytes(data), data
+    finally:
+        os.close(fd)
+    return len(data), fingerprint.sha256_bytes(data), data, data[:SNIFF_BYTES]
 
 
-def _refuse_special(path: str | os.PathLike[str]) -> None:
-    """Opening a FIFO or a device would block or never end: look before opening."""
-    if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):
-        raise UnreadableFile("not a regular file (a folder, FIFO, socket or device)")
-
-
-def _sniff_quietly(path: Path) -> Format:
+def _open_plain(path: Path) -> int:
+    """A file named by the user: opened without blocking (a FIFO or a device is
+    refused after fstat, never read)."""
     try:
-        with open(path, "rb") as stream:
-            return sniff(stream.read(SNIFF_BYTES))
-    except (OSError, VerifyError):
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from exc
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableFile(f"not a regular file ({safeio.kind(info.st_mode)})")
+        os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _sniff_quietly(head: bytes) -> Format:
+    try:
+        return sniff(head)
+    except VerifyError:
         return "unknown"

@@ -24,12 +24,15 @@ dropped).
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from verify.errors import ConfigError
+from verify.safeio import read_regular
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -37,6 +40,8 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 FILENAME = "sources.toml"
+#: A sources.toml larger than this is refused unread.
+MAX_BYTES = 64 * 1024 * 1024
 FILE_KEYS = frozenset({"title", "publisher", "author", "origin", "url", "retrieved", "language",
                        "work", "role", "rendered_from", "licence", "notes"})
 WORK_KEYS = frozenset({"title"})
@@ -53,12 +58,16 @@ class Provenance:
 def load_provenance(root: Path) -> Provenance:
     """Read ``root/sources.toml``; an absent file is empty provenance."""
     path = root / FILENAME
-    if not path.is_file():
+    if not os.path.lexists(path):
         return Provenance()
+    data = read_regular(path, FILENAME, limit=MAX_BYTES,
+                        error=functools.partial(ConfigError, path=str(path)))
     try:
-        doc = tomllib.loads(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        doc = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"cannot read {FILENAME}: {exc}", path=str(path)) from exc
+    except RecursionError as exc:
+        raise ConfigError(f"cannot read {FILENAME}: nested too deeply", path=str(path)) from exc
     return parse_provenance(doc, str(path))
 
 

@@ -34,6 +34,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from verify.errors import ManifestError, VerifyError
 from verify.manifest import Manifest
+from verify.safeio import read_regular
 from verify.merkle import LEAF_SCHEME, canonical_json, format_root, manifest_leaves, strict_loads, tree_root
 
 PAYLOAD_TYPE = "application/vnd.in-toto+json"
@@ -116,14 +117,7 @@ def load_public_key(path: str | os.PathLike[str]) -> Ed25519PublicKey:
 
 
 def _read_key(path: str | os.PathLike[str]) -> bytes:
-    try:
-        with open(path, "rb") as stream:
-            data = stream.read(MAX_KEY_BYTES + 1)
-    except OSError as exc:
-        raise KeyFileError(f"cannot read key {path}: {exc.strerror or exc}") from exc
-    if len(data) > MAX_KEY_BYTES:
-        raise KeyFileError(f"{path} is too large to be a key")
-    return data
+    return read_regular(path, f"key {path}", limit=MAX_KEY_BYTES, error=KeyFileError)
 
 
 # --------------------------------------------------------------------------- statements
@@ -244,14 +238,12 @@ def _statement(payload: bytes) -> dict[str, Any]:
 # --------------------------------------------------------------------------- manifests
 
 def read_signature(path: str | os.PathLike[str]) -> bytes | None:
-    """The bytes of a signature file (at most one byte over the limit), None if there is none."""
-    try:
-        with open(path, "rb") as stream:
-            return stream.read(MAX_ENVELOPE_BYTES + 1)
-    except FileNotFoundError:
+    """The bytes of a signature file (refused over the limit, or when not a regular
+    file), None if there is none."""
+    if not os.path.lexists(path):
         return None
-    except OSError as exc:
-        raise UntrustedManifest(f"cannot read the signature {path}: {exc.strerror or exc}") from exc
+    return read_regular(path, f"signature {path}", limit=MAX_ENVELOPE_BYTES,
+                        error=UntrustedManifest)
 
 
 def signature_path(manifest_path: str | os.PathLike[str]) -> Path:

@@ -38,16 +38,40 @@ def add_extraction(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--html-parser", choices=("lxml", "bs4"), default="lxml",
                         help="HTML front-end (default: %(default)s; beautifulsoup4 is the reference "
                              "and gives the same text)")
-    parser.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+    parser.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS",
                         help="stop extracting a file after this long and record why (default: 300)")
     parser.add_argument("--max-size", type=_positive, default=None, metavar="BYTES",
                         help="do not extract files larger than this (they are still hashed)")
+    add_memory_limit(parser)
+
+
+def add_memory_limit(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--memory-limit", type=_memory, default=None, metavar="MIB",
+                        help="address space of each worker process, in MiB (default: 4096; 0: no "
+                             "limit); a file that needs more is recorded as ingest.crashed")
 
 
 def _positive(value: str) -> int:
     number = int(value)
     if number < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def _seconds(value: str) -> float:
+    """A positive, finite number of seconds (not -1, 0, nan or inf)."""
+    import math
+
+    number = float(value)
+    if not (math.isfinite(number) and number > 0):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {value!r}")
+    return number
+
+
+def _memory(value: str) -> int:
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError("must be a number of MiB (0: no limit)")
     return number
 
 
@@ -61,4 +85,14 @@ def options_from(args: argparse.Namespace, *, lint: bool = False) -> Any:
 
     return Options(pdf_backend=args.pdf_backend, html_parser=args.html_parser,
                    max_bytes=args.max_size or DEFAULT_MAX_BYTES, lint=lint,
-                   timeout=args.timeout if args.timeout is not None else DEFAULT_TIMEOUT)
+                   timeout=args.timeout if args.timeout is not None else DEFAULT_TIMEOUT,
+                   memory_limit=memory_limit_from(args))
+
+
+def memory_limit_from(args: argparse.Namespace) -> int | None:
+    from verify.pipeline import DEFAULT_MEMORY_LIMIT
+
+    mib = getattr(args, "memory_limit", None)
+    if mib is None:
+        return DEFAULT_MEMORY_LIMIT
+    return None if mib == 0 else mib * 1024 * 1024

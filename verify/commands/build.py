@@ -6,7 +6,19 @@ import argparse
 import sys
 from typing import Any
 
-from verify.commands import add_extraction, add_format, add_jobs, dump_json, executor_from, options_from
+from verify.commands import (
+    _seconds,
+    add_extraction,
+    add_format,
+    add_jobs,
+    dump_json,
+    executor_from,
+    options_from,
+)
+from verify.errors import ManifestError
+from verify.escape import shown
+from verify.lock import DEFAULT_LOCK_TIMEOUT, manifest_lock
+from verify.safeio import refuse_special_target
 
 DEFAULT_MANIFEST = "manifest.json"
 
@@ -38,6 +50,9 @@ def add_parser(sub: Any) -> None:
     parser.add_argument("--no-compare", action="store_true",
                         help="do not compare the versions of each work declared in sources.toml")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("--lock-timeout", type=_seconds, default=DEFAULT_LOCK_TIMEOUT,
+                        metavar="SECONDS", help="give up (exit 2) when another build of the same "
+                        "manifest holds its lock this long (default: %(default)g)")
     parser.set_defaults(func=run)
 
 
@@ -46,12 +61,14 @@ def run(args: argparse.Namespace) -> int:
 
     from verify.build import build_manifest, write_build
     from verify.errors import VerifyError
-    from verify.manifest import manifest_lock
 
     if not Path(args.root).is_dir():
         raise VerifyError(f"{args.root!r} is not a folder")
-    with manifest_lock(args.manifest, on_wait=lambda: print(
-            f"verify: waiting for another build of {args.manifest}", file=sys.stderr)):
+    refuse_special_target(args.manifest, "manifest", ManifestError)
+    with manifest_lock(args.manifest, timeout=args.lock_timeout, on_wait=lambda holder: print(
+            f"verify: waiting for another build of {shown(args.manifest)} (held by "
+            f"{shown(holder)}; giving up after {args.lock_timeout:g} s)", file=sys.stderr)):
+        refuse_special_target(args.manifest, "manifest", ManifestError)
         with executor_from(args) as executor:
             options = options_from(args, lint=not args.no_lint and not args.hash_only)
             if args.hash_only:
@@ -63,7 +80,14 @@ def run(args: argparse.Namespace) -> int:
                                     compare=not args.no_compare, incremental=not args.full)
         write_build(result, args.manifest)
     for warning in result.warnings:
-        print(f"verify: warning: {warning}", file=sys.stderr)
+        print(f"verify: warning: {shown(warning, backslash=False)}", file=sys.stderr)
+    from verify.policy import recorded_root_problem
+
+    recorded = result.manifest.root
+    if recorded is not None and (problem := recorded_root_problem(recorded)):
+        print(f"verify: warning: the recorded root {shown(recorded)} {problem}: `verify check` "
+              "will follow it only when given --root (keep the manifest beside or above the "
+              "corpus to avoid this)", file=sys.stderr)
     failed = result.failed
     if args.format == "json":
         dump_json({"manifest": args.manifest, "files": len(result.manifest.entries),
@@ -73,8 +97,8 @@ def run(args: argparse.Namespace) -> int:
                    "warnings": list(result.warnings)})
     else:
         total = len(result.manifest.entries)
-        print(f"wrote {args.manifest}: {total} files, {total - len(failed)} ingested "
+        print(f"wrote {shown(args.manifest)}: {total} files, {total - len(failed)} ingested "
               f"({result.reused} reused from the previous build), {len(failed)} failed")
         for record in failed:
-            print(f"  failed  {record.path}: {record.error} [{record.error_code}]")
+            print(f"  failed  {shown(record.path)}: {shown(record.error or '')} [{record.error_code}]")
     return 1 if failed else 0

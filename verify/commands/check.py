@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from verify.commands import add_format, add_jobs, dump_json, executor_from
+from verify.commands import add_format, add_jobs, add_memory_limit, dump_json, executor_from
 from verify.commands.build import DEFAULT_MANIFEST
 from verify.commands.log import add_log_argument
 from verify.commands.sign import add_trust_arguments
@@ -33,7 +33,11 @@ def add_parser(sub: Any) -> None:
     add_format(parser)
     add_jobs(parser)
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    add_memory_limit(parser)
     add_trust_arguments(parser)
+    parser.add_argument("--allow-empty", action="store_true",
+                        help="accept a manifest that lists no file (refused by default: it "
+                             "vouches for nothing)")
     add_log_argument(parser)
     parser.set_defaults(func=run)
 
@@ -50,12 +54,12 @@ def run(args: argparse.Namespace) -> int:
     facts: dict[str, Any] = {}
     if trusted or args.log or getattr(args, "signature", None):
         from verify.commands.log import record_check
-        from verify.commands.sign import trusted_facts
+        from verify.policy import verify_manifest_trust
 
         try:
             data = read_manifest_bytes(args.manifest)
             manifest = loads(data, source=args.manifest)
-            facts = trusted_facts(args, data, manifest)
+            facts = verify_manifest_trust(policy_from(args), data, manifest, args.manifest).to_json()
         except ManifestError as exc:
             if args.log:
                 record_check(args, "refused", str(exc), facts)
@@ -87,12 +91,11 @@ def _render(args: argparse.Namespace, report: Any, root: Path, facts: dict[str, 
             trusted: bool) -> int:
     from verify.report.check import check_json, check_text
 
-    if args.log:
-        from verify.commands.log import record_check
+    if not any(report.counts().values()) and not args.allow_empty:
+        from verify.policy import EmptyManifest
 
-        record_check(args, "pass" if report.passed else "fail",
-                     ", ".join(f"{n} {k}" for k, n in report.counts().items() if n),
-                     {**facts, "corpus_root": os.path.abspath(root), "counts": report.counts()})
+        raise EmptyManifest("the manifest lists no file: it vouches for nothing (refused)",
+                            path=args.manifest)
     if args.format == "json":
         dump_json({**check_json(report, manifest=args.manifest, root=str(root)),
                    **({"trust": facts} if trusted else {})})
@@ -101,18 +104,46 @@ def _render(args: argparse.Namespace, report: Any, root: Path, facts: dict[str, 
 
         sys.stdout.write((trust_lines(facts) if trusted else "")
                          + check_text(report, manifest=args.manifest, root=str(root)))
+    sys.stdout.flush()
+    if args.log and not _log(args, "pass" if report.passed else "fail",
+                             ", ".join(f"{n} {k}" for k, n in report.counts().items() if n),
+                             {**facts, "corpus_root": os.path.abspath(root),
+                              "counts": report.counts()}):
+        return 2
     if report.refused:
         return 2
     return 0 if report.passed else 1
 
 
+def policy_from(args: argparse.Namespace) -> Any:
+    """The trust options of ``check``, parsed into the library's TrustPolicy."""
+    from verify.policy import TrustPolicy
+
+    if args.signature is not None and not args.trust:
+        raise VerifyError("--signature needs --trust (the key the signature must be by)")
+    return TrustPolicy.from_files(expect_root=args.expect_root, trust=args.trust or (),
+                                  signature=args.signature, log=args.log if args.trust else None,
+                                  allow_empty=args.allow_empty)
+
+
+def _log(args: argparse.Namespace, outcome: str, message: str, facts: dict[str, Any]) -> bool:
+    """Append the event; a log that cannot take it is reported after the check's own report."""
+    from verify.commands.log import record_check
+    from verify.escape import shown
+
+    try:
+        record_check(args, outcome, message, facts)
+    except VerifyError as exc:
+        print(f"verify: error: the check was not logged: {shown(str(exc), backslash=False)}",
+              file=sys.stderr)
+        return False
+    return True
+
+
 def _root(args: argparse.Namespace, recorded: str | None) -> Path:
-    if args.root is not None:
-        root = Path(args.root)
-    elif recorded is not None:
-        root = Path(os.path.normpath(Path(os.path.dirname(os.path.abspath(args.manifest))) / recorded))
-    else:
-        raise VerifyError("the manifest records no root: give --root")
+    from verify.policy import corpus_root
+
+    root = corpus_root(args.manifest, recorded, args.root)
     if not root.is_dir():
         raise VerifyError(f"the corpus root {str(root)!r} is not a folder")
     return root

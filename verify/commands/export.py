@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from verify.escape import shown
 from verify.commands import add_format, dump_json
 from verify.commands.build import DEFAULT_MANIFEST
 from verify.errors import VerifyError
@@ -81,7 +82,7 @@ def run_bagit(args: argparse.Namespace) -> int:
         if args.format == "json":
             dump_json({"bag": None, "passed": False, "drift": exc.problems})
         else:
-            print("".join(f"  drift  {problem}\n" for problem in exc.problems)
+            print("".join(f"  drift  {shown(problem, backslash=False)}\n" for problem in exc.problems)
                   + f"DRIFT: {exc.message}; no bag written")
         return 1
     if args.format == "json":

@@ -7,10 +7,11 @@ import json
 import sys
 from typing import Any
 
-from verify.commands import add_extraction, add_format, add_jobs, options_from
+from verify.escape import shown
+from verify.commands import add_extraction, add_format, add_jobs, executor_from, options_from
 from verify.model import Record, to_json
 from verify.parallel import map_ordered
-from verify.pipeline import Options, process_file
+from verify.pipeline import Options, crashed_record, hard_timeout, process_file
 
 
 def add_parser(sub: Any) -> None:
@@ -31,18 +32,26 @@ def _one(item: tuple[str, Options]) -> Record:
     return process_file(item[0], options=item[1])
 
 
+def _crashed(item: tuple[str, Options], why: str) -> Record:
+    return crashed_record(item[0], why)
+
+
 def run(args: argparse.Namespace) -> int:
     options = options_from(args)
-    records = map_ordered(_one, [(f, options) for f in args.files], jobs=args.jobs)
+    with executor_from(args) as executor:
+        records = map_ordered(_one, [(f, options) for f in args.files], jobs=args.jobs,
+                              executor=executor, on_crash=_crashed,
+                              memory_limit=options.memory_limit, item_timeout=hard_timeout(options))
     for record in records:
         if args.format == "json":
             sys.stdout.write(json.dumps(record_json(record), sort_keys=True, ensure_ascii=False) + "\n")
         elif record.error is None:
             if len(records) > 1:
-                sys.stdout.write(f"==> {record.path} <==\n")
+                sys.stdout.write(f"==> {shown(record.path)} <==\n")
             sys.stdout.write((record.text or "") + "\n")
         if record.error is not None:
-            print(f"verify: {record.path}: {record.error} [{record.error_code}]", file=sys.stderr)
+            print(f"verify: {shown(record.path)}: {shown(record.error, backslash=False)} "
+                  f"[{record.error_code}]", file=sys.stderr)
     return 2 if any(r.error for r in records) else 0
 
 

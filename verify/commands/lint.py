@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from verify._version import __version__
-from verify.commands import add_extraction, add_format, add_jobs, dump_json, options_from
+from verify.commands import add_extraction, add_format, add_jobs, dump_json, executor_from, options_from
 from verify.corpus import walk
 from verify.detect import CODES, Layout, LintConfig, find_pyproject, layout_of, lint_corpus, load_config
 from verify.errors import ConfigError, VerifyError
 from verify.model import SEVERITIES, Finding, Record
 from verify.parallel import map_ordered
-from verify.pipeline import Options, process_file
+from verify.pipeline import Options, crashed_record, hard_timeout, process_file
 from verify.provenance import load_provenance
 from verify.report.lint_text import render_json, render_text
 from verify.report.sarif import Regions, render_sarif
@@ -74,11 +74,15 @@ def run(args: argparse.Namespace) -> int:
     groups, errors = _groups(args.paths)
     results: dict[str, list[Finding]] = {}
     sources: dict[str, tuple[str, Record]] = {}
-    for group in groups:
+    with executor_from(args) as executor:
+        extracted = [map_ordered(_extract, [(path, name, options) for name, path in group.items()],
+                                 jobs=args.jobs, executor=executor, on_crash=_crashed,
+                                 memory_limit=options.memory_limit,
+                                 item_timeout=hard_timeout(options)) for group in groups]
+    for group, records in zip(groups, extracted, strict=True):
         texts: dict[str, str] = {}
         layouts: dict[str, Layout] = {}
-        items = [(path, name, options) for name, path in group.items()]
-        for record in map_ordered(_extract, items, jobs=args.jobs):
+        for record in records:
             name = record.path
             if record.text is None:
                 errors[name] = record.error or "no text could be extracted"
@@ -101,6 +105,10 @@ def _extract(item: tuple[str, str, Options]) -> Record:
     to worker processes)."""
     path, name, options = item
     return process_file(path, name, options)
+
+
+def _crashed(item: tuple[str, str, Options], why: str) -> Record:
+    return crashed_record(item[1], why)
 
 
 def _render(

@@ -7,9 +7,9 @@ import os
 import sys
 from typing import Any
 
-from verify.auditlog import LogError, LogReport, append_event, fixity_event, highest_signed, read_log
+from verify.escape import shown
+from verify.auditlog import append_event, fixity_event, read_log
 from verify.commands import add_format, dump_json
-from verify.signing import UntrustedManifest
 
 
 def add_parser(sub: Any) -> None:
@@ -46,9 +46,9 @@ def run_verify(args: argparse.Namespace) -> int:
                    "problems": [{"line": p.line, "code": p.code, "message": p.message}
                                 for p in report.problems]})
     else:
-        print(f"{args.logfile}: {len(report.events)} events, head {report.head}")
+        print(f"{shown(args.logfile)}: {len(report.events)} events, head {shown(str(report.head))}")
         for p in report.problems:
-            print(f"  line {p.line}: {p.message} [{p.code}]")
+            print(f"  line {p.line}: {shown(p.message, backslash=False)} [{p.code}]")
         print("OK: the chain is intact" if report.passed else "TAMPERED: see above")
     return 0 if report.passed else 1
 
@@ -71,9 +71,9 @@ def _event_line(record: dict[str, Any]) -> str:
     agents = [a.get("linkingAgentIdentifierValue") for a in event.get("linkingAgentIdentifier", [])]
     objects = [o.get("linkingObjectIdentifierValue") for o in event.get("linkingObjectIdentifier", [])]
     note = outcome.get("eventOutcomeDetail", {}).get("eventOutcomeDetailNote", "")
-    return (f"#{record['index']} {event.get('eventDateTime')} {event.get('eventType')} "
-            f"{outcome.get('eventOutcome')} by {', '.join(map(str, agents))} "
-            f"on {', '.join(map(str, objects))}: {note}\n")
+    return shown(f"#{record['index']} {event.get('eventDateTime')} {event.get('eventType')} "
+                 f"{outcome.get('eventOutcome')} by {', '.join(map(str, agents))} "
+                 f"on {', '.join(map(str, objects))}: {note}") + "\n"
 
 
 # --------------------------------------------------------------------------- used by `check`
@@ -85,21 +85,11 @@ def add_log_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def guard_rollback(log_path: str, signed: dict[str, Any]) -> None:
-    """Refuse a signed manifest older than one this log already accepted."""
-    if not os.path.exists(log_path):
-        return
-    report: LogReport = read_log(log_path)
-    if not report.passed:
-        raise LogError(f"the audit log's chain is broken ({report.problems[0].message}): it cannot "
-                       "vouch against roll-back; run `verify log verify`", path=log_path)
-    seen, digest = highest_signed(report, signed["key_id"], signed["name"])
-    if signed["sequence"] < seen:
-        raise UntrustedManifest(f"roll-back: this manifest is signed with sequence "
-                                f"{signed['sequence']}, but {log_path} already accepted sequence "
-                                f"{seen} of {signed['name']!r}")
-    if signed["sequence"] == seen and digest != signed["manifest_sha256"]:
-        raise UntrustedManifest(f"two different manifests of {signed['name']!r} are signed with "
-                                f"sequence {seen}: the log accepted the other one")
+    """Refuse a signed manifest older than one this log already accepted
+    (:func:`verify.policy.guard_rollback`)."""
+    from verify.policy import guard_rollback as guard
+
+    guard(log_path, signed)
 
 
 def record_check(args: argparse.Namespace, outcome: str, message: str,

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from verify.escape import shown
 from verify.commands import add_format, dump_json
 from verify.commands.build import DEFAULT_MANIFEST
 from verify.errors import UnsafePath, VerifyError
@@ -100,9 +101,9 @@ def _verify(args: argparse.Namespace) -> int:
         dump_json({"proof": args.verify, "path": entry["path"], "raw_sha256": entry.get("raw_sha256"),
                    "root": format_root(proof.root), "passed": not failures, "failures": failures})
     else:
-        print(f"{entry['path']}: leaf {proof.index} of {proof.size}, root {format_root(proof.root)}")
+        print(f"{shown(entry['path'])}: leaf {proof.index} of {proof.size}, root {format_root(proof.root)}")
         for failure in failures:
-            print(f"  FAILED  {failure}")
+            print(f"  FAILED  {shown(failure, backslash=False)}")
         print("OK: the entry is in the manifest with this root" if not failures
               else "FAILED: see above")
     return 1 if failures else 0

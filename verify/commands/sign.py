@@ -3,25 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
 from verify.commands import add_format, dump_json
 from verify.errors import VerifyError
-from verify.manifest import Manifest, loads, manifest_lock, read_manifest_bytes, write_atomic
-from verify.merkle import format_root, manifest_root, parse_root
+from verify.manifest import loads, manifest_lock, read_manifest_bytes, write_atomic
+from verify.merkle import format_root, manifest_root
 from verify.signing import (
-    UntrustedManifest,
     load_private_key,
-    load_public_key,
     previous_sequence,
-    read_signature,
     sign_statement,
     signature_path,
     statement_for,
-    verify_signed_manifest,
 )
 
 
@@ -76,32 +71,6 @@ def add_trust_arguments(parser: argparse.ArgumentParser) -> None:
                              "it exactly (repeatable: any one of the keys)")
     parser.add_argument("--signature", metavar="SIG",
                         help="the signature to check with --trust (default: MANIFEST.sig)")
-
-
-def trusted_facts(args: argparse.Namespace, data: bytes, manifest: Manifest) -> dict[str, Any]:
-    """What the manifest is and who vouches for it; an UntrustedManifest if it fails
-    --expect-root, --trust or (with --log) the roll-back guard."""
-    root = format_root(manifest_root(manifest))
-    facts: dict[str, Any] = {"manifest_sha256": f"sha256:{hashlib.sha256(data).hexdigest()}",
-                             "merkle_root": root}
-    if args.expect_root is not None and format_root(parse_root(args.expect_root)) != root:
-        raise UntrustedManifest(f"the manifest's Merkle root is {root}, not the expected "
-                                f"{format_root(parse_root(args.expect_root))}")
-    if args.signature is not None and not args.trust:
-        raise VerifyError("--signature needs --trust (the key the signature must be by)")
-    if args.trust:
-        keys = [load_public_key(path) for path in args.trust]
-        sig = Path(args.signature) if args.signature else signature_path(args.manifest)
-        envelope = read_signature(sig)
-        if envelope is None:
-            raise UntrustedManifest(f"the manifest is not signed: no signature at {sig}")
-        signed = verify_signed_manifest(data, manifest, Path(args.manifest).name, envelope, keys)
-        facts["signed"] = signed.to_json()
-        if getattr(args, "log", None):
-            from verify.commands.log import guard_rollback
-
-            guard_rollback(args.log, facts["signed"])
-    return facts
 
 
 def trust_lines(facts: dict[str, Any]) -> str:

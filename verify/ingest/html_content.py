@@ -393,8 +393,11 @@ leave zero-width-space paragraphs as spacers)."""
 
 
 def _collapse(text: str) -> str:
-    """Whitespace runs to one space, stripped: layout is not content."""
-    return _WS.sub(" ", text).strip()
+    """Whitespace runs to one space, stripped: layout is not content.
+
+    ``str.split`` and the regex ``\\s`` know the same whitespace (every code
+    point checked), so this is ``_WS.sub(" ", text).strip()``, faster."""
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,9 @@ writes such arrays for every justified space before a font change (261 in
 bash's ``builtins.pdf``, 715 in ``bash.pdf``); PDFium's own rendering shows
 the same glued and split words. For PDFs gropdf produced, the arrays are
 rewritten to the equivalent ``[(The) -296.1] TJ`` (an empty string shows
-nothing) with pypdf before PDFium reads them (docs/normalization.md).
+nothing) before PDFium reads them: the changed content streams are appended
+as an incremental update, so the file is neither cloned nor recompressed
+(docs/normalization.md).
 """
 
 from __future__ import annotations
@@ -123,12 +125,118 @@ def _pdfium(data: bytes) -> Extracted:
 _PRODUCERS_WITH_EMPTY_TJ = re.compile(r"gropdf\b")
 #: A displacement followed by an empty string closing a TJ array.
 _EMPTY_TJ_TAIL = re.compile(rb"(-?(?:\d+\.?\d*|\.\d+))\s*\(\)\s*\]\s*TJ")
+#: The empty string closing a TJ array: a literal start (``()``) that the
+#: regex engine finds by a fast scan, where ``_EMPTY_TJ_TAIL`` tries a number
+#: at every digit of the stream.
+_EMPTY_TJ_CLOSE = re.compile(rb"\(\)\s*\]\s*TJ")
+#: The end of a number just before the whitespace before a match of
+#: ``_EMPTY_TJ_CLOSE`` (a digit, or a digit and the decimal point): what
+#: ``_EMPTY_TJ_TAIL``'s number can end with.
+_NUMBER_END = re.compile(rb"\d\.?\Z")
+
+
+def _drop_empty_tjs(stream: bytes) -> tuple[bytes, int]:
+    """``_EMPTY_TJ_TAIL.subn(rb"\\1 ] TJ", stream)``, byte for byte, found
+    from the literal ``()`` instead of from every digit.
+
+    >>> _drop_empty_tjs(b"[(The) -296.1 ()] TJ [(x) ()] TJ [(a)5.()]TJ")
+    (b'[(The) -296.1 ] TJ [(x) ()] TJ [(a)5. ] TJ', 2)
+    """
+    out: list[bytes] = []
+    last = count = 0
+    for match in _EMPTY_TJ_CLOSE.finditer(stream):
+        # bytes.rstrip() and the pattern's \s strip the same six ASCII spaces.
+        start = last + len(stream[last : match.start()].rstrip())
+        if not _NUMBER_END.search(stream, max(last, start - 2), start):
+            continue
+        out += (stream[last:start], b" ] TJ")
+        last, count = match.end(), count + 1
+    if not count:
+        return stream, 0
+    out.append(stream[last:])
+    return b"".join(out), count
 
 
 def _drop_empty_tj_strings(data: bytes) -> bytes | None:
     """The PDF with ``[... N ()] TJ`` written ``[... N] TJ`` on every page,
-    or None when nothing changed or pypdf cannot rewrite the file (PDFium
-    then reads the original, as before)."""
+    or None when nothing changed or the file cannot be rewritten (PDFium
+    then reads the original, as before).
+
+    Only the content streams that change are written, uncompressed, in an
+    incremental update appended to the original bytes (ISO 32000-1, 7.5.6):
+    no clone of the document, no recompression. A file whose cross-reference
+    is not a classic table, or a page with several content streams, takes
+    the slower whole rewrite with pypdf (same streams, same text).
+    """
+    try:
+        return _incremental_tj_repair(data)
+    except _NotSimple:
+        return _rewrite_tj_repair(data)
+    except Exception:  # pypdf raises many kinds on broken files; the original is read instead
+        return None
+
+
+class _NotSimple(Exception):
+    """The file's layout asks for pypdf's whole rewrite."""
+
+
+#: The last trailer dictionary of a classic cross-reference table, then startxref.
+_TRAILER = re.compile(rb"trailer\s*(<<.*?>>)\s*startxref\s*(\d+)\s*%%EOF\s*\Z", re.S)
+
+
+def _incremental_tj_repair(data: bytes) -> bytes | None:
+    import pypdf
+    from pypdf.generic import ArrayObject, IndirectObject, StreamObject
+
+    trailer = _TRAILER.search(data, max(0, len(data) - 4096))
+    if trailer is None or b"/Encrypt" in trailer.group(1) or b"/XRefStm" in trailer.group(1):
+        raise _NotSimple
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    fixed: dict[int, tuple[int, bytes]] = {}
+    for page in reader.pages:
+        ref = page.get("/Contents")
+        if isinstance(ref, ArrayObject) and len(ref) == 1:
+            ref = ref[0]  # gropdf writes [4 0 R]
+        if ref is None:
+            continue
+        if not isinstance(ref, IndirectObject):
+            raise _NotSimple  # several streams: a match may span two of them
+        if ref.idnum in fixed:
+            continue
+        stream = ref.get_object()
+        if not isinstance(stream, StreamObject):
+            raise _NotSimple
+        new, count = _drop_empty_tjs(stream.get_data())
+        if count:
+            fixed[ref.idnum] = (ref.generation, new)
+    if not fixed:
+        return None
+    return _append_update(data, fixed, trailer.group(1), int(trailer.group(2)))
+
+
+def _append_update(data: bytes, objects: dict[int, tuple[int, bytes]], trailer: bytes,
+                   previous: int) -> bytes:
+    """``data`` with ``objects`` (number -> generation, stream bytes) appended
+    as an incremental update: the objects, a cross-reference section for
+    them, and a trailer pointing back (``/Prev``) to the original one."""
+    parts = [data if data.endswith(b"\n") else data + b"\n"]
+    offset = len(parts[0])
+    xref = [b"xref\n0 1\n0000000000 65535 f \n"]
+    for number in sorted(objects):
+        generation, stream = objects[number]
+        body = (b"%d %d obj\n<< /Length %d >>\nstream\n" % (number, generation, len(stream))
+                + stream + b"\nendstream\nendobj\n")
+        xref.append(b"%d 1\n%010d %05d n \n" % (number, offset, generation))
+        parts.append(body)
+        offset += len(body)
+    inner = re.sub(rb"/Prev\s+\d+", b"", trailer[2:-2])
+    parts += xref
+    parts.append(b"trailer\n<<" + inner + b" /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (previous, offset))
+    return b"".join(parts)
+
+
+def _rewrite_tj_repair(data: bytes) -> bytes | None:
+    """The repair by a whole rewrite with pypdf (slow: the document is cloned)."""
     import pypdf
 
     try:
@@ -138,7 +246,7 @@ def _drop_empty_tj_strings(data: bytes) -> bytes | None:
             contents = page.get_contents()
             if contents is None:
                 continue
-            new, count = _EMPTY_TJ_TAIL.subn(rb"\1 ] TJ", contents.get_data())
+            new, count = _drop_empty_tjs(contents.get_data())
             if count:
                 changed += count
                 contents.set_data(new)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from verify.escape import shown
 from verify.check import CheckReport, Modified
 
 
@@ -29,21 +30,22 @@ def check_json(report: CheckReport, *, manifest: str, root: str) -> dict[str, An
 
 
 def check_text(report: CheckReport, *, manifest: str, root: str) -> str:
-    lines = [f"checked {root} against {manifest}" + (" (deep)" if report.deep else "")]
+    lines = [f"checked {shown(root)} against {shown(manifest)}" + (" (deep)" if report.deep else "")]
     for m in report.modified:
-        lines.append(f"  modified  {m.path}: {_what_changed(m)}")
+        lines.append(f"  modified  {shown(m.path)}: {shown(_what_changed(m), backslash=False)}")
     for mv in report.moved:
-        lines.append(f"  moved     {mv.old_path} -> {mv.new_path}")
-    lines.extend(f"  missing   {name}" for name in report.missing)
-    lines.extend(f"  new       {name}" for name in report.new)
+        lines.append(f"  moved     {shown(mv.old_path)} -> {shown(mv.new_path)}")
+    lines.extend(f"  missing   {shown(name)}" for name in report.missing)
+    lines.extend(f"  new       {shown(name)}" for name in report.new)
     for d in report.drifted:
-        lines.append(f"  drifted   {d.path}: same bytes, canonical text {_short(d.old_text)} -> "
+        lines.append(f"  drifted   {shown(d.path)}: same bytes, canonical text {_short(d.old_text)} -> "
                      f"{_short(d.new_text)}; extractor {d.old_extractor} -> {d.new_extractor}; "
                      f"profile {d.old_profile} -> {d.new_profile}" + (f" ({d.note})" if d.note else ""))
-    lines.extend(f"  refused   {p.path}: {p.message}" for p in report.refused)
-    lines.extend(f"  error     {p.path}: {p.message}" for p in report.errors)
-    lines.extend(f"  provenance {p.path}: {p.message}" for p in report.provenance)
-    lines.extend(f"  outside   {p.path}: {p.message}" for p in report.outside)
+    lines.extend(f"  refused   {shown(p.path)}: {shown(p.message, backslash=False)}" for p in report.refused)
+    lines.extend(f"  error     {shown(p.path)}: {shown(p.message, backslash=False)}" for p in report.errors)
+    lines.extend(f"  provenance {shown(p.path)}: {shown(p.message, backslash=False)}"
+                 for p in report.provenance)
+    lines.extend(f"  outside   {shown(p.path)}: {shown(p.message, backslash=False)}" for p in report.outside)
     counts = report.counts()
     lines.append(", ".join(f"{n} {k}" for k, n in counts.items() if n or k == "matched"))
     lines.append("OK: every file matches the manifest" if report.passed else "DRIFT: see above")

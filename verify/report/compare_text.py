@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from verify.escape import shown
 from verify.compare.model import KINDS, Comparison, Excerpt
 from verify.compare.summary import summary
 
@@ -13,8 +14,8 @@ def render(comparison: Comparison, a_name: str = "A", b_name: str = "B") -> str:
     s = summary(comparison)
     counts = ", ".join(f"{s['differences'][k]} {k}" for k in KINDS if s["differences"][k])
     lines = [
-        f"A: {a_name} ({s['a_sentences']} sentences)",
-        f"B: {b_name} ({s['b_sentences']} sentences)",
+        f"A: {shown(a_name)} ({s['a_sentences']} sentences)",
+        f"B: {shown(b_name)} ({s['b_sentences']} sentences)",
         (
             f"aligned pairs: {s['aligned_pairs']}; aligned text: A {_pct(s['coverage_a_permille'])}, "
             f"B {_pct(s['coverage_b_permille'])}; mean pair score {s['score_permille']}/1000"

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from verify.escape import shown
 from verify.model import SEVERITIES, Finding
 
 WIDTH = 100
@@ -45,10 +46,10 @@ def render_text(
     for path in sorted(set(results) | set(errors)):
         findings = results.get(path, ())
         if path in errors:
-            out.append(f"{path}: error: {errors[path]}")
+            out.append(f"{shown(path)}: error: {shown(errors[path], backslash=False)}")
         if not findings:
             continue
-        out.append(path)
+        out.append(shown(path))
         for finding in findings:
             text, caret = excerpt(finding)
             out.append(
