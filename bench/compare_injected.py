@@ -43,6 +43,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -318,6 +319,10 @@ def aligned(c: Comparison) -> int:
     return sum(1 for p in c.pairs if not p.one_sided)
 
 
+#: Where every noise difference goes (``--noise-log``), to classify noise by cause.
+NOISE_LOG: TextIO | None = None
+
+
 def run_pair(
     data: dict[str, dict[Key, str]],
     ta: str,
@@ -339,6 +344,12 @@ def run_pair(
         plain = compare_texts(text_a, text_b)
         noise += len(plain.differences)
         noise_kinds.update(d.kind for d in plain.differences)
+        if NOISE_LOG is not None:
+            for d in plain.differences:
+                print(
+                    f"{ta}:{tb} {book} {d.kind}: {d.detail} | {d.a.text[:120]} | {d.b.text[:120]}",
+                    file=NOISE_LOG,
+                )
         pairs += aligned(plain)
         if alignment:
             gold = {(k, k) for k, _, _ in spans_a} & {(k, k) for k, _, _ in spans_b}
@@ -419,7 +430,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-alignment", action="store_true", help="skip the alignment F1 (faster)")
     parser.add_argument("--show-missed", action="store_true", help="print missed injections on stderr")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--noise-log", type=Path, help="write every noise difference to this file")
     args = parser.parse_args(argv)
+    global NOISE_LOG
+    if args.noise_log is not None:
+        NOISE_LOG = args.noise_log.open("w", encoding="utf-8")
     data = load(args.corpus)
     sets: list[tuple[str, list[tuple[str, str]]]] = []
     if args.pairs:

@@ -65,18 +65,22 @@ def generate(root: Path, n: int, words_range: tuple[int, int] = (150, 900)) -> N
 TIME = shutil.which("time") or "/usr/bin/time"
 
 
-def run(argv: list[str], cwd: Path | None = None) -> tuple[float, int, int]:
-    """Wall seconds, peak RSS (MiB) and exit code of one child process (and its
-    workers: the largest of them). The peak comes from GNU time, which starts
-    the command from its own small image: the rusage of a child forked from
-    this (larger) Python process would count pages of the fork."""
+def run(argv: list[str], cwd: Path | None = None) -> tuple[float, int, int, float]:
+    """Wall seconds, peak RSS (MiB), exit code and CPU seconds (user + system) of
+    one child process (and its workers: the largest peak of them, the sum of CPU).
+    Both come from GNU time, which starts the command from its own small image:
+    the rusage of a child forked from this (larger) Python process would count
+    pages of the fork. On a shared machine the CPU time is the steadier figure."""
     with tempfile.NamedTemporaryFile("r") as peak:
         start = time.perf_counter()
-        code = subprocess.call([TIME, "-f", "%M", "-o", peak.name, *argv], cwd=cwd,
+        code = subprocess.call([TIME, "-f", "%M %U %S", "-o", peak.name, *argv], cwd=cwd,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         seconds = time.perf_counter() - start
         text = peak.read().strip().splitlines()
-    return seconds, int(text[-1]) // 1024 if text and text[-1].isdigit() else -1, code
+    fields = text[-1].split() if text else []
+    if len(fields) != 3 or not fields[0].isdigit():
+        return seconds, -1, code, -1.0
+    return seconds, int(fields[0]) // 1024, code, float(fields[1]) + float(fields[2])
 
 
 def checksum_file(root: Path, target: Path) -> None:
@@ -115,7 +119,8 @@ def main() -> int:
     print(f"# bench/scale.py --sizes {args.sizes} --repeat {args.repeat}; {os.cpu_count()} CPUs; "
           f"load {os.getloadavg()[0]:.2f}")
     print("| N | MB | build s (peak MiB) | rebuild unchanged s (peak) | manifest + store MB "
-          "| check s (peak MiB) | sha256sum -c s (peak) | hashdeep -a s (peak) |")
+          "| check wall / CPU s (peak MiB) | sha256sum -c wall / CPU s (peak) "
+          "| hashdeep -a wall / CPU s (peak) |")
     print("|---|---|---|---|---|---|---|---|")
     for n in [int(x) for x in args.sizes.split(",")]:
         low, high = (int(x) for x in args.words.split(","))
@@ -150,14 +155,15 @@ def main() -> int:
             checks.append(run([*verify, "check", "-m", str(manifest), "-q"]))
             sums.append(run(["sha256sum", "-c", "--quiet", str(manifest.parent / "sums")], cwd=root))
             if has_hashdeep:
-                deeps.append(run(["hashdeep", "-r", "-a", "-k", str(manifest.parent / "known"), "."],
+                deeps.append(run(["hashdeep", "-r", "-l", "-a", "-k", str(manifest.parent / "known"), "."],
                                  cwd=root))
         assert all(c[2] == 0 for c in checks), f"check failed: {checks}"
 
-        def cell(rows: list[tuple[float, int, int]]) -> str:
+        def cell(rows: list[tuple[float, int, int, float]]) -> str:
             if not rows:
                 return "-"
-            return f"{median([r[0] for r in rows]):.2f} ({max(r[1] for r in rows)})"
+            return (f"{median([r[0] for r in rows]):.2f} / {median([r[3] for r in rows]):.2f} "
+                    f"({max(r[1] for r in rows)})")
 
         print(f"| {n:,} | {size_mb:.0f} | {build_cell} | "
               f"{'-' if rebuild is None else f'{rebuild[0]:.1f} ({rebuild[1]})'} | {stored:.1f} | "

@@ -220,3 +220,83 @@ def test_large_corpora_hash_in_forked_workers_with_the_same_verdicts(tmp_path: P
     assert pooled.missing == ("d2/f5.txt",)
     paths = sorted(str(p) for p in root.rglob("*.txt"))
     assert verify.check.hash_many(paths, jobs=2) == verify.check.hash_paths(paths)
+
+
+def test_a_name_with_a_newline_is_shown_once_escaped(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The report shows the manifest's own escape (``\\n``), not an escape of
+    it (``\\\\n``), and never the raw control characters (issue 8 item 9)."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    odd = corpus / "a\nOK: every file matches\x1b[2J.txt"
+    odd.write_text("one\n")
+    assert main(["build", str(corpus), "-m", str(tmp_path / "m.json"), "-q"]) == 0
+    odd.write_text("two\n")
+    capsys.readouterr()
+    assert main(["check", "-m", str(tmp_path / "m.json"), "-q"]) == 1
+    out = capsys.readouterr().out
+    assert "  modified  a\\nOK: every file matches\\x1b[2J.txt: content changed" in out
+    assert "\x1b" not in out and "\\\\n" not in out
+
+
+@pytest.mark.parametrize(("stat_size", "real_size"), [(10, 5000), (0, 1), (5000, 5000), (0, 0)])
+def test_a_small_file_is_hashed_whole_whatever_its_stat_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              stat_size: int, real_size: int) -> None:
+    """A small file is read with its size plus one byte; a file that grew since
+    its fstat (here: an fstat that says less) is streamed from the start, whole."""
+    import hashlib
+
+    import verify.check
+
+    data = bytes(range(256)) * (real_size // 256) + b"x" * (real_size % 256)
+    path = tmp_path / "f.bin"
+    path.write_bytes(data)
+    real_fstat = os.fstat
+
+    def fstat(fd: int) -> os.stat_result:
+        info = real_fstat(fd)
+        return os.stat_result((*info[:6], stat_size, *info[7:10]))
+
+    monkeypatch.setattr(verify.check.os, "fstat", fstat)
+    assert verify.check.hash_quietly(str(path)) == (real_size, "sha256:" + hashlib.sha256(data).hexdigest())
+
+
+def _swapped_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, swap: str, jobs: int) -> object:
+    """Build, then check with the swap made between the walk and the read."""
+    import verify.check
+    from verify.corpus import walk
+
+    root = tmp_path / "corpus"
+    (root / "sub").mkdir(parents=True)
+    (root / "a.txt").write_text("Document a.\n")
+    (root / "sub" / "b.txt").write_text("Document b.\n")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "b.txt").write_text("Document b.\n")  # the same bytes: a pass would be a lie
+    manifest = tmp_path / "m.json"
+    assert main(["build", str(root), "-m", str(manifest), "-q", "-j", "1"]) == 0
+
+    def walked(*args: object, **kwargs: object) -> object:
+        found = walk(*args, **kwargs)  # type: ignore[arg-type]
+        if swap == "folder":  # sub/ becomes a link to an outside folder holding the same bytes
+            shutil.rmtree(root / "sub")
+            (root / "sub").symlink_to(outside)
+        else:  # a.txt becomes another file with the same bytes (a new inode)
+            fresh = root / "fresh.tmp"
+            fresh.write_text("Document a.\n")
+            os.replace(fresh, root / "a.txt")
+        return found
+
+    monkeypatch.setattr(verify.check, "walk", walked)
+    monkeypatch.setattr(verify.check, "POOL_FILES", 1)
+    return check_manifest(read_manifest(manifest), root, manifest_path=manifest, jobs=jobs)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize(("swap", "name", "why"), [("folder", "sub/b.txt", "symlink"),
+                                                   ("file", "a.txt", "replaced")])
+def test_check_never_hashes_what_was_swapped_in_after_the_walk(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, swap: str, name: str, why: str, jobs: int) -> None:
+    report = _swapped_check(tmp_path, monkeypatch, swap, jobs)
+    assert name not in report.matched and not report.passed  # type: ignore[attr-defined]
+    assert [(p.path, why in p.message) for p in report.errors] == [(name, True)]  # type: ignore[attr-defined]

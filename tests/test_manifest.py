@@ -363,3 +363,42 @@ def test_the_fast_path_for_plain_lines_agrees_with_the_general_reader(tmp_path: 
         strict = Entry.from_json(strictjson.loads(bytes(line), None, limit=10**6, floats=False))
         assert fast == strict, bytes(line)
     assert accepted > 100  # mutations that stay plain (a digit, a hex letter) were tried
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x7f) | st.sampled_from("é:\\/\u0301"),
+               min_size=1, max_size=12))
+def test_a_name_the_walk_keeps_as_is_is_its_own_manifest_name(name: str) -> None:
+    """The walk's shortcut (verify.corpus._PLAIN_NAME) skips encode_name only
+    where encode_name would return the name unchanged."""
+    import os
+
+    from verify.corpus import _PLAIN_NAME
+
+    if _PLAIN_NAME.match(name):
+        assert encode_name(os.fsencode(name)) == name
+
+
+def test_the_plain_line_path_and_the_general_path_read_the_same_entry(tmp_path: Path) -> None:
+    """A plain line takes the fast reader; the same entry written with an extra
+    field (provenance) takes the general one: same fields either way."""
+    from verify.manifest import Entry, _plain_entry, canonical_line
+
+    entry = Entry(path="d/f-1.txt", size=12, raw_sha256="sha256:" + "a" * 64, format="text",
+                  text_sha256="sha256:" + "b" * 64, profile="canon/2", extractor="verify-text/1 (é)")
+    fast = _plain_entry(canonical_line(entry.to_json()))
+    assert fast == entry
+    with_provenance = replace(entry, provenance=(("title", "T"),))
+    general = Entry.from_json(json.loads(canonical_line(with_provenance.to_json())))
+    assert replace(general, provenance=()) == fast
+    assert _plain_entry(canonical_line(entry.to_json()).replace(b"d/f", b"./f")) is None
+
+
+@pytest.mark.parametrize("raw", [b"\x80\xcd\x80", b"\x80e\xcc\x81", b"d/\xffA\xcc\x8a.txt"])
+def test_a_name_not_utf8_whose_valid_part_nfc_would_change_round_trips(raw: bytes) -> None:
+    """Found by the property test above: NFC turned b'\\x80\\xcd\\x80' into b'\\x80\\xcc\\x80'."""
+    from verify.manifest import check_relative_path
+
+    name = encode_name(raw)
+    check_relative_path(name)
+    assert decode_name(name) == raw and name.isascii()

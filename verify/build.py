@@ -40,12 +40,16 @@ from verify.report.lint_text import finding_json
 
 #: Formats that no ingester reads are kept as hash-only entries, not failures.
 HASH_ONLY_CODES = frozenset({"ingest.unsupported"})
+#: Files extracted per part (one worker pool each): the records of one part are held at a time.
+BUILD_PART = 8192
 
 
 @dataclass(frozen=True)
 class BuildResult:
     manifest: Manifest
     #: The records of the files extracted in this run (reused files have none).
+    #: Slim: text, paragraphs, changes, removed lines and findings are kept only
+    #: for members of works (compared); the rest went into entries and details.
     records: tuple[Record, ...]
     warnings: tuple[str, ...]
     #: The record store: key -> detailed record.
@@ -85,15 +89,22 @@ def build_manifest(root: str | os.PathLike[str], *, manifest_path: str | os.Path
             entries[item.name] = replace(reused[0], provenance=_provenance(provenance.files.get(item.name)))
             if reused[0].record_key is not None and reused[1] is not None:
                 details[reused[0].record_key] = reused[1]
-    records = map_ordered(_process, [(f, options, str(root)) for f in to_extract], jobs=jobs,
-                          executor=executor, progress="ingest" if progress else None,
-                          on_crash=lambda item, why: crashed_record(item[0].name, why),
-                          memory_limit=options.memory_limit, item_timeout=hard_timeout(options))
-    for item, record in zip(to_extract, records, strict=True):
-        entry = _entry(item, record, provenance.files.get(item.name))
-        entries[item.name] = entry
-        if entry.record_key is not None and entry.text_sha256 is not None:
-            details[entry.record_key] = _detail(record, options.lint)  # hash-only: nothing to keep
+    records: list[Record] = []
+    # In parts, each record made into its entry and detail as the part comes back and
+    # kept only slim (no text, paragraphs, changes): holding every record whole was
+    # the build's memory (docs/manifest.md).
+    for start in range(0, len(to_extract), BUILD_PART):
+        part = to_extract[start:start + BUILD_PART]
+        done = map_ordered(_process, [(f, options, str(root)) for f in part], jobs=jobs,
+                           executor=executor, progress="ingest" if progress else None,
+                           on_crash=lambda item, why: crashed_record(item[0].name, why),
+                           memory_limit=options.memory_limit, item_timeout=hard_timeout(options))
+        for item, record in zip(part, done, strict=True):
+            entry = _entry(item, record, provenance.files.get(item.name))
+            entries[item.name] = entry
+            if entry.record_key is not None and entry.text_sha256 is not None:
+                details[entry.record_key] = _detail(record, options.lint)  # hash-only: nothing to keep
+            records.append(record if item.name in in_works else _slim(record))
     manifest = Manifest(entries=tuple(entries[f.name] for f in files), profile=options.profile,
                         root=_relative_root(root, manifest_path),
                         works=_works(provenance, records, set(entries), compare))
@@ -145,6 +156,11 @@ def _detail(record: Record, lint: bool) -> dict[str, Any]:
         findings = [{k: v for k, v in finding_json(f).items() if k not in ("snippet", "path")}
                     for f in record.findings]
     return detail_from_record(record, findings)
+
+
+def _slim(record: Record) -> Record:
+    return replace(record, text=None, paragraphs=(), changes=(), removed=(), metadata=(), warnings=(),
+                   findings=())
 
 
 def _process(item: tuple[CorpusFile, Options, str]) -> Record:

@@ -18,20 +18,23 @@ whose bytes changed.
 from __future__ import annotations
 
 import difflib
+import errno
 import hashlib
 import os
 import stat
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from verify.corpus import CorpusFile, walk
 from verify.errors import VerifyError
 from verify.manifest import Entry, Manifest, read_records, records_name
 from verify.model import Record
+
+if TYPE_CHECKING:  # concurrent.futures is imported when a pool starts (start-up time)
+    from concurrent.futures import Executor, Future, ProcessPoolExecutor
 
 #: Hash in forked workers when a corpus has at least this many files or bytes.
 POOL_FILES = 2048
@@ -184,7 +187,7 @@ class _Run:
 
     def pair(self, entry: Entry | None, item: CorpusFile | None,
              sources: dict[str, dict[str, str]]) -> None:
-        if entry is not None:
+        if entry is not None and (entry.provenance or sources):
             self._provenance(entry, sources.get(entry.path))
         if item is None:
             assert entry is not None
@@ -227,22 +230,24 @@ class _Run:
         if self.pending:
             batch, self.pending = self.pending, []
             size, self.pending_bytes = self.pending_bytes, 0
-            paths = [item.path for _, item in batch]
+            root = str(self.root)
+            paths = [(_beneath(root, item.path), item.identity) for _, item in batch]
             small = len(paths) < POOL_FILES and size < POOL_BYTES
             if self.executor is not None:
                 from verify.parallel import map_ordered
 
-                self._record(batch, map_ordered(hash_quietly, paths, executor=self.executor))
+                self._record(batch, map_ordered(hash_one_beneath, [(root, *p) for p in paths],
+                                                executor=self.executor))
             elif self.jobs == 1 or (self.pool is None and small):
-                self._record(batch, hash_paths(paths))
+                self._record(batch, hash_beneath_many(root, paths))
             else:
                 if self.pool is None:
                     self.pool, self.workers = _fork_pool(self.jobs)
                 if self.pool is None:
-                    self._record(batch, hash_paths(paths))
+                    self._record(batch, hash_beneath_many(root, paths))
                 else:  # interleaved, so that large files spread over the workers
                     parts = [paths[i::self.workers] for i in range(min(self.workers, len(paths)))]
-                    self.inflight.append((batch, [self.pool.submit(hash_paths, part)
+                    self.inflight.append((batch, [self.pool.submit(hash_beneath_many, root, part)
                                                   for part in parts]))
         while self.inflight and (final or len(self.inflight) > IN_FLIGHT):
             batch, futures = self.inflight.popleft()
@@ -262,7 +267,7 @@ class _Run:
             if entry is None:
                 self.new[item.name] = result[1]
             elif result[1] == entry.raw_sha256:
-                self.matched.append(entry.path)
+                self.matched.append(item.name)  # the walk's string, not one more per file
                 if self.deep:
                     deep.append((entry, item))
             else:
@@ -325,6 +330,7 @@ class _Run:
 
 def _fork_pool(jobs: int | None) -> tuple[ProcessPoolExecutor | None, int]:
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     from verify.parallel import default_jobs
 
@@ -368,17 +374,109 @@ def hash_quietly(path: str) -> tuple[int, str] | str:
     except OSError as exc:
         return f"cannot read: {exc.strerror or exc}"
     try:
+        return hash_fd(fd)
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    finally:
+        os.close(fd)
+
+
+def hash_fd(fd: int, info: os.stat_result | None = None) -> tuple[int, str] | str:
+    """``(size, raw_sha256)`` of an open file, or "not a regular file" (decided by
+    fstat before a byte is read). OSError is the caller's; ``fd`` stays open.
+
+    A small file is read in one call of its size plus one byte (to see that it
+    did not grow; a file that did is streamed from the start): asking for 1 MiB
+    each time cost a fresh 1 MiB buffer per file (page faults: 2.5x the CPU of
+    the whole hashing on 10,000 small files), and ``hashlib.file_digest`` on a
+    small file costs twice this read (its 256 KiB buffer and a file object), see
+    docs/manifest.md."""
+    info = os.fstat(fd) if info is None else info  # ``info``: the fstat of ``fd`` already taken
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file"
+    if info.st_size < SMALL_FILE:
+        data = os.read(fd, info.st_size + 1)
+        if len(data) <= info.st_size:
+            return len(data), "sha256:" + hashlib.sha256(data).hexdigest()
+        os.lseek(fd, 0, os.SEEK_SET)
+    with os.fdopen(os.dup(fd), "rb", buffering=0) as stream:
+        digest = hashlib.file_digest(stream, "sha256")
+        return stream.tell(), "sha256:" + digest.hexdigest()
+
+
+def _beneath(root: str, path: str) -> str:
+    """The walk's disk path relative to ``root`` (POSIX separators)."""
+    prefix = os.path.join(root, "")
+    rel = path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, root)
+    return rel.replace(os.sep, "/")
+
+
+_DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def hash_beneath_many(root: str, items: list[tuple[str, int | None]]) -> list[tuple[int, str] | str]:
+    """:func:`hash_fd` of each corpus file ``(relative disk path, inode the walk saw)``,
+    opened beneath ``root`` as :func:`verify.safeio.open_beneath` does: no symlink
+    followed at any component (each folder opened with O_NOFOLLOW from its parent's
+    descriptor), and the file must be the one the walk saw. Files in one folder
+    share its descriptor (a sorted list opens each folder once): safer than one
+    path per file, and cheaper."""
+    folders = _Folders(root)
+    try:
+        return [_hash_beneath(folders, rel, identity) for rel, identity in items]
+    finally:
+        folders.close()
+
+
+def hash_one_beneath(item: tuple[str, str, int | None]) -> tuple[int, str] | str:
+    """:func:`hash_beneath_many` of one file ``(root, relative path, inode)`` (for an executor)."""
+    return hash_beneath_many(item[0], [(item[1], item[2])])[0]
+
+
+class _Folders:
+    """The descriptor of the last folder opened beneath the root."""
+
+    def __init__(self, root: str) -> None:
+        self.root, self.name, self.fd = root, "", -1
+
+    def open(self, folder: str) -> int:
+        if self.fd >= 0 and folder == self.name:
+            return self.fd
+        self.close()
+        fd = os.open(self.root, _DIR_FLAGS)
+        try:
+            for part in folder.split("/") if folder else ():
+                if part in ("", ".", ".."):
+                    raise OSError(errno.EINVAL, "a path with an empty, '.' or '..' component")
+                child = os.open(part, _DIR_FLAGS | getattr(os, "O_NOFOLLOW", 0), dir_fd=fd)
+                os.close(fd)
+                fd = child
+        except BaseException:
+            os.close(fd)
+            raise
+        self.name, self.fd = folder, fd
+        return fd
+
+    def close(self) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)
+        self.fd = -1
+
+
+def _hash_beneath(folders: _Folders, rel: str, identity: int | None) -> tuple[int, str] | str:
+    folder, _, filename = rel.rpartition("/")
+    try:
+        fd = os.open(filename, _FLAGS, dir_fd=folders.open(folder))
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.ENOTDIR):
+            return "a path component is a symlink now (changed since the walk): refused, never read"
+        return f"cannot read: {exc.strerror or exc}"
+    try:
         info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            return "not a regular file"
-        if info.st_size <= SMALL_FILE:
-            data = os.read(fd, SMALL_FILE + 1)
-            if len(data) <= SMALL_FILE:
-                return len(data), "sha256:" + hashlib.sha256(data).hexdigest()
-            os.lseek(fd, 0, os.SEEK_SET)
-        with os.fdopen(os.dup(fd), "rb", buffering=0) as stream:
-            digest = hashlib.file_digest(stream, "sha256")
-            return stream.tell(), "sha256:" + digest.hexdigest()
+        if identity is not None and info.st_ino != identity:
+            return ("the file was replaced between the walk and the read (another file, or a link "
+                    "to one): refused")
+        return hash_fd(fd, info)
     except OSError as exc:
         return f"cannot read: {exc.strerror or exc}"
     finally:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from verify.compare.numbers import date_compatible, mentions, symbol_compatible, words_value
+from verify.compare import compare_texts
+from verify.compare.numbers import date_compatible, mentions, numbers, symbol_compatible, words_value
 
 
 @pytest.mark.parametrize(
@@ -72,3 +73,39 @@ def test_glued_footnote_digit_is_not_a_number() -> None:
 def test_pronoun_one_is_weak() -> None:
     (one,) = mentions("one of the most important features")
     assert one.weak
+
+
+def test_a_number_fold_is_the_number() -> None:
+    """KJV "sevenfold", "an hundredfold", "seventy and sevenfold" (Genesis 4:24, 26:12)."""
+    assert [m.value for m in numbers("taken on him sevenfold, truly seventy and sevenfold")] == ["7", "77"]
+    assert [m.value for m in numbers("received in the same year an hundredfold")] == ["100"]
+    assert numbers("manifold sins in the fold") == []
+
+
+def test_two_alone_is_weak_but_not_against_another_number() -> None:
+    """'the two of them' / 'they' is paraphrase; 'two' / 'three' is a difference."""
+    quiet = compare_texts(
+        "And the two of them went on until they came to Bethlehem.",
+        "So they went on until they came to Bethlehem.",
+    )
+    assert [d for d in quiet.differences if d.kind == "number"] == []
+    loud = compare_texts(
+        "And the two of them went on until they came to Bethlehem.",
+        "And the three of them went on until they came to Bethlehem.",
+    )
+    assert [d.kind for d in loud.differences] == ["number"]
+
+
+def test_an_ordinal_changed_is_found_beside_a_small_number() -> None:
+    """Mark 14:72 (KJV): "second" made "third" in a verse that also says
+    "twice" and "thrice"; a small number said again is no difference, an
+    ordinal changed is."""
+    a = (
+        "And the second time the cock crew, and Peter called to mind the word, "
+        "Before the cock crow twice, thou shalt deny me thrice."
+    )
+    b = (
+        "And the third time the cock gave a cry, and Peter remembered the word, "
+        "Before the cock cries two times, you will say three times that you have no knowledge of me."
+    )
+    assert [d.kind for d in compare_texts(a, b).differences] == ["number"]

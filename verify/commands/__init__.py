@@ -23,6 +23,27 @@ def add_jobs(parser: argparse.ArgumentParser) -> None:
                              "(tcp://host:8786) or scheduler file (needs verify[dask])")
 
 
+# The options of `check` that belong to `log` and `sign`, here so that a plain check
+# parses its arguments without importing the signing and audit-log code
+# (cryptography: a fifth of a check's start-up).
+
+def add_trust_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--expect-root", metavar="HEX",
+                        help="refuse the manifest (exit 2) unless its Merkle root is this "
+                             "(sha256:<hex> or <hex>; see `verify prove`)")
+    parser.add_argument("--trust", action="append", metavar="KEYFILE.pub",
+                        help="refuse the manifest (exit 2) unless a signature by this key covers "
+                             "it exactly (repeatable: any one of the keys)")
+    parser.add_argument("--signature", metavar="SIG",
+                        help="the signature to check with --trust (default: MANIFEST.sig)")
+
+
+def add_log_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--log", metavar="LOGFILE",
+                        help="append a PREMIS fixity event to this hash-chained log; with --trust, "
+                             "refuse a signature older than one the log accepted (roll-back)")
+
+
 def executor_from(args: argparse.Namespace) -> Any:
     """A context manager giving the executor asked for (None: the local pool)."""
     from contextlib import nullcontext

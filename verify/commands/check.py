@@ -8,10 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from verify.commands import add_format, add_jobs, add_memory_limit, dump_json, executor_from
+from verify.commands import (add_format, add_jobs, add_log_argument, add_memory_limit, add_trust_arguments,
+                             dump_json, executor_from)
 from verify.commands.build import DEFAULT_MANIFEST
-from verify.commands.log import add_log_argument
-from verify.commands.sign import add_trust_arguments
 from verify.errors import ManifestError, VerifyError
 
 
@@ -100,10 +99,12 @@ def _render(args: argparse.Namespace, report: Any, root: Path, facts: dict[str, 
         dump_json({**check_json(report, manifest=args.manifest, root=str(root)),
                    **({"trust": facts} if trusted else {})})
     else:
-        from verify.commands.sign import trust_lines
+        head = ""
+        if trusted:  # imported only then: the signing code costs a plain check's start-up
+            from verify.commands.sign import trust_lines
 
-        sys.stdout.write((trust_lines(facts) if trusted else "")
-                         + check_text(report, manifest=args.manifest, root=str(root)))
+            head = trust_lines(facts)
+        sys.stdout.write(head + check_text(report, manifest=args.manifest, root=str(root)))
     sys.stdout.flush()
     if args.log and not _log(args, "pass" if report.passed else "fail",
                              ", ".join(f"{n} {k}" for k, n in report.counts().items() if n),

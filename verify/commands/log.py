@@ -78,11 +78,6 @@ def _event_line(record: dict[str, Any]) -> str:
 
 # --------------------------------------------------------------------------- used by `check`
 
-def add_log_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--log", metavar="LOGFILE",
-                        help="append a PREMIS fixity event to this hash-chained log; with --trust, "
-                             "refuse a signature older than one the log accepted (roll-back)")
-
 
 def guard_rollback(log_path: str, signed: dict[str, Any]) -> None:
     """Refuse a signed manifest older than one this log already accepted

@@ -62,16 +62,6 @@ def run(args: argparse.Namespace) -> int:
 
 # --------------------------------------------------------------------------- used by `check`
 
-def add_trust_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--expect-root", metavar="HEX",
-                        help="refuse the manifest (exit 2) unless its Merkle root is this "
-                             "(sha256:<hex> or <hex>; see `verify prove`)")
-    parser.add_argument("--trust", action="append", metavar="KEYFILE.pub",
-                        help="refuse the manifest (exit 2) unless a signature by this key covers "
-                             "it exactly (repeatable: any one of the keys)")
-    parser.add_argument("--signature", metavar="SIG",
-                        help="the signature to check with --trust (default: MANIFEST.sig)")
-
 
 def trust_lines(facts: dict[str, Any]) -> str:
     signed = facts.get("signed")

@@ -8,11 +8,13 @@ and `addition` passages.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from verify.compare import edits as ed
 from verify.compare import names as nm
 from verify.compare import wording as wd
 from verify.compare.model import AlignedPair, Difference, Excerpt, Kind, Segment
@@ -125,6 +127,7 @@ def _match(
     Strong mentions pair first, with strong partners first; a weak mention
     ("one", "first") pairs only with a strong one ("1", "1st").
     """
+    changed_a, changed_b, ma, mb = _ordinals(ma, mb, same)
     left_b = sorted(mb, key=lambda m: m.weak)
     left_a: list[Mention] = []
     for m in sorted(ma, key=lambda m: m.weak):
@@ -144,7 +147,30 @@ def _match(
             sorted(weak_a, key=lambda m: m.start)[:n],
             sorted(weak_b, key=lambda m: m.start)[:n],
         )
-    return strong_a, strong_b
+    return changed_a + strong_a, changed_b + strong_b
+
+
+def _ordinals(
+    ma: list[Mention], mb: list[Mention], same: Callable[[str, str], bool]
+) -> tuple[list[Mention], list[Mention], list[Mention], list[Mention]]:
+    """Ordinals on both sides that disagree ("the second time" / "the third
+    time"), as many as both sides have left after pairing equal ones; they
+    are differences even where a cardinal of the same value is near ("twice").
+    Returns them and the mentions left to pair by value."""
+    oa, ob = [m for m in ma if m.ordinal], [m for m in mb if m.ordinal]
+    for m in list(oa):
+        partner = next((x for x in ob if same(m.value, x.value)), None)
+        if partner is not None:
+            oa.remove(m)
+            ob.remove(partner)
+    n = min(len(oa), len(ob))
+    changed_a, changed_b = oa[:n], ob[:n]
+    return (
+        changed_a,
+        changed_b,
+        [m for m in ma if m not in changed_a],
+        [m for m in mb if m not in changed_b],
+    )
 
 
 def _report(
@@ -163,15 +189,16 @@ def _report(
 def numbers(a: Side, b: Side, pair: int) -> list[Difference]:
     """Numbers by value; a number left over may be part of a date on the other
     side, or be a small value the other side has too, said fewer times ("seven
-    males and seven females" / "by sevens")."""
+    males and seven females" / "by sevens"), but not an ordinal ("the second
+    time" / "the third time ... twice")."""
     ma = [m for m in a.mentions if m.kind == "number"]
     mb = [m for m in b.mentions if m.kind == "number"]
     left_a, left_b = _match(ma, mb, str.__eq__)
     in_dates_a = _date_parts(a)
     in_dates_b = _date_parts(b)
     values_a, values_b = _small(ma), _small(mb)
-    left_a = [m for m in left_a if m.value not in in_dates_b and m.value not in values_b]
-    left_b = [m for m in left_b if m.value not in in_dates_a and m.value not in values_a]
+    left_a = [m for m in left_a if m.value not in in_dates_b and (m.ordinal or m.value not in values_b)]
+    left_b = [m for m in left_b if m.value not in in_dates_a and (m.ordinal or m.value not in values_a)]
     return _report("number", left_a, left_b, a, b, pair)
 
 
@@ -340,7 +367,11 @@ def _negation(a: Side, b: Side, wa: list[wd.Word], wb: list[wd.Word], pair: int)
     The side with more is pointed at its first negation when the other side
     has none, else at its last (the one most likely to be the extra one).
     """
-    na, nb = wd.negations(wa), wd.negations(wb)
+    raw_a, raw_b = wd.negations(wa), wd.negations(wb)
+    if raw_a and raw_b:
+        return []  # both negate something: counting cannot tell the polarity
+    na = [w for w in raw_a if not _answer(a.text, w) and not _asked(a, w)]
+    nb = [w for w in raw_b if not _answer(b.text, w) and not _asked(b, w)]
     if (na and nb) or len(na) == len(nb) or wd.negative(wa if len(na) < len(nb) else wb):
         return []  # both negate something (counting cannot tell the polarity), or the side
         # without the negation says it another way
@@ -350,6 +381,24 @@ def _negation(a: Side, b: Side, wa: list[wd.Word], wb: list[wd.Word], pair: int)
         return [] if w is None else [Difference("wording", a.cut(w.start, w.end), b.excerpt, detail, pair)]
     w = wd.negated_in_both(wb, nb, wa, na)
     return [] if w is None else [Difference("wording", a.excerpt, b.cut(w.start, w.end), detail, pair)]
+
+
+def _answer(text: str, w: wd.Word) -> bool:
+    """A "No," or "No!" that answers: it refuses what was said before, and the
+    statement that follows is as positive as the other side's ("No, we will
+    go back with you" / "Surely we will return with thee")."""
+    return w.text.lower() == "no" and text[w.end : w.end + 1] in (",", ";", "!")
+
+
+_CLAUSE_END = re.compile(r"[.!?]")
+
+
+def _asked(side: Side, w: wd.Word) -> bool:
+    """Whether a negation is in a question: a rhetorical question says with
+    "not" what the other side states ("Is not he rightly named Jacob?" / "Is
+    it because he is named Jacob"), so its polarity is not compared."""
+    end = _CLAUSE_END.search(side.text, w.end, side.span.end)
+    return end is not None and end.group() == "?"
 
 
 def name_keys(side: Side) -> list[tuple[str, int, int]]:
@@ -398,17 +447,73 @@ def cross_differences(a: Side, b: Side, pair: int, known: frozenset[str]) -> lis
     return sorted(found, key=lambda d: (d.a.span.start, d.b.span.start))
 
 
-def pair_differences(a: Side, b: Side, pair: int, terms: list[tuple[str, ...]]) -> list[Difference]:
-    """Every difference inside one aligned pair, in reading order of A."""
+def pair_differences(
+    a: Side, b: Side, pair: int, terms: list[tuple[str, ...]], versions: bool = False
+) -> list[Difference]:
+    """Every difference inside one aligned pair, in reading order of A; with
+    ``versions`` (the two texts are versions of one text, not translations),
+    also every changed word of a near-identical pair."""
     named = names(a, b, pair)
     found = [
         *symbols(a, b, pair),
         *dates(a, b, pair),
         *numbers(a, b, pair),
         *named,
-        *(d for d in wording(a, b, pair, terms) if not any(_within(n, d) for n in named)),
     ]
+    edited = version_edits(a, b, pair) if versions else None
+    if edited is not None:  # every changed word is reported, negations and cut terms among them
+        found.extend(d for d in edited if not any(_points_at(x, d, a, b) for x in found))
+    else:
+        found.extend(d for d in wording(a, b, pair, terms) if not any(_within(n, d) for n in named))
     return sorted(found, key=lambda d: (d.a.span.start, d.b.span.start))
+
+
+def version_edits(a: Side, b: Side, pair: int) -> list[Difference] | None:
+    """Every changed word of a pair whose two sides are near-identical (a
+    version or a rendering of one sentence, not a translation of it); None
+    for a pair that is not."""
+    ta, tb = ed.tokens(a.text, a.span.start, a.span.end), ed.tokens(b.text, b.span.start, b.span.end)
+    if not ed.near_identical(ta, tb):
+        return None
+    out = []
+    for e in ed.edits(ta, tb):
+        xa, xb = a.cut(*e.a), b.cut(*e.b)
+        out.append(Difference("wording", xa, xb, f"'{xa.text}' != '{xb.text}'", pair))
+    return out
+
+
+#: Fewer letters than this are found in any neighbouring sentence by chance.
+MOVED_MIN = 4
+
+
+def moved_across(edit: Difference, before: Excerpt, after: Excerpt, side: str) -> bool:
+    """Whether an edit is only words that the two versions put in different
+    sentences: what one side has more is in the other side's neighbouring
+    pair (``before`` or ``after``, on ``side``, the side that has less)."""
+    la, lb = _letters(edit.a.text), _letters(edit.b.text)
+    more, less = (la, lb) if side == "b" else (lb, la)
+    if not less or len(more) <= len(less):
+        extra = more
+    elif more.startswith(less):
+        extra = more[len(less) :]
+    elif more.endswith(less):
+        extra = more[: -len(less)]
+    else:
+        return False
+    return len(extra) >= MOVED_MIN and (extra in _letters(before.text) or extra in _letters(after.text))
+
+
+def _letters(text: str) -> str:
+    return "".join(t.norm for t in ed.tokens(text, 0, len(text)))
+
+
+def _points_at(found: Difference, edit: Difference, a: Side, b: Side) -> bool:
+    """Whether an earlier difference already points at the words of an edit
+    on one side (a number, a name): one changed word is one difference."""
+    return any(
+        f.span != side.span and f.span.start < e.span.end and e.span.start < f.span.end
+        for f, e, side in ((found.a, edit.a, a), (found.b, edit.b, b))
+    )
 
 
 def _within(inner: Difference, outer: Difference) -> bool:

@@ -20,7 +20,9 @@ from rapidfuzz import fuzz, process
 
 from verify.compare.tokens import STOPWORDS, stem
 
-NAME_WORD = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")
+#: Words of names, hyphenated ones whole: "Beth-lehem", and KJV's "Beth\u2013lehem"
+#: with an en dash (also U+2010 and U+2011, the Unicode hyphens).
+NAME_WORD = re.compile(r"[^\W_]+(?:[-\u2010\u2011\u2013'\u2019][^\W_]+)*")
 CONNECTORS = frozenset({"of", "the", "for", "on", "de", "del", "la", "y", "et", "des", "du"})
 FUZZY = 85.0
 SPELT_ALIKE = 60.0
@@ -114,8 +116,8 @@ class Vocabulary:
         stems: set[str] = set()
         plain: list[str] = []
         for w in words:
-            parts = re.split(r"[-'\u2019]", w)
-            stems.add(stem(w.replace("-", "")))
+            parts = re.split(r"[-\u2010\u2011\u2013'\u2019]", w)
+            stems.add(stem(re.sub(r"[-\u2010\u2011\u2013]", "", w)))
             stems.update(stem(p) for p in parts if p)
             plain.extend(p.lower() for p in parts if p)
         content = [w for w in plain if w not in STOPWORDS and w not in CONNECTORS]
@@ -150,8 +152,9 @@ def uncovered(term: Term, vocab: Vocabulary) -> list[str]:
 
 
 def _covers(word: str, vocab: Vocabulary) -> bool:
-    parts = [p for p in re.split(r"[-'\u2019]", word) if p]
-    if stem(word.replace("-", "")) in vocab.stems or all(stem(p) in vocab.stems for p in parts):
+    parts = [p for p in re.split(r"[-\u2010\u2011\u2013'\u2019]", word) if p]
+    joined = stem(re.sub(r"[-\u2010\u2011\u2013]", "", word))
+    if joined in vocab.stems or all(stem(p) in vocab.stems for p in parts):
         return True
     if word.isupper() and 2 <= len(word) <= 8 and _acronym_expanded(word, vocab):
         return True

@@ -105,7 +105,9 @@ _UNITS.update({"both": 2, "twice": 2, "thrice": 3, "once": 1, "twins": 2, "seven
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
 _ORDINAL_SCALES = {k + "th": v for k, v in _SCALES.items()}
 _SCORE = re.compile(r"^(?:(" + "|".join(_UNITS) + r")?score)$")
-_WEAK = frozenset({"one", "first", "second", "both", "twice", "thrice", "once", "twins", "sevens", "twos"})
+_WEAK = frozenset(
+    {"one", "two", "first", "second", "both", "twice", "thrice", "once", "twins", "sevens", "twos"}
+)
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]]", re.IGNORECASE)
 
 _NUMBER_WORD = (
@@ -121,7 +123,7 @@ _NUMBER_WORD = (
     + r")?score|dozen"
 )
 _WORDS_RUN = re.compile(
-    r"\b(?:" + _NUMBER_WORD + r")(?:(?:\s*-\s*|\s+(?:and\s+)?)(?:" + _NUMBER_WORD + r"))*\b",
+    r"\b(?:" + _NUMBER_WORD + r")(?:(?:\s*-\s*|\s+(?:and\s+)?)(?:" + _NUMBER_WORD + r"))*(?:fold)?\b",
     re.IGNORECASE,
 )
 _HAS_DIGIT = re.compile(r"\d")
@@ -186,6 +188,7 @@ def words_value(text: str) -> int | None:
     (70, 60, 201)
     """
     total, current, seen = 0, 0, False
+    text = text[:-4] if text.lower().endswith("fold") else text  # "sevenfold" says seven
     for word in re.split(r"[\s\-]+", text.lower()):
         if word == "and" or not word:
             continue
@@ -267,21 +270,93 @@ def _date_value(groups: dict[str, str | None]) -> str | None:
     return f"{year or '????'}-{month:02d}-{f'{day:02d}' if day else '??'}"
 
 
+_ROMAN_VALUES = {"i": 1, "j": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+_ROMAN_SCALE = r"(?:\s+(?P<scale>hundred|thousand)\b)?"
+#: Roman numerals as older and legal texts write them: between full stops
+#: (".lxxxx.", ".v."), or ending in j in the old way ("viij", "iiij.").
+_ROMAN_PATTERNS = (
+    re.compile(r"(?<![\w.])\.(?P<roman>[ivxlcdm]+j?|[IVXLCDM]+J?)\." + _ROMAN_SCALE, re.IGNORECASE),
+    re.compile(r"(?<![\w.])(?P<roman>[ivxlc]*ij)\b\.?" + _ROMAN_SCALE),
+)
+_ROMAN_SHAPE = re.compile(r"^m*(?:d?c{0,4}|c[dm])(?:l?x{0,4}|x[lc])(?:v?i{0,4}j?|i[vx])$")
+
+
+def roman_value(word: str) -> int | None:
+    """The value of a Roman numeral, also in the older additive forms
+    ("lxxxx" is 90, "viij" and "iiij" end in j), or None.
+
+    >>> roman_value("lxxxx"), roman_value("viij"), roman_value("xiv"), roman_value("vx")
+    (90, 8, 14, None)
+    """
+    w = word.lower()
+    if not w or not _ROMAN_SHAPE.match(w) or "j" in w[:-1]:
+        return None
+    total = 0
+    for k, ch in enumerate(w):
+        value = _ROMAN_VALUES[ch]
+        nxt = _ROMAN_VALUES[w[k + 1]] if k + 1 < len(w) else 0
+        total += -value if value < nxt else value
+    return total or None
+
+
+def romans(text: str) -> list[Mention]:
+    """Roman numerals written the way that marks them as numbers: between
+    full stops or ending in j; "viij. hundred" is 800. A bare "i" or "mix" is
+    a word."""
+    if "." not in text and "j" not in text:
+        return []
+    found: dict[int, Mention] = {}
+    for pattern in _ROMAN_PATTERNS:
+        for m in pattern.finditer(text):
+            value = roman_value(m.group("roman"))
+            if value is None or m.start() in found:
+                continue
+            scale = m.group("scale")
+            if scale:
+                value *= _SCALES[scale.lower()]
+            found[m.start()] = Mention("number", m.start(), m.end(), m.group(), str(value), value == 1)
+    return _joined(text, sorted(found.values(), key=lambda x: x.start))
+
+
+def _joined(text: str, ms: list[Mention]) -> list[Mention]:
+    """ "viij. hundred and .xv." is 815, one number, as "eight hundred and fifteen"."""
+    out: list[Mention] = []
+    for m in ms:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and re.fullmatch(r"\s+(?:and\s+)?", text[last.end : m.start])
+            and re.search(r"(?:hundred|thousand)$", last.text, re.IGNORECASE)
+            and int(m.value) < 100 <= int(last.value)
+        ):
+            value = str(int(last.value) + int(m.value))
+            out[-1] = Mention("number", last.start, m.end, text[last.start : m.end], value)
+        else:
+            out.append(m)
+    return out
+
+
 def numbers(text: str, lang: str = "en") -> list[Mention]:
     """Numbers in digits or in words, by value ("60th" and "sixtieth" are 60;
-    "neuf cent trente", "девятьсот тридцать" and "九百三十" are 930)."""
+    "neuf cent trente", "девятьсот тридцать" and "九百三十" are 930; the
+    Roman ".lxxxx." is 90)."""
     found: list[Mention] = [
         Mention("number", s, e, text[s:e], str(v), weak, ordinal)
         for s, e, v, weak, ordinal in numerals.spelled(text, lang)
     ]
-    spelled = lang == "en" and not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(text.lower()))
+    if lang in ("en", "fr", "es"):
+        roman = romans(text)
+        found.extend(roman)
+        text = _mask(text, [(m.start, m.end) for m in roman])
+    lowered = text.lower()
+    spelled = lang == "en" and ("fold" in lowered or not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(lowered)))
     for m in _WORDS_RUN.finditer(text) if spelled else ():
         for start, end in _parts(text, m.start(), m.end()):
             words = text[start:end]
             spelled_value = words_value(words)
             if spelled_value is not None:
                 weak = words.lower() in _WEAK
-                last = re.split(r"[\s\-]+", words.lower())[-1]
+                last = re.split(r"[\s\-]+", words.lower().removesuffix("fold"))[-1]
                 ordinal = last in _ORDINAL_UNITS or last in _ORDINAL_TENS or last in _ORDINAL_SCALES
                 found.append(Mention("number", start, end, words, str(spelled_value), weak, ordinal))
     for m in _DIGITS.finditer(text) if _HAS_DIGIT.search(text) else ():

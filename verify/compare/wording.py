@@ -99,7 +99,7 @@ def cuts(short_side: list[Word], whole_side: list[Word], terms: list[tuple[str, 
         for part, missing in ((term[:-1], term[-1]), (term[1:], term[0])):
             for i in _occurrences(short_side, part):
                 span = set(range(i, i + len(part)))
-                if span & covered or span & used:
+                if span & covered or span & used or _replaced(short_side, i, len(part), missing == term[0]):
                     continue
                 used |= span
                 best = max(
@@ -118,6 +118,14 @@ def cuts(short_side: list[Word], whole_side: list[Word], terms: list[tuple[str, 
                 )
                 break
     return found
+
+
+def _replaced(ws: list[Word], i: int, n: int, first: bool) -> bool:
+    """Whether the word of the term is there in another word: a content word
+    stands where it would be ("every living creature" for "every living
+    thing" is a paraphrase, not a cut)."""
+    k = i - 1 if first else i + n
+    return 0 <= k < len(ws) and ws[k].content and ws[k].text.islower()
 
 
 def _window(ws: list[Word], i: int, n: int) -> tuple[int, int]:

@@ -6,7 +6,15 @@ from dataclasses import asdict
 from typing import Any
 
 from verify.escape import shown
+
 from verify.check import CheckReport, Modified
+
+
+def _name(path: str) -> str:
+    """A manifest path on a terminal: it is already written in the manifest's
+    escapes (a newline is ``\\n``, a backslash ``\\\\``), so only what
+    those leave (bidi overrides, other invisible characters) is escaped here."""
+    return shown(path, backslash=False)
 
 
 def check_json(report: CheckReport, *, manifest: str, root: str) -> dict[str, Any]:
@@ -32,20 +40,20 @@ def check_json(report: CheckReport, *, manifest: str, root: str) -> dict[str, An
 def check_text(report: CheckReport, *, manifest: str, root: str) -> str:
     lines = [f"checked {shown(root)} against {shown(manifest)}" + (" (deep)" if report.deep else "")]
     for m in report.modified:
-        lines.append(f"  modified  {shown(m.path)}: {shown(_what_changed(m), backslash=False)}")
+        lines.append(f"  modified  {_name(m.path)}: {shown(_what_changed(m), backslash=False)}")
     for mv in report.moved:
-        lines.append(f"  moved     {shown(mv.old_path)} -> {shown(mv.new_path)}")
-    lines.extend(f"  missing   {shown(name)}" for name in report.missing)
-    lines.extend(f"  new       {shown(name)}" for name in report.new)
+        lines.append(f"  moved     {_name(mv.old_path)} -> {_name(mv.new_path)}")
+    lines.extend(f"  missing   {_name(name)}" for name in report.missing)
+    lines.extend(f"  new       {_name(name)}" for name in report.new)
     for d in report.drifted:
-        lines.append(f"  drifted   {shown(d.path)}: same bytes, canonical text {_short(d.old_text)} -> "
+        lines.append(f"  drifted   {_name(d.path)}: same bytes, canonical text {_short(d.old_text)} -> "
                      f"{_short(d.new_text)}; extractor {d.old_extractor} -> {d.new_extractor}; "
                      f"profile {d.old_profile} -> {d.new_profile}" + (f" ({d.note})" if d.note else ""))
-    lines.extend(f"  refused   {shown(p.path)}: {shown(p.message, backslash=False)}" for p in report.refused)
-    lines.extend(f"  error     {shown(p.path)}: {shown(p.message, backslash=False)}" for p in report.errors)
-    lines.extend(f"  provenance {shown(p.path)}: {shown(p.message, backslash=False)}"
+    lines.extend(f"  refused   {_name(p.path)}: {shown(p.message, backslash=False)}" for p in report.refused)
+    lines.extend(f"  error     {_name(p.path)}: {shown(p.message, backslash=False)}" for p in report.errors)
+    lines.extend(f"  provenance {_name(p.path)}: {shown(p.message, backslash=False)}"
                  for p in report.provenance)
-    lines.extend(f"  outside   {shown(p.path)}: {shown(p.message, backslash=False)}" for p in report.outside)
+    lines.extend(f"  outside   {_name(p.path)}: {shown(p.message, backslash=False)}" for p in report.outside)
     counts = report.counts()
     lines.append(", ".join(f"{n} {k}" for k, n in counts.items() if n or k == "matched"))
     lines.append("OK: every file matches the manifest" if report.passed else "DRIFT: see above")

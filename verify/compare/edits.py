@@ -1,0 +1,128 @@
+"""Edits between two near-identical sentences: a version, not a translation.
+
+Paraphrase tolerance is for translations. When two aligned sentences are
+near-identical (an edition, a revision, the same text rendered as txt and
+as PDF), every changed word is an edit that someone made, and is reported
+with the words of both sides ("perpetual" / "temporary" in a licence,
+"values of BASHOPTS and SHELLOPTS" / "value of SHELLOPTS" in a manual).
+
+What is not an edit: a word that a PDF splits or glues ("Tw o", "twoare")
+or hyphenates, and a ligature ("ﬁ"): the two sides compare on their
+letters, folded with NFKC and casefold, and a change whose letters are the
+same on both sides is layout.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz
+
+TOKEN = re.compile(r"[^\W_]+|\u00a9", re.UNICODE)
+#: Letter streams this similar (0-100, RapidFuzz's normalised Indel ratio)
+#: are one sentence in two versions, not two translations of it.
+NEAR_IDENTICAL = 90.0
+#: Changed regions separated by this many unchanged words or fewer are one edit.
+GAP = 2
+#: Shortest letter stream for which the ratio means something.
+MIN_LETTERS = 20
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    norm: str
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A changed run of words: ``a`` and ``b`` are character spans (absolute)."""
+
+    a: tuple[int, int]
+    b: tuple[int, int]
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """Words of ``text[start:end]``, each folded (NFKC, casefold: the
+    ligature "\ufb01" is "fi"), spans absolute."""
+    return [
+        Token(m.start(), m.end(), _fold(m.group()))
+        for m in TOKEN.finditer(text, start, end)
+        if not _bullet(text, m)
+    ]
+
+
+def _fold(word: str) -> str:
+    return "c" if word == "\u00a9" else unicodedata.normalize("NFKC", word).casefold()
+
+
+def _bullet(text: str, m: re.Match[str]) -> bool:
+    """A lower-case "o" before a capitalised word is a list bullet (nroff
+    writes "o" where a PDF draws "\u2022"), not a word."""
+    return m.group() == "o" and bool(_BEFORE_CAPITAL.match(text, m.end()))
+
+
+_BEFORE_CAPITAL = re.compile(r"\s+[A-Z]")
+
+
+def near_identical(ta: Sequence[Token], tb: Sequence[Token]) -> bool:
+    """Whether two sentences are one sentence in two versions: their letter
+    streams (spaces ignored, so split and glued words do not count) agree
+    at ``NEAR_IDENTICAL`` or better."""
+    sa, sb = "".join(t.norm for t in ta), "".join(t.norm for t in tb)
+    if min(len(sa), len(sb)) < MIN_LETTERS:
+        return False
+    return fuzz.ratio(sa, sb, score_cutoff=NEAR_IDENTICAL) > 0
+
+
+def edits(ta: Sequence[Token], tb: Sequence[Token]) -> list[Edit]:
+    """The changed runs of words between two near-identical sentences.
+
+    A run whose letters are the same on both sides (a word split or glued
+    by a PDF, a hyphenated word) is not an edit; runs close together (``GAP``
+    words) are one edit.
+    """
+    ops = SequenceMatcher(None, [t.norm for t in ta], [t.norm for t in tb], autojunk=False).get_opcodes()
+    changed = [
+        (i1, i2, j1, j2)
+        for tag, i1, i2, j1, j2 in ops
+        if tag != "equal" and "".join(t.norm for t in ta[i1:i2]) != "".join(t.norm for t in tb[j1:j2])
+    ]
+    merged: list[tuple[int, int, int, int]] = []
+    for i1, i2, j1, j2 in changed:
+        if merged and i1 - merged[-1][1] <= GAP and j1 - merged[-1][3] <= GAP:
+            p1, _, q1, _ = merged[-1]
+            merged[-1] = (p1, i2, q1, j2)
+        else:
+            merged.append((i1, i2, j1, j2))
+    return [
+        _edit(ta, tb, *m)
+        for m in merged
+        if "".join(t.norm for t in ta[m[0] : m[1]]) != "".join(t.norm for t in tb[m[2] : m[3]])
+    ]
+
+
+def _edit(ta: Sequence[Token], tb: Sequence[Token], i1: int, i2: int, j1: int, j2: int) -> Edit:
+    """The edit of words ``i1:i2`` of A for ``j1:j2`` of B; a word put in or
+    taken out is shown with the next word (or the one before, at the end) on
+    both sides, so that both excerpts have words."""
+    if i1 == i2 or j1 == j2:
+        if i2 < len(ta) and j2 < len(tb):
+            i2, j2 = i2 + 1, j2 + 1
+        elif i1 > 0 and j1 > 0:
+            i1, j1 = i1 - 1, j1 - 1
+    return Edit(_span(ta, i1, i2), _span(tb, j1, j2))
+
+
+def _span(ts: Sequence[Token], i: int, j: int) -> tuple[int, int]:
+    """Characters of words ``i`` to ``j``; for none, a zero-width span where they would be."""
+    if i < j:
+        return ts[i].start, ts[j - 1].end
+    if i < len(ts):
+        return ts[i].start, ts[i].start
+    return (ts[-1].end, ts[-1].end) if ts else (0, 0)
