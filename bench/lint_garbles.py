@@ -19,7 +19,10 @@ when a warning's span covers it and (for acronyms) its evidence names the
 original form. Every ``acronym.variant`` elsewhere in the texts is a false
 alarm, counted per 10,000 words.
 
-    python bench/lint_garbles.py [--seed N] [--jobs N] [--show KIND]
+    python bench/lint_garbles.py [--seed N] [--jobs N] [--show KIND] [--part held-out|tuning]
+
+``--part tuning`` injects into the tuning part of the real texts instead
+(no abstracts): rules are developed there, and the default measures them.
 
 Target (issue 11): recall >= 0.9 for 3+ letter acronyms, <= 1 false
 ``acronym.variant`` per 10,000 words.
@@ -62,14 +65,18 @@ class Trial:
     words: int
 
 
-def texts() -> list[tuple[str, str]]:
-    """(name, canonical text) of every held-out real text and every abstract."""
+def texts(part: str = "held-out") -> list[tuple[str, str]]:
+    """(name, canonical text) of every held-out real text and every abstract
+    (``part="tuning"``: the tuning part of the real texts instead, and no
+    abstract, to develop a rule on without touching what measures it)."""
     out = []
     for doc in documents():
-        if doc.held_out:
+        if doc.held_out is (part == "held-out"):
             record = process_bytes(doc.data, doc.name)
             if record.text:
                 out.append((doc.name, record.text))
+    if part == "tuning":
+        return out
     root = SHARED / "abbreviations/bioc-abbreviation-corpora"
     for folder in sorted(p for p in root.iterdir() if p.is_dir()):
         abstracts: dict[str, list[str]] = {}
@@ -171,8 +178,10 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--show", help="list the misses of this kind")
+    parser.add_argument("--part", choices=("held-out", "tuning"), default="held-out",
+                        help="held-out (the measure) or tuning (to develop a rule on)")
     args = parser.parse_args()
-    corpus = texts()
+    corpus = texts(args.part)
     items = [(name, text, kind, args.seed) for name, text in corpus for kind in KINDS]
     with ProcessPoolExecutor(args.jobs) as pool:
         trials = [t for t in pool.map(trial, items, chunksize=4) if t is not None]

@@ -31,3 +31,15 @@ def test_the_canonical_text_of_001_has_no_header_left(seeds: dict[str, str]) -> 
 def test_a_repeated_sentence_is_not_a_header() -> None:
     text = "All songs written by the band.\n\nTrack one.\n\nAll songs written by the band."
     assert running_header.detect(text) == []
+
+
+def test_repeats_between_paragraphs_are_one_finding_and_sentence_cuts_each_their_own() -> None:
+    header = "Annual Report of the Institute 2007"
+    body = [f"Paragraph {i} ends here." for i in range(6)]
+    parts = [header, body[0], header, body[1], header, body[2], "and a sentence cut by the", header,
+             "header goes on here."]
+    text = "\n".join(parts)
+    found = running_header.detect(text)
+    lines = [(f.line, dict(f.evidence).get("repeats"), dict(f.evidence)["interrupts_sentence"])
+             for f in found]
+    assert sorted(lines) == [(3, 2, False), (8, None, True)]

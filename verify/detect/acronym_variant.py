@@ -34,7 +34,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from verify.detect._text import finding
-from verify.detect.acronyms import AcronymStats, occurrences
+from verify.detect.acronyms import AcronymStats, Occurrence, occurrences
 from verify.detect.config import Corpus, LintConfig
 from verify.detect.definitions import find_definitions
 from verify.detect.edits import EditKind, edit_kind
@@ -79,7 +79,14 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
     for use in uses:
         local[use.form] |= use.context
     words = _lower_words(text)
-    suspects = [s for s in _suspects(here, corpus, config, local) if words[s.variant.lower()] < 2]
+    names = _identifiers(text) | _series(uses, text)
+    numbers = _numbers_after(uses, text)
+    suspects = [
+        s
+        for s in _suspects(here, corpus, config, local)
+        if words[s.variant.lower()] < 2
+        and not (s.variant in names and not numbers[s.variant] & numbers[s.form])
+    ]
     cluster: defaultdict[str, list[str]] = defaultdict(list)
     backed: Counter[str] = Counter()
     for suspect in suspects:
@@ -161,22 +168,84 @@ def _neighbour(variant: str, group: set[str], pool: AcronymStats) -> str | None:
 def _lone_garble(suspect: Suspect, pool: AcronymStats, later: bool) -> bool:
     """One garble on its own: a reordering of the form's letters (GCI for
     CGI, MOR for ROM) used at most twice and less often than the form (used
-    twice or more); or one letter changed (FAQ for FAO), used at most half as
-    often as a form used three times or more, the centre of its group (not a
-    mere neighbour), and first used only after the form was (a garble damages later uses; of two real acronyms
-    one letter apart, either may come first)."""
+    twice or more); or one letter changed (FAQ for FAO), used at most twice,
+    the centre of its group (not a mere neighbour), first used only after
+    the form was (a garble damages later uses; of two real acronyms one
+    letter apart, either may come first), and either at most half as often as
+    a form used three times or more, or less often than a form that is
+    defined or shares a neighbouring word with it."""
     variant, form = pool.counts[suspect.variant], pool.counts[suspect.form]
     if suspect.edit in ("permutation", "transposition"):
         return variant <= 2 and form >= max(2, variant + 1)
-    if suspect.edit == "substitution" and suspect.via_centre:
-        return variant <= 2 and form >= max(3, 2 * variant) and later
-    return False
+    if suspect.edit != "substitution" or not suspect.via_centre or not later or variant > 2:
+        return False
+    if form >= max(3, 2 * variant):
+        return True
+    # A form used only twice (or three times beside two) is enough when the
+    # variant stands among the same words as the form (``the SCO summit``,
+    # ``the SCA summit``) or the form is defined: two real acronyms one
+    # letter apart seldom share their neighbours.
+    return form > variant and (bool(suspect.shared_context) or pool.defined(suspect.form))
 
 
 def _lower_words(text: str) -> Counter[str]:
     """The text's lower-case words: a form that is also one of them, used
     twice or more (USE beside "use"), is a word in capitals, not a garble."""
     return Counter(re.findall(r"(?<![\w-])[a-z]{2,8}(?![\w-])", text))
+
+
+def _identifiers(text: str) -> set[str]:
+    """Forms the text writes as identifiers of a naming scheme: with a
+    version (``BSL-1.0``, ``UFL-1.0``, ``LGPL-2.1``: licence and standard
+    identifiers) or as the value of a ``License:`` field, twice or more (once
+    is what a garble of ``GPL-2`` looks like). One letter from another such
+    name (BSL and BSD, UFL and OFL) is another name.
+
+    >>> sorted(_identifiers("License: BSL\\n\\nLicense: UFL-1.0 or GPL, BSL-1.0, GIL-2"))
+    ['BSL']
+    """
+    found = Counter(m.group(1) or m.group(2) for m in _IDENTIFIER_RE.finditer(text))
+    return {form for form, n in found.items() if n >= 2}
+
+
+def _series(uses: list[Occurrence], text: str) -> set[str]:
+    """Forms used twice or more and always followed by a number: the name
+    of a series (``BCP 14``, ``BCP 78``), whose one letter from another
+    series (BGP) is another series, unless it has the same numbers (see
+    :func:`_numbers_after`). A form used once with a number is what a garble
+    of ``GPL-2`` looks like.
+
+    >>> text = "BCP 14 and BCP 78, not BGP"
+    >>> sorted(_series(list(occurrences(text)), text))
+    ['BCP']
+    """
+    numbered: dict[str, bool] = {}
+    count: Counter[str] = Counter()
+    for use in uses:
+        after = _NUMBER_AFTER_RE.match(text, use.end) is not None
+        numbered[use.form] = numbered.get(use.form, True) and after
+        count[use.form] += 1
+    return {form for form, always in numbered.items() if always and count[form] >= 2}
+
+
+def _numbers_after(uses: list[Occurrence], text: str) -> defaultdict[str, set[str]]:
+    """The numbers that follow each form (``HIV-1``: ``1``). A name with
+    the same numbers as its neighbour (``VIH-1`` beside ``HIV-1``) is a
+    garble of it after all; BSL-1.0 beside BSD-3 is another name.
+
+    >>> found = _numbers_after(list(occurrences("HIV-1 and HIV 2, BSD")), "HIV-1 and HIV 2, BSD")
+    >>> sorted(found["HIV"]), sorted(found["BSD"])
+    (['1', '2'], [])
+    """
+    numbers: defaultdict[str, set[str]] = defaultdict(set)
+    for use in uses:
+        match = _NUMBER_AFTER_RE.match(text, use.end)
+        numbers[use.form] |= {match.group(1)} if match else set()
+    return numbers
+
+
+_NUMBER_AFTER_RE = re.compile(r"[ \t-]?(\d+(?:\.\d+)*|[IVX]+\b)")
+_IDENTIFIER_RE = re.compile(r"(?<![\w-])([A-Z]{2,8})-\d|\bLicense:[ \t]+([A-Z]{2,8})(?![\w])")
 
 
 def _family(suspect: Suspect, here: set[str]) -> bool:

@@ -33,7 +33,8 @@ _DOUBLE_RE = re.compile(
 )
 _COORDINATED_RE = re.compile(r"(?<![\w-])([a-z]{3,})\s+and\s+(\1)(?![\w-])")
 
-_INTENDED_DOUBLES = frozenset({"had", "that", "is", "bye", "no", "ha", "very"})
+# "long long" is also C's type (``unsigned long long``).
+_INTENDED_DOUBLES = frozenset({"had", "that", "is", "bye", "no", "ha", "very", "long"})
 # fmt: off
 _INTENDED_COORDINATIONS = frozenset(
     {
@@ -48,12 +49,19 @@ _INTENDED_COORDINATIONS = frozenset(
 
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
     findings = []
+    arguments = _arguments(text)
     for match in _DOUBLE_RE.finditer(text):
         first, second = match.group(1), match.group(2)
         if first.lower() in _INTENDED_DOUBLES or (first[0].isupper() and second[0].isupper()):
             continue
         if len(first) == 1 or _in_run(text, match) or not _same_case(first, second):
             continue
+        if first[0].islower() and second[0].isupper() and len(first) > 3:
+            continue  # a term, then its description: "alias Alias names." (an option list)
+        if first.lower() in arguments:
+            continue  # a term, then the argument it names: "-C command command is executed"
+        if first[0].isupper() and not _sentence_start(text, match.start()):
+            continue  # a name, then a word or an address: "Edge Network network", "Jahn jahn dôt"
         findings.append(_finding(text, match, "X X", f"the word {second!r} is written twice"))
     for match in _COORDINATED_RE.finditer(text):
         word = match.group(1).lower()
@@ -72,6 +80,32 @@ def _same_case(first: str, second: str) -> bool:
     if first[1:] != second[1:]:
         return False
     return first[1:].islower() or first.isupper() or len(first) == 1  # not "lB lB" (a table spec)
+
+
+def _arguments(text: str) -> set[str]:
+    """Words the text writes as the argument of an option (``-C command``,
+    ``--file=name``) or as a placeholder (``[name]``, ``<file>``,
+    ``[.symbol.]``): a manual's metavariables, which its prose puts after
+    their own name once typesetting is lost ("the shell function function").
+
+    >>> sorted(_arguments("-C command | --file=name | load [.symbol.]"))
+    ['command', 'name', 'symbol']
+    """
+    return {m.group(1).lower() for m in _ARGUMENT_RE.finditer(text)}
+
+
+_ARGUMENT_RE = re.compile(r"(?:(?<![\w-])--?[A-Za-z][\w-]*[ =]|[\[<{]\.?)([a-z][a-z_-]*)(?![\w(])")
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """``start`` opens a paragraph or follows the end of a sentence: where
+    ``In in`` is one word twice. A capital anywhere else starts a name.
+
+    >>> _sentence_start("Done. In in", 6), _sentence_start("Edge Network network", 5)
+    (True, False)
+    """
+    before = text[max(0, start - 3) : start].rstrip(" \t")
+    return not before or before[-1] in "\n.!?:\"“("
 
 
 def _in_run(text: str, match: re.Match[str]) -> bool:

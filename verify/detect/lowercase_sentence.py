@@ -55,6 +55,7 @@ STYLE_COUNT, STYLE_RATE = 3, 2
 
 
 def _breaks(text: str) -> Iterator[Finding]:
+    names = _parameters(text)
     for para in paragraphs(text):
         if _is_code(para.text):
             continue
@@ -62,6 +63,8 @@ def _breaks(text: str) -> Iterator[Finding]:
             before = match.group(1)
             if len(before) < 2 or is_abbreviation(before + ".") or _ROMAN_RE.fullmatch(before):
                 continue
+            if match.group(3) in names:
+                continue  # a parameter's name: "write(value, offset) ... offset. value must be"
             yield finding(
                 text,
                 "damage.lowercase_sentence",
@@ -71,6 +74,27 @@ def _breaks(text: str) -> Iterator[Finding]:
                 para.start + match.end(3),
                 {"after": before + match.group(2), "word": match.group(3)},
             )
+
+
+def _parameters(text: str) -> set[str]:
+    """Names the text gives as parameters of a call or a signature
+    (``buf.write(value, offset)``, ``(xmlDocPtr doc)``): an API manual
+    starts sentences with them in lower case.
+
+    >>> sorted(_parameters("buf.write(value, offset) and parse(xmlDocPtr doc) (the one we use)"))
+    ['doc', 'offset', 'value']
+    """
+    names = set()
+    for match in _SIGNATURE_RE.finditer(text):
+        for part in match.group(1).split(","):
+            words = part.replace("*", " ").split()
+            if 1 <= len(words) <= 2 and words[-1].isidentifier():
+                names.add(words[-1])
+    return names
+
+
+# A call or a signature: a name glued to its parenthesised arguments.
+_SIGNATURE_RE = re.compile(r"\w[ ]?\(([^()]{1,200})\)")
 
 
 def _is_code(para: str) -> bool:

@@ -29,6 +29,8 @@ _TOKEN_RE = re.compile(r"\S+")
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
     findings = []
     for para in paragraphs(text):
+        if para.text.isascii():
+            continue  # ASCII cannot be mojibake, and most paragraphs are ASCII
         if not is_bad(para.text) or ftfy.fix_encoding(para.text) == para.text:
             continue
         for token in _TOKEN_RE.finditer(para.text):

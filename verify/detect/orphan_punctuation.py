@@ -27,11 +27,16 @@ _AFTER_STOP_RE = re.compile(r"(\S*?)(\.)(\s*)([,;:])(?=\s+[a-z]+(?![\w:/.@-]))")
 # ``::`` (C++ scopes, IPv6) and ``;;`` (shell) are code when written together.
 _DOUBLED_RE = re.compile(r"(?:([,;:])(\s*)([,;:])(?<!::)(?<!;;)|([,;:])(\s+)(\4))(?=\s|$)")
 _LEADING_RE = re.compile(r"^[,;:](?=\s|$)")
+# What every match of the three patterns above holds: a paragraph without it
+# is done in one scan (``_AFTER_STOP_RE`` tries every word as a start).
+_ANY_MARK_RE = re.compile(r"\.\s*[,;:]|[,;:]\s*[,;:]|^[,;:]")
 
 
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
     findings = []
     for para in paragraphs(text):
+        if _ANY_MARK_RE.search(para.text) is None:
+            continue
         for match in _AFTER_STOP_RE.finditer(para.text):
             word = match.group(1)
             if not word or not word[-1].isalnum() or is_abbreviation(word + "."):

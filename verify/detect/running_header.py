@@ -4,9 +4,10 @@ the text, such as "Instituto de Relaciones Internacionales (IRI) - Anuario
 of a sentence.
 
 A short paragraph (3 to 15 words, not ending as a sentence ends) that
-recurs is a header candidate; every
-occurrence after the first is reported, and so is the candidate where it
-stands inside another paragraph. The evidence says whether it interrupts a
+recurs is a header candidate. Every repeat that cuts a sentence (alone
+between two halves of it, or inside another paragraph) is reported where it
+stands; the repeats that stand between paragraphs are reported once, at the
+first of them, with their number (``repeats``). The evidence says whether it interrupts a
 sentence (the paragraph before it ends without a full stop and the one after
 it starts in lower case).
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from verify.detect._text import Paragraph, finding, paragraphs
 from verify.detect.config import Corpus, LintConfig
@@ -40,19 +42,35 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
     by_first_word = _index(headers)
     findings = []
     seen: set[str] = set()
+    between: dict[str, list[Paragraph]] = {}
     for i, para in enumerate(paras):
         line = para.text.strip()
         if line in headers:
-            if line in seen:
-                findings.append(
-                    _finding(text, para.start, para.end, line, counts[line], _interrupts(paras, i))
-                )
+            if line in seen and _interrupts(paras, i):
+                findings.append(_finding(text, para.start, para.end, line, counts[line], True))
+            elif line in seen:
+                between.setdefault(line, []).append(para)
             seen.add(line)
             continue
         for start, header in _inside(para.text, by_first_word):
             start += para.start
             findings.append(_finding(text, start, start + len(header), header, counts[header], True))
+    findings += [_between(text, header, found, counts[header]) for header, found in between.items()]
     return findings
+
+
+def _between(text: str, header: str, found: list[Paragraph], count: int) -> Finding:
+    """One finding for the repeats of ``header`` that stand between
+    paragraphs (they cut no sentence): at the first of them, with how many
+    there are. A header on every page of a long text made thousands of
+    findings that said one thing."""
+    first = found[0]
+    result = _finding(text, first.start, first.end, header, count, False)
+    if len(found) == 1:
+        return result
+    evidence = dict(result.evidence, repeats=len(found))
+    message = f"{result.message} ({len(found)} times between paragraphs)"
+    return replace(result, message=message, evidence=tuple(sorted(evidence.items())))
 
 
 def _index(headers: set[str]) -> dict[str, list[str]]:

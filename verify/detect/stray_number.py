@@ -27,6 +27,10 @@ CODES = ("damage.stray_number",)
 
 _NUMBER_RE = re.compile(r"(?<=\s)(\d{1,3}\.)(?=\s+[A-Z\"“]|\s*$)")
 _ENDS_SENTENCE_RE = re.compile(r"[.!?][\"”’)]*\d{0,2}$")
+# Abbreviated months: the number after one is a day ("on Oct. 31."), not a list's.
+_MONTHS = frozenset(
+    {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+)
 _ALONE_RE = re.compile(r"\s*\d{1,4}\.?\s*")
 
 
@@ -49,6 +53,8 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
                 continue  # nothing but punctuation before it: it opens the paragraph
             if para.text[match.end() :].strip() and _continues(match, markers, before_here):
                 continue
+            if before and before[-1].lower().rstrip(".") in _MONTHS and before[-1].endswith("."):
+                continue  # a day after an abbreviated month: "on Nov. 8." "Oct. 31."
             if before and _ENDS_SENTENCE_RE.search(before[-1]):
                 where = "end" if not para.text[match.end() :].strip() else "between sentences"
                 findings.append(

@@ -1,0 +1,75 @@
+"""What a manual, an API reference or a licence file writes on purpose, and
+the slips beside it that are still found (issue 11, precision)."""
+
+from __future__ import annotations
+
+import pytest
+
+from verify.detect import acronym_variant, doubled_word, lowercase_sentence, stray_number
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "alias Alias names. May also be specified as -a.",  # an option list run together
+        "-C command\n\nThe -C command command is executed in a subshell.",  # a metavariable
+        "Within [.symbol.] the collating symbol symbol matches.",
+        "the status of the Distributed Cloud Edge Network network.",  # a name, then a word
+        "Copyright Matthias Jahn jahn dôt matthias ât freenet dôt de",
+        "XML_Bool f(unsigned long long bytes);",
+    ],
+)
+def test_manual_syntax_is_no_doubled_word(text: str) -> None:
+    assert doubled_word.detect(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tool has been been taken from the original source.",
+        "Done. In in the morning.",
+        "not be used in in advertising",
+        "-C command\n\nthe the command runs",
+    ],
+)
+def test_slips_beside_them_are_still_found(text: str) -> None:
+    assert len(doubled_word.detect(text)) == 1
+
+
+def test_a_parameter_starting_a_sentence_is_a_name() -> None:
+    text = "buf.writeInt8(value, offset) Writes value to buf at the offset. value must be valid."
+    assert list(lowercase_sentence._breaks(text)) == []
+    slip = "Writes value to buf at the offset. something must be valid."
+    assert len(list(lowercase_sentence._breaks(slip))) == 1
+
+
+def test_a_day_after_an_abbreviated_month_is_no_stray_number() -> None:
+    assert stray_number.detect("He spoke on Nov. 8. They left on Oct. 31.") == []
+    assert len(stray_number.detect("He spoke at length. 8. They left.")) == 1
+
+
+def garbles(text: str) -> set[str]:
+    return {str(dict(f.evidence)["variant"]) for f in acronym_variant.detect(text)}
+
+
+def test_licence_identifiers_and_series_used_twice_are_names() -> None:
+    bsd = "License: BSD-3. The BSD licence. BSD again, BSD terms. "
+    assert garbles(bsd + "License: BSL\n\nFiles: x License: BSL-1.0") == set()
+    assert garbles("BGP routes. BGP speakers. BGP paths. See BCP 14 and BCP 78.") == set()
+
+
+def test_a_licence_identifier_garbled_once_is_found() -> None:
+    text = "License: GPL-2. The GPL terms. GPL text. See /usr/share/common-licenses/GIL-2."
+    assert garbles(text) == {"GIL"}
+
+
+def test_a_substitution_beside_a_form_used_twice_needs_a_shared_neighbour() -> None:
+    shared = "The SCO summit met. Later the SCO summit ended. Then the SCA summit closed."
+    assert garbles(shared) == {"SCA"}
+    apart = "The SCO summit met.\n\nLater the SCO summit ended.\n\nAn old SCA valve closed quickly."
+    assert garbles(apart) == set()
+
+
+def test_a_name_garbled_twice_with_the_same_number_is_found() -> None:
+    text = "HIV-1 infects. HIV-1 spreads. HIV-1 binds. Later VIH-1 rose and VIH-1 fell."
+    assert garbles(text) == {"VIH"}
