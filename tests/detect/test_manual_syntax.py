@@ -73,3 +73,15 @@ def test_a_substitution_beside_a_form_used_twice_needs_a_shared_neighbour() -> N
 def test_a_name_garbled_twice_with_the_same_number_is_found() -> None:
     text = "HIV-1 infects. HIV-1 spreads. HIV-1 binds. Later VIH-1 rose and VIH-1 fell."
     assert garbles(text) == {"VIH"}
+
+
+@pytest.mark.parametrize(
+    ("once", "expected"),
+    [
+        ("ABI", set()),  # two real acronyms one letter apart (libxslt's manual)
+        ("AXI", {"AXI"}),  # a garble of API into a form no one uses
+    ],
+)
+def test_two_well_known_acronyms_one_letter_apart_are_no_garble(once: str, expected: set[str]) -> None:
+    text = "The API is stable. The API changed twice. The API grew. Later the " + once + " is stable too."
+    assert garbles(text) == expected

@@ -38,6 +38,7 @@ from verify.detect.acronyms import AcronymStats, Occurrence, occurrences
 from verify.detect.config import Corpus, LintConfig
 from verify.detect.definitions import find_definitions
 from verify.detect.edits import EditKind, edit_kind
+from verify.detect.known_acronyms import WELL_KNOWN
 from verify.model import Finding
 
 CODES = ("acronym.variant",)
@@ -163,8 +164,6 @@ def _neighbour(variant: str, group: set[str], pool: AcronymStats) -> str | None:
     return max(near, key=lambda f: (pool.defined(f), pool.counts[f], f))
 
 
-
-
 def _lone_garble(suspect: Suspect, pool: AcronymStats, later: bool) -> bool:
     """One garble on its own: a reordering of the form's letters (GCI for
     CGI, MOR for ROM) used at most twice and less often than the form (used
@@ -275,7 +274,16 @@ def _compound(variant: str, centre: str) -> bool:
 def _may_be_variant(variant: str, centre: str, pool: AcronymStats, config: LintConfig) -> bool:
     if variant in config.known_acronyms or pool.defined(variant):
         return False
+    if _two_known(variant, centre, config):
+        return False
     return pool.counts[centre] >= max(2, pool.counts[variant])
+
+
+def _two_known(variant: str, form: str, config: LintConfig) -> bool:
+    """Both forms are well-known acronyms one letter apart (ABI and API,
+    XSL and XML): two real acronyms, whatever their counts."""
+    known = WELL_KNOWN | config.known_acronyms
+    return variant in known and form in known and edit_kind(variant, form) == "substitution"
 
 
 def _groups(here: set[str], pool: AcronymStats, reachable: set[str]) -> list[set[str]]:
