@@ -85,3 +85,24 @@ def test_a_name_garbled_twice_with_the_same_number_is_found() -> None:
 def test_two_well_known_acronyms_one_letter_apart_are_no_garble(once: str, expected: set[str]) -> None:
     text = "The API is stable. The API changed twice. The API grew. Later the " + once + " is stable too."
     assert garbles(text) == expected
+
+
+def test_a_paragraph_in_another_language_has_no_lowercase_sentence() -> None:
+    italian = (
+        "Creative Commons non è parte della presente Licenza e non dà alcuna garanzia connessa "
+        "all'Opera, danno generale. al fine di evitare dubbi il Licenziante rinuncia al diritto."
+    )
+    german = (
+        "Die Lizenz gilt weltweit und ohne zeitliche Begrenzung für alle Nutzungsarten. "
+        "der Lizenzgeber verzichtet auf sein Recht, Vergütungen einzuziehen."
+    )
+    assert lowercase_sentence.detect(italian) == []
+    assert lowercase_sentence.detect(german) == []
+
+
+def test_a_lowercase_start_in_english_beside_them_is_still_found() -> None:
+    english = (
+        "Creative Commons is not a party to this License and makes no warranty in connection "
+        "with the Work. this is a sentence cut in the wrong place by the extraction."
+    )
+    assert len(lowercase_sentence.detect(english)) == 1

@@ -57,7 +57,7 @@ STYLE_COUNT, STYLE_RATE = 3, 2
 def _breaks(text: str) -> Iterator[Finding]:
     names = _parameters(text)
     for para in paragraphs(text):
-        if _is_code(para.text):
+        if _is_code(para.text) or _is_foreign(para.text):
             continue
         for match in _BREAK_RE.finditer(para.text):
             before = match.group(1)
@@ -95,6 +95,37 @@ def _parameters(text: str) -> set[str]:
 
 # A call or a signature: a name glued to its parenthesised arguments.
 _SIGNATURE_RE = re.compile(r"\w[ ]?\(([^()]{1,200})\)")
+
+
+#: English words frequent in any English prose and rare in other languages
+#: (``in``, ``a``, ``per`` and ``con`` left out: Italian and Latin use them).
+_ENGLISH = frozenset(
+    {
+        "the", "and", "of", "to", "is", "that", "for", "with", "this", "be", "are", "by", "or",
+        "not", "it", "as", "on", "from", "at", "which", "an", "was", "have", "has", "will", "shall",
+        "any", "you", "your", "may", "these", "those", "such",
+    }
+)
+_WORD_RE = re.compile(r"[^\W\d_]+")
+#: A paragraph of at least FOREIGN_MIN_WORDS words with fewer English
+#: function words than this share is in another language (Italian, German),
+#: whose sentences may start in lower case (``è inteso``) and whose nouns
+#: are capitalised: the detector does not read it.
+FOREIGN_SHARE, FOREIGN_MIN_WORDS = 0.04, 12
+
+
+def _is_foreign(para: str) -> bool:
+    """Mostly not English: few of the commonest English words.
+
+    >>> _is_foreign("Al fine di evitare dubbi, è inteso che il Licenziante rinuncia al diritto esclusivo.")
+    True
+    >>> _is_foreign("To avoid doubt, the Licensor waives the exclusive right to collect such royalties.")
+    False
+    """
+    words = [w.lower() for w in _WORD_RE.findall(para)]
+    if len(words) < FOREIGN_MIN_WORDS:
+        return False
+    return sum(w in _ENGLISH for w in words) < FOREIGN_SHARE * len(words)
 
 
 def _is_code(para: str) -> bool:
