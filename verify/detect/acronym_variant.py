@@ -323,11 +323,15 @@ def _centre(group: set[str], pool: AcronymStats) -> str:
     In a page that writes SCO three times, CSM three times and CSR, CSO and
     CSU once each, the letters used most are C, S and O: the centre is SCO.
     """
+    # Sorted, so that ties between letters or lengths never depend on the
+    # order of a set (which changes with PYTHONHASHSEED).
     weight: Counter[str] = Counter()
-    for form in group:
+    lengths: Counter[int] = Counter()
+    for form in sorted(group):
+        lengths[len(form)] += pool.counts[form]
         for letter in form:
             weight[letter] += pool.counts[form]
-    length = Counter({len(f): pool.counts[f] for f in group}).most_common(1)[0][0]
+    length = lengths.most_common(1)[0][0]
     consensus = sorted(letter for letter, _ in weight.most_common(length))
 
     def rank(form: str) -> tuple[bool, bool, int, str]:
