@@ -1,4 +1,4 @@
-"""HTML blocks are not page captures: repeated short blocks stay (issue 9).
+"""HTML blocks are not page captures, and one-link boxes in <main> are text (issue 9).
 
 The unpaged furniture rule removes a short line that repeats, stands alone
 between blank lines and splits a sentence: a page header in a text capture
@@ -51,3 +51,31 @@ def test_the_same_blocks_as_plain_text_are_still_a_page_header() -> None:
     furniture = next(change for change in canonical.changes if change.step == "furniture")
     assert ADDED in furniture.params
     assert replay(pages, canonical.changes) == canonical.text
+
+
+_API_PAGE = (
+    "<html><body><nav><a href='/a'>A</a> <a href='/b'>B</a></nav>"
+    "<main><h2>File system</h2>"
+    "<div class='api_stability'><a href='doc.html#stability'>Stability: 1</a> - Experimental.</div>"
+    "<p>The file system module lets one work with files, directories, links and the like, "
+    "in the way the operating system allows, with promises, callbacks or synchronous calls.</p>"
+    "<ul><li>Type: <a href='#function'>&lt;Function&gt;</a></li></ul>"
+    "<p>Each call reads or writes the file it is given, opening it first if needed, "
+    "and closes it again, unless the caller keeps the descriptor for later calls.</p>"
+    "<div class='related'>See: <a href='/x'>Streams</a> <a href='/y'>Buffers</a> "
+    "<a href='/z'>Paths</a> <a href='/w'>URLs</a></div>"
+    "</main></body></html>"
+)
+
+
+def test_one_link_boxes_inside_a_marked_main_region_are_text() -> None:
+    # Node's "Stability" notes are link-dense (0.41, over the 0.33 of a link
+    # box) but hold one link: inside <main> they are text, not link lists.
+    from verify.ingest.html_content import extract_main
+
+    main = extract_main(_API_PAGE.encode())
+    text = "\n".join(main.paragraphs)
+    assert "Stability: 1 - Experimental." in text
+    # A box of several links inside the same region is still a link list.
+    assert "Streams" not in text
+    assert any("Streams" in piece for piece in main.removed)
