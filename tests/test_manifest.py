@@ -75,6 +75,32 @@ def test_streamed_reading_gives_the_same_entries(corpus: Path, tmp_path: Path) -
         assert header.records_sha256 == whole.records_sha256 and header.entries == ()
 
 
+def test_light_reading_gives_the_same_entries_and_refuses_the_same_lines(tmp_path: Path) -> None:
+    """open_manifest_light (a plain check) yields plain lines as tuples: each one
+    makes the Entry the full reader gives, the other lines come as entries, and
+    an out-of-order plain line is refused as the full reader refuses it."""
+    from verify.manifest import Manifest, open_manifest_light, plain_entry
+
+    plain = Entry(path="a/f.txt", size=3, raw_sha256="sha256:" + "a" * 64, format="text",
+                  text_sha256="sha256:" + "b" * 64, profile="canon/2", extractor="verify-text/1")
+    special = replace(plain, path="b/g.txt", provenance=(("title", "T"),))
+    link = Entry(path="c/l", size=0, raw_sha256=None, kind="link", target="a/f.txt")
+    target = tmp_path / "m.json"
+    write_manifest(Manifest(entries=(plain, special, link, replace(plain, path="d/h.txt"))), target)
+    with open_manifest_light(target) as (_, light):
+        read = list(light)
+    assert [type(e).__name__ for e in read] == ["tuple", "Entry", "Entry", "tuple"]
+    with open_manifest(target) as (_, entries):
+        full = list(entries)
+    assert [plain_entry(e[3]) if isinstance(e, tuple) else e for e in read] == full
+    assert read[0][:3] == (plain.path, plain.size, plain.raw_sha256)
+    lines = target.read_bytes().splitlines(keepends=True)
+    (tmp_path / "bad.json").write_bytes(lines[0] + lines[4] + lines[1])
+    for opener in (open_manifest, open_manifest_light):
+        with pytest.raises(UnsafePath, match="out of order"), opener(tmp_path / "bad.json") as (_, stream):
+            list(stream)
+
+
 def test_the_fixity_part_is_small_and_the_records_are_in_the_store(corpus: Path, tmp_path: Path) -> None:
     target = tmp_path / "m.json"
     data = _manifest_bytes(corpus, target, jobs=1)

@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     import gc
 
     from verify.check import check_manifest
-    from verify.manifest import loads, open_manifest, read_manifest_bytes
+    from verify.manifest import loads, open_manifest_light, read_manifest_bytes
 
     trusted = bool(args.trust or args.expect_root)
     facts: dict[str, Any] = {}
@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         was_enabled = gc.isenabled()
         gc.disable()
         try:
-            with open_manifest(args.manifest) as (manifest, entries):
+            with open_manifest_light(args.manifest) as (manifest, entries):
                 root = _root(args, manifest.root)
                 with executor_from(args) as executor:
                     report = check_manifest(manifest, root, deep=args.deep,

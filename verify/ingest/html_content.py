@@ -832,11 +832,16 @@ def _prose_like(node: Node, st: _Stats) -> bool:
 _CLEANED_TAGS = frozenset({"div", "section", "ul", "ol", "table", "form", "dl", "figure", "header"})
 
 
-def _pruned(order: list[Node], chosen: list[bool], roots: set[int], st: _Stats) -> set[int]:
+def _pruned(order: list[Node], chosen: list[bool], roots: set[int], st: _Stats,
+            region: tuple[list[bool], list[int]]) -> set[int]:
     """Inside the article, containers that are not article text.
 
     Link lists (related stories), image galleries and form widgets inside
-    the chosen element: many links, few paragraphs, little prose."""
+    the chosen element: many links, few paragraphs, little prose.  Inside a
+    marked main region (``<main>``, ``role="main"``) a box needs several
+    links to be a link list: a "Stability" note or a "Type: <Function>" line
+    of an API page is text with one or two links in it."""
+    marked, links = region
     found: set[int] = set()
     for node in order:
         i = node.index
@@ -844,9 +849,26 @@ def _pruned(order: list[Node], chosen: list[bool], roots: set[int], st: _Stats) 
             continue
         if st.commas[i] >= 10 or st.chars[i] == 0:
             continue
+        if marked[i] and _class_weight(node) >= 0 and links[i] < MAIN_LINK_LIST:
+            continue
         if _link_box(node, st) or (node.tag != "figure" and _gallery(node, st)):
             found.add(i)
     return found
+
+
+#: Inside a marked main region, a box with fewer links than this is not a
+#: link list, whatever its link density.
+MAIN_LINK_LIST = 3
+
+
+def _link_counts(order: list[Node]) -> list[int]:
+    """For each node, the number of links it contains (itself included)."""
+    counts = [0] * len(order)
+    for node in reversed(order):
+        counts[node.index] += _is_link(node)
+        if node.parent is not None:
+            counts[node.parent.index] += counts[node.index]
+    return counts
 
 
 def _link_box(node: Node, st: _Stats) -> bool:
@@ -930,9 +952,11 @@ def select_main(root: Node) -> tuple[str | None, tuple[str, ...], tuple[str, ...
     st = _stats(order, clean)
     scores = _candidate_scores(clean, st)
     top = _top_candidate(order, scores) or _body(order)
+    links = _link_counts(order)
+    marked = _inside(order, {n.index for n in order if _is_marked_main(n)})
     roots = _selection(top, scores, st)
     chosen = _inside(order, roots)
-    pruned = _inside(order, _pruned(order, chosen, roots, st))
+    pruned = _inside(order, _pruned(order, chosen, roots, st, (marked, links)))
     keep = [c and not d and not p for c, d, p in zip(chosen, dropped, pruned, strict=True)]
     oks = [keep[block.owner.index] and _keep_block(block) for block in blocks]
     if generated or not _selection_proven(blocks, oks, dropped):

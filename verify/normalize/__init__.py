@@ -76,7 +76,8 @@ _EXAMPLE_LEN = 80
 
 def canonicalize(extracted: Extracted, profile: Profile = PROFILE) -> Canonical:
     """The canonical text of an extraction, with the record of every change."""
-    text, changes, removed = _run(extracted.pages, profile, None, extracted.lines)
+    text, changes, removed = _run(extracted.pages, profile, None, extracted.lines,
+                                  markup=extracted.format == "html")
     return Canonical(text=text, profile=profile.name, changes=tuple(changes), removed=tuple(removed))
 
 
@@ -108,7 +109,7 @@ MAX_ROUNDS = 4
 
 
 def _run(pages: Pages, profile: Profile, recorded: dict[str, tuple[str, ...]] | None,
-         lines: tuple[Block, ...] = ()) -> tuple[str, list[Change], list[str]]:
+         lines: tuple[Block, ...] = (), markup: bool = False) -> tuple[str, list[Change], list[str]]:
     leading = 0
     while leading < len(profile.steps) and profile.steps[leading].text is not None:
         leading += 1
@@ -124,7 +125,8 @@ def _run(pages: Pages, profile: Profile, recorded: dict[str, tuple[str, ...]] | 
             params = None if recorded is None else recorded.get(step.name, ())
             fn: LayoutStep = step.layout
             if step.positions:
-                fn = functools.partial(cast("Callable[..., layout.Outcome]", step.layout), positions=lines)
+                fn = functools.partial(cast("Callable[..., layout.Outcome]", step.layout),
+                                       positions=lines, markup=markup)
             pages, change = _layout_step(step.name, fn, pages, params, removed)
         if change is not None:
             merged[step.name] = change

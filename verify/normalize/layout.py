@@ -60,7 +60,7 @@ def furniture_key(line: str) -> str:
 
 
 def remove_furniture(pages: Pages, params: Sequence[str] | None = None,
-                     positions: Sequence[Block] = ()) -> Outcome:
+                     positions: Sequence[Block] = (), markup: bool = False) -> Outcome:
     """Remove running headers, footers and page numbers, on page evidence only.
 
     With several pages: a line in the top or bottom zone of a page whose
@@ -76,9 +76,15 @@ def remove_furniture(pages: Pages, params: Sequence[str] | None = None,
     repeats verbatim, stands alone between blank lines at every occurrence,
     and splits a sentence at one of them at least (what was a page break).
     Every other line of unpaged text is kept: repetition alone is no proof.
+    ``markup``: the text is the blocks of a markup document (HTML), one
+    paragraph each: a blank line there is a block boundary, never a page
+    break, so a repeated short block ("Added in: v16.5.0", "Returns:
+    <number>" in an API page) is text, and only the lone page number and
+    a man page's title lines can be proven furniture.
     """
     if params is None:
-        params = _paged_keys(pages) if len(pages) > 1 else _unpaged_lines(pages[0] if pages else "")
+        params = (_paged_keys(pages) if len(pages) > 1
+                  else _unpaged_lines(pages[0] if pages else "", repeats=not markup))
         if len(pages) > 1 and _title_elsewhere(pages, frozenset(params), positions):
             params = [*params, TITLE_KEPT]
     keys = frozenset(params)
@@ -217,13 +223,16 @@ def _numbers(line: str) -> tuple[int, ...]:
     return tuple(int(n) for n in _DIGITS.findall(line))
 
 
-def _unpaged_lines(text: str) -> list[str]:
-    """Lines of unpaged text proven to be a page header of the capture."""
+def _unpaged_lines(text: str, repeats: bool = True) -> list[str]:
+    """Lines of unpaged text proven to be a page header of the capture
+    (``repeats=False``: not by repetition, only by shape)."""
     lines = [line.strip() for line in text.split("\n")]
     filled = [line for line in lines if line]
     numbered = [FIRST_PAGE_NUMBER] if filled and any(
         _is_first_page_number(line) for line in (filled[0], filled[-1])) else []
     numbered += _man_page_title_lines(filled)
+    if not repeats:
+        return numbered
     counts = Counter(line for line in lines if 0 < len(line) <= MAX_FURNITURE_LEN)
     candidates = {line for line, n in counts.items() if n >= 2 and not _PAGE_NUMBER.match(line)}
     if not candidates:
