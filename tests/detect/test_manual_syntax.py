@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from verify.detect import acronym_variant, doubled_word, lowercase_sentence, stray_number
+from verify.detect.acronym_variant import _centre
+from verify.detect.acronyms import AcronymStats
 
 
 @pytest.mark.parametrize(
@@ -106,3 +108,10 @@ def test_a_lowercase_start_in_english_beside_them_is_still_found() -> None:
         "with the Work. this is a sentence cut in the wrong place by the extraction."
     )
     assert len(lowercase_sentence.detect(english)) == 1
+
+
+def test_a_group_s_centre_has_the_length_most_of_its_uses_have() -> None:
+    # ABC and ABD, twice each, outnumber ABCE, three times: the consensus is
+    # three letters long (the length count once kept one form per length).
+    pool = AcronymStats.of("ABC ABC ABD ABD ABCE ABCE ABCE")
+    assert _centre({"ABC", "ABD", "ABCE"}, pool) == "ABC"
