@@ -221,10 +221,7 @@ def _attach(
         if best is None:
             k += 1
             continue
-        x0, x1, y0, y1 = out[best]
-        out[best] = (min(x0, a0), max(x1, a1), min(y0, b0), max(y1, b1))
-        del out[k]
-        k = max(0, k - 1)
+        k = _absorb(out, k, best)
     return out
 
 
@@ -342,11 +339,18 @@ def _attach_by_length(
         if best is None:
             k += 1
             continue
-        x0, x1, y0, y1 = out[best]
-        out[best] = (min(x0, a0), max(x1, a1), min(y0, b0), max(y1, b1))
-        del out[k]
-        k = max(0, k - 1)
+        k = _absorb(out, k, best)
     return out
+
+
+def _absorb(out: list[tuple[int, int, int, int]], k: int, into: int) -> int:
+    """Merge bead ``k`` into bead ``into`` (its neighbour), drop it, and return
+    the index to look at next."""
+    a0, a1, b0, b1 = out[k]
+    x0, x1, y0, y1 = out[into]
+    out[into] = (min(x0, a0), max(x1, a1), min(y0, b0), max(y1, b1))
+    del out[k]
+    return max(0, k - 1)
 
 
 def _crossed(path: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
