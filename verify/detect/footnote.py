@@ -13,10 +13,13 @@ manual page (``POSIX.2``, ``xsltproc.1 Improvements``), and after a colon
 a number is a value (``mach:43``, ``DLmw:1``). ``see pathconf.3 for`` and
 ``man2/acct.2`` are man-page and file names, and so is every ``name.N`` of
 a paragraph that lists three or more of them; a word in capitals before
-``.N`` is a standard's part or a version (``POSIX.1``, ``POSIX.2``). A number glued to a word (``CHINA1``) could be
-a name (``HTML5``, ``COVID19``, ``XFREE86``), so it is reported only when
-the text also holds the footnote body with that number, or when it is one
-digit inside a heading written in capitals. A footnote the canonicaliser
+``.N`` is a standard's part or a version (``POSIX.1``, ``POSIX.2``).
+
+A number glued to a word (``CHINA1``) could be a name (``HTML5``,
+``COVID19``, ``XFREE86``), so it is reported only when the text also holds
+the footnote body with that number after it (prose, not a numbered row of a
+table), or when it is one digit inside a heading written in capitals that
+goes on in words (``ARG1 ==`` is code). A footnote the canonicaliser
 separated (``[^1] ...``) is not damage.
 
 >>> [dict(f.evidence)["number"] for f in detect("members.7 The SCO members.8 According")]
