@@ -4,7 +4,9 @@
 A name from code (``net.Socket``, ``stream.Readable``) is written the same
 way: a ``word.Word`` that the text also writes in code (followed by ``(``,
 ``.``, ``<`` or ``[``, or with a lower-case letter after its capital, as
-``net.createServer``) or that recurs (twice or more) is a name, not damage.
+``net.createServer``) or that recurs (twice or more) is a name, not damage;
+so is one whose ``word`` the text uses as a namespace elsewhere
+(``dns.lookup`` beside ``dns.Resolver``).
 
 >>> [dict(f.evidence)["split"] for f in detect("during the 66thsession of the UN")]
 ['66th session']
@@ -29,9 +31,10 @@ _FULL_STOP_RE = re.compile(
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
     findings = []
     names = _dotted_names(text)
+    spaces = namespaces(text)
     for kind, pattern in (("ordinal", _ORDINAL_RE), ("sentence", _FULL_STOP_RE)):
         for match in pattern.finditer(text):
-            if kind == "sentence" and match.group() in names:
+            if kind == "sentence" and (match.group() in names or match.group(1)[:-1] in spaces):
                 continue
             split = f"{match.group(1)} {match.group(2)}"
             findings.append(
@@ -65,3 +68,17 @@ def _dotted_names(text: str) -> set[str]:
         if match.group(2) or counts[token] >= 2:
             names.add(token)
     return names
+
+
+_MEMBER_RE = re.compile(r"(?<![\w.@/])([a-z]{2,})\.[a-z_]\w*")
+
+
+def namespaces(text: str) -> set[str]:
+    """Words the text writes before a member in lower case (``dns.lookup``,
+    ``fs.readFile``): modules and objects of code, whose ``dns.Resolver`` is
+    a name.
+
+    >>> sorted(namespaces("call dns.lookup() or fs.readFile; e.g. and a.b"))
+    ['dns', 'fs']
+    """
+    return {m.group(1) for m in _MEMBER_RE.finditer(text)}

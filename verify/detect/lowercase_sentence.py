@@ -78,13 +78,16 @@ def _breaks(text: str) -> Iterator[Finding]:
 
 def _parameters(text: str) -> set[str]:
     """Names the text gives as parameters of a call or a signature
-    (``buf.write(value, offset)``, ``(xmlDocPtr doc)``): an API manual
-    starts sentences with them in lower case.
+    (``buf.write(value, offset)``, ``(xmlDocPtr doc)``), or writes as
+    objects of code (``stdout.write``, ``callback(err)``, ``options
+    <Object>``): an API manual starts sentences with them in lower case.
 
     >>> sorted(_parameters("buf.write(value, offset) and parse(xmlDocPtr doc) (the one we use)"))
-    ['doc', 'offset', 'value']
+    ['buf', 'doc', 'offset', 'parse', 'value']
+    >>> sorted(_parameters("stdout.write() and options <Object> and callback(err), e.g. this"))
+    ['callback', 'err', 'options', 'stdout']
     """
-    names = set()
+    names = {m.group(1) for m in _OBJECT_RE.finditer(text)}
     for match in _SIGNATURE_RE.finditer(text):
         for part in match.group(1).split(","):
             words = part.replace("*", " ").split()
@@ -93,6 +96,10 @@ def _parameters(text: str) -> set[str]:
     return names
 
 
+# A word of code: an object before its member (``stdout.write``), a
+# function before its arguments (``callback(``), an argument before its
+# type (``options <Object>``).
+_OBJECT_RE = re.compile(r"(?<![\w.])([a-z][a-z_]+)(?:\.[a-z_]\w*|\(|\s<[A-Z]\w*>)")
 # A call or a signature: a name glued to its parenthesised arguments.
 _SIGNATURE_RE = re.compile(r"\w[ ]?\(([^()]{1,200})\)")
 
