@@ -101,11 +101,20 @@ def paragraphs(text: str) -> Iterator[Paragraph]:
     line breaks is read one line at a time, which is what a detector that
     looks at "a line" wants anyway.
     """
-    index = 0
-    for match in re.finditer(r"[^\n]+", text):
+    return iter(_paragraphs(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """The paragraphs of ``text``, cut once for all the detectors that read it."""
+    found = []
+    for match in _LINE_RE.finditer(text):
         if match.group().strip():
-            yield Paragraph(index, match.start(), match.group())
-            index += 1
+            found.append(Paragraph(len(found), match.start(), match.group()))
+    return tuple(found)
+
+
+_LINE_RE = re.compile(r"[^\n]+")
 
 
 def is_abbreviation(word: str) -> bool:

@@ -65,15 +65,11 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
     families = _numbered_families(text)
     candidates: list[tuple[int, re.Match[str]]] = []
     for para in paragraphs(text):
-        shouted = shouted_ranges(para.text)
-        files = len(_FILE_NAME_RE.findall(para.text)) >= _FILE_LIST
-        for match in _AFTER_PUNCT_RE.finditer(para.text):
-            if not (files and match.group(1)[-1] == ".") and not _CAPITALS_RE.fullmatch(match.group(1)):
-                candidates.append((para.start, match))
-        for match in _GLUED_RE.finditer(para.text):
+        candidates += ((para.start, m) for m in _after_punctuation(para.text))
+        glued = [m for m in _GLUED_RE.finditer(para.text) if m.group(1) not in families]
+        shouted = shouted_ranges(para.text) if glued else ()
+        for match in glued:
             number = int(match.group(2))
-            if match.group(1) in families:
-                continue
             in_heading = any(a <= match.start() < b for a, b in shouted) and bool(
                 _HEADING_GOES_ON_RE.match(para.text, match.end())
             )
@@ -98,6 +94,15 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
                 )
             )
     return findings
+
+
+def _after_punctuation(para: str) -> list[re.Match[str]]:
+    """Candidate markers after a word's full stop, comma or semicolon, less
+    the names of a list of files and the parts of standards (``POSIX.2``)."""
+    found = list(_AFTER_PUNCT_RE.finditer(para))
+    if found and len(_FILE_NAME_RE.findall(para)) >= _FILE_LIST:
+        found = [m for m in found if m.group(1)[-1] != "."]
+    return [m for m in found if not _CAPITALS_RE.fullmatch(m.group(1))]
 
 
 def _bodies(text: str) -> dict[int, Paragraph]:

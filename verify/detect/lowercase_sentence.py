@@ -57,9 +57,10 @@ STYLE_COUNT, STYLE_RATE = 3, 2
 def _breaks(text: str) -> Iterator[Finding]:
     names = _parameters(text)
     for para in paragraphs(text):
-        if _is_code(para.text) or _is_foreign(para.text):
+        matches = list(_BREAK_RE.finditer(para.text))
+        if not matches or _is_code(para.text) or _is_foreign(para.text):
             continue
-        for match in _BREAK_RE.finditer(para.text):
+        for match in matches:
             before = match.group(1)
             if len(before) < 2 or is_abbreviation(before + ".") or _ROMAN_RE.fullmatch(before):
                 continue

@@ -16,7 +16,7 @@ from verify.model import Finding
 
 CODES = ("damage.odd_apostrophe",)
 
-_ODD_RE = re.compile(r"([^\W\d_]+)([`´\u02cb\u02b9])([^\W\d_]+)")
+_ODD_RE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)([`´\u02cb\u02b9])([^\W\d_]+)")
 # The marks alone: a text without any is done in one scan (the pattern above
 # tries every word of the text as a start).
 _MARK_RE = re.compile(r"[`´\u02cb\u02b9]")
