@@ -107,7 +107,7 @@ def paragraphs(text: str) -> Iterator[Paragraph]:
 @functools.lru_cache(maxsize=4)
 def _paragraphs(text: str) -> tuple[Paragraph, ...]:
     """The paragraphs of ``text``, cut once for all the detectors that read it."""
-    found = []
+    found: list[Paragraph] = []
     for match in _LINE_RE.finditer(text):
         if match.group().strip():
             found.append(Paragraph(len(found), match.start(), match.group()))
