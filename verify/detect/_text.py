@@ -117,6 +117,25 @@ def _paragraphs(text: str) -> tuple[Paragraph, ...]:
 _LINE_RE = re.compile(r"[^\n]+")
 
 
+def paragraphs_with(text: str, mark: re.Pattern[str]) -> list[Paragraph]:
+    """The paragraphs of ``text`` that hold ``mark``: a cheap pattern that a
+    detector's own needs (a digit after a letter, a full stop before a
+    capital), found in one scan of the text, so that the detector's costlier
+    patterns read only those paragraphs.
+
+    >>> [p.text for p in paragraphs_with("a1 b\\n\\nno\\n\\nc2", re.compile("[a-z][0-9]"))]
+    ['a1 b', 'c2']
+    """
+    paras = _paragraphs(text)
+    starts = [p.start for p in paras]
+    chosen: list[Paragraph] = []
+    for match in mark.finditer(text):
+        i = bisect.bisect_right(starts, match.start()) - 1
+        if i >= 0 and (not chosen or chosen[-1].index != i) and match.start() < paras[i].end:
+            chosen.append(paras[i])
+    return chosen
+
+
 def is_abbreviation(word: str) -> bool:
     """True when ``word`` (without its full stop) is a known abbreviation or
     a single letter, as in ``e.g.``, ``Fig.``, ``U.S.``."""

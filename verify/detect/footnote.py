@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 
-from verify.detect._text import Paragraph, finding, paragraphs
+from verify.detect._text import Paragraph, finding, paragraphs, paragraphs_with
 from verify.detect.acronyms import shouted_ranges
 from verify.detect.config import Corpus, LintConfig
 from verify.model import Finding
@@ -51,6 +51,8 @@ _FILE_NAME_RE = re.compile(r"(?<!\S)\S*\w\.\d(?=\s+[a-z_./]|,)")
 #: A paragraph naming this many ``name.N`` files or man pages is a list of them.
 _FILE_LIST = 3
 _GLUED_RE = re.compile(r"(?<![\w-])([A-Z]{3,}|[a-z]{4,})(\d{1,2})(?![\w-])")
+# What every marker holds: a digit after a letter, or after a letter's punctuation.
+_DIGIT_AFTER_LETTER_RE = re.compile(r"[^\W\d_][.,;]?\d")
 _BODY_RE = re.compile(r"(\d{1,2})\s+[A-Z][a-z]")
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)")
 # After a marker in a heading the heading or a sentence goes on (``CHINA1 I
@@ -64,7 +66,7 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
     numbers: set[int] = set()
     families = _numbered_families(text)
     candidates: list[tuple[int, re.Match[str]]] = []
-    for para in paragraphs(text):
+    for para in paragraphs_with(text, _DIGIT_AFTER_LETTER_RE):
         candidates += ((para.start, m) for m in _after_punctuation(para.text))
         glued = [m for m in _GLUED_RE.finditer(para.text) if m.group(1) not in families]
         shouted = shouted_ranges(para.text) if glued else ()

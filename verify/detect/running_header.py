@@ -74,21 +74,27 @@ def _between(text: str, header: str, found: list[Paragraph], count: int) -> Find
     return replace(result, message=message, evidence=tuple(sorted(evidence.items())))
 
 
-def _index(headers: set[str]) -> dict[str, list[str]]:
-    """Header candidates by their first word, longest first."""
-    index: dict[str, list[str]] = {}
+def _index(headers: set[str]) -> dict[str, dict[str, list[str]]]:
+    """Header candidates by their first word, then by their first two words
+    as written (a header has three words or more), longest first."""
+    index: dict[str, dict[str, list[str]]] = {}
     for header in sorted(headers, key=lambda h: (-len(h), h)):
-        index.setdefault(header.split()[0], []).append(header)
+        two = _TWO_WORDS_RE.match(header)
+        if two:
+            index.setdefault(header.split()[0], {}).setdefault(two.group(), []).append(header)
     return index
 
 
-def _inside(para: str, by_first_word: dict[str, list[str]]) -> list[tuple[int, str]]:
+_TWO_WORDS_RE = re.compile(r"\S+\s+\S+")
+
+
+def _inside(para: str, by_first_word: dict[str, dict[str, list[str]]]) -> list[tuple[int, str]]:
     """Where header candidates stand inside ``para``, found in one pass over
     its words: each word is looked up among the candidates' first words,
     and only those candidates are compared there. (A regular expression per
     paragraph and candidate made linting quadratic: 62 s for a 2 MB text.)
 
-    >>> _inside("a b Head of Site c Head of Site", {"Head": ["Head of Site"]})
+    >>> _inside("a b Head of Site c Head of Site", {"Head": {"Head of": ["Head of Site"]}})
     [(4, 'Head of Site'), (19, 'Head of Site')]
     """
     found: list[tuple[int, str]] = []
@@ -97,7 +103,10 @@ def _inside(para: str, by_first_word: dict[str, list[str]]) -> list[tuple[int, s
     words = set(para.split()) | set(_GLUED_WORD_RE.findall(para))
     for word in words & by_first_word.keys():
         for start in _word_starts(para, word):
-            found += ((start, h) for h in by_first_word[word] if para.startswith(h, start))
+            two = _TWO_WORDS_RE.match(para, start)
+            for header in by_first_word[word].get(two.group() if two else "", ()):
+                if para.startswith(header, start):
+                    found.append((start, header))
     return sorted(found, key=lambda f: (f[0], -len(f[1]), f[1]))
 
 
