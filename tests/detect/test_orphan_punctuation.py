@@ -26,3 +26,20 @@ def test_raw_spacing_and_leading_comma() -> None:
 )
 def test_abbreviations_take_commas(text: str) -> None:
     assert orphan_punctuation.detect(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They begin with obj:, fun:, or src: respectively.",
+        "It replaces &amp;, &lt;, &gt; with their characters.",
+        "Load file:///etc/x. Only file:, is read.",
+    ],
+)
+def test_a_mark_that_belongs_to_its_token_may_take_a_comma(text: str) -> None:
+    assert orphan_punctuation.detect(text) == []
+
+
+@pytest.mark.parametrize("text", ["the members:, the others", "the members;, the others"])
+def test_a_colon_or_semicolon_after_an_ordinary_word_is_still_orphaned(text: str) -> None:
+    assert [f.code for f in orphan_punctuation.detect(text)] == ["damage.orphan_punctuation"]

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 
 from verify.detect._text import finding
+from verify.detect.code import code_names
+from verify.detect.acronyms import STOPWORDS
 from verify.detect.config import Corpus, LintConfig
 from verify.model import Finding
 
@@ -50,6 +52,7 @@ _INTENDED_COORDINATIONS = frozenset(
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
     findings = []
     arguments = _arguments(text)
+    names = code_names(text)
     for match in _DOUBLE_RE.finditer(text):
         first, second = match.group(1), match.group(2)
         if first.lower() in _INTENDED_DOUBLES or (first[0].isupper() and second[0].isupper()):
@@ -58,17 +61,36 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
             continue
         if first[0].islower() and second[0].isupper() and len(first) > 3:
             continue  # a term, then its description: "alias Alias names." (an option list)
-        if first.lower() in arguments:
+        if first.lower() in arguments or first in names:
             continue  # a term, then the argument it names: "-C command command is executed"
         if first[0].isupper() and not _sentence_start(text, match.start()):
             continue  # a name, then a word or an address: "Edge Network network", "Jahn jahn dôt"
         findings.append(_finding(text, match, "X X", f"the word {second!r} is written twice"))
     for match in _COORDINATED_RE.finditer(text):
         word = match.group(1).lower()
-        if word in _INTENDED_COORDINATIONS or word.endswith("er"):
+        if word in _INTENDED_COORDINATIONS or word.endswith("er") or _compound(text, match.end()):
             continue
         findings.append(_finding(text, match, "X and X", f"{word!r} is coordinated with itself"))
     return findings
+
+
+def _compound(text: str, end: int) -> bool:
+    """The second X of ``X and X`` goes on into a compound, where it
+    qualifies the noun after it: ``attribute and attribute groups``, ``make
+    and make install``, ``delete and delete[]``. ``concepts and concepts in
+    the field`` goes on with a function word: one word coordinated with
+    itself.
+
+    >>> _compound("attribute and attribute groups", 23), _compound("concepts and concepts in", 21)
+    (True, False)
+    """
+    after = _NEXT_WORD_RE.match(text, end)
+    if after is None:
+        return False
+    return after.group(1) is not None or after.group(2) not in STOPWORDS
+
+
+_NEXT_WORD_RE = re.compile(r"(\[\])|[ \t]+([a-z]+)\b")
 
 
 def _same_case(first: str, second: str) -> bool:

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from verify.detect._text import finding, is_abbreviation, paragraphs
+from verify.detect.code import code_names
 from verify.detect.config import Corpus, LintConfig
 from verify.model import Finding, Severity
 
@@ -55,7 +56,7 @@ STYLE_COUNT, STYLE_RATE = 3, 2
 
 
 def _breaks(text: str) -> Iterator[Finding]:
-    names = _parameters(text)
+    names = code_names(text)
     for para in paragraphs(text):
         matches = list(_BREAK_RE.finditer(para.text))
         if not matches or _is_code(para.text) or _is_foreign(para.text):
@@ -77,32 +78,6 @@ def _breaks(text: str) -> Iterator[Finding]:
             )
 
 
-def _parameters(text: str) -> set[str]:
-    """Names the text gives as parameters of a call or a signature
-    (``buf.write(value, offset)``, ``(xmlDocPtr doc)``), or writes as
-    objects of code (``stdout.write``, ``callback(err)``, ``options
-    <Object>``): an API manual starts sentences with them in lower case.
-
-    >>> sorted(_parameters("buf.write(value, offset) and parse(xmlDocPtr doc) (the one we use)"))
-    ['buf', 'doc', 'offset', 'parse', 'value']
-    >>> sorted(_parameters("stdout.write() and options <Object> and callback(err), e.g. this"))
-    ['callback', 'err', 'options', 'stdout']
-    """
-    names = {m.group(1) for m in _OBJECT_RE.finditer(text)}
-    for match in _SIGNATURE_RE.finditer(text):
-        for part in match.group(1).split(","):
-            words = part.replace("*", " ").split()
-            if 1 <= len(words) <= 2 and words[-1].isidentifier():
-                names.add(words[-1])
-    return names
-
-
-# A word of code: an object before its member (``stdout.write``), a
-# function before its arguments (``callback(``), an argument before its
-# type (``options <Object>``).
-_OBJECT_RE = re.compile(r"(?<![\w.])([a-z][a-z_]+)(?:\.[a-z_]\w*|\(|\s<[A-Z]\w*>)")
-# A call or a signature: a name glued to its parenthesised arguments.
-_SIGNATURE_RE = re.compile(r"\w[ ]?\(([^()]{1,200})\)")
 
 
 #: English words frequent in any English prose and rare in other languages

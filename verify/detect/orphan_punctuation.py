@@ -4,7 +4,9 @@ before it: at the start of a paragraph, or straight after a full stop
 
 A full stop that closes an abbreviation may take a comma (``etc.,``,
 ``U.S.,``, ``Inc.;``), and so may a name that ends in ``!`` or ``?``
-(``Yahoo!,``).
+(``Yahoo!,``). A colon that is part of the word before it (``obj:, fun:,
+or src:`` lists prefixes; ``file:`` beside ``file:///``) and the semicolon
+of a character entity (``&amp;, &lt;``) may take a comma too.
 
 >>> [dict(f.evidence)["marks"] for f in detect("at the next SCO summit., scheduled")]
 ['.,']
@@ -27,6 +29,29 @@ _AFTER_STOP_RE = re.compile(r"(\S*?)(\.)(\s*)([,;:])(?=\s+[a-z]+(?![\w:/.@-]))")
 # ``::`` (C++ scopes, IPv6) and ``;;`` (shell) are code when written together.
 _DOUBLED_RE = re.compile(r"(?:([,;:])(\s*)([,;:])(?<!::)(?<!;;)|([,;:])(\s+)(\4))(?=\s|$)")
 _LEADING_RE = re.compile(r"^[,;:](?=\s|$)")
+_ENTITY_END_RE = re.compile(r"&#?\w+;\Z")
+_PREFIX_END_RE = re.compile(r"(?<![^\s(])([\w-]+):\Z")
+# ``obj:, fun:,``: prefixes listed; ``obj:libc``, ``file:///``: a prefix in use.
+_PREFIX_LIST_RE = re.compile(r"(?<![^\s(])[\w-]+:,")
+_PREFIX_USE_RE = re.compile(r"(?<![^\s(])([\w-]+):(?=[^\s,;:])")
+
+
+def _belongs_to_token(para: str, start: int, listed: bool, prefixes: set[str]) -> bool:
+    """The first mark at ``start`` is part of the token before it: the
+    semicolon that closes a character entity (``&amp;, &lt;``), or the colon
+    of a prefix the text names (``obj:, fun:, or src:``; ``file:`` beside
+    ``file:///``), which may take a comma.
+
+    >>> _belongs_to_token("replaces &amp;, &lt;", 13, False, set())
+    True
+    >>> _belongs_to_token("the members:, the", 11, False, set())
+    False
+    """
+    before = para[: start + 1]
+    if _ENTITY_END_RE.search(before):
+        return True
+    prefix = _PREFIX_END_RE.search(before)
+    return prefix is not None and (listed or prefix.group(1) in prefixes)
 # What every match of the three patterns above holds: a paragraph without it
 # is done in one scan (``_AFTER_STOP_RE`` tries every word as a start).
 _ANY_MARK_RE = re.compile(r"\.\s*[,;:]|[,;:]\s*[,;:]|^[,;:]")
@@ -34,9 +59,12 @@ _ANY_MARK_RE = re.compile(r"\.\s*[,;:]|[,;:]\s*[,;:]|^[,;:]")
 
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
     findings = []
+    prefixes: set[str] | None = None
     for para in paragraphs(text):
         if _ANY_MARK_RE.search(para.text) is None:
             continue
+        if prefixes is None:
+            prefixes = {m.group(1) for m in _PREFIX_USE_RE.finditer(text)}
         for match in _AFTER_STOP_RE.finditer(para.text):
             word = match.group(1)
             if not word or not word[-1].isalnum() or is_abbreviation(word + "."):
@@ -53,7 +81,10 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
                     match.group(2) + match.group(4),
                 )
             )
+        listed = len(_PREFIX_LIST_RE.findall(para.text)) >= 2
         for match in _DOUBLED_RE.finditer(para.text):
+            if _belongs_to_token(para.text, match.start(), listed, prefixes):
+                continue
             marks = match.group(1) + match.group(3) if match.group(1) else match.group(4) * 2
             findings.append(_finding(text, para.start + match.start(), para.start + match.end(), marks))
         leading = _LEADING_RE.match(para.text)
