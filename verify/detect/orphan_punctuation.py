@@ -14,6 +14,7 @@ of a character entity (``&amp;, &lt;``) may take a comma too.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from verify.detect._text import finding, is_abbreviation, paragraphs
@@ -36,15 +37,21 @@ _PREFIX_LIST_RE = re.compile(r"(?<![^\s(])[\w-]+:,")
 _PREFIX_USE_RE = re.compile(r"(?<![^\s(])([\w-]+):(?=[^\s,;:])")
 
 
-def _belongs_to_token(para: str, start: int, listed: bool, prefixes: set[str]) -> bool:
+@functools.lru_cache(maxsize=4)
+def _prefixes(text: str) -> frozenset[str]:
+    """Words the text writes as a prefix in use (``obj:libc``, ``file:///``)."""
+    return frozenset(m.group(1) for m in _PREFIX_USE_RE.finditer(text))
+
+
+def _belongs_to_token(para: str, start: int, listed: bool, prefixes: frozenset[str]) -> bool:
     """The first mark at ``start`` is part of the token before it: the
     semicolon that closes a character entity (``&amp;, &lt;``), or the colon
     of a prefix the text names (``obj:, fun:, or src:``; ``file:`` beside
     ``file:///``), which may take a comma.
 
-    >>> _belongs_to_token("replaces &amp;, &lt;", 13, False, set())
+    >>> _belongs_to_token("replaces &amp;, &lt;", 13, False, frozenset())
     True
-    >>> _belongs_to_token("the members:, the", 11, False, set())
+    >>> _belongs_to_token("the members:, the", 11, False, frozenset())
     False
     """
     before = para[: start + 1]
@@ -59,12 +66,9 @@ _ANY_MARK_RE = re.compile(r"\.\s*[,;:]|[,;:]\s*[,;:]|^[,;:]")
 
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
     findings = []
-    prefixes: set[str] | None = None
     for para in paragraphs(text):
         if _ANY_MARK_RE.search(para.text) is None:
             continue
-        if prefixes is None:
-            prefixes = {m.group(1) for m in _PREFIX_USE_RE.finditer(text)}
         for match in _AFTER_STOP_RE.finditer(para.text):
             word = match.group(1)
             if not word or not word[-1].isalnum() or is_abbreviation(word + "."):
@@ -83,7 +87,7 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
             )
         listed = len(_PREFIX_LIST_RE.findall(para.text)) >= 2
         for match in _DOUBLED_RE.finditer(para.text):
-            if _belongs_to_token(para.text, match.start(), listed, prefixes):
+            if _belongs_to_token(para.text, match.start(), listed, _prefixes(text)):
                 continue
             marks = match.group(1) + match.group(3) if match.group(1) else match.group(4) * 2
             findings.append(_finding(text, para.start + match.start(), para.start + match.end(), marks))
