@@ -29,6 +29,7 @@ from dataclasses import replace
 from verify.detect._text import finding, is_abbreviation, paragraphs
 from verify.detect.code import code_names
 from verify.detect.config import Corpus, LintConfig
+from verify.detect.ocr_confusion import is_english_word
 from verify.model import Finding, Severity
 
 CODES = ("damage.lowercase_sentence",)
@@ -67,6 +68,8 @@ def _breaks(text: str) -> Iterator[Finding]:
                 continue
             if match.group(3) in names:
                 continue  # a parameter's name: "write(value, offset) ... offset. value must be"
+            if _is_lower_case_name(text, para.text, match.start(3)):
+                continue  # a program or a library: "libffi will handle promotion"
             yield finding(
                 text,
                 "damage.lowercase_sentence",
@@ -78,6 +81,27 @@ def _breaks(text: str) -> Iterator[Finding]:
             )
 
 
+
+
+def _is_lower_case_name(text: str, para: str, start: int) -> bool:
+    """The word at ``start`` is a name written in lower case: not an English
+    word (pyspellchecker's list), and never capitalised in the text
+    (``libffi``, ``vgdb``, ``my6sense``), or an address (``moritz@g10code``).
+    ``information`` is an English word: a sentence cut in the wrong place.
+
+    >>> _is_lower_case_name("x", "as built. libffi will", 10), _is_lower_case_name("x", "as. information", 4)
+    (True, False)
+    """
+    token = _TOKEN_RE.match(para, start)
+    word = token.group() if token else ""
+    if para[start + len(word) : start + len(word) + 1] == "@":
+        return True
+    if is_english_word(word):
+        return False
+    return re.search(rf"\b{re.escape(word[:1].upper() + word[1:])}\b", text) is None
+
+
+_TOKEN_RE = re.compile(r"[\w'’-]+")
 
 
 #: English words frequent in any English prose and rare in other languages
