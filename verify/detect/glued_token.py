@@ -30,25 +30,58 @@ _FULL_STOP_RE = re.compile(
 
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
     findings = []
-    names = _dotted_names(text)
-    spaces = namespaces(text)
-    for kind, pattern in (("ordinal", _ORDINAL_RE), ("sentence", _FULL_STOP_RE)):
-        for match in pattern.finditer(text):
-            if kind == "sentence" and (match.group() in names or match.group(1)[:-1] in spaces):
+    names: set[str] | None = None
+    spaces: set[str] = set()
+    for kind, match in _candidates(text):
+        if kind == "sentence":
+            if names is None:
+                names, spaces = _dotted_names(text), namespaces(text)
+            if match.group() in names or match.group(1)[:-1] in spaces:
                 continue
-            split = f"{match.group(1)} {match.group(2)}"
-            findings.append(
-                finding(
-                    text,
-                    "damage.glued_token",
-                    "warning",
-                    f"{match.group()!r} looks like {split!r} with the space lost",
-                    match.start(),
-                    match.end(),
-                    {"token": match.group(), "split": split, "kind": kind},
-                )
+        split = f"{match.group(1)} {match.group(2)}"
+        findings.append(
+            finding(
+                text,
+                "damage.glued_token",
+                "warning",
+                f"{match.group()!r} looks like {split!r} with the space lost",
+                match.start(),
+                match.end(),
+                {"token": match.group(), "split": split, "kind": kind},
             )
+        )
     return findings
+
+
+# What each candidate holds: a digit before a suffix and letters, or a
+# lower-case letter, a full stop and a capital.
+_HINT_RE = re.compile(r"\d(?:st|nd|rd|th)[a-z]|[a-z][.!?][A-Z]")
+
+
+def _candidates(text: str) -> list[tuple[str, re.Match[str]]]:
+    """The matches of both patterns, read only where the text gives the
+    hint: each is matched from the start of its run of digits or lower-case
+    letters (a scan of the whole text tried every word as a start).
+
+    >>> [(k, m.group()) for k, m in _candidates("the 66thsession of its.The end")]
+    [('ordinal', '66thsession'), ('sentence', 'its.The')]
+    """
+    found: list[tuple[str, re.Match[str]]] = []
+    for hint in _HINT_RE.finditer(text):
+        kind, pattern, run = (
+            ("ordinal", _ORDINAL_RE, "0123456789")
+            if hint.group()[0].isdigit()
+            else ("sentence", _FULL_STOP_RE, "abcdefghijklmnopqrstuvwxyz")
+        )
+        start = hint.start()
+        while start > 0 and text[start - 1] in run:
+            start -= 1
+        if found and start < found[-1][1].end():
+            continue
+        match = pattern.match(text, start)
+        if match:
+            found.append((kind, match))
+    return found
 
 
 _DOTTED_RE = re.compile(r"(?<![\w.@/])([a-z]{3,}\.[A-Z]\w*)(\.\w|\(|\[|<)?")
