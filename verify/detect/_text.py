@@ -25,7 +25,7 @@ ABBREVIATIONS = frozenset(
         "para", "paras", "pp", "prof", "pt", "resp", "rev", "sec", "sect", "sr", "st", "sq",
         "vol", "vols", "vs", "viz", "var", "sp", "spp", "ssp", "subsp", "cv", "nr", "ref",
         "refs", "min", "max", "hr", "hrs", "seq", "sqq", "ibid", "cit", "loc", "jan", "feb",
-        "mar", "apr", "jun", "jul", "aug",
+        "mar", "apr", "jun", "jul", "aug", "plc", "llc", "bros",
         "sep", "sept", "oct", "nov", "dec",
     }
 )

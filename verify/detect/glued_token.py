@@ -6,7 +6,8 @@ way: a ``word.Word`` that the text also writes in code (followed by ``(``,
 ``.``, ``<`` or ``[``, or with a lower-case letter after its capital, as
 ``net.createServer``) or that recurs (twice or more) is a name, not damage;
 so is one whose ``word`` the text uses as a namespace elsewhere
-(``dns.lookup`` beside ``dns.Resolver``).
+(``dns.lookup`` beside ``dns.Resolver``), and a type in angle brackets
+(``<stream.Readable>``).
 
 >>> [dict(f.evidence)["split"] for f in detect("during the 66thsession of the UN")]
 ['66th session']
@@ -24,7 +25,7 @@ CODES = ("damage.glued_token",)
 
 _ORDINAL_RE = re.compile(r"(?<![\w.])(\d+(?:st|nd|rd|th))([a-z]{3,})(?![\w-])")
 _FULL_STOP_RE = re.compile(
-    r"(?<![\w.@/])([a-z]{3,}[.!?])([A-Z][a-z]{2,})(?![\w.@/(-])(?!\s*[(\[<])"
+    r"(?<![\w.@/<])([a-z]{3,}[.!?])([A-Z][a-z]{2,})(?![\w.@/(-])(?!\s*[(\[<])"
 )
 
 

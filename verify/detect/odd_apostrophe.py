@@ -42,7 +42,7 @@ def _odd_marks(text: str) -> list[re.Match[str]]:
     letter on both sides is matched from the start of the word before it
     (a scan of the whole text tried every word as a start).
 
-    >>> [m.group() for m in _odd_marks("a`b`c and state`s")]
+    >>> [m.group() for m in _odd_marks("a`b`c and state`s, not `Buffer`s")]
     ['a`b', 'state`s']
     """
     found: list[re.Match[str]] = []
@@ -55,6 +55,8 @@ def _odd_marks(text: str) -> list[re.Match[str]]:
             start -= 1
         if found and start < found[-1].end():
             continue
+        if start > 0 and text[start - 1] == "`" == mark.group():
+            continue  # a code span closed before its suffix: "`Buffer`s"
         match = _ODD_RE.match(text, start)
         if match:
             found.append(match)

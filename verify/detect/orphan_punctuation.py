@@ -43,6 +43,27 @@ def _prefixes(text: str) -> frozenset[str]:
     return frozenset(m.group(1) for m in _PREFIX_USE_RE.finditer(text))
 
 
+# A capitalised word of two or three letters: an abbreviation before its comma.
+_SHORT_NAME_RE = re.compile(r"(?:^|-)[A-Z][a-z]{1,2}$")
+# Code or a list of symbols around a doubled mark: a statement's end after
+# ``)`` or a quote (``== 255);:``), or the next item a symbol (``;, &, &&``).
+_CODE_BEFORE_RE = re.compile(r"[)'][;,]\Z")
+_SYMBOL_AFTER_RE = re.compile(r"\s+[^\w\s]+(?:,|\s|$)")
+
+
+def _is_symbol_list(para: str, match: re.Match[str]) -> bool:
+    """The doubled mark stands in code or in a list of symbols: the marks
+    are items, not punctuation left alone (``the operators ;, &, &&, or ||``).
+
+    >>> m = _DOUBLED_RE.search("one of the operators;, &, &&, or ||")
+    >>> _is_symbol_list("one of the operators;, &, &&, or ||", m)
+    True
+    """
+    if _CODE_BEFORE_RE.search(para, 0, match.start() + 1):
+        return True
+    return _SYMBOL_AFTER_RE.match(para, match.end()) is not None
+
+
 def _belongs_to_token(para: str, start: int, listed: bool, prefixes: frozenset[str]) -> bool:
     """The first mark at ``start`` is part of the token before it: the
     semicolon that closes a character entity (``&amp;, &lt;``), or the colon
@@ -77,6 +98,8 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
                 continue
             if word.isupper() and len(word) <= 3:
                 continue  # a state or a unit abbreviated: "Bismarck, ND., USA"
+            if _SHORT_NAME_RE.search(word):
+                continue  # a place or a party abbreviated: "Monroe, La., on", "R-Neb., called"
             findings.append(
                 _finding(
                     text,
@@ -88,6 +111,8 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
         listed = len(_PREFIX_LIST_RE.findall(para.text)) >= 2
         for match in _DOUBLED_RE.finditer(para.text):
             if _belongs_to_token(para.text, match.start(), listed, _prefixes(text)):
+                continue
+            if _is_symbol_list(para.text, match):
                 continue
             marks = match.group(1) + match.group(3) if match.group(1) else match.group(4) * 2
             findings.append(_finding(text, para.start + match.start(), para.start + match.end(), marks))
