@@ -32,6 +32,7 @@ separated (``[^1] ...``) is not damage.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from verify.detect._text import Paragraph, finding, paragraphs, paragraphs_with
@@ -64,18 +65,18 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
     bodies = _bodies(text)
     findings = []
     numbers: set[int] = set()
-    families = _numbered_families(text)
     candidates: list[tuple[int, re.Match[str]]] = []
     for para in paragraphs_with(text, _DIGIT_AFTER_LETTER_RE):
         candidates += ((para.start, m) for m in _after_punctuation(para.text))
-        glued = [m for m in _GLUED_RE.finditer(para.text) if m.group(1) not in families]
+        glued = list(_GLUED_RE.finditer(para.text))
         shouted = shouted_ranges(para.text) if glued else ()
         for match in glued:
             number = int(match.group(2))
             in_heading = any(a <= match.start() < b for a, b in shouted) and bool(
                 _HEADING_GOES_ON_RE.match(para.text, match.end())
             )
-            if _body_after(bodies, number, para.start + match.end()) or (in_heading and number < 10):
+            evidence = _body_after(bodies, number, para.start + match.end()) or (in_heading and number < 10)
+            if evidence and match.group(1) not in _numbered_families(text):
                 numbers.add(number)
                 findings.append(_marker(text, para.start, match, match.group(2), "glued to a word"))
     for offset, match in _with_evidence(candidates, bodies):
@@ -155,7 +156,8 @@ def _with_evidence(
     return kept
 
 
-def _numbered_families(text: str) -> set[str]:
+@functools.lru_cache(maxsize=4)
+def _numbered_families(text: str) -> frozenset[str]:
     """Words the text numbers with two different numbers (``expr1`` and
     ``expr2``, ``GC256B``): names of a family, not footnote markers.
 
@@ -165,7 +167,7 @@ def _numbered_families(text: str) -> set[str]:
     seen: dict[str, set[str]] = {}
     for match in _GLUED_RE.finditer(text):
         seen.setdefault(match.group(1), set()).add(match.group(2))
-    return {word for word, numbers in seen.items() if len(numbers) >= 2}
+    return frozenset(word for word, numbers in seen.items() if len(numbers) >= 2)
 
 
 def _inline_bodies(text: str, numbers: set[int], bodies: dict[int, Paragraph]) -> list[Finding]:
