@@ -24,7 +24,6 @@ around D.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 
@@ -49,9 +48,8 @@ def add_to_corpus(corpus: Corpus, text: str) -> None:
     """Count the capitalised and the lower-case words of ``text``."""
     matches = list(NAME_RE.finditer(text))
     names = [m.group() for m in matches]
-    words = _Words(text)
     for match in matches:
-        corpus.name_contexts.setdefault(match.group(), set()).update(words.context(match))
+        corpus.name_contexts.setdefault(match.group(), set()).update(_context(text, match))
     corpus.names.update(names)
     corpus.name_documents.update(set(names))
     corpus.lower_words.update(m.group() for m in _LOWER_RE.finditer(text))
@@ -92,37 +90,11 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
     return findings
 
 
-class _Words:
-    """The words of a text, found once, to read the context of each name
-    (a search of the text around every capitalised word took a third of the
-    time of a paged lint).
-
-    >>> text = "Copyright 2012 Benjamin Sobotta and the Debian people"
-    >>> sorted(_Words(text).context(NAME_RE.search(text, 15)))
-    ['copyright', 'sobotta']
-    """
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        found = list(_WORD_RE.finditer(text))
-        self.starts = [m.start() for m in found]
-        self.ends = [m.end() for m in found]
-
-    def context(self, match: re.Match[str], width: int = 2, reach: int = 60) -> set[str]:
-        """Words within ``width`` words either side of a name and ``reach``
-        characters of it, lower-cased (a word cut by the reach counts as its
-        part within it)."""
-        start, end = match.start(), match.end()
-        i = bisect.bisect_left(self.starts, start)
-        low = max(bisect.bisect_right(self.ends, start - reach), i - width)
-        j = bisect.bisect_right(self.ends, end)
-        high = min(bisect.bisect_left(self.starts, end + reach), j + width)
-        left = [self._cut(k, max(0, start - reach), start) for k in range(low, i)]
-        right = [self._cut(k, end, end + reach) for k in range(j, high)]
-        return {w.lower() for w in left + right if w and w.lower() not in STOPWORDS} - {match.group().lower()}
-
-    def _cut(self, k: int, low: int, high: int) -> str:
-        return self.text[max(self.starts[k], low) : min(self.ends[k], high)]
+def _context(text: str, match: re.Match[str], width: int = 2) -> set[str]:
+    """Words within ``width`` words either side of a name, lower-cased."""
+    left = _WORD_RE.findall(text[max(0, match.start() - 60) : match.start()])[-width:]
+    right = _WORD_RE.findall(text[match.end() : match.end() + 60])[:width]
+    return {w.lower() for w in left + right if w.lower() not in STOPWORDS} - {match.group().lower()}
 
 
 #: A context word shared by more names than this (or than this share of all
