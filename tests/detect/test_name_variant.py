@@ -69,5 +69,5 @@ def test_a_misspelt_first_name_beside_the_same_surname_is_still_found() -> None:
         "Copyright 2002 Martin Gansser, Boost license.\n\nCopyright 2004 Martin Gansser, Boost license.\n\n"
         "Copyright 2005 Martin Gansser, Boost license.\n\nCopyright 2007 Martni Gansser, Boost license."
     )
-    found = name_variant.detect(text)
-    assert [(dict(f.evidence)["variant"], dict(f.evidence)["stands_for"]) for f in found] == [("Martni", "Martin")]
+    pairs = [(dict(f.evidence)["variant"], dict(f.evidence)["stands_for"]) for f in name_variant.detect(text)]
+    assert pairs == [("Martni", "Martin")]
