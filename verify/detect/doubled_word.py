@@ -18,6 +18,7 @@ again``, ``better and better``.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from verify.detect._text import finding
@@ -51,8 +52,6 @@ _INTENDED_COORDINATIONS = frozenset(
 
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
     findings = []
-    arguments = _arguments(text)
-    names = code_names(text)
     for match in _DOUBLE_RE.finditer(text):
         first, second = match.group(1), match.group(2)
         if first.lower() in _INTENDED_DOUBLES or (first[0].isupper() and second[0].isupper()):
@@ -61,7 +60,7 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
             continue
         if first[0].islower() and second[0].isupper() and len(first) > 3:
             continue  # a term, then its description: "alias Alias names." (an option list)
-        if first.lower() in arguments or first in names:
+        if first.lower() in _arguments(text) or first in code_names(text):
             continue  # a term, then the argument it names: "-C command command is executed"
         if first[0].isupper() and not _sentence_start(text, match.start()):
             continue  # a name, then a word or an address: "Edge Network network", "Jahn jahn dôt"
@@ -104,7 +103,8 @@ def _same_case(first: str, second: str) -> bool:
     return first[1:].islower() or first.isupper() or len(first) == 1  # not "lB lB" (a table spec)
 
 
-def _arguments(text: str) -> set[str]:
+@functools.lru_cache(maxsize=4)
+def _arguments(text: str) -> frozenset[str]:
     """Words the text writes as the argument of an option (``-C command``,
     ``--file=name``) or as a placeholder (``[name]``, ``<file>``,
     ``[.symbol.]``): a manual's metavariables, which its prose puts after
@@ -113,7 +113,7 @@ def _arguments(text: str) -> set[str]:
     >>> sorted(_arguments("-C command | --file=name | load [.symbol.]"))
     ['command', 'name', 'symbol']
     """
-    return {m.group(1).lower() for m in _ARGUMENT_RE.finditer(text)}
+    return frozenset(m.group(1).lower() for m in _ARGUMENT_RE.finditer(text))
 
 
 _ARGUMENT_RE = re.compile(r"(?:(?<![\w-])--?[A-Za-z][\w-]*[ =]|[\[<{]\.?)([a-z][a-z_-]*)(?![\w(])")

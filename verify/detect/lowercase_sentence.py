@@ -57,7 +57,6 @@ STYLE_COUNT, STYLE_RATE = 3, 2
 
 
 def _breaks(text: str) -> Iterator[Finding]:
-    names = code_names(text)
     for para in paragraphs(text):
         matches = list(_BREAK_RE.finditer(para.text))
         if not matches or _is_code(para.text) or _is_foreign(para.text):
@@ -66,7 +65,7 @@ def _breaks(text: str) -> Iterator[Finding]:
             before = match.group(1)
             if len(before) < 2 or is_abbreviation(before + ".") or _ROMAN_RE.fullmatch(before):
                 continue
-            if match.group(3) in names:
+            if match.group(3) in code_names(text):
                 continue  # a parameter's name: "write(value, offset) ... offset. value must be"
             if _is_lower_case_name(text, para.text, match.start(3)):
                 continue  # a program or a library: "libffi will handle promotion"
