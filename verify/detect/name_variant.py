@@ -26,6 +26,7 @@ people.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -48,7 +49,7 @@ RARER = 2
 
 def add_to_corpus(corpus: Corpus, text: str) -> None:
     """Count the capitalised and the lower-case words of ``text``."""
-    matches = list(NAME_RE.finditer(text))
+    matches = _name_matches(text)
     names = [m.group() for m in matches]
     for match in matches:
         corpus.name_contexts.setdefault(match.group(), set()).update(_context(text, match))
@@ -65,11 +66,11 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
     if corpus is None:
         corpus = Corpus()
         add_to_corpus(corpus, text)
-    here = Counter(m.group() for m in NAME_RE.finditer(text))
+    here = Counter(m.group() for m in _name_matches(text))
     index = _index(corpus)
     meant = {name: _stands_for(name, corpus, here, index) for name in here}
     findings = []
-    for match in NAME_RE.finditer(text):
+    for match in _name_matches(text):
         variant = match.group()
         form = meant[variant]
         if form is None:
@@ -95,6 +96,13 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
     return findings
 
 
+@functools.lru_cache(maxsize=4)
+def _name_matches(text: str) -> tuple[re.Match[str], ...]:
+    """The uses of capitalised words of ``text``, found once for the corpus
+    and the detector."""
+    return tuple(NAME_RE.finditer(text))
+
+
 def _partners(text: str, match: re.Match[str]) -> set[str]:
     """The capitalised words written next to a name, a space apart: its
     surname or its first name (``Marcin Kalicinski``, ``Mat Marcus``).
@@ -103,12 +111,21 @@ def _partners(text: str, match: re.Match[str]) -> set[str]:
     >>> sorted(_partners(text, NAME_RE.search(text)))
     ['Mat']
     """
-    before = _PARTNER_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())
-    after = _PARTNER_AFTER_RE.match(text, match.end())
-    return {m.group(1) for m in (before, after) if m}
+    found = {after.group(1)} if (after := _PARTNER_AFTER_RE.match(text, match.end())) else set()
+    start = match.start() - 1
+    if start > 0 and text[start] == " ":
+        first = start
+        while first > 0 and _is_word_char(text[first - 1]):
+            first -= 1
+        if first < start and first >= match.start() - 40 and "A" <= text[first] <= "Z":
+            found.add(text[first:start])
+    return found
 
 
-_PARTNER_BEFORE_RE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*) \Z")
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char in "_’'-"
+
+
 _PARTNER_AFTER_RE = re.compile(r" ([A-Z][\w’'-]*)(?![\w’'-])")
 
 
