@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from verify.detect._text import finding, is_abbreviation, paragraphs
+from verify.detect._text import finding, is_abbreviation, paragraphs_with
 from verify.detect.code import code_names
 from verify.detect.config import Corpus, LintConfig
 from verify.detect.ocr_confusion import is_english_word
@@ -37,6 +37,8 @@ CODES = ("damage.lowercase_sentence",)
 _BREAK_RE = re.compile(
     r"(?<![\w.])([^\W\d_][\w'’-]*)(\.)\s+([a-z]{2,})(?![\w'’-]*[A-Z])(?![\w]*[.(_\[:=/])"
 )
+# What every break holds: a full stop, a space and two lower-case letters.
+_STOP_BEFORE_LOWER_RE = re.compile(r"\.[^\S\n]+[a-z]{2}")
 _CODE_RE = re.compile(r"[{}();=<>\[\]]|\w\.\w|\w_\w|::|->")
 #: Code marks per word above which a paragraph is code, not prose.
 CODE_DENSITY = 0.1
@@ -57,7 +59,7 @@ STYLE_COUNT, STYLE_RATE = 3, 2
 
 
 def _breaks(text: str) -> Iterator[Finding]:
-    for para in paragraphs(text):
+    for para in paragraphs_with(text, _STOP_BEFORE_LOWER_RE):
         matches = list(_BREAK_RE.finditer(para.text))
         if not matches or _is_code(para.text) or _is_foreign(para.text):
             continue

@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 
-from verify.detect._text import finding, is_abbreviation, paragraphs
+from verify.detect._text import finding, is_abbreviation, paragraphs_with
 from verify.detect.config import Corpus, LintConfig
 from verify.model import Finding
 
@@ -80,16 +80,15 @@ def _belongs_to_token(para: str, start: int, listed: bool, prefixes: frozenset[s
         return True
     prefix = _PREFIX_END_RE.search(before)
     return prefix is not None and (listed or prefix.group(1) in prefixes)
-# What every match of the three patterns above holds: a paragraph without it
-# is done in one scan (``_AFTER_STOP_RE`` tries every word as a start).
-_ANY_MARK_RE = re.compile(r"\.\s*[,;:]|[,;:]\s*[,;:]|^[,;:]")
+# What every match of the three patterns above holds, found in one scan of
+# the text: the paragraphs without it are not read (``_AFTER_STOP_RE``
+# tries every word as a start).
+_ANY_MARK_RE = re.compile(r"(?=\.[^\S\n]*[,;:]|[,;:][^\S\n]*[,;:])|^[,;:]", re.MULTILINE)
 
 
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
     findings = []
-    for para in paragraphs(text):
-        if _ANY_MARK_RE.search(para.text) is None:
-            continue
+    for para in paragraphs_with(text, _ANY_MARK_RE):
         for match in _AFTER_STOP_RE.finditer(para.text):
             word = match.group(1)
             if not word or not word[-1].isalnum() or is_abbreviation(word + "."):
