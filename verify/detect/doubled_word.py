@@ -65,12 +65,36 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
         if first[0].isupper() and not _sentence_start(text, match.start()):
             continue  # a name, then a word or an address: "Edge Network network", "Jahn jahn dôt"
         findings.append(_finding(text, match, "X X", f"the word {second!r} is written twice"))
-    for match in _COORDINATED_RE.finditer(text):
+    for match in _coordinations(text):
         word = match.group(1).lower()
         if word in _INTENDED_COORDINATIONS or word.endswith("er") or _compound(text, match.end()):
             continue
         findings.append(_finding(text, match, "X and X", f"{word!r} is coordinated with itself"))
     return findings
+
+
+def _coordinations(text: str) -> list[re.Match[str]]:
+    """The matches of ``_COORDINATED_RE``, read only at each ``and``: the
+    word before it is matched from its start (a scan of the whole text
+    tried every word as a start).
+
+    >>> [m.group() for m in _coordinations("cats and cats and cats, dogs and cats")]
+    ['cats and cats']
+    """
+    found: list[re.Match[str]] = []
+    for conjunction in _AND_RE.finditer(text):
+        start = conjunction.start()
+        while start > 0 and "a" <= text[start - 1] <= "z":
+            start -= 1
+        if start == conjunction.start() or (found and start < found[-1].end()):
+            continue
+        match = _COORDINATED_RE.match(text, start)
+        if match:
+            found.append(match)
+    return found
+
+
+_AND_RE = re.compile(r"\s+and\s")
 
 
 def _compound(text: str, end: int) -> bool:

@@ -52,8 +52,9 @@ _FILE_NAME_RE = re.compile(r"(?<!\S)\S*\w\.\d(?=\s+[a-z_./]|,)")
 #: A paragraph naming this many ``name.N`` files or man pages is a list of them.
 _FILE_LIST = 3
 _GLUED_RE = re.compile(r"(?<![\w-])([A-Z]{3,}|[a-z]{4,})(\d{1,2})(?![\w-])")
-# What every marker holds: a digit after a letter, or after a letter's punctuation.
-_DIGIT_AFTER_LETTER_RE = re.compile(r"[^\W\d_][.,;]?\d")
+# What every marker holds: a digit after a letter's punctuation, or after a letter.
+_AFTER_HINT_RE = re.compile(r"[^\W\d_][.,;]\d")
+_GLUED_HINT_RE = re.compile(r"[A-Za-z]\d")
 _BODY_RE = re.compile(r"(\d{1,2})\s+[A-Z][a-z]")
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)")
 # After a marker in a heading the heading or a sentence goes on (``CHINA1 I
@@ -66,8 +67,7 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
     findings = []
     numbers: set[int] = set()
     candidates: list[tuple[int, re.Match[str]]] = []
-    for para in paragraphs_with(text, _DIGIT_AFTER_LETTER_RE):
-        candidates += ((para.start, m) for m in _after_punctuation(para.text))
+    for para in paragraphs_with(text, _GLUED_HINT_RE):
         glued = list(_GLUED_RE.finditer(para.text))
         shouted = shouted_ranges(para.text) if glued else ()
         for match in glued:
@@ -79,6 +79,8 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
             if evidence and match.group(1) not in _numbered_families(text):
                 numbers.add(number)
                 findings.append(_marker(text, para.start, match, match.group(2), "glued to a word"))
+    for para in paragraphs_with(text, _AFTER_HINT_RE):
+        candidates += ((para.start, m) for m in _after_punctuation(para.text))
     for offset, match in _with_evidence(candidates, bodies):
         numbers.add(int(match.group(2)))
         findings.append(_marker(text, offset, match, match.group(2), "after punctuation"))
