@@ -58,7 +58,7 @@ def add_to_corpus(corpus: Corpus, text: str) -> None:
         corpus.name_alone[match.group()] += not partners
     corpus.names.update(names)
     corpus.name_documents.update(set(names))
-    corpus.lower_words.update(m.group() for m in _LOWER_RE.finditer(text))
+    corpus.lower_words.update(_LOWER_RE.findall(text))
     corpus.documents += 1
 
 
