@@ -127,13 +127,22 @@ def paragraphs_with(text: str, mark: re.Pattern[str]) -> list[Paragraph]:
     ['a1 b', 'c2']
     """
     paras = _paragraphs(text)
-    starts = [p.start for p in paras]
+    starts = _starts(text)
     chosen: list[Paragraph] = []
-    for match in mark.finditer(text):
+    match = mark.search(text)
+    while match:
         i = bisect.bisect_right(starts, match.start()) - 1
-        if i >= 0 and (not chosen or chosen[-1].index != i) and match.start() < paras[i].end:
+        if i >= 0 and match.start() < paras[i].end:
             chosen.append(paras[i])
+            match = mark.search(text, paras[i].end)  # the rest of this paragraph is not needed
+        else:
+            match = mark.search(text, match.start() + 1)
     return chosen
+
+
+@functools.lru_cache(maxsize=4)
+def _starts(text: str) -> tuple[int, ...]:
+    return tuple(p.start for p in _paragraphs(text))
 
 
 def is_abbreviation(word: str) -> bool:
