@@ -111,7 +111,7 @@ def _suspicious(line: str) -> bool:
 BADNESS_REACH = 6
 #: Non-ASCII characters with at most twice that reach of ASCII between them:
 #: their windows would overlap, so they are searched as one.
-_NON_ASCII_CLUSTER = re.compile(r"[^\x00-\x7f](?:[\x00-\x7f]{0,%d}[^\x00-\x7f])*" % (2 * BADNESS_REACH))
+_NON_ASCII_CLUSTER = re.compile(rf"[^\x00-\x7f](?:[\x00-\x7f]{{0,{2 * BADNESS_REACH}}}[^\x00-\x7f])*")
 
 
 def is_bad(line: str) -> bool:
