@@ -201,7 +201,6 @@ def punctuation(text: str) -> str:
 
 
 _RUNS = re.compile(r"[ ]{2,}")
-_EDGE_SPACE = re.compile(r"^ | $", re.MULTILINE)
 
 
 def line_space(text: str) -> str:
@@ -211,9 +210,17 @@ def line_space(text: str) -> str:
     >>> line_space("  a   b  \\n   c")
     'a b\\nc'
     """
-    if "  " not in text and not _EDGE_SPACE.search(text):
+    if "  " not in text and not _edge_space(text):
         return text
-    return "\n".join(_RUNS.sub(" ", line.strip(" ")) for line in text.split("\n"))
+    # Runs never cross a line break, so folding them first and trimming the
+    # lines after gives what trimming first would.
+    return "\n".join(line.strip(" ") for line in _RUNS.sub(" ", text).split("\n"))
+
+
+def _edge_space(text: str) -> bool:
+    """Does a space start or end a line (``re.search("^ | $", text, re.M)``)?
+    Asked by substring tests, which do not try a pattern at every character."""
+    return text.startswith(" ") or text.endswith(" ") or "\n " in text or " \n" in text
 
 
 _RULE = re.compile(r"^[ ]*(?:[-_=*~.\u00b7\u2022#+][ ]*){3,}$", re.MULTILINE)
@@ -221,7 +228,11 @@ _RULE = re.compile(r"^[ ]*(?:[-_=*~.\u00b7\u2022#+][ ]*){3,}$", re.MULTILINE)
 
 #: Every rule line or inline rule holds three rule characters with only spaces between.
 _RULE_HINT = re.compile(r"[-_=*~.\u00b7\u2022#+][ ]*[-_=*~.\u00b7\u2022#+][ ]*[-_=*~.\u00b7\u2022#+]")
-_INLINE_RULE = re.compile(r"(?<!\S)([-_=*~#])\1{3,}(?!\S)")
+#: A run of four or more of one rule character standing as a word. The test
+#: that no non-space precedes it (``(?<!\S)`` before the run) is made after
+#: its first character (``(?<!\S.)``), so the pattern starts with a character
+#: class that the regex engine scans for instead of trying every position.
+_INLINE_RULE = re.compile(r"([-_=*~#])(?<!\S.)\1{3,}(?!\S)")
 
 
 def rules(text: str) -> str:
@@ -253,7 +264,10 @@ def rule_paragraphs(text: str) -> str:
 
 
 _BEFORE_CLOSER = re.compile(r"[ ]+(?=[,.;:!?)\]}])")
-_AFTER_OPENER = re.compile(r"(?<=[(\[{])[ ]+")
+#: Spaces after an opening bracket, matched from the bracket (kept by the
+#: replacement): a pattern that starts with a lookbehind is tried at every
+#: character, one that starts with a character class is scanned for.
+_AFTER_OPENER = re.compile(r"([(\[{])[ ]+")
 
 
 def spacing(text: str) -> str:
@@ -264,7 +278,7 @@ def spacing(text: str) -> str:
     >>> spacing("the SCO ( Shanghai ) , and ; more .")
     'the SCO (Shanghai), and; more.'
     """
-    return _AFTER_OPENER.sub("", _BEFORE_CLOSER.sub("", text))
+    return _AFTER_OPENER.sub(r"\1", _BEFORE_CLOSER.sub("", text))
 
 
 _BULLET = re.compile(r"^[\u2022\u25e6\u25aa\u25cf\u2023\u2043\u2219\u00b7\u25a0\u25a1\u2013] +(?=\S)",
@@ -286,7 +300,8 @@ def bullets(text: str) -> str:
     >>> bullets("o what a night")
     'o what a night'
     """
-    text = _BULLET.sub("", text)
-    if len(_NROFF_BULLET.findall(text)) >= 2:
+    if not text.isascii():  # every bullet symbol is outside ASCII
+        text = _BULLET.sub("", text)
+    if (text.startswith("o ") or "\no " in text) and len(_NROFF_BULLET.findall(text)) >= 2:
         text = _NROFF_BULLET.sub("", text)
     return text
