@@ -13,7 +13,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from verify.normalize import steps
+from verify.normalize import layout, steps
 
 _RUNS = re.compile(r"[ ]{2,}")
 _EDGE_SPACE = re.compile(r"^ | $", re.MULTILINE)
@@ -71,3 +71,28 @@ def test_fast_steps_equal_the_plain_ones_on_pieces(pieces: list[str]) -> None:
     assert steps.rules(text) == rules(text)
     assert steps.spacing(text) == spacing(text)
     assert steps.bullets(text) == bullets(text)
+
+
+def _zone_indices(lines: list[str]) -> list[int]:
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if not filled:
+        return []
+    depth = min(layout.ZONE, max(1, (len(filled) - 1) // 2))
+    return sorted(set(filled[:depth] + filled[-depth:]))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["", " ", "x", "Page 1", "  a  "]), max_size=30))
+def test_zone_indices_equal_the_plain_ones(lines: list[str]) -> None:
+    assert layout._zone_indices(lines) == _zone_indices(lines)
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="aZ- \n9_\u0130\u00df\u00c9e'", max_size=40))
+def test_hyphen_vocabulary_is_folded_word_by_word(text: str) -> None:
+    from collections import Counter
+
+    assert layout._vocabulary(text) == Counter(w.lower() for w in _WORD.findall(text))
