@@ -96,3 +96,13 @@ def test_hyphen_vocabulary_is_folded_word_by_word(text: str) -> None:
     from collections import Counter
 
     assert layout._vocabulary(text) == Counter(w.lower() for w in _WORD.findall(text))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="ab 12#Page.-", max_size=14), st.text(alphabet="ab 12#Page.-", max_size=14))
+def test_a_line_with_a_furniture_key_starts_with_the_key_before_its_first_number(line: str,
+                                                                                 other: str) -> None:
+    """What lets the title test skip the key of lines that cannot have it."""
+    for key in (layout.furniture_key(other), layout.furniture_key(line)):
+        if layout.furniture_key(line) == key and key != "#page-number":
+            assert line.startswith(key.partition("#")[0])

@@ -142,8 +142,15 @@ def _title_elsewhere(pages: Pages, keys: frozenset[str], positions: Sequence[Blo
     if key not in keys or key == "#page-number" or not positions:
         return False
     tops: dict[bool, list[int]] = {True: [], False: []}
+    # Folding digits leaves what comes before the first digit as it was: a
+    # line whose key is ``key`` starts with the part of ``key`` before its
+    # first '#', and only such lines need the key worked out.
+    head = key.partition("#")[0]
     for block in positions:
-        if block.bbox is not None and furniture_key(" ".join(block.text.split())) == key:
+        if block.bbox is None:
+            continue
+        line = " ".join(block.text.split())
+        if line.startswith(head) and furniture_key(line) == key:
             tops[block.page == 1].append(block.bbox[3])
     return bool(tops[True] and tops[False]) and all(
         abs(a - b) > SAME_HEIGHT for a in tops[True] for b in tops[False])
