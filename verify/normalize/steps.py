@@ -278,7 +278,15 @@ def spacing(text: str) -> str:
     >>> spacing("the SCO ( Shanghai ) , and ; more .")
     'the SCO (Shanghai), and; more.'
     """
-    return _AFTER_OPENER.sub(r"\1", _BEFORE_CLOSER.sub("", text))
+    if _SPACE_THEN_CLOSER.search(text):
+        text = _BEFORE_CLOSER.sub("", text)
+    return _AFTER_OPENER.sub(r"\1", text)
+
+
+#: A closer with a space just before it: where ``_BEFORE_CLOSER`` has work.
+#: Found from the closer (a character class the engine scans for, the space
+#: checked behind it), where ``_BEFORE_CLOSER`` tries every space.
+_SPACE_THEN_CLOSER = re.compile(r"[,.;:!?)\]}](?<= .)")
 
 
 _BULLET = re.compile(r"^[\u2022\u25e6\u25aa\u25cf\u2023\u2043\u2219\u00b7\u25a0\u25a1\u2013] +(?=\S)",
