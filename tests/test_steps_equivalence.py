@@ -95,7 +95,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 def test_hyphen_vocabulary_is_folded_word_by_word(text: str) -> None:
     from collections import Counter
 
-    assert layout._vocabulary(text) == Counter(w.lower() for w in _WORD.findall(text))
+    assert layout._vocabulary(text) == set(Counter(w.lower() for w in _WORD.findall(text)))
 
 
 @settings(max_examples=3000, deadline=None)

@@ -525,12 +525,15 @@ def dehyphenate(pages: Pages, params: Sequence[str] | None = None) -> Outcome:
                    (f"{joined} joined, {len(decided) - joined} kept as compounds", *decided[:5]))
 
 
-def _vocabulary(text: str) -> Counter[str]:
-    """The document's words, lower-cased, with their counts."""
-    if text.isascii():  # ASCII case folding keeps every letter a letter: fold once
-        return Counter(_WORD.findall(text.lower()))
-    # 'İ'.lower() is two characters, the second no letter: fold word by word.
-    return Counter(w.lower() for w in _WORD.findall(text))
+def _vocabulary(text: str) -> set[str]:
+    """The document's words, lower-cased (only whether a word is there counts).
+
+    Each distinct word is lower-cased once: ``'İ'.lower()`` is two characters,
+    the second no letter, so the text is not lower-cased whole (but an ASCII
+    text is: there case folding keeps every letter a letter)."""
+    if text.isascii():
+        return set(_WORD.findall(text.lower()))
+    return {w.lower() for w in set(_WORD.findall(text))}
 
 
 def _decide_hyphens(text: str, breaks: list[_Break]) -> list[str]:
@@ -540,7 +543,7 @@ def _decide_hyphens(text: str, breaks: list[_Break]) -> list[str]:
         last = found.end
     rest.append(text[last:])
     vocabulary = _vocabulary(" ".join(rest))
-    words = Counter(p for w in vocabulary for p in w.split("-"))
+    words = {p for w in vocabulary for p in w.split("-")}
     decided = []
     for found in breaks:
         left, right = found.left, found.right
