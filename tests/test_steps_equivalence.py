@@ -53,7 +53,7 @@ def bullets(text: str) -> str:
 _TEXT = st.text(alphabet="ao -_=*~#.,;:!?()[]{}\n\t\u00a0\u2022\u2013\u00b7x", max_size=60)
 
 
-@settings(max_examples=4000, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(_TEXT)
 def test_fast_steps_equal_the_plain_ones(text: str) -> None:
     assert steps.line_space(text) == line_space(text)
@@ -81,7 +81,7 @@ def _zone_indices(lines: list[str]) -> list[int]:
     return sorted(set(filled[:depth] + filled[-depth:]))
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.lists(st.sampled_from(["", " ", "x", "Page 1", "  a  "]), max_size=30))
 def test_zone_indices_equal_the_plain_ones(lines: list[str]) -> None:
     assert layout._zone_indices(lines) == _zone_indices(lines)
@@ -90,7 +90,7 @@ def test_zone_indices_equal_the_plain_ones(lines: list[str]) -> None:
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.text(alphabet="aZ- \n9_\u0130\u00df\u00c9e'", max_size=40))
 def test_hyphen_vocabulary_is_folded_word_by_word(text: str) -> None:
     from collections import Counter
@@ -98,7 +98,7 @@ def test_hyphen_vocabulary_is_folded_word_by_word(text: str) -> None:
     assert layout._vocabulary(text) == set(Counter(w.lower() for w in _WORD.findall(text)))
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(st.text(alphabet="ab 12#Page.-", max_size=14), st.text(alphabet="ab 12#Page.-", max_size=14))
 def test_a_line_with_a_furniture_key_starts_with_the_key_before_its_first_number(line: str,
                                                                                  other: str) -> None:
