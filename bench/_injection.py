@@ -118,14 +118,17 @@ class Tally:
     noise: int = 0
     pairs: int = 0
     noise_kinds: Counter[str] = field(default_factory=Counter)
+    notes: int = 0
     tp: int = 0
     fp: int = 0
     fn: int = 0
 
     def plain(self, c: Comparison) -> None:
-        """Count the differences of an unmodified pair of texts as noise."""
+        """Count the differences of an unmodified pair of texts as noise (and
+        its renderings, reported once each as notes, apart)."""
         self.noise += len(c.differences)
         self.noise_kinds.update(d.kind for d in c.differences)
+        self.notes += len(c.notes)
         self.pairs += aligned(c)
 
     def links(self, predicted: set[tuple[Key, Key]], gold: set[tuple[Key, Key]]) -> None:
@@ -169,4 +172,5 @@ class Tally:
             "recall": {k: self.hits[k] for k in kinds if k in self.hits},
             "noise_per_100": round(100 * self.noise / self.pairs, 2) if self.pairs else 0.0,
             "noise_kinds": dict(sorted(self.noise_kinds.items())),
+            "notes": self.notes,
         }

@@ -217,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
         cells = [f"{rec[k][0]}/{rec[k][1]}" if k in rec else "-" for k in KINDS]
         allg, alln = sum(v[0] for v in rec.values()), sum(v[1] for v in rec.values())
         kinds = ", ".join(f"{k} {v}" for k, v in res["noise_kinds"].items())
+        kinds += f"; notes {res['notes']}" if res["notes"] else ""
         print(
             f"| {res['pair']} | {res['alignment_p']} | {res['alignment_r']} | {res['alignment_f1']} | "
             + " | ".join(cells)

@@ -320,6 +320,7 @@ def table(name: str, results: list[dict[str, object]], out: Callable[[str], None
         noise += round(float(r["noise_per_100"]) * int(r["aligned_pairs"]) / 100)  # type: ignore[arg-type]
         pairs += int(r["aligned_pairs"])  # type: ignore[arg-type]
         kinds = ", ".join(f"{k} {v}" for k, v in r["noise_kinds"].items())  # type: ignore[attr-defined]
+        kinds += f"; notes {r['notes']}" if r.get("notes") else ""
         out(
             f"| {r['pair']} | "
             + " | ".join(cells)

@@ -131,7 +131,7 @@ def _match(
     left_b = sorted(mb, key=lambda m: m.weak)
     left_a: list[Mention] = []
     for m in sorted(ma, key=lambda m: m.weak):
-        partner = next((x for x in left_b if same(m.value, x.value)), None)
+        partner = _closest(m, [x for x in left_b if same(m.value, x.value)], ma, mb)
         if partner is None:
             left_a.append(m)
         else:
@@ -150,6 +150,21 @@ def _match(
     return changed_a + strong_a, changed_b + strong_b
 
 
+def _closest(m: Mention, cands: list[Mention], ma: list[Mention], mb: list[Mention]) -> Mention | None:
+    """The candidate whose place among B's mentions is nearest ``m``'s among
+    A's: where one of two "third"s was "second", the one that stayed pairs
+    with A's "third", and the changed one is reported."""
+    if len(cands) < 2:
+        return cands[0] if cands else None
+    return min(cands, key=lambda x: abs(_place(m, ma) - _place(x, mb)))
+
+
+def _place(m: Mention, ms: list[Mention]) -> float:
+    """Where a mention is among its side's mentions, from 0 (first) to 1 (last)."""
+    starts = sorted(x.start for x in ms)
+    return starts.index(m.start) / (len(starts) - 1) if len(starts) > 1 else 0.5
+
+
 def _ordinals(
     ma: list[Mention], mb: list[Mention], same: Callable[[str, str], bool]
 ) -> tuple[list[Mention], list[Mention], list[Mention], list[Mention]]:
@@ -159,7 +174,7 @@ def _ordinals(
     Returns them and the mentions left to pair by value."""
     oa, ob = [m for m in ma if m.ordinal], [m for m in mb if m.ordinal]
     for m in list(oa):
-        partner = next((x for x in ob if same(m.value, x.value)), None)
+        partner = _closest(m, [x for x in ob if same(m.value, x.value)], ma, mb)
         if partner is not None:
             oa.remove(m)
             ob.remove(partner)
@@ -193,13 +208,39 @@ def numbers(a: Side, b: Side, pair: int) -> list[Difference]:
     time" / "the third time ... twice")."""
     ma = [m for m in a.mentions if m.kind == "number"]
     mb = [m for m in b.mentions if m.kind == "number"]
-    left_a, left_b = _match(ma, mb, str.__eq__)
+    left_a, left_b = _split_number(*_match(ma, mb, str.__eq__))
+    left_b, left_a = _split_number(left_b, left_a)
     in_dates_a = _date_parts(a)
     in_dates_b = _date_parts(b)
     values_a, values_b = _small(ma), _small(mb)
     left_a = [m for m in left_a if m.value not in in_dates_b and (m.ordinal or m.value not in values_b)]
     left_b = [m for m in left_b if m.value not in in_dates_a and (m.ordinal or m.value not in values_a)]
     return _report("number", left_a, left_b, a, b, pair)
+
+
+def _split_number(left_a: list[Mention], left_b: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """Drop a number of B that A says in two parts, its tens and then its
+    units ("ninety years old and nine" / "ninety-nine years old")."""
+    for m in list(left_b):
+        whole = int(m.value) if m.value.isdigit() else -1
+        parts = next(
+            (
+                (x, y)
+                for x in left_a
+                for y in left_a
+                if x.start < y.start
+                and x.value.isdigit()
+                and y.value.isdigit()
+                and int(x.value) % 10 == 0
+                and 0 < int(y.value) < 10
+                and int(x.value) + int(y.value) == whole
+            ),
+            None,
+        )
+        if parts is not None:
+            left_b.remove(m)
+            left_a = [x for x in left_a if x not in parts]
+    return left_a, left_b
 
 
 REPEATED = 12
