@@ -127,3 +127,20 @@ def test_and_opening_a_sentence_is_not_the_name_andrew() -> None:
     b = "And immediately Andrew having known that power had gone forth, turned about." + later
     (d,) = compare_texts(a, b).differences
     assert (d.kind, d.a.text, d.b.text) == ("name", "Jesus", "Andrew")
+
+
+def test_a_name_swapped_in_a_pair_that_still_names_the_original() -> None:
+    # Genesis 33:16-17 as one sentence of Young's Literal Translation; both names are named elsewhere
+    a = (
+        "So Esau returned that day on his way unto Seir. And Jacob journeyed to Succoth, and built him "
+        "an house: therefore the name of the place is called Succoth. And Jacob came to Seir."
+    )
+    b = (
+        "And turn back on that day doth Esau on his way to Seir; and Jacob hath journeyed to Succoth, and "
+        "buildeth to himself a house, therefore hath he called the name of the place Seir. "
+        "And Jacob cometh to Seir."
+    )
+    (d,) = compare_texts(a, b).differences
+    assert (d.kind, d.detail) == ("name", "Succoth != Seir")
+    assert d.b.span.start == b.index("Seir.")
+    assert compare_texts(a, b.replace("place Seir.", "place Succoth.")).identical

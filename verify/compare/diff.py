@@ -9,7 +9,7 @@ and `addition` passages.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -309,7 +309,39 @@ def names(a: Side, b: Side, pair: int) -> list[Difference]:
     for tb in absent_b:
         if (len(tb.words) > 1 and _unseen(tb, a)) or _stray(tb, b, a):
             out.append(Difference("name", a.excerpt, b.cut(tb.start, tb.end), f"{tb.text} only in B", pair))
+    if not out:
+        out.extend(_recounted(a, b, pair))
     return out
+
+
+def _recounted(a: Side, b: Side, pair: int) -> list[Difference]:
+    """Known names that one side says more often than the other, put for each
+    other: in a long pair that still names the original elsewhere ("journeyed
+    to Succoth ... called Succoth" / "journeyed to Succoth ... called Cainan"),
+    presence alone cannot see the swap; the counts can. Only where both sides
+    say one known name once more than the other side."""
+    ka = [t for t in a.terms() if _known(t, a)]
+    kb = [t for t in b.terms() if _known(t, b)]
+    count_a = Counter(nm.name_key(t.words[0]) for t in ka)
+    count_b = Counter(nm.name_key(t.words[0]) for t in kb)
+    more_a, more_b = count_a - count_b, count_b - count_a
+    if list(more_a.values()) != [1] or list(more_b.values()) != [1]:
+        return []  # one name said once more on each side, or it is not one put for another
+    (key_a,), (key_b,) = more_a, more_b
+    if not count_b[key_a]:
+        return []  # a name the other side lacks in the whole pair: presence's business
+    xs = [t for t in ka if nm.name_key(t.words[0]) == key_a]
+    ys = [t for t in kb if nm.name_key(t.words[0]) == key_b]
+    ta, tb = min(  # of the mentions of the two names, the two at the same place
+        ((x, y) for x in xs for y in ys), key=lambda xy: abs(_at(xy[0], a) - _at(xy[1], b))
+    )
+    return [_name(a, b, ta, tb, f"{ta.text} != {tb.text}", pair)]
+
+
+def _at(t: nm.Term, side: Side) -> float:
+    """Where a term is in its side's sentences, from 0 (start) to 1 (end)."""
+    span = side.span
+    return (t.start - span.start) / max(1, span.end - span.start)
 
 
 def _unseen(t: nm.Term, other: Side) -> bool:
