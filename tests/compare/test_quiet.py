@@ -7,7 +7,7 @@ from __future__ import annotations
 from verify.compare import align as al
 from verify.compare import compare_texts, to_dict
 from verify.compare.numbers import numbers
-from verify.report import compare_text
+from verify.report import compare_html, compare_text
 
 
 def _values(text: str) -> list[tuple[str, str]]:
@@ -60,6 +60,7 @@ def test_a_rendering_is_one_note_not_a_difference_per_sentence() -> None:
     assert "Diana" in note.first.a.text and "Artemis" in note.first.b.text
     assert to_dict(c)["notes"][0]["count"] == 2
     assert "note name:" in compare_text.render(c)
+    assert "<h2>Renderings</h2>" in compare_html.render(c) and "2&times;" in compare_html.render(c)
 
 
 def test_a_name_changed_once_is_a_difference() -> None:
@@ -144,3 +145,19 @@ def test_a_name_swapped_in_a_pair_that_still_names_the_original() -> None:
     assert (d.kind, d.detail) == ("name", "Succoth != Seir")
     assert d.b.span.start == b.index("Seir.")
     assert compare_texts(a, b.replace("place Seir.", "place Succoth.")).identical
+
+
+def test_across_languages_a_name_swapped_twice_stays_two_differences() -> None:
+    # "Jésus" and "Jesus" are one name across scripts (phonetic key): the swap is no rendering
+    a = (
+        "Et Jésus lui dit: Pourquoi m'appelles-tu bon? Nul n'est bon, sinon un seul, Dieu. "
+        "Et Simon vint vers lui avec André. Et Jésus, étant assis vis-à-vis du trésor, regardait "
+        "comment la foule jetait de la monnaie au trésor. Et Simon et André partirent. Et Jésus répondit."
+    )
+    b = (
+        "But Simon said to him, Why callest thou me good? no one is good but one, God. "
+        "And Simon came to him with Andrew. And Simon, having sat down opposite the treasury, saw how "
+        "the crowd was casting money into the treasury. And Simon and Andrew went away. And Jesus answered."
+    )
+    c = compare_texts(a, b, ("fr", "en"))
+    assert [d.detail for d in c.differences] == ["Jésus != Simon"] * 2 and not c.notes

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from rapidfuzz import fuzz
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from verify.compare import align as _align
@@ -103,7 +103,7 @@ def compare_texts(a: str, b: str, langs: tuple[str, str] | None = None) -> Compa
             b, sb[bead.b_start : bead.b_end], common_b, names, nearby=frozenset().union(*keys_b[window])
         )
         found.extend(pair_differences(side_a, side_b, index, terms, versions))
-    found, notes = _habits(found, (_capitalised(a), _capitalised(b)))
+    found, notes = _habits(found, a, b, _capitalised)
     found = across_neighbours(found)
     if versions:
         found = [d for d in found if not _split_elsewhere(d, pairs)]
@@ -138,7 +138,7 @@ def _compare_across(
     for index, ((side_a, side_b), pair) in enumerate(zip(side_of, pairs, strict=True)):
         if not pair.one_sided:
             found.extend(cross_differences(side_a, side_b, index, known))
-    found, notes = _habits(found, (_capitalised(a), _capitalised(b)))
+    found, notes = _habits(found, a, b, _capital_keys)  # two scripts: names meet by phonetic key
     found = across_neighbours(found)
     found.extend(passages(pairs, a, b))
     found.sort(key=lambda d: (d.pair, d.a.span.start, d.b.span.start))
@@ -248,19 +248,22 @@ def _habit(d: Difference) -> str | None:
     return None
 
 
-def _unwritten(d: Difference, words: tuple[frozenset[str], frozenset[str]]) -> bool:
+Fold = Callable[[str], frozenset[str]]
+
+
+def _unwritten(d: Difference, words: tuple[frozenset[str], frozenset[str]], fold: Fold) -> bool:
     """Whether a difference names what the other text never writes (a word cut
     from a key term always counts): a rendering, seen twice, not a change."""
     if d.kind != "name":
         return True
     named_a = not d.detail.endswith(" only in B")  # else A's excerpt is the sentence, not a name
     named_b = not d.detail.endswith(" only in A")
-    return (named_a and not _capitalised(d.a.text) <= words[1]) or (
-        named_b and not _capitalised(d.b.text) <= words[0]
+    return (named_a and not fold(d.a.text) <= words[1]) or (
+        named_b and not fold(d.b.text) <= words[0]
     )
 
 
-def _spelling(d: Difference, words: tuple[frozenset[str], frozenset[str]]) -> bool:
+def _spelling(d: Difference, words: tuple[frozenset[str], frozenset[str]], fold: Fold) -> bool:
     """Whether a name difference is one name spelt two ways, each text
     keeping to its own spelling: neither text ever writes the other's form,
     and the two are spelt alike ("Phuvah" / "Puah", "Midian" / "Madiam").
@@ -268,7 +271,7 @@ def _spelling(d: Difference, words: tuple[frozenset[str], frozenset[str]]) -> bo
     text writes "Hadad" elsewhere stays a difference."""
     if d.kind != "name" or " != " not in d.detail:
         return False
-    xa, xb = _capitalised(d.a.text), _capitalised(d.b.text)
+    xa, xb = fold(d.a.text), fold(d.b.text)
     return (
         bool(xa and xb)
         and not xa & words[1]
@@ -277,27 +280,32 @@ def _spelling(d: Difference, words: tuple[frozenset[str], frozenset[str]]) -> bo
     )
 
 
-def _rendering(d: Difference, count: int, words: tuple[frozenset[str], frozenset[str]]) -> bool:
+def _rendering(
+    d: Difference, count: int, words: tuple[frozenset[str], frozenset[str]], fold: Fold
+) -> bool:
     """Whether a name or key-term difference found ``count`` times the same way
     is the translator's rendering, not a change."""
     if count >= HABIT:
         return True
-    return _unwritten(d, words) if count >= RENDERING else _spelling(d, words)
+    return _unwritten(d, words, fold) if count >= RENDERING else _spelling(d, words, fold)
 
 
 def _habits(
-    found: list[Difference], keys: tuple[frozenset[str], frozenset[str]]
+    found: list[Difference], a: str, b: str, fold: Fold
 ) -> tuple[list[Difference], tuple[Rendering, ...]]:
     """Split off the differences that recur the same way: a translation's
     convention ("Holy Ghost" / "Holy Spirit", "Goiim" where the other says
-    "nations"), reported once as a :class:`Rendering` note. ``keys`` are the
-    capitalised words of each whole text (:func:`_capitalised`)."""
+    "nations"), reported once as a :class:`Rendering` note. ``fold`` gives
+    the names a text writes, to compare with the other text's: its
+    capitalised words (:func:`_capitalised`), or across two languages their
+    phonetic keys (:func:`_capital_keys`: "Jésus" and "Jesus" are one)."""
+    keys = (fold(a), fold(b))
     habit = [_habit(d) for d in found]
     counts = Counter(k for k in habit if k is not None)
     kept: list[Difference] = []
     first: dict[str, Difference] = {}
     for d, k in zip(found, habit, strict=True):
-        if k is None or not _rendering(d, counts[k], keys):
+        if k is None or not _rendering(d, counts[k], keys, fold):
             kept.append(d)
         else:
             first.setdefault(k, d)
