@@ -161,3 +161,18 @@ def test_across_languages_a_name_swapped_twice_stays_two_differences() -> None:
     )
     c = compare_texts(a, b, ("fr", "en"))
     assert [d.detail for d in c.differences] == ["Jésus != Simon"] * 2 and not c.notes
+
+
+def test_one_part_of_a_hyphenated_name_changed() -> None:
+    beasts = ("sheep", "goats", "oxen", "asses", "camels", "men")
+    start = "And the men of Sodom were wicked. " + " ".join(
+        f"And the {w} came to the field and went home." for w in beasts
+    )
+    a = start + " And Zillah bare Tubal-cain; and the sister of Tubal-cain was Naamah."
+    b = start + " And Zillah bare Tubal-Cain; and a sister of Sodom-Cain is Naamah."
+    (d,) = compare_texts(a, b).differences
+    assert (d.kind, d.b.text) == ("name", "Sodom-Cain")
+    # a compound the other side renders in words is not a changed part
+    well = " He called the well "
+    c = compare_texts(start + well + "Beer-lahai-roi.", start + well + "Fountain of Life.")
+    assert not any("Beer" in d.detail for d in c.differences)

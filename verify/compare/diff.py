@@ -354,8 +354,32 @@ def _unseen(t: nm.Term, other: Side) -> bool:
 
 def _stray(t: nm.Term, side: Side, other: Side) -> bool:
     """A known single name that the other side has nowhere near (not even
-    spelt another way): put in, not paraphrased ("Noah" / "Rebekah")."""
-    return bool(other.nearby) and _known(t, side) and nm.name_key(t.words[0]) not in other.nearby
+    spelt another way): put in, not paraphrased ("Noah" / "Rebekah"); of a
+    hyphenated name, a known part where the other side has the compound with
+    another part ("Sodom" of "Sodom-Cain" for "Tubal-cain"; not "Beer" of
+    "Beer-lahai-roi", which the other side renders "Fountain of Life")."""
+    if not other.nearby or len(t.words) != 1:
+        return False
+    parts = _HYPHEN.split(t.words[0])
+    if len(parts) == 1:
+        return _known(t, side) and nm.name_key(t.words[0]) not in other.nearby
+    if not {p.lower() for p in parts} & _compound_parts(other.slice()):
+        return False  # not one part of a compound changed: a name rendered otherwise
+    return any(
+        _known(nm.Term(t.start, t.end, p, (p,)), side) and nm.name_key(p) not in other.nearby
+        for p in parts
+        if p[:1].isupper()
+    )
+
+
+def _compound_parts(text: str) -> set[str]:
+    """The parts, in lower case, of the hyphenated words of a text."""
+    return {
+        p.lower() for w in nm.NAME_WORD.findall(text) if _HYPHEN.search(w) for p in _HYPHEN.split(w) if p
+    }
+
+
+_HYPHEN = re.compile(r"[-\u2010\u2011\u2013]")
 
 
 #: Capitalised words that open a speech or a clause, never names.
