@@ -43,7 +43,8 @@ def _notes(comparison: Comparison) -> list[str]:
     lines = ["", f"{len(comparison.notes)} renderings (the same each time; not counted as differences):"]
     for r in comparison.notes:
         d = r.first
-        lines += [f"  note {d.kind}: {d.detail} ({r.count} times; first in pair {d.pair})"]
+        times = "once" if r.count == 1 else f"{r.count} times"
+        lines += [f"  note {d.kind}: {d.detail} ({times}; first in pair {d.pair})"]
     return lines
 
 
