@@ -27,6 +27,9 @@ ABBREVIATIONS = frozenset(
         "refs", "min", "max", "hr", "hrs", "seq", "sqq", "ibid", "cit", "loc", "jan", "feb",
         "mar", "apr", "jun", "jul", "aug", "plc", "llc", "bros",
         "sep", "sept", "oct", "nov", "dec",
+        # titles and usages of older books: "per cent., while", "Supt. of Schools",
+        # "Mme. de B----", "Messrs. Ellis", "the Bp. of Coutances", "MSS. in"
+        "cent", "supt", "mme", "mlle", "messrs", "mss", "bp", "esq", "capt", "lieut", "hon",
     }
 )
 # fmt: on
