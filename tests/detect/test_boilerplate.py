@@ -49,7 +49,7 @@ def test_a_closing_copyright_section_is_the_texts_own_notice() -> None:
     "text",
     [
         # a dated footer line before the page's links is still furniture
-        "A story about the harbour.\n\nIt rained all day.\n\nCopyright 2020 The Daily Paper\n\nPrivacy | Terms",
+        "A story about the harbour.\n\nIt rained.\n\nCopyright 2020 The Daily Paper\n\nPrivacy | Terms",
         # a bare heading followed by no statement of terms
         "A story about the harbour.\n\nIt rained all day.\n\nCopyright\n\nBack to top",
         # a copyright line with a year, even before a sentence
