@@ -57,6 +57,8 @@ def _odd_marks(text: str) -> list[re.Match[str]]:
             continue
         if start > 0 and text[start - 1] == "`" == mark.group():
             continue  # a code span closed before its suffix: "`Buffer`s"
+        if mark.group() == "`" and _closes_span(text, i):
+            continue  # "`Uint8Array`s", "`napi_value`s", "`v8::Context`s"
         match = _ODD_RE.match(text, start)
         if match:
             found.append(match)
@@ -64,3 +66,16 @@ def _odd_marks(text: str) -> list[re.Match[str]]:
 
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def _closes_span(text: str, i: int) -> bool:
+    """The backtick at ``i`` closes a code span: an odd number of backticks
+    stands before it in its paragraph (Markdown's ```Uint8Array`s``).
+
+    >>> _closes_span("the `Uint8Array`s", 15)
+    True
+    >>> _closes_span("`a` and a state`s", 15)
+    False
+    """
+    start = text.rfind("\n\n", 0, i) + 1
+    return text.count("`", start, i) % 2 == 1
