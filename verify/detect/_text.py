@@ -148,6 +148,23 @@ def _starts(text: str) -> tuple[int, ...]:
     return tuple(p.start for p in _paragraphs(text))
 
 
+def in_code_span(text: str, i: int) -> bool:
+    """Offset ``i`` stands inside a Markdown or reStructuredText code span,
+    or on its closing backtick: an odd number of runs of backticks stands
+    before it in its paragraph (``the `Uint8Array`s``, ````git help help````).
+
+    >>> in_code_span("the `Uint8Array`s", 15), in_code_span("run ``git help help``", 12)
+    (True, True)
+    >>> in_code_span("`a` and a state`s", 15)
+    False
+    """
+    start = text.rfind("\n\n", 0, i) + 1
+    return len(_TICKS_RE.findall(text, start, i)) % 2 == 1
+
+
+_TICKS_RE = re.compile(r"`+")
+
+
 def is_abbreviation(word: str) -> bool:
     """True when ``word`` (without its full stop) is a known abbreviation or
     a single letter, as in ``e.g.``, ``Fig.``, ``U.S.``."""

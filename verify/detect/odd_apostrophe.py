@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from verify.detect._text import finding
+from verify.detect._text import finding, in_code_span
 from verify.detect.config import Corpus, LintConfig
 from verify.model import Finding
 
@@ -57,7 +57,7 @@ def _odd_marks(text: str) -> list[re.Match[str]]:
             continue
         if start > 0 and text[start - 1] == "`" == mark.group():
             continue  # a code span closed before its suffix: "`Buffer`s"
-        if mark.group() == "`" and _closes_span(text, i):
+        if mark.group() == "`" and in_code_span(text, i):
             continue  # "`Uint8Array`s", "`napi_value`s", "`v8::Context`s"
         match = _ODD_RE.match(text, start)
         if match:
@@ -67,15 +67,3 @@ def _odd_marks(text: str) -> list[re.Match[str]]:
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
-
-def _closes_span(text: str, i: int) -> bool:
-    """The backtick at ``i`` closes a code span: an odd number of backticks
-    stands before it in its paragraph (Markdown's ```Uint8Array`s``).
-
-    >>> _closes_span("the `Uint8Array`s", 15)
-    True
-    >>> _closes_span("`a` and a state`s", 15)
-    False
-    """
-    start = text.rfind("\n\n", 0, i) + 1
-    return text.count("`", start, i) % 2 == 1
