@@ -1,9 +1,11 @@
 """Normalise: :class:`~verify.model.Extracted` -> :class:`~verify.model.Canonical`.
 
-A *profile* is a named, versioned, ordered list of steps. ``canon/2`` is the
+A *profile* is a named, versioned, ordered list of steps. ``canon/3`` is the
 profile of this version; ``canon/1`` (removal on repetition alone, no
-record of removed material) is no longer computed: a manifest made with it
-is still checked on its bytes, and says how to rebuild for its texts. Any
+record of removed material) and ``canon/2`` (line-end hyphens and list
+bullets decided differently by format, generator chrome kept) are no longer
+computed: a manifest made with them is still checked on its bytes, and says
+how to rebuild for its texts. Any
 change that alters the canonical text of some input must become a new
 profile version (old manifests keep naming the profile they used).
 
@@ -44,8 +46,8 @@ class Profile:
     steps: tuple[Step, ...]
 
 
-CANON_2 = Profile(
-    "canon/2",
+CANON_3 = Profile(
+    "canon/3",
     (
         Step("line_endings", text=steps.line_endings),
         Step("overstrike", text=steps.overstrike),
@@ -65,10 +67,10 @@ CANON_2 = Profile(
         Step("bullets", text=steps.bullets),
     ),
 )
-PROFILES: dict[str, Profile] = {CANON_2.name: CANON_2}
-PROFILE = CANON_2
+PROFILES: dict[str, Profile] = {CANON_3.name: CANON_3}
+PROFILE = CANON_3
 #: Profiles of earlier versions, which this version no longer computes.
-RETIRED = frozenset({"canon/1"})
+RETIRED = frozenset({"canon/1", "canon/2"})
 
 _EXAMPLES = 3
 _EXAMPLE_LEN = 80
