@@ -55,6 +55,7 @@ CANON_3 = Profile(
         Step("nfkc", text=steps.nfkc),
         Step("invisible", text=steps.invisible),
         Step("punctuation", text=steps.punctuation),
+        Step("nroff_bullets", text=steps.nroff_bullets),
         Step("line_space", text=steps.line_space),
         Step("rules", text=steps.rules),
         Step("furniture", layout=layout.remove_furniture, positions=True),

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from verify.model import Block
+from verify.normalize.lexicon import is_english_word
 
 Pages = tuple[str, ...]
 
@@ -500,23 +501,74 @@ def dehyphenate(pages: Pages, params: Sequence[str] | None = None) -> Outcome:
 
 
 def _decide_hyphens(text: str, breaks: list[_Break]) -> list[str]:
-    rest, last = [], 0
-    for found in breaks:
-        rest.append(text[last:found.start])
-        last = found.end
-    rest.append(text[last:])
-    vocabulary = Counter(w.lower() for w in _WORD.findall(" ".join(rest)))
-    words = Counter(p for w in vocabulary for p in w.split("-"))
-    decided = []
-    for found in breaks:
-        left, right = found.left, found.right
-        compound, joined = f"{left}-{right}", left + right
-        capital = right[0].isupper() and not (left.isupper() and right.isupper())
-        keep = (compound.lower() in vocabulary
-                or (joined.lower() not in vocabulary
-                    and (capital or (left.lower() in words and right.lower() in words))))
-        decided.append(compound if keep else joined)
-    return decided
+    masked = list(text)
+    for found in breaks:  # the broken words are not evidence; offsets stay
+        masked[found.start:found.end] = " " * (found.end - found.start)
+    places: defaultdict[str, list[int]] = defaultdict(list)
+    for match in _WORD.finditer("".join(masked)):
+        places[match.group().lower()].append(match.start())
+    words = Counter(p for w in places for p in w.split("-"))
+    return [hyphen_decision(found.left, found.right, _Nearest(places, found.start), words)
+            for found in breaks]
+
+
+class _Nearest(Counter[str]):
+    """The document's other words seen from one break: every use of a
+    spelling counts, halved each time its distance from the break doubles,
+    so that of two spellings the document uses, the one used more and nearer
+    wins (``lower-case`` in a section that writes it so, ``lowercase`` in the
+    rest of bash's manual). Symmetric in the renderings: which other uses a
+    rendering broke at line ends moves the weights only a little."""
+
+    def __init__(self, places: dict[str, list[int]], at: int) -> None:
+        super().__init__()
+        self._places, self._at = places, at
+
+    def __missing__(self, word: str) -> int:
+        found = self._places.get(word)
+        if not found:
+            return 0
+        return sum(1 << 40 - min(abs(p - self._at).bit_length(), 39) for p in found)
+
+
+def hyphen_decision(left: str, right: str, vocabulary: Counter[str], words: Counter[str]) -> str:
+    """The word that ``left-\nright`` stands for: ``left-right`` or ``leftright``.
+
+    The decision must not depend on where a rendering broke its lines (a PDF
+    breaks ``read-/only`` where the text rendering prints ``readonly`` whole),
+    so it is taken from the document's words and, failing them, from English:
+
+    1. the document writes the word elsewhere (``vocabulary``: its unbroken
+       words, singular or plural; each use counts, nearer uses more): the
+       spelling with the greater weight, the compound on a tie;
+    2. else the joined word is an English word (``re-/setting``): joined;
+    3. else a capital after a left half that is not all capitals
+       (``Asia-/Pacific``), or both halves are words of the document or
+       English words (``floating-/point``): the compound;
+    4. else joined: most line-end hyphens are syllable breaks.
+
+    >>> from collections import Counter
+    >>> hyphen_decision("read", "only", Counter({"readonly": 5, "read-only": 2}), Counter())
+    'readonly'
+    >>> none = Counter()
+    >>> hyphen_decision("re", "setting", none, none), hyphen_decision("zero", "padding", none, none)
+    ('resetting', 'zero-padding')
+    """
+    compound, joined = f"{left}-{right}", left + right
+    hyphenated, whole = _uses(compound.lower(), vocabulary), _uses(joined.lower(), vocabulary)
+    if hyphenated or whole:
+        return compound if hyphenated >= whole else joined
+    if is_english_word(joined):
+        return joined
+    capital = right[0].isupper() and not (left.isupper() and right.isupper())
+    halves = all(h.lower() in words or is_english_word(h) for h in (left, right))
+    return compound if capital or halves else joined
+
+
+def _uses(word: str, vocabulary: Counter[str]) -> int:
+    """How often the document writes ``word``, in the singular or the plural."""
+    uses = vocabulary[word] + vocabulary[word + "s"]
+    return uses + vocabulary[word[:-1]] if word.endswith("s") else uses
 
 
 # --------------------------------------------------------------------------- paragraphs
