@@ -167,10 +167,11 @@ def test_a_mark_after_a_sentence_end_is_a_token_on_any_line() -> None:
         assert _words(f"{a} {b}") == _words(f"{a}\n\n{b}")
 
 
-def test_typed_dashes_and_the_copyright_sign_are_folded_as_typeset() -> None:
-    assert _words("level -- each option") == _words("level \u2014 each option") == "level - each option"
+def test_the_em_dash_and_the_copyright_sign_are_spelt_as_plain_text_spells_them() -> None:
+    assert _words("level -- each option") == _words("level \u2014 each option") == "level -- each option"
     assert _words("Copyright (C) 1989") == _words("Copyright \u00a9 1989")
-    assert _words("use --verbose\n\n---\n\nend") == "use --verbose end"
+    assert _words("the ++ and -- operators; use --verbose") == "the ++ and -- operators; use --verbose"
+    assert _words("1989\u20132025") == "1989-2025"
 
 
 def test_nroff_bullets_are_drawn_bullets_and_a_word_o_is_a_word() -> None:
@@ -248,3 +249,58 @@ def test_a_change_in_man2html_chrome_changes_the_removed_digest(old: bytes, new:
     base, changed = _record(data, "bash.html"), _record(data.replace(old, new), "bash.html")
     assert changed.text_sha256 == base.text_sha256
     assert changed.removed_sha256 != base.removed_sha256
+
+
+# --------------------------------------------------------------------------- code blocks
+
+_CODE_PAGE = """<html><head><title>t</title></head><body><main>
+<p>Run the tool as shown below, then read its report carefully.</p>
+<pre><code>$ verify build sources -m m.json
+-----
+- not a bullet
+\u2022 nor this
+    if (x) {
+        y = 1;
+    }
+</code></pre>
+<p>The report lists every file it read.</p>
+</main></body></html>"""
+
+
+def test_a_code_block_keeps_its_lines_and_no_layout_step_touches_them() -> None:
+    record = _record(_CODE_PAGE.encode(), "page.html")
+    assert record.text is not None
+    code = [p for p in record.text.split("\n\n") if p.startswith("$ verify")]
+    assert code == ["$ verify build sources -m m.json\n-----\n- not a bullet\n\u2022 nor this\n"
+                    "if (x) {\ny = 1;\n}"]
+    assert "\ufdd0" not in record.text
+
+
+def test_code_lines_replay_and_keep_the_word_stream_of_their_words() -> None:
+    from verify.ingest.html import ingest_html
+    from verify.normalize import canonicalize, replay
+
+    extracted = ingest_html(_CODE_PAGE.encode())
+    canonical = canonicalize(extracted)
+    assert replay(extracted.pages, canonical.changes) == canonical.text
+    # The word stream is the words in order: the line breaks of the code are whitespace.
+    assert "m.json ----- - not a bullet \u2022 nor this if (x) { y = 1; }" in word_stream(canonical.text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_changing_a_word_of_a_code_block_changes_the_text_digest(data: st.DataObject) -> None:
+    base = _record(_CODE_PAGE.encode(), "page.html")
+    code = _CODE_PAGE[_CODE_PAGE.index("<pre>"):_CODE_PAGE.index("</pre>")]
+    words = [m for m in re.finditer(r"[A-Za-z]+", code) if m.group() not in ("pre", "code")]
+    m = data.draw(st.sampled_from(words))
+    start = _CODE_PAGE.index("<pre>") + m.start()
+    changed = _CODE_PAGE[:start] + m.group()[::-1] + "q" + _CODE_PAGE[start + len(m.group()):]
+    assert _record(changed.encode(), "page.html").text_sha256 != base.text_sha256
+
+
+def test_a_real_code_block_keeps_its_lines() -> None:
+    """mdBook's example of Rust error E0499: one line of code per line."""
+    record = _record((CANON / "rust-E0499.html").read_bytes(), "E0499.html")
+    assert record.text is not None
+    assert "fn main() {\nlet mut i = 0;\nlet mut x = &mut i;\nlet mut a = &mut i;\nx;\n" in record.text

@@ -71,6 +71,9 @@ class MainContent:
     paragraphs: tuple[str, ...]
     removed: tuple[str, ...]
     encoding: str | None
+    #: For each paragraph: is it a code block (``pre``), whose lines
+    #: (joined by ``\n``) are its content?
+    code: tuple[bool, ...] = ()
 
 
 @dataclass(eq=False, slots=True)
@@ -407,6 +410,8 @@ class _Block:
     text: str
     link_chars: int
     owner: Node
+    #: A block of a ``pre`` element: its lines are kept (``text`` holds them).
+    code: bool = False
 
     @property
     def link_density(self) -> float:
@@ -482,12 +487,22 @@ def _flush_alone(node: Node, out: list[_Block]) -> None:
 
 
 def _flush(parts: list[tuple[str, bool]], owner: Node, out: list[_Block]) -> None:
-    """Close the pending text run, if it has any text, as one block."""
-    text = _collapse("".join(p for p, _ in parts))
+    """Close the pending text run, if it has any text, as one block. In a
+    ``pre`` element its lines stay lines (blank ones go: a blank line ends a
+    paragraph of the canonical text)."""
+    code = _in_pre(owner)
+    joined = "".join(p for p, _ in parts)
+    text = ("\n".join(line for line in map(_collapse, joined.split("\n")) if line) if code
+            else _collapse(joined))
     if text.strip(_INVISIBLE):
         links = sum(len(_collapse(p)) for p, linked in parts if linked)
-        out.append(_Block(text, min(links, len(text)), owner))
+        out.append(_Block(text, min(links, len(text)), owner, code))
     parts.clear()
+
+
+def _in_pre(node: Node) -> bool:
+    """Is the node a ``pre`` element or inside one?"""
+    return any(n.tag == "pre" for n in _ancestors(node, MAX_DEPTH))
 
 
 @dataclass(slots=True)
@@ -943,6 +958,12 @@ def select_main(root: Node) -> tuple[str | None, tuple[str, ...], tuple[str, ...
     Every visible text block of the body ends up in exactly one of the two
     tuples, so nothing leaves without a record.  (Sets ``Node.index`` on
     the tree it is given; it reads nothing else from outside the tree.)"""
+    title, kept, removed, _ = _select(root)
+    return title, kept, removed
+
+
+def _select(root: Node) -> tuple[str | None, tuple[str, ...], tuple[str, ...], tuple[bool, ...]]:
+    """:func:`select_main`, and for each kept paragraph whether it is code."""
     order = _index(root)
     blocks = _blocks(root)
     full = _stats(order, blocks)
@@ -970,9 +991,12 @@ def select_main(root: Node) -> tuple[str | None, tuple[str, ...], tuple[str, ...
         oks = [ok and not _man2html_furniture_block(block) for ok, block in zip(oks, blocks, strict=True)]
     kept: list[str] = []
     removed: list[str] = []
+    code: list[bool] = []
     for block, ok in zip(blocks, oks, strict=True):
         (kept if ok else removed).append(block.text)
-    return _title(order, keep, dropped), tuple(kept), tuple(removed)
+        if ok:
+            code.append(block.code)
+    return _title(order, keep, dropped), tuple(kept), tuple(removed), tuple(code)
 
 
 #: The selection must keep at least this share of the words outside marked
@@ -1118,5 +1142,5 @@ def extract_main(markup: bytes | str, *, parse: Parse = parse_with_bs4) -> MainC
     if not isinstance(markup, (bytes, str)):
         raise TypeError(f"markup must be bytes or str, not {type(markup).__name__}")
     text, encoding = decode_markup(markup)
-    title, paragraphs, removed = select_main(parse(text))
-    return MainContent(title, paragraphs, removed, encoding)
+    title, paragraphs, removed, code = _select(parse(text))
+    return MainContent(title, paragraphs, removed, encoding, code)

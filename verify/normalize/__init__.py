@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from typing import cast
 from dataclasses import dataclass
 
-from verify.model import Block, Canonical, Change, Extracted
+from verify.model import CODE_LINE, Block, Canonical, Change, Extracted
 from verify.normalize import layout, steps
 
 __all__ = ["PROFILE", "PROFILES", "Profile", "canonicalize", "canonicalize_text", "replay"]
@@ -139,7 +139,9 @@ def _run(pages: Pages, profile: Profile, recorded: dict[str, tuple[str, ...]] | 
     settle = tuple(s for s in profile.steps if s.text is not None)
     pages = _characters(pages, settle, merged)
     changes = [merged[s.name] for s in profile.steps if s.name in merged]
-    return "\n".join(pages).strip(), changes, removed
+    # The code-line marks have done their work (the layout steps left those
+    # lines alone); they are not text.
+    return "\n".join(pages).replace(CODE_LINE, "").strip(), changes, removed
 
 
 def _characters(pages: Pages, run: tuple[Step, ...], merged: dict[str, Change]) -> Pages:

@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from verify.model import Block
+from verify.model import CODE_LINE, Block
 from verify.normalize.lexicon import is_english_word
 
 Pages = tuple[str, ...]
@@ -390,6 +390,8 @@ def _page_footnotes(page: str, wanted: frozenset[str] | None) -> tuple[str, list
 def _last_marker(lines: list[str], before: int, number: str) -> tuple[int, int] | None:
     pattern = re.compile(_GLUED.format(n=re.escape(number)))
     for row in range(before - 1, -1, -1):
+        if lines[row].startswith(CODE_LINE):
+            continue  # a number in code is code
         found = list(pattern.finditer(lines[row]))
         if found:
             return row, found[-1].start()
@@ -598,17 +600,39 @@ def unwrap(pages: Pages, params: Sequence[str] | None = None) -> Outcome:
     unwrapped = 0
     for block in re.split(r"\n[ ]*\n", text):
         lines = [line.strip() for line in block.split("\n") if line.strip()]
-        if not lines:
-            continue
-        if sum(len(line) > WRAP_WIDTH for line in lines) * LONG_SHARE >= len(lines):
-            paragraphs.extend(" ".join(line.split()) for line in lines)
-            continue
-        for item in _list_items(lines):
-            for group in _wrapped_paragraphs(item):
-                unwrapped += len(group) - 1
-                paragraphs.append(" ".join(" ".join(group).split()))
+        for code, run in _code_runs(lines):
+            if code:  # a code block's lines are its content: one paragraph, lines kept
+                paragraphs.append("\n".join(run))
+                continue
+            unwrapped += _unwrap_block(run, paragraphs)
     out = "\n\n".join(paragraphs)
     return Outcome((out,), unwrapped, (), (f"{len(paragraphs)} paragraphs",))
+
+
+def _code_runs(lines: list[str]) -> list[tuple[bool, list[str]]]:
+    """Consecutive lines cut into runs of code lines (marked by the ingester,
+    :data:`verify.model.CODE_LINE`) and runs of other lines."""
+    runs: list[tuple[bool, list[str]]] = []
+    for line in lines:
+        code = line.startswith(CODE_LINE)
+        if not runs or runs[-1][0] != code:
+            runs.append((code, []))
+        runs[-1][1].append(line)
+    return runs
+
+
+def _unwrap_block(lines: list[str], paragraphs: list[str]) -> int:
+    """Unwrap one block of prose lines into ``paragraphs``; how many line
+    breaks became spaces."""
+    unwrapped = 0
+    if sum(len(line) > WRAP_WIDTH for line in lines) * LONG_SHARE >= len(lines):
+        paragraphs.extend(" ".join(line.split()) for line in lines)
+        return 0
+    for item in _list_items(lines):
+        for group in _wrapped_paragraphs(item):
+            unwrapped += len(group) - 1
+            paragraphs.append(" ".join(" ".join(group).split()))
+    return unwrapped
 
 
 #: A line shorter than this share of the block's full line width ends a paragraph

@@ -15,6 +15,8 @@ import unicodedata
 import ftfy
 import ftfy.badness
 
+from verify.model import CODE_LINE
+
 _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x0b|\x85")
 
 
@@ -146,7 +148,9 @@ _PUNCTUATION = str.maketrans(
     {
         **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u2035\u02bc", "'"),
         **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb", '"'),
-        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\u2e3a\u2e3b", "-"),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2043\u2212", "-"),
+        # nroff and typewritten text spell an em dash "--"
+        **dict.fromkeys("\u2014\u2015\u2e3a\u2e3b", "--"),
         "\u2265": ">=", "\u2264": "<=", "\u2260": "!=",  # troff draws them; its ASCII output spells them
         "\u00a9": "(C)", "\u00ae": "(R)",  # likewise: nroff and plain-text licences spell them
         **dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
@@ -162,27 +166,19 @@ _PUNCTUATION_CHARS = re.compile("[" + "".join(chr(c) for c in _PUNCTUATION) + "]
 
 def punctuation(text: str) -> str:
     """One form for quotes, dashes, spaces and the comparison signs (``≥``
-    is how a typesetter draws ``>=``, ``©`` what plain text spells ``(C)``):
-    typographic choices, not content. A dash typed as two or three hyphens
-    standing between words (``level -- each``, plain text's em dash) is one
-    dash, as the typeset ``—`` becomes.
+    is how a typesetter draws ``>=``, ``©`` what plain text spells ``(C)``,
+    the em dash ``—`` what it spells ``--``): typographic choices, not
+    content. Two hyphens typed as a word stay what they are (a decrement,
+    the end of a command's options).
 
     >>> punctuation("\u201cSCO\u201d \u2013 the People\u2019s Republic \u2014 \u00abx\u00bb")
-    '"SCO" - the People\\'s Republic - "x"'
-    >>> punctuation("Copyright \u00a9 2025; level -- each --verbose")
-    'Copyright (C) 2025; level - each --verbose'
+    '"SCO" - the People\\'s Republic -- "x"'
+    >>> punctuation("Copyright \u00a9 2025; level \u2014 each")
+    'Copyright (C) 2025; level -- each'
     """
-    if "--" in text:
-        text = _TYPED_DASH.sub("-", text)
     if text.isascii():
         return text
     return _PUNCTUATION_CHARS.sub(lambda m: _PUNCTUATION[ord(m.group())], text)
-
-
-#: Two or three hyphens standing as a word beside a word on their line, or
-#: two alone on a line (an HTML block): a typed dash (``--verbose`` stays; a
-#: line ``---`` alone is a rule).
-_TYPED_DASH = re.compile(r"(?<=\S )-{2,3}(?!\S)|(?<![^\n])-{2,3}(?= \S)|(?<![^\n])--(?![^\n])")
 
 
 #: nroff's ASCII bullet: a lone ``o`` at the start of a line, the item's text
@@ -243,10 +239,15 @@ def rules(text: str) -> str:
     'end.\\n\\nnext'
     >>> rules("Version 2.0 ===== 1. Definitions")
     'Version 2.0  1. Definitions'
+
+    A line of a code block (marked by the HTML ingester) is code: kept.
     """
     if not _RULE_HINT.search(text):
         return text
-    return _INLINE_RULE.sub("", _RULE.sub("", text))
+    if CODE_LINE not in text:
+        return _INLINE_RULE.sub("", _RULE.sub("", text))
+    return "\n".join(line if line.startswith(CODE_LINE) else _INLINE_RULE.sub("", _RULE.sub("", line))
+                     for line in text.split("\n"))
 
 
 def rule_paragraphs(text: str) -> str:
