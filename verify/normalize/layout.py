@@ -13,6 +13,7 @@ formats without pages).
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter, defaultdict
@@ -520,7 +521,9 @@ class _Nearest(Counter[str]):
     so that of two spellings the document uses, the one used more and nearer
     wins (``lower-case`` in a section that writes it so, ``lowercase`` in the
     rest of bash's manual). Symmetric in the renderings: which other uses a
-    rendering broke at line ends moves the weights only a little."""
+    rendering broke at line ends moves the weights only a little. Only the
+    :data:`NEAREST` uses on each side count, so a word broken and written
+    thousands of times costs no more per break (linear, bench/canon_scaling.py)."""
 
     def __init__(self, places: dict[str, list[int]], at: int) -> None:
         super().__init__()
@@ -530,7 +533,13 @@ class _Nearest(Counter[str]):
         found = self._places.get(word)
         if not found:
             return 0
-        return sum(1 << 40 - min(abs(p - self._at).bit_length(), 39) for p in found)
+        i = bisect.bisect_left(found, self._at)
+        near = found[max(0, i - NEAREST):i + NEAREST]
+        return sum(1 << 40 - min(abs(p - self._at).bit_length(), 39) for p in near)
+
+
+#: How many uses of a spelling on each side of a break weigh in its decision.
+NEAREST = 8
 
 
 def hyphen_decision(left: str, right: str, vocabulary: Counter[str], words: Counter[str]) -> str:
