@@ -45,7 +45,7 @@ __all__ = [
     "select_main",
 ]
 
-SELECTOR_VERSION = "html-content/1"
+SELECTOR_VERSION = "html-content/2"
 """Version of the selection rules.  Any change that alters the output for
 some page is a new version (DESIGN.md: profiles are versioned); record it
 beside the parser versions in every extraction record."""
