@@ -304,3 +304,27 @@ def test_a_real_code_block_keeps_its_lines() -> None:
     record = _record((CANON / "rust-E0499.html").read_bytes(), "E0499.html")
     assert record.text is not None
     assert "fn main() {\nlet mut i = 0;\nlet mut x = &mut i;\nlet mut a = &mut i;\nx;\n" in record.text
+
+
+def test_halves_from_two_languages_are_not_a_compound() -> None:
+    """A German PDF's ``Fundamental-/gruppen``: ``fundamental`` is English,
+    ``gruppen`` a word of the document; neither list holds both, so it is a
+    syllable break (canon/2 joined it too)."""
+    doc = Counter({"gruppen": 4, "die": 9})
+    assert hyphen_decision("Fundamental", "gruppen", Counter(), doc) == "Fundamentalgruppen"
+
+
+def test_a_number_in_code_is_never_a_footnote_marker() -> None:
+    """A block starting with a number (an exit-code table: "3 Internal
+    JavaScript Parse Error: ...") after a code line ending in that number
+    (``SSL_OP_NO_SSLv3``... in code) is no footnote: canon/2 cut the digit
+    from the code; the search must not go on to cut it from the prose
+    before either."""
+    page = ("<html><body><main><p>Use the SSLv3 flag only for tests of old peers please.</p>"
+            "<pre>const v = 'SSL_OP_NO_SSLv3';</pre>"
+            "<p>3 Internal JavaScript Parse Error: the source code failed to parse.</p>"
+            "</main></body></html>")
+    record = _record(page.encode(), "api.html")
+    assert record.text is not None
+    assert "SSLv3 flag" in record.text and "SSL_OP_NO_SSLv3" in record.text
+    assert "[^3]" not in record.text

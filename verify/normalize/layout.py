@@ -391,9 +391,9 @@ def _page_footnotes(page: str, wanted: frozenset[str] | None) -> tuple[str, list
 def _last_marker(lines: list[str], before: int, number: str) -> tuple[int, int] | None:
     pattern = re.compile(_GLUED.format(n=re.escape(number)))
     for row in range(before - 1, -1, -1):
-        if lines[row].startswith(CODE_LINE):
-            continue  # a number in code is code
         found = list(pattern.finditer(lines[row]))
+        if found and lines[row].startswith(CODE_LINE):
+            return None  # the nearest candidate is a number in code: code, not a marker
         if found:
             return row, found[-1].start()
     return None
@@ -554,8 +554,9 @@ def hyphen_decision(left: str, right: str, vocabulary: Counter[str], words: Coun
        spelling with the greater weight, the compound on a tie;
     2. else the joined word is an English word (``re-/setting``): joined;
     3. else a capital after a left half that is not all capitals
-       (``Asia-/Pacific``), or both halves are words of the document or
-       English words (``floating-/point``): the compound;
+       (``Asia-/Pacific``), or both halves are words of the document, or both
+       are English words (``floating-/point``; not one of each: German
+       ``Fundamental-/gruppen`` is one word): the compound;
     4. else joined: most line-end hyphens are syllable breaks.
 
     >>> from collections import Counter
@@ -572,7 +573,8 @@ def hyphen_decision(left: str, right: str, vocabulary: Counter[str], words: Coun
     if is_english_word(joined):
         return joined
     capital = right[0].isupper() and not (left.isupper() and right.isupper())
-    halves = all(h.lower() in words or is_english_word(h) for h in (left, right))
+    halves = (all(h.lower() in words for h in (left, right))
+              or all(is_english_word(h) for h in (left, right)))
     return compound if capital or halves else joined
 
 
