@@ -23,6 +23,7 @@ import hashlib
 import io
 import os
 import stat
+from stat import S_ISREG
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -652,8 +653,37 @@ def hash_beneath_many(root: str, items: list[tuple[str, int | None]]) -> list[tu
     share its descriptor (a sorted list opens each folder once): safer than one
     path per file, and cheaper."""
     folders = _Folders(root)
+    out: list[tuple[int, str] | str] = []
+    append, sha256, fstat, read, close = out.append, hashlib.sha256, os.fstat, os.read, os.close
     try:
-        return [_hash_beneath(folders, rel, identity) for rel, identity in items]
+        for rel, identity in items:
+            # The common case inline (a small regular file, the walk's inode, read in one
+            # call): the calls per file were a fifth of a plain check's CPU.
+            folder, _, filename = rel.rpartition("/")
+            if folder != folders.name or folders.fd < 0 or not filename:
+                append(_hash_beneath(folders, rel, identity))
+                continue
+            try:
+                fd = os.open(filename, _FLAGS, dir_fd=folders.fd)
+            except OSError:
+                append(_hash_beneath(folders, rel, identity))  # tells why
+                continue
+            try:
+                info = fstat(fd)
+                size = info.st_size
+                if (identity is None or info.st_ino == identity) and size < SMALL_FILE and S_ISREG(
+                        info.st_mode):
+                    data = read(fd, size + 1)
+                    if len(data) <= size:
+                        append((len(data), "sha256:" + sha256(data).hexdigest()))
+                        continue
+                    os.lseek(fd, 0, os.SEEK_SET)
+                append(_hash_open(fd, info, identity))
+            except OSError as exc:
+                append(f"cannot read: {exc.strerror or exc}")
+            finally:
+                close(fd)
+        return out
     finally:
         folders.close()
 
@@ -702,15 +732,18 @@ def _hash_beneath(folders: _Folders, rel: str, identity: int | None) -> tuple[in
             return "a path component is a symlink now (changed since the walk): refused, never read"
         return f"cannot read: {exc.strerror or exc}"
     try:
-        info = os.fstat(fd)
-        if identity is not None and info.st_ino != identity:
-            return ("the file was replaced between the walk and the read (another file, or a link "
-                    "to one): refused")
-        return hash_fd(fd, info)
+        return _hash_open(fd, os.fstat(fd), identity)
     except OSError as exc:
         return f"cannot read: {exc.strerror or exc}"
     finally:
         os.close(fd)
+
+
+def _hash_open(fd: int, info: os.stat_result, identity: int | None) -> tuple[int, str] | str:
+    if identity is not None and info.st_ino != identity:
+        return ("the file was replaced between the walk and the read (another file, or a link "
+                "to one): refused")
+    return hash_fd(fd, info)
 
 
 def process_file_item(item: tuple[str, str, Any]) -> Record:

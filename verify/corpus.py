@@ -12,15 +12,19 @@ import fnmatch
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 from verify.manifest import encode_name
 from verify.provenance import FILENAME
 
 
-@dataclass(frozen=True, slots=True)  # slots: one per file, held by the walk
-class CorpusFile:
+class CorpusFile(NamedTuple):
+    """One file of the walk. A named tuple, not a frozen dataclass: one is made
+    per file, and a frozen dataclass took 1.7 us to make against 0.6 us (its
+    __init__ sets each field through object.__setattr__): 50 ms of a plain
+    check of 50,000 files. Immutable and typed all the same."""
+
     name: str  # the manifest name: relative, POSIX, NFC
     path: str  # where it is on disk
     problem: str | None = None  # why it must not be read, if so
@@ -71,10 +75,28 @@ def walk(root: Path, exclude: Iterable[str] = (), skip: Iterable[Path] = (),
             entry = _entry(root, rel_folder, link.name, None, link=_target(link.path))
             if (low is None or low <= entry.name) and (high is None or entry.name < high):
                 _add(found, entry)
+        prefix = "" if rel_folder == "." else rel_folder + "/"
         for item in files:
             filename = item.name
-            if filename.startswith(".") or (rel_folder == "." and filename == FILENAME):
+            if filename.startswith(".") or (not prefix and filename == FILENAME):
                 continue
+            if _PLAIN_NAME.match(rel := prefix + filename) and os.sep == "/":
+                # Most files: a plain name (its own manifest name), a regular file
+                # by its directory entry. The same as below, without the calls.
+                if (low is not None and rel < low) or (high is not None and rel >= high):
+                    continue
+                try:
+                    regular = not item.is_symlink() and item.is_file(follow_symlinks=False)
+                    inode = item.inode() if regular else None
+                except OSError:
+                    regular = False
+                if regular and inode not in skipped_inodes:
+                    if not patterns or not any(fnmatch.fnmatchcase(rel, p) for p in patterns):
+                        if rel in found:
+                            _add(found, CorpusFile(rel, item.path, None, 0, None, inode))
+                        else:
+                            found[rel] = CorpusFile(rel, item.path, None, 0, None, inode)
+                    continue
             if (low is not None or high is not None) and not _in_span(rel_folder, filename, low, high):
                 continue
             problem = _kind(root, item, skipped, skipped_inodes)

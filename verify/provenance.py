@@ -34,11 +34,6 @@ from typing import Any
 from verify.errors import ConfigError
 from verify.safeio import read_regular
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 FILENAME = "sources.toml"
 #: A sources.toml larger than this is refused unread.
 MAX_BYTES = 64 * 1024 * 1024
@@ -62,6 +57,11 @@ def load_provenance(root: Path) -> Provenance:
         return Provenance()
     data = read_regular(path, FILENAME, limit=MAX_BYTES,
                         error=functools.partial(ConfigError, path=str(path)))
+    # Imported here: most corpora have no sources.toml, and a plain check starts faster.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         doc = tomllib.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
