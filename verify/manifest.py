@@ -25,20 +25,20 @@ import itertools
 import json
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
-from importlib import resources
 from pathlib import Path
-from typing import IO, Any, Literal, cast
+from typing import IO, TYPE_CHECKING, Any, Literal, cast
 
 from verify import strictjson
 from verify._version import __version__
 from verify.errors import ManifestError, UnsafePath
 from verify.lock import manifest_lock as manifest_lock  # moved to verify/lock.py; still importable here
-from verify.model import Change, Format, Record
+
+if TYPE_CHECKING:  # seven dataclasses to make at import: a plain check's start-up needs none
+    from verify.model import Change, Format, Record
 
 FORMAT = "verify-manifest/2"
 OLD_FORMATS = ("verify-manifest/1",)
@@ -380,6 +380,8 @@ def write_atomic(path: Path, data: bytes) -> None:
 def atomic_writer(path: Path) -> Iterator[IO[bytes]]:
     """A stream to a temporary file that replaces ``path`` (after fsync) when the block ends."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # here: it imports shutil, random, bz2, lzma (a plain check's start-up)
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, _mode_for(path))
@@ -772,7 +774,7 @@ def _plain_text(line: bytes) -> str | None:
 
 def _entry_of(match: re.Match[str]) -> Entry:
     extractor, fmt, path, profile, raw, removed, size, text = match.groups()
-    return Entry(path=path, size=int(size), raw_sha256=raw, format=cast(Format, fmt or "unknown"),
+    return Entry(path=path, size=int(size), raw_sha256=raw, format=cast("Format", fmt or "unknown"),
                  text_sha256=text, removed_sha256=removed, profile=profile, extractor=extractor)
 
 
@@ -851,6 +853,8 @@ def _parse_batch(batch: list[bytes], what: str | None, source: str | None = None
 def schema() -> dict[str, Any]:
     """The published JSON Schema of manifests (``verify/schema/manifest-2.schema.json``):
     the header line, and under ``definitions/entry`` each entry line."""
+    from importlib import resources
+
     text = resources.files("verify").joinpath("schema/manifest-2.schema.json").read_text("utf-8")
     loaded: dict[str, Any] = json.loads(text)
     return loaded

@@ -23,7 +23,6 @@ dropped).
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import os
 import sys
@@ -103,6 +102,8 @@ def _table(name: str, table: Any, allowed: frozenset[str], source: str) -> dict[
     if unknown:
         raise ConfigError(f"[{name}] has unknown keys {sorted(unknown)}; allowed: {sorted(allowed)}",
                           path=source)
+    import datetime as dt  # here: most corpora have no sources.toml (a plain check's start-up)
+
     out = {}
     for key, value in table.items():
         if isinstance(value, (dt.date, dt.datetime)):
