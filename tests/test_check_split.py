@@ -198,3 +198,27 @@ def test_a_plain_folder_name_prefixes_every_name_under_it() -> None:
         assert unicodedata.normalize("NFC", "a/" + char).startswith("a/"), hex(code)
         if unicodedata.combining(char):
             assert encode_name(b"d0/" + char.encode() + b"\xff").startswith("d0/"), hex(code)
+
+
+def test_a_short_manifest_of_large_files_is_split_a_file_or_so_a_span(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root, manifest = tmp_path / "c", tmp_path / "m.json"
+    root.mkdir()
+    for i in range(6):
+        (root / f"big{i}.bin").write_bytes(bytes([i]) * (50_000 + i))
+    assert main(["build", str(root), "-m", str(manifest), "-q", "--hash-only", "-j", "1"]) == 0
+    (root / "big3.bin").write_bytes(b"changed")
+    serial = _check(root, manifest, jobs=1)
+    spans: list[int] = []
+    real_fork_map = verify.check.fork_map
+
+    def counted(fn, items, workers):  # type: ignore[no-untyped-def]
+        spans.append(len(items))
+        return real_fork_map(fn, items, workers)
+
+    monkeypatch.setattr(verify.check, "fork_map", counted)
+    assert _check(root, manifest, jobs=2) == serial and spans == []  # 300 KB: not worth a fork
+    monkeypatch.setattr(verify.check, "POOL_BYTES", 100_000)
+    assert _check(root, manifest, jobs=2) == serial and spans == [6]
+    assert [m.path for m in serial.modified] == ["big3.bin"]
+    assert serial.bytes_hashed == 5 * 50_000 + 12 + len(b"changed")

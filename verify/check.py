@@ -178,10 +178,20 @@ def _split(run: _Run, entries: EntryStream, provenance: Any, skip: list[Path]) -
     (nothing done) when the manifest is small, one CPU is asked for, or fork is
     not available."""
     workers = _cpus() if run.jobs is None else run.jobs
-    size = os.fstat(entries.fd).st_size
-    if workers <= 1 or size < SPLIT_BYTES or not hasattr(os, "fork"):
+    if workers <= 1 or not hasattr(os, "fork"):
         return False
-    spans = entries.spans(min(workers * SPANS_PER_WORKER, 255, max(1, size // max(1, SPAN_BYTES))))
+    size = os.fstat(entries.fd).st_size
+    if size >= SPLIT_BYTES:
+        parts = min(workers * SPANS_PER_WORKER, 255, max(1, size // max(1, SPAN_BYTES)))
+    else:  # few files: split when they are large, a file or so a span
+        lines = total = 0
+        for entry in entries.read(entries.whole):
+            lines += 1
+            total += entry[1] if isinstance(entry, tuple) else entry.size
+        if total < POOL_BYTES:
+            return False
+        parts = min(255, lines)
+    spans = entries.spans(parts)
     if len(spans) < 2:
         return False
 

@@ -569,10 +569,14 @@ class EntryStream:
         self.used = False
 
     def __iter__(self) -> Iterator[Entry | PlainLine]:
-        return self.read(Span(self.start, None, None, None))
+        self.used = True
+        return self.read(self.whole)
+
+    @property
+    def whole(self) -> Span:
+        return Span(self.start, None, None, None)
 
     def read(self, span: Span) -> Iterator[Entry | PlainLine]:
-        self.used = True
         return _SpanReader(_pread_lines(self.fd, span.start, span.end, self.source), self.source,
                            span.low, span.high).light()
 
