@@ -62,6 +62,19 @@ def _check(root: Path, manifest: Path, jobs: int) -> CheckReport:
         return check_manifest(header, root, manifest_path=manifest, jobs=jobs, entries=entries)
 
 
+def _count_spans(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many name ranges each split check was cut into (one number per check)."""
+    spans: list[int] = []
+    real_fork_map = verify.check.fork_map
+
+    def counted(fn, items, workers):  # type: ignore[no-untyped-def]
+        spans.append(len(items))
+        return real_fork_map(fn, items, workers)
+
+    monkeypatch.setattr(verify.check, "fork_map", counted)
+    return spans
+
+
 @pytest.fixture
 def split(monkeypatch: pytest.MonkeyPatch) -> None:
     """Split however small: many spans of a few lines each."""
@@ -80,14 +93,7 @@ def test_a_split_check_gives_the_verdicts_of_one_process(tmp_path: Path, split: 
     if changed:
         _change(root)
     serial = _check(root, manifest, jobs=1)
-    spans: list[int] = []
-    real_fork_map = verify.check.fork_map
-
-    def counted(fn, items, workers):  # type: ignore[no-untyped-def]
-        spans.append(len(items))
-        return real_fork_map(fn, items, workers)
-
-    monkeypatch.setattr(verify.check, "fork_map", counted)
+    spans = _count_spans(monkeypatch)
     split_report = _check(root, manifest, jobs=2)
     assert spans and spans[0] > 10  # it was split, into many ranges
     assert split_report == serial
@@ -209,14 +215,7 @@ def test_a_short_manifest_of_large_files_is_split_a_file_or_so_a_span(
     assert main(["build", str(root), "-m", str(manifest), "-q", "--hash-only", "-j", "1"]) == 0
     (root / "big3.bin").write_bytes(b"changed")
     serial = _check(root, manifest, jobs=1)
-    spans: list[int] = []
-    real_fork_map = verify.check.fork_map
-
-    def counted(fn, items, workers):  # type: ignore[no-untyped-def]
-        spans.append(len(items))
-        return real_fork_map(fn, items, workers)
-
-    monkeypatch.setattr(verify.check, "fork_map", counted)
+    spans = _count_spans(monkeypatch)
     assert _check(root, manifest, jobs=2) == serial and spans == []  # 300 KB: not worth a fork
     monkeypatch.setattr(verify.check, "POOL_BYTES", 100_000)
     assert _check(root, manifest, jobs=2) == serial and spans == [6]
