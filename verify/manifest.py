@@ -349,10 +349,15 @@ def dumps(manifest: Manifest) -> bytes:
     return b"".join(_lines(manifest))
 
 
-def _lines(manifest: Manifest) -> Iterator[bytes]:
+def header_line(manifest: Manifest) -> bytes:
+    """The first line of a manifest: its header, validated."""
     header = manifest.header()
     validate(header)
-    yield canonical_line(header)
+    return canonical_line(header)
+
+
+def _lines(manifest: Manifest) -> Iterator[bytes]:
+    yield header_line(manifest)
     previous: str | None = None
     for entry in manifest.entries:
         if previous is not None and not previous < entry.path:
