@@ -120,8 +120,8 @@ def main() -> int:
           f"load {os.getloadavg()[0]:.2f}")
     print("| N | MB | build s (peak MiB) | rebuild unchanged s (peak) | manifest + store MB "
           "| check wall / CPU s (peak MiB) | sha256sum -c wall / CPU s (peak) "
-          "| hashdeep -a wall / CPU s (peak) |")
-    print("|---|---|---|---|---|---|---|---|")
+          "| hashdeep -a wall / CPU s (peak) | load |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for n in [int(x) for x in args.sizes.split(",")]:
         low, high = (int(x) for x in args.words.split(","))
         root = base / (f"c{n}" if (low, high) == (150, 900) else f"c{n}-w{low}-{high}")
@@ -167,7 +167,7 @@ def main() -> int:
 
         print(f"| {n:,} | {size_mb:.0f} | {build_cell} | "
               f"{'-' if rebuild is None else f'{rebuild[0]:.1f} ({rebuild[1]})'} | {stored:.1f} | "
-              f"{cell(checks)} | {cell(sums)} | {cell(deeps)} |", flush=True)
+              f"{cell(checks)} | {cell(sums)} | {cell(deeps)} | {os.getloadavg()[0]:.1f} |", flush=True)
     if args.keep is None:
         shutil.rmtree(base, ignore_errors=True)
     return 0
