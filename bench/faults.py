@@ -36,6 +36,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import psutil
+
 HERE = Path(__file__).resolve().parent.parent
 SHARED = Path("/work/shared/corpora")
 LIMIT = 300.0  # seconds before a case counts as hung
@@ -212,25 +214,22 @@ def _text_corpus(root: Path, files: int) -> None:
             f"Document {i}. The member states agreed on item {i} of the treaty. " * 20 + "\n")
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            found += [int(c) for c in (task / "children").read_text().split()]
-        except OSError:
-            continue
-    return found
+def _children(pid: int) -> list[psutil.Process]:
+    try:
+        return psutil.Process(pid).children()
+    except psutil.NoSuchProcess:
+        return []
 
 
-def _alive(pids: list[int]) -> list[int]:
+def _alive(procs: list[psutil.Process]) -> list[psutil.Process]:
+    """The processes that still run (a zombie has already died)."""
     alive = []
-    for pid in pids:
+    for proc in procs:
         try:
-            state = Path(f"/proc/{pid}/stat").read_text().split(") ")[1].split()[0]
-        except (OSError, IndexError):
+            if proc.is_running() and proc.status() != psutil.STATUS_ZOMBIE:
+                alive.append(proc)
+        except psutil.NoSuchProcess:
             continue
-        if state != "Z":
-            alive.append(pid)
     return alive
 
 
@@ -261,8 +260,8 @@ def kill_build(how: signal.Signals, rounds: int, seed: int, work: Path) -> Tally
         ok, why = healthy(rerun, (0,))
         if left:
             ok, why = False, f"{len(left)} worker processes outlived the killed build"
-            for pid in left:
-                os.kill(pid, signal.SIGKILL)
+            for child in left:
+                child.kill()
         if not intact:
             ok, why = False, "the manifest was lost or damaged"
         tally.case(ok and first.code == 0, why)
@@ -293,7 +292,7 @@ def kill_worker(rounds: int, seed: int, work: Path) -> Tally:
         time.sleep(rng.uniform(0.2, 2.0))
         workers = _children(proc.pid) or workers
         if workers:
-            os.kill(rng.choice(workers), signal.SIGKILL)
+            rng.choice(workers).kill()
         try:
             out, err = proc.communicate(timeout=LIMIT)
             run = Run(proc.returncode, out.decode(), err.decode(), 0)

@@ -4,6 +4,7 @@ same manifest, byte for byte, as the local process pool."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -16,7 +17,7 @@ import pytest
 from verify.build import build_manifest
 from verify.cli import main
 from verify.manifest import dumps
-from verify.parallel import dask_executor
+from verify.parallel import dask_executor, map_ordered
 
 from helpers import DATA, SOURCES
 
@@ -26,10 +27,13 @@ def scheduler_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("dask")
     address_file = folder / "scheduler.json"
     common = ["--no-dashboard"]
+    # One death is enough for the scheduler to give up on a task (default: 3), so
+    # the crash test is quick; verify records the task's file as crashed either way.
+    env = {**os.environ, "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "0"}
     scheduler = subprocess.Popen(
         [sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", "0",
          "--scheduler-file", str(address_file), *common],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     workers = None
     try:
         _wait_for(address_file)
@@ -85,3 +89,22 @@ def test_an_unreachable_scheduler_is_a_clear_error() -> None:
     with pytest.raises(VerifyError, match="cannot reach the Dask scheduler"), \
             dask_executor("tcp://127.0.0.1:9", timeout=2):
         pass
+
+
+
+def test_a_worker_dying_on_one_file_costs_that_file_not_the_run(scheduler_file: str) -> None:
+    """A Dask worker killed by one item (the scheduler's KilledWorker) becomes that
+    item's crash record; the other items come back, in order."""
+    # ``eval`` is importable on the workers; the middle item ends its worker
+    # process the way a segfault in a C extension does.
+    items = ["6 * 7", "__import__('os')._exit(70)", "2 + 3"]
+    crashed: list[tuple[str, str]] = []
+
+    def on_crash(item: str, why: str) -> object:
+        crashed.append((item, why))
+        return "crashed"
+
+    with dask_executor(scheduler_file) as executor:
+        out = map_ordered(eval, items, executor=executor, on_crash=on_crash)
+    assert out == [42, "crashed", 5]
+    assert crashed == [(items[1], "its worker process died (KilledWorker)")]

@@ -42,6 +42,8 @@ def map_ordered(fn: Callable[[T], R], items: Sequence[T], *, jobs: int | None = 
     Without it, a worker's death is a :class:`~verify.workers.WorkerDied` error.
     """
     jobs = default_jobs() if jobs is None else jobs
+    if executor is not None and on_crash is not None:
+        return list(_progress(_survive(executor, fn, items, on_crash), len(items), progress))
     if executor is not None:
         chunk = max(1, min(64, len(items) // (4 * max(jobs, 1)) or 1))
         return list(_progress(executor.map(fn, items, chunksize=chunk), len(items), progress))
@@ -59,6 +61,46 @@ def map_ordered(fn: Callable[[T], R], items: Sequence[T], *, jobs: int | None = 
     finally:
         if bar is not None:
             bar.close()
+
+
+def _survive(executor: Executor, fn: Callable[[T], R], items: Sequence[T],
+             on_crash: Callable[[T, str], R]) -> Iterator[R]:
+    """``fn`` over ``items`` on any executor, in order, where an item whose
+    worker process died becomes ``on_crash(item, why)`` and the other items go on.
+
+    A worker's death also fails the items that were waiting on it (a Dask
+    ``KilledWorker`` names every task the scheduler gave up on, innocent ones
+    included), so a lost item is tried once more on its own: only an item
+    that kills its worker again is recorded as crashed. An exception raised by
+    ``fn`` itself is re-raised."""
+    futures = [executor.submit(fn, item) for item in items]
+    try:
+        for item, future in zip(items, futures, strict=True):
+            try:
+                yield future.result()
+            except Exception as exc:
+                if not _worker_lost(exc):
+                    raise
+                yield _alone(executor, fn, item, on_crash)
+    finally:
+        for future in futures:
+            future.cancel()
+
+
+def _alone(executor: Executor, fn: Callable[[T], R], item: T,
+           on_crash: Callable[[T, str], R]) -> R:
+    try:
+        return executor.submit(fn, item).result()
+    except Exception as exc:
+        if not _worker_lost(exc):
+            raise
+        return on_crash(item, f"its worker process died ({type(exc).__name__})")
+
+
+def _worker_lost(exc: BaseException) -> bool:
+    from concurrent.futures import BrokenExecutor
+
+    return isinstance(exc, BrokenExecutor) or type(exc).__name__ == "KilledWorker"
 
 
 def _progress(results: Iterator[R], total: int, label: str | None) -> Iterator[R]:
@@ -95,6 +137,7 @@ def dask_executor(address: str, timeout: float = 10.0) -> Iterator[Executor]:
         raise VerifyError(f"cannot reach the Dask scheduler at {address}: "
                           f"{exc or type(exc).__name__}") from exc
     try:
-        yield client.get_executor()  # type: ignore[no-untyped-call]
+        # pure=False: a resubmitted item is a new task, not the failed one again
+        yield client.get_executor(pure=False)  # type: ignore[no-untyped-call]
     finally:
         client.close()  # type: ignore[no-untyped-call]

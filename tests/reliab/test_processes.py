@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import psutil
 import pytest
 
 from verify.manifest import read_manifest
@@ -31,25 +32,21 @@ def _corpus(root: Path, files: int) -> None:
                                             + "\n")
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            found += [int(c) for c in (task / "children").read_text().split()]
-        except OSError:
-            continue
-    return found
+def _children(pid: int) -> list[psutil.Process]:
+    try:
+        return psutil.Process(pid).children()
+    except psutil.NoSuchProcess:
+        return []
 
 
 def _holders(path: Path) -> list[int]:
-    """Processes with ``path`` open (Linux /proc)."""
+    """Processes with ``path`` open."""
     found = []
-    for pid in filter(str.isdigit, os.listdir("/proc")):
+    for proc in psutil.process_iter():
         try:
-            fds = os.listdir(f"/proc/{pid}/fd")
-            if any(os.readlink(f"/proc/{pid}/fd/{fd}") == str(path) for fd in fds):
-                found.append(int(pid))
-        except OSError:
+            if any(f.path == str(path) for f in proc.open_files()):
+                found.append(proc.pid)
+        except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
             continue
     return found
 
