@@ -9,10 +9,11 @@ bytes, different canonical text, naming the extractor and profile versions on
 both sides.
 
 The manifest is streamed: entries are read in batches, merged with the sorted
-walk of the root, and hashed in chunks (forked worker processes over both
-cores for large corpora), so memory holds the walk and one chunk, not the
-manifest. Detailed records are read from the record store only for the files
-whose bytes changed.
+walk of the root, and hashed in chunks, so memory holds the walk and one
+chunk, not the manifest. A plain check of a large corpus is split by name
+range over forked processes, each walking, reading and hashing its own range
+(:func:`_split`, docs/scale.md). Detailed records are read from the record
+store only for the files whose bytes changed.
 """
 
 from __future__ import annotations
