@@ -45,6 +45,7 @@ from verify.manifest import (
 
 if TYPE_CHECKING:  # concurrent.futures is imported when a pool starts (start-up time)
     from verify.model import Record
+    from verify.provenance import Provenance
     from concurrent.futures import Executor, Future, ProcessPoolExecutor
 
 T = TypeVar("T")
@@ -169,7 +170,7 @@ def check_manifest(manifest: Manifest, root: str | os.PathLike[str], *, deep: bo
     return run.finish()
 
 
-def _split(run: _Run, entries: EntryStream, provenance: Any, skip: list[Path]) -> bool:
+def _split(run: _Run, entries: EntryStream, provenance: Provenance, skip: list[Path]) -> bool:
     """A plain check split by name range: each forked process walks the files of
     its range (folders outside it are not scanned), reads the manifest lines of
     that range (checked as the whole would be, and that they are in it), pairs,
