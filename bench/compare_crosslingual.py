@@ -28,14 +28,15 @@ import json
 import random
 import re
 import sys
-from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _injection import Tally
+from _injection import plan as plan_injections
 from compare_alignment import CORPUS, Key, _read_csv, links, load, prose
-from compare_injected import GAP, Injection, aligned, book_names, found
+from compare_injected import book_names
 
 from verify.compare import compare_texts
 from verify.compare.names import name_key
@@ -151,80 +152,37 @@ def _apply(kind: str, a: str, b: str, lang: str, names: list[str], foreign: list
 
 def plan(va: dict[Key, str], vb: dict[Key, str], book: str, lang: str, every: int, seed: str):
     rng = random.Random(seed)
-    keys = sorted(k for k in va if k[0] == book and va[k] and vb.get(k))
     keys_a_doc = {
         name_key(w) for k, t in va.items() if k[0] == book for w in re.findall(r"\w+", t) if w[:1].isupper()
     }
     names = [n for n in book_names(vb, vb, book) if name_key(n) in keys_a_doc]
     foreign = [t for k, t in sorted(vb.items()) if k[0] != book and len(t) > 40 and _END.search(t)]
-    new_a = {k: t for k, t in va.items() if k[0] == book}
-    new_b = {k: t for k, t in vb.items() if k[0] == book}
-    out: list[Injection] = []
-    kind_at, last = 0, -GAP - 1
-    position = rng.randrange(every)
-    while position < len(keys):
-        i = position
-        position += every
-        for tries in range(len(KINDS) * 3):
-            kind = KINDS[(kind_at + tries) % len(KINDS)]
-            j = min(len(keys) - 1, i + tries // len(KINDS))
-            if j - last <= GAP:
-                continue
-            key = keys[j]
-            if kind in ("omission", "addition") and not _whole(keys, j, new_a, new_b):
-                continue
-            made = _apply(kind, new_a[key], new_b[key], lang, names, foreign, rng)
-            if made is None:
-                continue
-            new_b[key], new_a[key], marked = made
-            out.append(Injection(kind, key, made[0], made[1], marked))
-            kind_at, last = (kind_at + tries + 1) % len(KINDS), j
-            break
-    return new_a, new_b, out
+    return plan_injections(
+        va, vb, book, KINDS, every, rng, lambda k, a, b: _apply(k, a, b, lang, names, foreign, rng), _whole
+    )
 
 
 def run_pair(va, vb, ta, tb, books, every, show):
     lang = LANG[ta]
-    hits: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    noise = pairs = tp = fp = fn = 0
-    noise_kinds: Counter[str] = Counter()
+    tally = Tally()
     for book in books:
         if not any(k[0] == book for k in va) or not any(k[0] == book for k in vb):
             continue
         text_a, spans_a = prose(va, book)
         text_b, spans_b = prose(vb, book)
-        plain = compare_texts(text_a, text_b, (lang, "en"))
-        noise += len(plain.differences)
-        noise_kinds.update(d.kind for d in plain.differences)
-        pairs += aligned(plain)
+        tally.plain(compare_texts(text_a, text_b, (lang, "en")))
         gold = {(k, k) for k, _, _ in spans_a} & {(k, k) for k, _, _ in spans_b}
-        predicted, _ = links(text_a, spans_a, text_b, spans_b, True, (lang, "en"))
-        tp += len(predicted & gold)
-        fp += len(predicted - gold)
-        fn += len(gold - predicted)
+        tally.links(links(text_a, spans_a, text_b, spans_b, True, (lang, "en"))[0], gold)
         new_a, new_b, injections = plan(va, vb, book, lang, every, f"{ta}:{tb}:{book}")
         ia, sa = prose(new_a, book)
         ib, sb = prose(new_b, book)
-        diffs = list(compare_texts(ia, ib, (lang, "en")).differences)
-        where_a, where_b = {k: (s, e) for k, s, e in sa}, {k: (s, e) for k, s, e in sb}
-        for inj in injections:
-            ok = found(inj, diffs, where_a, where_b)
-            hits[inj.kind][0] += ok
-            hits[inj.kind][1] += 1
-            if show and not ok:
-                print(
-                    f"  missed {inj.kind} {inj.key}: A {new_a[inj.key][:120]!r}\n"
-                    f"      B {inj.b_text[:160]!r}",
-                    file=sys.stderr,
-                )
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
+        tally.injected(
+            injections, list(compare_texts(ia, ib, (lang, "en")).differences), sa, sb, 120 if show else 0
+        )
+    p, r = tally.precision_recall()
     return {
-        "pair": f"{ta}:{tb}",
-        "recall": {k: hits[k] for k in KINDS if k in hits},
-        "noise_per_100": round(100 * noise / pairs, 2) if pairs else 0.0,
-        "noise_kinds": dict(sorted(noise_kinds.items())),
-        "alignment_f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+        **tally.result(f"{ta}:{tb}", KINDS),
+        "alignment_f1": tally.f1() or 0.0,
         "alignment_p": round(p, 4),
         "alignment_r": round(r, 4),
     }
@@ -259,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
         cells = [f"{rec[k][0]}/{rec[k][1]}" if k in rec else "-" for k in KINDS]
         allg, alln = sum(v[0] for v in rec.values()), sum(v[1] for v in rec.values())
         kinds = ", ".join(f"{k} {v}" for k, v in res["noise_kinds"].items())
+        kinds += f"; notes {res['notes']}" if res["notes"] else ""
         print(
             f"| {res['pair']} | {res['alignment_p']} | {res['alignment_r']} | {res['alignment_f1']} | "
             + " | ".join(cells)

@@ -41,25 +41,23 @@ import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _injection import Injection, Tally
+from _injection import plan as plan_injections
 from compare_alignment import CORPUS, Key, links, load, prose
 
 from verify.compare import compare_texts
-from verify.compare.model import Comparison, Difference
 from verify.compare.numbers import numbers
 
 TUNED = [("KJV", "BBE"), ("ASV", "Darby"), ("KJV", "YLT")]
 HELD_OUT = [("BSB", "Webster"), ("JPS", "YLT"), ("OEB", "Noyes"), ("Haweis", "Anderson"), ("Tyndale", "ASV")]
 BOOKS = ["Genesis", "Ruth", "Mark", "Acts"]
 KINDS = ["number-word", "number-digits", "ordinal", "date", "name", "omission", "addition"]
-REPORTED_AS = {"number-word": "number", "number-digits": "number", "ordinal": "number"}
-GAP = 3
 
 _UNITS = [
     "zero",
@@ -106,15 +104,6 @@ _MONTHS = [
     "December",
 ]
 _NAME = re.compile(r"(?<=[a-z,;:] )([A-Z][a-z]{2,})\b")
-
-
-@dataclass(frozen=True)
-class Injection:
-    kind: str
-    key: Key
-    b_text: str  # the modified verse of B ("" for an omission)
-    a_text: str  # A's verse (changed only for a date)
-    marked: tuple[int, int]  # span of the change inside b_text (inside a_text for an omission)
 
 
 def _number_words(text: str, strong: bool) -> list[tuple[int, int, int, str]]:
@@ -222,41 +211,20 @@ def plan(
 ) -> tuple[dict[Key, str], dict[Key, str], list[Injection]]:
     """Copies of both translations' verses of ``book``, B (and A for dates) injected."""
     rng = random.Random(seed)
-    keys = sorted(k for k in verses_a if k[0] == book and verses_a[k] and verses_b.get(k))
     names = book_names(verses_a, verses_b, book)
     foreign = [
         t for k, t in sorted(verses_b.items()) if k[0] != book and len(t) > 40 and _ends(t) and t[0].isupper()
     ]
-    new_a = {k: t for k, t in verses_a.items() if k[0] == book}
-    new_b = {k: t for k, t in verses_b.items() if k[0] == book}
-    out: list[Injection] = []
-    kind_at = 0
-    last = -GAP - 1
-    order = list(range(len(keys)))
-    position = rng.randrange(every)
-    while position < len(order):
-        i = position
-        position += every
-        # try the kinds from the current one until one applies to this verse (or a neighbour)
-        for tries in range(len(KINDS) * 3):
-            kind = KINDS[(kind_at + tries) % len(KINDS)]
-            j = min(len(keys) - 1, i + tries // len(KINDS))
-            if j - last <= GAP:
-                continue
-            key = keys[j]
-            a, b = new_a[key], new_b[key]
-            if kind in ("omission", "addition") and not _whole(keys, j, new_a, new_b):
-                continue
-            made = _apply(kind, a, b, names, foreign, rng)
-            if made is None:
-                continue
-            b_new, a_new, marked = made
-            new_b[key], new_a[key] = b_new, a_new
-            out.append(Injection(kind, key, b_new, a_new, marked))
-            kind_at = (kind_at + tries + 1) % len(KINDS)
-            last = j
-            break
-    return new_a, new_b, out
+    return plan_injections(
+        verses_a,
+        verses_b,
+        book,
+        KINDS,
+        every,
+        rng,
+        lambda kind, a, b: _apply(kind, a, b, names, foreign, rng),
+        _whole,
+    )
 
 
 def _apply(
@@ -296,29 +264,6 @@ def _ends(text: str) -> bool:
     return re.search(r"[.!?][\"'\u201d\u2019)]*$", text) is not None
 
 
-def _spans(spans: list[tuple[Key, int, int]]) -> dict[Key, tuple[int, int]]:
-    return {k: (s, e) for k, s, e in spans}
-
-
-def found(
-    inj: Injection,
-    diffs: list[Difference],
-    where_a: dict[Key, tuple[int, int]],
-    where_b: dict[Key, tuple[int, int]],
-) -> bool:
-    want = REPORTED_AS.get(inj.kind, inj.kind)
-    if inj.kind == "omission":
-        s, e = where_a[inj.key]
-        return any(d.kind == want and d.a.span.start < e and s < d.a.span.end for d in diffs)
-    base = where_b[inj.key][0]
-    s, e = base + inj.marked[0], base + inj.marked[1]
-    return any(d.kind == want and d.b.span.start < e and s < d.b.span.end for d in diffs)
-
-
-def aligned(c: Comparison) -> int:
-    return sum(1 for p in c.pairs if not p.one_sided)
-
-
 #: Where every noise difference goes (``--noise-log``), to classify noise by cause.
 NOISE_LOG: TextIO | None = None
 
@@ -332,56 +277,28 @@ def run_pair(
     show: bool,
     alignment: bool,
 ) -> dict[str, object]:
-    hits: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    noise = pairs = 0
-    noise_kinds: Counter[str] = Counter()
-    tp = fp = fn = 0
+    tally = Tally()
     for book in books:
         if not any(k[0] == book for k in data[ta]) or not any(k[0] == book for k in data[tb]):
             continue
         text_a, spans_a = prose(data[ta], book)
         text_b, spans_b = prose(data[tb], book)
         plain = compare_texts(text_a, text_b)
-        noise += len(plain.differences)
-        noise_kinds.update(d.kind for d in plain.differences)
+        tally.plain(plain)
         if NOISE_LOG is not None:
             for d in plain.differences:
                 print(
                     f"{ta}:{tb} {book} {d.kind}: {d.detail} | {d.a.text[:120]} | {d.b.text[:120]}",
                     file=NOISE_LOG,
                 )
-        pairs += aligned(plain)
         if alignment:
             gold = {(k, k) for k, _, _ in spans_a} & {(k, k) for k, _, _ in spans_b}
-            predicted, _ = links(text_a, spans_a, text_b, spans_b)
-            tp += len(predicted & gold)
-            fp += len(predicted - gold)
-            fn += len(gold - predicted)
+            tally.links(links(text_a, spans_a, text_b, spans_b)[0], gold)
         new_a, new_b, injections = plan(data[ta], data[tb], book, every, f"{ta}:{tb}:{book}")
         ia, sa = prose(new_a, book)
         ib, sb = prose(new_b, book)
-        diffs = list(compare_texts(ia, ib).differences)
-        where_a, where_b = _spans(sa), _spans(sb)
-        for inj in injections:
-            ok = found(inj, diffs, where_a, where_b)
-            hits[inj.kind][0] += ok
-            hits[inj.kind][1] += 1
-            if show and not ok:
-                print(
-                    f"  missed {inj.kind} {inj.key}: A {new_a[inj.key][:160]!r}\n"
-                    f"      B {inj.b_text[:160]!r}",
-                    file=sys.stderr,
-                )
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return {
-        "pair": f"{ta}:{tb}",
-        "recall": {k: hits[k] for k in KINDS if k in hits},
-        "noise_per_100": round(100 * noise / pairs, 2) if pairs else 0.0,
-        "noise_kinds": dict(sorted(noise_kinds.items())),
-        "aligned_pairs": pairs,
-        "alignment_f1": round(2 * p * r / (p + r), 4) if p + r else None,
-    }
+        tally.injected(injections, list(compare_texts(ia, ib).differences), sa, sb, 160 if show else 0)
+    return {**tally.result(f"{ta}:{tb}", KINDS), "aligned_pairs": tally.pairs, "alignment_f1": tally.f1()}
 
 
 def table(name: str, results: list[dict[str, object]], out: Callable[[str], None]) -> None:
@@ -403,6 +320,7 @@ def table(name: str, results: list[dict[str, object]], out: Callable[[str], None
         noise += round(float(r["noise_per_100"]) * int(r["aligned_pairs"]) / 100)  # type: ignore[arg-type]
         pairs += int(r["aligned_pairs"])  # type: ignore[arg-type]
         kinds = ", ".join(f"{k} {v}" for k, v in r["noise_kinds"].items())  # type: ignore[attr-defined]
+        kinds += f"; notes {r['notes']}" if r.get("notes") else ""
         out(
             f"| {r['pair']} | "
             + " | ".join(cells)

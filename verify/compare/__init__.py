@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+
+from rapidfuzz import fuzz
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from verify.compare import align as _align
@@ -28,8 +30,17 @@ from verify.compare.diff import (
     passages,
 )
 from verify.compare.language import detect
-from verify.compare.names import name_key
-from verify.compare.model import KINDS, AlignedPair, Comparison, Difference, Excerpt, Kind, Segment
+from verify.compare.names import SPELT_ALIKE, name_key
+from verify.compare.model import (
+    KINDS,
+    AlignedPair,
+    Comparison,
+    Difference,
+    Excerpt,
+    Kind,
+    Rendering,
+    Segment,
+)
 from verify.compare.segment import segment
 from verify.compare.similarity import LEXICAL_WEIGHT, features
 from verify.compare.summary import summary, to_dict
@@ -44,6 +55,7 @@ __all__ = [
     "Difference",
     "Excerpt",
     "Kind",
+    "Rendering",
     "Segment",
     "compare_texts",
     "group_summary",
@@ -91,12 +103,13 @@ def compare_texts(a: str, b: str, langs: tuple[str, str] | None = None) -> Compa
             b, sb[bead.b_start : bead.b_end], common_b, names, nearby=frozenset().union(*keys_b[window])
         )
         found.extend(pair_differences(side_a, side_b, index, terms, versions))
-    found = across_neighbours(_habits(found))
+    found, notes = _habits(found, a, b, _capitalised)
+    found = across_neighbours(found)
     if versions:
         found = [d for d in found if not _split_elsewhere(d, pairs)]
     found.extend(passages(pairs, a, b, frozenset(loose)))
     found.sort(key=lambda d: (d.pair, d.a.span.start, d.b.span.start))
-    return Comparison(a, b, sa, sb, pairs, tuple(found))
+    return Comparison(a, b, sa, sb, pairs, tuple(found), notes)
 
 
 def _compare_across(
@@ -125,10 +138,11 @@ def _compare_across(
     for index, ((side_a, side_b), pair) in enumerate(zip(side_of, pairs, strict=True)):
         if not pair.one_sided:
             found.extend(cross_differences(side_a, side_b, index, known))
-    found = across_neighbours(_habits(found))
+    found, notes = _habits(found, a, b, _capital_keys)  # two scripts: names meet by phonetic key
+    found = across_neighbours(found)
     found.extend(passages(pairs, a, b))
     found.sort(key=lambda d: (d.pair, d.a.span.start, d.b.span.start))
-    return Comparison(a, b, sa, sb, pairs, tuple(found))
+    return Comparison(a, b, sa, sb, pairs, tuple(found), notes)
 
 
 def group_summary(texts: Mapping[str, str]) -> list[dict[str, Any]]:
@@ -215,20 +229,91 @@ def _unconfirmed(pair: AlignedPair) -> bool:
 
 
 HELD_LENGTH = 0.5
-#: A single name found on one side only this many times is the translator's
-#: habit ("Jehovah" where the other writes "the Lord"), not a change.
+#: A name difference, or a word cut from a key term, found this many times the
+#: same way is the translator's habit ("Jehovah" where the other says "the
+#: Lord"), not a change: it is reported once, as a note.
 HABIT = 3
+#: Found twice, it is a rendering when one text never writes the name ("Diana"
+#: / "Artemis", "Charran" / "Haran"); "Abram" put twice for "Shobal", names
+#: both texts use, stays two differences.
+RENDERING = 2
 
 
-def _habits(found: list[Difference]) -> list[Difference]:
-    """Drop name differences that recur: a translation's convention ("Holy
-    Ghost" / "Holy Spirit", "Jehovah" alone), not a change made once."""
+def _habit(d: Difference) -> str | None:
+    """What makes a difference the same as another: the kind and detail of a
+    name or of a word cut from a key term (never numbers, dates, symbols or
+    passages)."""
+    if d.kind == "name" or (d.kind == "wording" and d.detail.endswith((" missing in A", " missing in B"))):
+        return f"{d.kind}: {d.detail}"
+    return None
 
-    def key(d: Difference) -> str | None:
-        return d.detail if d.kind == "name" else None
 
-    counts = Counter(k for d in found if (k := key(d)) is not None)
-    return [d for d in found if (k := key(d)) is None or counts[k] < HABIT]
+Fold = Callable[[str], frozenset[str]]
+
+
+def _unwritten(d: Difference, words: tuple[frozenset[str], frozenset[str]], fold: Fold) -> bool:
+    """Whether a difference names what the other text never writes (a word cut
+    from a key term always counts): a rendering, seen twice, not a change."""
+    if d.kind != "name":
+        return True
+    named_a = not d.detail.endswith(" only in B")  # else A's excerpt is the sentence, not a name
+    named_b = not d.detail.endswith(" only in A")
+    return (named_a and not fold(d.a.text) <= words[1]) or (
+        named_b and not fold(d.b.text) <= words[0]
+    )
+
+
+def _spelling(d: Difference, words: tuple[frozenset[str], frozenset[str]], fold: Fold) -> bool:
+    """Whether a name difference is one name spelt two ways, each text
+    keeping to its own spelling: neither text ever writes the other's form,
+    and the two are spelt alike ("Phuvah" / "Puah", "Midian" / "Madiam").
+    Seen once, it is a rendering; "Hadad" put for "Hadar" where the other
+    text writes "Hadad" elsewhere stays a difference."""
+    if d.kind != "name" or " != " not in d.detail:
+        return False
+    xa, xb = fold(d.a.text), fold(d.b.text)
+    return (
+        bool(xa and xb)
+        and not xa & words[1]
+        and not xb & words[0]
+        and fuzz.ratio(d.a.text.lower(), d.b.text.lower()) >= SPELT_ALIKE
+    )
+
+
+def _rendering(
+    d: Difference, count: int, words: tuple[frozenset[str], frozenset[str]], fold: Fold
+) -> bool:
+    """Whether a name or key-term difference found ``count`` times the same way
+    is the translator's rendering, not a change."""
+    if count >= HABIT:
+        return True
+    return _unwritten(d, words, fold) if count >= RENDERING else _spelling(d, words, fold)
+
+
+def _habits(
+    found: list[Difference], a: str, b: str, fold: Fold
+) -> tuple[list[Difference], tuple[Rendering, ...]]:
+    """Split off the differences that recur the same way: a translation's
+    convention ("Holy Ghost" / "Holy Spirit", "Goiim" where the other says
+    "nations"), reported once as a :class:`Rendering` note. ``fold`` gives
+    the names a text writes, to compare with the other text's: its
+    capitalised words (:func:`_capitalised`), or across two languages their
+    phonetic keys (:func:`_capital_keys`: "Jésus" and "Jesus" are one)."""
+    keys = (fold(a), fold(b))
+    habit = [_habit(d) for d in found]
+    counts = Counter(k for k in habit if k is not None)
+    kept: list[Difference] = []
+    first: dict[str, Difference] = {}
+    for d, k in zip(found, habit, strict=True):
+        if k is None or not _rendering(d, counts[k], keys, fold):
+            kept.append(d)
+        else:
+            first.setdefault(k, d)
+    notes = sorted(
+        (Rendering(d, counts[k]) for k, d in first.items()),
+        key=lambda r: (r.first.pair, r.first.a.span.start, r.first.b.span.start),
+    )
+    return kept, tuple(notes)
 
 
 #: How many pairs either side of a pair count as its neighbourhood for names.
@@ -239,6 +324,13 @@ _CAPITALISED = re.compile(r"\b[^\W\d_][^\W_]+")
 def _windows(keys: list[frozenset[str]]) -> list[frozenset[str]]:
     """For each pair, the keys of its neighbourhood (``NEARBY`` pairs either side)."""
     return [frozenset().union(*keys[max(0, k - NEARBY) : k + NEARBY + 1]) for k in range(len(keys))]
+
+
+def _capitalised(text: str) -> frozenset[str]:
+    """The capitalised words of a text, in lower case and without a possessive "'s"."""
+    return frozenset(
+        re.sub(r"['\u2019]s$", "", w).lower() for w in _CAPITALISED.findall(text) if w[0].isupper()
+    )
 
 
 def _capital_keys(text: str) -> frozenset[str]:

@@ -9,7 +9,7 @@ and `addition` passages.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -131,7 +131,7 @@ def _match(
     left_b = sorted(mb, key=lambda m: m.weak)
     left_a: list[Mention] = []
     for m in sorted(ma, key=lambda m: m.weak):
-        partner = next((x for x in left_b if same(m.value, x.value)), None)
+        partner = _closest(m, [x for x in left_b if same(m.value, x.value)], ma, mb)
         if partner is None:
             left_a.append(m)
         else:
@@ -150,6 +150,21 @@ def _match(
     return changed_a + strong_a, changed_b + strong_b
 
 
+def _closest(m: Mention, cands: list[Mention], ma: list[Mention], mb: list[Mention]) -> Mention | None:
+    """The candidate whose place among B's mentions is nearest ``m``'s among
+    A's: where one of two "third"s was "second", the one that stayed pairs
+    with A's "third", and the changed one is reported."""
+    if len(cands) < 2:
+        return cands[0] if cands else None
+    return min(cands, key=lambda x: abs(_place(m, ma) - _place(x, mb)))
+
+
+def _place(m: Mention, ms: list[Mention]) -> float:
+    """Where a mention is among its side's mentions, from 0 (first) to 1 (last)."""
+    starts = sorted(x.start for x in ms)
+    return starts.index(m.start) / (len(starts) - 1) if len(starts) > 1 else 0.5
+
+
 def _ordinals(
     ma: list[Mention], mb: list[Mention], same: Callable[[str, str], bool]
 ) -> tuple[list[Mention], list[Mention], list[Mention], list[Mention]]:
@@ -159,7 +174,7 @@ def _ordinals(
     Returns them and the mentions left to pair by value."""
     oa, ob = [m for m in ma if m.ordinal], [m for m in mb if m.ordinal]
     for m in list(oa):
-        partner = next((x for x in ob if same(m.value, x.value)), None)
+        partner = _closest(m, [x for x in ob if same(m.value, x.value)], ma, mb)
         if partner is not None:
             oa.remove(m)
             ob.remove(partner)
@@ -193,13 +208,39 @@ def numbers(a: Side, b: Side, pair: int) -> list[Difference]:
     time" / "the third time ... twice")."""
     ma = [m for m in a.mentions if m.kind == "number"]
     mb = [m for m in b.mentions if m.kind == "number"]
-    left_a, left_b = _match(ma, mb, str.__eq__)
+    left_a, left_b = _split_number(*_match(ma, mb, str.__eq__))
+    left_b, left_a = _split_number(left_b, left_a)
     in_dates_a = _date_parts(a)
     in_dates_b = _date_parts(b)
     values_a, values_b = _small(ma), _small(mb)
     left_a = [m for m in left_a if m.value not in in_dates_b and (m.ordinal or m.value not in values_b)]
     left_b = [m for m in left_b if m.value not in in_dates_a and (m.ordinal or m.value not in values_a)]
     return _report("number", left_a, left_b, a, b, pair)
+
+
+def _split_number(left_a: list[Mention], left_b: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """Drop a number of B that A says in two parts, its tens and then its
+    units ("ninety years old and nine" / "ninety-nine years old")."""
+    for m in list(left_b):
+        whole = int(m.value) if m.value.isdigit() else -1
+        parts = next(
+            (
+                (x, y)
+                for x in left_a
+                for y in left_a
+                if x.start < y.start
+                and x.value.isdigit()
+                and y.value.isdigit()
+                and int(x.value) % 10 == 0
+                and 0 < int(y.value) < 10
+                and int(x.value) + int(y.value) == whole
+            ),
+            None,
+        )
+        if parts is not None:
+            left_b.remove(m)
+            left_a = [x for x in left_a if x not in parts]
+    return left_a, left_b
 
 
 REPEATED = 12
@@ -268,7 +309,39 @@ def names(a: Side, b: Side, pair: int) -> list[Difference]:
     for tb in absent_b:
         if (len(tb.words) > 1 and _unseen(tb, a)) or _stray(tb, b, a):
             out.append(Difference("name", a.excerpt, b.cut(tb.start, tb.end), f"{tb.text} only in B", pair))
+    if not out:
+        out.extend(_recounted(a, b, pair))
     return out
+
+
+def _recounted(a: Side, b: Side, pair: int) -> list[Difference]:
+    """Known names that one side says more often than the other, put for each
+    other: in a long pair that still names the original elsewhere ("journeyed
+    to Succoth ... called Succoth" / "journeyed to Succoth ... called Cainan"),
+    presence alone cannot see the swap; the counts can. Only where both sides
+    say one known name once more than the other side."""
+    ka = [t for t in a.terms() if _known(t, a)]
+    kb = [t for t in b.terms() if _known(t, b)]
+    count_a = Counter(nm.name_key(t.words[0]) for t in ka)
+    count_b = Counter(nm.name_key(t.words[0]) for t in kb)
+    more_a, more_b = count_a - count_b, count_b - count_a
+    if list(more_a.values()) != [1] or list(more_b.values()) != [1]:
+        return []  # one name said once more on each side, or it is not one put for another
+    (key_a,), (key_b,) = more_a, more_b
+    if not count_b[key_a]:
+        return []  # a name the other side lacks in the whole pair: presence's business
+    xs = [t for t in ka if nm.name_key(t.words[0]) == key_a]
+    ys = [t for t in kb if nm.name_key(t.words[0]) == key_b]
+    ta, tb = min(  # of the mentions of the two names, the two at the same place
+        ((x, y) for x in xs for y in ys), key=lambda xy: abs(_at(xy[0], a) - _at(xy[1], b))
+    )
+    return [_name(a, b, ta, tb, f"{ta.text} != {tb.text}", pair)]
+
+
+def _at(t: nm.Term, side: Side) -> float:
+    """Where a term is in its side's sentences, from 0 (start) to 1 (end)."""
+    span = side.span
+    return (t.start - span.start) / max(1, span.end - span.start)
 
 
 def _unseen(t: nm.Term, other: Side) -> bool:
@@ -281,8 +354,32 @@ def _unseen(t: nm.Term, other: Side) -> bool:
 
 def _stray(t: nm.Term, side: Side, other: Side) -> bool:
     """A known single name that the other side has nowhere near (not even
-    spelt another way): put in, not paraphrased ("Noah" / "Rebekah")."""
-    return bool(other.nearby) and _known(t, side) and nm.name_key(t.words[0]) not in other.nearby
+    spelt another way): put in, not paraphrased ("Noah" / "Rebekah"); of a
+    hyphenated name, a known part where the other side has the compound with
+    another part ("Sodom" of "Sodom-Cain" for "Tubal-cain"; not "Beer" of
+    "Beer-lahai-roi", which the other side renders "Fountain of Life")."""
+    if not other.nearby or len(t.words) != 1:
+        return False
+    parts = _HYPHEN.split(t.words[0])
+    if len(parts) == 1:
+        return _known(t, side) and nm.name_key(t.words[0]) not in other.nearby
+    if not {p.lower() for p in parts} & _compound_parts(other.slice()):
+        return False  # not one part of a compound changed: a name rendered otherwise
+    return any(
+        _known(nm.Term(t.start, t.end, p, (p,)), side) and nm.name_key(p) not in other.nearby
+        for p in parts
+        if p[:1].isupper()
+    )
+
+
+def _compound_parts(text: str) -> set[str]:
+    """The parts, in lower case, of the hyphenated words of a text."""
+    return {
+        p.lower() for w in nm.NAME_WORD.findall(text) if _HYPHEN.search(w) for p in _HYPHEN.split(w) if p
+    }
+
+
+_HYPHEN = re.compile(r"[-\u2010\u2011\u2013]")
 
 
 #: Capitalised words that open a speech or a clause, never names.

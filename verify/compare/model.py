@@ -77,8 +77,24 @@ class Difference:
 
 
 @dataclass(frozen=True)
+class Rendering:
+    """A difference that recurs through the two texts, the same each time: a
+    translator's rendering ("Diana" / "Artemis", "Jesus answered and said" /
+    "Jesus answering said"), reported once as a note, not counted as a
+    difference per sentence. ``first`` is its first occurrence and ``count``
+    the number of times it was found."""
+
+    first: Difference
+    count: int
+
+
+@dataclass(frozen=True)
 class Comparison:
-    """Everything :func:`verify.compare.compare_texts` found."""
+    """Everything :func:`verify.compare.compare_texts` found.
+
+    ``notes`` are the renderings: differences that recur the same way
+    through the texts, each reported once and not among ``differences``.
+    """
 
     a_text: str
     b_text: str
@@ -86,6 +102,7 @@ class Comparison:
     b_segments: tuple[Segment, ...]
     pairs: tuple[AlignedPair, ...]
     differences: tuple[Difference, ...]
+    notes: tuple[Rendering, ...] = ()
 
     @property
     def identical(self) -> bool:

@@ -126,7 +126,8 @@ class Vocabulary:
             plain,
             [w[0] for w in content],
             {b for b in map(_bare, words) if b.isupper() and 2 <= len(b) <= 8},
-            [b for b in map(_bare, words) if len(b) >= 3 and b[0].isupper()],
+            # "And" opening a sentence is no name: it would pass for "Andrew" (same key start)
+            [b for b in map(_bare, words) if len(b) >= 3 and b[0].isupper() and b.lower() not in STOPWORDS],
         )
 
 
@@ -163,6 +164,8 @@ def _covers(word: str, vocab: Vocabulary) -> bool:
         return True  # "Moab" and "Moabite", "Israel" and "Israelites"
     if len(word) >= 3 and word[0].isupper() and any(same_name(word, w) for w in vocab.capitalised):
         return True  # "Rebekah" and "Rebecca", "Elijah" and "Elias"
+    if len(word) >= 3 and any(demonym(word, w) for w in vocab.capitalised):
+        return True  # "Nazareth" and "Nazarene", "Tyre" and "Tyrians"
     if len(word) >= 5 and vocab.words:
         best = process.extractOne(word.lower(), vocab.words, scorer=fuzz.ratio, score_cutoff=FUZZY)
         return best is not None
@@ -208,6 +211,45 @@ def name_key(word: str) -> str:
             out.append(c)
     key = "".join(out)
     return key[:-1] if len(key) > 2 and key.endswith("s") else key
+
+
+#: Endings that make a people or an adjective of a place name, longest first.
+GENTILIC = (
+    "itesses",
+    "itess",
+    "ites",
+    "ians",
+    "eans",
+    "enes",
+    "ines",
+    "ite",
+    "ian",
+    "ean",
+    "ene",
+    "ine",
+    "ish",
+    "ans",
+    "ic",
+    "an",
+)
+
+
+def demonym(x: str, y: str) -> bool:
+    """Whether one word is the other's people or adjective: the longer is a
+    root and a gentilic ending, and the shorter starts with that root
+    ("Nazareth" / "Nazarene", "Galilee" / "Galileans", "Moab" /
+    "Moabitesses", "Jew" / "Jewish"; two names of people, "Jehoiakim" /
+    "Jehoiachin", are not).
+
+    >>> demonym("Nazareth", "Nazarene"), demonym("Tyrians", "Tyre"), demonym("Jehoiakim", "Jehoiachin")
+    (True, True, False)
+    """
+    short, long_ = sorted((x.lower(), y.lower()), key=len)
+    for ending in GENTILIC:
+        if long_.endswith(ending):
+            root = long_[: -len(ending)]
+            return len(root) >= (4 if len(ending) <= 2 else 3) and short.startswith(root)
+    return False
 
 
 def same_name(x: str, y: str) -> bool:

@@ -187,20 +187,21 @@ def words_value(text: str) -> int | None:
     >>> words_value("threescore and ten"), words_value("sixtieth"), words_value("two hundred and one")
     (70, 60, 201)
     """
-    total, current, seen = 0, 0, False
+    total, current, seen, joined = 0, 0, False, False
     text = text[:-4] if text.lower().endswith("fold") else text  # "sevenfold" says seven
     for word in re.split(r"[\s\-]+", text.lower()):
         if word == "and" or not word:
+            joined = joined or word == "and"
             continue
-        seen = True
+        seen, after_and, joined = True, joined, False
         score = _SCORE.match(word)
         if word in _UNITS or word in _ORDINAL_UNITS:
             if current % 10:
                 return None  # "two and two" is two numbers
             current += _UNITS.get(word, _ORDINAL_UNITS.get(word, 0))
         elif word in _TENS or word in _ORDINAL_TENS:
-            if current % 100 >= 10:
-                return None  # "thirty and sixty"; "four and thirty" is 34
+            if current % 100 >= 10 or (current % 10 and not after_and):
+                return None  # "thirty and sixty", "one thirty"; "four and thirty" is 34
             current += _TENS.get(word, _ORDINAL_TENS.get(word, 0))
         elif word == "dozen":
             current = max(current, 1) * 12
@@ -380,6 +381,24 @@ def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
         out.append((at, start + m.start()))
         at = start + m.end()
     out.append((at, end))
+    return [piece for s, e in out for piece in _greedy(text, s, e)]
+
+
+def _greedy(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run of number words without "and" that is not one number, cut into the
+    longest numbers from the left ("one thirty, and one sixty" of Young's
+    Literal Translation is "some thirty": 1 and 30, not 31)."""
+    if words_value(text[start:end]) is not None:
+        return [(start, end)]
+    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(words):
+        last = k
+        while last + 1 < len(words) and words_value(text[words[k][0] : words[last + 1][1]]) is not None:
+            last += 1
+        out.append((words[k][0], words[last][1]))
+        k = last + 1
     return out
 
 

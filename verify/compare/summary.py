@@ -65,6 +65,17 @@ def to_dict(comparison: Comparison, a_name: str = "A", b_name: str = "B") -> dic
             }
             for d in comparison.differences
         ],
+        "notes": [
+            {
+                "kind": r.first.kind,
+                "a": _excerpt(r.first.a),
+                "b": _excerpt(r.first.b),
+                "detail": r.first.detail,
+                "pair": r.first.pair,
+                "count": r.count,
+            }
+            for r in comparison.notes
+        ],
     }
 
 

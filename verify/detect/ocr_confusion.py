@@ -39,14 +39,16 @@ _DIGIT_FOR = {"0": ("o", "O"), "1": ("l", "I")}
 
 
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
-    words = Counter(m.group() for m in _WORD_RE.finditer(text))
+    words = Counter(_WORD_RE.findall(text))
+    repairs = {t: r for t in set(_TOKEN_RE.findall(text)) if (r := _repair(t, words)) is not None}
+    if not repairs:
+        return []
     findings = []
     for match in _TOKEN_RE.finditer(text):
         token = match.group()
-        repaired = _repair(token, words)
-        if repaired is None:
+        if token not in repairs:
             continue
-        form, kind = repaired
+        form, kind = repairs[token]
         findings.append(
             finding(
                 text,

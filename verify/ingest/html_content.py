@@ -27,7 +27,7 @@ from __future__ import annotations
 import codecs
 import re
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from verify.errors import CorruptDocument
@@ -198,42 +198,47 @@ class _TreeBuilder:
     """Builds the neutral tree from start/data/end events.
 
     Both front-ends feed it, which is what makes them agree: the depth cap,
-    the unseen tags and the text merging live in one place.
+    the unseen tags and the text merging live in one place. It is also
+    lxml's parser target itself (``start(tag, attrib)``, ``end(tag)``,
+    ``data``, ``close``): one Python call per parser event, no adapter.
     """
 
     def __init__(self) -> None:
-        self.root = Node("#document")
+        self.root = Node("#document", {}, [])
         self._open: list[Node] = [self.root]
-        self._names: list[str] = []
+        #: Elements open in the source, kept or not (the old list of their names).
+        self._depth = 0
         self._unseen = 0
 
-    def start(self, tag: str, attrs: dict[str, str]) -> None:
-        self._names.append(tag)
+    def start(self, tag: str, attrs: Mapping[str, str]) -> None:
+        self._depth += 1
         if self._unseen or tag in UNSEEN_TAGS:
             self._unseen += 1
             return
-        if len(self._open) > MAX_DEPTH:
+        opened = self._open
+        if len(opened) > MAX_DEPTH:
             return
-        kept = {k: _clean_attr(v) for k, v in attrs.items() if k in KEPT_ATTRS}
-        node = Node(tag, kept, parent=self._open[-1])
-        self._open[-1].children.append(node)
-        self._open.append(node)
+        kept = {k: _clean_attr(v) for k, v in attrs.items() if k in KEPT_ATTRS} if attrs else {}
+        parent = opened[-1]
+        node = Node(tag, kept, [], parent)
+        parent.children.append(node)
+        opened.append(node)
 
-    def end(self) -> None:
-        if not self._names:
+    def end(self, tag: str | None = None) -> None:
+        if not self._depth:
             return
-        self._names.pop()
+        self._depth -= 1
         if self._unseen:
             self._unseen -= 1
             return
-        if len(self._open) - 1 > len(self._names):
+        if len(self._open) - 1 > self._depth:
             self._open.pop()
 
     def data(self, text: str) -> None:
         if self._unseen or not text:
             return
         children = self._open[-1].children
-        if children and isinstance(children[-1], str):
+        if children and children[-1].__class__ is str:
             children[-1] += text
         else:
             children.append(text)
@@ -284,25 +289,6 @@ def _attr_text(value: object) -> str:
     return str(value)
 
 
-class _LxmlTarget:
-    """Adapter from lxml's parser-target protocol to the shared builder."""
-
-    def __init__(self) -> None:
-        self.builder = _TreeBuilder()
-
-    def start(self, tag: str, attrib: dict[str, str]) -> None:
-        self.builder.start(tag, dict(attrib))
-
-    def end(self, tag: str) -> None:
-        self.builder.end()
-
-    def data(self, data: str) -> None:
-        self.builder.data(data)
-
-    def close(self) -> Node:
-        return self.builder.close()
-
-
 def parse_with_lxml(text: str) -> Node:
     """Faster front-end: lxml's HTML parser driving the builder directly.
 
@@ -316,7 +302,7 @@ def parse_with_lxml(text: str) -> Node:
     """
     from lxml import etree
 
-    target = _LxmlTarget()
+    target = _TreeBuilder()
     parser = etree.HTMLParser(target=target, recover=True)
     try:
         for start in range(0, len(text), 512):
@@ -426,45 +412,61 @@ def _index(root: Node) -> list[Node]:
         node = stack.pop()
         node.index = len(order)
         order.append(node)
-        stack.extend(reversed(list(node.elements())))
+        kids = [c for c in node.children if c.__class__ is not str]
+        if kids:
+            kids.reverse()
+            stack += kids  # type: ignore[arg-type]  # only nodes are left in kids
     return order
 
 
-def _blocks(root: Node) -> list[_Block]:
+def _blocks(root: Node, order: list[Node]) -> list[_Block]:
     """Cut the body's text into blocks: block elements split, inline never.
 
     A ``div`` with text directly inside gives that text its own block; the
-    ``<head>`` gives none (its title is read separately)."""
+    ``<head>`` gives none (its title is read separately). ``order`` is
+    :func:`_index`'s: a node's index on the stack means leaving that node."""
     blocks: list[_Block] = []
-    parts: list[tuple[str, bool]] = []
+    texts: list[str] = []  # the pending run of text
+    linked: list[str] = []  # the pieces of it inside a link
     owners = [root]
+    links = [_is_link(node) for node in order]
     in_link = 0
-    stack: list[tuple[Node | str, bool]] = [(root, False)]
+    stack: list[Node | str | int] = [root]
     while stack:
-        item, leaving = stack.pop()
-        if isinstance(item, str):
-            parts.append((item, in_link > 0))
+        item = stack.pop()
+        if item.__class__ is str:
+            texts.append(item)
+            if in_link:
+                linked.append(item)
             continue
-        is_block = item.tag not in _INLINE_TAGS
-        if leaving:
-            in_link -= _is_link(item)
-            if is_block:
-                _flush(parts, owners.pop(), blocks)
+        if item.__class__ is int:  # leaving a node
+            node = order[item]
+            in_link -= links[item]
+            if node.tag not in _INLINE_TAGS:
+                if texts:
+                    _flush(texts, linked, owners[-1], blocks)
+                owners.pop()
             continue
-        if item.tag == "head":
+        node = item  # type: ignore[assignment]
+        tag = node.tag
+        if tag == "head":
             continue
-        if not is_block and _inline_furniture(item):
-            _flush_alone(item, blocks)
-            continue
-        if is_block:
-            _flush(parts, owners[-1], blocks)
-            owners.append(item)
-        in_link += _is_link(item)
-        if item.tag in ("br", "img", "wbr"):
-            parts.append((" ", False))
-        stack.append((item, True))
-        stack.extend((child, False) for child in reversed(item.children))
-    _flush(parts, root, blocks)
+        if tag in _INLINE_TAGS:
+            if _inline_furniture(node):
+                _flush_alone(node, blocks)
+                continue
+        else:
+            if texts:
+                _flush(texts, linked, owners[-1], blocks)
+            owners.append(node)
+        in_link += links[node.index]
+        if tag in ("br", "img", "wbr"):
+            texts.append(" ")
+        stack.append(node.index)
+        if node.children:
+            stack += reversed(node.children)
+    if texts:
+        _flush(texts, linked, root, blocks)
     return blocks
 
 
@@ -486,18 +488,19 @@ def _flush_alone(node: Node, out: list[_Block]) -> None:
         out.append(_Block(text, 0, node))
 
 
-def _flush(parts: list[tuple[str, bool]], owner: Node, out: list[_Block]) -> None:
+def _flush(texts: list[str], linked: list[str], owner: Node, out: list[_Block]) -> None:
     """Close the pending text run, if it has any text, as one block. In a
     ``pre`` element its lines stay lines (blank ones go: a blank line ends a
     paragraph of the canonical text)."""
     code = _in_pre(owner)
-    joined = "".join(p for p, _ in parts)
+    joined = "".join(texts)
     text = ("\n".join(line for line in map(_collapse, joined.split("\n")) if line) if code
             else _collapse(joined))
     if text.strip(_INVISIBLE):
-        links = sum(len(_collapse(p)) for p, linked in parts if linked)
+        links = sum(len(_collapse(p)) for p in linked)
         out.append(_Block(text, min(links, len(text)), owner, code))
-    parts.clear()
+    texts.clear()
+    linked.clear()
 
 
 def _in_pre(node: Node) -> bool:
@@ -537,21 +540,31 @@ def _stats(order: list[Node], blocks: list[_Block]) -> _Stats:
             st.prose[i] += len(block.text)
         if block.owner.tag == "p" or (len(block.text) >= 60 and block.link_density < 0.3):
             st.paragraphs[i] += 1
+    chars, link_chars, prose = st.chars, st.link_chars, st.prose
+    paragraphs, commas, images = st.paragraphs, st.commas, st.images
     for node in reversed(order):
-        st.images[node.index] += node.tag == "img"
-        if node.parent is not None:
-            j, i = node.parent.index, node.index
-            st.chars[j] += st.chars[i]
-            st.link_chars[j] += st.link_chars[i]
-            st.prose[j] += st.prose[i]
-            st.paragraphs[j] += st.paragraphs[i]
-            st.commas[j] += st.commas[i]
-            st.images[j] += st.images[i]
+        i = node.index
+        if node.tag == "img":
+            images[i] += 1
+        parent = node.parent
+        if parent is None:
+            continue
+        j = parent.index
+        if chars[i]:  # no characters: no links, prose, paragraphs or commas either
+            chars[j] += chars[i]
+            link_chars[j] += link_chars[i]
+            prose[j] += prose[i]
+            paragraphs[j] += paragraphs[i]
+            commas[j] += commas[i]
+        if images[i]:
+            images[j] += images[i]
     return st
 
 
 def _hints(node: Node) -> str:
     """The class and id text that carries the author's naming hints."""
+    if not node.attrs:
+        return ""
     return f"{node.attrs.get('class', '')} {node.attrs.get('id', '')}".strip()
 
 
@@ -560,6 +573,8 @@ def _is_hidden(node: Node) -> bool:
 
     ``hidden="until-found"`` is a collapsed section the reader can open, so
     it stays."""
+    if not node.attrs:
+        return False
     if node.attrs.get("hidden", "until-found") != "until-found":
         return True
     if node.attrs.get("aria-hidden") == "true":
@@ -570,6 +585,8 @@ def _is_hidden(node: Node) -> bool:
 
 def _is_marked_main(node: Node) -> bool:
     """Markup that names the document body outright."""
+    if not node.attrs:
+        return node.tag == "main"
     return (
         node.tag == "main"
         or node.attrs.get("role") == "main"
@@ -965,7 +982,7 @@ def select_main(root: Node) -> tuple[str | None, tuple[str, ...], tuple[str, ...
 def _select(root: Node) -> tuple[str | None, tuple[str, ...], tuple[str, ...], tuple[bool, ...]]:
     """:func:`select_main`, and for each kept paragraph whether it is code."""
     order = _index(root)
-    blocks = _blocks(root)
+    blocks = _blocks(root, order)
     full = _stats(order, blocks)
     man2html = _man2html_credit(blocks)
     generated = man2html or _generated_document(order)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from collections import Counter
 from dataclasses import replace
 from typing import Any
 from typing import Literal
@@ -310,7 +311,8 @@ def _mark_paragraphs(text: str, blocks: list[Block]) -> str:
     if len(pitches) < 2:
         return text
     pitch = pitches[len(pitches) // 2]
-    margin = min(set(lefts), key=lambda x: (-lefts.count(x), x))
+    counts = Counter(lefts)  # the most common left edge, the leftmost among equals
+    margin = min(counts, key=lambda x: (-counts[x], x))
     breaks = set()
     for prev, cur in itertools.pairwise(blocks):
         assert prev.bbox and cur.bbox

@@ -144,8 +144,15 @@ def _title_elsewhere(pages: Pages, keys: frozenset[str], positions: Sequence[Blo
     if key not in keys or key == "#page-number" or not positions:
         return False
     tops: dict[bool, list[int]] = {True: [], False: []}
+    # Folding digits leaves what comes before the first digit as it was: a
+    # line whose key is ``key`` starts with the part of ``key`` before its
+    # first '#', and only such lines need the key worked out.
+    head = key.partition("#")[0]
     for block in positions:
-        if block.bbox is not None and furniture_key(" ".join(block.text.split())) == key:
+        if block.bbox is None:
+            continue
+        line = " ".join(block.text.split())
+        if line.startswith(head) and furniture_key(line) == key:
             tops[block.page == 1].append(block.bbox[3])
     return bool(tops[True] and tops[False]) and all(
         abs(a - b) > SAME_HEIGHT for a in tops[True] for b in tops[False])
@@ -160,11 +167,26 @@ def _zone_indices(lines: list[str]) -> list[int]:
     zones shrink so that a line in the middle of a page of three or more is
     never furniture (a page whose every line repeats on every page is content,
     not a header; removal that would empty the document is refused too)."""
-    filled = [i for i, line in enumerate(lines) if line.strip()]
+    # From 2 * ZONE + 1 filled lines on the depth is ZONE: only the first and
+    # last ZONE filled lines are needed, not a list of every filled line.
+    filled = _filled(lines, range(len(lines)), 2 * ZONE + 1)
+    if len(filled) > 2 * ZONE:
+        return sorted(set(filled[:ZONE] + _filled(lines, range(len(lines) - 1, -1, -1), ZONE)))
     if not filled:
         return []
     depth = min(ZONE, max(1, (len(filled) - 1) // 2))
     return sorted(set(filled[:depth] + filled[-depth:]))
+
+
+def _filled(lines: list[str], order: range, most: int) -> list[int]:
+    """The indexes of the first ``most`` non-blank lines met in ``order``."""
+    found: list[int] = []
+    for i in order:
+        if lines[i].strip():
+            found.append(i)
+            if len(found) == most:
+                break
+    return found
 
 
 def _paged_keys(pages: Pages) -> list[str]:
@@ -364,12 +386,16 @@ def separate_footnotes(pages: Pages, params: Sequence[str] | None = None) -> Out
     return Outcome(tuple(out), len(notes), numbers, tuple(t[:80] for _, t in notes))
 
 
+_RAISED_NUMBER = re.compile(r"\d{1,3}")
+_SENTENCE_END = re.compile(r"[.!?]$")
+
+
 def _page_footnotes(page: str, wanted: frozenset[str] | None) -> tuple[str, list[tuple[int, str]]]:
     lines = page.split("\n")
     notes: list[tuple[int, str]] = []
     i = 0
     while i < len(lines):
-        if (re.fullmatch(r"\d{1,3}", lines[i].strip()) and i + 1 < len(lines)
+        if (_RAISED_NUMBER.fullmatch(lines[i].strip()) and i + 1 < len(lines)
                 and _NOTE_LINE.match(f"{lines[i].strip()} {lines[i + 1].strip()}")):
             lines[i:i + 2] = [f"{lines[i].strip()} {lines[i + 1].strip()}"]  # a raised number on its own line
         match = _NOTE_LINE.match(lines[i].strip())
@@ -402,7 +428,7 @@ def _last_marker(lines: list[str], before: int, number: str) -> tuple[int, int] 
 def _note_end(lines: list[str], start: int) -> int:
     """Index after the last line of the note starting at ``start``."""
     end = start + 1
-    while (end < len(lines) and lines[end].strip() and not re.search(r"[.!?]$", lines[end - 1].strip())
+    while (end < len(lines) and lines[end].strip() and not _SENTENCE_END.search(lines[end - 1].strip())
            and not _NOTE_LINE.match(lines[end].strip())):
         end += 1
     return end

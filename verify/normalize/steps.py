@@ -102,7 +102,36 @@ def _suspicious(line: str) -> bool:
     checks on real and mojibake corpora that the gate changes no output."""
     if line.isascii() and "\x1b" not in line:
         return False
-    return bool(_FTFY_TRIGGER.search(line)) or ftfy.badness.is_bad(line)
+    return bool(_FTFY_TRIGGER.search(line)) or is_bad(line)
+
+
+#: Every match of ftfy's badness pattern holds a character outside ASCII and
+#: is at most this many characters longer than one character (ftfy 6.3.1:
+#: 37 alternatives, 1 to 7 characters each, each with a position that takes
+#: only non-ASCII characters; tests/test_ftfy_window.py derives both facts
+#: from the pattern itself).
+BADNESS_REACH = 6
+#: Non-ASCII characters with at most twice that reach of ASCII between them:
+#: their windows would overlap, so they are searched as one.
+_NON_ASCII_CLUSTER = re.compile(rf"[^\x00-\x7f](?:[\x00-\x7f]{{0,{2 * BADNESS_REACH}}}[^\x00-\x7f])*")
+
+
+def is_bad(line: str) -> bool:
+    """``ftfy.badness.is_bad(line)``, searched only around the non-ASCII
+    characters: every match of the badness pattern holds one and reaches at
+    most :data:`BADNESS_REACH` characters from it, so these windows find a
+    match exactly when the whole line has one. The pattern costs per
+    character tried (about 5 MB/s); a long line with a few curly quotes
+    costs a few windows instead.
+
+    >>> is_bad("The People\u00e2\u20ac\u2122s Republic"), is_bad("It\u2019s fine")
+    (True, False)
+    """
+    search = ftfy.badness.BADNESS_RE.search
+    for run in _NON_ASCII_CLUSTER.finditer(line):
+        if search(line, max(0, run.start() - BADNESS_REACH), run.end() + BADNESS_REACH):
+            return True
+    return False
 
 
 def nfkc(text: str) -> str:
@@ -205,7 +234,6 @@ def nroff_bullets(text: str) -> str:
 
 
 _RUNS = re.compile(r"[ ]{2,}")
-_EDGE_SPACE = re.compile(r"^ | $", re.MULTILINE)
 
 
 def line_space(text: str) -> str:
@@ -215,9 +243,17 @@ def line_space(text: str) -> str:
     >>> line_space("  a   b  \\n   c")
     'a b\\nc'
     """
-    if "  " not in text and not _EDGE_SPACE.search(text):
+    if "  " not in text and not _edge_space(text):
         return text
-    return "\n".join(_RUNS.sub(" ", line.strip(" ")) for line in text.split("\n"))
+    # Runs never cross a line break, so folding them first and trimming the
+    # lines after gives what trimming first would.
+    return "\n".join(line.strip(" ") for line in _RUNS.sub(" ", text).split("\n"))
+
+
+def _edge_space(text: str) -> bool:
+    """Does a space start or end a line (``re.search("^ | $", text, re.M)``)?
+    Asked by substring tests, which do not try a pattern at every character."""
+    return text.startswith(" ") or text.endswith(" ") or "\n " in text or " \n" in text
 
 
 _RULE = re.compile(r"^[ ]*(?:[-_=*~.\u00b7\u2022#+][ ]*){3,}$", re.MULTILINE)
@@ -225,7 +261,11 @@ _RULE = re.compile(r"^[ ]*(?:[-_=*~.\u00b7\u2022#+][ ]*){3,}$", re.MULTILINE)
 
 #: Every rule line or inline rule holds three rule characters with only spaces between.
 _RULE_HINT = re.compile(r"[-_=*~.\u00b7\u2022#+][ ]*[-_=*~.\u00b7\u2022#+][ ]*[-_=*~.\u00b7\u2022#+]")
-_INLINE_RULE = re.compile(r"(?<!\S)([-_=*~#])\1{3,}(?!\S)")
+#: A run of four or more of one rule character standing as a word. The test
+#: that no non-space precedes it (``(?<!\S)`` before the run) is made after
+#: its first character (``(?<!\S.)``), so the pattern starts with a character
+#: class that the regex engine scans for instead of trying every position.
+_INLINE_RULE = re.compile(r"([-_=*~#])(?<!\S.)\1{3,}(?!\S)")
 
 
 def rules(text: str) -> str:
@@ -264,7 +304,10 @@ def rule_paragraphs(text: str) -> str:
 #: Not after a mark that already ends a word's punctuation: ``decimal. ?`` is
 #: a sentence and then the token ``?``, whatever line or paragraph it is on.
 _BEFORE_CLOSER = re.compile(r"[ ]+(?=[,.;:)\]}])|(?<![ .,;:!?])[ ]+(?=[!?])")
-_AFTER_OPENER = re.compile(r"(?<=[(\[{])[ ]+")
+#: Spaces after an opening bracket, matched from the bracket (kept by the
+#: replacement): a pattern that starts with a lookbehind is tried at every
+#: character, one that starts with a character class is scanned for.
+_AFTER_OPENER = re.compile(r"([(\[{])[ ]+")
 
 
 def spacing(text: str) -> str:
@@ -283,7 +326,15 @@ def spacing(text: str) -> str:
     >>> spacing("in decimal. ? ($?) the shopt builtin, (. !n [arg. . .]")
     'in decimal. ? ($?) the shopt builtin, (. !n [arg...]'
     """
-    return _AFTER_OPENER.sub("", _BEFORE_CLOSER.sub("", text))
+    if _SPACE_THEN_CLOSER.search(text):
+        text = _BEFORE_CLOSER.sub("", text)
+    return _AFTER_OPENER.sub(r"\1", text)
+
+
+#: A closer with a space just before it: where ``_BEFORE_CLOSER`` has work.
+#: Found from the closer (a character class the engine scans for, the space
+#: checked behind it), where ``_BEFORE_CLOSER`` tries every space.
+_SPACE_THEN_CLOSER = re.compile(r"[,.;:!?)\]}](?<= .)")
 
 
 _BULLET = re.compile(r"^[\u2022\u25e6\u25aa\u25cf\u2023\u2043\u2219\u00b7\u25a0\u25a1\u2013] +(?=\S)",
@@ -305,7 +356,8 @@ def bullets(text: str) -> str:
     >>> bullets("o what a night")
     'o what a night'
     """
-    text = _BULLET.sub("", text)
-    if len(_NROFF_BULLET.findall(text)) >= 2:
+    if not text.isascii():  # every bullet symbol is outside ASCII
+        text = _BULLET.sub("", text)
+    if (text.startswith("o ") or "\no " in text) and len(_NROFF_BULLET.findall(text)) >= 2:
         text = _NROFF_BULLET.sub("", text)
     return text

@@ -66,6 +66,7 @@ def render(comparison: Comparison, a_name: str = "A", b_name: str = "B") -> str:
         f'<div class="files">A: <b>{escape(a_name)}</b> &nbsp; B: <b>{escape(b_name)}</b></div>',
         _counts(comparison),
         _difference_list(comparison),
+        _notes(comparison),
         _side_by_side(comparison, by_pair, a_name, b_name),
         "</body></html>",
     ]
@@ -98,6 +99,25 @@ def _difference_list(comparison: Comparison) -> str:
         "<col><col></colgroup><tr><th>#</th><th>kind</th><th>A</th><th>B</th></tr>"
         + "".join(rows)
         + "</table>"
+    )
+
+
+def _notes(comparison: Comparison) -> str:
+    """The renderings (differences that recur the same way), each once."""
+    if not comparison.notes:
+        return ""
+    rows = "".join(
+        f'<tr><td class="n"><a href="#p{r.first.pair}">{r.count}&times;</a></td>'
+        f'<td><span class="kind b-{r.first.kind}">{r.first.kind}</span>'
+        f'<div class="detail">{escape(r.first.detail)}</div></td>'
+        f'<td class="text">{_short(r.first.a.text)}</td><td class="text">{_short(r.first.b.text)}</td></tr>'
+        for r in comparison.notes
+    )
+    return (
+        "<h2>Renderings</h2><p>Differences found the same way every time: a translator's rendering, "
+        "listed once and not counted.</p>"
+        '<table><colgroup><col style="width:3.5em"><col class="kind" style="width:11em"><col><col>'
+        "</colgroup><tr><th>times</th><th>kind</th><th>A</th><th>B</th></tr>" + rows + "</table>"
     )
 
 

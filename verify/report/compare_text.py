@@ -24,7 +24,7 @@ def render(comparison: Comparison, a_name: str = "A", b_name: str = "B") -> str:
     ]
     if comparison.identical:
         lines.append("no substantive difference")
-        return "\n".join(lines) + "\n"
+        return "\n".join(lines + _notes(comparison)) + "\n"
     lines.append(f"{s['differences_total']} differences: {counts}")
     for n, d in enumerate(comparison.differences, 1):
         lines += [
@@ -33,7 +33,19 @@ def render(comparison: Comparison, a_name: str = "A", b_name: str = "B") -> str:
             _side("A", d.a),
             _side("B", d.b),
         ]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + _notes(comparison)) + "\n"
+
+
+def _notes(comparison: Comparison) -> list[str]:
+    """The renderings: differences that recur the same way, each once."""
+    if not comparison.notes:
+        return []
+    lines = ["", f"{len(comparison.notes)} renderings (the same each time; not counted as differences):"]
+    for r in comparison.notes:
+        d = r.first
+        times = "once" if r.count == 1 else f"{r.count} times"
+        lines += [f"  note {d.kind}: {d.detail} ({times}; first in pair {d.pair})"]
+    return lines
 
 
 def _side(label: str, e: Excerpt) -> str:

@@ -1,0 +1,103 @@
+"""The windowed badness test gives ftfy's verdict on every line.
+
+:func:`verify.normalize.steps.is_bad` searches ftfy's badness pattern only
+around non-ASCII characters. That is exact when every match of the pattern
+holds a non-ASCII character, reaches at most ``BADNESS_REACH`` characters
+from it, and the pattern looks at nothing outside what it consumes (no
+anchors but ``^``, no lookaround, no word boundaries). These tests derive
+those facts from the pinned ftfy's pattern itself, then compare the two
+tests on generated lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+import ftfy.badness
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from verify.normalize import steps
+
+try:  # Python 3.11+
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse  # type: ignore[no-redef]
+
+_PATTERN = sre_parse.parse(ftfy.badness.BADNESS_RE.pattern, re.VERBOSE)
+
+
+def _branches() -> list[object]:
+    ((op, (_, branches)),) = _PATTERN.data
+    assert op == sre_parse.BRANCH
+    return list(branches)
+
+
+def _only_non_ascii(item: tuple[object, object]) -> bool:
+    op, arg = item
+    if op == sre_parse.LITERAL:
+        return int(arg) > 0x7F  # type: ignore[call-overload]
+    if op != sre_parse.IN:
+        return False
+    for kind, value in arg:  # type: ignore[attr-defined]
+        if kind == sre_parse.LITERAL and value <= 0x7F:
+            return False
+        if kind == sre_parse.RANGE and value[0] <= 0x7F:
+            return False
+        if kind not in (sre_parse.LITERAL, sre_parse.RANGE):
+            return False
+    return True
+
+
+def _ops(tree: object) -> set[object]:
+    found = set()
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (list, tuple)) or hasattr(node, "data"):
+            items = node.data if hasattr(node, "data") else node
+            for item in items:
+                if isinstance(item, tuple) and len(item) == 2 and hasattr(item[0], "name"):
+                    found.add(item[0])
+                stack.append(item)
+    return found
+
+
+def test_every_match_holds_a_non_ascii_character_within_reach() -> None:
+    branches = _branches()
+    assert len(branches) > 30
+    for branch in branches:
+        assert any(_only_non_ascii(item) for item in branch.data), branch  # type: ignore[attr-defined]
+        assert branch.getwidth()[1] <= steps.BADNESS_REACH + 1  # type: ignore[attr-defined]
+
+
+def test_the_pattern_looks_at_nothing_it_does_not_consume() -> None:
+    ops = {op.name for op in _ops(_PATTERN)}  # type: ignore[attr-defined]
+    assert not ops & {"ASSERT", "ASSERT_NOT", "GROUPREF", "GROUPREF_EXISTS", "ATOMIC_GROUP",
+                      "POSSESSIVE_REPEAT"}
+    assert "AT" in ops  # the one '^', which a search from a later position does not match
+    assert ftfy.badness.BADNESS_RE.flags & re.MULTILINE == 0
+
+
+_ALPHABET = "aAzZ .,?!0\t" + "ÂÃÎÐØÙàâ€œŠš¢£Ÿž\xa0\xad®©°·»–—´×²³éèüÉ’“”‘™√±≈‚ÄВГРСЂўΒΓΞΟβ΄¦¨œ\x80\x9d"
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=40))
+def test_windowed_badness_is_ftfys(line: str) -> None:
+    assert steps.is_bad(line) == ftfy.badness.is_bad(line)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=6), st.integers(0, 60), st.integers(0, 60))
+def test_windowed_badness_far_inside_ascii(core: str, before: int, after: int) -> None:
+    line = "x" * before + core + " word" * after
+    assert steps.is_bad(line) == ftfy.badness.is_bad(line)
+
+
+def test_real_mojibake_lines() -> None:
+    bad = ["The People\u00e2\u20ac\u2122s Republic", "caf\u00c3\u00a9 au lait", "\u00c3 la carte",
+           "ending with \u00e2\u20ac\u0153quote\u00e2\u20ac\x9d in the middle of a long line " * 3]
+    good = ["It\u2019s fine", "caf\u00e9", "\u201cquoted\u201d \u2013 dash", "na\u00efve " * 40]
+    assert all(steps.is_bad(s) and ftfy.badness.is_bad(s) for s in bad)
+    assert not any(steps.is_bad(s) or ftfy.badness.is_bad(s) for s in good)
