@@ -29,7 +29,7 @@ from dataclasses import replace
 from verify.detect._text import finding, is_abbreviation, paragraphs_with
 from verify.detect.code import code_names
 from verify.detect.config import Corpus, LintConfig
-from verify.detect.ocr_confusion import is_english_word
+from verify.normalize.lexicon import is_english_word
 from verify.model import Finding, Severity
 
 CODES = ("damage.lowercase_sentence",)

@@ -22,12 +22,12 @@ quiet.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
 
 from verify.detect._text import finding
+from verify.normalize.lexicon import is_english_word
 from verify.detect.config import Corpus, LintConfig
 from verify.model import Finding
 
@@ -84,26 +84,6 @@ def _m_rn_repair(token: str, words: Counter[str]) -> tuple[str, str] | None:
         if words[candidate] >= 2 and not is_english_word(token):
             return candidate, "m and rn confused"
     return None
-
-
-def is_english_word(word: str) -> bool:
-    """``word`` is in pyspellchecker's English word list (words seen in
-    OpenSubtitles and Wikipedia, with their frequency): ``modem`` beside
-    ``modern`` is two words, not a misreading. ``govemment`` is not one.
-
-    >>> is_english_word("modem"), is_english_word("govemment")
-    (True, False)
-    """
-    return word.lower() in _lexicon()
-
-
-@functools.lru_cache(maxsize=1)
-def _lexicon() -> frozenset[str]:
-    """The English word list, loaded once and only when a candidate needs it
-    (about 0.6 s): the text's own words decide first."""
-    from spellchecker import SpellChecker
-
-    return frozenset(SpellChecker(language="en", distance=1).word_frequency.dictionary)
 
 
 def _digit_repairs(token: str) -> Iterator[str]:
