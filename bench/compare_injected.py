@@ -202,10 +202,7 @@ def inject_name(a: str, b: str, names: list[str], rng: random.Random) -> tuple[s
 
 
 #: The injector's own vocabulary (not the detector's): auxiliaries a "not" follows ...
-_AUX = (
-    "shall|will|is|was|are|were|did|do|does|could|would|should|may|might|can|must|"
-    "hath|have|had|has|be|am"
-)
+_AUX = "shall|will|is|was|are|were|did|do|does|could|would|should|may|might|can|must|hath|have|had|has|am"
 #: ... and the words that make a sentence negative (any of them on either side
 #: of a verse rules out putting a negation in: the flip would not be clean).
 _NEGATIVE = re.compile(
@@ -223,6 +220,15 @@ def _in_question(text: str, at: int) -> bool:
     return end is not None and end.group() == "?"
 
 
+def _shared(a: str, b: str, at: int) -> bool:
+    """Whether the two words of four letters or more after ``at`` in B (the
+    statement whose polarity is flipped) include one that A's verse has too
+    (same first four letters): a clause B says on its own is not flipped."""
+    stems_a = {w[:4].lower() for w in re.findall(r"[A-Za-z]{4,}", a)}
+    after = [w for w in re.findall(r"[A-Za-z]+", b[at:]) if len(w) >= 4 and w.lower() not in _AUX.split("|")]
+    return any(w[:4].lower() in stems_a for w in after[:2])
+
+
 def inject_negation(a: str, b: str, rng: random.Random) -> tuple[str, tuple[int, int]] | None:
     """B's verse with the polarity of one statement flipped, and the span of the change.
 
@@ -231,7 +237,7 @@ def inject_negation(a: str, b: str, rng: random.Random) -> tuple[str, tuple[int,
     "not"/"never" after an auxiliary taken out (the span is the auxiliary)."""
     neg_a, neg_b = _NEGATIVE.findall(a), _NEGATIVE.findall(b)
     if neg_a and len(neg_b) == 1:
-        cands = [m for m in _AUX_NOT.finditer(b) if not _in_question(b, m.start())]
+        cands = [m for m in _AUX_NOT.finditer(b) if not _in_question(b, m.start()) and _shared(a, b, m.end())]
         if not cands:
             return None
         m = rng.choice(cands)
@@ -240,11 +246,11 @@ def inject_negation(a: str, b: str, rng: random.Random) -> tuple[str, tuple[int,
         return None
     choices: list[tuple[int, int, str]] = []  # (start, end, replacement) in b
     for m in _AUX_BEFORE.finditer(b):
-        if not _in_question(b, m.start()):
+        if not _in_question(b, m.start()) and _shared(a, b, m.end()):
             word = rng.choice(["not", "not", "never"])
             choices.append((m.end(1), m.end(1), " " + word))
     for m in _ARTICLE.finditer(b):
-        if not _in_question(b, m.start()):
+        if not _in_question(b, m.start()) and _shared(a, b, m.end()):
             choices.append((m.start(2), m.end(2), "no"))
     if not choices:
         return None
