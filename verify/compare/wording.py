@@ -263,10 +263,9 @@ def _double(ws: list[Word], k: int, i: int) -> bool:
     return i == k + 1 and low in ("but", "save", "except", "only")
 
 
-#: Whether the negated word must be the first content word after the negation
-#: (else any content word of its clause within ``REACH`` after it).
-FIRST_ONLY = False
-
+#: Negations that negate the noun right after them ("no children"): that
+#: noun must be one the other side has.
+_DETERMINERS = frozenset({"no"})
 
 def _counterpart(
     k: int, ws: list[Word], clause: list[int], found: dict[int, int]
@@ -287,10 +286,10 @@ def _counterpart(
     """
     near = range(max(0, k - REACH), min(len(ws), k + REACH + 1))
     mine = [i for i in near if clause[i] == clause[k]]
-    if any(i != k and _double(ws, k, i) for i in mine):
-        return None
+    if any(i != k and (_double(ws, k, i) if i in mine else _is_negation(ws[i])) for i in near):
+        return None  # two negatives, or one said again ("no man could bind him, no, not with chains")
     after = [i for i in mine if i > k and ws[i].content]
-    if FIRST_ONLY:
+    if ws[k].text.lower() in _DETERMINERS:
         after = after[:1]
     anchored = [i for i in after if i in found]
     if not anchored:
@@ -325,7 +324,8 @@ def flipped(
     this side has too is no paraphrase of its negation: "He has not an
     unclean spirit" / "He hath an unclean spirit" differ). No counterpart,
     or one spread far, is no report: "there was no food" / "there was a
-    famine" share no word.
+    famine" share no word. "nor" carries on a negation before it and is
+    not judged alone.
     """
     found = anchors(ws, other)
     clause, other_clause = clauses(ws, text), clauses(other, other_text)
@@ -337,11 +337,15 @@ def flipped(
     ]
     index = {id(w): k for k, w in enumerate(ws)}
     for neg in negs:
-        place = _counterpart(index[id(neg)], ws, clause, found)
+        if neg.text.lower() == "nor":
+            continue  # it carries on a negation before it ("neither ... nor", "not ... nor")
+        k = index[id(neg)]
+        place = _counterpart(k, ws, clause, found)
         if place is None:
             continue
         lo, hi, anchor = place
         there = {other_clause[lo], other_clause[hi]}
-        if not any(lo - MARGIN <= j <= hi + MARGIN and other_clause[j] in there for j in negative_at):
-            return neg, ws[anchor]
+        if any(lo - MARGIN <= j <= hi + MARGIN and other_clause[j] in there for j in negative_at):
+            continue
+        return neg, ws[anchor]
     return None
