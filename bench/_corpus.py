@@ -74,11 +74,8 @@ def sentences() -> list[str]:
         seeds = sorted((SHARED / "seeds").glob("*.txt"))
         for path in seeds:
             for para in path.read_text("utf-8").split("\n"):
-                pool.extend(
-                    s.strip()
-                    for s in _SENTENCE_END.split(para)
-                    if len(s.strip()) > 20 and _STARTS_WELL.match(s.strip())
-                )
+                pool.extend(s.strip() for s in _SENTENCE_END.split(para)
+                            if len(s.strip()) > 20 and _STARTS_WELL.match(s.strip()))
         for path in sorted((SHARED / "corpora" / "parallel-translations").glob("*/*.csv")):
             with open(path, newline="", encoding="utf-8") as stream:
                 for row in csv.DictReader(stream):
@@ -138,7 +135,6 @@ def _rng(spec: Spec, kind: str, number: int) -> random.Random:
 
 # --------------------------------------------------------------------------- makers
 
-
 def make_text(spec: Spec, number: int) -> tuple[str, bytes]:
     rng = _rng(spec, "text", number)
     pool = sentences()
@@ -172,18 +168,16 @@ def make_html(spec: Spec, number: int) -> tuple[str, bytes]:
     pool = sentences()
     section = _SECTIONS[rng.randrange(len(_SECTIONS))]
     name = f"html/{section}/page-{number:04d}.html"
-    site = rng.choice(
-        ("The Provenance Review", "Archive Quarterly", "Open Records Daily", "The Document Desk")
-    )
+    site = rng.choice(("The Provenance Review", "Archive Quarterly", "Open Records Daily",
+                       "The Document Desk"))
     headline = title(rng, pool)
     esc = html.escape
     body: list[str] = []
     for _ in range(rng.randint(1, 4)):
         body.append(f"<h2>{esc(title(rng, pool))}</h2>")
         body.extend(f"<p>{esc(paragraph(rng, pool))}</p>" for _ in range(rng.randint(2, 8)))
-    related = "".join(
-        f'<li><a href="/{section}/{rng.randrange(10**6)}">{esc(title(rng, pool))}</a></li>' for _ in range(5)
-    )
+    related = "".join(f'<li><a href="/{section}/{rng.randrange(10**6)}">{esc(title(rng, pool))}</a></li>'
+                      for _ in range(5))
     nav = "".join(f'<li><a href="/{n.lower().replace(" ", "-")}/">{n}</a></li>' for n in _NAV)
     page = f"""<!DOCTYPE html>
 <html lang="en">
@@ -293,15 +287,11 @@ def _make(job: tuple[str, Spec, int]) -> tuple[str, str, bytes, int]:
 
 # --------------------------------------------------------------------------- the corpus
 
-
 def generate(spec: Spec, root: Path, jobs: int | None = None) -> dict[str, Any]:
     """Write the corpus under ``root`` (which must not exist) and return its composition."""
     root.mkdir(parents=True)
-    todo = (
-        [("pdf", spec, i) for i in range(spec.pdfs)]
-        + [("html", spec, i) for i in range(spec.html)]
-        + [("text", spec, i) for i in range(spec.texts)]
-    )
+    todo = ([("pdf", spec, i) for i in range(spec.pdfs)] + [("html", spec, i) for i in range(spec.html)]
+            + [("text", spec, i) for i in range(spec.texts)])
     stats = {k: {"files": 0, "pages": 0, "bytes": 0} for k in ("pdf", "html", "text")}
     files: dict[str, str] = {}
     jobs = jobs or len(os.sched_getaffinity(0))

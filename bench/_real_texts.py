@@ -48,9 +48,8 @@ class Document:
         return hashlib.sha256(self.name.encode()).hexdigest()[0] in "0123"
 
 
-def documents(
-    genres: tuple[str, ...] = GENRES, man_step: int = 60, book_step: int = 5, shared: Path = SHARED
-) -> Iterator[Document]:
+def documents(genres: tuple[str, ...] = GENRES, man_step: int = 60, book_step: int = 5,
+              shared: Path = SHARED) -> Iterator[Document]:
     readers = {
         "legal": lambda: _legal(),
         "manpages": lambda: _manpages(man_step),
@@ -84,9 +83,7 @@ def _manpages(step: int) -> Iterator[Document]:
             continue
         done = subprocess.run(
             ["groff", "-man", "-Tutf8", "-P-c", "-P-b", "-P-u", "-P-o"],
-            input=source,
-            capture_output=True,
-            check=False,
+            input=source, capture_output=True, check=False,
             env={"MANWIDTH": "80", "PATH": "/usr/bin:/bin"},
         )
         if done.returncode == 0 and done.stdout.strip():
@@ -101,13 +98,8 @@ def _tech_html() -> Iterator[Document]:
 
 def _specs(shared: Path) -> Iterator[Document]:
     root = shared / "same-document-multiple-formats"
-    for rel in (
-        "xml2rfc-rfc7911/rfc7911.txt",
-        "xml2rfc-rfc99999/rfc99999.text",
-        "bash-docs/bash.0.txt",
-        "bash-docs/builtins.0.txt",
-        "bash-docs/article.txt",
-    ):
+    for rel in ("xml2rfc-rfc7911/rfc7911.txt", "xml2rfc-rfc99999/rfc99999.text",
+                "bash-docs/bash.0.txt", "bash-docs/builtins.0.txt", "bash-docs/article.txt"):
         path = root / rel
         if path.is_file():
             yield Document("specs", str(path), path.read_bytes())

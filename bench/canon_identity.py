@@ -45,15 +45,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "corpora"
-FIELDS = (
-    "text_sha256",
-    "removed_sha256",
-    "canonical_sha256",
-    "warnings",
-    "error_code",
-    "extractor",
-    "record_sha256",
-)
+FIELDS = ("text_sha256", "removed_sha256", "canonical_sha256", "warnings", "error_code", "extractor",
+          "record_sha256")
 
 
 def documents(man_step: int) -> Iterator[tuple[str, Path]]:
@@ -64,8 +57,7 @@ def documents(man_step: int) -> Iterator[tuple[str, Path]]:
         if path.is_file():
             yield path.as_posix(), path
     licences = sorted(Path("/usr/share/common-licenses").iterdir()) + sorted(
-        Path("/usr/share/doc").glob("*/copyright")
-    )
+        Path("/usr/share/doc").glob("*/copyright"))
     for path in licences:
         if path.is_file() and not path.is_symlink():
             yield path.as_posix(), path
@@ -76,11 +68,8 @@ def documents(man_step: int) -> Iterator[tuple[str, Path]]:
     docs = sorted(Path.home().glob(".rustup/toolchains/stable-*/share/doc/rust/html"))
     if docs:
         root = docs[0]
-        held = (
-            sorted((root / "book").glob("ch*.html"))
-            + sorted((root / "error_codes").glob("E0*.html"))
-            + sorted((root / "std").glob("*/struct.*.html"))
-        )
+        held = (sorted((root / "book").glob("ch*.html")) + sorted((root / "error_codes").glob("E0*.html"))
+                + sorted((root / "std").glob("*/struct.*.html")))
         for path in held[::8]:
             yield "held-out/rust/" + path.relative_to(root).as_posix(), path
 

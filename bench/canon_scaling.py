@@ -36,10 +36,7 @@ def _broken_letters(size: int) -> str:
 
 
 INPUTS: dict[str, Callable[[int], str]] = {
-    "prose": _prose,
-    "letter run": _letters,
-    "letter run, hyphen at a line end": _broken_letters,
-}
+    "prose": _prose, "letter run": _letters, "letter run, hyphen at a line end": _broken_letters}
 
 
 def main() -> None:

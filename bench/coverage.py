@@ -99,10 +99,8 @@ def _unseen(node: Node) -> bool:
 CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
 CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo"})
 #: HTML's phrasing (inline) elements: they never end a block of text.
-_INLINE = (
-    "a abbr acronym b bdi bdo big br cite code data del dfn em font i img ins kbd label "
-    "mark nobr q rp rt ruby s samp small span strike strong sub sup time tt u var wbr"
-)
+_INLINE = ("a abbr acronym b bdi bdo big br cite code data del dfn em font i img ins kbd label "
+           "mark nobr q rp rt ruby s samp small span strike strong sub sup time tt u var wbr")
 INLINE_TAGS = frozenset(_INLINE.split())
 #: A block whose text is more than this share link text is a link row (a menu, a TOC).
 LINK_ROW = 0.5
@@ -155,8 +153,7 @@ def pages(kind: str) -> Iterator[tuple[str, bytes, str]]:
             yield path.name, gzip.decompress(path.read_bytes()), "html"
     elif kind == "plain-text":
         paths = sorted(Path("/usr/share/common-licenses").iterdir()) + sorted(
-            Path("/usr/share/doc").glob("*/copyright")
-        )
+            Path("/usr/share/doc").glob("*/copyright"))
         for path in paths:
             if path.is_file() and not path.is_symlink():
                 yield str(path), path.read_bytes(), "text"
@@ -164,11 +161,9 @@ def pages(kind: str) -> Iterator[tuple[str, bytes, str]]:
         docs = sorted(Path.home().glob(".rustup/toolchains/stable-*/share/doc/rust/html"))
         if docs:
             root = docs[0]
-            paths = (
-                sorted((root / "book").glob("ch*.html"))
-                + sorted((root / "error_codes").glob("E0*.html"))
-                + sorted((root / "std").glob("*/struct.*.html"))
-            )
+            paths = (sorted((root / "book").glob("ch*.html"))
+                     + sorted((root / "error_codes").glob("E0*.html"))
+                     + sorted((root / "std").glob("*/struct.*.html")))
             for path in paths[::4]:
                 yield str(path.relative_to(root)), path.read_bytes(), "html"
     elif kind == "books":
@@ -214,18 +209,15 @@ def _p10(values: list[float]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--kind", action="append", choices=["documentation", "held-out-docs", "news", "plain-text", "books"]
-    )
+    parser.add_argument("--kind", action="append",
+                        choices=["documentation", "held-out-docs", "news", "plain-text", "books"])
     parser.add_argument("--limit", type=int, default=0, help="pages per kind (0: all)")
     parser.add_argument("--worst", type=int, default=8)
     args = parser.parse_args(argv)
     kinds = args.kind or ["documentation", "held-out-docs", "news", "plain-text", "books"]
-    print(
-        "| kind | pages | all visible text: p10 | median | under 0.5 | silent losses (<0.5, no warning) "
-        "| reading text (no link text): p10 | median | body text (no chrome, no link rows): p10 "
-        "| median |"
-    )
+    print("| kind | pages | all visible text: p10 | median | under 0.5 | silent losses (<0.5, no warning) "
+          "| reading text (no link text): p10 | median | body text (no chrome, no link rows): p10 "
+          "| median |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     worst_all: list[tuple[str, tuple[float, int, bool, str, float, float], str]] = []
     for kind in kinds:
@@ -243,13 +235,10 @@ def main(argv: list[str] | None = None) -> int:
         silent = [r for r in low if not r[1][2]]
         reading = [r[4] for _, r in results]
         body = [r[5] for _, r in results]
-        print(
-            f"| {kind} | {len(results)} | {_p10(shares):.3f} | {statistics.median(shares):.3f} | "
-            f"{len(low)} | {len(silent)} | {_p10(reading):.3f} | {statistics.median(reading):.3f} | "
-            f"{_p10(body):.3f} | {statistics.median(body):.3f} |",
-            flush=True,
-        )
-        worst_all.extend((kind, r, name) for name, r in sorted(results, key=lambda x: x[1][5])[: args.worst])
+        print(f"| {kind} | {len(results)} | {_p10(shares):.3f} | {statistics.median(shares):.3f} | "
+              f"{len(low)} | {len(silent)} | {_p10(reading):.3f} | {statistics.median(reading):.3f} | "
+              f"{_p10(body):.3f} | {statistics.median(body):.3f} |", flush=True)
+        worst_all.extend((kind, r, name) for name, r in sorted(results, key=lambda x: x[1][5])[:args.worst])
     print("\nworst pages (by coverage of the body text):\n")
     print("| kind | page | body text | all visible | reading text | visible words | warning |")
     print("|---|---|---|---|---|---|---|")

@@ -68,13 +68,8 @@ class Run:
 
 def verify(*args: str, timeout: float = LIMIT, cwd: Path | None = None) -> Run:
     started = time.monotonic()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "verify", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        cwd=cwd,
-        start_new_session=True,
-    )
+    proc = subprocess.Popen([sys.executable, "-m", "verify", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, cwd=cwd, start_new_session=True)
     try:
         out, err = proc.communicate(timeout=timeout)
         code: int | None = proc.returncode
@@ -82,9 +77,8 @@ def verify(*args: str, timeout: float = LIMIT, cwd: Path | None = None) -> Run:
         os.killpg(proc.pid, signal.SIGKILL)
         out, err = proc.communicate()
         code = None
-    return Run(
-        code, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"), time.monotonic() - started
-    )
+    return Run(code, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"),
+               time.monotonic() - started)
 
 
 def healthy(run: Run, codes: tuple[int, ...]) -> tuple[bool, str]:
@@ -99,7 +93,6 @@ def healthy(run: Run, codes: tuple[int, ...]) -> tuple[bool, str]:
 
 # --------------------------------------------------------------------------- sources
 
-
 def make_flate_bomb(levels: int = 3, size: int = 5_300_000_000) -> bytes:
     """A one-page PDF whose content stream is ``size`` zero bytes compressed
     ``levels`` times with FlateDecode (tests/data/reliab/flate-bomb.pdf)."""
@@ -107,18 +100,18 @@ def make_flate_bomb(levels: int = 3, size: int = 5_300_000_000) -> bytes:
     compressor = zlib.compressobj(9)
     parts, left = [], size
     while left > 0:
-        parts.append(compressor.compress(block[: min(left, len(block))]))
+        parts.append(compressor.compress(block[:min(left, len(block))]))
         left -= len(block)
     data = b"".join(parts) + compressor.flush()
     for _ in range(levels - 1):
         data = zlib.compress(data, 9)
     filters = b"[" + b" ".join([b"/FlateDecode"] * levels) + b"]"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << >> >>",
-        b"<< /Length %d /Filter %s >>\nstream\n" % (len(data), filters) + data + b"\nendstream",
-    ]
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << >> >>",
+               b"<< /Length %d /Filter %s >>\nstream\n" % (len(data), filters) + data
+               + b"\nendstream"]
     out, offsets = bytearray(b"%PDF-1.4\n"), []
     for number, body in enumerate(objects, 1):
         offsets.append(len(out))
@@ -133,14 +126,13 @@ def make_flate_bomb(levels: int = 3, size: int = 5_300_000_000) -> bytes:
 def sources(genre: str) -> list[bytes]:
     paths: list[Path] = []
     if genre == "pdf":
-        paths = sorted((HERE / "tests/data/pdf").glob("*.pdf")) + sorted((SHARED / "pdf-text").rglob("*.pdf"))
+        paths = sorted((HERE / "tests/data/pdf").glob("*.pdf")) + sorted(
+            (SHARED / "pdf-text").rglob("*.pdf"))
     elif genre == "html":
         paths = sorted((SHARED / "html-boilerplate/html").glob("*"))[:80]
     else:
-        paths = (
-            sorted(Path("/usr/share/common-licenses").glob("*"))[:20]
-            + sorted((SHARED / "mojibake").rglob("*.txt"))[:40]
-        )
+        paths = sorted(Path("/usr/share/common-licenses").glob("*"))[:20] + sorted(
+            (SHARED / "mojibake").rglob("*.txt"))[:40]
     out = []
     for path in paths:
         try:
@@ -161,18 +153,17 @@ def mutate(rng: random.Random, pool: list[bytes]) -> tuple[str, bytes]:
         for _ in range(rng.randint(1, 32)):
             data[rng.randrange(len(data))] ^= 1 << rng.randrange(8)
     elif kind == "truncate":
-        data = data[: rng.randrange(1, len(data))]
+        data = data[:rng.randrange(1, len(data))]
     elif kind == "splice":
         other = rng.choice(pool)
-        data = data[: rng.randrange(len(data))] + other[rng.randrange(len(other)) :]
+        data = data[:rng.randrange(len(data))] + other[rng.randrange(len(other)):]
     else:  # a run of one random byte over a stretch
         start = rng.randrange(len(data))
-        data[start : start + rng.randint(1, 4096)] = bytes([rng.randrange(256)]) * rng.randint(1, 4096)
+        data[start:start + rng.randint(1, 4096)] = bytes([rng.randrange(256)]) * rng.randint(1, 4096)
     return kind, bytes(data)
 
 
 # --------------------------------------------------------------------------- scenarios
-
 
 def fuzz(genre: str, count: int, seed: int, work: Path) -> Tally:
     """``count`` mutated files in one corpus, built with -j 2: every file must get
@@ -188,24 +179,12 @@ def fuzz(genre: str, count: int, seed: int, work: Path) -> Tally:
     names = []
     for i in range(count):
         kind, data = mutate(rng, pool)
-        name = f"{i:04d}-{kind}.{'pdf' if genre == 'pdf' else genre}"
+        name = f"{i:04d}-{kind}.{ 'pdf' if genre == 'pdf' else genre}"
         (root / name).write_bytes(data)
         names.append(name)
     manifest = work / f"fuzz-{genre}.json"
-    run = verify(
-        "build",
-        str(root),
-        "-m",
-        str(manifest),
-        "-q",
-        "-j",
-        "2",
-        "--no-compare",
-        "--timeout",
-        "60",
-        "--format",
-        "json",
-    )
+    run = verify("build", str(root), "-m", str(manifest), "-q", "-j", "2", "--no-compare",
+                 "--timeout", "60", "--format", "json")
     ok, why = healthy(run, (0, 1))
     if not ok or not manifest.exists():
         for _ in names:
@@ -232,8 +211,7 @@ def _text_corpus(root: Path, files: int) -> None:
     root.mkdir(parents=True)
     for i in range(files):
         (root / f"f{i:05d}.txt").write_text(
-            f"Document {i}. The member states agreed on item {i} of the treaty. " * 20 + "\n"
-        )
+            f"Document {i}. The member states agreed on item {i} of the treaty. " * 20 + "\n")
 
 
 def _children(pid: int) -> list[psutil.Process]:
@@ -267,23 +245,9 @@ def kill_build(how: signal.Signals, rounds: int, seed: int, work: Path) -> Tally
     old = manifest.read_bytes() if manifest.exists() else b""
     for _ in range(rounds):
         (root / f"new-{rng.random()}.txt").write_text("A new document.\n")
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "verify",
-                "build",
-                str(root),
-                "-m",
-                str(manifest),
-                "-q",
-                "-j",
-                "2",
-                "--no-compare",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        proc = subprocess.Popen([sys.executable, "-m", "verify", "build", str(root), "-m",
+                                 str(manifest), "-q", "-j", "2", "--no-compare"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(1.0, 4.0))
         workers = _children(proc.pid)
         proc.send_signal(how)
@@ -291,7 +255,8 @@ def kill_build(how: signal.Signals, rounds: int, seed: int, work: Path) -> Tally
         time.sleep(1.5)
         left = _alive(workers)
         intact = manifest.exists() and (manifest.read_bytes() == old or _valid(manifest))
-        rerun = verify("build", str(root), "-m", str(manifest), "-q", "-j", "2", "--no-compare", timeout=180)
+        rerun = verify("build", str(root), "-m", str(manifest), "-q", "-j", "2", "--no-compare",
+                       timeout=180)
         ok, why = healthy(rerun, (0,))
         if left:
             ok, why = False, f"{len(left)} worker processes outlived the killed build"
@@ -318,25 +283,9 @@ def kill_worker(rounds: int, seed: int, work: Path) -> Tally:
     _text_corpus(root, 3000)
     for r in range(rounds):
         manifest = work / f"kill-worker-{r}.json"
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "verify",
-                "build",
-                str(root),
-                "-m",
-                str(manifest),
-                "-q",
-                "-j",
-                "2",
-                "--no-compare",
-                "--format",
-                "json",
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-        )
+        proc = subprocess.Popen([sys.executable, "-m", "verify", "build", str(root), "-m",
+                                 str(manifest), "-q", "-j", "2", "--no-compare", "--format", "json"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         deadline = time.monotonic() + 30
         while not (workers := _children(proc.pid)) and time.monotonic() < deadline:
             time.sleep(0.05)  # the walk first, then the workers start
@@ -369,18 +318,8 @@ def crashing_pdf(work: Path) -> Tally:
     for jobs in ("1", "2"):
         for limit in ("1024", "4096"):
             manifest = work / f"bomb-{jobs}-{limit}.json"
-            run = verify(
-                "build",
-                str(root),
-                "-m",
-                str(manifest),
-                "-q",
-                "-j",
-                jobs,
-                "--no-compare",
-                "--memory-limit",
-                limit,
-            )
+            run = verify("build", str(root), "-m", str(manifest), "-q", "-j", jobs, "--no-compare",
+                         "--memory-limit", limit)
             ok, why = healthy(run, (1,))
             if ok:
                 entry = _entries(manifest)["bomb.pdf"]
@@ -401,16 +340,12 @@ def special_files(work: Path) -> Tally:
     fifo = work / "fifo"
     os.mkfifo(fifo)
     for target in (str(fifo), "/dev/zero", str(root), "/dev/null"):
-        for args in (
-            ["check", "-m", target, "--root", str(root), "-q"],
-            ["prove", "-m", target],
-            ["log", "verify", target],
-            ["log", "show", target],
-            ["sign", str(manifest), "--key", target],
-            ["check", "-m", str(manifest), "-q", "--trust", target],
-            ["check", "-m", str(manifest), "-q", "--log", target],
-            ["export", "prov", "-m", target],
-        ):
+        for args in (["check", "-m", target, "--root", str(root), "-q"], ["prove", "-m", target],
+                     ["log", "verify", target], ["log", "show", target],
+                     ["sign", str(manifest), "--key", target],
+                     ["check", "-m", str(manifest), "-q", "--trust", target],
+                     ["check", "-m", str(manifest), "-q", "--log", target],
+                     ["export", "prov", "-m", target]):
             run = verify(*args, timeout=30)
             ok, why = healthy(run, (2,))
             tally.case(ok, f"{' '.join(args[:2])} {target}: {why}")
@@ -426,27 +361,15 @@ def special_files(work: Path) -> Tally:
             target.mkdir()
         run = verify("build", str(root), "-m", str(target), "-q", "-j", "1", timeout=60)
         ok, why = healthy(run, (2,))
-        untouched = {"symlink": target.is_symlink(), "fifo": target.is_fifo(), "folder": target.is_dir()}[
-            kind
-        ] and link_target.read_text() == "keep\n"
+        untouched = {"symlink": target.is_symlink(), "fifo": target.is_fifo(),
+                     "folder": target.is_dir()}[kind] and link_target.read_text() == "keep\n"
         tally.case(ok and untouched, f"build -m {kind}: {why or 'replaced'}")
     return tally
 
 
-ODD = [
-    "new\nline.txt",
-    "carriage\rreturn.txt",
-    "esc\x1b[31mred.txt",
-    "bidi\u202etxt.exe",
-    "OK: every file matches the manifest\n.txt",
-    "-dash.txt",
-    "sp ace.txt",
-    "tab\t.txt",
-    "zero\u200bwidth.txt",
-    "dé composé.txt".replace("é", "e\u0301"),
-    "日本語.txt",
-    "\u00a0.txt",
-]
+ODD = ["new\nline.txt", "carriage\rreturn.txt", "esc\x1b[31mred.txt", "bidi\u202etxt.exe",
+       "OK: every file matches the manifest\n.txt", "-dash.txt", "sp ace.txt", "tab\t.txt",
+       "zero\u200bwidth.txt", "dé composé.txt".replace("é", "e\u0301"), "日本語.txt", "\u00a0.txt"]
 
 
 def odd_names(work: Path) -> Tally:
@@ -470,15 +393,10 @@ def odd_names(work: Path) -> Tally:
     for run in runs:
         ok, why = healthy(run, (0, 1, 2))
         raw = [c for c in "\x1b\r\u202e\u200b" if c in run.out + run.err]
-        forged = [
-            line
-            for line in run.out.splitlines()
-            if line.startswith("OK: every file matches") and run.code != 0
-        ]
-        tally.case(
-            ok and not raw and not forged,
-            why or (f"raw {raw!r} in output" if raw else f"forged line {forged!r}"),
-        )
+        forged = [line for line in run.out.splitlines() if line.startswith("OK: every file matches")
+                  and run.code != 0]
+        tally.case(ok and not raw and not forged,
+                   why or (f"raw {raw!r} in output" if raw else f"forged line {forged!r}"))
     tally.notes.append(f"check exit codes: {[r.code for r in runs[1:3]]} (item 4: not this branch)")
     return tally
 
@@ -518,12 +436,9 @@ def hostile_manifests(work: Path) -> Tally:
             continue
         target = folder / f"m{number}.json"
         target.write_bytes(data)
-        for args in (
-            ["check", "-m", str(target), "-q"],
-            ["prove", "-m", str(target)],
-            ["sign", str(target), "--key", str(work / "key")],
-            ["export", "prov", "-m", str(target)],
-        ):
+        for args in (["check", "-m", str(target), "-q"], ["prove", "-m", str(target)],
+                     ["sign", str(target), "--key", str(work / "key")],
+                     ["export", "prov", "-m", str(target)]):
             run = verify(*args, timeout=60)
             # the recorded root and emptiness only matter to check
             refused_anyway = case.startswith(("root", "empty entries")) and args[0] != "check"
@@ -585,7 +500,8 @@ def main() -> int:
     for tally in run_all(args):
         tallies.append(tally)
         if args.format == "text":
-            print(f"{tally.name:42} {tally.tried:>6} {tally.failed:>6}  {'; '.join(tally.notes)}", flush=True)
+            print(f"{tally.name:42} {tally.tried:>6} {tally.failed:>6}  {'; '.join(tally.notes)}",
+                  flush=True)
     if args.format == "json":
         print(json.dumps([t.__dict__ for t in tallies], indent=2))
     return 1 if any(t.failed for t in tallies) else 0

@@ -65,7 +65,6 @@ MB = 1_000_000
 
 # --------------------------------------------------------------------------- timing
 
-
 @dataclass
 class Measure:
     label: str
@@ -105,9 +104,8 @@ def _self_cpu() -> float:
     return ru.ru_utime + ru.ru_stime
 
 
-def run_cmd(
-    cmd: Sequence[str], *, cwd: Path | None = None, ok: Sequence[int] = (0,), stdin_path: Path | None = None
-) -> tuple[float, float, subprocess.CompletedProcess[bytes]]:
+def run_cmd(cmd: Sequence[str], *, cwd: Path | None = None, ok: Sequence[int] = (0,),
+            stdin_path: Path | None = None) -> tuple[float, float, subprocess.CompletedProcess[bytes]]:
     """Run a command, return (wall seconds, CPU seconds of it and its children, result)."""
     with open(stdin_path or os.devnull, "rb") as stdin:
         cpu0, t0 = _children_cpu(), time.perf_counter()
@@ -131,7 +129,6 @@ def record(measure: Measure, fn: Callable[[], tuple[float, float]]) -> None:
 
 
 # --------------------------------------------------------------------------- Python reference
-
 
 def _source_files(root: str) -> list[str]:
     out: list[str] = []
@@ -187,7 +184,6 @@ def effective_cpus(n: int = 8_000_000) -> float:
 
 # --------------------------------------------------------------------------- mutations
 
-
 @dataclass(frozen=True)
 class Mutations:
     edited: str
@@ -212,7 +208,7 @@ def mutate(root: Path, files: dict[str, str]) -> Mutations:
     match = re.compile(r"\b[a-z]{5,}\b").search(text, len(text) // 2)
     assert match is not None
     replacement = "zymurgical" if match.group() != "zymurgical" else "xylophonic"
-    (root / edited).write_text(text[: match.start()] + replacement + text[match.end() :], "utf-8")
+    (root / edited).write_text(text[: match.start()] + replacement + text[match.end():], "utf-8")
     # 2. bytes appended to a PDF after %%EOF (a formatting change: same text)
     with open(root / pdfs[0], "ab") as stream:
         stream.write(b"\n% appended by bench/fixity.py\n")
@@ -246,29 +242,23 @@ def assert_report(report: dict[str, Any], mut: Mutations, total: int) -> list[st
             problems.append(f"{key}: {report[key]}")
     expected_matched = total - 4  # 2 modified, 1 moved, 1 missing (the new file was not in the manifest)
     if report["summary"]["matched"] != expected_matched or report["passed"]:
-        problems.append(
-            f"summary {report['summary']}, passed={report['passed']}; expected {expected_matched} matched"
-        )
+        problems.append(f"summary {report['summary']}, passed={report['passed']}; "
+                        f"expected {expected_matched} matched")
     if problems:
-        raise AssertionError(
-            "verify check did not report exactly the five changes:\n  " + "\n  ".join(problems)
-        )
+        raise AssertionError("verify check did not report exactly the five changes:\n  "
+                             + "\n  ".join(problems))
     notes = []
     if modified[mut.edited]["content_changed"] is not True:
-        notes.append(
-            f"the edited word in {mut.edited} was not reported as a content change: {modified[mut.edited]}"
-        )
+        notes.append(f"the edited word in {mut.edited} was not reported as a content change: "
+                     f"{modified[mut.edited]}")
     if modified[mut.appended]["content_changed"] is not False:
-        notes.append(
-            f"bytes appended after %%EOF to {mut.appended} were not reported as a "
-            f"formatting-only change: content_changed={modified[mut.appended]['content_changed']}"
-            f", note={modified[mut.appended].get('note')}"
-        )
+        notes.append(f"bytes appended after %%EOF to {mut.appended} were not reported as a "
+                     f"formatting-only change: content_changed={modified[mut.appended]['content_changed']}"
+                     f", note={modified[mut.appended].get('note')}")
     return notes
 
 
 # --------------------------------------------------------------------------- output
-
 
 def table(rows: list[Measure]) -> str:
     head = "| measurement | runs | median s | min-max s (±) | CPU s | files/s | MB/s | pages/s |"
@@ -276,10 +266,8 @@ def table(rows: list[Measure]) -> str:
     for m in rows:
         r = m.rates()
         pages = f"{r['pages/s']:,.0f}" if "pages/s" in r else ""
-        lines.append(
-            f"| {m.label} | {len(m.walls)} | {m.median:.2f} | {m.spread} | "
-            f"{statistics.median(m.cpus):.1f} | {r['files/s']:,.0f} | {r['MB/s']:,.1f} | {pages} |"
-        )
+        lines.append(f"| {m.label} | {len(m.walls)} | {m.median:.2f} | {m.spread} | "
+                     f"{statistics.median(m.cpus):.1f} | {r['files/s']:,.0f} | {r['MB/s']:,.1f} | {pages} |")
     return "\n".join(lines)
 
 
@@ -297,10 +285,8 @@ def machine() -> str:
     version += f" ({source_state()})"
     sha = subprocess.run(["sha256sum", "--version"], capture_output=True, text=True).stdout.splitlines()
     ssl = subprocess.run(["openssl", "version"], capture_output=True, text=True).stdout.split("(")[0]
-    return (
-        f"{cpus} CPU ({model}), Python {platform.python_version()}, {version}, "
-        f"{sha[0] if sha else 'no sha256sum'}, {ssl.strip()}"
-    )
+    return (f"{cpus} CPU ({model}), Python {platform.python_version()}, {version}, "
+            f"{sha[0] if sha else 'no sha256sum'}, {ssl.strip()}")
 
 
 def source_state() -> str:
@@ -308,22 +294,10 @@ def source_state() -> str:
     repo = Path(__file__).resolve().parent.parent
     env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}  # never write the index
     try:
-        head = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            cwd=repo,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=10,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--", "verify"],
-            cwd=repo,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=10,
-        ).stdout.strip()
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=repo, env=env,
+                              capture_output=True, text=True, timeout=10).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "verify"], cwd=repo, env=env,
+                               capture_output=True, text=True, timeout=10).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return "not a git checkout"
     return f"commit {head or '?'}" + (", verify/ has uncommitted changes" if dirty else "")
@@ -335,19 +309,13 @@ def say(*parts: object) -> None:
 
 # --------------------------------------------------------------------------- main
 
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="a small corpus, for a smoke run")
-    parser.add_argument(
-        "--keep",
-        type=Path,
-        metavar="DIR",
-        help="keep the corpus, manifests and checksum file in DIR (the corpus is reused "
-        "when its spec is unchanged)",
-    )
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="keep the corpus, manifests and checksum file in DIR (the corpus is reused "
+                             "when its spec is unchanged)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement (default 3)")
     parser.add_argument("--pdfs", type=int, help="number of PDFs (default 200, quick 20)")
     parser.add_argument("--html", type=int, help="number of HTML pages (default 200, quick 20)")
@@ -360,11 +328,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--repeat must be at least 1")
 
     spec = _corpus.QUICK if args.quick else _corpus.FULL
-    overrides = {
-        k: v
-        for k, v in (("pdfs", args.pdfs), ("html", args.html), ("texts", args.texts), ("seed", args.seed))
-        if v is not None
-    }
+    overrides = {k: v for k, v in (("pdfs", args.pdfs), ("html", args.html), ("texts", args.texts),
+                                   ("seed", args.seed)) if v is not None}
     if args.text_max_kib:
         overrides["text_bytes"] = (1024, args.text_max_kib * 1024)
     spec = dataclasses.replace(spec, **overrides)
@@ -384,14 +349,10 @@ def run(args: argparse.Namespace, spec: _corpus.Spec, folder: Path, started: flo
     state_at_start = source_state()
     say(f"fixity benchmark: {machine()}")
     cpus_at_start = effective_cpus()
-    say(
-        f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; "
-        f"CPUs this process can get now: {cpus_at_start:.2f} of {len(os.sched_getaffinity(0))}"
-    )
-    say(
-        "This machine is shared and noisy: runs are repeated and interleaved; read medians, and "
-        "the spread, as orders of magnitude.\n"
-    )
+    say(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; "
+        f"CPUs this process can get now: {cpus_at_start:.2f} of {len(os.sched_getaffinity(0))}")
+    say("This machine is shared and noisy: runs are repeated and interleaved; read medians, and "
+        "the spread, as orders of magnitude.\n")
 
     # 1. the corpus ------------------------------------------------------------------
     t0 = time.perf_counter()
@@ -407,15 +368,11 @@ def run(args: argparse.Namespace, spec: _corpus.Spec, folder: Path, started: flo
     for kind, c in comp.items():
         extra = f", {c['pages']:,} pages" if kind == "pdf" else ""
         say(f"  {kind:5} {c['files']:6,} files{extra}, {c['bytes'] / MB:8.1f} MB")
-    say(
-        f"  total {files:6,} files, {nbytes / MB:8.1f} MB (MB = 10^6 bytes); {pages:,} 'pages' "
-        f"= {pdf_pages:,} PDF pages + 1 per HTML page + 1 per text file"
-    )
+    say(f"  total {files:6,} files, {nbytes / MB:8.1f} MB (MB = 10^6 bytes); {pages:,} 'pages' "
+        f"= {pdf_pages:,} PDF pages + 1 per HTML page + 1 per text file")
     lo, hi = spec.text_bytes
-    say(
-        f"  text files: {lo // 1024}-{hi // 1024} KiB, log-uniform; PDFs: {spec.pdf_pages[0]}-"
-        f"{spec.pdf_pages[1]} pages\n"
-    )
+    say(f"  text files: {lo // 1024}-{hi // 1024} KiB, log-uniform; PDFs: {spec.pdf_pages[0]}-"
+        f"{spec.pdf_pages[1]} pages\n")
 
     manifest = folder / "manifest.json"
     manifest_j1 = folder / "manifest-j1.json"
@@ -436,30 +393,24 @@ def run(args: argparse.Namespace, spec: _corpus.Spec, folder: Path, started: flo
             record(m, timed([*VERIFY, "build", str(root), "-m", str(out), "-q", *cmd]))
             digests.add(hashlib.sha256(out.read_bytes()).hexdigest())
             say(f"  run {i + 1} {m.label}: {m.walls[-1]:.2f} s")
-    say(
-        f"  manifests: {len(digests)} distinct across {2 * repeat} builds "
+    say(f"  manifests: {len(digests)} distinct across {2 * repeat} builds "
         f"({'byte-identical, as promised' if len(digests) == 1 else 'NOT byte-identical'}); "
-        f"{manifest.stat().st_size / MB:.1f} MB\n"
-    )
+        f"{manifest.stat().st_size / MB:.1f} MB\n")
     rows += [build_all, build_j1]
 
     # 3. hashing: verify check beside sha256sum -c, openssl, Python -------------------
-    say(
-        "Page cache: the corpus was just written (and read by the builds), so it is in the page "
-        "cache for every tool alike: these are CPU-bound figures, not disk figures."
-    )
+    say("Page cache: the corpus was just written (and read by the builds), so it is in the page "
+        "cache for every tool alike: these are CPU-bound figures, not disk figures.")
     names = sorted(meta["files"])
     listing = folder / "files.nul"
     listing.write_bytes(b"".join(n.encode("utf-8") + b"\0" for n in names))
     sums = folder / "SHA256SUMS"
     gen_sums = Measure("`sha256sum` (write the checksum file, via xargs)", files, nbytes)
     for _ in range(repeat):
-
         def make_sums() -> tuple[float, float]:
             wall, cpu, proc = run_cmd(["xargs", "-0", "sha256sum", "--"], cwd=root, stdin_path=listing)
             sums.write_bytes(proc.stdout)
             return wall, cpu
-
         record(gen_sums, make_sums)
     assert len(sums.read_bytes().splitlines()) == files
 
@@ -482,10 +433,8 @@ def run(args: argparse.Namespace, spec: _corpus.Spec, folder: Path, started: flo
     for i in range(repeat):
         for m, fn in group:
             record(m, fn)
-        say(
-            f"  run {i + 1}: "
-            + ", ".join(f"{short} {m.walls[-1]:.2f} s" for (m, _), short in zip(group, shorts, strict=True))
-        )
+        say(f"  run {i + 1}: " + ", ".join(f"{short} {m.walls[-1]:.2f} s"
+                                             for (m, _), short in zip(group, shorts, strict=True)))
     rows += [check_all, check_j1, sha_c, openssl, py1, py2, gen_sums]
     say("")
 
@@ -509,22 +458,17 @@ def run(args: argparse.Namespace, spec: _corpus.Spec, folder: Path, started: flo
     notes: list[str] = []
     report: dict[str, Any] = {}
     for i in range(repeat):
-        wall, cpu, proc = run_cmd(
-            [*VERIFY, "check", "-m", str(manifest), "--root", str(mutated), "--format", "json", "-q"], ok=(1,)
-        )
+        wall, cpu, proc = run_cmd([*VERIFY, "check", "-m", str(manifest), "--root", str(mutated),
+                                   "--format", "json", "-q"], ok=(1,))
         changed.walls.append(wall)
         changed.cpus.append(cpu)
         report = json.loads(proc.stdout)
         notes = assert_report(report, mut, files)
-        say(
-            f"  run {i + 1}: {changed.walls[-1]:.2f} s; exactly the 5 changes reported, exit 1 "
-            f"({report['summary']})"
-        )
+        say(f"  run {i + 1}: {changed.walls[-1]:.2f} s; exactly the 5 changes reported, exit 1 "
+            f"({report['summary']})")
     for m in report["modified"]:
-        say(
-            f"  modified {m['path']}: content_changed={m['content_changed']}, "
-            f"paragraphs={ {k: v for k, v in m['paragraphs'].items() if v} }, note={m['note']}"
-        )
+        say(f"  modified {m['path']}: content_changed={m['content_changed']}, "
+            f"paragraphs={ {k: v for k, v in m['paragraphs'].items() if v} }, note={m['note']}")
     for n in notes:
         say(f"  NOTE: {n}")
     rows.append(changed)
@@ -536,34 +480,26 @@ def run(args: argparse.Namespace, spec: _corpus.Spec, folder: Path, started: flo
     command = "python bench/fixity.py" + "".join(f" {shlex.quote(a)}" for a in sys.argv[1:])
     say("=" * 100)
     say(f"Fixity benchmark, {time.strftime('%Y-%m-%d', time.gmtime())}: {machine()}.")
-    say(
-        f"Corpus (seed {spec.seed}): {comp['pdf']['files']:,} PDFs ({pdf_pages:,} pages), "
+    say(f"Corpus (seed {spec.seed}): {comp['pdf']['files']:,} PDFs ({pdf_pages:,} pages), "
         f"{comp['html']['files']:,} HTML pages, {comp['text']['files']:,} text files "
         f"({lo // 1024}-{hi // 1024} KiB); {files:,} files, {nbytes / MB:.1f} MB. "
-        f"'pages' = PDF pages + 1 per HTML page + 1 per text file ({pages:,})."
-    )
-    say(
-        f"Medians of {repeat} interleaved runs; wall clock; CPU s = user+sys of the process and its "
+        f"'pages' = PDF pages + 1 per HTML page + 1 per text file ({pages:,}).")
+    say(f"Medians of {repeat} interleaved runs; wall clock; CPU s = user+sys of the process and its "
         f"children (wall > CPU/jobs means waiting for a CPU). Files in the page cache for all tools. "
         f"verify figures are CLI runs and include start-up ({startup.median:.2f} s, "
         f"`verify --version`); the Python rows are in-process. Shared, noisy machine "
         f"(load average now {os.getloadavg()[0]:.2f}; CPUs a busy loop could get: {cpus_at_start:.2f} at "
-        f"the start, {effective_cpus():.2f} at the end, of {len(os.sched_getaffinity(0))})."
-    )
+        f"the start, {effective_cpus():.2f} at the end, of {len(os.sched_getaffinity(0))}).")
     say("")
     say(table(rows))
     say("")
     ratio = sha_c.median / check_all.median
-    say(
-        f"verify check (default jobs) vs sha256sum -c: {ratio:.2f}x the speed "
+    say(f"verify check (default jobs) vs sha256sum -c: {ratio:.2f}x the speed "
         f"({'faster' if ratio > 1 else 'slower'}); vs Python 1-process reference: "
-        f"{py1.median / check_j1.median:.2f}x (-j 1); manifest {manifest.stat().st_size / MB:.1f} MB."
-    )
+        f"{py1.median / check_j1.median:.2f}x (-j 1); manifest {manifest.stat().st_size / MB:.1f} MB.")
     if source_state() != state_at_start:
-        say(
-            f"WARNING: the verify tree changed during the run ({state_at_start} at the start, "
-            f"{source_state()} at the end): runs may have measured different code."
-        )
+        say(f"WARNING: the verify tree changed during the run ({state_at_start} at the start, "
+            f"{source_state()} at the end): runs may have measured different code.")
     say(f"Reproduce: {command}")
     say(f"(whole run {elapsed / 60:.1f} min)")
     return 0

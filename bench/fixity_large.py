@@ -26,11 +26,9 @@ import time
 from pathlib import Path
 
 
-_FILE_DIGEST = (
-    "import hashlib, os\n"
-    "for name in sorted(os.listdir('.')):\n"
-    "    with open(name, 'rb') as f: hashlib.file_digest(f, 'sha256')\n"
-)
+_FILE_DIGEST = ("import hashlib, os\n"
+                "for name in sorted(os.listdir('.')):\n"
+                "    with open(name, 'rb') as f: hashlib.file_digest(f, 'sha256')\n")
 
 
 def timed(argv: list[str], cwd: Path) -> tuple[float, float]:
@@ -47,9 +45,8 @@ def timed(argv: list[str], cwd: Path) -> tuple[float, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--files", type=int, default=100)
     parser.add_argument("--mib", type=int, default=10)
     parser.add_argument("--repeat", type=int, default=3)
@@ -62,18 +59,10 @@ def main() -> None:
         for i in range(args.files):
             (corpus / f"f{i:04d}.bin").write_bytes(os.urandom(args.mib * 1024 * 1024))
         total_mb = args.files * args.mib * 1024 * 1024 / 1e6
-        subprocess.run(
-            [*verify, "build", "corpus", "-m", "m.json", "-q", "--hash-only", "--no-compare"],
-            cwd=base,
-            stdout=subprocess.DEVNULL,
-            check=False,
-        )
-        sums = subprocess.run(
-            ["sha256sum", *sorted(p.name for p in corpus.iterdir())],
-            cwd=corpus,
-            capture_output=True,
-            check=True,
-        ).stdout
+        subprocess.run([*verify, "build", "corpus", "-m", "m.json", "-q", "--hash-only",
+                        "--no-compare"], cwd=base, stdout=subprocess.DEVNULL, check=False)
+        sums = subprocess.run(["sha256sum", *sorted(p.name for p in corpus.iterdir())], cwd=corpus,
+                              capture_output=True, check=True).stdout
         (base / "SUMS").write_bytes(sums)
         runs: dict[str, list[tuple[float, float]]] = {}
         commands = {
@@ -86,24 +75,18 @@ def main() -> None:
         for _ in range(args.repeat):  # interleaved, so noise hits every tool alike
             for name, (argv, cwd) in commands.items():
                 runs.setdefault(name, []).append(timed(argv, cwd))
-    print(
-        f"{args.files} files of {args.mib} MiB ({total_mb:,.0f} MB), in the page cache; "
-        f"medians of {args.repeat} interleaved runs; {os.cpu_count()} CPUs, shared machine"
-    )
+    print(f"{args.files} files of {args.mib} MiB ({total_mb:,.0f} MB), in the page cache; "
+          f"medians of {args.repeat} interleaved runs; {os.cpu_count()} CPUs, shared machine")
     limit = runs["python hashlib.file_digest, 1 process"]
     limit_wall = statistics.median(w for w, _ in limit)
     limit_cpu = statistics.median(c for _, c in limit)
-    print(
-        "| tool | median wall s | min-max s | MB/s | median CPU s | wall / file_digest "
-        "| CPU / file_digest |\n|---|---|---|---|---|---|---|"
-    )
+    print("| tool | median wall s | min-max s | MB/s | median CPU s | wall / file_digest "
+          "| CPU / file_digest |\n|---|---|---|---|---|---|---|")
     for name, pairs in runs.items():
         walls = [w for w, _ in pairs]
         wall, cpu = statistics.median(walls), statistics.median(c for _, c in pairs)
-        print(
-            f"| {name} | {wall:.2f} | {min(walls):.2f}-{max(walls):.2f} | {total_mb / wall:,.0f} | "
-            f"{cpu:.2f} | {wall / limit_wall:.2f} | {cpu / limit_cpu:.2f} |"
-        )
+        print(f"| {name} | {wall:.2f} | {min(walls):.2f}-{max(walls):.2f} | {total_mb / wall:,.0f} | "
+              f"{cpu:.2f} | {wall / limit_wall:.2f} | {cpu / limit_cpu:.2f} |")
 
 
 if __name__ == "__main__":

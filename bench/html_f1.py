@@ -116,7 +116,10 @@ def load_pages(corpus: Path, limit: int | None) -> list[Page]:
     """Read every page and its gold body, sorted by id for a stable order."""
     gold = json.loads((corpus / "ground-truth.json").read_text("utf-8"))
     ids = sorted(gold)[:limit] if limit else sorted(gold)
-    return [Page(i, gzip.open(corpus / "html" / f"{i}.html.gz").read(), gold[i]["articleBody"]) for i in ids]
+    return [
+        Page(i, gzip.open(corpus / "html" / f"{i}.html.gz").read(), gold[i]["articleBody"])
+        for i in ids
+    ]
 
 
 def run(extract: Callable[[bytes], str], pages: Sequence[Page]) -> tuple[dict[str, str], float]:

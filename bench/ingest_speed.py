@@ -52,8 +52,7 @@ def _readable_pdfs() -> list[bytes]:
 
     out = []
     paths = sorted((SHARED / "pdf-text").rglob("*.pdf")) + sorted(
-        (SHARED / "same-document-multiple-formats").rglob("*.pdf")
-    )
+        (SHARED / "same-document-multiple-formats").rglob("*.pdf"))
     for path in paths:
         data = path.read_bytes()
         try:
@@ -102,27 +101,21 @@ def _time(fn: Callable[[bytes], None], items: list[bytes]) -> float:
     return _clock() - start
 
 
-def _paired(
-    ours: Callable[[bytes], None], theirs: Callable[[bytes], None], items: list[bytes], repeat: int
-) -> tuple[float, float, float]:
+def _paired(ours: Callable[[bytes], None], theirs: Callable[[bytes], None], items: list[bytes],
+            repeat: int) -> tuple[float, float, float]:
     """(median time of ours, median time of theirs, median of the ratios
     theirs/ours), the two timed back to back in each round so that both
     see the same load on a shared machine."""
     pairs = [(_time(ours, items), _time(theirs, items)) for _ in range(repeat)]
-    return (
-        statistics.median(a for a, _ in pairs),
-        statistics.median(b for _, b in pairs),
-        statistics.median(b / a for a, b in pairs),
-    )
+    return (statistics.median(a for a, _ in pairs), statistics.median(b for _, b in pairs),
+            statistics.median(b / a for a, b in pairs))
 
 
 def _pdf_row(pdfs: list[bytes], pages: int, repeat: int) -> None:
     ours, raw, ratio = _paired(_verify, _raw_pdfium, pdfs, repeat)
-    print(
-        f"| {len(pdfs)} PDFs, {pages} pages | {ours:.2f} s ({pages / ours:.0f} pages/s) | "
-        f"raw pypdfium2 {raw:.2f} s ({pages / raw:.0f} pages/s) | {ratio:.2f}x | >= 0.5x |",
-        flush=True,
-    )
+    print(f"| {len(pdfs)} PDFs, {pages} pages | {ours:.2f} s ({pages / ours:.0f} pages/s) | "
+          f"raw pypdfium2 {raw:.2f} s ({pages / raw:.0f} pages/s) | {ratio:.2f}x | >= 0.5x |",
+          flush=True)
 
 
 def _old_repair_row(path: Path, pdfs: list[bytes], pages: int, repeat: int) -> None:
@@ -144,12 +137,9 @@ def _old_repair_row(path: Path, pdfs: list[bytes], pages: int, repeat: int) -> N
         current._drop_empty_tj_strings = new_repair  # type: ignore[assignment]
         rounds.append((_time(_verify, pdfs), with_old, _time(_raw_pdfium, pdfs)))
     new, old_time, raw = (statistics.median(r[i] for r in rounds) for i in range(3))
-    print(
-        f"| same PDFs, new against old TJ repair ({path.name}) | {new:.2f} s, old {old_time:.2f} s | "
-        f"raw pypdfium2 {raw:.2f} s | new {statistics.median(r[2] / r[0] for r in rounds):.2f}x, "
-        f"old {statistics.median(r[2] / r[1] for r in rounds):.2f}x | >= 0.5x |",
-        flush=True,
-    )
+    print(f"| same PDFs, new against old TJ repair ({path.name}) | {new:.2f} s, old {old_time:.2f} s | "
+          f"raw pypdfium2 {raw:.2f} s | new {statistics.median(r[2] / r[0] for r in rounds):.2f}x, "
+          f"old {statistics.median(r[2] / r[1] for r in rounds):.2f}x | >= 0.5x |", flush=True)
 
 
 def _html_row(pages_html: list[bytes], megabytes: float, repeat: int) -> None:
@@ -160,11 +150,8 @@ def _html_row(pages_html: list[bytes], megabytes: float, repeat: int) -> None:
     except ImportError:
         ours = statistics.median(_time(_verify, pages_html) for _ in range(repeat))
         cell, ratio_cell = "trafilatura not installed", "-"
-    print(
-        f"| {len(pages_html)} HTML pages, {megabytes:.1f} MB | {ours:.2f} s "
-        f"({len(pages_html) / ours:.0f} pages/s) | {cell} | {ratio_cell} | >= 3x |",
-        flush=True,
-    )
+    print(f"| {len(pages_html)} HTML pages, {megabytes:.1f} MB | {ours:.2f} s "
+          f"({len(pages_html) / ours:.0f} pages/s) | {cell} | {ratio_cell} | >= 3x |", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -172,19 +159,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--only", choices=["pdf", "html"], help="time one set only")
-    parser.add_argument(
-        "--clock",
-        choices=["wall", "cpu"],
-        default="wall",
-        help="wall-clock time, or this process's CPU time (steadier on a shared machine)",
-    )
-    parser.add_argument(
-        "--old-repair",
-        type=Path,
-        metavar="PDF_PY",
-        help="also time the PDFs with the gropdf TJ repair of another version of "
-        "verify/ingest/pdf.py (git show main:verify/ingest/pdf.py > old.py)",
-    )
+    parser.add_argument("--clock", choices=["wall", "cpu"], default="wall",
+                        help="wall-clock time, or this process's CPU time (steadier on a shared machine)")
+    parser.add_argument("--old-repair", type=Path, metavar="PDF_PY",
+                        help="also time the PDFs with the gropdf TJ repair of another version of "
+                             "verify/ingest/pdf.py (git show main:verify/ingest/pdf.py > old.py)")
     args = parser.parse_args(argv)
     global _clock
     _clock = time.process_time if args.clock == "cpu" else time.perf_counter

@@ -40,10 +40,9 @@ def main() -> None:
     items = [(p, options) for p in documents(args.files)]
     timings: dict[str, list[float]] = {"in-process (before)": [], "one worker process (now)": []}
     for _ in range(args.repeat):
-        for label, kwargs in (
-            ("in-process (before)", {}),
-            ("one worker process (now)", {"on_crash": lambda item, why: crashed_record(item[0], why)}),
-        ):
+        for label, kwargs in (("in-process (before)", {}),
+                              ("one worker process (now)",
+                               {"on_crash": lambda item, why: crashed_record(item[0], why)})):
             started = time.perf_counter()
             map_ordered(_one, items, jobs=1, **kwargs)  # type: ignore[arg-type]
             timings[label].append(time.perf_counter() - started)

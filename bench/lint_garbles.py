@@ -148,7 +148,8 @@ def trial(item: tuple[str, str, str, int]) -> Trial | None:
     return None
 
 
-def _run(name: str, text: str, kind: str, original: str, garble: str, spans: list[tuple[int, int]]) -> Trial:
+def _run(name: str, text: str, kind: str, original: str, garble: str,
+         spans: list[tuple[int, int]]) -> Trial:
     pieces, last, new_spans, shift = [], 0, [], 0
     for start, end in spans:
         pieces += [text[last:start], garble]
@@ -168,9 +169,8 @@ def _run(name: str, text: str, kind: str, original: str, garble: str, spans: lis
                 found_spans.add(hit)
         elif f.code == "acronym.variant":
             false_variants += 1
-    return Trial(
-        name, kind, original, garble, tuple(new_spans), len(found_spans), false_variants, len(garbled.split())
-    )
+    return Trial(name, kind, original, garble, tuple(new_spans), len(found_spans), false_variants,
+                 len(garbled.split()))
 
 
 def main() -> int:
@@ -178,12 +178,8 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--show", help="list the misses of this kind")
-    parser.add_argument(
-        "--part",
-        choices=("held-out", "tuning"),
-        default="held-out",
-        help="held-out (the measure) or tuning (to develop a rule on)",
-    )
+    parser.add_argument("--part", choices=("held-out", "tuning"), default="held-out",
+                        help="held-out (the measure) or tuning (to develop a rule on)")
     args = parser.parse_args()
     corpus = texts(args.part)
     items = [(name, text, kind, args.seed) for name, text in corpus for kind in KINDS]
@@ -203,10 +199,8 @@ def main() -> int:
     # False acronym.variant: on the clean texts themselves (one lint each).
     with ProcessPoolExecutor(args.jobs) as pool:
         false = sum(pool.map(_false_variants, [t for _n, t in corpus], chunksize=8))
-    print(
-        f"\nfalse acronym.variant on the same texts before injection: {false} "
-        f"({10_000 * false / words:.2f} per 10,000 words)"
-    )
+    print(f"\nfalse acronym.variant on the same texts before injection: {false} "
+          f"({10_000 * false / words:.2f} per 10,000 words)")
     if args.show:
         for t in trials:
             if t.kind == args.show and t.found < len(t.spans):

@@ -92,10 +92,8 @@ def split_true(outcomes: list[Outcome]) -> tuple[list[Outcome], Counter[bool]]:
 def report(outcomes: list[Outcome], show: str | None) -> None:
     shown = outcomes
     outcomes, true = split_true(outcomes)
-    print(
-        f"true findings (slips of the originals, {TRUE_FINDINGS.name}, left out of the tables): "
-        f"tuning {true[False]}, held-out {true[True]}"
-    )
+    print(f"true findings (slips of the originals, {TRUE_FINDINGS.name}, left out of the tables): "
+          f"tuning {true[False]}, held-out {true[True]}")
     for part, held in (("tuning part", False), ("HELD-OUT part", True)):
         chosen = [o for o in outcomes if o.held_out is held]
         words = sum(o.words for o in chosen)
@@ -129,10 +127,8 @@ def _genre_table(chosen: list[Outcome]) -> None:
         notes = sum(1 for o in group for f in o.findings if f[1] == "note")
         total_w, total_bad, total_notes = total_w + words, total_bad + bad, total_notes + notes
         print(f"| {genre} | {len(group)} | {words:,} | {per_10k(bad, words)} | {per_10k(notes, words)} |")
-    print(
-        f"| **all** | {len(chosen)} | {total_w:,} | **{per_10k(total_bad, total_w)}** | "
-        f"{per_10k(total_notes, total_w)} |"
-    )
+    print(f"| **all** | {len(chosen)} | {total_w:,} | **{per_10k(total_bad, total_w)}** | "
+          f"{per_10k(total_notes, total_w)} |")
 
 
 def _code_table(chosen: list[Outcome], words: int) -> None:

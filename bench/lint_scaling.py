@@ -77,11 +77,8 @@ def main() -> int:
             data = cut(body, size)
             ingest, lint, findings = measure(data, args.repeat)
             mb = len(data) / 1_000_000
-            print(
-                f"| {kind} | {mb:.2f} | {ingest:.2f} | {lint:.2f} | {lint / ingest:.2f} | "
-                f"{lint / mb:.2f} | {findings} |",
-                flush=True,
-            )
+            print(f"| {kind} | {mb:.2f} | {ingest:.2f} | {lint:.2f} | {lint / ingest:.2f} | "
+                  f"{lint / mb:.2f} | {findings} |", flush=True)
     return 0
 
 

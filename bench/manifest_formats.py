@@ -45,18 +45,9 @@ def entries(n: int) -> list[Entry]:
     def digest() -> str:
         return "sha256:" + hashlib.sha256(rng.randbytes(8)).hexdigest()
 
-    return [
-        Entry(
-            path=f"d{i // 1000:04d}/f{i:07d}.txt",
-            size=rng.randint(900, 6000),
-            raw_sha256=digest(),
-            format="text",
-            text_sha256=digest(),
-            profile="canon/1",
-            extractor=EXTRACTOR,
-        )
-        for i in range(n)
-    ]
+    return [Entry(path=f"d{i // 1000:04d}/f{i:07d}.txt", size=rng.randint(900, 6000),
+                  raw_sha256=digest(), format="text", text_sha256=digest(), profile="canon/1",
+                  extractor=EXTRACTOR) for i in range(n)]
 
 
 def write(kind: str, items: list[Entry], path: Path) -> None:
@@ -67,17 +58,11 @@ def write(kind: str, items: list[Entry], path: Path) -> None:
         path.write_bytes(json.dumps(doc, sort_keys=True, indent=2).encode() + b"\n")
     else:
         with sqlite3.connect(path) as db:
-            db.execute(
-                "CREATE TABLE entries (path TEXT PRIMARY KEY, size INTEGER, raw TEXT, "
-                "format TEXT, text TEXT, profile TEXT, extractor TEXT)"
-            )
-            db.executemany(
-                "INSERT INTO entries VALUES (?,?,?,?,?,?,?)",
-                [
-                    (e.path, e.size, e.raw_sha256, e.format, e.text_sha256, e.profile, e.extractor)
-                    for e in items
-                ],
-            )
+            db.execute("CREATE TABLE entries (path TEXT PRIMARY KEY, size INTEGER, raw TEXT, "
+                       "format TEXT, text TEXT, profile TEXT, extractor TEXT)")
+            db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?)",
+                           [(e.path, e.size, e.raw_sha256, e.format, e.text_sha256, e.profile,
+                             e.extractor) for e in items])
         db.close()
 
 
@@ -96,21 +81,11 @@ def read(kind: str, path: Path) -> int:
             count += 1
     else:
         db = sqlite3.connect(path)
-        for row in db.execute(
-            "SELECT path, size, raw, format, text, profile, extractor FROM entries ORDER BY path"
-        ):
+        for row in db.execute("SELECT path, size, raw, format, text, profile, extractor "
+                              "FROM entries ORDER BY path"):
             # The same checks as the other readers (types, digests, paths).
-            Entry.from_json(
-                {
-                    "path": row[0],
-                    "size": row[1],
-                    "raw_sha256": row[2],
-                    "format": row[3],
-                    "text_sha256": row[4],
-                    "profile": row[5],
-                    "extractor": row[6],
-                }
-            )
+            Entry.from_json({"path": row[0], "size": row[1], "raw_sha256": row[2], "format": row[3],
+                             "text_sha256": row[4], "profile": row[5], "extractor": row[6]})
             count += 1
         db.close()
     return count
@@ -128,24 +103,9 @@ def one(kind: str, action: str, n: int, path: Path) -> None:
 def measure(kind: str, action: str, n: int, path: Path) -> tuple[float, int]:
     """Seconds (measured inside the child) and peak RSS in MiB (GNU time)."""
     with tempfile.NamedTemporaryFile("r") as peak:
-        out = subprocess.run(
-            [
-                shutil.which("time") or "/usr/bin/time",
-                "-f",
-                "%M",
-                "-o",
-                peak.name,
-                sys.executable,
-                __file__,
-                "--one",
-                kind,
-                action,
-                str(n),
-                str(path),
-            ],
-            capture_output=True,
-            check=True,
-        ).stdout
+        out = subprocess.run([shutil.which("time") or "/usr/bin/time", "-f", "%M", "-o", peak.name,
+                              sys.executable, __file__, "--one", kind, action, str(n), str(path)],
+                             capture_output=True, check=True).stdout
         rss = int(peak.read().split()[-1]) // 1024
     return json.loads(out)["seconds"], rss
 
@@ -168,11 +128,8 @@ def main() -> int:
         measure(kind, "write", args.n, second)
         r = measure(kind, "read", args.n, first)
         same = first.read_bytes() == second.read_bytes()
-        print(
-            f"| {kind} | {first.stat().st_size / 1e6:.1f} | {w[0]:.2f} ({w[1]}) | {r[0]:.2f} ({r[1]}) "
-            f"| {'yes' if same else 'no'} |",
-            flush=True,
-        )
+        print(f"| {kind} | {first.stat().st_size / 1e6:.1f} | {w[0]:.2f} ({w[1]}) | {r[0]:.2f} ({r[1]}) "
+              f"| {'yes' if same else 'no'} |", flush=True)
     for item in base.iterdir():
         item.unlink()
     base.rmdir()

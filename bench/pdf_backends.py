@@ -82,16 +82,14 @@ def load_items(corpora: Path) -> list[dict[str, Any]]:
     pdf_root = corpora / "pdf-text"
     manifest = json.loads((pdf_root / "manifest.json").read_text(encoding="utf-8"))
     for entry in manifest["entries"]:
-        items.append(
-            {
-                "label": entry["file"],
-                "path": str(pdf_root / entry["file"]),
-                "root": str(pdf_root),
-                "expected": entry.get("expected", []),
-                "category": entry.get("category", ""),
-                "pages_manifest": entry.get("pages"),
-            }
-        )
+        items.append({
+            "label": entry["file"],
+            "path": str(pdf_root / entry["file"]),
+            "root": str(pdf_root),
+            "expected": entry.get("expected", []),
+            "category": entry.get("category", ""),
+            "pages_manifest": entry.get("pages"),
+        })
     same_root = corpora / "same-document-multiple-formats"
     same = json.loads((same_root / "manifest.json").read_text(encoding="utf-8"))
     for group in same["groups"]:
@@ -101,22 +99,15 @@ def load_items(corpora: Path) -> list[dict[str, Any]]:
         for f in files:
             if not f["file"].endswith(".pdf"):
                 continue
-            items.append(
-                {
-                    "label": "same-doc/" + f["file"],
-                    "path": str(same_root / f["file"]),
-                    "root": str(same_root),
-                    "expected": [
-                        {
-                            "match": "sibling_text",
-                            "path": first,
-                            "pdfminer_similarity": measured.get(f["file"]),
-                        }
-                    ],
-                    "category": "same-document",
-                    "pages_manifest": None,
-                }
-            )
+            items.append({
+                "label": "same-doc/" + f["file"],
+                "path": str(same_root / f["file"]),
+                "root": str(same_root),
+                "expected": [{"match": "sibling_text", "path": first,
+                              "pdfminer_similarity": measured.get(f["file"])}],
+                "category": "same-document",
+                "pages_manifest": None,
+            })
     return items
 
 
@@ -255,18 +246,8 @@ def run_worker(backend: str, paths: list[str], repeat: int, canon: bool, timeout
         jobs = Path(tmp) / "in.json"
         out = Path(tmp) / "out.json"
         jobs.write_text(json.dumps(paths), encoding="utf-8")
-        cmd = [
-            sys.executable,
-            str(Path(__file__).resolve()),
-            "--worker",
-            backend,
-            "--jobs-file",
-            str(jobs),
-            "--out-file",
-            str(out),
-            "--repeat",
-            str(repeat),
-        ]
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", backend,
+               "--jobs-file", str(jobs), "--out-file", str(out), "--repeat", str(repeat)]
         if not canon:
             cmd.append("--no-canon")
         env = dict(os.environ)
@@ -277,11 +258,8 @@ def run_worker(backend: str, paths: list[str], repeat: int, canon: bool, timeout
             return {"backend": backend, "crashed": f"worker timed out after {timeout:.0f} s", "results": {}}
         if proc.returncode != 0 or not out.is_file():
             tail = (proc.stderr or "").strip().splitlines()[-3:]
-            return {
-                "backend": backend,
-                "crashed": f"worker exited {proc.returncode}: {' / '.join(tail)}",
-                "results": {},
-            }
+            return {"backend": backend, "crashed": f"worker exited {proc.returncode}: {' / '.join(tail)}",
+                    "results": {}}
         loaded: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
         return loaded
 
@@ -376,13 +354,8 @@ def check(item: dict[str, Any], rec: dict[str, Any]) -> list[dict[str, Any]]:
             res["pass"] = not flat
         elif kind == "no_hang":
             res["pass"] = True
-        elif kind in (
-            "exact_file",
-            "layout_file_rstrip_lines",
-            "reference_file",
-            "reference_file_normalized",
-            "sibling_text",
-        ):
+        elif kind in ("exact_file", "layout_file_rstrip_lines", "reference_file",
+                      "reference_file_normalized", "sibling_text"):
             ref_text = (root / exp["path"]).read_text(encoding="utf-8", errors="replace")
             if kind == "sibling_text":
                 ref_text = strip_overstrike(ref_text)
@@ -452,15 +425,12 @@ def diagnose(a_text: str, b_text: str, names: tuple[str, str] = ("pdfium", "pypd
         ex = f"{ls[:40]!r} | {rs[:40]!r}"
         if left and right and "".join(left) == "".join(right):
             # the same letters, cut into words differently: a split word or two glued words
-            note(
-                f"{na} has spaces where {nb} has none (split word or glued words)"
-                if len(left) > len(right)
-                else f"{nb} has spaces where {na} has none (split word or glued words)",
-                ex,
-            )
+            note(f"{na} has spaces where {nb} has none (split word or glued words)" if len(left) > len(right)
+                 else f"{nb} has spaces where {na} has none (split word or glued words)", ex)
             continue
         if left and right and sorted("".join(left)) == sorted("".join(right)):
-            if _has_rtl(ls) and (ls[::-1] in rs or rs[::-1] in ls or any(w[::-1] in right for w in left)):
+            if _has_rtl(ls) and (ls[::-1] in rs or rs[::-1] in ls
+                                 or any(w[::-1] in right for w in left)):
                 note("right-to-left text in the opposite order", ex)
             else:
                 note("same characters, different order or spacing (reading order)", ex)
@@ -485,17 +455,16 @@ def diagnose(a_text: str, b_text: str, names: tuple[str, str] = ("pdfium", "pypd
     subst = [f"{x or '∅'!r}->{y or '∅'!r} x{n}" for (x, y), n in subs.most_common(8)]
     ca = collections.Counter(c for c in a_text if not c.isspace())
     cb = collections.Counter(c for c in b_text if not c.isspace())
-
     def only_in(mine: collections.Counter[str], other: collections.Counter[str]) -> str:
         own = collections.Counter({c: n for c, n in mine.items() if c not in other})
         return "".join(c for c, _ in own.most_common(12))
 
     only = {na: only_in(ca, cb), nb: only_in(cb, ca)}
-    non_ascii_to_ascii = sum(
-        n for (x, y), n in subs.items() if x and any(ord(c) > 127 for c in x) and all(ord(c) < 128 for c in y)
-    )
+    non_ascii_to_ascii = sum(n for (x, y), n in subs.items()
+                             if x and any(ord(c) > 127 for c in x) and all(ord(c) < 128 for c in y))
     if non_ascii_to_ascii >= 5:
-        note(f"{nb} maps symbols/Greek to ASCII or drops them (non-Unicode font map)", ", ".join(subst[:4]))
+        note(f"{nb} maps symbols/Greek to ASCII or drops them (non-Unicode font map)",
+             ", ".join(subst[:4]))
     return {
         "word_similarity": round(sm.ratio(), 4),
         "words": (len(a), len(b)),
@@ -579,21 +548,9 @@ def main(argv: list[str] | None = None) -> int:
         row["pages"] = max((len(r.get("pages", [])) for r in recs.values()), default=0)
         for b in BACKENDS:
             r = recs[b]
-            row[b] = {
-                k: r.get(k)
-                for k in (
-                    "extract_s",
-                    "total_s",
-                    "library_s",
-                    "text_sha256",
-                    "extractor",
-                    "error_type",
-                    "error",
-                    "first_error",
-                    "warnings",
-                )
-                if r.get(k) is not None
-            }
+            row[b] = {k: r.get(k) for k in ("extract_s", "total_s", "library_s", "text_sha256", "extractor",
+                                            "error_type", "error", "first_error", "warnings")
+                      if r.get(k) is not None}
             row[b]["checks"] = check(it, r)
             if r.get("text_sha256") == empty_hash and collapse("\n".join(r.get("pages", []))):
                 row[b]["canonical_emptied"] = True
@@ -610,10 +567,8 @@ def main(argv: list[str] | None = None) -> int:
 
     # ---- per-file table
     print()
-    print(
-        f"{'file':58} {'pages':>5} {'pdfium':>8} {'pypdf':>8} | {'pdfium p/s':>10} {'+canon':>7} |"
-        f" {'pypdf p/s':>9} {'+canon':>7} | {'hash':5} {'words~':>6} | gt pdfium | gt pypdf"
-    )
+    print(f"{'file':58} {'pages':>5} {'pdfium':>8} {'pypdf':>8} | {'pdfium p/s':>10} {'+canon':>7} |"
+          f" {'pypdf p/s':>9} {'+canon':>7} | {'hash':5} {'words~':>6} | gt pdfium | gt pypdf")
     for row in rows:
         cells = []
         for b in BACKENDS:
@@ -631,10 +586,8 @@ def main(argv: list[str] | None = None) -> int:
             passed = sum(1 for c in checks if c["pass"])
             gts.append(f"{passed}/{len(checks)}")
         label = row["label"] if len(row["label"]) <= 58 else "…" + row["label"][-57:]
-        print(
-            f"{label:58} {row['pages']:5} {row['status']['pdfium']:>8} {row['status']['pypdf']:>8} |"
-            f" {cells[0]} | {cells[1]} | {agree:5} {sim:>6} | {gts[0]:>9} | {gts[1]:>8}"
-        )
+        print(f"{label:58} {row['pages']:5} {row['status']['pdfium']:>8} {row['status']['pypdf']:>8} |"
+              f" {cells[0]} | {cells[1]} | {agree:5} {sim:>6} | {gts[0]:>9} | {gts[1]:>8}")
 
     # ---- failures and ground-truth details
     print("\nwhat a backend raised:")
@@ -642,10 +595,8 @@ def main(argv: list[str] | None = None) -> int:
         for b in BACKENDS:
             r = row[b]
             if row["status"][b] == "->pypdf":
-                print(
-                    f"  {b:6} {row['label']}: PDFium refused it, ingest_pdf fell back to pypdf"
-                    f" ({'; '.join(r.get('warnings', []))[:140]})"
-                )
+                print(f"  {b:6} {row['label']}: PDFium refused it, ingest_pdf fell back to pypdf"
+                      f" ({'; '.join(r.get('warnings', []))[:140]})")
             elif row["status"][b] != "ok":
                 extra = f" [PDFium alone: {r['first_error']}]" if r.get("first_error") else ""
                 print(f"  {b:6} {row['label']}: {r.get('error_type')}: {r.get('error')}{extra}")
@@ -653,10 +604,8 @@ def main(argv: list[str] | None = None) -> int:
     for label in skipped:
         print(f"  {label}")
 
-    print(
-        "\nground-truth checks that fail (on NFKC, whitespace-collapsed raw extraction;"
-        f" reference texts pass at word similarity >= {REFERENCE_PASS}):"
-    )
+    print("\nground-truth checks that fail (on NFKC, whitespace-collapsed raw extraction;"
+          f" reference texts pass at word similarity >= {REFERENCE_PASS}):")
     for row in rows:
         for b in BACKENDS:
             for c in row[b]["checks"]:
@@ -678,11 +627,9 @@ def main(argv: list[str] | None = None) -> int:
         if row["agree"] is not False:
             continue
         d = row["diagnosis"]
-        print(
-            f"  {row['label']}: word similarity {d['word_similarity']},"
-            f" words {d['words'][0]} | {d['words'][1]},"
-            f" {d['differing_stretches']} differing stretches"
-        )
+        print(f"  {row['label']}: word similarity {d['word_similarity']},"
+              f" words {d['words'][0]} | {d['words'][1]},"
+              f" {d['differing_stretches']} differing stretches")
         for cat, n in d["categories"][:5]:
             print(f"    - {cat} (x{n}), e.g. {d['examples'][cat]}")
         if d["char_substitutions"]:
@@ -695,11 +642,8 @@ def main(argv: list[str] | None = None) -> int:
     for row in rows:
         if row["agree"] is None:
             failing = [b for b in BACKENDS if row["status"][b] != "ok"]
-            why = (
-                "PDFium refused it, so the default path used pypdf"
-                if row["status"]["pdfium"] == "->pypdf"
-                else f"{' and '.join(failing)} gave no text of its own"
-            )
+            why = ("PDFium refused it, so the default path used pypdf" if row["status"]["pdfium"] == "->pypdf"
+                   else f"{' and '.join(failing)} gave no text of its own")
             print(f"  {row['label']}: not comparable, {why}")
 
     # ---- summary
@@ -708,15 +652,11 @@ def main(argv: list[str] | None = None) -> int:
     n_agree = sum(1 for r in rows if r["agree"] is True)
     n_diff = sum(1 for r in rows if r["agree"] is False)
     n_na = sum(1 for r in rows if r["agree"] is None)
-    print(
-        f"  files: {len(items)} PDFs, {len(skipped)} skipped (password), {len(rows)} compared:"
-        f" {n_agree} same text_sha256, {n_diff} different, {n_na} read by one backend only"
-    )
-    print(
-        f"  {'backend':8} {'files read':>10} {'pages':>6} {'p/s (both read)':>16} {'+canon':>8}"
-        f" {'library':>8}"
-        f" {'p/s (own files)':>16} {'+canon':>8} {'gt pass':>8} {'RSS base':>9} {'RSS peak':>9}"
-    )
+    print(f"  files: {len(items)} PDFs, {len(skipped)} skipped (password), {len(rows)} compared:"
+          f" {n_agree} same text_sha256, {n_diff} different, {n_na} read by one backend only")
+    print(f"  {'backend':8} {'files read':>10} {'pages':>6} {'p/s (both read)':>16} {'+canon':>8}"
+          f" {'library':>8}"
+          f" {'p/s (own files)':>16} {'+canon':>8} {'gt pass':>8} {'RSS base':>9} {'RSS peak':>9}")
     for b in BACKENDS:
         own = [r for r in rows if r["status"][b] == "ok"]
         pages_both = sum(r["pages"] for r in both)
@@ -731,42 +671,27 @@ def main(argv: list[str] | None = None) -> int:
         mem = memory[b]
         base = f"{mem.get('baseline_rss_mb', 0):.0f} MB" if not mem.get("crashed") else "?"
         peak = f"{mem.get('peak_rss_mb', 0):.0f} MB" if not mem.get("crashed") else "?"
-        print(
-            f"  {b:8} {len(own):>10} {pages_own:>6} {_rate(pages_both, e_both):>16}"
-            f" {_rate(pages_both, t_both):>8}"
-            f" {_rate(pages_both, l_both):>8}"
-            f" {_rate(pages_own, e_own):>16} {_rate(pages_own, t_own):>8} {gt:>8} {base:>9} {peak:>9}"
-        )
-    print(
-        f"  'both read' = the {len(both)} files ({sum(r['pages'] for r in both)} pages) both backends"
-        " extracted themselves; p/s = ingest_pdf, +canon = ingest_pdf + canonicalize, library = the"
-        " library's text call alone; best of"
-        f" {args.repeat} runs per file; load average at the end {os.getloadavg()[0]:.1f}"
-        f" on {os.cpu_count()} CPUs"
-    )
-    print(
-        "  RSS = ru_maxrss of a fresh process extracting (no canonicalisation) the files that backend"
-        " reads itself; base = after importing verify, before the backend library"
-    )
+        print(f"  {b:8} {len(own):>10} {pages_own:>6} {_rate(pages_both, e_both):>16}"
+              f" {_rate(pages_both, t_both):>8}"
+              f" {_rate(pages_both, l_both):>8}"
+              f" {_rate(pages_own, e_own):>16} {_rate(pages_own, t_own):>8} {gt:>8} {base:>9} {peak:>9}")
+    print(f"  'both read' = the {len(both)} files ({sum(r['pages'] for r in both)} pages) both backends"
+          " extracted themselves; p/s = ingest_pdf, +canon = ingest_pdf + canonicalize, library = the"
+          " library's text call alone; best of"
+          f" {args.repeat} runs per file; load average at the end {os.getloadavg()[0]:.1f}"
+          f" on {os.cpu_count()} CPUs")
+    print("  RSS = ru_maxrss of a fresh process extracting (no canonicalisation) the files that backend"
+          " reads itself; base = after importing verify, before the backend library")
     for b in BACKENDS:
         if memory[b].get("pypdf_imported") and b == "pdfium":
             print("  note: pypdf was imported in the pdfium memory run")
     print(f"  wall time {time.perf_counter() - started:.0f} s")
 
     if args.json:
-        args.json.write_text(
-            json.dumps(
-                {
-                    "rows": rows,
-                    "skipped": skipped,
-                    "memory": {b: {k: v for k, v in m.items() if k != "results"} for b, m in memory.items()},
-                },
-                ensure_ascii=False,
-                indent=1,
-                default=str,
-            ),
-            encoding="utf-8",
-        )
+        args.json.write_text(json.dumps({"rows": rows, "skipped": skipped,
+                                         "memory": {b: {k: v for k, v in m.items() if k != "results"}
+                                                    for b, m in memory.items()}},
+                                        ensure_ascii=False, indent=1, default=str), encoding="utf-8")
     return 0
 
 

@@ -50,10 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     group.add_argument("--write", type=Path)
     group.add_argument("--compare", type=Path)
     args = parser.parse_args(argv)
-    digests = {
-        name: hashlib.sha256(repr(process_bytes(data, "x", OPTIONS)).encode()).hexdigest()
-        for name, data in documents()
-    }
+    digests = {name: hashlib.sha256(repr(process_bytes(data, "x", OPTIONS)).encode()).hexdigest()
+               for name, data in documents()}
     if args.write:
         args.write.write_text(json.dumps(digests, indent=0, sort_keys=True), "utf-8")
         print(f"{len(digests)} records written")

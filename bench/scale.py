@@ -54,7 +54,7 @@ def generate(root: Path, n: int, words_range: tuple[int, int] = (150, 900)) -> N
         k = rng.randint(*words_range)
         if k < len(words):
             start = rng.randrange(len(words) - k)
-            text = " ".join(words[start : start + k])
+            text = " ".join(words[start:start + k])
         else:  # longer than the text: it again, from a random place
             start = rng.randrange(len(words))
             text = " ".join(words[(start + j) % len(words)] for j in range(k))
@@ -73,12 +73,8 @@ def run(argv: list[str], cwd: Path | None = None) -> tuple[float, int, int, floa
     pages of the fork. On a shared machine the CPU time is the steadier figure."""
     with tempfile.NamedTemporaryFile("r") as peak:
         start = time.perf_counter()
-        code = subprocess.call(
-            [TIME, "-f", "%M %U %S", "-o", peak.name, *argv],
-            cwd=cwd,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        code = subprocess.call([TIME, "-f", "%M %U %S", "-o", peak.name, *argv], cwd=cwd,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         seconds = time.perf_counter() - start
         text = peak.read().strip().splitlines()
     fields = text[-1].split() if text else []
@@ -91,27 +87,13 @@ def checksum_file(root: Path, target: Path) -> None:
     names = sorted(str(p.relative_to(root)) for p in root.rglob("*.txt"))
     with open(target, "w") as out:
         for start in range(0, len(names), 5000):
-            out.write(
-                subprocess.run(
-                    ["sha256sum", *names[start : start + 5000]],
-                    cwd=root,
-                    capture_output=True,
-                    text=True,
-                    check=True,
-                ).stdout
-            )
+            out.write(subprocess.run(["sha256sum", *names[start:start + 5000]], cwd=root,
+                                     capture_output=True, text=True, check=True).stdout)
 
 
 def hashdeep_file(root: Path, target: Path) -> None:
-    target.write_text(
-        subprocess.run(
-            ["hashdeep", "-c", "sha256", "-r", "-l", "."],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    )
+    target.write_text(subprocess.run(["hashdeep", "-c", "sha256", "-r", "-l", "."], cwd=root,
+                                     capture_output=True, text=True, check=True).stdout)
 
 
 def median(values: list[float]) -> float:
@@ -122,35 +104,23 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="2000,10000,50000")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument(
-        "--words", default="150,900", help="words per file, MIN,MAX (700,11000: files of 4-64 KiB)"
-    )
-    parser.add_argument(
-        "--build-max",
-        type=int,
-        default=200_000,
-        help="above this N, the manifest is built hash-only (no extraction)",
-    )
+    parser.add_argument("--words", default="150,900",
+                        help="words per file, MIN,MAX (700,11000: files of 4-64 KiB)")
+    parser.add_argument("--build-max", type=int, default=200_000,
+                        help="above this N, the manifest is built hash-only (no extraction)")
     parser.add_argument("--keep", type=Path, default=None)
-    parser.add_argument(
-        "--reuse",
-        action="store_true",
-        help="with --keep: check against the manifests already there (no build)",
-    )
+    parser.add_argument("--reuse", action="store_true",
+                        help="with --keep: check against the manifests already there (no build)")
     args = parser.parse_args()
     verify = [sys.executable, "-m", "verify"]
     base = args.keep or Path(tempfile.mkdtemp(prefix="verify-scale-"))
     base.mkdir(parents=True, exist_ok=True)
     has_hashdeep = shutil.which("hashdeep") is not None
-    print(
-        f"# bench/scale.py --sizes {args.sizes} --repeat {args.repeat}; {os.cpu_count()} CPUs; "
-        f"load {os.getloadavg()[0]:.2f}"
-    )
-    print(
-        "| N | MB | build s (peak MiB) | rebuild unchanged s (peak) | manifest + store MB "
-        "| check wall / CPU s (peak MiB) | sha256sum -c wall / CPU s (peak) "
-        "| hashdeep -a wall / CPU s (peak) |"
-    )
+    print(f"# bench/scale.py --sizes {args.sizes} --repeat {args.repeat}; {os.cpu_count()} CPUs; "
+          f"load {os.getloadavg()[0]:.2f}")
+    print("| N | MB | build s (peak MiB) | rebuild unchanged s (peak) | manifest + store MB "
+          "| check wall / CPU s (peak MiB) | sha256sum -c wall / CPU s (peak) "
+          "| hashdeep -a wall / CPU s (peak) |")
     print("|---|---|---|---|---|---|---|---|")
     for n in [int(x) for x in args.sizes.split(",")]:
         low, high = (int(x) for x in args.words.split(","))
@@ -166,18 +136,15 @@ def main() -> int:
         if reuse:
             build_cell = "(kept)"
         elif n <= args.build_max:
-            build = run([*verify, "build", str(root), "-m", str(manifest), "-q", "--no-lint", "--no-compare"])
+            build = run([*verify, "build", str(root), "-m", str(manifest), "-q", "--no-lint",
+                         "--no-compare"])
             build_cell = f"{build[0]:.1f} ({build[1]})"
         else:
-            hashed = run(
-                [*verify, "build", str(root), "-m", str(manifest), "-q", "--hash-only", "--no-compare"]
-            )
+            hashed = run([*verify, "build", str(root), "-m", str(manifest), "-q", "--hash-only",
+                          "--no-compare"])
             build_cell = f"--hash-only {hashed[0]:.1f} ({hashed[1]})"
-        rebuild = (
-            run([*verify, "build", str(root), "-m", str(manifest), "-q", "--no-lint", "--no-compare"])
-            if n <= args.build_max and not reuse
-            else None
-        )
+        rebuild = run([*verify, "build", str(root), "-m", str(manifest), "-q", "--no-lint",
+                       "--no-compare"]) if n <= args.build_max and not reuse else None
         stored = sum(p.stat().st_size for p in manifest.parent.glob("manifest*")) / 1e6
         if not (reuse and (manifest.parent / "sums").exists()):
             checksum_file(root, manifest.parent / "sums")
@@ -188,25 +155,19 @@ def main() -> int:
             checks.append(run([*verify, "check", "-m", str(manifest), "-q"]))
             sums.append(run(["sha256sum", "-c", "--quiet", str(manifest.parent / "sums")], cwd=root))
             if has_hashdeep:
-                deeps.append(
-                    run(["hashdeep", "-r", "-l", "-a", "-k", str(manifest.parent / "known"), "."], cwd=root)
-                )
+                deeps.append(run(["hashdeep", "-r", "-l", "-a", "-k", str(manifest.parent / "known"), "."],
+                                 cwd=root))
         assert all(c[2] == 0 for c in checks), f"check failed: {checks}"
 
         def cell(rows: list[tuple[float, int, int, float]]) -> str:
             if not rows:
                 return "-"
-            return (
-                f"{median([r[0] for r in rows]):.2f} / {median([r[3] for r in rows]):.2f} "
-                f"({max(r[1] for r in rows)})"
-            )
+            return (f"{median([r[0] for r in rows]):.2f} / {median([r[3] for r in rows]):.2f} "
+                    f"({max(r[1] for r in rows)})")
 
-        print(
-            f"| {n:,} | {size_mb:.0f} | {build_cell} | "
-            f"{'-' if rebuild is None else f'{rebuild[0]:.1f} ({rebuild[1]})'} | {stored:.1f} | "
-            f"{cell(checks)} | {cell(sums)} | {cell(deeps)} |",
-            flush=True,
-        )
+        print(f"| {n:,} | {size_mb:.0f} | {build_cell} | "
+              f"{'-' if rebuild is None else f'{rebuild[0]:.1f} ({rebuild[1]})'} | {stored:.1f} | "
+              f"{cell(checks)} | {cell(sums)} | {cell(deeps)} |", flush=True)
     if args.keep is None:
         shutil.rmtree(base, ignore_errors=True)
     return 0

@@ -43,11 +43,8 @@ from verify.pipeline import process_bytes  # noqa: E402
 SHARED = ROOT.parent / "shared" / "corpora"
 #: The documented difference of each differing group (its README), as words
 #: that one of compare's reported differences must show.
-DOCUMENTED = {
-    "rbash": ("BASHOPTS", "values"),
-    "bash-article": ("descendent", "descendant"),
-    "rfc7911": ("Simplified",),
-}
+DOCUMENTED = {"rbash": ("BASHOPTS", "values"), "bash-article": ("descendent", "descendant"),
+              "rfc7911": ("Simplified",)}
 GROUPS = SHARED / "same-document-multiple-formats"
 _TOKEN = re.compile(r"\w+")
 
@@ -56,11 +53,8 @@ def real_groups() -> list[tuple[str, list[tuple[str, bytes]], str]]:
     manifest = json.loads((GROUPS / "manifest.json").read_text("utf-8"))
     out = []
     for group in manifest["groups"]:
-        files = [
-            (f["file"], (GROUPS / f["file"]).read_bytes())
-            for f in group["files"]
-            if not f["file"].endswith(".xml")
-        ]
+        files = [(f["file"], (GROUPS / f["file"]).read_bytes()) for f in group["files"]
+                 if not f["file"].endswith(".xml")]
         expected = "differ" if group.get("known_content_differences") else "agree"
         out.append((group["id"], files, expected))
     return out
@@ -76,35 +70,21 @@ def own_documents() -> list[tuple[str, Doc]]:
         rows = [r for r in csv.DictReader(fh) if r["Book"] == "Ruth"]
     ruth = tuple(" ".join(r["Text"] for r in rows if r["Chapter"] == str(c)) for c in range(1, 5))
     seed = paragraphs_of((ROOT / "sources" / "002_e1609b8a501e843d.txt").read_text("utf-8"))
-    shouting = (
-        "THE POSSIBILITY OF SUCH DAMAGES AND THE RESPONSIBILITY FOR INTERPRETATION "
-        "OF INTERNATIONAL AGREEMENTS REMAINS WITH THE ORGANIZATIONS CONCERNED."
-    )
+    shouting = ("THE POSSIBILITY OF SUCH DAMAGES AND THE RESPONSIBILITY FOR INTERPRETATION "
+                "OF INTERNATIONAL AGREEMENTS REMAINS WITH THE ORGANIZATIONS CONCERNED.")
     return [
         ("own/apache-2.0 (legal)", Doc("Apache License 2.0", apache[:40])),
         ("own/mpl-2.0 (legal, rules)", Doc("Mozilla Public License 2.0", (*mpl[:30], RULE, *mpl[30:45]))),
-        (
-            "own/news (venturebeat)",
-            Doc(
-                "WeWork investigation",
-                (*news, shouting),
-                ((1, 1, "Reported by the newsroom on 18 November 2019."),),
-            ),
-        ),
+        ("own/news (venturebeat)", Doc("WeWork investigation", (*news, shouting),
+                                       ((1, 1, "Reported by the newsroom on 18 November 2019."),))),
         ("own/ruth (literary, KJV)", Doc("The Book of Ruth", ruth)),
         ("own/sco-2006 (government)", Doc("SCO statement 2006", (*seed[1:], RULE, shouting))),
     ]
 
 
 def own_groups() -> list[tuple[str, list[tuple[str, bytes]], str]]:
-    return [
-        (
-            name,
-            [("txt", to_txt(doc).encode()), ("html", to_html(doc).encode()), ("pdf", to_pdf(doc))],
-            "agree",
-        )
-        for name, doc in own_documents()
-    ]
+    return [(name, [("txt", to_txt(doc).encode()), ("html", to_html(doc).encode()), ("pdf", to_pdf(doc))],
+             "agree") for name, doc in own_documents()]
 
 
 def tokens(text: str) -> list[str]:
@@ -130,27 +110,18 @@ def score(name: str, files: list[tuple[str, bytes]], expected: str, shown: int) 
             continue
         diffs.append(len(found))
         found_documented = found_documented or any(
-            word in d.a.text + " " + d.b.text for d in found for word in DOCUMENTED.get(name, ())
-        )
+            word in d.a.text + " " + d.b.text for d in found for word in DOCUMENTED.get(name, ()))
         for d in found[:shown]:
-            notes.append(
-                f"{Path(first.path).name} vs {Path(other.path).name}: {d.kind}: "
-                f"{d.a.text[:60]!r} / {d.b.text[:60]!r}"
-            )
+            notes.append(f"{Path(first.path).name} vs {Path(other.path).name}: {d.kind}: "
+                         f"{d.a.text[:60]!r} / {d.b.text[:60]!r}")
     if expected == "agree":
         verdict = "PASS" if agree else "FAIL"
     else:
-        verdict = (
-            "FAIL (hashes agree)"
-            if agree
-            else "hashes differ; compare "
-            + ("shows" if found_documented else "MISSES")
-            + " the documented difference"
-        )
-    line = (
-        f"| {name} | {len(files)} | {expected} | {'yes' if agree else 'no'} | "
-        f"{min(sims):.3f} | {', '.join(map(str, diffs))} | {verdict} |"
-    )
+        verdict = ("FAIL (hashes agree)" if agree else
+                   "hashes differ; compare " + ("shows" if found_documented else "MISSES")
+                   + " the documented difference")
+    line = (f"| {name} | {len(files)} | {expected} | {'yes' if agree else 'no'} | "
+            f"{min(sims):.3f} | {', '.join(map(str, diffs))} | {verdict} |")
     return [line, *notes]
 
 
@@ -160,10 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--differences", type=int, default=3, help="differences shown per pair")
     args = parser.parse_args(argv)
     groups = real_groups() + own_groups()
-    print(
-        "| group | files | expected | hashes agree | min token similarity | "
-        "compare's differences (first vs each) | verdict |"
-    )
+    print("| group | files | expected | hashes agree | min token similarity | "
+          "compare's differences (first vs each) | verdict |")
     print("|---|---|---|---|---|---|---|")
     notes: list[str] = []
     for name, files, expected in groups:

@@ -173,7 +173,9 @@ def _versions(a: str, b: str, pairs: tuple[AlignedPair, ...]) -> bool:
     (case, spacing, hyphenation and ligatures aside): then every changed word
     of a near-identical pair is an edit, not a paraphrase."""
     two_sided = [p for p in pairs if not p.one_sided]
-    same = sum(_letters(a, p.a_excerpt.span) == _letters(b, p.b_excerpt.span) for p in two_sided)
+    same = sum(
+        _letters(a, p.a_excerpt.span) == _letters(b, p.b_excerpt.span) for p in two_sided
+    )
     return bool(two_sided) and same >= VERSIONS * len(two_sided)
 
 
@@ -256,7 +258,9 @@ def _unwritten(d: Difference, words: tuple[frozenset[str], frozenset[str]], fold
         return True
     named_a = not d.detail.endswith(" only in B")  # else A's excerpt is the sentence, not a name
     named_b = not d.detail.endswith(" only in A")
-    return (named_a and not fold(d.a.text) <= words[1]) or (named_b and not fold(d.b.text) <= words[0])
+    return (named_a and not fold(d.a.text) <= words[1]) or (
+        named_b and not fold(d.b.text) <= words[0]
+    )
 
 
 def _spelling(d: Difference, words: tuple[frozenset[str], frozenset[str]], fold: Fold) -> bool:
@@ -276,7 +280,9 @@ def _spelling(d: Difference, words: tuple[frozenset[str], frozenset[str]], fold:
     )
 
 
-def _rendering(d: Difference, count: int, words: tuple[frozenset[str], frozenset[str]], fold: Fold) -> bool:
+def _rendering(
+    d: Difference, count: int, words: tuple[frozenset[str], frozenset[str]], fold: Fold
+) -> bool:
     """Whether a name or key-term difference found ``count`` times the same way
     is the translator's rendering, not a change."""
     if count >= HABIT:

@@ -374,7 +374,9 @@ def _stray(t: nm.Term, side: Side, other: Side) -> bool:
 
 def _compound_parts(text: str) -> set[str]:
     """The parts, in lower case, of the hyphenated words of a text."""
-    return {p.lower() for w in nm.NAME_WORD.findall(text) if _HYPHEN.search(w) for p in _HYPHEN.split(w) if p}
+    return {
+        p.lower() for w in nm.NAME_WORD.findall(text) if _HYPHEN.search(w) for p in _HYPHEN.split(w) if p
+    }
 
 
 _HYPHEN = re.compile(r"[-\u2010\u2011\u2013]")
