@@ -201,7 +201,7 @@ def says_negatively(w: Word) -> bool:
 
 
 #: How far (in words) from a negation the words that place its statement may be.
-REACH = 4
+REACH = 6
 #: How many words beyond the counterpart of the statement on the other side
 #: a negative word there still belongs to it ("did not find" / "found them not").
 MARGIN = 2
@@ -211,11 +211,13 @@ SLACK = 6
 
 def anchors(ws: list[Word], other: list[Word]) -> dict[int, int]:
     """The content words the two sides have in the same order (a longest
-    matching of stems, ``difflib``), as index in ``ws`` -> index in ``other``.
+    matching of the first four letters of their stems, ``difflib``: "spake"
+    and "spoke" differ, "journeyed" and "journeying", "forgive" and
+    "forgiveness" do not), as index in ``ws`` -> index in ``other``.
     Negations are not anchors: they are what is compared."""
     xi = [k for k, w in enumerate(ws) if w.content and not _is_negation(w)]
     yi = [j for j, w in enumerate(other) if w.content and not _is_negation(w)]
-    sm = SequenceMatcher(None, [ws[k].stem for k in xi], [other[j].stem for j in yi], autojunk=False)
+    sm = SequenceMatcher(None, [ws[k].stem[:4] for k in xi], [other[j].stem[:4] for j in yi], autojunk=False)
     return {xi[m.a + t]: yi[m.b + t] for m in sm.get_matching_blocks() for t in range(m.size)}
 
 
@@ -266,6 +268,7 @@ def _double(ws: list[Word], k: int, i: int) -> bool:
 #: Negations that negate the noun right after them ("no children"): that
 #: noun must be one the other side has.
 _DETERMINERS = frozenset({"no"})
+
 
 def _counterpart(
     k: int, ws: list[Word], clause: list[int], found: dict[int, int]
