@@ -20,6 +20,18 @@ Every document is read from this machine or from ``../shared/corpora``:
 A document is **held out** when the first hex digit of the SHA-256 of its
 name is 0-3 (a quarter of each genre): no detector was tuned on those, and
 their figures are printed apart.
+
+The **fresh** genres (:func:`fresh_documents`) are read from a folder given
+on the command line, filled from public repositories (see
+``docs/lint-precision.md`` for the sources, commits and licences); every
+document of them is held out, and they are measured once, at the end of a
+round of tuning:
+
+- ``gutenberg-html``: Project Gutenberg books as their HTML editions
+  (``*-h.htm``: novels, essays, a drill manual, an ethnology report, with
+  their real footnotes), public domain;
+- ``peps``: Python Enhancement Proposals as written (reStructuredText),
+  every tenth PEP, public domain or CC0.
 """
 
 from __future__ import annotations
@@ -35,6 +47,7 @@ from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[2] / "shared/corpora"
 GENRES = ("legal", "manpages", "tech-html", "specs", "news", "books")
+FRESH_GENRES = ("gutenberg-html", "peps")
 
 
 @dataclass(frozen=True)
@@ -45,6 +58,8 @@ class Document:
 
     @property
     def held_out(self) -> bool:
+        if self.genre in FRESH_GENRES:
+            return True
         return hashlib.sha256(self.name.encode()).hexdigest()[0] in "0123"
 
 
@@ -60,6 +75,15 @@ def documents(genres: tuple[str, ...] = GENRES, man_step: int = 60, book_step: i
     }
     for genre in genres:
         yield from readers[genre]()
+
+
+def fresh_documents(folder: Path) -> Iterator[Document]:
+    """The fresh held-out genres, from ``folder/gutenberg-html/*.htm`` and
+    ``folder/peps/pep-*``."""
+    for path in sorted((folder / "gutenberg-html").glob("*.htm")):
+        yield Document("gutenberg-html", f"gutenberg/{path.name}", path.read_bytes())
+    for path in sorted((folder / "peps").glob("pep-*")):
+        yield Document("peps", f"peps/{path.name}", path.read_bytes())
 
 
 def _legal() -> Iterator[Document]:

@@ -6,6 +6,8 @@ growth):
 - a hyphenated, header-laden prose text (two quadratic loops were found this
   way: a removed header scanned back over every kept line; dehyphenation
   copied the rest of the text at each break);
+- a word broken at a line end and written whole on every line (canon/3's
+  hyphen decision weighs the other uses of each spelling);
 - one run of letters with no space (issue 8 item 5: ``'w' * 100000`` took
   90 s, because dehyphenation's pattern ``[^\\W\\d_]+-\\n`` was retried at every
   letter of the run), and the same run broken by a hyphen at a line end.
@@ -35,8 +37,18 @@ def _broken_letters(size: int) -> str:
     return "w" * (size // 2) + "-\n" + "w" * (size // 2)
 
 
+#: canon/3 weighs every other use of a broken word's spellings: a word broken
+#: and written whole on every line must not make that quadratic.
+REPEATED = "the infor-\nmation and the information here.\n"
+
+
+def _repeated(size: int) -> str:
+    return REPEATED * (size // len(REPEATED))
+
+
 INPUTS: dict[str, Callable[[int], str]] = {
-    "prose": _prose, "letter run": _letters, "letter run, hyphen at a line end": _broken_letters}
+    "prose": _prose, "letter run": _letters, "letter run, hyphen at a line end": _broken_letters,
+    "a word broken and written whole on every line": _repeated}
 
 
 def main() -> None:

@@ -15,6 +15,10 @@ A quarter of each genre is held out (see :attr:`Document.held_out`); the
 tables print the tuning part and the held-out part apart.
 
     python bench/lint_precision.py [--jobs N] [--show CODE] [--man-step N] [--book-step N]
+    python bench/lint_precision.py --fresh DIR   # only the fresh held-out genres
+
+``--fresh DIR`` lints only the fresh genres read from ``DIR`` (see
+``_real_texts.fresh_documents``), all of them held out.
 
 Target (issue 11): warnings and errors <= 1 per 10,000 words.
 """
@@ -31,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _real_texts import GENRES, Document, documents
+from _real_texts import FRESH_GENRES, GENRES, Document, documents, fresh_documents
 
 from verify.detect import lint_record
 from verify.pipeline import process_bytes
@@ -96,6 +100,8 @@ def report(outcomes: list[Outcome], show: str | None) -> None:
           f"tuning {true[False]}, held-out {true[True]}")
     for part, held in (("tuning part", False), ("HELD-OUT part", True)):
         chosen = [o for o in outcomes if o.held_out is held]
+        if not chosen:
+            continue
         words = sum(o.words for o in chosen)
         print(f"\n## {part}: {len(chosen)} documents, {words:,} words")
         _genre_table(chosen)
@@ -118,7 +124,7 @@ def _genre_table(chosen: list[Outcome]) -> None:
     for o in chosen:
         by_genre[o.genre].append(o)
     total_w = total_bad = total_notes = 0
-    for genre in GENRES:
+    for genre in GENRES + FRESH_GENRES:
         group = by_genre.get(genre, [])
         if not group:
             continue
@@ -140,7 +146,7 @@ def _code_table(chosen: list[Outcome], words: int) -> None:
     if not codes:
         print("\n(no findings)")
         return
-    genres = [g for g in GENRES if any(o.genre == g for o in chosen)]
+    genres = [g for g in GENRES + FRESH_GENRES if any(o.genre == g for o in chosen)]
     gwords = {g: sum(o.words for o in chosen if o.genre == g) for g in genres}
     print("\n| code | severity | all /10k | " + " | ".join(genres) + " |")
     print("|---|---|---:|" + "---:|" * len(genres))
@@ -157,8 +163,12 @@ def main() -> int:
     parser.add_argument("--man-step", type=int, default=60)
     parser.add_argument("--book-step", type=int, default=5)
     parser.add_argument("--genres", default=",".join(GENRES))
+    parser.add_argument("--fresh", type=Path, help="lint only the fresh held-out genres of this folder")
     args = parser.parse_args()
-    docs = list(documents(tuple(args.genres.split(",")), args.man_step, args.book_step))
+    if args.fresh:
+        docs = list(fresh_documents(args.fresh))
+    else:
+        docs = list(documents(tuple(args.genres.split(",")), args.man_step, args.book_step))
     with ProcessPoolExecutor(args.jobs) as pool:
         outcomes = list(pool.map(lint_one, docs, chunksize=4))
     failed = [o for o in outcomes if o.error]

@@ -4,6 +4,7 @@
     python bench/scale.py --sizes 10000,50000,100000,200000 --build-max 50000 --keep DIR
     python bench/scale.py --sizes 1000000 --build-max 0 --keep DIR   # up to a million files
     python bench/scale.py --keep DIR --reuse       # check again against the manifests in DIR
+    python bench/scale.py --keep DIR --reuse --before ../main   # and time another checkout's check
 
 For each N it generates N small text files (150-900 words of the GPL-3 text,
 /usr/share/common-licenses/GPL-3, shuffled windows; 1,000 files a folder;
@@ -111,17 +112,21 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, default=None)
     parser.add_argument("--reuse", action="store_true",
                         help="with --keep: check against the manifests already there (no build)")
+    parser.add_argument("--before", type=Path, default=None,
+                        help="a checkout of another version: its `verify check` is timed too, "
+                             "interleaved in the same rounds, on the same manifests")
     args = parser.parse_args()
     verify = [sys.executable, "-m", "verify"]
-    base = args.keep or Path(tempfile.mkdtemp(prefix="verify-scale-"))
+    base = (args.keep or Path(tempfile.mkdtemp(prefix="verify-scale-"))).resolve()
     base.mkdir(parents=True, exist_ok=True)
     has_hashdeep = shutil.which("hashdeep") is not None
     print(f"# bench/scale.py --sizes {args.sizes} --repeat {args.repeat}; {os.cpu_count()} CPUs; "
           f"load {os.getloadavg()[0]:.2f}")
     print("| N | MB | build s (peak MiB) | rebuild unchanged s (peak) | manifest + store MB "
           "| check wall / CPU s (peak MiB) | sha256sum -c wall / CPU s (peak) "
-          "| hashdeep -a wall / CPU s (peak) |")
-    print("|---|---|---|---|---|---|---|---|")
+          "| hashdeep -a wall / CPU s (peak) | load |"
+          + (" check before wall / CPU s (peak) |" if args.before else ""))
+    print("|---|---|---|---|---|---|---|---|---|" + ("---|" if args.before else ""))
     for n in [int(x) for x in args.sizes.split(",")]:
         low, high = (int(x) for x in args.words.split(","))
         root = base / (f"c{n}" if (low, high) == (150, 900) else f"c{n}-w{low}-{high}")
@@ -150,9 +155,11 @@ def main() -> int:
             checksum_file(root, manifest.parent / "sums")
         if has_hashdeep and not (reuse and (manifest.parent / "known").exists()):
             hashdeep_file(root, manifest.parent / "known")
-        checks, sums, deeps = [], [], []
+        checks, sums, deeps, befores = [], [], [], []
         for _ in range(args.repeat):
             checks.append(run([*verify, "check", "-m", str(manifest), "-q"]))
+            if args.before:  # python -m verify run from there imports that checkout's verify
+                befores.append(run([*verify, "check", "-m", str(manifest), "-q"], cwd=args.before))
             sums.append(run(["sha256sum", "-c", "--quiet", str(manifest.parent / "sums")], cwd=root))
             if has_hashdeep:
                 deeps.append(run(["hashdeep", "-r", "-l", "-a", "-k", str(manifest.parent / "known"), "."],
@@ -167,7 +174,8 @@ def main() -> int:
 
         print(f"| {n:,} | {size_mb:.0f} | {build_cell} | "
               f"{'-' if rebuild is None else f'{rebuild[0]:.1f} ({rebuild[1]})'} | {stored:.1f} | "
-              f"{cell(checks)} | {cell(sums)} | {cell(deeps)} |", flush=True)
+              f"{cell(checks)} | {cell(sums)} | {cell(deeps)} | {os.getloadavg()[0]:.1f} |"
+              + (f" {cell(befores)} |" if args.before else ""), flush=True)
     if args.keep is None:
         shutil.rmtree(base, ignore_errors=True)
     return 0

@@ -139,7 +139,7 @@ def test_code_and_templates_are_neither_kept_nor_recorded() -> None:
         ("<dl><dt>term</dt><dd>definition</dd></dl>", ("term", "definition")),
         ("<figure><img src=x><figcaption>caption</figcaption></figure>", ("caption",)),
         ("<h1>Title</h1><h2>Section</h2><p>text</p>", ("Title", "Section", "text")),
-        ("<pre>  spaced\n\n   out  </pre>", ("spaced out",)),
+        ("<pre>  spaced\n\n   out  </pre>", ("spaced\nout",)),  # canon/3: a code block keeps its lines
     ],
 )
 def test_blocks_split_and_inline_does_not(markup: str, paragraphs: tuple[str, ...]) -> None:
@@ -198,7 +198,7 @@ def test_bytes_are_decoded_and_encoding_reported(markup: bytes, encoding: str, t
 
 
 def test_str_input_reports_no_encoding() -> None:
-    assert extract_main("\ufeff<p>x</p>") == MainContent(None, ("x",), (), None)
+    assert extract_main("\ufeff<p>x</p>") == MainContent(None, ("x",), (), None, (False,))
 
 
 def test_decode_removes_control_characters() -> None:

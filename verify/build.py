@@ -11,19 +11,25 @@ format are always extracted (never reused on a guess).
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections import Counter
 from collections.abc import Mapping
+from contextlib import suppress
 from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from verify.check import hash_many
 from verify.corpus import CorpusFile, walk
-from verify.errors import UnreadableFile, UnsafePath, VerifyError
+from verify.errors import ManifestError, UnreadableFile, UnsafePath, VerifyError
 from verify.manifest import (
     Entry,
     Manifest,
+    atomic_writer,
+    canonical_line,
+    header_line,
     detail_from_record,
     entry_from_record,
     read_manifest,
@@ -50,24 +56,41 @@ class BuildResult:
     #: The records of the files extracted in this run (reused files have none).
     #: Slim: text, paragraphs, changes, removed lines and findings are kept only
     #: for members of works (compared); the rest went into entries and details.
+    #: With a spool, only the members of works.
     records: tuple[Record, ...]
     warnings: tuple[str, ...]
     #: The record store: key -> detailed record.
     details: Mapping[str, dict[str, Any]] = field(default_factory=dict)
     reused: int = 0
+    #: Built with ``spool``: the file holding the entry lines (``manifest.entries``
+    #: is then empty), how many, and those with an error.
+    spool: Path | None = None
+    count: int = 0
+    failures: tuple[Entry, ...] = ()
+
+    @property
+    def files(self) -> int:
+        return self.count if self.spool is not None else len(self.manifest.entries)
 
     @property
     def failed(self) -> tuple[Entry, ...]:
+        if self.spool is not None:
+            return self.failures
         return tuple(e for e in self.manifest.entries if e.error is not None)
 
 
 def build_manifest(root: str | os.PathLike[str], *, manifest_path: str | os.PathLike[str] | None = None,
                    options: Options | None = None, jobs: int | None = None,
                    executor: Executor | None = None, progress: bool = False,
-                   compare: bool = True, incremental: bool = True) -> BuildResult:
+                   compare: bool = True, incremental: bool = True, spool: bool = False) -> BuildResult:
     """Ingest every source under ``root``. A file that fails is an entry with
     its error; it never stops the others. With ``manifest_path`` naming an
-    existing manifest (and ``incremental``), unchanged files are reused."""
+    existing manifest (and ``incremental``), unchanged files are reused.
+
+    With ``spool`` (and ``manifest_path``), each entry's line is written to a
+    temporary file beside the manifest as soon as it is made, and not kept:
+    :func:`write_build` puts the header before them. The build's memory is then
+    the walk and one part of files, not every entry (docs/manifest.md)."""
     root = Path(root)
     options = options or Options(lint=True)
     provenance = load_provenance(root)
@@ -75,43 +98,117 @@ def build_manifest(root: str | os.PathLike[str], *, manifest_path: str | os.Path
     files = walk(root, provenance.exclude, skip)
     previous = _previous(manifest_path, options) if incremental else _Previous()
     in_works = _in_works(provenance)
-    entries: dict[str, Entry] = {}
+    sink = _Sink(Path(manifest_path) if spool and manifest_path is not None else None)
     details: dict[str, dict[str, Any]] = {}
-    to_extract: list[CorpusFile] = []
-    candidates = [item for item in files if item.name not in in_works and previous.candidate(item)]
-    # Opened beneath the root, no link followed, and it must be the file the walk
-    # saw (its inode): a file swapped for a link is never hashed (issue 8 item 8).
+    records: list[Record] = []
+    reused = 0
+    try:
+        # A part of files at a time, in name order: the reused ones hashed (opened beneath
+        # the root, no link followed, the walk's inode: issue 8 item 8), the others
+        # extracted, each record made into its entry and detail as the part comes back
+        # and kept only slim (no text, paragraphs, changes): holding every record whole
+        # was the build's memory (docs/manifest.md).
+        for start in range(0, len(files), BUILD_PART):
+            part = files[start:start + BUILD_PART]
+            made = _build_part(part, root, options, provenance, previous, in_works, jobs, executor,
+                               progress)
+            for item, entry, detail, record in made:
+                sink.add(entry)
+                if detail is not None and entry.record_key is not None:
+                    details[entry.record_key] = detail
+                if record is None:
+                    reused += 1
+                elif item.name in in_works or sink.spool is None:
+                    records.append(record if item.name in in_works else _slim(record))
+        present = {f.name for f in files if f.name in provenance.files}
+        manifest = Manifest(entries=tuple(sink.entries), profile=options.profile,
+                            root=_relative_root(root, manifest_path),
+                            works=_works(provenance, records, present, compare))
+    except BaseException:
+        sink.discard()
+        raise
+    return BuildResult(manifest, tuple(records), _warnings(provenance, present), details,
+                       reused=reused, spool=sink.spool, count=sink.count,
+                       failures=tuple(sink.failures))
+
+
+_Made = tuple[CorpusFile, Entry, "dict[str, Any] | None", "Record | None"]
+
+
+def _build_part(part: list[CorpusFile], root: Path, options: Options, provenance: Provenance,
+                previous: _Previous, in_works: set[str], jobs: int | None,
+                executor: Executor | None, progress: bool) -> list[_Made]:
+    """(file, entry, detail, record) of each file of a part, in its order; the
+    record is None for a file reused from the previous build."""
+    candidates = [item for item in part if item.name not in in_works and previous.candidate(item)]
     beneath = [(os.path.relpath(c.path, root), c.identity) for c in candidates]
     hashes = dict(zip((c.name for c in candidates), hash_many(str(root), beneath, jobs), strict=True))
-    for item in files:
+    kept: dict[str, tuple[Entry, dict[str, Any] | None]] = {}
+    to_extract: list[CorpusFile] = []
+    for item in part:
         reused = previous.reuse(item, hashes[item.name]) if item.name in hashes else None
         if reused is None:
             to_extract.append(item)
         else:
-            entries[item.name] = replace(reused[0], provenance=_provenance(provenance.files.get(item.name)))
-            if reused[0].record_key is not None and reused[1] is not None:
-                details[reused[0].record_key] = reused[1]
-    records: list[Record] = []
-    # In parts, each record made into its entry and detail as the part comes back and
-    # kept only slim (no text, paragraphs, changes): holding every record whole was
-    # the build's memory (docs/manifest.md).
-    for start in range(0, len(to_extract), BUILD_PART):
-        part = to_extract[start:start + BUILD_PART]
-        done = map_ordered(_process, [(f, options, str(root)) for f in part], jobs=jobs,
-                           executor=executor, progress="ingest" if progress else None,
-                           on_crash=lambda item, why: crashed_record(item[0].name, why),
-                           memory_limit=options.memory_limit, item_timeout=hard_timeout(options))
-        for item, record in zip(part, done, strict=True):
-            entry = _entry(item, record, provenance.files.get(item.name))
-            entries[item.name] = entry
-            if entry.record_key is not None and entry.text_sha256 is not None:
-                details[entry.record_key] = _detail(record, options.lint)  # hash-only: nothing to keep
-            records.append(record if item.name in in_works else _slim(record))
-    manifest = Manifest(entries=tuple(entries[f.name] for f in files), profile=options.profile,
-                        root=_relative_root(root, manifest_path),
-                        works=_works(provenance, records, set(entries), compare))
-    return BuildResult(manifest, tuple(records), _warnings(provenance, set(entries)), details,
-                       reused=len(files) - len(to_extract))
+            kept[item.name] = (replace(reused[0], provenance=_provenance(provenance.files.get(item.name))),
+                               reused[1])
+    done = map_ordered(_process, [(f, options, str(root)) for f in to_extract], jobs=jobs,
+                       executor=executor, progress="ingest" if progress else None,
+                       on_crash=lambda item, why: crashed_record(item[0].name, why),
+                       memory_limit=options.memory_limit, item_timeout=hard_timeout(options))
+    extracted = iter(zip(to_extract, done, strict=True))
+    out: list[_Made] = []
+    for item in part:
+        if item.name in kept:
+            entry, detail = kept[item.name]
+            out.append((item, entry, detail, None))
+            continue
+        _, record = next(extracted)
+        entry = _entry(item, record, provenance.files.get(item.name))
+        with_text = entry.record_key is not None and entry.text_sha256 is not None
+        out.append((item, entry, _detail(record, options.lint) if with_text else None, record))
+    return out
+
+
+class _Sink:
+    """Where the entries go, in name order: a list, or (``manifest`` given) the
+    lines of a temporary file beside the manifest, with their count and failures."""
+
+    def __init__(self, manifest: Path | None) -> None:
+        self.entries: list[Entry] = []
+        self.failures: list[Entry] = []
+        self.count = 0
+        self.previous: str | None = None
+        self.spool: Path | None = None
+        self.stream: IO[bytes] | None = None
+        if manifest is not None:
+            manifest.parent.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=f".{manifest.name}.", suffix=".entries.tmp",
+                                        dir=manifest.parent)
+            self.spool, self.stream = Path(name), os.fdopen(fd, "wb", buffering=1 << 20)
+
+    def add(self, entry: Entry) -> None:
+        if self.previous is not None and not self.previous < entry.path:
+            raise ManifestError(f"entries are not sorted by path: {entry.path!r} after {self.previous!r}")
+        self.previous = entry.path
+        self.count += 1
+        if self.stream is None:
+            self.entries.append(entry)
+            return
+        self.stream.write(canonical_line(entry.to_json()))
+        if entry.error is not None:
+            self.failures.append(entry)
+
+    def close(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+
+    def discard(self) -> None:
+        self.close()
+        if self.spool is not None:
+            with suppress(OSError):
+                os.unlink(self.spool)
 
 
 def _in_works(provenance: Provenance) -> set[str]:
@@ -121,13 +218,24 @@ def _in_works(provenance: Provenance) -> set[str]:
 
 
 def write_build(result: BuildResult, manifest_path: str | os.PathLike[str]) -> Manifest:
-    """Write the record store, then the manifest that names it (by digest); both atomic."""
+    """Write the record store, then the manifest that names it (by digest); both atomic.
+    A spooled build's entry lines are copied after the header, and the spool removed."""
     path = Path(manifest_path)
-    store = records_name(path)
-    digest = write_records(path.parent / store, result.details.items())
-    manifest = replace(result.manifest, records=store, records_sha256=digest)
-    write_manifest(manifest, path)
-    return manifest
+    try:
+        store = records_name(path)
+        digest = write_records(path.parent / store, result.details.items())
+        manifest = replace(result.manifest, records=store, records_sha256=digest)
+        if result.spool is None:
+            write_manifest(manifest, path)
+        else:
+            with atomic_writer(path) as out, open(result.spool, "rb") as lines:
+                out.write(header_line(manifest))
+                shutil.copyfileobj(lines, out, 1 << 20)
+        return manifest
+    finally:
+        if result.spool is not None:
+            with suppress(OSError):
+                os.unlink(result.spool)
 
 
 def _skipped(manifest_path: str | os.PathLike[str] | None) -> list[Path]:

@@ -9,32 +9,47 @@ bytes, different canonical text, naming the extractor and profile versions on
 both sides.
 
 The manifest is streamed: entries are read in batches, merged with the sorted
-walk of the root, and hashed in chunks (forked worker processes over both
-cores for large corpora), so memory holds the walk and one chunk, not the
-manifest. Detailed records are read from the record store only for the files
-whose bytes changed.
+walk of the root, and hashed in chunks, so memory holds the walk and one
+chunk, not the manifest. A plain check of a large corpus is split by name
+range over forked processes, each walking, reading and hashing its own range
+(:func:`_split`, docs/scale.md). Detailed records are read from the record
+store only for the files whose bytes changed.
 """
 
 from __future__ import annotations
 
-import difflib
 import errno
 import hashlib
+import io
 import os
 import stat
+from stat import S_ISREG
 from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from verify.corpus import CorpusFile, walk
 from verify.errors import VerifyError
-from verify.manifest import Entry, Manifest, PlainLine, plain_entry, read_records, records_name
-from verify.model import Record
+from verify.manifest import (
+    Entry,
+    EntryStream,
+    Manifest,
+    PlainLine,
+    Span,
+    plain_entry,
+    read_records,
+    records_name,
+)
 
 if TYPE_CHECKING:  # concurrent.futures is imported when a pool starts (start-up time)
+    from verify.model import Record
+    from verify.provenance import Provenance
     from concurrent.futures import Executor, Future, ProcessPoolExecutor
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 #: Hash in forked workers when a corpus has at least this many files or bytes.
 POOL_FILES = 2048
@@ -47,6 +62,14 @@ CHUNK = 2048
 IN_FLIGHT = 2
 #: Files up to this size are read in one call; larger ones are streamed.
 SMALL_FILE = 1024 * 1024
+#: A plain check of a manifest of at least this many bytes (about 1,700 plain
+#: entries) is split by name range over forked processes (:func:`_split`), in
+#: spans of at least SPAN_BYTES.
+SPLIT_BYTES = 512 * 1024
+SPAN_BYTES = 128 * 1024
+#: Name ranges per worker process: a worker slowed by other load leaves its
+#: share to the others.
+SPANS_PER_WORKER = 4
 
 
 @dataclass(frozen=True)
@@ -138,11 +161,168 @@ def check_manifest(manifest: Manifest, root: str | os.PathLike[str], *, deep: bo
     provenance = load_provenance(root)
     skip = [] if manifest_path is None else [Path(manifest_path),
                                             Path(manifest_path).parent / records_name(manifest_path)]
-    files = walk(root, provenance.exclude, skip)
     run = _Run(manifest, root, deep, manifest_path, jobs, executor, progress, options)
-    for entry, item in _merge(manifest.entries if entries is None else entries, files):
-        run.pair(entry, item, provenance.files)
+    if (isinstance(entries, EntryStream) and not entries.used and not deep and executor is None
+            and _split(run, entries, provenance, skip)):
+        return run.finish()
+    files = walk(root, provenance.exclude, skip)
+    run.pair_all(manifest.entries if entries is None else entries, files, provenance.files)
     return run.finish()
+
+
+def _split(run: _Run, entries: EntryStream, provenance: Provenance, skip: list[Path]) -> bool:
+    """A plain check split by name range: each forked process walks the files of
+    its range (folders outside it are not scanned), reads the manifest lines of
+    that range (checked as the whole would be, and that they are in it), pairs,
+    hashes in the process and sends back what did not simply match; this process
+    merges them (moves across ranges included) and tells the changed files
+    apart. Nothing per file is left in this process but the matched names. False
+    (nothing done) when the manifest is small, one CPU is asked for, or fork is
+    not available."""
+    workers = _cpus() if run.jobs is None else run.jobs
+    if workers <= 1 or not hasattr(os, "fork"):
+        return False
+    size = os.fstat(entries.fd).st_size
+    if size >= SPLIT_BYTES:
+        parts = min(workers * SPANS_PER_WORKER, 255, max(1, size // max(1, SPAN_BYTES)))
+    else:  # few files: split when they are large, a file or so a span
+        lines = total = 0
+        for entry in entries.read(entries.whole):
+            lines += 1
+            total += entry[1] if isinstance(entry, tuple) else entry.size
+        if total < POOL_BYTES:
+            return False
+        parts = min(255, lines)
+    spans = entries.spans(parts)
+    if len(spans) < 2:
+        return False
+
+    def one(span: Span) -> tuple[Any, ...]:
+        part = _Run(run.manifest, run.root, False, run.manifest_path, 1, None, False, run.options)
+        files = walk(run.root, provenance.exclude, skip, (span.low, span.high))
+        part.pair_all(entries.read(span), files, provenance.files)
+        part._flush(final=True)
+        return part.share()
+
+    for share in fork_map(one, spans, workers):
+        run.absorb(share)
+    return True
+
+
+def _cpus() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def fork_map(fn: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
+    """``[fn(x) for x in items]`` over ``workers`` forked processes that take the
+    items in turn (up to 255): no pool, no pickling of ``fn`` or the items (the
+    children have them), one pipe per child for the pickled results. The error of
+    the first item that failed is raised here; a child that died is a VerifyError."""
+    import pickle
+    import selectors
+    import signal
+
+    if not 0 < len(items) < 256:
+        raise ValueError("fork_map takes 1-255 items")
+    tasks, feed = os.pipe()
+    os.write(feed, bytes(range(len(items))))
+    os.close(feed)
+    children: dict[int, int] = {}
+    try:
+        for _ in range(min(workers, len(items))):
+            out, into = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover - the child (its work is tested through the parent)
+                os.close(out)
+                _serve(fn, items, tasks, into)
+            os.close(into)
+            children[pid] = out
+    finally:
+        os.close(tasks)
+    received: dict[int, list[bytes]] = {fd: [] for fd in children.values()}
+    try:
+        with selectors.DefaultSelector() as selector:
+            for fd in received:
+                selector.register(fd, selectors.EVENT_READ)
+            while selector.get_map():
+                for key, _ in selector.select():
+                    data = os.read(key.fd, 1 << 20)
+                    if data:
+                        received[key.fd].append(data)
+                    else:
+                        selector.unregister(key.fd)
+        died = [why for pid in children if (why := _reap(pid)) is not None]
+    except BaseException:
+        for pid in children:
+            with _quiet():
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+        raise
+    finally:
+        for fd in received:
+            os.close(fd)
+    results: dict[int, tuple[bool, Any]] = {}
+    for chunks in received.values():
+        stream = io.BytesIO(b"".join(chunks))
+        while stream.tell() < len(stream.getbuffer()):
+            index, ok, value = pickle.load(stream)
+            results[index] = ok, value
+    for index in range(len(items)):
+        if index in results and not results[index][0]:
+            raise results[index][1]
+        if index not in results:
+            raise VerifyError(f"a worker of the check died ({', '.join(died) or 'no result'})")
+    return [results[i][1] for i in range(len(items))]
+
+
+def _serve(fn: Callable[[Any], Any], items: Sequence[Any], tasks: int, into: int) -> None:
+    """A forked child of :func:`fork_map`: take items, send results, never return."""
+    import pickle
+
+    code = 0
+    try:
+        with os.fdopen(into, "wb") as stream:
+            while token := os.read(tasks, 1):
+                index = token[0]
+                try:
+                    result: tuple[int, bool, Any] = (index, True, fn(items[index]))
+                except Exception as exc:  # sent to the parent, which raises it
+                    result = (index, False, _portable(exc))
+                pickle.dump(result, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                if not result[1]:
+                    break
+    except BaseException:
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def _portable(exc: Exception) -> Exception:
+    """``exc`` if it survives pickling, else a VerifyError that says what it was."""
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        return VerifyError(f"{type(exc).__name__}: {exc}")
+    return exc
+
+
+def _reap(pid: int) -> str | None:
+    _, status = os.waitpid(pid, 0)
+    if os.WIFSIGNALED(status):
+        return f"killed by signal {os.WTERMSIG(status)}"
+    if os.WEXITSTATUS(status) != 0:
+        return f"exit code {os.WEXITSTATUS(status)}"
+    return None
+
+
+class _quiet:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, exc: object, tb: object) -> bool:
+        return isinstance(exc, OSError)
 
 
 def _merge(entries: Iterable[Entry | PlainLine], files: Sequence[CorpusFile],
@@ -207,6 +387,41 @@ class _Run:
             self.errors.append(Problem(item.name, item.problem))
         else:
             self._pend(entry, item, entry.size if entry is not None else 0)
+
+    def pair_all(self, entries: Iterable[Entry | PlainLine], files: Sequence[CorpusFile],
+                 sources: dict[str, dict[str, str]]) -> None:
+        """:meth:`pair` every entry and file of the merge. Hashed in this process
+        (one job, plain check, no sources.toml), a plain line and a regular file
+        take a shorter way: hashed a chunk at a time and, when the digest is the
+        recorded one, only counted matched (the calls per file of pair, _pend and
+        _record were a tenth of a split check's CPU)."""
+        if sources or self.deep or self.jobs != 1 or self.executor is not None:
+            for entry, item in _merge(entries, files):
+                self.pair(entry, item, sources)
+            return
+        plain: list[tuple[PlainLine, CorpusFile]] = []
+        for entry, item in _merge(entries, files):
+            if type(entry) is tuple and item is not None and item.link is None and item.problem is None:
+                plain.append((entry, item))
+                if len(plain) >= CHUNK:
+                    self._hash_plain(plain)
+                    plain = []
+            else:
+                self.pair(entry, item, sources)
+        self._hash_plain(plain)
+
+    def _hash_plain(self, batch: list[tuple[PlainLine, CorpusFile]]) -> None:
+        root = str(self.root)
+        results = hash_beneath_many(root, list(zip(_beneath_all(root, [item.path for _, item in batch]),
+                                                   [item.identity for _, item in batch], strict=True)))
+        matched, hashed = self.matched.append, 0
+        for (entry, item), result in zip(batch, results, strict=True):
+            if type(result) is tuple and result[1] == entry[2]:
+                matched(item.name)
+                hashed += result[0]
+            else:
+                self._record([(entry, item)], [result])
+        self.bytes_hashed += hashed
 
     def _pend(self, entry: Entry | PlainLine | None, item: CorpusFile, size: int) -> None:
         self.pending.append((entry, item))
@@ -309,6 +524,28 @@ class _Run:
                            on_crash=lambda item, why: crashed_record(item[1], why),
                            memory_limit=options.memory_limit, item_timeout=hard_timeout(options))
 
+    def share(self) -> tuple[Any, ...]:
+        """What a process that checked one name range sends back (:func:`_split`):
+        the matched names as one string (names hold no newline: it is escaped),
+        the rest as they are."""
+        return ("\n".join(self.matched), self.changed, self.link_changes, self.missing, self.new,
+                self.errors, self.provenance, self.outside, self.drifted, self.bytes_hashed)
+
+    def absorb(self, share: tuple[Any, ...]) -> None:
+        """Add the :meth:`share` of a name range (ranges in name order)."""
+        matched, changed, links, missing, new, errors, provenance, outside, drifted, hashed = share
+        if matched:
+            self.matched.extend(matched.split("\n"))
+        self.changed += changed
+        self.link_changes += links
+        self.missing += missing
+        self.new.update(new)
+        self.errors += errors
+        self.provenance += provenance
+        self.outside += outside
+        self.drifted += drifted
+        self.bytes_hashed += hashed
+
     def finish(self) -> CheckReport:
         try:
             self._flush(final=True)
@@ -318,12 +555,17 @@ class _Run:
         moved, missing, new = _pair_moves(self.missing, self.new)
         modified = self.link_changes + self._modified()
         drifted_paths = {d.path for d in self.drifted}
+        self.matched.sort()  # in name order however the work was cut (chunks, name ranges)
+        by_path = _by_path
         return CheckReport(
-            matched=tuple(n for n in self.matched if n not in drifted_paths),
+            matched=tuple(n for n in self.matched if n not in drifted_paths) if drifted_paths
+            else tuple(self.matched),
             modified=tuple(sorted(modified, key=lambda m: m.path)), moved=tuple(moved),
-            missing=tuple(missing), new=tuple(new), drifted=tuple(self.drifted),
-            errors=tuple(self.errors), provenance=tuple(self.provenance),
-            outside=tuple(self.outside), deep=self.deep, bytes_hashed=self.bytes_hashed)
+            missing=tuple(missing), new=tuple(new), drifted=tuple(sorted(self.drifted, key=by_path)),
+            errors=tuple(sorted(self.errors, key=by_path)),
+            provenance=tuple(sorted(self.provenance, key=by_path)),
+            outside=tuple(sorted(self.outside, key=by_path)), deep=self.deep,
+            bytes_hashed=self.bytes_hashed)
 
     def _modified(self) -> list[Modified]:
         if not self.changed:
@@ -344,6 +586,10 @@ class _Run:
         except VerifyError as exc:
             self.errors.append(Problem(str(store), exc.message))
             return {}
+
+
+def _by_path(item: Problem | Drifted) -> str:
+    return item.path
 
 
 def _fork_pool(jobs: int | None) -> tuple[ProcessPoolExecutor | None, int]:
@@ -451,8 +697,37 @@ def hash_beneath_many(root: str, items: list[tuple[str, int | None]]) -> list[tu
     share its descriptor (a sorted list opens each folder once): safer than one
     path per file, and cheaper."""
     folders = _Folders(root)
+    out: list[tuple[int, str] | str] = []
+    append, sha256, fstat, read, close = out.append, hashlib.sha256, os.fstat, os.read, os.close
     try:
-        return [_hash_beneath(folders, rel, identity) for rel, identity in items]
+        for rel, identity in items:
+            # The common case inline (a small regular file, the walk's inode, read in one
+            # call): the calls per file were a fifth of a plain check's CPU.
+            folder, _, filename = rel.rpartition("/")
+            if folder != folders.name or folders.fd < 0 or not filename:
+                append(_hash_beneath(folders, rel, identity))
+                continue
+            try:
+                fd = os.open(filename, _FLAGS, dir_fd=folders.fd)
+            except OSError:
+                append(_hash_beneath(folders, rel, identity))  # tells why
+                continue
+            try:
+                info = fstat(fd)
+                size = info.st_size
+                if (identity is None or info.st_ino == identity) and size < SMALL_FILE and S_ISREG(
+                        info.st_mode):
+                    data = read(fd, size + 1)
+                    if len(data) <= size:
+                        append((len(data), "sha256:" + sha256(data).hexdigest()))
+                        continue
+                    os.lseek(fd, 0, os.SEEK_SET)
+                append(_hash_open(fd, info, identity))
+            except OSError as exc:
+                append(f"cannot read: {exc.strerror or exc}")
+            finally:
+                close(fd)
+        return out
     finally:
         folders.close()
 
@@ -501,15 +776,18 @@ def _hash_beneath(folders: _Folders, rel: str, identity: int | None) -> tuple[in
             return "a path component is a symlink now (changed since the walk): refused, never read"
         return f"cannot read: {exc.strerror or exc}"
     try:
-        info = os.fstat(fd)
-        if identity is not None and info.st_ino != identity:
-            return ("the file was replaced between the walk and the read (another file, or a link "
-                    "to one): refused")
-        return hash_fd(fd, info)
+        return _hash_open(fd, os.fstat(fd), identity)
     except OSError as exc:
         return f"cannot read: {exc.strerror or exc}"
     finally:
         os.close(fd)
+
+
+def _hash_open(fd: int, info: os.stat_result, identity: int | None) -> tuple[int, str] | str:
+    if identity is not None and info.st_ino != identity:
+        return ("the file was replaced between the walk and the read (another file, or a link "
+                "to one): refused")
+    return hash_fd(fd, info)
 
 
 def process_file_item(item: tuple[str, str, Any]) -> Record:
@@ -579,6 +857,8 @@ def _profile_note(profile: str) -> str:
 def _paragraph_diff(old: list[str], new: list[str]) -> dict[str, list[int]]:
     """Which paragraphs changed, were added or removed (1-based; old numbering for removed)."""
     out: dict[str, list[int]] = {"changed": [], "added": [], "removed": []}
+    import difflib  # here: only a content change needs it (start-up)
+
     matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
     for op, a0, a1, b0, b1 in matcher.get_opcodes():
         if op == "replace":

@@ -17,9 +17,8 @@ import errno
 import fcntl
 import glob
 import os
-import socket
 import sys
-import threading
+import _thread
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -99,7 +98,7 @@ def _regular(fd: int) -> bool:
 #: Identities of the lock files this process holds: a record lock does not
 #: exclude its own process, so two threads (or a nested call) are kept apart here.
 _HELD: set[tuple[int, int]] = set()
-_HELD_GUARD = threading.Lock()
+_HELD_GUARD = _thread.allocate_lock()  # _thread, not threading: a plain check imports this module
 
 
 def _acquire(fd: int, path: Path, on_wait: Callable[[str], None] | None,
@@ -151,7 +150,8 @@ def holder(fd: int) -> str:
 
 def _describe_self(fd: int) -> None:
     command = " ".join(sys.argv)[:300]
-    text = f"pid {os.getpid()} on {socket.gethostname()} ({command})\n"
+    # os.uname, not socket.gethostname: the same name, without importing socket
+    text = f"pid {os.getpid()} on {os.uname().nodename} ({command})\n"
     with suppress(OSError):
         os.ftruncate(fd, 0)
         os.pwrite(fd, text.encode("utf-8", "replace"), 0)

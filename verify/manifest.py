@@ -20,23 +20,25 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import io
+import itertools
 import json
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
-from importlib import resources
 from pathlib import Path
-from typing import IO, Any, Literal, cast
+from typing import IO, TYPE_CHECKING, Any, Literal, cast
 
 from verify import strictjson
 from verify._version import __version__
 from verify.errors import ManifestError, UnsafePath
 from verify.lock import manifest_lock as manifest_lock  # moved to verify/lock.py; still importable here
-from verify.model import Change, Format, Record
+
+if TYPE_CHECKING:  # seven dataclasses to make at import: a plain check's start-up needs none
+    from verify.model import Change, Format, Record
 
 FORMAT = "verify-manifest/2"
 OLD_FORMATS = ("verify-manifest/1",)
@@ -310,7 +312,7 @@ class Manifest:
     """A corpus manifest: one entry per file, sorted by path."""
 
     entries: tuple[Entry, ...]
-    profile: str = "canon/2"
+    profile: str = "canon/3"
     generator: str = f"verify {__version__}"
     root: str | None = None
     works: Mapping[str, Any] = field(default_factory=dict)
@@ -347,10 +349,15 @@ def dumps(manifest: Manifest) -> bytes:
     return b"".join(_lines(manifest))
 
 
-def _lines(manifest: Manifest) -> Iterator[bytes]:
+def header_line(manifest: Manifest) -> bytes:
+    """The first line of a manifest: its header, validated."""
     header = manifest.header()
     validate(header)
-    yield canonical_line(header)
+    return canonical_line(header)
+
+
+def _lines(manifest: Manifest) -> Iterator[bytes]:
+    yield header_line(manifest)
     previous: str | None = None
     for entry in manifest.entries:
         if previous is not None and not previous < entry.path:
@@ -378,6 +385,8 @@ def write_atomic(path: Path, data: bytes) -> None:
 def atomic_writer(path: Path) -> Iterator[IO[bytes]]:
     """A stream to a temporary file that replaces ``path`` (after fsync) when the block ends."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # here: it imports shutil, random, bz2, lzma (a plain check's start-up)
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, _mode_for(path))
@@ -516,17 +525,129 @@ PlainLine = tuple[str, int, str, str]
 
 @contextmanager
 def open_manifest_light(path: str | os.PathLike[str],
-                        ) -> Iterator[tuple[Manifest, Iterator[Entry | PlainLine]]]:
+                        ) -> Iterator[tuple[Manifest, EntryStream]]:
     """:func:`open_manifest`, but a plain line comes as a :data:`PlainLine`: the
     same checks, no Entry built (a plain check builds one only for a file that
-    is missing or changed: building them was half the cost of reading a line)."""
+    is missing or changed: building them was half the cost of reading a line).
+
+    The entries are an :class:`EntryStream`: read in order here, or in name
+    ranges by forked processes (:meth:`EntryStream.spans`)."""
     from verify.safeio import open_regular
 
     fd = open_regular(path, "manifest", limit=8 * MAX_MANIFEST_BYTES,
                       error=functools.partial(ManifestError, path=str(path)))
-    with os.fdopen(fd, "rb") as stream:
-        reader = _Reader(iter(stream), str(path))
-        yield _manifest(reader.header, ()), reader.light()
+    try:
+        stream = EntryStream(fd, str(path))
+        yield _manifest(stream.header, ()), stream
+    finally:
+        os.close(fd)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A part of a manifest's entry lines: bytes ``[start, end)`` (``end`` None: to the
+    end of the file), whose paths must be in ``[low, high)`` (None: unbounded);
+    ``low`` is the path of its first line."""
+
+    start: int
+    end: int | None
+    low: str | None
+    high: str | None
+
+
+class EntryStream:
+    """The entry lines of an open manifest, read with ``pread`` on its descriptor
+    (no shared file offset, so forked processes can read parts of it at once).
+
+    Iterated, it gives every entry in order, as :func:`open_manifest_light`
+    promises. :meth:`spans` cuts it into parts at line starts (by bytes, so the
+    parts hold about as many entries) and :meth:`read` reads one part with every
+    check of the whole, plus one: each path in ``[low, high)``. Parts that are
+    each in order and within their bounds make a whole in order: a manifest
+    that is not sorted, or repeats a path, is refused all the same."""
+
+    def __init__(self, fd: int, source: str) -> None:
+        self.fd, self.source = fd, source
+        first = next(_pread_lines(fd, 0, None, source), b"")
+        self.header: dict[str, Any] = _Reader(iter((first,)), source).header
+        self.start = len(first)
+        self.used = False
+
+    def __iter__(self) -> Iterator[Entry | PlainLine]:
+        self.used = True
+        return self.read(self.whole)
+
+    @property
+    def whole(self) -> Span:
+        return Span(self.start, None, None, None)
+
+    def read(self, span: Span) -> Iterator[Entry | PlainLine]:
+        return _SpanReader(_pread_lines(self.fd, span.start, span.end, self.source), self.source,
+                           span.low, span.high).light()
+
+    def spans(self, parts: int) -> list[Span]:
+        """At most ``parts`` spans covering every entry line, cut where a line starts
+        near each ``1/parts`` of the bytes. One span when the manifest is too odd to
+        cut (a cut's line that does not parse, cut paths not increasing): the
+        reading then refuses what is wrong, as the whole would be."""
+        size = os.fstat(self.fd).st_size
+        cuts: list[tuple[int, str]] = []
+        for i in range(1, parts):
+            cut = _line_after(self.fd, self.start + (size - self.start) * i // parts, size)
+            if cut is not None and cut[0] > (cuts[-1][0] if cuts else self.start):
+                cuts.append(cut)
+        if any(a[1] >= b[1] for a, b in itertools.pairwise(cuts)):
+            cuts = []
+        starts = [self.start] + [offset for offset, _ in cuts]
+        ends: list[int | None] = [offset for offset, _ in cuts] + [None]
+        lows: list[str | None] = [None] + [path for _, path in cuts]
+        highs: list[str | None] = [path for _, path in cuts] + [None]
+        return [Span(*span) for span in zip(starts, ends, lows, highs, strict=True)]
+
+
+def _line_after(fd: int, position: int, size: int) -> tuple[int, str] | None:
+    """The offset and path of the first line starting after ``position`` (None when
+    there is none, or it is long or does not parse: no cut there)."""
+    window = os.pread(fd, 1 << 16, position - 1)
+    newline = window.find(b"\n")
+    if newline < 0 or position + newline >= size:
+        return None
+    offset = position + newline
+    line = os.pread(fd, 1 << 16, offset)
+    end = line.find(b"\n")
+    text = _plain_text(line[:end + 1]) if end >= 0 else None
+    if text is None:
+        return None
+    match = _PLAIN_TEXT.match(text)
+    if match is not None:
+        return offset, match.group("path")
+    try:
+        doc = json.loads(text)
+    except ValueError:
+        return None
+    path = doc.get("path") if isinstance(doc, dict) else None
+    return (offset, path) if isinstance(path, str) else None
+
+
+def _pread_lines(fd: int, start: int, end: int | None, source: str | None,
+                 block: int = 1 << 20) -> Iterator[bytes]:
+    """The lines of bytes ``[start, end)`` of ``fd`` (``end`` None: to the end of the
+    file), each with its newline (the last one without, when it has none); only
+    ``\n`` ends a line, as in iterating a file."""
+    position, rest = start, b""
+    while end is None or position < end:
+        data = os.pread(fd, block if end is None else min(block, end - position), position)
+        if not data:
+            break
+        position += len(data)
+        lines = io.BytesIO(rest + data if rest else data).readlines()
+        rest = lines.pop() if not lines[-1].endswith(b"\n") else b""
+        if len(rest) > MAX_LINE_BYTES:
+            raise ManifestError(f"a line of more than {MAX_LINE_BYTES} bytes is over the limit",
+                                path=source)
+        yield from lines
+    if rest:
+        yield rest
 
 
 def plain_entry(line: str) -> Entry:
@@ -542,7 +663,7 @@ class _Reader:
     Every path must be in NFC, so two entries can never be Unicode twins."""
 
     def __init__(self, lines: Iterator[bytes], source: str | None) -> None:
-        self.lines = lines
+        self.lines: Iterable[bytes] = lines
         self.source = source
         first = next(lines, b"")
         if not first.strip():
@@ -607,6 +728,24 @@ class _Reader:
         self.previous = name
 
 
+class _SpanReader(_Reader):
+    """The entry lines of a :class:`Span`: no header; the first path is ``low``, every
+    path is below ``high``."""
+
+    def __init__(self, lines: Iterator[bytes], source: str | None, low: str | None,
+                 high: str | None) -> None:
+        self.lines, self.source, self.header = lines, source, {}
+        self.previous, self.low, self.high = None, low, high
+
+    def _check_order(self, name: str) -> None:
+        if self.previous is None and self.low is not None and name != self.low:
+            raise ManifestError("the manifest changed while it was read", path=self.source)
+        if (self.previous is not None and not self.previous < name) or (
+                self.high is not None and not name < self.high):
+            raise UnsafePath(f"path {name!r} is out of order or appears twice", path=self.source)
+        self.previous = name
+
+
 #: The line of a plain file entry (no error, link, provenance or escaped string), in
 #: canonical form. A line that matches it is valid by construction (one key order,
 #: no duplicate, each value of its type and form) and skips the JSON parser and
@@ -644,7 +783,7 @@ def _plain_text(line: bytes) -> str | None:
 
 def _entry_of(match: re.Match[str]) -> Entry:
     extractor, fmt, path, profile, raw, removed, size, text = match.groups()
-    return Entry(path=path, size=int(size), raw_sha256=raw, format=cast(Format, fmt or "unknown"),
+    return Entry(path=path, size=int(size), raw_sha256=raw, format=cast("Format", fmt or "unknown"),
                  text_sha256=text, removed_sha256=removed, profile=profile, extractor=extractor)
 
 
@@ -723,6 +862,8 @@ def _parse_batch(batch: list[bytes], what: str | None, source: str | None = None
 def schema() -> dict[str, Any]:
     """The published JSON Schema of manifests (``verify/schema/manifest-2.schema.json``):
     the header line, and under ``definitions/entry`` each entry line."""
+    from importlib import resources
+
     text = resources.files("verify").joinpath("schema/manifest-2.schema.json").read_text("utf-8")
     loaded: dict[str, Any] = json.loads(text)
     return loaded

@@ -48,6 +48,14 @@ class Block:
     bbox: tuple[int, int, int, int] | None = None
 
 
+#: Marks a line of a code block (HTML ``pre``) in ``Extracted.pages``: the
+#: first character of each of its lines. A Unicode noncharacter (U+FDD0,
+#: for a process's internal use, never text), so no document spells it; the
+#: layout steps leave marked lines alone (their line structure is content)
+#: and the profile takes the mark out of the canonical text.
+CODE_LINE = "\ufdd0"
+
+
 @dataclass(frozen=True)
 class Extracted:
     """What an ingester read out of one file, before any normalisation.
@@ -55,7 +63,7 @@ class Extracted:
     ``pages`` holds the text of each page for paged formats (PDF) and exactly
     one element for the others. ``removed`` lists what the ingester dropped as
     not being the document (site navigation, cookie banners, ...), so that an
-    auditor can see it.
+    auditor can see it. Lines of code blocks start with :data:`CODE_LINE`.
     """
 
     format: Format
@@ -90,7 +98,8 @@ class Canonical:
     """The canonical text of one document under one profile.
 
     ``text`` is paragraphs separated by one blank line; each paragraph is one
-    line with single spaces. Footnotes separated from the body are the last
+    line with single spaces, except a code block (HTML ``pre``), whose lines
+    stay lines. Footnotes separated from the body are the last
     paragraphs, each starting with ``[^N]``.
     """
 

@@ -22,16 +22,18 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from verify.errors import ManifestError, UnsafePath, VerifyError
+from verify.errors import ManifestError, VerifyError
 from verify.manifest import Manifest, loads, read_manifest_bytes
 from verify.merkle import format_root, manifest_root, parse_root
+from verify.roots import corpus_root as corpus_root  # moved (a plain check imports it, not this module)
+from verify.roots import recorded_root_problem as recorded_root_problem
 from verify.signing import (
     UntrustedManifest,
     load_public_key,
@@ -156,40 +158,3 @@ def guard_rollback(log_path: str | os.PathLike[str], signed: dict[str, Any]) -> 
 
 # --------------------------------------------------------------------------- the corpus root
 
-def corpus_root(manifest_path: str | os.PathLike[str], recorded: str | None,
-                given: str | os.PathLike[str] | None = None) -> Path:
-    """Where the corpus of a manifest is.
-
-    A root ``given`` by the caller is taken as it is. A root ``recorded`` in
-    the manifest is data from the manifest, so it is refused (UnsafePath)
-    when it is absolute, or climbs out of the folder that holds the
-    manifest's folder: ``../sources`` beside ``manifests/`` (what ``verify
-    build`` writes for the usual layout) is accepted, ``/etc`` or
-    ``../../etc`` is not.
-    """
-    if given is not None:
-        return Path(given)
-    if recorded is None:
-        raise VerifyError("the manifest records no root: give --root")
-    problem = recorded_root_problem(recorded)
-    if problem:
-        raise UnsafePath(f"the manifest's recorded root {recorded!r} {problem}: refused; "
-                         "give the root explicitly (--root) if it is really meant",
-                         path=str(manifest_path))
-    base = Path(os.path.dirname(os.path.abspath(manifest_path)))
-    return Path(os.path.normpath(base / recorded))
-
-
-def recorded_root_problem(recorded: str) -> str | None:
-    """Why a recorded root must not be followed, or None."""
-    if not recorded or "\x00" in recorded:
-        return "is empty or holds a NUL"
-    if recorded.startswith(("/", "\\")) or (len(recorded) > 1 and recorded[1] == ":"):
-        return "is absolute"
-    parts: Sequence[str] = [p for p in recorded.replace("\\", "/").split("/") if p not in ("", ".")]
-    depth = 0
-    for part in parts:
-        depth += -1 if part == ".." else 1
-        if depth < -1:
-            return "climbs out of the folder that holds the manifest's folder"
-    return None

@@ -23,7 +23,6 @@ dropped).
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import os
 import sys
@@ -33,11 +32,6 @@ from typing import Any
 
 from verify.errors import ConfigError
 from verify.safeio import read_regular
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 FILENAME = "sources.toml"
 #: A sources.toml larger than this is refused unread.
@@ -62,6 +56,11 @@ def load_provenance(root: Path) -> Provenance:
         return Provenance()
     data = read_regular(path, FILENAME, limit=MAX_BYTES,
                         error=functools.partial(ConfigError, path=str(path)))
+    # Imported here: most corpora have no sources.toml, and a plain check starts faster.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         doc = tomllib.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -103,6 +102,8 @@ def _table(name: str, table: Any, allowed: frozenset[str], source: str) -> dict[
     if unknown:
         raise ConfigError(f"[{name}] has unknown keys {sorted(unknown)}; allowed: {sorted(allowed)}",
                           path=source)
+    import datetime as dt  # here: most corpora have no sources.toml (a plain check's start-up)
+
     out = {}
     for key, value in table.items():
         if isinstance(value, (dt.date, dt.datetime)):

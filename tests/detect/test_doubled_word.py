@@ -35,3 +35,17 @@ def test_concepts_and_concepts_in_003(seeds: dict[str, str]) -> None:
 )
 def test_intended_doubles(text: str) -> None:
     assert doubled_word.detect(text) == []
+
+
+def test_a_parameter_of_a_call_after_its_own_name_is_not_doubled() -> None:
+    api = "path.relative(from, to)\n\nIt returns the relative path from from to to here."
+    prose = "path.relative(a, b)\n\nIt returns the relative path from from the base."
+    assert doubled_word.detect(api) == []
+    assert [dict(f.evidence)["word"] for f in doubled_word.detect(prose)] == ["from"]
+
+
+def test_a_word_coordinated_with_its_own_compound_is_not_doubled() -> None:
+    assert doubled_word.detect("the specificities of attribute and attribute groups processing") == []
+    assert doubled_word.detect("run make and make install") == []
+    found = doubled_word.detect("important concepts and concepts in the field")
+    assert [dict(f.evidence)["pattern"] for f in found] == ["X and X"]

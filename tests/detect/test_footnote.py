@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from helpers import seed
 
 from verify.detect import footnote
@@ -44,3 +45,49 @@ def test_a_footnote_the_canonicaliser_separated_is_not_damage(seeds: dict[str, s
 
 def test_names_with_digits_stay_quiet() -> None:
     assert footnote.detect("It renders HTML5 and MPEG4; COVID19 spread in 2020. Version 3.5 is out.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India is considered one of the potential members.7 The admission takes time.",
+        "There were areas in which POSIX.2 Standardization was needed.",
+        "Add missing tests (Nick), see xsltproc.1 Improvements: faster output.",
+        "threads mach:43 Bug fixes and syscall:25 The release.",
+    ],
+)
+def test_a_number_glued_to_a_word_without_footnote_evidence_is_quiet(text: str) -> None:
+    # One number after a word is a version, a section or a manual page
+    # unless the text shows footnotes: a body, or a sequence of markers.
+    assert footnote.detect(text) == []
+
+
+def test_a_sequence_of_markers_is_footnote_evidence() -> None:
+    text = "potential members.7 The admission of members.8 According to Russia.9 More."
+    found = footnote.detect(text)
+    assert [dict(f.evidence)["number"] for f in found] == [7, 8, 9]
+
+
+def test_a_footnote_body_is_evidence_for_one_marker() -> None:
+    text = "The members agreed on the text.3 The meeting ended.\n\n3 Originally issued as a note."
+    found = [f for f in footnote.detect(text) if f.code == "damage.footnote_marker"]
+    assert [dict(f.evidence)["token"] for f in found] == ["text.3"]
+
+
+def test_a_numbered_row_is_not_a_footnote_body() -> None:
+    row = "Run the stage1 build first.\n\n1 Stage One Build Tree"
+    note = "Run the stage1 build first.\n\n1 Originally issued as a note to the text."
+    assert footnote.detect(row) == []
+    assert [f.code for f in footnote.detect(note)] == ["damage.footnote_marker", "damage.footnote_text"]
+
+
+def test_a_body_before_its_marker_is_no_evidence() -> None:
+    text = "Intro.\n\n1 Originally issued as a note to the text.\n\nRun the stage1 build first."
+    assert footnote.detect(text) == []
+
+
+def test_a_number_glued_in_a_heading_of_code_is_a_name() -> None:
+    code = "PRE(sys_openat): CHECK WHETHER THE ARG1 == VKI_AT_FDCWD"
+    heading = "ISSUED ON 15 JUNE 2006 IN SHANGHAI, CHINA1 I have the honour to transmit"
+    assert footnote.detect(code) == []
+    assert [dict(f.evidence)["token"] for f in footnote.detect(heading)] == ["CHINA1"]

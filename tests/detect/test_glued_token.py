@@ -25,3 +25,9 @@ def test_lost_space_after_full_stop() -> None:
 
 def test_quiet_on_names_numbers_and_domains() -> None:
     assert glued_token.detect("the 66th session, see example.com and Node.js; 4th July") == []
+
+
+def test_a_type_in_angle_brackets_is_a_name() -> None:
+    assert glued_token.detect("input <stream.Readable> The stream to read from.") == []
+    found = glued_token.detect("the input stream.Readable streams are read.")
+    assert [dict(f.evidence)["token"] for f in found] == ["stream.Readable"]

@@ -28,3 +28,26 @@ def test_sentence_split_in_the_wrong_place_in_000(seeds: dict[str, str]) -> None
 )
 def test_full_stops_that_end_no_sentence(text: str) -> None:
     assert lowercase_sentence.detect(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In most situations the ABI decides. libffi will handle promotion according to it.",
+        "Assigns past and future changes. twoaday@freakmail.de",
+        "It shows the state of the gdbserver. vgdb will exit after having shown it.",
+    ],
+)
+def test_a_name_written_in_lower_case_may_start_a_sentence(text: str) -> None:
+    assert lowercase_sentence.detect(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In most situations the ABI decides. information will handle promotion according to it.",
+        "Libffi is a library. In most situations the ABI decides. libffi will handle promotion.",
+    ],
+)
+def test_an_english_word_or_a_name_the_text_capitalises_is_still_a_cut(text: str) -> None:
+    assert [f.code for f in lowercase_sentence.detect(text)] == ["damage.lowercase_sentence"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from verify.detect import lint_corpus, name_variant
+from verify.detect import build_corpus, lint_corpus, name_variant
 from verify.model import Finding
 
 
@@ -54,3 +54,20 @@ def test_not_misspellings(text: str) -> None:
 def test_unrelated_files_do_not_lend_names() -> None:
     texts = {"a": "Johnson wrote it. Johnson said so.", "b": "Johnston replied.", "c": "Other."}
     assert [f for f in lint_corpus(texts)["b"] if f.code == "name.variant"] == []
+
+
+def test_two_first_names_with_their_own_surnames_are_two_people() -> None:
+    people = "2001 Martin Wille. 2002 Martin Wille. 2003 Marcin Kalicinski."
+    corpus = build_corpus([people])
+    assert name_variant._two_people(corpus, "Marcin", "Martin")
+    slip = build_corpus([people.replace("Marcin Kalicinski", "Martni Wille")])
+    assert not name_variant._two_people(slip, "Martni", "Martin")
+
+
+def test_a_misspelt_first_name_beside_the_same_surname_is_still_found() -> None:
+    text = (
+        "Copyright 2002 Martin Gansser, Boost license.\n\nCopyright 2004 Martin Gansser, Boost license.\n\n"
+        "Copyright 2005 Martin Gansser, Boost license.\n\nCopyright 2007 Martni Gansser, Boost license."
+    )
+    pairs = [(dict(f.evidence)["variant"], dict(f.evidence)["stands_for"]) for f in name_variant.detect(text)]
+    assert pairs == [("Martni", "Martin")]

@@ -26,3 +26,42 @@ def test_raw_spacing_and_leading_comma() -> None:
 )
 def test_abbreviations_take_commas(text: str) -> None:
     assert orphan_punctuation.detect(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They begin with obj:, fun:, or src: respectively.",
+        "It replaces &amp;, &lt;, &gt; with their characters.",
+        "Load file:///etc/x. Only file:, is read.",
+    ],
+)
+def test_a_mark_that_belongs_to_its_token_may_take_a_comma(text: str) -> None:
+    assert orphan_punctuation.detect(text) == []
+
+
+@pytest.mark.parametrize("text", ["the members:, the others", "the members;, the others"])
+def test_a_colon_or_semicolon_after_an_ordinary_word_is_still_orphaned(text: str) -> None:
+    assert [f.code for f in orphan_punctuation.detect(text)] == ["damage.orphan_punctuation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "separated by one of the operators;, &, &&, or ||, and optionally",
+        "Copyright: == 255);: License: Apache-2.0",
+        "said at a rally in Monroe, La., on Nov. 6",
+        "Sen. Ben Sasse, R-Neb., called his death a crisis",
+        "Copyright (C) 2002-2007 THUS plc., is licensed thusly:",
+    ],
+)
+def test_symbols_code_and_short_abbreviations_are_not_orphans(text: str) -> None:
+    assert orphan_punctuation.detect(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["at the summit in Rome., scheduled for May", "the members;, the others", "the talks,, and then"],
+)
+def test_a_mark_after_a_word_is_still_orphaned(text: str) -> None:
+    assert [f.code for f in orphan_punctuation.detect(text)] == ["damage.orphan_punctuation"]

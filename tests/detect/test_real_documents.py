@@ -90,3 +90,19 @@ def test_a_number_alone_is_a_page_number_only_with_pages() -> None:
     text = "The text goes on.\n\n12\n\nAnd on."
     assert [f.code for f in lint_text(text, layout=Layout("pdf", paged=True))] == ["damage.stray_number"]
     assert lint_text(text, layout=Layout("html", paged=False)) == []
+
+
+def test_a_namespace_of_code_before_a_class_is_a_name() -> None:
+    api = "Call dns.lookup() first. Class: dns.Resolver"
+    prose = "Call dns.lookup() first. It grew over its lifetime.The economy grew."
+    assert [f.code for f in lint_text(api) if f.code == "damage.glued_token"] == []
+    assert [f.code for f in lint_text(prose) if f.code == "damage.glued_token"] == ["damage.glued_token"]
+
+
+def test_an_object_of_code_may_start_a_sentence_in_lower_case() -> None:
+    code = "Use stdout.write() to print.\n\n"
+    api = code + "The console takes two streams. stdout is a writable stream for the output."
+    prose = code + "The console takes two streams. information is a writable stream for the output."
+    assert [f for f in lint_text(api) if f.code == "damage.lowercase_sentence"] == []
+    found = [f for f in lint_text(prose) if f.code == "damage.lowercase_sentence"]
+    assert [dict(f.evidence)["word"] for f in found] == ["information"]

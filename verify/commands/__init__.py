@@ -48,9 +48,11 @@ def executor_from(args: argparse.Namespace) -> Any:
     """A context manager giving the executor asked for (None: the local pool)."""
     from contextlib import nullcontext
 
+    if not args.dask_scheduler:  # verify.parallel imports concurrent.futures: start-up time
+        return nullcontext(None)
     from verify.parallel import dask_executor
 
-    return dask_executor(args.dask_scheduler) if args.dask_scheduler else nullcontext(None)
+    return dask_executor(args.dask_scheduler)
 
 
 def add_extraction(parser: argparse.ArgumentParser) -> None:

@@ -77,7 +77,8 @@ def run(args: argparse.Namespace) -> int:
                 options = replace(options, extract=False)
             result = build_manifest(args.root, manifest_path=args.manifest, options=options,
                                     jobs=args.jobs, executor=executor, progress=not args.quiet,
-                                    compare=not args.no_compare, incremental=not args.full)
+                                    compare=not args.no_compare, incremental=not args.full,
+                                    spool=True)
         write_build(result, args.manifest)
     for warning in result.warnings:
         print(f"verify: warning: {shown(warning, backslash=False)}", file=sys.stderr)
@@ -90,13 +91,13 @@ def run(args: argparse.Namespace) -> int:
               "corpus to avoid this)", file=sys.stderr)
     failed = result.failed
     if args.format == "json":
-        dump_json({"manifest": args.manifest, "files": len(result.manifest.entries),
+        dump_json({"manifest": args.manifest, "files": result.files,
                    "reused": result.reused,
                    "failed": [{"path": r.path, "error": r.error, "error_code": r.error_code}
                               for r in failed],
                    "warnings": list(result.warnings)})
     else:
-        total = len(result.manifest.entries)
+        total = result.files
         print(f"wrote {shown(args.manifest)}: {total} files, {total - len(failed)} ingested "
               f"({result.reused} reused from the previous build), {len(failed)} failed")
         for record in failed:

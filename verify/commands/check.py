@@ -142,7 +142,7 @@ def _log(args: argparse.Namespace, outcome: str, message: str, facts: dict[str, 
 
 
 def _root(args: argparse.Namespace, recorded: str | None) -> Path:
-    from verify.policy import corpus_root
+    from verify.roots import corpus_root
 
     root = corpus_root(args.manifest, recorded, args.root)
     if not root.is_dir():

@@ -25,7 +25,7 @@ ABBREVIATIONS = frozenset(
         "para", "paras", "pp", "prof", "pt", "resp", "rev", "sec", "sect", "sr", "st", "sq",
         "vol", "vols", "vs", "viz", "var", "sp", "spp", "ssp", "subsp", "cv", "nr", "ref",
         "refs", "min", "max", "hr", "hrs", "seq", "sqq", "ibid", "cit", "loc", "jan", "feb",
-        "mar", "apr", "jun", "jul", "aug",
+        "mar", "apr", "jun", "jul", "aug", "plc", "llc", "bros",
         "sep", "sept", "oct", "nov", "dec",
     }
 )
@@ -101,11 +101,48 @@ def paragraphs(text: str) -> Iterator[Paragraph]:
     line breaks is read one line at a time, which is what a detector that
     looks at "a line" wants anyway.
     """
-    index = 0
-    for match in re.finditer(r"[^\n]+", text):
+    return iter(_paragraphs(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """The paragraphs of ``text``, cut once for all the detectors that read it."""
+    found: list[Paragraph] = []
+    for match in _LINE_RE.finditer(text):
         if match.group().strip():
-            yield Paragraph(index, match.start(), match.group())
-            index += 1
+            found.append(Paragraph(len(found), match.start(), match.group()))
+    return tuple(found)
+
+
+_LINE_RE = re.compile(r"[^\n]+")
+
+
+def paragraphs_with(text: str, mark: re.Pattern[str]) -> list[Paragraph]:
+    """The paragraphs of ``text`` that hold ``mark``: a cheap pattern that a
+    detector's own needs (a digit after a letter, a full stop before a
+    capital), found in one scan of the text, so that the detector's costlier
+    patterns read only those paragraphs.
+
+    >>> [p.text for p in paragraphs_with("a1 b\\n\\nno\\n\\nc2", re.compile("[a-z][0-9]"))]
+    ['a1 b', 'c2']
+    """
+    paras = _paragraphs(text)
+    starts = _starts(text)
+    chosen: list[Paragraph] = []
+    match = mark.search(text)
+    while match:
+        i = bisect.bisect_right(starts, match.start()) - 1
+        if i >= 0 and match.start() < paras[i].end:
+            chosen.append(paras[i])
+            match = mark.search(text, paras[i].end)  # the rest of this paragraph is not needed
+        else:
+            match = mark.search(text, match.start() + 1)
+    return chosen
+
+
+@functools.lru_cache(maxsize=4)
+def _starts(text: str) -> tuple[int, ...]:
+    return tuple(p.start for p in _paragraphs(text))
 
 
 def is_abbreviation(word: str) -> bool:

@@ -79,12 +79,15 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
     local: defaultdict[str, set[str]] = defaultdict(set)
     for use in uses:
         local[use.form] |= use.context
+    candidates = list(_suspects(here, corpus, config, local))
+    if not candidates:
+        return []  # the text's words, names and numbers are read only for a suspect
     words = _lower_words(text)
     names = _identifiers(text) | _series(uses, text)
     numbers = _numbers_after(uses, text)
     suspects = [
         s
-        for s in _suspects(here, corpus, config, local)
+        for s in candidates
         if words[s.variant.lower()] < 2
         and not (s.variant in names and not numbers[s.variant] & numbers[s.form])
     ]

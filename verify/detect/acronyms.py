@@ -14,9 +14,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from verify.detect._text import paragraphs
+from verify.detect._text import paragraphs_with
 from verify.detect.definitions import Definition, find_definitions
 
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+# What every acronym holds: a paragraph without two capitals in a row has none.
+_TWO_CAPITALS_RE = re.compile(r"[A-Z]{2}")
 ACRONYM_RE = re.compile(r"(?<![\w&'’-])([A-Z]{2,8})(s?)(?![\w&]|-[A-Za-z])")
 _CAPS_WORD_RE = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
 _ROMAN_RE = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
@@ -120,8 +123,8 @@ def _stem(word: str) -> str:
 def _context(paragraph: str, start: int, end: int, width: int = 3) -> frozenset[str]:
     """Content words within ``width`` words either side, lower-cased and
     crudely singularised (``members`` -> ``member``)."""
-    left = re.findall(r"[^\W\d_]+", paragraph[max(0, start - 80) : start])[-width:]
-    right = re.findall(r"[^\W\d_]+", paragraph[end : end + 80])[:width]
+    left = _LETTERS_RE.findall(paragraph[max(0, start - 80) : start])[-width:]
+    right = _LETTERS_RE.findall(paragraph[end : end + 80])[:width]
     return frozenset(_stem(w) for w in left + right if w.lower() not in STOPWORDS and not w.isupper())
 
 
@@ -139,9 +142,10 @@ def _occurrences(text: str) -> tuple[Occurrence, ...]:
 
 
 def _find_occurrences(text: str) -> Iterator[Occurrence]:
-    for para in paragraphs(text):
-        shouted = shouted_ranges(para.text)
-        for match in ACRONYM_RE.finditer(para.text):
+    for para in paragraphs_with(text, _TWO_CAPITALS_RE):
+        matches = list(ACRONYM_RE.finditer(para.text))
+        shouted = shouted_ranges(para.text) if matches else ()
+        for match in matches:
             form = match.group(1)
             if any(a <= match.start() < b for a, b in shouted):
                 continue

@@ -18,6 +18,7 @@ or last paragraphs, where page furniture stands.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from verify.detect._text import Paragraph, finding, paragraphs
@@ -64,6 +65,7 @@ LEGAL_DENSITY = 8
 LEGAL_MIN = 4
 
 
+@functools.lru_cache(maxsize=4)
 def _is_legal_text(text: str) -> bool:
     """A licence, a copyright file, terms of use: legal words are common.
 
@@ -81,13 +83,12 @@ def _is_legal_text(text: str) -> bool:
 
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
     paras = list(paragraphs(text))
-    legal_text = _is_legal_text(text)
     edges = {p.index for p in paras[:EDGE] + paras[-EDGE:]}
     findings = []
     for para in paras:
         if len(para.text.split()) <= MAX_WORDS:
             kind = next((k for k, rx in _PHRASE_RE if rx.fullmatch(para.text)), None)
-            if kind == "legal" and (legal_text or para.index not in edges):
+            if kind == "legal" and (para.index not in edges or _is_legal_text(text)):
                 continue
             if kind is not None:
                 findings.append(_finding(text, para.start, para.end, kind, para.text.strip()))

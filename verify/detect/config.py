@@ -111,6 +111,10 @@ class Corpus:
     names: Counter[str] = field(default_factory=Counter)
     name_documents: Counter[str] = field(default_factory=Counter)
     name_contexts: dict[str, set[str]] = field(default_factory=dict)
+    #: The capitalised words written next to each name (a first name's
+    #: surname, a surname's first name), and how often it stands alone.
+    name_partners: dict[str, set[str]] = field(default_factory=dict)
+    name_alone: Counter[str] = field(default_factory=Counter)
     lower_words: set[str] = field(default_factory=set)
     documents: int = 0
 

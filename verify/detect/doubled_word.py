@@ -18,9 +18,12 @@ again``, ``better and better``.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from verify.detect._text import finding
+from verify.detect.code import code_names
+from verify.detect.acronyms import STOPWORDS
 from verify.detect.config import Corpus, LintConfig
 from verify.model import Finding
 
@@ -49,7 +52,6 @@ _INTENDED_COORDINATIONS = frozenset(
 
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
     findings = []
-    arguments = _arguments(text)
     for match in _DOUBLE_RE.finditer(text):
         first, second = match.group(1), match.group(2)
         if first.lower() in _INTENDED_DOUBLES or (first[0].isupper() and second[0].isupper()):
@@ -58,17 +60,60 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
             continue
         if first[0].islower() and second[0].isupper() and len(first) > 3:
             continue  # a term, then its description: "alias Alias names." (an option list)
-        if first.lower() in arguments:
+        if first.lower() in _arguments(text) or first in code_names(text):
             continue  # a term, then the argument it names: "-C command command is executed"
         if first[0].isupper() and not _sentence_start(text, match.start()):
             continue  # a name, then a word or an address: "Edge Network network", "Jahn jahn dôt"
         findings.append(_finding(text, match, "X X", f"the word {second!r} is written twice"))
-    for match in _COORDINATED_RE.finditer(text):
+    for match in _coordinations(text):
         word = match.group(1).lower()
-        if word in _INTENDED_COORDINATIONS or word.endswith("er"):
+        if word in _INTENDED_COORDINATIONS or word.endswith("er") or _compound(text, match.end()):
             continue
         findings.append(_finding(text, match, "X and X", f"{word!r} is coordinated with itself"))
     return findings
+
+
+def _coordinations(text: str) -> list[re.Match[str]]:
+    """The matches of ``_COORDINATED_RE``, read only at each ``and``: the
+    word before it is matched from its start (a scan of the whole text
+    tried every word as a start).
+
+    >>> [m.group() for m in _coordinations("cats and cats and cats, dogs and cats")]
+    ['cats and cats']
+    """
+    found: list[re.Match[str]] = []
+    for conjunction in _AND_RE.finditer(text):
+        start = conjunction.start()
+        while start > 0 and "a" <= text[start - 1] <= "z":
+            start -= 1
+        if start == conjunction.start() or (found and start < found[-1].end()):
+            continue
+        match = _COORDINATED_RE.match(text, start)
+        if match:
+            found.append(match)
+    return found
+
+
+_AND_RE = re.compile(r"\s+and\s")
+
+
+def _compound(text: str, end: int) -> bool:
+    """The second X of ``X and X`` goes on into a compound, where it
+    qualifies the noun after it: ``attribute and attribute groups``, ``make
+    and make install``, ``delete and delete[]``. ``concepts and concepts in
+    the field`` goes on with a function word: one word coordinated with
+    itself.
+
+    >>> _compound("attribute and attribute groups", 23), _compound("concepts and concepts in", 21)
+    (True, False)
+    """
+    after = _NEXT_WORD_RE.match(text, end)
+    if after is None:
+        return False
+    return after.group(1) is not None or after.group(2) not in STOPWORDS
+
+
+_NEXT_WORD_RE = re.compile(r"(\[\])|[ \t]+([a-z]+)\b")
 
 
 def _same_case(first: str, second: str) -> bool:
@@ -82,7 +127,8 @@ def _same_case(first: str, second: str) -> bool:
     return first[1:].islower() or first.isupper() or len(first) == 1  # not "lB lB" (a table spec)
 
 
-def _arguments(text: str) -> set[str]:
+@functools.lru_cache(maxsize=4)
+def _arguments(text: str) -> frozenset[str]:
     """Words the text writes as the argument of an option (``-C command``,
     ``--file=name``) or as a placeholder (``[name]``, ``<file>``,
     ``[.symbol.]``): a manual's metavariables, which its prose puts after
@@ -91,7 +137,7 @@ def _arguments(text: str) -> set[str]:
     >>> sorted(_arguments("-C command | --file=name | load [.symbol.]"))
     ['command', 'name', 'symbol']
     """
-    return {m.group(1).lower() for m in _ARGUMENT_RE.finditer(text)}
+    return frozenset(m.group(1).lower() for m in _ARGUMENT_RE.finditer(text))
 
 
 _ARGUMENT_RE = re.compile(r"(?:(?<![\w-])--?[A-Za-z][\w-]*[ =]|[\[<{]\.?)([a-z][a-z_-]*)(?![\w(])")

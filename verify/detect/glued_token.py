@@ -4,7 +4,10 @@
 A name from code (``net.Socket``, ``stream.Readable``) is written the same
 way: a ``word.Word`` that the text also writes in code (followed by ``(``,
 ``.``, ``<`` or ``[``, or with a lower-case letter after its capital, as
-``net.createServer``) or that recurs (twice or more) is a name, not damage.
+``net.createServer``) or that recurs (twice or more) is a name, not damage;
+so is one whose ``word`` the text uses as a namespace elsewhere
+(``dns.lookup`` beside ``dns.Resolver``), and a type in angle brackets
+(``<stream.Readable>``).
 
 >>> [dict(f.evidence)["split"] for f in detect("during the 66thsession of the UN")]
 ['66th session']
@@ -22,30 +25,64 @@ CODES = ("damage.glued_token",)
 
 _ORDINAL_RE = re.compile(r"(?<![\w.])(\d+(?:st|nd|rd|th))([a-z]{3,})(?![\w-])")
 _FULL_STOP_RE = re.compile(
-    r"(?<![\w.@/])([a-z]{3,}[.!?])([A-Z][a-z]{2,})(?![\w.@/(-])(?!\s*[(\[<])"
+    r"(?<![\w.@/<])([a-z]{3,}[.!?])([A-Z][a-z]{2,})(?![\w.@/(-])(?!\s*[(\[<])"
 )
 
 
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
     findings = []
-    names = _dotted_names(text)
-    for kind, pattern in (("ordinal", _ORDINAL_RE), ("sentence", _FULL_STOP_RE)):
-        for match in pattern.finditer(text):
-            if kind == "sentence" and match.group() in names:
+    names: set[str] | None = None
+    spaces: set[str] = set()
+    for kind, match in _candidates(text):
+        if kind == "sentence":
+            if names is None:
+                names, spaces = _dotted_names(text), namespaces(text)
+            if match.group() in names or match.group(1)[:-1] in spaces:
                 continue
-            split = f"{match.group(1)} {match.group(2)}"
-            findings.append(
-                finding(
-                    text,
-                    "damage.glued_token",
-                    "warning",
-                    f"{match.group()!r} looks like {split!r} with the space lost",
-                    match.start(),
-                    match.end(),
-                    {"token": match.group(), "split": split, "kind": kind},
-                )
+        split = f"{match.group(1)} {match.group(2)}"
+        findings.append(
+            finding(
+                text,
+                "damage.glued_token",
+                "warning",
+                f"{match.group()!r} looks like {split!r} with the space lost",
+                match.start(),
+                match.end(),
+                {"token": match.group(), "split": split, "kind": kind},
             )
+        )
     return findings
+
+
+# What each candidate holds: a digit before a suffix and letters, or a
+# lower-case letter, a full stop and a capital.
+_HINT_RE = re.compile(r"\d(?:st|nd|rd|th)[a-z]|[a-z][.!?][A-Z]")
+
+
+def _candidates(text: str) -> list[tuple[str, re.Match[str]]]:
+    """The matches of both patterns, read only where the text gives the
+    hint: each is matched from the start of its run of digits or lower-case
+    letters (a scan of the whole text tried every word as a start).
+
+    >>> [(k, m.group()) for k, m in _candidates("the 66thsession of its.The end")]
+    [('ordinal', '66thsession'), ('sentence', 'its.The')]
+    """
+    found: list[tuple[str, re.Match[str]]] = []
+    for hint in _HINT_RE.finditer(text):
+        kind, pattern, run = (
+            ("ordinal", _ORDINAL_RE, "0123456789")
+            if hint.group()[0].isdigit()
+            else ("sentence", _FULL_STOP_RE, "abcdefghijklmnopqrstuvwxyz")
+        )
+        start = hint.start()
+        while start > 0 and text[start - 1] in run:
+            start -= 1
+        if found and start < found[-1][1].end():
+            continue
+        match = pattern.match(text, start)
+        if match:
+            found.append((kind, match))
+    return found
 
 
 _DOTTED_RE = re.compile(r"(?<![\w.@/])([a-z]{3,}\.[A-Z]\w*)(\.\w|\(|\[|<)?")
@@ -65,3 +102,17 @@ def _dotted_names(text: str) -> set[str]:
         if match.group(2) or counts[token] >= 2:
             names.add(token)
     return names
+
+
+_MEMBER_RE = re.compile(r"(?<![\w.@/])([a-z]{2,})\.[a-z_]\w*")
+
+
+def namespaces(text: str) -> set[str]:
+    """Words the text writes before a member in lower case (``dns.lookup``,
+    ``fs.readFile``): modules and objects of code, whose ``dns.Resolver`` is
+    a name.
+
+    >>> sorted(namespaces("call dns.lookup() or fs.readFile; e.g. and a.b"))
+    ['dns', 'fs']
+    """
+    return {m.group(1) for m in _MEMBER_RE.finditer(text)}

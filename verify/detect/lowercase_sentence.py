@@ -26,8 +26,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from verify.detect._text import finding, is_abbreviation, paragraphs
+from verify.detect._text import finding, is_abbreviation, paragraphs_with
+from verify.detect.code import code_names
 from verify.detect.config import Corpus, LintConfig
+from verify.normalize.lexicon import is_english_word
 from verify.model import Finding, Severity
 
 CODES = ("damage.lowercase_sentence",)
@@ -35,6 +37,8 @@ CODES = ("damage.lowercase_sentence",)
 _BREAK_RE = re.compile(
     r"(?<![\w.])([^\W\d_][\w'’-]*)(\.)\s+([a-z]{2,})(?![\w'’-]*[A-Z])(?![\w]*[.(_\[:=/])"
 )
+# What every break holds: a full stop, a space and two lower-case letters.
+_STOP_BEFORE_LOWER_RE = re.compile(r"\.[^\S\n]+[a-z]{2}")
 _CODE_RE = re.compile(r"[{}();=<>\[\]]|\w\.\w|\w_\w|::|->")
 #: Code marks per word above which a paragraph is code, not prose.
 CODE_DENSITY = 0.1
@@ -55,16 +59,18 @@ STYLE_COUNT, STYLE_RATE = 3, 2
 
 
 def _breaks(text: str) -> Iterator[Finding]:
-    names = _parameters(text)
-    for para in paragraphs(text):
-        if _is_code(para.text) or _is_foreign(para.text):
+    for para in paragraphs_with(text, _STOP_BEFORE_LOWER_RE):
+        matches = list(_BREAK_RE.finditer(para.text))
+        if not matches or _is_code(para.text) or _is_foreign(para.text):
             continue
-        for match in _BREAK_RE.finditer(para.text):
+        for match in matches:
             before = match.group(1)
             if len(before) < 2 or is_abbreviation(before + ".") or _ROMAN_RE.fullmatch(before):
                 continue
-            if match.group(3) in names:
+            if match.group(3) in code_names(text):
                 continue  # a parameter's name: "write(value, offset) ... offset. value must be"
+            if _is_lower_case_name(text, para.text, match.start(3)):
+                continue  # a program or a library: "libffi will handle promotion"
             yield finding(
                 text,
                 "damage.lowercase_sentence",
@@ -76,25 +82,27 @@ def _breaks(text: str) -> Iterator[Finding]:
             )
 
 
-def _parameters(text: str) -> set[str]:
-    """Names the text gives as parameters of a call or a signature
-    (``buf.write(value, offset)``, ``(xmlDocPtr doc)``): an API manual
-    starts sentences with them in lower case.
 
-    >>> sorted(_parameters("buf.write(value, offset) and parse(xmlDocPtr doc) (the one we use)"))
-    ['doc', 'offset', 'value']
+
+def _is_lower_case_name(text: str, para: str, start: int) -> bool:
+    """The word at ``start`` is a name written in lower case: not an English
+    word (pyspellchecker's list), and never capitalised in the text
+    (``libffi``, ``vgdb``, ``my6sense``), or an address (``moritz@g10code``).
+    ``information`` is an English word: a sentence cut in the wrong place.
+
+    >>> _is_lower_case_name("x", "as built. libffi will", 10), _is_lower_case_name("x", "as. information", 4)
+    (True, False)
     """
-    names = set()
-    for match in _SIGNATURE_RE.finditer(text):
-        for part in match.group(1).split(","):
-            words = part.replace("*", " ").split()
-            if 1 <= len(words) <= 2 and words[-1].isidentifier():
-                names.add(words[-1])
-    return names
+    token = _TOKEN_RE.match(para, start)
+    word = token.group() if token else ""
+    if para[start + len(word) : start + len(word) + 1] == "@":
+        return True
+    if is_english_word(word):
+        return False
+    return re.search(rf"\b{re.escape(word[:1].upper() + word[1:])}\b", text) is None
 
 
-# A call or a signature: a name glued to its parenthesised arguments.
-_SIGNATURE_RE = re.compile(r"\w[ ]?\(([^()]{1,200})\)")
+_TOKEN_RE = re.compile(r"[\w'’-]+")
 
 
 #: English words frequent in any English prose and rare in other languages

@@ -14,7 +14,9 @@ Two similar names are often two people (Mathias Koch and Matthias Clasen
 in a list of authors; Barsabas and Barnabas in Acts), so the context must
 say they are one: D is used at least twice as often as V, and the words
 around V (two either side, surnames included) share a word with the words
-around D.
+around D. Two names each always written with a first name or a surname,
+and never with the same one (Marcin Kalicinski, Martin Gansser), are two
+people.
 
 >>> text = ("The Shanghai Cooperation Organisation met in Shanghai, 2006. "
 ...         "The Shangai Cooperation Organisation.")
@@ -24,6 +26,7 @@ around D.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -46,13 +49,16 @@ RARER = 2
 
 def add_to_corpus(corpus: Corpus, text: str) -> None:
     """Count the capitalised and the lower-case words of ``text``."""
-    matches = list(NAME_RE.finditer(text))
+    matches = _name_matches(text)
     names = [m.group() for m in matches]
     for match in matches:
         corpus.name_contexts.setdefault(match.group(), set()).update(_context(text, match))
+        partners = _partners(text, match)
+        corpus.name_partners.setdefault(match.group(), set()).update(partners)
+        corpus.name_alone[match.group()] += not partners
     corpus.names.update(names)
     corpus.name_documents.update(set(names))
-    corpus.lower_words.update(m.group() for m in _LOWER_RE.finditer(text))
+    corpus.lower_words.update(_LOWER_RE.findall(text))
     corpus.documents += 1
 
 
@@ -60,11 +66,11 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
     if corpus is None:
         corpus = Corpus()
         add_to_corpus(corpus, text)
-    here = Counter(m.group() for m in NAME_RE.finditer(text))
+    here = Counter(m.group() for m in _name_matches(text))
     index = _index(corpus)
     meant = {name: _stands_for(name, corpus, here, index) for name in here}
     findings = []
-    for match in NAME_RE.finditer(text):
+    for match in _name_matches(text):
         variant = match.group()
         form = meant[variant]
         if form is None:
@@ -88,6 +94,49 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
             )
         )
     return findings
+
+
+@functools.lru_cache(maxsize=4)
+def _name_matches(text: str) -> tuple[re.Match[str], ...]:
+    """The uses of capitalised words of ``text``, found once for the corpus
+    and the detector."""
+    return tuple(NAME_RE.finditer(text))
+
+
+def _partners(text: str, match: re.Match[str]) -> set[str]:
+    """The capitalised words written next to a name, a space apart: its
+    surname or its first name (``Marcin Kalicinski``, ``Mat Marcus``).
+
+    >>> text = "2001 Mat Marcus, Ufa, Russia"
+    >>> sorted(_partners(text, NAME_RE.search(text)))
+    ['Mat']
+    """
+    found = {after.group(1)} if (after := _PARTNER_AFTER_RE.match(text, match.end())) else set()
+    start = match.start() - 1
+    if start > 0 and text[start] == " ":
+        first = start
+        while first > 0 and _is_word_char(text[first - 1]):
+            first -= 1
+        if first < start and first >= match.start() - 40 and "A" <= text[first] <= "Z":
+            found.add(text[first:start])
+    return found
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char in "_’'-"
+
+
+_PARTNER_AFTER_RE = re.compile(r" ([A-Z][\w’'-]*)(?![\w’'-])")
+
+
+def _two_people(corpus: Corpus, variant: str, form: str) -> bool:
+    """Both names are always written with a first name or a surname, and
+    never with the same one: two people (Marcin Kalicinski and Martin
+    Gansser, Michal Cihar and Michael Vhrel), not one name spelt two ways."""
+    if corpus.name_alone[variant] or corpus.name_alone[form]:
+        return False
+    partners = corpus.name_partners.get(variant, set())
+    return bool(partners) and not partners & corpus.name_partners.get(form, set())
 
 
 def _context(text: str, match: re.Match[str], width: int = 2) -> set[str]:
@@ -149,7 +198,7 @@ def _stands_for(
         count = corpus.names[form]
         if count < RARER * corpus.names[variant]:
             continue
-        if not _distinctive(corpus, variant, form):
+        if not _distinctive(corpus, variant, form) or _two_people(corpus, variant, form):
             continue
         if edit_kind(variant, form) not in _NAME_EDITS or _same_name(variant, form):
             continue

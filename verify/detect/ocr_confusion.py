@@ -22,12 +22,12 @@ quiet.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
 
 from verify.detect._text import finding
+from verify.normalize.lexicon import is_english_word
 from verify.detect.config import Corpus, LintConfig
 from verify.model import Finding
 
@@ -39,14 +39,16 @@ _DIGIT_FOR = {"0": ("o", "O"), "1": ("l", "I")}
 
 
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
-    words = Counter(m.group() for m in _WORD_RE.finditer(text))
+    words = Counter(_WORD_RE.findall(text))
+    repairs = {t: r for t in set(_TOKEN_RE.findall(text)) if (r := _repair(t, words)) is not None}
+    if not repairs:
+        return []
     findings = []
     for match in _TOKEN_RE.finditer(text):
         token = match.group()
-        repaired = _repair(token, words)
-        if repaired is None:
+        if token not in repairs:
             continue
-        form, kind = repaired
+        form, kind = repairs[token]
         findings.append(
             finding(
                 text,
@@ -82,26 +84,6 @@ def _m_rn_repair(token: str, words: Counter[str]) -> tuple[str, str] | None:
         if words[candidate] >= 2 and not is_english_word(token):
             return candidate, "m and rn confused"
     return None
-
-
-def is_english_word(word: str) -> bool:
-    """``word`` is in pyspellchecker's English word list (words seen in
-    OpenSubtitles and Wikipedia, with their frequency): ``modem`` beside
-    ``modern`` is two words, not a misreading. ``govemment`` is not one.
-
-    >>> is_english_word("modem"), is_english_word("govemment")
-    (True, False)
-    """
-    return word.lower() in _lexicon()
-
-
-@functools.lru_cache(maxsize=1)
-def _lexicon() -> frozenset[str]:
-    """The English word list, loaded once and only when a candidate needs it
-    (about 0.6 s): the text's own words decide first."""
-    from spellchecker import SpellChecker
-
-    return frozenset(SpellChecker(language="en", distance=1).word_frequency.dictionary)
 
 
 def _digit_repairs(token: str) -> Iterator[str]:

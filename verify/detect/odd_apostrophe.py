@@ -16,15 +16,13 @@ from verify.model import Finding
 
 CODES = ("damage.odd_apostrophe",)
 
-_ODD_RE = re.compile(r"([^\W\d_]+)([`´\u02cb\u02b9])([^\W\d_]+)")
+_ODD_RE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)([`´\u02cb\u02b9])([^\W\d_]+)")
 # The marks alone: a text without any is done in one scan (the pattern above
 # tries every word of the text as a start).
 _MARK_RE = re.compile(r"[`´\u02cb\u02b9]")
 
 
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
-    if _MARK_RE.search(text) is None:
-        return []
     return [
         finding(
             text,
@@ -35,5 +33,34 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
             m.end(2),
             {"mark": m.group(2), "word": m.group(), "fixed": f"{m.group(1)}'{m.group(3)}"},
         )
-        for m in _ODD_RE.finditer(text)
+        for m in _odd_marks(text)
     ]
+
+
+def _odd_marks(text: str) -> list[re.Match[str]]:
+    """The matches of ``_ODD_RE``, read only at the marks: each mark with a
+    letter on both sides is matched from the start of the word before it
+    (a scan of the whole text tried every word as a start).
+
+    >>> [m.group() for m in _odd_marks("a`b`c and state`s, not `Buffer`s")]
+    ['a`b', 'state`s']
+    """
+    found: list[re.Match[str]] = []
+    for mark in _MARK_RE.finditer(text):
+        i = mark.start()
+        if i == 0 or not _LETTER_RE.match(text, i - 1):
+            continue
+        start = i - 1
+        while start > 0 and _LETTER_RE.match(text, start - 1):
+            start -= 1
+        if found and start < found[-1].end():
+            continue
+        if start > 0 and text[start - 1] == "`" == mark.group():
+            continue  # a code span closed before its suffix: "`Buffer`s"
+        match = _ODD_RE.match(text, start)
+        if match:
+            found.append(match)
+    return found
+
+
+_LETTER_RE = re.compile(r"[^\W\d_]")

@@ -4,7 +4,9 @@ before it: at the start of a paragraph, or straight after a full stop
 
 A full stop that closes an abbreviation may take a comma (``etc.,``,
 ``U.S.,``, ``Inc.;``), and so may a name that ends in ``!`` or ``?``
-(``Yahoo!,``).
+(``Yahoo!,``). A colon that is part of the word before it (``obj:, fun:,
+or src:`` lists prefixes; ``file:`` beside ``file:///``) and the semicolon
+of a character entity (``&amp;, &lt;``) may take a comma too.
 
 >>> [dict(f.evidence)["marks"] for f in detect("at the next SCO summit., scheduled")]
 ['.,']
@@ -12,9 +14,10 @@ A full stop that closes an abbreviation may take a comma (``etc.,``,
 
 from __future__ import annotations
 
+import functools
 import re
 
-from verify.detect._text import finding, is_abbreviation, paragraphs
+from verify.detect._text import finding, is_abbreviation, paragraphs_with
 from verify.detect.config import Corpus, LintConfig
 from verify.model import Finding
 
@@ -27,16 +30,65 @@ _AFTER_STOP_RE = re.compile(r"(\S*?)(\.)(\s*)([,;:])(?=\s+[a-z]+(?![\w:/.@-]))")
 # ``::`` (C++ scopes, IPv6) and ``;;`` (shell) are code when written together.
 _DOUBLED_RE = re.compile(r"(?:([,;:])(\s*)([,;:])(?<!::)(?<!;;)|([,;:])(\s+)(\4))(?=\s|$)")
 _LEADING_RE = re.compile(r"^[,;:](?=\s|$)")
-# What every match of the three patterns above holds: a paragraph without it
-# is done in one scan (``_AFTER_STOP_RE`` tries every word as a start).
-_ANY_MARK_RE = re.compile(r"\.\s*[,;:]|[,;:]\s*[,;:]|^[,;:]")
+_ENTITY_END_RE = re.compile(r"&#?\w+;\Z")
+_PREFIX_END_RE = re.compile(r"(?<![^\s(])([\w-]+):\Z")
+# ``obj:, fun:,``: prefixes listed; ``obj:libc``, ``file:///``: a prefix in use.
+_PREFIX_LIST_RE = re.compile(r"(?<![^\s(])[\w-]+:,")
+_PREFIX_USE_RE = re.compile(r"(?<![^\s(])([\w-]+):(?=[^\s,;:])")
+
+
+@functools.lru_cache(maxsize=4)
+def _prefixes(text: str) -> frozenset[str]:
+    """Words the text writes as a prefix in use (``obj:libc``, ``file:///``)."""
+    return frozenset(m.group(1) for m in _PREFIX_USE_RE.finditer(text))
+
+
+# A capitalised word of two or three letters: an abbreviation before its comma.
+_SHORT_NAME_RE = re.compile(r"(?:^|-)[A-Z][a-z]{1,2}$")
+# Code or a list of symbols around a doubled mark: a statement's end after
+# ``)`` or a quote (``== 255);:``), or the next item a symbol (``;, &, &&``).
+_CODE_BEFORE_RE = re.compile(r"[)'][;,]\Z")
+_SYMBOL_AFTER_RE = re.compile(r"\s+[^\w\s]+(?:,|\s|$)")
+
+
+def _is_symbol_list(para: str, match: re.Match[str]) -> bool:
+    """The doubled mark stands in code or in a list of symbols: the marks
+    are items, not punctuation left alone (``the operators ;, &, &&, or ||``).
+
+    >>> m = _DOUBLED_RE.search("one of the operators;, &, &&, or ||")
+    >>> _is_symbol_list("one of the operators;, &, &&, or ||", m)
+    True
+    """
+    if _CODE_BEFORE_RE.search(para, 0, match.start() + 1):
+        return True
+    return _SYMBOL_AFTER_RE.match(para, match.end()) is not None
+
+
+def _belongs_to_token(para: str, start: int, listed: bool, prefixes: frozenset[str]) -> bool:
+    """The first mark at ``start`` is part of the token before it: the
+    semicolon that closes a character entity (``&amp;, &lt;``), or the colon
+    of a prefix the text names (``obj:, fun:, or src:``; ``file:`` beside
+    ``file:///``), which may take a comma.
+
+    >>> _belongs_to_token("replaces &amp;, &lt;", 13, False, frozenset())
+    True
+    >>> _belongs_to_token("the members:, the", 11, False, frozenset())
+    False
+    """
+    before = para[: start + 1]
+    if _ENTITY_END_RE.search(before):
+        return True
+    prefix = _PREFIX_END_RE.search(before)
+    return prefix is not None and (listed or prefix.group(1) in prefixes)
+# What every match of the three patterns above holds, found in one scan of
+# the text: the paragraphs without it are not read (``_AFTER_STOP_RE``
+# tries every word as a start).
+_ANY_MARK_RE = re.compile(r"(?=\.[^\S\n]*[,;:]|[,;:][^\S\n]*[,;:])|^[,;:]", re.MULTILINE)
 
 
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
     findings = []
-    for para in paragraphs(text):
-        if _ANY_MARK_RE.search(para.text) is None:
-            continue
+    for para in paragraphs_with(text, _ANY_MARK_RE):
         for match in _AFTER_STOP_RE.finditer(para.text):
             word = match.group(1)
             if not word or not word[-1].isalnum() or is_abbreviation(word + "."):
@@ -45,6 +97,8 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
                 continue
             if word.isupper() and len(word) <= 3:
                 continue  # a state or a unit abbreviated: "Bismarck, ND., USA"
+            if _SHORT_NAME_RE.search(word):
+                continue  # a place or a party abbreviated: "Monroe, La., on", "R-Neb., called"
             findings.append(
                 _finding(
                     text,
@@ -53,7 +107,12 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
                     match.group(2) + match.group(4),
                 )
             )
+        listed = len(_PREFIX_LIST_RE.findall(para.text)) >= 2
         for match in _DOUBLED_RE.finditer(para.text):
+            if _belongs_to_token(para.text, match.start(), listed, _prefixes(text)):
+                continue
+            if _is_symbol_list(para.text, match):
+                continue
             marks = match.group(1) + match.group(3) if match.group(1) else match.group(4) * 2
             findings.append(_finding(text, para.start + match.start(), para.start + match.end(), marks))
         leading = _LEADING_RE.match(para.text)

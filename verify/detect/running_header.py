@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
 
 from verify.detect._text import Paragraph, finding, paragraphs
@@ -73,38 +74,60 @@ def _between(text: str, header: str, found: list[Paragraph], count: int) -> Find
     return replace(result, message=message, evidence=tuple(sorted(evidence.items())))
 
 
-def _index(headers: set[str]) -> dict[str, list[str]]:
-    """Header candidates by their first word, longest first."""
-    index: dict[str, list[str]] = {}
+def _index(headers: set[str]) -> dict[str, dict[str, list[str]]]:
+    """Header candidates by their first word, then by their first two words
+    as written (a header has three words or more), longest first."""
+    index: dict[str, dict[str, list[str]]] = {}
     for header in sorted(headers, key=lambda h: (-len(h), h)):
-        index.setdefault(header.split()[0], []).append(header)
+        two = _TWO_WORDS_RE.match(header)
+        if two:
+            index.setdefault(header.split()[0], {}).setdefault(two.group(), []).append(header)
     return index
 
 
-def _inside(para: str, by_first_word: dict[str, list[str]]) -> list[tuple[int, str]]:
+_TWO_WORDS_RE = re.compile(r"\S+\s+\S+")
+
+
+def _inside(para: str, by_first_word: dict[str, dict[str, list[str]]]) -> list[tuple[int, str]]:
     """Where header candidates stand inside ``para``, found in one pass over
     its words: each word is looked up among the candidates' first words,
     and only those candidates are compared there. (A regular expression per
     paragraph and candidate made linting quadratic: 62 s for a 2 MB text.)
 
-    >>> _inside("a b Head of Site c Head of Site", {"Head": ["Head of Site"]})
+    >>> _inside("a b Head of Site c Head of Site", {"Head": {"Head of": ["Head of Site"]}})
     [(4, 'Head of Site'), (19, 'Head of Site')]
     """
     found: list[tuple[int, str]] = []
     if not by_first_word:
         return found
-    for start in sorted({m.start() for m in _WORD_START_RE.finditer(para)}):
-        word = _WORD_RE.match(para, start)
-        for header in by_first_word.get(word.group() if word else "", ()):
-            if para.startswith(header, start):
-                found.append((start, header))
-    return found
+    words = set(para.split()) | set(_GLUED_WORD_RE.findall(para))
+    for word in words & by_first_word.keys():
+        for start in _word_starts(para, word):
+            two = _TWO_WORDS_RE.match(para, start)
+            for header in by_first_word[word].get(two.group() if two else "", ()):
+                if para.startswith(header, start):
+                    found.append((start, header))
+    return sorted(found, key=lambda f: (f[0], -len(f[1]), f[1]))
 
 
-# A word starts after a space, or where letters start after punctuation (a
-# header glued to the end of a sentence: "field.Header of the Site").
-_WORD_START_RE = re.compile(r"(?<!\S)\S|\b\w")
-_WORD_RE = re.compile(r"\S+")
+def _word_starts(para: str, word: str) -> Iterator[int]:
+    """Where ``word`` stands in ``para`` as a whole word: after a space or at
+    the start, or where letters start after punctuation, and up to a space
+    or the end."""
+    start = para.find(word)
+    while start != -1:
+        end = start + len(word)
+        before = para[start - 1] if start else " "
+        glued = not before.isspace() and _WORD_CHAR_RE.match(para, start) and not _WORD_CHAR_RE.match(before)
+        if (before.isspace() or glued) and (end == len(para) or para[end].isspace()):
+            yield start
+        start = para.find(word, start + 1)
+
+
+# A word glued after punctuation, where letters start (a header glued to the
+# end of a sentence: "field.Header of the Site").
+_GLUED_WORD_RE = re.compile(r"(?<=[^\w\s])(?=(\w\S*))")
+_WORD_CHAR_RE = re.compile(r"\w")
 
 
 def _interrupts(paras: list[Paragraph], i: int) -> bool:

@@ -32,6 +32,7 @@ _MONTHS = frozenset(
     {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 )
 _ALONE_RE = re.compile(r"\s*\d{1,4}\.?\s*")
+_DIGIT_RE = re.compile(r"\d")
 
 
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
@@ -39,6 +40,9 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
     recent: list[set[int]] = []
     paras = list(paragraphs(text))
     for i, para in enumerate(paras):
+        if not _DIGIT_RE.search(para.text):
+            recent.append(set())
+            continue  # no number, no marker
         markers = _markers(para.text)
         before_here = set().union(*recent[-RECENT:]) if recent else set()
         recent.append(set(markers))

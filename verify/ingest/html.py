@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Literal
 
 from verify.ingest.html_content import SELECTOR_VERSION, extract_main, parse_with_bs4, parse_with_lxml
-from verify.model import Extracted
+from verify.model import CODE_LINE, Extracted
 
 HtmlParser = Literal["lxml", "bs4"]
 
@@ -24,11 +24,18 @@ def ingest_html(data: bytes, parser: HtmlParser = "lxml") -> Extracted:
     return Extracted(
         format="html",
         extractor=f"verify-html/1 {SELECTOR_VERSION} ({_front_end(parser)})",
-        pages=("\n\n".join(main.paragraphs),),
+        pages=("\n\n".join(_marked(p) if code else p
+                            for p, code in zip(main.paragraphs, main.code, strict=True)),),
         encoding=main.encoding,
         metadata=metadata,
         removed=main.removed,
     )
+
+
+def _marked(code_block: str) -> str:
+    """Each line of a code block starts with the mark that the layout steps
+    read: its line structure is content (:data:`verify.model.CODE_LINE`)."""
+    return "\n".join(CODE_LINE + line for line in code_block.split("\n"))
 
 
 def _front_end(parser: HtmlParser) -> str:

@@ -45,7 +45,7 @@ __all__ = [
     "select_main",
 ]
 
-SELECTOR_VERSION = "html-content/1"
+SELECTOR_VERSION = "html-content/2"
 """Version of the selection rules.  Any change that alters the output for
 some page is a new version (DESIGN.md: profiles are versioned); record it
 beside the parser versions in every extraction record."""
@@ -71,6 +71,9 @@ class MainContent:
     paragraphs: tuple[str, ...]
     removed: tuple[str, ...]
     encoding: str | None
+    #: For each paragraph: is it a code block (``pre``), whose lines
+    #: (joined by ``\n``) are its content?
+    code: tuple[bool, ...] = ()
 
 
 @dataclass(eq=False, slots=True)
@@ -393,6 +396,8 @@ class _Block:
     text: str
     link_chars: int
     owner: Node
+    #: A block of a ``pre`` element: its lines are kept (``text`` holds them).
+    code: bool = False
 
     @property
     def link_density(self) -> float:
@@ -484,13 +489,23 @@ def _flush_alone(node: Node, out: list[_Block]) -> None:
 
 
 def _flush(texts: list[str], linked: list[str], owner: Node, out: list[_Block]) -> None:
-    """Close the pending text run, if it has any text, as one block."""
-    text = _collapse("".join(texts))
+    """Close the pending text run, if it has any text, as one block. In a
+    ``pre`` element its lines stay lines (blank ones go: a blank line ends a
+    paragraph of the canonical text)."""
+    code = _in_pre(owner)
+    joined = "".join(texts)
+    text = ("\n".join(line for line in map(_collapse, joined.split("\n")) if line) if code
+            else _collapse(joined))
     if text.strip(_INVISIBLE):
         links = sum(len(_collapse(p)) for p in linked)
-        out.append(_Block(text, min(links, len(text)), owner))
+        out.append(_Block(text, min(links, len(text)), owner, code))
     texts.clear()
     linked.clear()
+
+
+def _in_pre(node: Node) -> bool:
+    """Is the node a ``pre`` element or inside one?"""
+    return any(n.tag == "pre" for n in _ancestors(node, MAX_DEPTH))
 
 
 @dataclass(slots=True)
@@ -960,11 +975,19 @@ def select_main(root: Node) -> tuple[str | None, tuple[str, ...], tuple[str, ...
     Every visible text block of the body ends up in exactly one of the two
     tuples, so nothing leaves without a record.  (Sets ``Node.index`` on
     the tree it is given; it reads nothing else from outside the tree.)"""
+    title, kept, removed, _ = _select(root)
+    return title, kept, removed
+
+
+def _select(root: Node) -> tuple[str | None, tuple[str, ...], tuple[str, ...], tuple[bool, ...]]:
+    """:func:`select_main`, and for each kept paragraph whether it is code."""
     order = _index(root)
     blocks = _blocks(root, order)
     full = _stats(order, blocks)
-    generated = _generated_document(order)
-    dropped = _inside(order, _furniture(order, full, names=not generated))
+    man2html = _man2html_credit(blocks)
+    generated = man2html or _generated_document(order)
+    chrome = (_man2html_chrome(order) if man2html else set()) | _bullet_terms(order)
+    dropped = _inside(order, _furniture(order, full, names=not generated) | chrome)
     clean = [b for b in blocks if not dropped[b.owner.index]]
     st = _stats(order, clean)
     scores = _candidate_scores(clean, st)
@@ -981,11 +1004,16 @@ def select_main(root: Node) -> tuple[str | None, tuple[str, ...], tuple[str, ...
         # not proof enough (documentation, index pages). Keep all of it.
         keep = [not d for d in dropped]
         oks = [keep[block.owner.index] for block in blocks]
+    if man2html:
+        oks = [ok and not _man2html_furniture_block(block) for ok, block in zip(oks, blocks, strict=True)]
     kept: list[str] = []
     removed: list[str] = []
+    code: list[bool] = []
     for block, ok in zip(blocks, oks, strict=True):
         (kept if ok else removed).append(block.text)
-    return _title(order, keep, dropped), tuple(kept), tuple(removed)
+        if ok:
+            code.append(block.code)
+    return _title(order, keep, dropped), tuple(kept), tuple(removed), tuple(code)
 
 
 #: The selection must keep at least this share of the words outside marked
@@ -1009,6 +1037,97 @@ def _generated_document(order: list[Node]) -> bool:
         if node.tag == "body":
             break
     return False
+
+
+#: The credit line man2html writes at the end of every page it makes: the
+#: generator's own mark, the proof that the chrome below is its chrome.
+_MAN2HTML_CREDIT = "This document was created by man2html"
+
+
+def _man2html_credit(blocks: list[_Block]) -> bool:
+    """Was the page made by man2html? Its credit line is the last block (or
+    near it); it writes no ``<meta name="generator">``."""
+    return any(block.text.startswith(_MAN2HTML_CREDIT) for block in blocks[-3:])
+
+
+def _man2html_chrome(order: list[Node]) -> set[int]:
+    """man2html's own chrome around the manual page, the HTML counterpart of
+    nroff's running header and footer that a text rendering prints once and
+    a PDF on every page: the header and footer tables (one row of ``th``
+    cells, ``BASH(1) | 2025 April 7 | BASH(1)``), and the index it appends
+    (a heading "Index" after ``<a name="index">`` and a list of links into
+    the page)."""
+    return {node.index for node in order if _man2html_chrome_node(node)}
+
+
+def _man2html_chrome_node(node: Node) -> bool:
+    if node.tag == "table":
+        return _header_cells_only(node)
+    if node.tag == "dl":  # the index (its nested lists go with it)
+        return node.parent is not None and node.parent.tag != "dd" and _in_page_links_only(node)
+    return node.tag in _HEADINGS and _after_index_anchor(node)
+
+
+#: Glyphs a generator draws as a list item's bullet.
+_BULLET_GLYPHS = frozenset("*o\u2022\u00b7\u25e6\u25aa\u25cf\u2023")
+
+
+def _bullet_terms(order: list[Node]) -> set[int]:
+    r"""Definition terms that are only a drawn bullet (man2html's ``<dt>*<dd>``
+    for nroff's ``.IP \(bu``): the bullet of a list item, which a PDF draws
+    as ``•`` and canon drops there too. Proof of a list: two such terms at
+    least, each a bare glyph (a term in markup, ``<dt><b>*</b>``, is a name:
+    bash's special parameter ``*``)."""
+    terms = {n.index for n in order if n.tag == "dt" and len(n.children) == 1
+             and isinstance(n.children[0], str) and n.children[0].strip() in _BULLET_GLYPHS}
+    return terms if len(terms) >= 2 else set()
+
+
+def _header_cells_only(table: Node) -> bool:
+    cells = [n for n in _descendants(table) if n.tag in ("td", "th")]
+    return bool(cells) and all(c.tag == "th" for c in cells)
+
+
+def _in_page_links_only(node: Node) -> bool:
+    """Every text of the list is inside a link into the page (``href="#..."``)."""
+    links = 0
+    stack: list[Node | str] = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if item.strip():
+                return False
+            continue
+        if item.tag == "a":
+            if not item.attrs.get("href", "").startswith("#"):
+                return False
+            links += 1
+            continue
+        stack.extend(item.children)
+    return links > 0
+
+
+def _after_index_anchor(heading: Node) -> bool:
+    parent = heading.parent
+    if parent is None or _text_of(heading) != "Index":
+        return False
+    siblings = list(parent.elements())
+    before = siblings[siblings.index(heading) - 1] if siblings.index(heading) > 0 else None
+    return before is not None and before.tag == "a" and before.attrs.get("name") == "index"
+
+
+def _descendants(node: Node) -> Iterator[Node]:
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        yield item
+        stack.extend(item.elements())
+
+
+def _man2html_furniture_block(block: _Block) -> bool:
+    """man2html's credit line and its "Index" link at the top of the page."""
+    whole_link = block.link_chars == len(block.text)
+    return block.text.startswith(_MAN2HTML_CREDIT) or (block.text == "Index" and whole_link)
 
 
 def _selection_proven(blocks: list[_Block], oks: list[bool], dropped: list[bool]) -> bool:
@@ -1040,5 +1159,5 @@ def extract_main(markup: bytes | str, *, parse: Parse = parse_with_bs4) -> MainC
     if not isinstance(markup, (bytes, str)):
         raise TypeError(f"markup must be bytes or str, not {type(markup).__name__}")
     text, encoding = decode_markup(markup)
-    title, paragraphs, removed = select_main(parse(text))
-    return MainContent(title, paragraphs, removed, encoding)
+    title, paragraphs, removed, code = _select(parse(text))
+    return MainContent(title, paragraphs, removed, encoding, code)

@@ -1,9 +1,11 @@
 """Normalise: :class:`~verify.model.Extracted` -> :class:`~verify.model.Canonical`.
 
-A *profile* is a named, versioned, ordered list of steps. ``canon/2`` is the
+A *profile* is a named, versioned, ordered list of steps. ``canon/3`` is the
 profile of this version; ``canon/1`` (removal on repetition alone, no
-record of removed material) is no longer computed: a manifest made with it
-is still checked on its bytes, and says how to rebuild for its texts. Any
+record of removed material) and ``canon/2`` (line-end hyphens and list
+bullets decided differently by format, generator chrome kept) are no longer
+computed: a manifest made with them is still checked on its bytes, and says
+how to rebuild for its texts. Any
 change that alters the canonical text of some input must become a new
 profile version (old manifests keep naming the profile they used).
 
@@ -19,7 +21,7 @@ from collections.abc import Callable, Sequence
 from typing import cast
 from dataclasses import dataclass
 
-from verify.model import Block, Canonical, Change, Extracted
+from verify.model import CODE_LINE, Block, Canonical, Change, Extracted
 from verify.normalize import layout, steps
 
 __all__ = ["PROFILE", "PROFILES", "Profile", "canonicalize", "canonicalize_text", "replay"]
@@ -44,8 +46,8 @@ class Profile:
     steps: tuple[Step, ...]
 
 
-CANON_2 = Profile(
-    "canon/2",
+CANON_3 = Profile(
+    "canon/3",
     (
         Step("line_endings", text=steps.line_endings),
         Step("overstrike", text=steps.overstrike),
@@ -53,6 +55,7 @@ CANON_2 = Profile(
         Step("nfkc", text=steps.nfkc),
         Step("invisible", text=steps.invisible),
         Step("punctuation", text=steps.punctuation),
+        Step("nroff_bullets", text=steps.nroff_bullets),
         Step("line_space", text=steps.line_space),
         Step("rules", text=steps.rules),
         Step("furniture", layout=layout.remove_furniture, positions=True),
@@ -65,10 +68,10 @@ CANON_2 = Profile(
         Step("bullets", text=steps.bullets),
     ),
 )
-PROFILES: dict[str, Profile] = {CANON_2.name: CANON_2}
-PROFILE = CANON_2
+PROFILES: dict[str, Profile] = {CANON_3.name: CANON_3}
+PROFILE = CANON_3
 #: Profiles of earlier versions, which this version no longer computes.
-RETIRED = frozenset({"canon/1"})
+RETIRED = frozenset({"canon/1", "canon/2"})
 
 _EXAMPLES = 3
 _EXAMPLE_LEN = 80
@@ -136,7 +139,9 @@ def _run(pages: Pages, profile: Profile, recorded: dict[str, tuple[str, ...]] | 
     settle = tuple(s for s in profile.steps if s.text is not None)
     pages = _characters(pages, settle, merged)
     changes = [merged[s.name] for s in profile.steps if s.name in merged]
-    return "\n".join(pages).strip(), changes, removed
+    # The code-line marks have done their work (the layout steps left those
+    # lines alone); they are not text.
+    return "\n".join(pages).replace(CODE_LINE, "").strip(), changes, removed
 
 
 def _characters(pages: Pages, run: tuple[Step, ...], merged: dict[str, Change]) -> Pages:

@@ -13,13 +13,15 @@ formats without pages).
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from verify.model import Block
+from verify.model import CODE_LINE, Block
+from verify.normalize.lexicon import is_english_word
 
 Pages = tuple[str, ...]
 
@@ -416,6 +418,8 @@ def _last_marker(lines: list[str], before: int, number: str) -> tuple[int, int] 
     pattern = re.compile(_GLUED.format(n=re.escape(number)))
     for row in range(before - 1, -1, -1):
         found = list(pattern.finditer(lines[row]))
+        if found and lines[row].startswith(CODE_LINE):
+            return None  # the nearest candidate is a number in code: code, not a marker
         if found:
             return row, found[-1].start()
     return None
@@ -525,35 +529,85 @@ def dehyphenate(pages: Pages, params: Sequence[str] | None = None) -> Outcome:
                    (f"{joined} joined, {len(decided) - joined} kept as compounds", *decided[:5]))
 
 
-def _vocabulary(text: str) -> set[str]:
-    """The document's words, lower-cased (only whether a word is there counts).
-
-    Each distinct word is lower-cased once: ``'İ'.lower()`` is two characters,
-    the second no letter, so the text is not lower-cased whole (but an ASCII
-    text is: there case folding keeps every letter a letter)."""
-    if text.isascii():
-        return set(_WORD.findall(text.lower()))
-    return {w.lower() for w in set(_WORD.findall(text))}
-
-
 def _decide_hyphens(text: str, breaks: list[_Break]) -> list[str]:
-    rest, last = [], 0
-    for found in breaks:
-        rest.append(text[last:found.start])
-        last = found.end
-    rest.append(text[last:])
-    vocabulary = _vocabulary(" ".join(rest))
-    words = {p for w in vocabulary for p in w.split("-")}
-    decided = []
-    for found in breaks:
-        left, right = found.left, found.right
-        compound, joined = f"{left}-{right}", left + right
-        capital = right[0].isupper() and not (left.isupper() and right.isupper())
-        keep = (compound.lower() in vocabulary
-                or (joined.lower() not in vocabulary
-                    and (capital or (left.lower() in words and right.lower() in words))))
-        decided.append(compound if keep else joined)
-    return decided
+    masked = list(text)
+    for found in breaks:  # the broken words are not evidence; offsets stay
+        masked[found.start:found.end] = " " * (found.end - found.start)
+    places: defaultdict[str, list[int]] = defaultdict(list)
+    for match in _WORD.finditer("".join(masked)):
+        places[match.group().lower()].append(match.start())
+    words = Counter(p for w in places for p in w.split("-"))
+    return [hyphen_decision(found.left, found.right, _Nearest(places, found.start), words)
+            for found in breaks]
+
+
+class _Nearest(Counter[str]):
+    """The document's other words seen from one break: every use of a
+    spelling counts, halved each time its distance from the break doubles,
+    so that of two spellings the document uses, the one used more and nearer
+    wins (``lower-case`` in a section that writes it so, ``lowercase`` in the
+    rest of bash's manual). Symmetric in the renderings: which other uses a
+    rendering broke at line ends moves the weights only a little. Only the
+    :data:`NEAREST` uses on each side count, so a word broken and written
+    thousands of times costs no more per break (linear, bench/canon_scaling.py)."""
+
+    def __init__(self, places: dict[str, list[int]], at: int) -> None:
+        super().__init__()
+        self._places, self._at = places, at
+
+    def __missing__(self, word: str) -> int:
+        found = self._places.get(word)
+        if not found:
+            return 0
+        i = bisect.bisect_left(found, self._at)
+        near = found[max(0, i - NEAREST):i + NEAREST]
+        return sum(1 << 40 - min(abs(p - self._at).bit_length(), 39) for p in near)
+
+
+#: How many uses of a spelling on each side of a break weigh in its decision.
+NEAREST = 8
+
+
+def hyphen_decision(left: str, right: str, vocabulary: Counter[str], words: Counter[str]) -> str:
+    """The word that ``left-\nright`` stands for: ``left-right`` or ``leftright``.
+
+    The decision must not depend on where a rendering broke its lines (a PDF
+    breaks ``read-/only`` where the text rendering prints ``readonly`` whole),
+    so it is taken from the document's words and, failing them, from English:
+
+    1. the document writes the word elsewhere (``vocabulary``: its unbroken
+       words, singular or plural; each use counts, nearer uses more): the
+       spelling with the greater weight, the compound on a tie;
+    2. else the joined word is an English word (``re-/setting``): joined;
+    3. else a capital after a left half that is not all capitals
+       (``Asia-/Pacific``), or both halves are words of the document, or both
+       are English words (``floating-/point``; not one of each: German
+       ``Fundamental-/gruppen`` is one word): the compound;
+    4. else joined: most line-end hyphens are syllable breaks.
+
+    >>> from collections import Counter
+    >>> hyphen_decision("read", "only", Counter({"readonly": 5, "read-only": 2}), Counter())
+    'readonly'
+    >>> none = Counter()
+    >>> hyphen_decision("re", "setting", none, none), hyphen_decision("zero", "padding", none, none)
+    ('resetting', 'zero-padding')
+    """
+    compound, joined = f"{left}-{right}", left + right
+    hyphenated, whole = _uses(compound.lower(), vocabulary), _uses(joined.lower(), vocabulary)
+    if hyphenated or whole:
+        return compound if hyphenated >= whole else joined
+    if is_english_word(joined):
+        return joined
+    capital = right[0].isupper() and not (left.isupper() and right.isupper())
+    halves = (all(h.lower() in words for h in (left, right))
+              or all(is_english_word(h) for h in (left, right)))
+    return compound if capital or halves else joined
+
+
+def _uses(word: str, vocabulary: Counter[str]) -> int:
+    """How often the document writes ``word``, in the singular or the plural."""
+    uses = vocabulary[word] + vocabulary[word + "s"]
+    return uses + vocabulary[word[:-1]] if word.endswith("s") else uses
 
 
 # --------------------------------------------------------------------------- paragraphs
@@ -583,17 +637,39 @@ def unwrap(pages: Pages, params: Sequence[str] | None = None) -> Outcome:
     unwrapped = 0
     for block in re.split(r"\n[ ]*\n", text):
         lines = [line.strip() for line in block.split("\n") if line.strip()]
-        if not lines:
-            continue
-        if sum(len(line) > WRAP_WIDTH for line in lines) * LONG_SHARE >= len(lines):
-            paragraphs.extend(" ".join(line.split()) for line in lines)
-            continue
-        for item in _list_items(lines):
-            for group in _wrapped_paragraphs(item):
-                unwrapped += len(group) - 1
-                paragraphs.append(" ".join(" ".join(group).split()))
+        for code, run in _code_runs(lines):
+            if code:  # a code block's lines are its content: one paragraph, lines kept
+                paragraphs.append("\n".join(run))
+                continue
+            unwrapped += _unwrap_block(run, paragraphs)
     out = "\n\n".join(paragraphs)
     return Outcome((out,), unwrapped, (), (f"{len(paragraphs)} paragraphs",))
+
+
+def _code_runs(lines: list[str]) -> list[tuple[bool, list[str]]]:
+    """Consecutive lines cut into runs of code lines (marked by the ingester,
+    :data:`verify.model.CODE_LINE`) and runs of other lines."""
+    runs: list[tuple[bool, list[str]]] = []
+    for line in lines:
+        code = line.startswith(CODE_LINE)
+        if not runs or runs[-1][0] != code:
+            runs.append((code, []))
+        runs[-1][1].append(line)
+    return runs
+
+
+def _unwrap_block(lines: list[str], paragraphs: list[str]) -> int:
+    """Unwrap one block of prose lines into ``paragraphs``; how many line
+    breaks became spaces."""
+    unwrapped = 0
+    if sum(len(line) > WRAP_WIDTH for line in lines) * LONG_SHARE >= len(lines):
+        paragraphs.extend(" ".join(line.split()) for line in lines)
+        return 0
+    for item in _list_items(lines):
+        for group in _wrapped_paragraphs(item):
+            unwrapped += len(group) - 1
+            paragraphs.append(" ".join(" ".join(group).split()))
+    return unwrapped
 
 
 #: A line shorter than this share of the block's full line width ends a paragraph

@@ -15,6 +15,8 @@ import unicodedata
 import ftfy
 import ftfy.badness
 
+from verify.model import CODE_LINE
+
 _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x0b|\x85")
 
 
@@ -175,8 +177,11 @@ _PUNCTUATION = str.maketrans(
     {
         **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u2035\u02bc", "'"),
         **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb", '"'),
-        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\u2e3a\u2e3b", "-"),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2043\u2212", "-"),
+        # nroff and typewritten text spell an em dash "--"
+        **dict.fromkeys("\u2014\u2015\u2e3a\u2e3b", "--"),
         "\u2265": ">=", "\u2264": "<=", "\u2260": "!=",  # troff draws them; its ASCII output spells them
+        "\u00a9": "(C)", "\u00ae": "(R)",  # likewise: nroff and plain-text licences spell them
         **dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
                         "\u2009\u200a\u202f\u205f\u3000", " "),
     }
@@ -190,14 +195,42 @@ _PUNCTUATION_CHARS = re.compile("[" + "".join(chr(c) for c in _PUNCTUATION) + "]
 
 def punctuation(text: str) -> str:
     """One form for quotes, dashes, spaces and the comparison signs (``≥``
-    is how a typesetter draws ``>=``): typographic choices, not content.
+    is how a typesetter draws ``>=``, ``©`` what plain text spells ``(C)``,
+    the em dash ``—`` what it spells ``--``): typographic choices, not
+    content. Two hyphens typed as a word stay what they are (a decrement,
+    the end of a command's options).
 
     >>> punctuation("\u201cSCO\u201d \u2013 the People\u2019s Republic \u2014 \u00abx\u00bb")
-    '"SCO" - the People\\'s Republic - "x"'
+    '"SCO" - the People\\'s Republic -- "x"'
+    >>> punctuation("Copyright \u00a9 2025; level \u2014 each")
+    'Copyright (C) 2025; level -- each'
     """
     if text.isascii():
         return text
     return _PUNCTUATION_CHARS.sub(lambda m: _PUNCTUATION[ord(m.group())], text)
+
+
+#: nroff's ASCII bullet: a lone ``o`` at the start of a line, the item's text
+#: set off by a hanging indent (three spaces or more) after it.
+_NROFF_BULLET_LINE = re.compile(r"^([ ]*)o[ ]{3,}(?=\S)", re.MULTILINE)
+
+
+def nroff_bullets(text: str) -> str:
+    r"""nroff draws a list bullet as ``o`` in its ASCII output (``o      Quoting
+    the rhs``) where the PDF draws ``•`` and HTML draws nothing: the ``o`` of
+    a hanging-indent list item becomes ``•``, which :func:`bullets` then
+    treats as every drawn bullet. Proof of a list: two such lines at least,
+    each with the indent gap (a justified line starting with the word ``o``
+    has one or two spaces after it, not a column).
+
+    >>> nroff_bullets("       o      Changing directories\n       o      Setting PATH")
+    '       \u2022 Changing directories\n       \u2022 Setting PATH'
+    >>> nroff_bullets("o   alone")
+    'o   alone'
+    """
+    if "o  " not in text or len(_NROFF_BULLET_LINE.findall(text)) < 2:
+        return text
+    return _NROFF_BULLET_LINE.sub("\\1\u2022 ", text)
 
 
 _RUNS = re.compile(r"[ ]{2,}")
@@ -246,10 +279,15 @@ def rules(text: str) -> str:
     'end.\\n\\nnext'
     >>> rules("Version 2.0 ===== 1. Definitions")
     'Version 2.0  1. Definitions'
+
+    A line of a code block (marked by the HTML ingester) is code: kept.
     """
     if not _RULE_HINT.search(text):
         return text
-    return _INLINE_RULE.sub("", _RULE.sub("", text))
+    if CODE_LINE not in text:
+        return _INLINE_RULE.sub("", _RULE.sub("", text))
+    return "\n".join(line if line.startswith(CODE_LINE) else _INLINE_RULE.sub("", _RULE.sub("", line))
+                     for line in text.split("\n"))
 
 
 def rule_paragraphs(text: str) -> str:
@@ -263,7 +301,9 @@ def rule_paragraphs(text: str) -> str:
     return "\n\n".join(p for p in text.split("\n\n") if not _RULE.fullmatch(p))
 
 
-_BEFORE_CLOSER = re.compile(r"[ ]+(?=[,.;:!?)\]}])")
+#: Not after a mark that already ends a word's punctuation: ``decimal. ?`` is
+#: a sentence and then the token ``?``, whatever line or paragraph it is on.
+_BEFORE_CLOSER = re.compile(r"[ ]+(?=[,.;:)\]}])|(?<![ .,;:!?])[ ]+(?=[!?])")
 #: Spaces after an opening bracket, matched from the bracket (kept by the
 #: replacement): a pattern that starts with a lookbehind is tried at every
 #: character, one that starts with a character class is scanned for.
@@ -275,8 +315,16 @@ def spacing(text: str) -> str:
     colon, semicolon, closing bracket, nor after an opening one. Inline markup
     and word-placed PDF text put spaces there that the document never had.
 
+    A ``?`` or ``!`` after a mark that ends a sentence or a clause
+    (``decimal. ?``, ``(. !n``: a shell's parameters and history marks) is a
+    token of its own: gluing it would make the word stream
+    depend on whether a paragraph break fell between them, which differs
+    between renderings.
+
     >>> spacing("the SCO ( Shanghai ) , and ; more .")
     'the SCO (Shanghai), and; more.'
+    >>> spacing("in decimal. ? ($?) the shopt builtin, (. !n [arg. . .]")
+    'in decimal. ? ($?) the shopt builtin, (. !n [arg...]'
     """
     if _SPACE_THEN_CLOSER.search(text):
         text = _BEFORE_CLOSER.sub("", text)
