@@ -23,7 +23,7 @@ their figures are printed apart.
 
 The **fresh** genres (:func:`fresh_documents`) are read from a folder given
 on the command line, filled from public repositories (see
-``docs/lint-precision.md`` for the sources, commits and licences); every
+``docs/lint.md``, the lint4 and lint5 rounds, for the sources, commits and licences); every
 document of them is held out, and they are measured once, at the end of a
 round of tuning:
 
@@ -31,7 +31,9 @@ round of tuning:
   (``*-h.htm``: novels, essays, a drill manual, an ethnology report, with
   their real footnotes), public domain;
 - ``peps``: Python Enhancement Proposals as written (reStructuredText),
-  every tenth PEP, public domain or CC0.
+  every tenth PEP, public domain or CC0;
+- ``docs-md``: project documentation as written (Markdown or
+  reStructuredText, ``folder/docs-md/*``), read as plain text.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[2] / "shared/corpora"
 GENRES = ("legal", "manpages", "tech-html", "specs", "news", "books")
-FRESH_GENRES = ("gutenberg-html", "peps")
+FRESH_GENRES = ("gutenberg-html", "peps", "docs-md")
 
 
 @dataclass(frozen=True)
@@ -78,12 +80,16 @@ def documents(genres: tuple[str, ...] = GENRES, man_step: int = 60, book_step: i
 
 
 def fresh_documents(folder: Path) -> Iterator[Document]:
-    """The fresh held-out genres, from ``folder/gutenberg-html/*.htm`` and
-    ``folder/peps/pep-*``."""
+    """The fresh held-out genres, from ``folder/gutenberg-html/*.htm``,
+    ``folder/peps/pep-*`` and ``folder/docs-md/*`` (a missing folder gives
+    nothing)."""
     for path in sorted((folder / "gutenberg-html").glob("*.htm")):
         yield Document("gutenberg-html", f"gutenberg/{path.name}", path.read_bytes())
     for path in sorted((folder / "peps").glob("pep-*")):
         yield Document("peps", f"peps/{path.name}", path.read_bytes())
+    for path in sorted((folder / "docs-md").glob("*")):
+        if path.is_file():
+            yield Document("docs-md", f"docs-md/{path.name}", path.read_bytes())
 
 
 def _legal() -> Iterator[Document]:

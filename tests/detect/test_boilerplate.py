@@ -35,3 +35,26 @@ def test_site_name_glued_to_the_title_in_000(seeds: dict[str, str]) -> None:
 )
 def test_prose_is_not_boilerplate(text: str) -> None:
     assert boilerplate.detect(text) == []
+
+
+def test_a_closing_copyright_section_is_the_texts_own_notice() -> None:
+    text = (
+        "Abstract\n\nThis PEP proposes a change to the language.\n\n"
+        "Copyright\n\nThis document has been placed in the public domain."
+    )
+    assert boilerplate.detect(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dated footer line before the page's links is still furniture
+        "A story about the harbour.\n\nIt rained.\n\nCopyright 2020 The Daily Paper\n\nPrivacy | Terms",
+        # a bare heading followed by no statement of terms
+        "A story about the harbour.\n\nIt rained all day.\n\nCopyright\n\nBack to top",
+        # a copyright line with a year, even before a sentence
+        "A story.\n\nIt rained.\n\n© 2020 The Daily Paper\n\nAll content is licensed to our readers today.",
+    ],
+)
+def test_a_page_footer_is_still_boilerplate(text: str) -> None:
+    assert "legal" in [dict(f.evidence)["kind"] for f in boilerplate.detect(text)]

@@ -49,3 +49,31 @@ def test_a_word_coordinated_with_its_own_compound_is_not_doubled() -> None:
     assert doubled_word.detect("run make and make install") == []
     found = doubled_word.detect("important concepts and concepts in the field")
     assert [dict(f.evidence)["pattern"] for f in found] == ["X and X"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "First grants her her Will, and the quieting draught.",
+        "there are cases when one and one do not make two",
+        "walking in procession, two and two, and all deeply veiled",
+        "the shoes have been caked up with layers and layers of sticky blacking",
+        "Love him! worse and worse! I thought the Girl had been better bred.",
+        "For example, run ``git help git`` or ``git help help``.",
+    ],
+)
+def test_doubles_english_and_code_make_on_purpose(text: str) -> None:
+    assert doubled_word.detect(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "First grants the the Will, and the quieting draught.",
+        "there are cases when concepts and concepts in the field do not make two",
+        "the shoes have been caked up with layers and layers, sticky with blacking",
+        "For example, run ``git help git`` or help help with the command.",
+    ],
+)
+def test_a_doubled_word_beside_them_is_still_found(text: str) -> None:
+    assert [f.code for f in doubled_word.detect(text)] == ["damage.doubled_word"]

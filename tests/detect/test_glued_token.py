@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from verify.detect import glued_token
 
 
@@ -31,3 +33,29 @@ def test_a_type_in_angle_brackets_is_a_name() -> None:
     assert glued_token.detect("input <stream.Readable> The stream to read from.") == []
     found = glued_token.detect("the input stream.Readable streams are read.")
     assert [dict(f.evidence)["token"] for f in found] == ["stream.Readable"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It only implements the ``abc.Mapping`` protocol.",
+        "* {null|stream.Writable}",
+        "now_performs(artful_dodger, [role.Thief, role.Scoundrel])",
+        "dict_keys([<class 'NoneType'>, <class 'decimal.Decimal'>])",
+        "The managers:\n\n- threading.Lock\n\n- threading.Condition",
+    ],
+)
+def test_a_name_that_markup_sets_apart_as_code_is_not_glued(text: str) -> None:
+    assert glued_token.detect(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stop collecting GC data and return an object.The content of object is as follows.",
+        "- the members agreed.The list was long",
+        "It only implements the mapping.The protocol is ``abc``.",
+    ],
+)
+def test_a_sentence_glued_in_prose_beside_markup_is_still_found(text: str) -> None:
+    assert [f.code for f in glued_token.detect(text)] == ["damage.glued_token"]

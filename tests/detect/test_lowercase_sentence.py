@@ -51,3 +51,26 @@ def test_a_name_written_in_lower_case_may_start_a_sentence(text: str) -> None:
 )
 def test_an_english_word_or_a_name_the_text_capitalises_is_still_a_cut(text: str) -> None:
     assert [f.code for f in lowercase_sentence.detect(text)] == ["damage.lowercase_sentence"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fall and Spring, at designation of the Supt. of Schools, as the law directs.",
+        "Then, there was Mme. de B----, who appeared at the opera under the name of Betty.",
+        "The hunt servants showed over 50 per cent. of the members in the field that year.",
+    ],
+)
+def test_titles_and_usages_of_older_books_end_no_sentence(text: str) -> None:
+    assert lowercase_sentence.detect(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fall and Spring, at designation of the Schools. of the county, as the law directs.",
+        "The hunt servants showed over 50 percent. of the members in the field that year.",
+    ],
+)
+def test_a_word_that_is_no_abbreviation_still_ends_a_sentence(text: str) -> None:
+    assert [f.code for f in lowercase_sentence.detect(text)] == ["damage.lowercase_sentence"]

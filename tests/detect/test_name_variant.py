@@ -71,3 +71,22 @@ def test_a_misspelt_first_name_beside_the_same_surname_is_still_found() -> None:
     )
     pairs = [(dict(f.evidence)["variant"], dict(f.evidence)["stands_for"]) for f in name_variant.detect(text)]
     assert pairs == [("Martni", "Martin")]
+
+
+def _general(uses: int) -> str:
+    """A text naming General Johnson eight times and General Johnston
+    ``uses`` times, in the same words."""
+    johnson = " ".join("General Johnson marched on Atlanta." for _ in range(8))
+    johnston = " ".join("General Johnston marched on Atlanta." for _ in range(uses))
+    return f"{johnson}\n\n{johnston}"
+
+
+def test_a_spelling_used_three_times_is_the_authors_own() -> None:
+    assert name_variant.detect(_general(3)) == []
+
+
+@pytest.mark.parametrize("uses", [1, 2])
+def test_a_spelling_used_once_or_twice_is_still_a_slip(uses: int) -> None:
+    found = name_variant.detect(_general(uses))
+    pairs = {(dict(f.evidence)["variant"], dict(f.evidence)["stands_for"]) for f in found}
+    assert pairs == {("Johnston", "Johnson")}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from verify.detect import odd_apostrophe
 
 
@@ -20,3 +22,27 @@ def test_a_code_span_before_its_suffix_is_markup_not_an_apostrophe() -> None:
     assert odd_apostrophe.detect("an array of `Buffer`s is returned") == []
     found = odd_apostrophe.detect("an array of Buffer`s is returned")
     assert [dict(f.evidence)["word"] for f in found] == ["Buffer`s"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For Node.js >=4 `Buffers` are `Uint8Array`s.",
+        "* `[out] argv`: C array of `napi_value`s to which the arguments will be copied.",
+        "* A number of `v8::Context`s, but exactly one main `v8::Context`, and",
+    ],
+)
+def test_a_code_span_closed_before_its_plural_is_no_apostrophe(text: str) -> None:
+    assert odd_apostrophe.detect(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For Node.js the `Buffers` are a state`s obligations.",
+        "the members`s obligations under the `napi_value` type",
+        "A number of `v8::Context`s, but the country`s main Context",
+    ],
+)
+def test_a_backtick_outside_a_code_span_is_still_an_apostrophe(text: str) -> None:
+    assert [f.code for f in odd_apostrophe.detect(text)] == ["damage.odd_apostrophe"]

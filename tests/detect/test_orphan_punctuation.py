@@ -65,3 +65,27 @@ def test_symbols_code_and_short_abbreviations_are_not_orphans(text: str) -> None
 )
 def test_a_mark_after_a_word_is_still_orphaned(text: str) -> None:
     assert [f.code for f in orphan_punctuation.detect(text)] == ["damage.orphan_punctuation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in the reign of the most puissant King Henry VIII., and under the long dynasty",
+        "Demonology and Devil-Lore, Vol. I., p. 69., the following similar superstition",
+        "the hunt secretaries following with over 50 per cent., while the hunt servants",
+    ],
+)
+def test_older_books_put_a_comma_after_an_abbreviation(text: str) -> None:
+    assert orphan_punctuation.detect(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in the reign of the most puissant King Henry., and under the long dynasty",
+        "Demonology and Devil-Lore, in the year 1969., the following similar superstition",
+        "the hunt secretaries following with over 50 percent., while the hunt servants",
+    ],
+)
+def test_a_comma_after_a_full_stop_is_still_orphaned(text: str) -> None:
+    assert [f.code for f in orphan_punctuation.detect(text)] == ["damage.orphan_punctuation"]

@@ -34,3 +34,30 @@ def test_a_number_alone() -> None:
 )
 def test_numbers_that_belong(text: str) -> None:
     assert stray_number.detect(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See Documents Inédits du Moyen Age, relatifs aux Iles du Cotentin, p. 16.",
+        "Le Meu-Revue Celt, p. 230. A. Bosquet, pp. 135-143.",
+        "Demonology and Devil-Lore, Vol. II., p. 315.",
+        "-King Lear. Act 3, Sc. 4.",
+        "Letters and Lessons in Language. No. 5. Grammar 137 pages.",
+        "a close translation. (Fol. 4. Sur l'an 797).",
+    ],
+)
+def test_a_number_after_a_locator_is_a_citation(text: str) -> None:
+    assert stray_number.detect(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Swainson's Folk-Lore, page 84. 5. In Germany ravens are believed",
+        "as the report of the committee states. 17.",
+        "the passage in question. 31. Baguette Divinatoire is a rod.",
+    ],
+)
+def test_a_number_after_a_sentence_is_still_stray(text: str) -> None:
+    assert [f.code for f in stray_number.detect(text)] == ["damage.stray_number"]

@@ -27,6 +27,9 @@ ABBREVIATIONS = frozenset(
         "refs", "min", "max", "hr", "hrs", "seq", "sqq", "ibid", "cit", "loc", "jan", "feb",
         "mar", "apr", "jun", "jul", "aug", "plc", "llc", "bros",
         "sep", "sept", "oct", "nov", "dec",
+        # titles and usages of older books: "per cent., while", "Supt. of Schools",
+        # "Mme. de B----", "Messrs. Ellis", "the Bp. of Coutances", "MSS. in"
+        "cent", "supt", "mme", "mlle", "messrs", "mss", "bp", "esq", "capt", "lieut", "hon",
     }
 )
 # fmt: on
@@ -143,6 +146,23 @@ def paragraphs_with(text: str, mark: re.Pattern[str]) -> list[Paragraph]:
 @functools.lru_cache(maxsize=4)
 def _starts(text: str) -> tuple[int, ...]:
     return tuple(p.start for p in _paragraphs(text))
+
+
+def in_code_span(text: str, i: int) -> bool:
+    """Offset ``i`` stands inside a Markdown or reStructuredText code span,
+    or on its closing backtick: an odd number of runs of backticks stands
+    before it in its paragraph (``the `Uint8Array`s``, ````git help help````).
+
+    >>> in_code_span("the `Uint8Array`s", 15), in_code_span("run ``git help help``", 12)
+    (True, True)
+    >>> in_code_span("`a` and a state`s", 15)
+    False
+    """
+    start = text.rfind("\n\n", 0, i) + 1
+    return len(_TICKS_RE.findall(text, start, i)) % 2 == 1
+
+
+_TICKS_RE = re.compile(r"`+")
 
 
 def is_abbreviation(word: str) -> bool:

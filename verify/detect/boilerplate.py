@@ -7,7 +7,10 @@ Only short paragraphs that are nothing but such a phrase are reported: the
 same words inside a sentence are prose. A copyright or licence line is a web
 page's footer only in a text that is not itself legal text (a licence, a
 copyright file: there such lines are the document) and only among its first
-or last paragraphs, where page furniture stands.
+or last paragraphs, where page furniture stands; and a ``Copyright`` (or
+``License``) heading followed by a sentence giving the text's own terms
+(``This document has been placed in the public domain.``, a PEP's closing
+section) is the text's own notice, not a footer.
 
 >>> detect("Copyright: 2020 A. Author\\n\\nLicense: MIT\\n\\nPermission is hereby granted")
 []
@@ -88,12 +91,48 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
     for para in paras:
         if len(para.text.split()) <= MAX_WORDS:
             kind = next((k for k, rx in _PHRASE_RE if rx.fullmatch(para.text)), None)
-            if kind == "legal" and (para.index not in edges or _is_legal_text(text)):
+            if kind == "legal" and (
+                para.index not in edges or _is_legal_text(text) or _own_notice(paras, para.index)
+            ):
                 continue
             if kind is not None:
                 findings.append(_finding(text, para.start, para.end, kind, para.text.strip()))
     findings += _site_names(text, paras)
     return findings
+
+
+# A sentence giving a text's own terms: what a notice heading introduces.
+_TERMS_RE = re.compile(
+    r"\b(?:public domain|licen[cs]ed?|copyright|rights reserved|permission|CC0|"
+    r"Creative Commons|terms)\b",
+    re.IGNORECASE,
+)
+#: A notice's sentence has at least this many words (a footer's next line is
+#: a link or two: ``Privacy | Terms``).
+NOTICE_WORDS = 5
+
+
+def _own_notice(paras: list[Paragraph], index: int) -> bool:
+    """The legal paragraph at ``index`` is a heading (``Copyright``,
+    ``Copyright and License``) whose next paragraph is a sentence stating the
+    text's terms: the document's own notice section, not a page's footer.
+
+    >>> ps = list(paragraphs("Text.\\n\\nCopyright\\n\\nThis document has been placed in the public domain."))
+    >>> _own_notice(ps, 1)
+    True
+    >>> ps = list(paragraphs("Text.\\n\\nCopyright 2020 The Daily Paper\\n\\nPrivacy | Terms"))
+    >>> _own_notice(ps, 1)
+    False
+    """
+    heading = paras[index].text.strip()
+    if any(c.isdigit() for c in heading) or "©" in heading or index + 1 >= len(paras):
+        return False  # a dated notice line is what a footer holds
+    following = paras[index + 1].text.strip()
+    return (
+        len(following.split()) >= NOTICE_WORDS
+        and following.endswith(".")
+        and _TERMS_RE.search(following) is not None
+    )
 
 
 def _site_names(text: str, paras: list[Paragraph]) -> list[Finding]:

@@ -5,8 +5,9 @@ and Home Office`` is a name).
 Parts of paths (``po/ po/``, ``src/foo.c foo.c``), runs of three or more
 (``l l l`` of a table, ``ha ha ha``), single letters and doubles that
 English makes on purpose stay quiet: ``had had``, ``that
-that``, names such as ``Duran Duran``, and ``more and more``, ``again and
-again``, ``better and better``.
+that``, ``gave her her book``, names such as ``Duran Duran``, ``more and
+more``, ``again and again``, ``better and better``, ``two and two``, a
+quantity (``layers and layers of``), and code (````git help help````).
 
 >>> [dict(f.evidence)["pattern"] for f in detect("cooperation in in this field")]
 ['X X']
@@ -21,7 +22,7 @@ from __future__ import annotations
 import functools
 import re
 
-from verify.detect._text import finding
+from verify.detect._text import finding, in_code_span
 from verify.detect.code import code_names
 from verify.detect.acronyms import STOPWORDS
 from verify.detect.config import Corpus, LintConfig
@@ -37,7 +38,8 @@ _DOUBLE_RE = re.compile(
 _COORDINATED_RE = re.compile(r"(?<![\w-])([a-z]{3,})\s+and\s+(\1)(?![\w-])")
 
 # "long long" is also C's type (``unsigned long long``).
-_INTENDED_DOUBLES = frozenset({"had", "that", "is", "bye", "no", "ha", "very", "long"})
+# "gave her her book": an object, then a possessive.
+_INTENDED_DOUBLES = frozenset({"had", "that", "is", "bye", "no", "ha", "very", "long", "her"})
 # fmt: off
 _INTENDED_COORDINATIONS = frozenset(
     {
@@ -45,6 +47,9 @@ _INTENDED_COORDINATIONS = frozenset(
         "more", "less", "miles", "on", "over", "round", "through", "time", "times", "week",
         "weeks", "year", "years", "out", "up", "down", "side", "can", "could", "did", "does",
         "may", "might", "must", "shall", "should", "was", "were", "will", "would",
+        # pairs and sums ("two and two", "one and one make two"), "worse and
+        # worse", "thus and thus"
+        "one", "two", "three", "four", "worse", "thus", "so",
     }
 )
 # fmt: on
@@ -62,6 +67,8 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
             continue  # a term, then its description: "alias Alias names." (an option list)
         if first.lower() in _arguments(text) or first in code_names(text):
             continue  # a term, then the argument it names: "-C command command is executed"
+        if in_code_span(text, match.start()):
+            continue  # code: "run ``git help help``"
         if first[0].isupper() and not _sentence_start(text, match.start()):
             continue  # a name, then a word or an address: "Edge Network network", "Jahn jahn dôt"
         findings.append(_finding(text, match, "X X", f"the word {second!r} is written twice"))
@@ -69,6 +76,8 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
         word = match.group(1).lower()
         if word in _INTENDED_COORDINATIONS or word.endswith("er") or _compound(text, match.end()):
             continue
+        if word.endswith("s") and _OF_RE.match(text, match.end()):
+            continue  # a quantity: "layers and layers of blacking", "numbers and numbers of"
         findings.append(_finding(text, match, "X and X", f"{word!r} is coordinated with itself"))
     return findings
 
@@ -95,6 +104,7 @@ def _coordinations(text: str) -> list[re.Match[str]]:
 
 
 _AND_RE = re.compile(r"\s+and\s")
+_OF_RE = re.compile(r"[ \t]+of\b")
 
 
 def _compound(text: str, end: int) -> bool:

@@ -7,7 +7,10 @@ way: a ``word.Word`` that the text also writes in code (followed by ``(``,
 ``net.createServer``) or that recurs (twice or more) is a name, not damage;
 so is one whose ``word`` the text uses as a namespace elsewhere
 (``dns.lookup`` beside ``dns.Resolver``), and a type in angle brackets
-(``<stream.Readable>``).
+(``<stream.Readable>``). So is a token that markup sets apart as code: in
+a code span or a type (```abc.Mapping```, ``{stream.Writable|null}``,
+``[role.Thief, role.Scoundrel]``, ``'decimal.Decimal'``) or alone as a
+list item (``- threading.Lock``).
 
 >>> [dict(f.evidence)["split"] for f in detect("during the 66thsession of the UN")]
 ['66th session']
@@ -37,7 +40,7 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
         if kind == "sentence":
             if names is None:
                 names, spaces = _dotted_names(text), namespaces(text)
-            if match.group() in names or match.group(1)[:-1] in spaces:
+            if match.group() in names or match.group(1)[:-1] in spaces or _in_markup(text, match):
                 continue
         split = f"{match.group(1)} {match.group(2)}"
         findings.append(
@@ -52,6 +55,30 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
             )
         )
     return findings
+
+
+_CODE_OPEN = frozenset("`{[|'")
+_CODE_CLOSE = frozenset("`}]|'")
+_BULLETS = "-*+ \t"
+
+
+def _in_markup(text: str, match: re.Match[str]) -> bool:
+    """Markup sets the token apart as code: a code span's, a type's or a
+    list's mark stands right before or after it, or it is a list item of
+    its own.
+
+    >>> _in_markup("* {null|stream.Writable}", _FULL_STOP_RE.search("* {null|stream.Writable}"))
+    True
+    >>> _in_markup("return an object.The content", _FULL_STOP_RE.search("return an object.The content"))
+    False
+    """
+    start, end = match.start(), match.end()
+    if (start > 0 and text[start - 1] in _CODE_OPEN) or (end < len(text) and text[end] in _CODE_CLOSE):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    return not text[line_start:start].strip(_BULLETS) and not text[end:line_end].strip()
 
 
 # What each candidate holds: a digit before a suffix and letters, or a

@@ -16,7 +16,9 @@ say they are one: D is used at least twice as often as V, and the words
 around V (two either side, surnames included) share a word with the words
 around D. Two names each always written with a first name or a surname,
 and never with the same one (Marcin Kalicinski, Martin Gansser), are two
-people.
+people. A spelling that one text uses three times or more is its author's
+(Johnston beside Johnson, the French Guernesey in quotations beside
+Guernsey): a slip is seldom made the same way three times.
 
 >>> text = ("The Shanghai Cooperation Organisation met in Shanghai, 2006. "
 ...         "The Shangai Cooperation Organisation.")
@@ -45,6 +47,9 @@ _NAME_EDITS = frozenset({"substitution", "insertion", "deletion", "transposition
 _WORD_RE = re.compile(r"[^\W\d_]+")
 #: D must be used this many times as often as V.
 RARER = 2
+#: A spelling one text uses more often than this is the author's own (a
+#: second family, a French form in French quotations), not a slip.
+MAX_SLIPS = 2
 
 
 def add_to_corpus(corpus: Corpus, text: str) -> None:
@@ -190,7 +195,7 @@ def _index(corpus: Corpus) -> dict[tuple[str, int], list[str]]:
 def _stands_for(
     variant: str, corpus: Corpus, here: Counter[str], index: dict[tuple[str, int], list[str]]
 ) -> str | None:
-    if variant.lower() in corpus.lower_words:
+    if variant.lower() in corpus.lower_words or here[variant] > MAX_SLIPS:
         return None
     best: tuple[int, str] | None = None
     near = [f for n in (-1, 0, 1) for f in index.get((variant[0], len(variant) + n), ())]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from verify.detect._text import finding
+from verify.detect._text import finding, in_code_span
 from verify.detect.config import Corpus, LintConfig
 from verify.model import Finding
 
@@ -57,6 +57,8 @@ def _odd_marks(text: str) -> list[re.Match[str]]:
             continue
         if start > 0 and text[start - 1] == "`" == mark.group():
             continue  # a code span closed before its suffix: "`Buffer`s"
+        if mark.group() == "`" and in_code_span(text, i):
+            continue  # "`Uint8Array`s", "`napi_value`s", "`v8::Context`s"
         match = _ODD_RE.match(text, start)
         if match:
             found.append(match)
@@ -64,3 +66,4 @@ def _odd_marks(text: str) -> list[re.Match[str]]:
 
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
+

@@ -3,7 +3,9 @@ before it: at the start of a paragraph, or straight after a full stop
 (``summit. , scheduled``, which canonical spacing writes ``summit.,``).
 
 A full stop that closes an abbreviation may take a comma (``etc.,``,
-``U.S.,``, ``Inc.;``), and so may a name that ends in ``!`` or ``?``
+``U.S.,``, ``Inc.;``, ``per cent.,``), so may a Roman ordinal (``Henry
+VIII., and``) and a number cited after an abbreviation (``Vol. I., p. 69.,
+the``), as older books write them; and so may a name that ends in ``!`` or ``?``
 (``Yahoo!,``). A colon that is part of the word before it (``obj:, fun:,
 or src:`` lists prefixes; ``file:`` beside ``file:///``) and the semicolon
 of a character entity (``&amp;, &lt;``) may take a comma too.
@@ -97,6 +99,8 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
                 continue
             if word.isupper() and len(word) <= 3:
                 continue  # a state or a unit abbreviated: "Bismarck, ND., USA"
+            if _ROMAN_RE.fullmatch(word) or _cited_number(para.text, match.start(1), word):
+                continue  # "Henry VIII., and", "Tome II., p. 29., are"
             if _SHORT_NAME_RE.search(word):
                 continue  # a place or a party abbreviated: "Monroe, La., on", "R-Neb., called"
             findings.append(
@@ -119,6 +123,23 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
         if leading:
             findings.append(_finding(text, para.start, para.start + 1, leading.group()))
     return findings
+
+
+_ROMAN_RE = re.compile(r"[IVXLC]+")
+
+
+def _cited_number(para: str, start: int, word: str) -> bool:
+    """``word`` (at ``start``) is a number after an abbreviation: a page or
+    a volume cited (``p. 69.,``), whose full stop an older book may follow
+    with a comma.
+
+    >>> _cited_number("Vol. I., p. 69., the", 12, "69")
+    True
+    >>> _cited_number("in the year 1969., the", 12, "1969")
+    False
+    """
+    before = para[:start].split()
+    return word.isdigit() and bool(before) and before[-1].endswith(".") and is_abbreviation(before[-1])
 
 
 def _finding(text: str, start: int, end: int, marks: str) -> Finding:

@@ -11,6 +11,12 @@ unwrapped into one paragraph, not damage.
 >>> detect("are met: 1. Keep the notice. 2. Keep the list. 3. No endorsement.")
 []
 
+A number after a locator (``p. 237.``, ``Vol. II., p. 315.``, ``Sc. 4.``,
+``No. 5.``) is a citation.
+
+>>> detect("Swainson's Folk-Lore, p. 84. In Germany ravens are believed")
+[]
+
 >>> [dict(f.evidence)["number"] for f in detect("other fields. 5. CSU Member States")]
 ['5.']
 """
@@ -30,6 +36,13 @@ _ENDS_SENTENCE_RE = re.compile(r"[.!?][\"”’)]*\d{0,2}$")
 # Abbreviated months: the number after one is a day ("on Oct. 31."), not a list's.
 _MONTHS = frozenset(
     {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+)
+# Locators: the number after one is a page, volume, scene or chapter cited
+# ("Tome I., p. 324.", "Act 3, Sc. 4.", "No. 5."), not a list's.
+_LOCATORS = frozenset(
+    {"p", "pp", "pag", "page", "vol", "vols", "tome", "t", "no", "nos", "fol", "ff", "sc",
+     "ch", "chap", "cap", "art", "sec", "sect", "col", "l", "ll", "v", "vv", "ver", "ed", "edit",
+     "bk", "pt", "fig", "pl", "n"}
 )
 _ALONE_RE = re.compile(r"\s*\d{1,4}\.?\s*")
 _DIGIT_RE = re.compile(r"\d")
@@ -59,6 +72,8 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
                 continue
             if before and before[-1].lower().rstrip(".") in _MONTHS and before[-1].endswith("."):
                 continue  # a day after an abbreviated month: "on Nov. 8." "Oct. 31."
+            if before and before[-1].endswith(".") and before[-1].lower().strip("([.") in _LOCATORS:
+                continue  # a page or scene cited: "Tome I., p. 324." "Act 3, Sc. 4."
             if before and _ENDS_SENTENCE_RE.search(before[-1]):
                 where = "end" if not para.text[match.end() :].strip() else "between sentences"
                 findings.append(
