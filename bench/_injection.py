@@ -24,7 +24,7 @@ from verify.compare.model import Comparison, Difference
 #: Never two injections within this many verses.
 GAP = 3
 #: The kind of difference each injected kind must be reported as.
-REPORTED_AS = {"number-word": "number", "number-digits": "number", "ordinal": "number"}
+REPORTED_AS = {"number-word": "number", "number-digits": "number", "ordinal": "number", "negation": "wording"}
 
 Made = tuple[str, str, tuple[int, int]]
 #: ``apply(kind, a, b)`` -> (B's new verse, A's new verse, span of the change) or None.

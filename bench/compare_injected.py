@@ -14,7 +14,14 @@ the kinds taken in turn (never two injections within three verses):
 * ``name``: a capitalised name that A's verse has too, swapped for another
   name of the same book that neither verse has (genealogies are full of them);
 * ``omission``: the verse is deleted from B;
-* ``addition``: a verse of another book is inserted into B after it.
+* ``addition``: a verse of another book is inserted into B after it;
+* ``negation``: the polarity of a statement of the verse flipped in B, where
+  A's verse says it the same way: "not" or "never" put after an auxiliary
+  ("shall" -> "shall not", "is" -> "is never"), "a"/"any" after one made
+  "no" ("there was a famine" -> "there was no famine") where neither verse
+  has a negative word, or B's one "not"/"never" after an auxiliary taken out
+  where A's verse has a negative word too. Never inside a question (a
+  rhetorical "is it not" flips at will).
 
 An injection is found when ``compare_texts(A, B')`` reports a difference of
 its kind whose span on the modified side overlaps the injected text (for an
@@ -57,7 +64,7 @@ from verify.compare.numbers import numbers
 TUNED = [("KJV", "BBE"), ("ASV", "Darby"), ("KJV", "YLT")]
 HELD_OUT = [("BSB", "Webster"), ("JPS", "YLT"), ("OEB", "Noyes"), ("Haweis", "Anderson"), ("Tyndale", "ASV")]
 BOOKS = ["Genesis", "Ruth", "Mark", "Acts"]
-KINDS = ["number-word", "number-digits", "ordinal", "date", "name", "omission", "addition"]
+KINDS = ["number-word", "number-digits", "ordinal", "date", "name", "omission", "addition", "negation"]
 
 _UNITS = [
     "zero",
@@ -194,6 +201,64 @@ def inject_name(a: str, b: str, names: list[str], rng: random.Random) -> tuple[s
     return b[: m.start(1)] + new + b[m.end(1) :], (m.start(1), m.start(1) + len(new))
 
 
+#: The injector's own vocabulary (not the detector's): auxiliaries a "not" follows ...
+_AUX = "shall|will|is|was|are|were|did|do|does|could|would|should|may|might|can|must|hath|have|had|has|am"
+#: ... and the words that make a sentence negative (any of them on either side
+#: of a verse rules out putting a negation in: the flip would not be clean).
+_NEGATIVE = re.compile(
+    r"\b(?:not|no|never|nor|neither|none|nothing|nobody|nowhere|cannot|nay|without|"
+    r"\w+n't|\w+n’t)\b",
+    re.IGNORECASE,
+)
+_AUX_BEFORE = re.compile(r"\b(" + _AUX + r") (?=[a-z])")
+_ARTICLE = re.compile(r"\b(" + _AUX + r") (a|an|any) (?=[a-z])")
+_AUX_NOT = re.compile(r"\b(" + _AUX + r") (not|never) (?=[a-z])")
+
+
+def _in_question(text: str, at: int) -> bool:
+    end = re.search(r"[.!?;:]", text[at:])
+    return end is not None and end.group() == "?"
+
+
+def _shared(a: str, b: str, at: int) -> bool:
+    """Whether the two words of four letters or more after ``at`` in B (the
+    statement whose polarity is flipped) include one that A's verse has too
+    (same first four letters): a clause B says on its own is not flipped."""
+    stems_a = {w[:4].lower() for w in re.findall(r"[A-Za-z]{4,}", a)}
+    after = [w for w in re.findall(r"[A-Za-z]+", b[at:]) if len(w) >= 4 and w.lower() not in _AUX.split("|")]
+    return any(w[:4].lower() in stems_a for w in after[:2])
+
+
+def inject_negation(a: str, b: str, rng: random.Random) -> tuple[str, tuple[int, int]] | None:
+    """B's verse with the polarity of one statement flipped, and the span of the change.
+
+    Where neither verse has a negative word: "not" or "never" after an
+    auxiliary, or its "a"/"any" made "no". Where both have one: B's single
+    "not"/"never" after an auxiliary taken out (the span is the auxiliary)."""
+    neg_a, neg_b = _NEGATIVE.findall(a), _NEGATIVE.findall(b)
+    if neg_a and len(neg_b) == 1:
+        cands = [m for m in _AUX_NOT.finditer(b) if not _in_question(b, m.start()) and _shared(a, b, m.end())]
+        if not cands:
+            return None
+        m = rng.choice(cands)
+        return b[: m.end(1)] + b[m.end(2) :], (m.start(1), m.end(1))
+    if neg_a or neg_b:
+        return None
+    choices: list[tuple[int, int, str]] = []  # (start, end, replacement) in b
+    for m in _AUX_BEFORE.finditer(b):
+        if not _in_question(b, m.start()) and _shared(a, b, m.end()):
+            word = rng.choice(["not", "not", "never"])
+            choices.append((m.end(1), m.end(1), " " + word))
+    for m in _ARTICLE.finditer(b):
+        if not _in_question(b, m.start()) and _shared(a, b, m.end()):
+            choices.append((m.start(2), m.end(2), "no"))
+    if not choices:
+        return None
+    s, e, new = rng.choice(choices)
+    mark = (s + 1, s + len(new)) if new.startswith(" ") else (s, s + len(new))
+    return b[:s] + new + b[e:], mark
+
+
 def book_names(verses_a: dict[Key, str], verses_b: dict[Key, str], book: str) -> list[str]:
     """Capitalised words written inside sentences of both translations, at least twice: names."""
     counts: Counter[str] = Counter()
@@ -238,6 +303,9 @@ def _apply(
         return None if got is None else (got[0], a, got[1])
     if kind == "name":
         got = inject_name(a, b, names, rng)
+        return None if got is None else (got[0], a, got[1])
+    if kind == "negation":
+        got = inject_negation(a, b, rng)
         return None if got is None else (got[0], a, got[1])
     if kind == "date":
         add_a, add_b, (s, e) = inject_date(rng)

@@ -210,8 +210,9 @@ def test_builtins_txt_and_pdf_differ_only_where_pdfium_adds_a_space(builtins: tu
     assert _word_diff(txt.text, pdf.text) == [(["printf(3)"], ["printf", "(3)"])]
 
 
-@pytest.mark.xfail(strict=True, reason="PDFium generates a space between italic 'printf' and '(3)' "
-                   "(1 pt apart, a word space is 3 pt); the PDF ingester keeps PDFium's spaces")
+@pytest.mark.xfail(strict=True, reason="PDFium generates a space at gropdf's italic correction between "
+                   "'printf' and '(3)' (0.196 em); real word breaks at font changes in pdfTeX PDFs are as "
+                   "narrow (0.11-0.21 em: docs/pdf-backends.md), so the PDF ingester keeps PDFium's spaces")
 def test_builtins_txt_and_pdf_share_one_digest(builtins: tuple[Record, Record]) -> None:
     txt, pdf = builtins
     assert txt.text_sha256 == pdf.text_sha256
@@ -328,3 +329,23 @@ def test_a_number_in_code_is_never_a_footnote_marker() -> None:
     assert record.text is not None
     assert "SSLv3 flag" in record.text and "SSL_OP_NO_SSLv3" in record.text
     assert "[^3]" not in record.text
+
+
+MARK = "\ufdd0"  # verify.model.CODE_LINE, spelt out: a document can hold it too
+
+
+@pytest.mark.parametrize("name, template", [
+    ("a.txt", "The member states agreed on\n{m}the treaty of friendship and\ncooperation in 2007.\n"),
+    ("a.html", "<html><body><main><p>The member states agreed on the treaty of{m} friendship.</p>"
+               "<pre>x = 1\n{m}y = 2</pre></main></body></html>"),
+])
+def test_a_documents_own_code_mark_is_text_kept_and_said(name: str, template: str) -> None:
+    """U+FDD0 marks code lines inside verify; in a file it is the file's own
+    character: kept (as U+FFFD), warned about, and never taken out unseen."""
+    with_mark = process_bytes(template.format(m=MARK).encode(), name)
+    without = process_bytes(template.format(m="").encode(), name)
+    assert with_mark.error is None and without.error is None
+    assert with_mark.text_sha256 != without.text_sha256
+    assert any("U+FDD0" in w for w in with_mark.warnings)
+    assert not any("U+FDD0" in w for w in without.warnings)
+    assert canonicalize_text(f"a {MARK}b") == "a \ufffdb"

@@ -54,6 +54,16 @@ class Block:
 #: layout steps leave marked lines alone (their line structure is content)
 #: and the profile takes the mark out of the canonical text.
 CODE_LINE = "\ufdd0"
+#: The warning of an extraction whose own text held :data:`CODE_LINE`.
+MARK_IN_TEXT = ("the text holds U+FDD0, a Unicode noncharacter that verify uses as a mark; "
+                "it is read as U+FFFD")
+
+
+def without_marks(text: str) -> str:
+    """``text`` with any :data:`CODE_LINE` of the document's own read as U+FFFD,
+    so that nothing a file says passes for a mark (and is then taken out of the
+    canonical text unseen)."""
+    return text.replace(CODE_LINE, "\ufffd")
 
 
 @dataclass(frozen=True)

@@ -179,3 +179,41 @@ def test_a_negation_in_a_question_is_not_compared() -> None:
     assert [d for d in compare_texts(a, b).differences if d.kind == "wording"] == []
     c = compare_texts("He said the land was rightly named Jacob.", "He said the land was not named Jacob.")
     assert [d.kind for d in c.differences] == ["wording"]
+
+
+def test_a_negation_is_judged_on_its_own_statement() -> None:
+    """Mark 13:18-19, ASV and Darby, with "not" taken out of B's first
+    sentence: the pair still has negations on both sides (and Darby one more
+    elsewhere, "if [the] Lord had not shortened"), but the statement "pray
+    that it be (not) in the winter" is in both, negated in one."""
+    a = (
+        "And pray ye that it be not in the winter. For those days shall be tribulation, "
+        "such as there hath not been the like from the beginning of the creation."
+    )
+    b = (
+        "And pray that it may be in winter time; for those days shall be distress such as "
+        "there has not been the like since the beginning of creation."
+    )
+    (d,) = [d for d in compare_texts(a, b).differences if d.kind == "wording"]
+    assert (d.a.text, d.detail) == ("not", "negation: 'not' in A, 'winter' without one in B")
+
+
+def test_a_negation_phrased_another_way_is_not_a_flip() -> None:
+    # the other side says it with another negative near the same words
+    a = "And no man could bind him, no, not with chains."
+    assert [d for d in compare_texts(a, "And none could bind him with chains.").differences] == []
+    # two negatives say something positive: "ceased not to teach" / "went on teaching"
+    a = "And daily in the temple they ceased not to teach and preach Jesus Christ."
+    b = "And every day, in the temple, they went on teaching and preaching Jesus as the Christ."
+    assert [d for d in compare_texts(a, b).differences if d.kind == "wording"] == []
+    # "nor" carries on the negation before it
+    a = "Now be not grieved, nor angry with yourselves, that ye sold me hither."
+    b = "Now do not be troubled or angry with yourselves for sending me away."
+    assert [d for d in compare_texts(a, b).differences if d.kind == "wording"] == []
+
+
+def test_a_negative_word_both_sides_share_is_no_paraphrase_of_a_not() -> None:
+    """Mark 3:30: "unclean" is on both sides, so it cannot stand for B's "not"."""
+    a = "Because they said, He hath an unclean spirit."
+    (d,) = compare_texts(a, "Because they said, He has not an unclean spirit.").differences
+    assert (d.kind, d.b.text) == ("wording", "not")

@@ -459,25 +459,36 @@ def wording(a: Side, b: Side, pair: int, terms: list[tuple[str, ...]]) -> list[D
 
 
 def _negation(a: Side, b: Side, wa: list[wd.Word], wb: list[wd.Word], pair: int) -> list[Difference]:
-    """One difference when one side has more negative words than the other.
+    """A negation on one side that turns a statement the other side makes
+    without one (at most one difference per side and pair), pointed at the
+    negation; the other side's excerpt is the aligned sentence(s).
 
-    The side with more is pointed at its first negation when the other side
-    has none, else at its last (the one most likely to be the extra one).
-    """
-    raw_a, raw_b = wd.negations(wa), wd.negations(wb)
-    if raw_a and raw_b:
-        return []  # both negate something: counting cannot tell the polarity
-    na = [w for w in raw_a if not _answer(a.text, w) and not _asked(a, w)]
-    nb = [w for w in raw_b if not _answer(b.text, w) and not _asked(b, w)]
-    if (na and nb) or len(na) == len(nb) or wd.negative(wa if len(na) < len(nb) else wb):
-        return []  # both negate something (counting cannot tell the polarity), or the side
-        # without the negation says it another way
-    detail = f"negation: {len(na)} in A, {len(nb)} in B"
-    if len(na) > len(nb):
-        w = wd.negated_in_both(wa, na, wb, nb)
-        return [] if w is None else [Difference("wording", a.cut(w.start, w.end), b.excerpt, detail, pair)]
-    w = wd.negated_in_both(wb, nb, wa, na)
-    return [] if w is None else [Difference("wording", a.excerpt, b.cut(w.start, w.end), detail, pair)]
+    Only the side with more negations than the other can have lost or gained
+    one: where both have as many, a negation moved or was phrased another way
+    ("Jacob sent not" / "Jacob did not send")."""
+    na = [w for w in wd.negations(wa) if _negates(a, w)]
+    nb = [w for w in wd.negations(wb) if _negates(b, w)]
+    if len(na) > len(nb) and (got := wd.flipped(wa, na, wb, a.text, b.text)) is not None:
+        w, why = got
+        detail = f"negation: '{w.text}' in A, '{why.text}' without one in B"
+        return [Difference("wording", a.cut(w.start, w.end), b.excerpt, detail, pair)]
+    if len(nb) > len(na) and (got := wd.flipped(wb, nb, wa, b.text, a.text)) is not None:
+        w, why = got
+        detail = f"negation: '{w.text}' in B, '{why.text}' without one in A"
+        return [Difference("wording", a.excerpt, b.cut(w.start, w.end), detail, pair)]
+    return []
+
+
+def _negates(side: Side, w: wd.Word) -> bool:
+    """Whether a negative word turns a statement: not an answer ("No,"), not
+    in a question, not an elliptic "or not" / "if not" (the statement is the
+    other clause's)."""
+    if _answer(side.text, w) or _asked(side, w):
+        return False
+    return not (w.text.lower() == "not" and _ELLIPTIC.search(side.text, 0, w.start) is not None)
+
+
+_ELLIPTIC = re.compile(r"\b(?:or|if)\s+$", re.IGNORECASE)
 
 
 def _answer(text: str, w: wd.Word) -> bool:
@@ -487,7 +498,7 @@ def _answer(text: str, w: wd.Word) -> bool:
     return w.text.lower() == "no" and text[w.end : w.end + 1] in (",", ";", "!")
 
 
-_CLAUSE_END = re.compile(r"[.!?]")
+_CLAUSE_END = re.compile(r"[.!?;:`\"\u201c\u2018]")
 
 
 def _asked(side: Side, w: wd.Word) -> bool:

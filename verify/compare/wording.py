@@ -14,7 +14,9 @@ by itself a difference. Two cases are:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from difflib import SequenceMatcher
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -185,40 +187,168 @@ _NEGATIVE_MEANING = frozenset(
 )
 
 
-def negative(ws: list[Word]) -> bool:
-    """Whether a side says something negative without a negation word ("refused",
-    "without", "lest", "unclean"): the other side's "not" may be its paraphrase."""
-    return any(
-        w.text.lower() in _NEGATIVE_MEANING or (w.text.lower().startswith(("un", "dis")) and len(w.text) > 5)
-        for w in ws
-    )
+def _is_negation(w: Word) -> bool:
+    low = w.text.lower()
+    return low in NEGATIONS or low.endswith(("n't", "n\u2019t"))
 
 
-POLARITY_WINDOW = 3
+def says_negatively(w: Word) -> bool:
+    """Whether a word says something negative: a negation ("not", "none",
+    "don't") or a word that carries one ("refused", "without", "lest",
+    "unclean"): a "not" on the other side may be its paraphrase."""
+    low = w.text.lower()
+    return _is_negation(w) or low in _NEGATIVE_MEANING or (low.startswith(("un", "dis")) and len(low) > 5)
 
 
-def negated_in_both(
-    ws: list[Word], negs: list[Word], other: list[Word], other_negs: list[Word]
-) -> Word | None:
-    """The negation of ``ws`` that turns a statement both sides make, or None.
+#: How far (in words) from a negation the words that place its statement may be.
+REACH = 6
+#: How many words beyond the counterpart of the statement on the other side
+#: a negative word there still belongs to it ("did not find" / "found them not").
+MARGIN = 2
+#: How many words longer the counterpart may be than the statement here.
+SLACK = 6
 
-    A negation counts only when a content word near it (three words either
-    side) is also on the other side, and there with no negation near it:
-    "he will not go" / "he will go" disagree; "there was no food" / "there
-    was a famine" phrase one fact two ways.
+
+def anchors(ws: list[Word], other: list[Word]) -> dict[int, int]:
+    """The content words the two sides have in the same order (a longest
+    matching of the first four letters of their stems, ``difflib``: "spake"
+    and "spoke" differ, "journeyed" and "journeying", "forgive" and
+    "forgiveness" do not), as index in ``ws`` -> index in ``other``.
+    Negations are not anchors: they are what is compared."""
+    xi = [k for k, w in enumerate(ws) if w.content and not _is_negation(w)]
+    yi = [j for j, w in enumerate(other) if w.content and not _is_negation(w)]
+    sm = SequenceMatcher(None, [ws[k].stem[:4] for k in xi], [other[j].stem[:4] for j in yi], autojunk=False)
+    return {xi[m.a + t]: yi[m.b + t] for m in sm.get_matching_blocks() for t in range(m.size)}
+
+
+_BOUNDARY = re.compile(r"[,;:.!?()\u2014\[\]]")
+
+
+def clauses(ws: list[Word], text: str) -> list[int]:
+    """The clause of each word: a new one after a comma, a colon, a full
+    stop, a bracket or a dash between two words."""
+    out, at = [], 0
+    for k, w in enumerate(ws):
+        if k and _BOUNDARY.search(text, ws[k - 1].end, w.start):
+            at += 1
+        out.append(at)
+    return out
+
+
+#: Words that make a negation near them say something positive ("ceased not
+#: to teach", "not without witness").
+_UNDOING = frozenset(
+    {
+        "without",
+        "cease",
+        "ceased",
+        "refuse",
+        "refused",
+        "fail",
+        "failed",
+        "deny",
+        "denied",
+        "forbid",
+        "forbade",
+        "lest",
+    }
+)
+
+
+def _double(ws: list[Word], k: int, i: int) -> bool:
+    """Whether word ``i`` undoes the negation at ``k``: another negation, a
+    word such as "ceased" or "without", or "but", "save", "except" right
+    after it ("none but the Jews", "nothing but leaves")."""
+    low = ws[i].text.lower()
+    if _is_negation(ws[i]) or low in _UNDOING:
+        return True
+    return i == k + 1 and low in ("but", "save", "except", "only")
+
+
+#: Negations that negate the noun right after them ("no children"): that
+#: noun must be one the other side has.
+_DETERMINERS = frozenset({"no"})
+
+
+def _counterpart(
+    k: int, ws: list[Word], clause: list[int], found: dict[int, int]
+) -> tuple[int, int, int] | None:
+    """The words of the other side that say what the clause around the
+    negation at ``k`` says: (first, last, index of the negated word here),
+    or None.
+
+    The negated word (a content word after ``k`` in its clause, within
+    ``REACH``) must be one the other side has in the same order: that is
+    what the statement is about ("will not go" / "will go"). The
+    counterpart runs from the anchor nearest before ``k`` in the clause
+    (within ``REACH``) to that word; None also when the two cross or lie far
+    apart (a loose paraphrase: unsure), or when the clause has another
+    negative word near the negation ("ceased not to teach", "none but the
+    Jews": two negatives say something positive, in words the other side
+    need not share).
     """
-    where_other: dict[str, list[int]] = {}
-    for k, w in enumerate(other):
-        if w.content:
-            where_other.setdefault(w.stem, []).append(k)
-    other_neg_at = [k for k, w in enumerate(other) if w in other_negs]
+    near = range(max(0, k - REACH), min(len(ws), k + REACH + 1))
+    mine = [i for i in near if clause[i] == clause[k]]
+    if any(i != k and (_double(ws, k, i) if i in mine else _is_negation(ws[i])) for i in near):
+        return None  # two negatives, or one said again ("no man could bind him, no, not with chains")
+    after = [i for i in mine if i > k and ws[i].content]
+    if ws[k].text.lower() in _DETERMINERS:
+        after = after[:1]
+    anchored = [i for i in after if i in found]
+    if not anchored:
+        return None
+    i1 = anchored[0]
+    before = [i for i in mine if i < k and i in found]
+    i0 = max(before) if before else None
+    hi = found[i1]
+    lo = found[i0] if i0 is not None else max(0, hi - (i1 - k))
+    here = i1 - (i0 if i0 is not None else k)
+    if hi < lo or hi - lo > here + SLACK:
+        return None
+    return lo, hi, i1
+
+
+def flipped(
+    ws: list[Word], negs: list[Word], other: list[Word], text: str, other_text: str
+) -> tuple[Word, Word] | None:
+    """The first negation of ``ws`` (words of ``text``) that turns a statement
+    the other side (words of ``other_text``) makes without one, with the
+    negated word; or None.
+
+    Each negation is judged on its own statement, not by counting over the
+    pair. The statement is placed on the other side by the content words
+    both sides have in the same order (:func:`anchors`) in the negation's
+    clause: the word it negates and the nearest one before it ("the stars
+    will not be falling from heaven" / "the stars of heaven shall fall":
+    "stars" and "fall"). It is a flip when that counterpart, with
+    ``MARGIN`` words either side, has no negative word (a negation, or
+    "refused", "without", "unclean": "they would not eat" / "they refused to
+    eat" is one statement; a word such as "unclean", "lest" or "but" that
+    this side has too is no paraphrase of its negation: "He has not an
+    unclean spirit" / "He hath an unclean spirit" differ). No counterpart,
+    or one spread far, is no report: "there was no food" / "there was a
+    famine" share no word. "nor" carries on a negation before it and is
+    not judged alone.
+    """
+    found = anchors(ws, other)
+    clause, other_clause = clauses(ws, text), clauses(other, other_text)
+    mine = {w.text.lower() for w in ws if says_negatively(w)}
+    negative_at = [
+        j
+        for j, w in enumerate(other)
+        if _is_negation(w) or (says_negatively(w) and w.text.lower() not in mine)
+    ]
     index = {id(w): k for k, w in enumerate(ws)}
     for neg in negs:
+        if neg.text.lower() == "nor":
+            continue  # it carries on a negation before it ("neither ... nor", "not ... nor")
         k = index[id(neg)]
-        near = ws[max(0, k - POLARITY_WINDOW) : k + POLARITY_WINDOW + 1]
-        for w in near:
-            if not w.content or not w.text.islower() or w.stem not in where_other:
-                continue
-            if any(all(abs(j - n) > POLARITY_WINDOW for n in other_neg_at) for j in where_other[w.stem]):
-                return neg
+        place = _counterpart(k, ws, clause, found)
+        if place is None:
+            continue
+        lo, hi, anchor = place
+        there = {other_clause[lo], other_clause[hi]}
+        if any(lo - MARGIN <= j <= hi + MARGIN and other_clause[j] in there for j in negative_at):
+            continue
+        return neg, ws[anchor]
     return None

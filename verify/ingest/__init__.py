@@ -7,12 +7,13 @@ registry maps each format to its ingester.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from verify.errors import UnsupportedFormat
 from verify.ingest.html import HtmlParser
 from verify.ingest.pdf import Backend, ingest_pdf
 from verify.ingest.sniff import SNIFF_BYTES, sniff
-from verify.model import Extracted, Format
+from verify.model import CODE_LINE, MARK_IN_TEXT, Extracted, Format, without_marks
 
 __all__ = ["SNIFF_BYTES", "Backend", "HtmlParser", "ingest_bytes", "sniff"]
 
@@ -48,4 +49,10 @@ def ingest_bytes(data: bytes, *, pdf_backend: Backend = "pdfium",
         ingester = REGISTRY[fmt]
     except KeyError:  # pragma: no cover - sniff only returns registered formats
         raise UnsupportedFormat(f"no ingester for format {fmt!r}") from None
-    return ingester(data, pdf_backend, html_parser)
+    extracted = ingester(data, pdf_backend, html_parser)
+    if fmt != "html" and any(CODE_LINE in page for page in extracted.pages):
+        # Only the HTML ingester marks code lines; a text's or a PDF's own
+        # U+FDD0 is text, kept as U+FFFD and said.
+        extracted = replace(extracted, pages=tuple(without_marks(p) for p in extracted.pages),
+                            warnings=(*extracted.warnings, MARK_IN_TEXT))
+    return extracted

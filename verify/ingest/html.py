@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Literal
 
 from verify.ingest.html_content import SELECTOR_VERSION, extract_main, parse_with_bs4, parse_with_lxml
-from verify.model import CODE_LINE, Extracted
+from verify.model import CODE_LINE, MARK_IN_TEXT, Extracted, without_marks
 
 HtmlParser = Literal["lxml", "bs4"]
 
@@ -21,14 +21,17 @@ HtmlParser = Literal["lxml", "bs4"]
 def ingest_html(data: bytes, parser: HtmlParser = "lxml") -> Extracted:
     main = extract_main(data, parse=parse_with_lxml if parser == "lxml" else parse_with_bs4)
     metadata = (("title", main.title),) if main.title else ()
+    own_marks = any(CODE_LINE in p for p in main.paragraphs)
+    paragraphs = [without_marks(p) for p in main.paragraphs] if own_marks else main.paragraphs
     return Extracted(
         format="html",
         extractor=f"verify-html/1 {SELECTOR_VERSION} ({_front_end(parser)})",
         pages=("\n\n".join(_marked(p) if code else p
-                            for p, code in zip(main.paragraphs, main.code, strict=True)),),
+                            for p, code in zip(paragraphs, main.code, strict=True)),),
         encoding=main.encoding,
         metadata=metadata,
         removed=main.removed,
+        warnings=(MARK_IN_TEXT,) if own_marks else (),
     )
 
 

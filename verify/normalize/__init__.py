@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from typing import cast
 from dataclasses import dataclass
 
-from verify.model import CODE_LINE, Block, Canonical, Change, Extracted
+from verify.model import CODE_LINE, Block, Canonical, Change, Extracted, without_marks
 from verify.normalize import layout, steps
 
 __all__ = ["PROFILE", "PROFILES", "Profile", "canonicalize", "canonicalize_text", "replay"]
@@ -90,7 +90,7 @@ def canonicalize_text(text: str, profile: Profile = PROFILE) -> str:
     >>> canonicalize_text("The  infor-\nmation society\u2019s\n\n-----\n\nEnd.")
     "The information society's\n\nEnd."
     """
-    return _run((text,), profile, None)[0]
+    return _run((without_marks(text),), profile, None)[0]
 
 
 def replay(pages: Sequence[str], changes: Sequence[Change], profile: Profile = PROFILE) -> str:
