@@ -206,8 +206,21 @@ def _identifiers(text: str) -> set[str]:
     >>> sorted(_identifiers("License: BSL\\n\\nLicense: UFL-1.0 or GPL, BSL-1.0, GIL-2"))
     ['BSL']
     """
-    found = Counter(m.group(1) or m.group(2) for m in _IDENTIFIER_RE.finditer(text))
+    fields = {m.start(1): m.group(1) for m in _LICENSE_FIELD_RE.finditer(text)}
+    found = Counter(fields.values())
+    found.update(
+        m.group()[:-2]
+        for m in _VERSIONED_RE.finditer(text)
+        if m.start() not in fields and not _after_word(text, m.start())
+    )
     return {form for form, n in found.items() if n >= 2}
+
+
+def _after_word(text: str, start: int) -> bool:
+    r"""``start`` follows a word character or a hyphen (what ``(?<![\w-])``
+    says, checked by hand: a pattern that starts with a look-behind is tried
+    at every offset of the text, one that starts with a capital is not)."""
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-")
 
 
 def _series(uses: list[Occurrence], text: str) -> set[str]:
@@ -247,7 +260,10 @@ def _numbers_after(uses: list[Occurrence], text: str) -> defaultdict[str, set[st
 
 
 _NUMBER_AFTER_RE = re.compile(r"[ \t-]?(\d+(?:\.\d+)*|[IVX]+\b)")
-_IDENTIFIER_RE = re.compile(r"(?<![\w-])([A-Z]{2,8})-\d|\bLicense:[ \t]+([A-Z]{2,8})(?![\w])")
+#: A form with a version (``BSL-1.0``); the one a ``License:`` field names
+#: is counted once, as the field's value (the two were one alternation).
+_VERSIONED_RE = re.compile(r"[A-Z]{2,8}-\d")
+_LICENSE_FIELD_RE = re.compile(r"\bLicense:[ \t]+([A-Z]{2,8})(?![\w])")
 
 
 def _family(suspect: Suspect, here: set[str]) -> bool:

@@ -31,6 +31,7 @@ precision), and the legal form
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -58,8 +59,15 @@ class Definition:
 
 def find_definitions(text: str) -> list[Definition]:
     """Return the abbreviation definitions of ``text`` in text order."""
+    return list(_definitions(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _definitions(text: str) -> tuple[Definition, ...]:
+    """The definitions of ``text``, found once for the corpus and the three
+    detectors that read them (a definition is frozen, the tuple shared)."""
     found = [d for m in _PAREN_RE.finditer(text) for d in _candidates(text, m)]
-    return sorted(found, key=lambda d: (d.short_span.start, d.long_span.start))
+    return tuple(sorted(found, key=lambda d: (d.short_span.start, d.long_span.start)))
 
 
 def _candidates(text: str, match: re.Match[str]) -> Iterator[Definition]:
