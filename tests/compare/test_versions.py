@@ -122,3 +122,21 @@ def test_words_cut_into_the_next_sentence_are_no_edit() -> None:
         [same[0], "Display the variables. -V", "List current readline variable names and values.", *same[1:]]
     )
     assert compare_texts(a, b).differences == ()
+
+
+def test_a_sentence_of_stop_words_cut_elsewhere_is_no_addition() -> None:
+    # builtins.0.txt and builtins.pdf cut "noclobber / Same as -C." into
+    # sentences in different places; "Same as -C." has no feature the
+    # alignment can weigh, and was reported as added to the PDF.
+    found = _details(_read("builtins-set-options.txt"), _read("builtins-set-options-pdf.txt"))
+    assert found == []
+
+
+def test_an_edit_made_twice_in_a_version_is_reported_not_a_rendering() -> None:
+    # RFC 7911's legacy writer says "Simplified BSD License" twice where the
+    # v3 text says "Revised": in two versions of one text that is an edit,
+    # not a translator's rendering note.
+    comparison = compare_texts(_read("rfc7911-copyright.txt"), _read("rfc7911-copyright-raw.txt"))
+    found = [(d.kind, d.a.text, d.b.text) for d in comparison.differences]
+    assert found == [("name", "Revised BSD License", "Simplified BSD License")] * 2
+    assert comparison.notes == ()

@@ -103,7 +103,7 @@ def compare_texts(a: str, b: str, langs: tuple[str, str] | None = None) -> Compa
             b, sb[bead.b_start : bead.b_end], common_b, names, nearby=frozenset().union(*keys_b[window])
         )
         found.extend(pair_differences(side_a, side_b, index, terms, versions))
-    found, notes = _habits(found, a, b, _capitalised)
+    found, notes = _habits(found, a, b, _capitalised, versions)
     found = across_neighbours(found)
     if versions:
         found = [d for d in found if not _split_elsewhere(d, pairs)]
@@ -281,17 +281,26 @@ def _spelling(d: Difference, words: tuple[frozenset[str], frozenset[str]], fold:
 
 
 def _rendering(
-    d: Difference, count: int, words: tuple[frozenset[str], frozenset[str]], fold: Fold
+    d: Difference,
+    count: int,
+    words: tuple[frozenset[str], frozenset[str]],
+    fold: Fold,
+    versions: bool = False,
 ) -> bool:
     """Whether a name or key-term difference found ``count`` times the same way
-    is the translator's rendering, not a change."""
+    is the translator's rendering, not a change. In two versions of one text
+    an edit made twice or more is still an edit (RFC 7911's legacy writer:
+    "Simplified BSD License" twice for "Revised"): only a name spelt two ways
+    is a rendering there."""
+    if versions:
+        return _spelling(d, words, fold)
     if count >= HABIT:
         return True
     return _unwritten(d, words, fold) if count >= RENDERING else _spelling(d, words, fold)
 
 
 def _habits(
-    found: list[Difference], a: str, b: str, fold: Fold
+    found: list[Difference], a: str, b: str, fold: Fold, versions: bool = False
 ) -> tuple[list[Difference], tuple[Rendering, ...]]:
     """Split off the differences that recur the same way: a translation's
     convention ("Holy Ghost" / "Holy Spirit", "Goiim" where the other says
@@ -305,7 +314,7 @@ def _habits(
     kept: list[Difference] = []
     first: dict[str, Difference] = {}
     for d, k in zip(found, habit, strict=True):
-        if k is None or not _rendering(d, counts[k], keys, fold):
+        if k is None or not _rendering(d, counts[k], keys, fold, versions):
             kept.append(d)
         else:
             first.setdefault(k, d)

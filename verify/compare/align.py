@@ -158,6 +158,7 @@ def align(
             _crossed(_slide([piece for bead in path for piece in _detach(bead, va, vb)], va, vb)), va, vb
         )
         path = _attach_residual(path, va, vb)
+        path = _attach_featureless(path, a, b, va, vb)
     return [
         Bead(a0, a1, b0, b1, scorer.score(a0, a1, b0, b1) if a1 > a0 and b1 > b0 else 0.0)
         for a0, a1, b0, b1 in path
@@ -288,6 +289,47 @@ def _covered(v: Vector, spare: Vector) -> float:
     """The share of ``v``'s weight that ``spare`` can account for."""
     total = sum(v.values())
     return sum(min(w, spare.get(key, 0.0)) for key, w in v.items()) / total if total > 0 else 0.0
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _WORD.findall(text))
+
+
+def _count(words: tuple[str, ...], texts: Sequence[str]) -> int:
+    """How many times ``words`` occur, as a run of words, in ``texts`` (joined)."""
+    whole = _words(" ".join(texts))
+    n = len(words)
+    return sum(whole[i : i + n] == words for i in range(len(whole) - n + 1))
+
+
+def _attach_featureless(
+    path: Path, a: Sequence[str], b: Sequence[str], va: list[Vector], vb: list[Vector]
+) -> Path:
+    """Join a sentence left alone that has no feature to be weighed by (only
+    stop words and short tokens: "Same as -C.") to the neighbouring bead whose
+    other side says it, word for word, more times than the bead's own side.
+    The two renderings cut a list of short entries in different places and
+    the search, blind to such a sentence, paired its twin with the
+    neighbour's words; a sentence neither neighbour repeats stays alone."""
+
+    def into(out: Path, k: int) -> int | None:
+        a0, a1, b0, _ = out[k]
+        v, text = (va[a0], a[a0]) if a1 > a0 else (vb[b0], b[b0])
+        words = _words(text)
+        if v or not words:
+            return None
+        for n in (k - 1, k + 1):
+            if 0 <= n < len(out) and _paired(out[n]):
+                x0, x1, y0, y1 = out[n]
+                own, other = (a[x0:x1], b[y0:y1]) if a1 > a0 else (b[y0:y1], a[x0:x1])
+                if _count(words, other) > _count(words, own):
+                    return n
+        return None
+
+    return _join_alone(path, into)
 
 
 #: Across languages: a merged bead whose lengths agree at most this well, and
