@@ -21,6 +21,40 @@ from compare_alignment import Key
 
 from verify.compare.model import Comparison, Difference
 
+#: The books both benchmarks read.
+BOOKS = ["Genesis", "Ruth", "Mark", "Acts"]
+#: The injectors' own number words and month names, kept apart from the
+#: detector's vocabulary (verify/compare/numbers.py) on purpose: an injector
+#: sharing it could never make a word the detector does not know.
+UNIT_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
+MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 #: Never two injections within this many verses.
 GAP = 3
 #: The kind of difference each injected kind must be reported as.

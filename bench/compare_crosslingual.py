@@ -33,7 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _injection import Tally
+from _injection import BOOKS, MONTH_NAMES, UNIT_WORDS, Tally
 from _injection import plan as plan_injections
 from compare_alignment import CORPUS, Key, _read_csv, links, load, prose
 from compare_injected import book_names
@@ -46,37 +46,7 @@ from verify.compare.numerals import MONTHS
 OTHER = CORPUS / "other-languages"
 LANG = {"RusSynodal": "ru", "FreJND": "fr", "SpaRV": "es", "ChiUns": "zh"}
 PAIRS = [("RusSynodal", "KJV"), ("FreJND", "Darby"), ("SpaRV", "KJV"), ("ChiUns", "KJV")]
-BOOKS = ["Genesis", "Ruth", "Mark", "Acts"]
 KINDS = ["number", "date", "name", "omission", "addition"]
-_UNITS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-]
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 _END = re.compile(r"[.!?\u3002\uff01\uff1f][\"'\u201d\u2019)\u300d\u300f]*$")
 _NAME = re.compile(r"(?<=[a-z,;:] )([A-Z][a-z]{2,})\b")
 
@@ -112,7 +82,7 @@ def _apply(kind: str, a: str, b: str, lang: str, names: list[str], foreign: list
         m = rng.choice(cands)
         value = int(m.value)
         new_value = value + (100 if value >= 100 and value % 100 == 0 else 1 if value < 12 else 10)
-        new = _UNITS[new_value] if new_value < len(_UNITS) and rng.random() < 0.5 else str(new_value)
+        new = UNIT_WORDS[new_value] if new_value < len(UNIT_WORDS) and rng.random() < 0.5 else str(new_value)
         return b[: m.start] + new + b[m.end :], a, (m.start, m.start + len(new))
     if kind == "name":
         keys_a = {name_key(w) for w in re.findall(r"\w+", a) if w[:1].isupper()}
@@ -136,7 +106,7 @@ def _apply(kind: str, a: str, b: str, lang: str, names: list[str], foreign: list
             else (y + 1, mo, d)
         )
         prefix = " This was recorded on "
-        b_date = rng.choice([f"{_MONTHS[mo2 - 1]} {d2}, {y2}", f"{d2} {_MONTHS[mo2 - 1]} {y2}"])
+        b_date = rng.choice([f"{MONTH_NAMES[mo2 - 1]} {d2}, {y2}", f"{d2} {MONTH_NAMES[mo2 - 1]} {y2}"])
         return (
             b + prefix + b_date + ".",
             a + foreign_date(lang, y, mo, d),

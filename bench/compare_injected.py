@@ -54,7 +54,7 @@ from typing import TextIO
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _injection import Injection, Tally
+from _injection import BOOKS, MONTH_NAMES, UNIT_WORDS, Injection, Tally
 from _injection import plan as plan_injections
 from compare_alignment import CORPUS, Key, links, load, prose
 
@@ -63,24 +63,8 @@ from verify.compare.numbers import numbers
 
 TUNED = [("KJV", "BBE"), ("ASV", "Darby"), ("KJV", "YLT")]
 HELD_OUT = [("BSB", "Webster"), ("JPS", "YLT"), ("OEB", "Noyes"), ("Haweis", "Anderson"), ("Tyndale", "ASV")]
-BOOKS = ["Genesis", "Ruth", "Mark", "Acts"]
 KINDS = ["number-word", "number-digits", "ordinal", "date", "name", "omission", "addition", "negation"]
 
-_UNITS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-]
 _ORDINALS = [
     "zeroth",
     "first",
@@ -96,20 +80,6 @@ _ORDINALS = [
     "eleventh",
     "twelfth",
 ]
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 _NAME = re.compile(r"(?<=[a-z,;:] )([A-Z][a-z]{2,})\b")
 
 
@@ -123,10 +93,10 @@ def _number_words(text: str, strong: bool) -> list[tuple[int, int, int, str]]:
 
 
 def _words_for(value: int) -> str:
-    if value < len(_UNITS):
-        return _UNITS[value]
-    if value % 100 == 0 and value // 100 < len(_UNITS):
-        return f"{_UNITS[value // 100]} hundred"
+    if value < len(UNIT_WORDS):
+        return UNIT_WORDS[value]
+    if value % 100 == 0 and value // 100 < len(UNIT_WORDS):
+        return f"{UNIT_WORDS[value // 100]} hundred"
     return str(value)
 
 
@@ -149,7 +119,7 @@ def inject_number(a: str, b: str, rng: random.Random, digits: bool) -> tuple[str
         new_value = value + 1
     else:
         new_value = value + rng.choice([1, 2, 10])
-    if not digits and new_value >= len(_UNITS) and not (new_value % 100 == 0 and new_value // 100 < 13):
+    if not digits and new_value >= len(UNIT_WORDS) and not (new_value % 100 == 0 and new_value // 100 < 13):
         new_value = rng.choice([2, 3, 5, 7, 9, 11])
         if new_value == value:
             new_value += 1
@@ -180,9 +150,13 @@ def inject_date(rng: random.Random) -> tuple[str, str, tuple[int, int]]:
     y2, mo2, d2 = (
         (y, mo, d + 1) if change == "day" else (y, mo % 12 + 1, d) if change == "month" else (y + 1, mo, d)
     )
-    a_date = f"{d} {_MONTHS[mo - 1]} {y}"
+    a_date = f"{d} {MONTH_NAMES[mo - 1]} {y}"
     b_date = rng.choice(
-        [f"{_MONTHS[mo2 - 1]} {d2}, {y2}", f"{y2}-{mo2:02d}-{d2:02d}", f"{d2} {_MONTHS[mo2 - 1]} {y2}"]
+        [
+            f"{MONTH_NAMES[mo2 - 1]} {d2}, {y2}",
+            f"{y2}-{mo2:02d}-{d2:02d}",
+            f"{d2} {MONTH_NAMES[mo2 - 1]} {y2}",
+        ]
     )
     prefix = " This was recorded on "
     return prefix + a_date + ".", prefix + b_date + ".", (len(prefix), len(prefix) + len(b_date))
