@@ -43,6 +43,8 @@ sys.path.insert(0, str(ROOT))
 from verify.normalize.steps import _fix_line  # noqa: E402
 from verify.pipeline import Options, process_bytes  # noqa: E402
 
+from pdf_backends import pdfium_plain_text as _raw_pdfium  # noqa: E402 - bench/ is on the path
+
 SHARED = ROOT.parent / "shared" / "corpora"
 OPTIONS = Options(timeout=None)
 
@@ -61,21 +63,6 @@ def _readable_pdfs() -> list[bytes]:
             continue  # encrypted or broken: not a speed figure
         out.append(data)
     return out
-
-
-def _raw_pdfium(data: bytes) -> None:
-    import pypdfium2 as pdfium
-
-    doc = pdfium.PdfDocument(data)
-    try:
-        for i in range(len(doc)):
-            page = doc[i]
-            textpage = page.get_textpage()
-            textpage.get_text_range()
-            textpage.close()
-            page.close()
-    finally:
-        doc.close()
 
 
 def _verify(data: bytes) -> None:
