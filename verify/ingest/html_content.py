@@ -430,6 +430,7 @@ def _blocks(root: Node, order: list[Node]) -> list[_Block]:
     linked: list[str] = []  # the pieces of it inside a link
     owners = [root]
     links = [_is_link(node) for node in order]
+    pre = _pre_flags(order)
     in_link = 0
     stack: list[Node | str | int] = [root]
     while stack:
@@ -444,7 +445,7 @@ def _blocks(root: Node, order: list[Node]) -> list[_Block]:
             in_link -= links[item]
             if node.tag not in _INLINE_TAGS:
                 if texts:
-                    _flush(texts, linked, owners[-1], blocks)
+                    _flush(texts, linked, owners[-1], blocks, pre)
                 owners.pop()
             continue
         node = item  # type: ignore[assignment]
@@ -457,7 +458,7 @@ def _blocks(root: Node, order: list[Node]) -> list[_Block]:
                 continue
         else:
             if texts:
-                _flush(texts, linked, owners[-1], blocks)
+                _flush(texts, linked, owners[-1], blocks, pre)
             owners.append(node)
         in_link += links[node.index]
         if tag in ("br", "img", "wbr"):
@@ -466,7 +467,7 @@ def _blocks(root: Node, order: list[Node]) -> list[_Block]:
         if node.children:
             stack += reversed(node.children)
     if texts:
-        _flush(texts, linked, root, blocks)
+        _flush(texts, linked, root, blocks, pre)
     return blocks
 
 
@@ -488,11 +489,11 @@ def _flush_alone(node: Node, out: list[_Block]) -> None:
         out.append(_Block(text, 0, node))
 
 
-def _flush(texts: list[str], linked: list[str], owner: Node, out: list[_Block]) -> None:
+def _flush(texts: list[str], linked: list[str], owner: Node, out: list[_Block], pre: list[bool]) -> None:
     """Close the pending text run, if it has any text, as one block. In a
     ``pre`` element its lines stay lines (blank ones go: a blank line ends a
     paragraph of the canonical text)."""
-    code = _in_pre(owner)
+    code = pre[owner.index]
     joined = "".join(texts)
     text = ("\n".join(line for line in map(_collapse, joined.split("\n")) if line) if code
             else _collapse(joined))
@@ -503,9 +504,17 @@ def _flush(texts: list[str], linked: list[str], owner: Node, out: list[_Block]) 
     linked.clear()
 
 
-def _in_pre(node: Node) -> bool:
-    """Is the node a ``pre`` element or inside one?"""
-    return any(n.tag == "pre" for n in _ancestors(node, MAX_DEPTH))
+def _pre_flags(order: list[Node]) -> list[bool]:
+    """For each node: is it a ``pre`` element or inside one (below ``<html>``)?
+
+    One top-down pass instead of a walk up the ancestors per text block."""
+    flags = [False] * len(order)
+    for node in order:
+        if node.tag in ("html", "#document"):
+            continue
+        parent = node.parent
+        flags[node.index] = node.tag == "pre" or (parent is not None and flags[parent.index])
+    return flags
 
 
 @dataclass(slots=True)
