@@ -337,3 +337,50 @@ def test_collapse_knows_the_whitespace_of_the_regex_it_replaced() -> None:
 
     every = "".join(chr(i) + "x" for i in range(0x110000))
     assert _collapse(every) == re.sub(r"\s+", " ", every).strip()
+
+
+# --------------------------------------------------------------------------
+# Speed paths (issue 10): each must give what the plain path gives
+# --------------------------------------------------------------------------
+
+
+def test_control_bytes_are_exactly_the_control_characters() -> None:
+    from verify.ingest.html_content import _CONTROL, _CONTROL_BYTES, _CONTROLS_FROM_BYTES_ONLY
+
+    every_control = [c for c in map(chr, range(0x110000)) if _CONTROL.match(c)]
+    assert "".join(map(chr, _CONTROL_BYTES)) == "".join(every_control)
+    for codec in _CONTROLS_FROM_BYTES_ONLY:
+        for byte in range(256):
+            try:
+                char = bytes([byte]).decode(codec)
+            except UnicodeDecodeError:
+                continue
+            assert (_CONTROL.match(char) is not None) == (byte in _CONTROL_BYTES), (codec, byte)
+
+
+@pytest.mark.parametrize("markup", [
+    b"<p>a\x01b</p>", b"<p>\xe9t\xe9\x7f\x1b</p>", "<p>s\x02</p>".encode("utf-16"),  # control bytes
+    b"<p>plain \xe2\x80\x94 text\x0c</p>", b"<p>caf\xe9</p>",  # none (a form feed is not one)
+])
+def test_decoding_removes_control_characters_whichever_path(markup: bytes) -> None:
+    from verify.ingest.html_content import _CONTROL
+
+    text, codec = decode_markup(markup)
+    assert codec is not None and not _CONTROL.search(text)
+    plain = markup.decode(codec, "replace").removeprefix("\ufeff")
+    assert text == _CONTROL.sub("", plain)
+    assert (text == plain) == (not _CONTROL.search(plain))
+
+
+@pytest.mark.parametrize("parse", FRONT_ENDS)
+@pytest.mark.parametrize("name", [*sorted(EXPECTED)[:3], "nested_past_the_cap"])
+def test_builder_order_is_the_document_order(parse: Parse, name: str) -> None:
+    from verify.ingest.html_content import _Document, _index
+
+    markup = HOSTILE[name] if name in HOSTILE else _page(name)
+    root = parse(decode_markup(markup)[0])
+    assert isinstance(root, _Document)
+    made = list(root.order)
+    assert len(made) > 150
+    assert [n.index for n in made] == list(range(len(made)))
+    assert _index(root) == made  # the walk that the selection no longer needs

@@ -96,6 +96,15 @@ class Node:
         return (c for c in self.children if isinstance(c, Node))
 
 
+@dataclass(eq=False, slots=True)
+class _Document(Node):
+    """The root of a tree made by :class:`_TreeBuilder`, with its nodes in
+    document order as they were made, itself first (``order[i].index == i``): the
+    selection then need not walk the tree to number them."""
+
+    order: list[Node] = field(default_factory=list)
+
+
 Parse = Callable[[str], Node]
 """A front-end: decoded markup in, neutral tree out."""
 
@@ -153,13 +162,31 @@ def decode_markup(markup: bytes | str) -> tuple[str, str | None]:
         return _CONTROL.sub("", markup.removeprefix("\ufeff")), None
     for bom, name in _BOMS:
         if markup.startswith(bom):
-            return _CONTROL.sub("", markup[len(bom) :].decode(name, "replace")), name
+            return _without_controls(markup[len(bom) :].decode(name, "replace"), markup, name), name
     for name in _candidate_encodings(markup[:4096]):
         try:
-            return _CONTROL.sub("", markup.decode(name)), name
+            return _without_controls(markup.decode(name), markup, name), name
         except UnicodeDecodeError:
             continue
-    return _CONTROL.sub("", markup.decode("cp1252", "replace")), "cp1252"
+    return _without_controls(markup.decode("cp1252", "replace"), markup, "cp1252"), "cp1252"
+
+
+_CONTROL_BYTES = bytes(range(0x09)) + b"\x0b" + bytes(range(0x0E, 0x20)) + b"\x7f"
+"""The bytes of :data:`_CONTROL`'s characters in UTF-8 and windows-1252."""
+_CONTROLS_FROM_BYTES_ONLY = frozenset({"utf-8", "cp1252"})
+"""Codecs in which a control character can only come from its own byte
+(UTF-8 multi-byte sequences use bytes >= 0x80 only; windows-1252 maps no
+byte >= 0x80 to a C0 control or DEL)."""
+
+
+def _without_controls(text: str, markup: bytes, codec: str) -> str:
+    """``text`` (decoded from ``markup``) without control characters. The
+    regex runs only when a control byte is there: deleting bytes in C is
+    about five times faster than searching the text, and pages rarely have
+    any."""
+    if codec in _CONTROLS_FROM_BYTES_ONLY and len(markup.translate(None, _CONTROL_BYTES)) == len(markup):
+        return text
+    return _CONTROL.sub("", text)
 
 
 def _candidate_encodings(head: bytes) -> list[str]:
@@ -204,11 +231,14 @@ class _TreeBuilder:
     """
 
     def __init__(self) -> None:
-        self.root = Node("#document", {}, [])
+        self.root = _Document("#document", {}, [])
+        self.root.order.append(self.root)
         self._open: list[Node] = [self.root]
         #: Elements open in the source, kept or not (the old list of their names).
         self._depth = 0
         self._unseen = 0
+        #: Attribute values as :func:`_clean_attr` leaves them: class names repeat.
+        self._cleaned: dict[str, str] = {}
 
     def start(self, tag: str, attrs: Mapping[str, str]) -> None:
         self._depth += 1
@@ -218,9 +248,19 @@ class _TreeBuilder:
         opened = self._open
         if len(opened) > MAX_DEPTH:
             return
-        kept = {k: _clean_attr(v) for k, v in attrs.items() if k in KEPT_ATTRS} if attrs else {}
+        kept = {}
+        if attrs:
+            cleaned = self._cleaned
+            for name, value in attrs.items():
+                if name in KEPT_ATTRS:
+                    clean = cleaned.get(value)
+                    if clean is None:
+                        clean = cleaned[value] = _clean_attr(value)
+                    kept[name] = clean
         parent = opened[-1]
-        node = Node(tag, kept, [], parent)
+        order = self.root.order
+        node = Node(tag, kept, [], parent, len(order))
+        order.append(node)
         parent.children.append(node)
         opened.append(node)
 
@@ -419,12 +459,13 @@ def _index(root: Node) -> list[Node]:
     return order
 
 
-def _blocks(root: Node, order: list[Node]) -> list[_Block]:
+def _blocks(root: Node, order: list[Node], alone: list[bool]) -> list[_Block]:
     """Cut the body's text into blocks: block elements split, inline never.
 
     A ``div`` with text directly inside gives that text its own block; the
     ``<head>`` gives none (its title is read separately). ``order`` is
-    :func:`_index`'s: a node's index on the stack means leaving that node."""
+    :func:`_index`'s: a node's index on the stack means leaving that node;
+    ``alone`` is :func:`_inline_furniture_flags`'s."""
     blocks: list[_Block] = []
     texts: list[str] = []  # the pending run of text
     linked: list[str] = []  # the pieces of it inside a link
@@ -453,7 +494,7 @@ def _blocks(root: Node, order: list[Node]) -> list[_Block]:
         if tag == "head":
             continue
         if tag in _INLINE_TAGS:
-            if _inline_furniture(node):
+            if alone[node.index]:
                 _flush_alone(node, blocks)
                 continue
         else:
@@ -603,7 +644,7 @@ def _is_marked_main(node: Node) -> bool:
     )
 
 
-def _furniture(order: list[Node], st: _Stats, names: bool = True) -> set[int]:
+def _furniture(order: list[Node], st: _Stats, inline: list[bool], names: bool = True) -> set[int]:
     """Indexes of nodes that are site furniture by tag, role or name.
 
     A name hint alone never removes a node that holds most of the page's
@@ -618,7 +659,7 @@ def _furniture(order: list[Node], st: _Stats, names: bool = True) -> set[int]:
         if node.tag in ("html", "body", "#document"):
             continue
         if node.tag in _INLINE_TAGS:
-            if _inline_furniture(node):
+            if inline[node.index]:
                 found.add(node.index)
         elif _is_hidden(node):
             found.add(node.index)
@@ -638,6 +679,12 @@ def _print_ears(node: Node) -> bool:
         return False
     parts = [child.tag for child in node.elements()]
     return bool(parts) and set(parts) <= {"thead", "tfoot"}
+
+
+def _inline_furniture_flags(order: list[Node]) -> list[bool]:
+    """For each node: is it an inline element that is furniture? (Decided
+    once: the block cutting and the furniture search both ask.)"""
+    return [node.tag in _INLINE_TAGS and _inline_furniture(node) for node in order]
 
 
 def _inline_furniture(node: Node) -> bool:
@@ -988,15 +1035,20 @@ def select_main(root: Node) -> tuple[str | None, tuple[str, ...], tuple[str, ...
     return title, kept, removed
 
 
-def _select(root: Node) -> tuple[str | None, tuple[str, ...], tuple[str, ...], tuple[bool, ...]]:
-    """:func:`select_main`, and for each kept paragraph whether it is code."""
-    order = _index(root)
-    blocks = _blocks(root, order)
+def _select(root: Node, fresh: bool = False
+            ) -> tuple[str | None, tuple[str, ...], tuple[str, ...], tuple[bool, ...]]:
+    """:func:`select_main`, and for each kept paragraph whether it is code.
+
+    ``fresh``: ``root`` comes straight from a front-end, unchanged since; if
+    it is a builder's :class:`_Document`, its order is used as it is."""
+    order = _index(root) if not (fresh and isinstance(root, _Document)) else root.order
+    inline = _inline_furniture_flags(order)
+    blocks = _blocks(root, order, inline)
     full = _stats(order, blocks)
     man2html = _man2html_credit(blocks)
     generated = man2html or _generated_document(order)
     chrome = (_man2html_chrome(order) if man2html else set()) | _bullet_terms(order)
-    dropped = _inside(order, _furniture(order, full, names=not generated) | chrome)
+    dropped = _inside(order, _furniture(order, full, inline, names=not generated) | chrome)
     clean = [b for b in blocks if not dropped[b.owner.index]]
     st = _stats(order, clean)
     scores = _candidate_scores(clean, st)
@@ -1168,5 +1220,5 @@ def extract_main(markup: bytes | str, *, parse: Parse = parse_with_bs4) -> MainC
     if not isinstance(markup, (bytes, str)):
         raise TypeError(f"markup must be bytes or str, not {type(markup).__name__}")
     text, encoding = decode_markup(markup)
-    title, paragraphs, removed, code = _select(parse(text))
+    title, paragraphs, removed, code = _select(parse(text), fresh=True)
     return MainContent(title, paragraphs, removed, encoding, code)
