@@ -23,12 +23,14 @@ import pytest
 from verify.errors import CorruptDocument
 from verify.ingest.html_content import (
     MainContent,
+    Node,
     Parse,
     decode_markup,
     extract_main,
     parse_with_bs4,
     parse_with_lxml,
 )
+from verify.ingest.html_content import _index
 
 DATA = Path(__file__).parent / "data" / "html"
 REPO = Path(__file__).resolve().parent.parent
@@ -384,3 +386,39 @@ def test_builder_order_is_the_document_order(parse: Parse, name: str) -> None:
     assert len(made) > 150
     assert [n.index for n in made] == list(range(len(made)))
     assert _index(root) == made  # the walk that the selection no longer needs
+
+
+@pytest.mark.parametrize("running", [True, False])
+def test_the_cycle_collector_is_left_as_it_was_found(running: bool) -> None:
+    import gc
+
+    def failing(text: str) -> Node:
+        raise CorruptDocument("no")
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if running else gc.disable)()
+        extract_main(_page(sorted(EXPECTED)[0]), parse=parse_with_lxml)
+        assert gc.isenabled() is running
+        with pytest.raises(CorruptDocument):
+            extract_main("<p>x</p>", parse=failing)
+        assert gc.isenabled() is running
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_the_tree_is_taken_apart_after_use() -> None:
+    import gc
+
+    trees: list[Node] = []
+
+    def keeping(text: str) -> Node:
+        trees.append(parse_with_lxml(text))
+        return trees[-1]
+
+    result = extract_main(_page(sorted(EXPECTED)[0]), parse=keeping)
+    assert result.paragraphs
+    nodes = _index(trees[0])
+    assert len(nodes) > 150 and all(node.parent is None for node in nodes)
+    assert trees[0].order == []  # type: ignore[attr-defined]  # the root's list of itself, emptied
+    assert not any(isinstance(r, Node) for n in nodes[:40] for r in gc.get_referrers(n))  # no way up
