@@ -461,27 +461,30 @@ def _index(root: Node) -> list[Node]:
     return order
 
 
-def _blocks(root: Node, order: list[Node], alone: list[bool]) -> list[_Block]:
+def _blocks(root: Node, order: list[Node], alone: list[bool], links: list[bool]) -> list[_Block]:
     """Cut the body's text into blocks: block elements split, inline never.
 
     A ``div`` with text directly inside gives that text its own block; the
     ``<head>`` gives none (its title is read separately). ``order`` is
     :func:`_index`'s: a node's index on the stack means leaving that node;
-    ``alone`` is :func:`_inline_furniture_flags`'s."""
+    ``alone`` is :func:`_inline_furniture_flags`'s, ``links`` :func:`_link_flags`'s."""
     blocks: list[_Block] = []
     texts: list[str] = []  # the pending run of text
     linked: list[str] = []  # the pieces of it inside a link
     owners = [root]
-    links = [_is_link(node) for node in order]
     pre = _pre_flags(order)
     in_link = 0
     stack: list[Node | str | int] = [root]
     while stack:
         item = stack.pop()
         if item.__class__ is str:
-            texts.append(item)
-            if in_link:
-                linked.append(item)
+            # Whitespace opening a run is dropped: every line of a block is
+            # stripped, so it could never show (and a run of only that would
+            # only be flushed to nothing).
+            if texts or not item.isspace():
+                texts.append(item)
+                if in_link:
+                    linked.append(item)
             continue
         if item.__class__ is int:  # leaving a node
             node = order[item]
@@ -504,7 +507,7 @@ def _blocks(root: Node, order: list[Node], alone: list[bool]) -> list[_Block]:
                 _flush(texts, linked, owners[-1], blocks, pre)
             owners.append(node)
         in_link += links[node.index]
-        if tag in ("br", "img", "wbr"):
+        if texts and tag in ("br", "img", "wbr"):
             texts.append(" ")
         stack.append(node.index)
         if node.children:
@@ -512,6 +515,11 @@ def _blocks(root: Node, order: list[Node], alone: list[bool]) -> list[_Block]:
     if texts:
         _flush(texts, linked, root, blocks, pre)
     return blocks
+
+
+def _link_flags(order: list[Node]) -> list[bool]:
+    """For each node: is it a link (:func:`_is_link`)?"""
+    return [node.tag == "a" and _is_link(node) for node in order]
 
 
 def _is_link(node: Node) -> bool:
@@ -646,24 +654,29 @@ def _is_marked_main(node: Node) -> bool:
     )
 
 
-def _furniture(order: list[Node], st: _Stats, inline: list[bool], names: bool = True) -> set[int]:
+def _furniture(order: list[Node], st: _Stats, inline: list[bool], mains: list[Node],
+               names: bool = True) -> set[int]:
     """Indexes of nodes that are site furniture by tag, role or name.
 
     A name hint alone never removes a node that holds most of the page's
     prose or the marked main content: ``<div class="content has-sidebar">``
     is the article, not a sidebar. ``names=False`` (pages of documentation
     generators) trusts markup only: there ``class="author"`` is the document's
-    author list, not a byline widget."""
+    author list, not a byline widget. ``mains`` is :func:`_marked_mains`'s."""
     total = max(st.prose[0], 1)
-    protected = _protected(order)
+    protected = _protected(mains)
     found: set[int] = set()
     for node in order:
-        if node.tag in ("html", "body", "#document"):
-            continue
-        if node.tag in _INLINE_TAGS:
+        tag = node.tag
+        if tag in _INLINE_TAGS:
             if inline[node.index]:
                 found.add(node.index)
-        elif _is_hidden(node):
+            continue
+        if not node.attrs and tag not in _FURNITURE_BY_TAG:
+            continue  # nothing below can call it furniture without an attribute
+        if tag in ("html", "body", "#document"):
+            continue
+        if _is_hidden(node):
             found.add(node.index)
         elif node.index in protected:
             continue
@@ -713,16 +726,25 @@ def _permalink(node: Node) -> bool:
             and node.children[0].strip() in _PERMALINK_MARKS)
 
 
-def _protected(order: list[Node]) -> set[int]:
+#: Tags that :func:`_furniture_by_markup` or :func:`_print_ears` may call
+#: furniture without looking at an attribute.
+_FURNITURE_BY_TAG = _FURNITURE_TAGS | {"form", "header", "table"}
+
+
+def _marked_mains(order: list[Node]) -> list[Node]:
+    """The nodes :func:`_is_marked_main` names, in document order."""
+    return [n for n in order if n.tag == "main" or (n.attrs and _is_marked_main(n))]
+
+
+def _protected(mains: list[Node]) -> set[int]:
     """The marked main content and its ancestors: never furniture (unless
     hidden: schema.org copies of the article often sit in a hidden box)."""
     keep: set[int] = set()
-    for node in order:
-        if _is_marked_main(node):
-            cur: Node | None = node
-            while cur is not None and cur.index not in keep:
-                keep.add(cur.index)
-                cur = cur.parent
+    for node in mains:
+        cur: Node | None = node
+        while cur is not None and cur.index not in keep:
+            keep.add(cur.index)
+            cur = cur.parent
     return keep
 
 
@@ -951,11 +973,10 @@ def _pruned(order: list[Node], chosen: list[bool], roots: set[int], st: _Stats,
 MAIN_LINK_LIST = 3
 
 
-def _link_counts(order: list[Node]) -> list[int]:
+def _link_counts(order: list[Node], links: list[bool]) -> list[int]:
     """For each node, the number of links it contains (itself included)."""
-    counts = [0] * len(order)
+    counts = list(map(int, links))
     for node in reversed(order):
-        counts[node.index] += _is_link(node)
         if node.parent is not None:
             counts[node.parent.index] += counts[node.index]
     return counts
@@ -1045,18 +1066,20 @@ def _select(root: Node, fresh: bool = False
     it is a builder's :class:`_Document`, its order is used as it is."""
     order = _index(root) if not (fresh and isinstance(root, _Document)) else root.order
     inline = _inline_furniture_flags(order)
-    blocks = _blocks(root, order, inline)
+    mains = _marked_mains(order)
+    link_flags = _link_flags(order)
+    blocks = _blocks(root, order, inline, link_flags)
     full = _stats(order, blocks)
     man2html = _man2html_credit(blocks)
     generated = man2html or _generated_document(order)
     chrome = (_man2html_chrome(order) if man2html else set()) | _bullet_terms(order)
-    dropped = _inside(order, _furniture(order, full, inline, names=not generated) | chrome)
+    dropped = _inside(order, _furniture(order, full, inline, mains, names=not generated) | chrome)
     clean = [b for b in blocks if not dropped[b.owner.index]]
     st = _stats(order, clean)
     scores = _candidate_scores(clean, st)
     top = _top_candidate(order, scores) or _body(order)
-    links = _link_counts(order)
-    marked = _inside(order, {n.index for n in order if _is_marked_main(n)})
+    links = _link_counts(order, link_flags)
+    marked = _inside(order, {n.index for n in mains})
     roots = _selection(top, scores, st)
     chosen = _inside(order, roots)
     pruned = _inside(order, _pruned(order, chosen, roots, st, (marked, links)))
