@@ -475,6 +475,7 @@ def _blocks(root: Node, order: list[Node], alone: list[bool], links: list[bool])
     pre = _pre_flags(order)
     in_link = 0
     stack: list[Node | str | int] = [root]
+    node: Node
     while stack:
         item = stack.pop()
         if item.__class__ is str:
@@ -486,10 +487,10 @@ def _blocks(root: Node, order: list[Node], alone: list[bool], links: list[bool])
                 if in_link:
                     linked.append(item)
             continue
-        if item.__class__ is int:  # leaving a node
-            node = order[item]
-            in_link -= links[item]
-            if node.tag not in _INLINE_TAGS:
+        if item.__class__ is int:  # leaving a link (inline) or a block element
+            if links[item]:
+                in_link -= 1
+            else:
                 if texts:
                     _flush(texts, linked, owners[-1], blocks, pre)
                 owners.pop()
@@ -498,20 +499,26 @@ def _blocks(root: Node, order: list[Node], alone: list[bool], links: list[bool])
         tag = node.tag
         if tag == "head":
             continue
+        children = node.children
         if tag in _INLINE_TAGS:
+            # Leaving an inline element matters only if it is a link.
             if alone[node.index]:
                 _flush_alone(node, blocks)
                 continue
+            if links[node.index]:
+                in_link += 1
+                stack.append(node.index)
+            if texts and tag in ("br", "img", "wbr"):
+                texts.append(" ")
         else:
             if texts:
                 _flush(texts, linked, owners[-1], blocks, pre)
+            if not children:
+                continue  # an empty block element: its end would flush nothing
             owners.append(node)
-        in_link += links[node.index]
-        if texts and tag in ("br", "img", "wbr"):
-            texts.append(" ")
-        stack.append(node.index)
-        if node.children:
-            stack += reversed(node.children)
+            stack.append(node.index)
+        if children:
+            stack += reversed(children)
     if texts:
         _flush(texts, linked, root, blocks, pre)
     return blocks
