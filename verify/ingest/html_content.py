@@ -25,6 +25,7 @@ exhaust the stack, and no function does I/O.
 from __future__ import annotations
 
 import codecs
+import functools
 import gc
 import re
 import warnings
@@ -635,18 +636,27 @@ def _hints(node: Node) -> str:
     return f"{node.attrs.get('class', '')} {node.attrs.get('id', '')}".strip()
 
 
+@functools.lru_cache(maxsize=4096)
+def _chrome_named(hints: str) -> bool:
+    """Does a class-and-id text hold a chrome name (:data:`_CHROME_HINT`)?
+    Cached: a page repeats its class names, and the pattern is long."""
+    return _CHROME_HINT.search(hints) is not None
+
+
 def _is_hidden(node: Node) -> bool:
     """Hidden by attribute or inline style: not shown, so not the text.
 
     ``hidden="until-found"`` is a collapsed section the reader can open, so
     it stays."""
-    if not node.attrs:
+    attrs = node.attrs
+    if not attrs:
         return False
-    if node.attrs.get("hidden", "until-found") != "until-found":
+    if attrs.get("hidden", "until-found") != "until-found" or attrs.get("aria-hidden") == "true":
         return True
-    if node.attrs.get("aria-hidden") == "true":
-        return True
-    style = node.attrs.get("style", "").replace(" ", "")
+    style = attrs.get("style")
+    if not style:
+        return False
+    style = style.replace(" ", "")
     return "display:none" in style or "visibility:hidden" in style
 
 
@@ -706,7 +716,9 @@ def _print_ears(node: Node) -> bool:
 def _inline_furniture_flags(order: list[Node]) -> list[bool]:
     """For each node: is it an inline element that is furniture? (Decided
     once: the block cutting and the furniture search both ask.)"""
-    return [node.tag in _INLINE_TAGS and _inline_furniture(node) for node in order]
+    # Without an attribute, only a label or a link can be.
+    return [node.tag in _INLINE_TAGS and bool(node.attrs or node.tag in ("label", "a"))
+            and _inline_furniture(node) for node in order]
 
 
 def _inline_furniture(node: Node) -> bool:
@@ -778,7 +790,7 @@ def _in_sectioning(node: Node) -> bool:
 def _furniture_by_name(node: Node, st: _Stats, total: int) -> bool:
     """Class and id hints (``sidebar``, ``cookie-banner``...), guarded."""
     hints = _hints(node)
-    if not hints or not _CHROME_HINT.search(hints):
+    if not hints or not _chrome_named(hints):
         return False
     share = st.prose[node.index] / total
     if _STRONG_HINT.search(hints):
@@ -801,7 +813,7 @@ def _class_weight(node: Node) -> int:
     weight = 0
     if hints and _CONTENT_HINT.search(hints):
         weight += 25
-    if hints and _CHROME_HINT.search(hints):
+    if hints and _chrome_named(hints):
         weight -= 25
     if _is_marked_main(node):
         weight += 30
