@@ -422,3 +422,14 @@ def test_the_tree_is_taken_apart_after_use() -> None:
     assert len(nodes) > 150 and all(node.parent is None for node in nodes)
     assert trees[0].order == []  # type: ignore[attr-defined]  # the root's list of itself, emptied
     assert not any(isinstance(r, Node) for n in nodes[:40] for r in gc.get_referrers(n))  # no way up
+
+
+@pytest.mark.parametrize("depth", [255, 257, 300, 2_049])
+def test_text_below_libxml2s_tree_limits_is_kept(depth: int) -> None:
+    """libxml2's own tree stops at 256 levels (2,048 with ``huge_tree``) and
+    drops the rest without an error; the front-ends must not."""
+    page = "<body>" + "<div>" * depth + "<p>deep text</p>" + "</div>" * depth + "<p>after the depths</p>"
+    for parse in FRONT_ENDS:
+        result = extract_main(page, parse=parse)
+        assert "deep text" in " ".join(result.paragraphs)
+        assert "after the depths" in " ".join(result.paragraphs)

@@ -337,7 +337,11 @@ def parse_with_lxml(text: str) -> Node:
 
     It uses libxml2's event interface (as bs4 does underneath) rather than
     ``lxml.html.fromstring``, whose tree stops at 256 levels and silently
-    loses the text below; skipping bs4's own tree saves most of the time.
+    loses the text below (nothing in the error log; ``huge_tree=True`` only
+    moves the cliff to 2,048 levels); skipping bs4's own tree saves most of
+    the time. Building from libxml2's C tree instead, below the cliff, was
+    tried: the walk over it into the neutral tree costs more than these
+    events do (docs/scale.md, "HTML ingest speed").
     Text is fed in 512-character pieces, as bs4 feeds it, so libxml2's push
     parser sees the same pieces from both front-ends (feeding it whole gave
     the same output on all 181 benchmark pages, but nothing promises that
