@@ -407,21 +407,39 @@ def test_the_cycle_collector_is_left_as_it_was_found(running: bool) -> None:
         (gc.enable if was else gc.disable)()
 
 
-def test_the_tree_is_taken_apart_after_use() -> None:
+def test_the_tree_is_taken_apart_after_use(monkeypatch: pytest.MonkeyPatch) -> None:
     import gc
 
+    from verify.ingest import html_content
+
     trees: list[Node] = []
+    dismantle = html_content._dismantle
 
-    def keeping(text: str) -> Node:
-        trees.append(parse_with_lxml(text))
-        return trees[-1]
+    def keeping(root: Node) -> None:
+        trees.append(root)
+        dismantle(root)
 
-    result = extract_main(_page(sorted(EXPECTED)[0]), parse=keeping)
-    assert result.paragraphs
+    monkeypatch.setattr(html_content, "_dismantle", keeping)
+    result = extract_main(_page(sorted(EXPECTED)[0]), parse=parse_with_lxml)
+    assert result.paragraphs and len(trees) == 1
     nodes = _index(trees[0])
     assert len(nodes) > 150 and all(node.parent is None for node in nodes)
     assert trees[0].order == []  # type: ignore[attr-defined]  # the root's list of itself, emptied
     assert not any(isinstance(r, Node) for n in nodes[:40] for r in gc.get_referrers(n))  # no way up
+
+
+def test_a_tree_from_another_parser_is_left_whole() -> None:
+    kept: list[Node] = []
+
+    def other(text: str) -> Node:
+        kept.append(parse_with_lxml(text))
+        return kept[-1]
+
+    page = _page(sorted(EXPECTED)[0])
+    assert extract_main(page, parse=other) == extract_main(page, parse=parse_with_lxml)
+    again = extract_main(page, parse=lambda text: kept[0])  # the same tree read twice
+    assert again == extract_main(page, parse=parse_with_lxml)
+    assert all(n.parent is not None for n in _index(kept[0])[1:])
 
 
 @pytest.mark.parametrize("depth", [255, 257, 300, 2_049])

@@ -1268,12 +1268,16 @@ def extract_main(markup: bytes | str, *, parse: Parse = parse_with_bs4) -> MainC
     if not isinstance(markup, (bytes, str)):
         raise TypeError(f"markup must be bytes or str, not {type(markup).__name__}")
     text, encoding = decode_markup(markup)
+    # Only this module's front-ends are known to make a new tree per call:
+    # a tree from any other parser is read as it is and left whole.
+    own = parse is parse_with_lxml or parse is parse_with_bs4
     with _collector_paused():
         root = parse(text)
         try:
-            title, paragraphs, removed, code = _select(root, fresh=True)
+            title, paragraphs, removed, code = _select(root, fresh=own)
         finally:
-            _dismantle(root)
+            if own:
+                _dismantle(root)
     return MainContent(title, paragraphs, removed, encoding, code)
 
 
