@@ -451,3 +451,24 @@ def test_text_below_libxml2s_tree_limits_is_kept(depth: int) -> None:
         result = extract_main(page, parse=parse)
         assert "deep text" in " ".join(result.paragraphs)
         assert "after the depths" in " ".join(result.paragraphs)
+
+
+@pytest.mark.parametrize("parse", FRONT_ENDS)
+def test_the_tree_is_freed_when_extraction_returns(parse: Parse) -> None:
+    """Nothing keeps the page's tree alive afterwards: lxml's parser keeps
+    its target (the builder) after parsing, and the builder lets go of the
+    tree when closed (at most its fresh empty root is left)."""
+    import gc
+
+    page = _page(sorted(EXPECTED)[0])
+    gc.collect()
+    before = sum(isinstance(o, Node) for o in gc.get_objects())
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        assert extract_main(page, parse=parse).paragraphs
+        after = sum(isinstance(o, Node) for o in gc.get_objects())
+    finally:
+        if was:
+            gc.enable()
+    assert after - before <= 1

@@ -287,7 +287,13 @@ class _TreeBuilder:
             children.append(text)
 
     def close(self) -> Node:
-        return self.root
+        """The tree; the builder lets go of it (lxml's parser, which holds
+        the builder, sits in a reference cycle: it would keep the whole tree
+        alive until the cycle collector ran)."""
+        root = self.root
+        self.root = _Document("#document", {}, [])
+        self._open = [self.root]
+        return root
 
 
 def parse_with_bs4(text: str) -> Node:
@@ -1278,6 +1284,9 @@ def extract_main(markup: bytes | str, *, parse: Parse = parse_with_bs4) -> MainC
         finally:
             if own:
                 _dismantle(root)
+            # Freed here, while the collector still sleeps: alive when it
+            # wakes, the tree would be walked by its first collection.
+            del root
     return MainContent(title, paragraphs, removed, encoding, code)
 
 
