@@ -472,3 +472,19 @@ def test_the_tree_is_freed_when_extraction_returns(parse: Parse) -> None:
         if was:
             gc.enable()
     assert after - before <= 1
+
+
+def test_subtree_runs_flag_what_the_ancestor_walk_flags() -> None:
+    from verify.ingest.html_content import _inside, _subtree_ends
+
+    root = parse_with_lxml(decode_markup(_page(sorted(EXPECTED)[1]))[0])
+    order = _index(root)
+    ends = _subtree_ends(order)
+    rng = random.Random(7)
+    for size in (0, 1, 5, 50, len(order) // 2):
+        marked = set(rng.sample(range(len(order)), size))
+        walked = [False] * len(order)
+        for node in order:  # the plain definition: marked, or under a marked ancestor
+            parent = node.parent
+            walked[node.index] = node.index in marked or (parent is not None and walked[parent.index])
+        assert _inside(ends, marked) == walked

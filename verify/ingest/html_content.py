@@ -749,7 +749,8 @@ def _permalink(node: Node) -> bool:
     back-to-top arrow (``▲``): a link that is a control, not text."""
     if node.tag != "a":
         return False
-    if _PERMALINK_CLASS.search(node.attrs.get("class", "")):
+    names = node.attrs.get("class")
+    if names and _PERMALINK_CLASS.search(names):
         return True
     return (len(node.children) == 1 and isinstance(node.children[0], str)
             and node.children[0].strip() in _PERMALINK_MARKS)
@@ -762,7 +763,8 @@ _FURNITURE_BY_TAG = _FURNITURE_TAGS | {"form", "header", "table"}
 
 def _marked_mains(order: list[Node]) -> list[Node]:
     """The nodes :func:`_is_marked_main` names, in document order."""
-    return [n for n in order if n.tag == "main" or (n.attrs and _is_marked_main(n))]
+    return [n for n in order if n.tag == "main" or (n.attrs and (n.attrs.get("role") == "main"
+            or n.attrs.get("itemprop") == "articlebody"))]  # _is_marked_main, inline
 
 
 def _protected(mains: list[Node]) -> set[int]:
@@ -808,13 +810,29 @@ def _furniture_by_name(node: Node, st: _Stats, total: int) -> bool:
     return share < 0.4 and not _CONTENT_HINT.search(hints)
 
 
-def _inside(order: list[Node], marked: set[int]) -> list[bool]:
-    """For each node: is it, or an ancestor, in ``marked``? (top-down)"""
-    flags = [False] * len(order)
-    for node in order:
-        parent = node.parent
-        flags[node.index] = node.index in marked or (parent is not None and flags[parent.index])
+def _inside(ends: list[int], marked: set[int]) -> list[bool]:
+    """For each node: is it, or an ancestor, in ``marked``?
+
+    ``ends`` is :func:`_subtree_ends`'s: a node's subtree is the run of
+    document order from it to its end, so each marked node flags its run in
+    one slice (nodes already flagged are inside a run already set)."""
+    flags = [False] * len(ends)
+    for i in sorted(marked):
+        if not flags[i]:
+            flags[i : ends[i]] = [True] * (ends[i] - i)
     return flags
+
+
+def _subtree_ends(order: list[Node]) -> list[int]:
+    """For each node, the position after its last descendant in document
+    order (``order`` is :func:`_index`'s: a subtree is a run of it). One
+    pass for the four :func:`_inside` questions of a page."""
+    ends = list(range(1, len(order) + 1))
+    for node in reversed(order):
+        parent = node.parent
+        if parent is not None and ends[node.index] > ends[parent.index]:
+            ends[parent.index] = ends[node.index]
+    return ends
 
 
 def _class_weight(node: Node) -> int:
@@ -1096,22 +1114,23 @@ def _select(root: Node, fresh: bool = False
     order = _index(root) if not (fresh and isinstance(root, _Document)) else root.order
     inline = _inline_furniture_flags(order)
     mains = _marked_mains(order)
+    ends = _subtree_ends(order)
     link_flags = _link_flags(order)
     blocks = _blocks(root, order, inline, link_flags)
     full = _stats(order, blocks)
     man2html = _man2html_credit(blocks)
     generated = man2html or _generated_document(order)
     chrome = (_man2html_chrome(order) if man2html else set()) | _bullet_terms(order)
-    dropped = _inside(order, _furniture(order, full, inline, mains, names=not generated) | chrome)
+    dropped = _inside(ends, _furniture(order, full, inline, mains, names=not generated) | chrome)
     clean = [b for b in blocks if not dropped[b.owner.index]]
     st = _stats(order, clean)
     scores = _candidate_scores(clean, st)
     top = _top_candidate(order, scores) or _body(order)
     links = _link_counts(order, link_flags)
-    marked = _inside(order, {n.index for n in mains})
+    marked = _inside(ends, {n.index for n in mains})
     roots = _selection(top, scores, st)
-    chosen = _inside(order, roots)
-    pruned = _inside(order, _pruned(order, chosen, roots, st, (marked, links)))
+    chosen = _inside(ends, roots)
+    pruned = _inside(ends, _pruned(order, chosen, roots, st, (marked, links)))
     keep = [c and not d and not p for c, d, p in zip(chosen, dropped, pruned, strict=True)]
     oks = [keep[block.owner.index] and _keep_block(block) for block in blocks]
     if generated or not _selection_proven(blocks, oks, dropped):
