@@ -108,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
                 selecting += time.process_time() - middle
                 parsing += middle - start
                 dismantle(tree)
+                del tree  # inside the pause, as extract_main does
         return parsing, selecting
 
     pairs = [parse_and_select() for _ in range(args.repeat)]
