@@ -9,7 +9,6 @@ symlinked file that resolves outside the root is reported, not opened.
 from __future__ import annotations
 
 import fnmatch
-import heapq
 import operator
 import os
 import re
@@ -127,6 +126,8 @@ def iter_walk(root: Path, exclude: Iterable[str] = (), skip: Iterable[Path] = ()
     merged in by name; two files with one name become twins, as in :func:`walk`
     (the twin keeps one of their disk paths; it is never read). A folder with an
     odd name holds only odd names, so the first walk has all of them."""
+    import heapq  # here: a plain check does not need it
+
     if os.sep != "/":
         yield from walk(root, exclude, skip)
         return
