@@ -399,15 +399,30 @@ class _Run:
             for entry, item in _merge(entries, files):
                 self.pair(entry, item, sources)
             return
+        # _merge inline (a generator's resumption and a pair per file less; the
+        # same pairs: both sides sorted by name, either side missing).
         plain: list[tuple[PlainLine, CorpusFile]] = []
-        for entry, item in _merge(entries, files):
-            if type(entry) is tuple and item is not None and item.link is None and item.problem is None:
-                plain.append((entry, item))
-                if len(plain) >= CHUNK:
-                    self._hash_plain(plain)
-                    plain = []
+        pair, add, index, count = self.pair, plain.append, 0, len(files)
+        for entry in entries:
+            name = entry[0] if type(entry) is tuple else entry.path  # type: ignore[union-attr]
+            while index < count and files[index].name < name:
+                pair(None, files[index], sources)
+                index += 1
+            if index < count and files[index].name == name:
+                item = files[index]
+                index += 1
+                if type(entry) is tuple and item.link is None and item.problem is None:
+                    add((entry, item))
+                    if len(plain) >= CHUNK:
+                        self._hash_plain(plain)
+                        plain = []
+                        add = plain.append
+                else:
+                    pair(entry, item, sources)
             else:
-                self.pair(entry, item, sources)
+                pair(entry, None, sources)
+        for item in files[index:]:
+            pair(None, item, sources)
         self._hash_plain(plain)
 
     def _hash_plain(self, batch: list[tuple[PlainLine, CorpusFile]]) -> None:

@@ -93,10 +93,12 @@ def walk(root: Path, exclude: Iterable[str] = (), skip: Iterable[Path] = (),
                     regular = False
                 if regular and inode not in skipped_inodes:
                     if not patterns or not any(fnmatch.fnmatchcase(rel, p) for p in patterns):
+                        # tuple.__new__: CorpusFile(...) without its Python-level __new__
+                        made = _new(CorpusFile, (rel, item.path, None, 0, None, inode))
                         if rel in found:
-                            _add(found, CorpusFile(rel, item.path, None, 0, None, inode))
+                            _add(found, made)
                         else:
-                            found[rel] = CorpusFile(rel, item.path, None, 0, None, inode)
+                            found[rel] = made
                     continue
             if (low is not None or high is not None) and not _in_span(rel_folder, filename, low, high):
                 continue
@@ -151,6 +153,7 @@ def iter_walk(root: Path, exclude: Iterable[str] = (), skip: Iterable[Path] = ()
 
 
 _NAME = operator.attrgetter("name")
+_new = tuple.__new__
 
 
 def _odd_names(root: Path, patterns: tuple[str, ...], skipped: set[tuple[int, int] | None],
