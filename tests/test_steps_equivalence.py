@@ -95,3 +95,30 @@ def test_a_line_with_a_furniture_key_starts_with_the_key_before_its_first_number
     for key in (layout.furniture_key(other), layout.furniture_key(line)):
         if layout.furniture_key(line) == key and key != "#page-number":
             assert line.startswith(key.partition("#")[0])
+
+
+_CLOSER_TEXT = st.text(alphabet=" ,.;:!?)]}a\n", max_size=40)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_CLOSER_TEXT)
+def test_spaces_before_closers_are_dropped_as_the_pattern_drops_them(text: str) -> None:
+    """The walk back from each closer is the profile's pattern, applied."""
+    assert steps._drop_spaces_before_closers(text) == steps._BEFORE_CLOSER.sub("", text)
+
+
+def word_places(text: str) -> dict[str, list[int]]:
+    places: dict[str, list[int]] = {}
+    for match in re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)*", text):
+        places.setdefault(match.group().lower(), []).append(match.start())
+    return places
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="aAbB-_ 1\n\u03a3\u03c3\u0130\u00e9\u00c9\u00df\u2160'", max_size=50))
+def test_word_places_equal_the_finditer_loop(text: str) -> None:
+    """Same words, same offsets, same order of first use (the Counter of
+    word parts built from it counts in that order)."""
+    found = layout.word_places(text)
+    assert found == word_places(text)
+    assert list(found) == list(word_places(text))
