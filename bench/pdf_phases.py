@@ -78,11 +78,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sys.path.insert(0, str(args.tree.resolve()))
     sys.path.insert(1, str(ROOT / "bench"))
-    from ingest_speed import _readable_pdfs
+    from ingest_speed import _clear_caches, _readable_pdfs
     from pdf_backends import pdfium_plain_text
 
     from verify.pipeline import Options, process_bytes
-    from verify.normalize.steps import _fix_line
 
     pdfs = _readable_pdfs()
     options = Options(timeout=None)
@@ -97,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     for _ in range(args.repeat):
         seconds.clear()
         calls.clear()
-        _fix_line.cache_clear()
+        _clear_caches()
         start = time.process_time()
         for data in pdfs:
             pdfium_plain_text(data)

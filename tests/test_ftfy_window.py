@@ -71,6 +71,33 @@ def test_every_match_holds_a_non_ascii_character_within_reach() -> None:
         assert branch.getwidth()[1] <= steps.BADNESS_REACH + 1  # type: ignore[attr-defined]
 
 
+def _characters(item: tuple[object, object]) -> list[str]:
+    op, arg = item
+    if op == sre_parse.LITERAL:
+        return [chr(arg)]  # type: ignore[call-overload]
+    out = []
+    for kind, value in arg:  # type: ignore[attr-defined]
+        low, high = (value, value) if kind == sre_parse.LITERAL else value
+        out += [chr(c) for c in range(low, high + 1)]
+    return out
+
+
+def test_a_match_holds_a_lone_character_or_two_non_ascii_ones() -> None:
+    """What lets is_bad skip a line or cluster without a seed (``_BAD_SEED``):
+    a branch with one position that takes only non-ASCII characters takes
+    only characters of ``_LONE_BAD`` there; every other branch has two such
+    positions (each one character, in reach of each other by the width)."""
+    lone = re.compile(f"[{steps._LONE_BAD}]")
+    singles = 0
+    for branch in _branches():
+        only = [item for item in branch.data if _only_non_ascii(item)]  # type: ignore[attr-defined]
+        if len(only) >= 2:
+            continue
+        singles += 1
+        assert all(lone.fullmatch(c) for c in _characters(only[0])), branch
+    assert singles >= 4
+
+
 def test_the_pattern_looks_at_nothing_it_does_not_consume() -> None:
     ops = {op.name for op in _ops(_PATTERN)}  # type: ignore[attr-defined]
     assert not ops & {"ASSERT", "ASSERT_NOT", "GROUPREF", "GROUPREF_EXISTS", "ATOMIC_GROUP",
