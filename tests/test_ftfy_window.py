@@ -128,3 +128,27 @@ def test_real_mojibake_lines() -> None:
     good = ["It\u2019s fine", "caf\u00e9", "\u201cquoted\u201d \u2013 dash", "na\u00efve " * 40]
     assert all(steps.is_bad(s) and ftfy.badness.is_bad(s) for s in bad)
     assert not any(steps.is_bad(s) or ftfy.badness.is_bad(s) for s in good)
+
+
+def _mojibake_line_by_line(text: str) -> str:
+    """canon/3's mojibake step before the page gate: every line through the gate."""
+    if text.isascii() and "\x1b" not in text:
+        return text
+    return "\n".join(steps._fix_line(line) for line in text.split("\n"))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=_ALPHABET + "\n\x1b\ufffd\u00e2\u00c2 ", max_size=60))
+def test_the_page_gate_of_mojibake_changes_nothing(text: str) -> None:
+    assert steps.mojibake(text) == _mojibake_line_by_line(text)
+
+
+def test_every_trigger_match_holds_a_trigger_character() -> None:
+    """What the page gate of :func:`steps.mojibake` rests on."""
+    tree = sre_parse.parse(steps._FTFY_TRIGGER.pattern)
+    ((op, (_, branches)),) = tree.data
+    assert op == sre_parse.BRANCH
+    for branch in branches:
+        first = branch.data[0]
+        assert all(steps._TRIGGER_CHARACTER.fullmatch(c) for c in _characters(first))
+    assert steps._TRIGGER_CHARACTER.fullmatch("\u00c2") and steps._TRIGGER_CHARACTER.fullmatch("\u00c3")

@@ -391,7 +391,17 @@ _RAISED_NUMBER = re.compile(r"\d{1,3}")
 _SENTENCE_END = re.compile(r"[.!?]$")
 
 
+#: A line whose first character but white space is a digit: at the page's
+#: start, or after a line break (a pattern led by ``\n`` is scanned for; one
+#: led by a multiline ``^`` is tried at every character). ``\s`` and
+#: ``str.strip`` take the same white space.
+_DIGIT_FIRST = re.compile(r"[^\S\n]*\d")
+_DIGIT_AFTER_BREAK = re.compile(r"\n[^\S\n]*\d")
+
+
 def _page_footnotes(page: str, wanted: frozenset[str] | None) -> tuple[str, list[tuple[int, str]]]:
+    if not _DIGIT_FIRST.match(page) and not _DIGIT_AFTER_BREAK.search(page):
+        return page, []  # a note line and a raised number both start with a digit
     lines = page.split("\n")
     notes: list[tuple[int, str]] = []
     i = 0
@@ -661,9 +671,10 @@ def unwrap(pages: Pages, params: Sequence[str] | None = None) -> Outcome:
     text = "\n".join(pages)
     paragraphs: list[str] = []
     unwrapped = 0
+    marked = CODE_LINE in text  # else every line is prose: one run a block
     for block in re.split(r"\n[ ]*\n", text):
-        lines = [line.strip() for line in block.split("\n") if line.strip()]
-        for code, run in _code_runs(lines):
+        lines = [line for line in map(str.strip, block.split("\n")) if line]
+        for code, run in _code_runs(lines) if marked else [(False, lines)] if lines else []:
             if code:  # a code block's lines are its content: one paragraph, lines kept
                 paragraphs.append("\n".join(run))
                 continue

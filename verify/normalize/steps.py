@@ -79,6 +79,8 @@ def mojibake(text: str) -> str:
     """
     if text.isascii() and "\x1b" not in text:
         return text
+    if not _TRIGGER_CHARACTER.search(text) and not is_bad(text):
+        return text  # no line is suspicious: see _TRIGGER_CHARACTER
     return "\n".join(_fix_line(line) for line in text.split("\n"))
 
 
@@ -93,6 +95,15 @@ def _fix_line(line: str) -> str:
 #: terminal escapes, C1 controls, surrogates, the replacement character
 #: (lossy sequences), a no-break space after a mojibake lead byte.
 _FTFY_TRIGGER = re.compile("[\x1b\x80-\x9f\ud800-\udfff\ufffd]|[\u00c2\u00c3\u00e2][\u00a0 ]")
+
+
+#: Every match of the trigger holds one of these. A page with none of them,
+#: where ftfy's badness pattern finds nothing, has no suspicious line: a
+#: line's match of the pattern is a match of the page at the same place
+#: (the pattern looks at nothing outside what it consumes), but for the
+#: one anchored at the line's start, ``^[ÃÂ][ ]``, which holds ``Ã`` or
+#: ``Â``. One search of the page then replaces a split and a test a line.
+_TRIGGER_CHARACTER = re.compile("[\x1b\x80-\x9f\ud800-\udfff\ufffd\u00c2\u00c3\u00e2]")
 
 
 def _suspicious(line: str) -> bool:
