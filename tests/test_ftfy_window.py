@@ -83,7 +83,7 @@ def _characters(item: tuple[object, object]) -> list[str]:
 
 
 def test_a_match_holds_a_lone_character_or_two_non_ascii_ones() -> None:
-    """What lets is_bad skip a line or cluster without a seed (``_BAD_SEED``):
+    """What lets is_bad search only around seeds (``_BAD_SEED``):
     a branch with one position that takes only non-ASCII characters takes
     only characters of ``_LONE_BAD`` there; every other branch has two such
     positions (each one character, in reach of each other by the width)."""

@@ -79,9 +79,17 @@ def mojibake(text: str) -> str:
     """
     if text.isascii() and "\x1b" not in text:
         return text
-    if not _TRIGGER_CHARACTER.search(text) and not is_bad(text):
-        return text  # no line is suspicious: see _TRIGGER_CHARACTER
+    if _clean_page(text):
+        return text
     return "\n".join(_fix_line(line) for line in text.split("\n"))
+
+
+@functools.lru_cache(maxsize=256)
+def _clean_page(text: str) -> bool:
+    """Has the page no suspicious line? (See :data:`_TRIGGER_CHARACTER`.)
+    Cached, as :func:`_fix_line` is: the character steps run in rounds, and
+    a page comes back unchanged in the next round."""
+    return not _TRIGGER_CHARACTER.search(text) and not is_bad(text)
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -122,43 +130,52 @@ def _suspicious(line: str) -> bool:
 #: only non-ASCII characters; tests/test_ftfy_window.py derives both facts
 #: from the pattern itself).
 BADNESS_REACH = 6
-#: Non-ASCII characters with at most twice that reach of ASCII between them:
-#: their windows would overlap, so they are searched as one.
-_NON_ASCII_CLUSTER = re.compile(rf"[^\x00-\x7f](?:[\x00-\x7f]{{0,{2 * BADNESS_REACH}}}[^\x00-\x7f])*")
-
 
 #: The characters that a match of the badness pattern can hold as its only
 #: non-ASCII character: C1 controls, ``Œ`` and ``œ``, ``Ã`` and ``Â``. Every
 #: other match holds two non-ASCII characters, at most BADNESS_REACH apart
-#: (tests/test_ftfy_window.py derives both facts from the pattern). A line
-#: with neither (German prose: ``für die Übung``) cannot match.
+#: (tests/test_ftfy_window.py derives both facts from the pattern). So every
+#: match holds a *seed*: one of these, or a non-ASCII character with another
+#: at most BADNESS_REACH after it. A line without one (German prose:
+#: ``für die Übung``) cannot match.
 _LONE_BAD = "\x80-\x9f\u0152\u0153\u00c3\u00c2"
-_BAD_SEED = re.compile(rf"[{_LONE_BAD}]|[^\x00-\x7f][\x00-\x7f]{{0,{BADNESS_REACH - 1}}}[^\x00-\x7f]")
+_BAD_SEED = re.compile(rf"[{_LONE_BAD}]|[^\x00-\x7f](?=[\x00-\x7f]{{0,{BADNESS_REACH - 1}}}[^\x00-\x7f])")
 
 
 def is_bad(line: str) -> bool:
-    """``ftfy.badness.is_bad(line)``, searched only around the non-ASCII
-    characters: every match of the badness pattern holds one and reaches at
-    most :data:`BADNESS_REACH` characters from it, so these windows find a
-    match exactly when the whole line has one. The pattern costs per
-    character tried (about 5 MB/s); a long line with a few curly quotes
-    costs a few windows instead, and a line where no match can start
-    (:data:`_BAD_SEED`) none.
+    """``ftfy.badness.is_bad(line)``, searched only around the seeds
+    (:data:`_BAD_SEED`): every match of the badness pattern holds one and
+    reaches at most :data:`BADNESS_REACH` characters from it, so these
+    windows (overlapping ones joined) find a match exactly when the whole
+    line has one. The pattern costs per character tried (about 5 MB/s); a
+    long line with a few curly quotes or umlauts costs no window at all.
 
     >>> is_bad("The People\u00e2\u20ac\u2122s Republic"), is_bad("It\u2019s fine")
     (True, False)
     """
-    seed = _BAD_SEED.search
-    if not seed(line):
-        return False
-    search = ftfy.badness.BADNESS_RE.search
-    for run in _NON_ASCII_CLUSTER.finditer(line):
-        # Both characters of a close pair are in one cluster: a cluster
-        # without a seed holds no character of any match.
-        if seed(line, run.start(), run.end()) and search(
-                line, max(0, run.start() - BADNESS_REACH), run.end() + BADNESS_REACH):
+    start = end = 0  # the window being gathered, line[start:end]
+    for seed in _BAD_SEED.finditer(line):
+        # Every match holds a seed and lies within BADNESS_REACH of it.
+        low, high = max(0, seed.start() - BADNESS_REACH), seed.start() + BADNESS_REACH + 1
+        if low > end and end and _bad_window(line[start:end], start == 0):
             return True
-    return False
+        start, end = (start, high) if end and low <= end else (low, high)
+    return bool(end) and _bad_window(line[start:end], start == 0)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _bad_window(window: str, at_start: bool) -> bool:
+    """``BADNESS_RE.search(line, start, end)``, where ``window`` is
+    ``line[start:end]`` and ``at_start`` says whether ``start`` is 0.
+
+    The pattern looks at nothing outside what it consumes, and its one
+    anchor, ``^``, matches at the line's first character only: the search
+    depends on the window's characters and on ``at_start`` alone, and is
+    cached on them. The character steps see a page again in their next
+    round, and its windows again once unwrapping has joined its lines."""
+    if at_start:
+        return bool(ftfy.badness.BADNESS_RE.search(window))
+    return bool(ftfy.badness.BADNESS_RE.search("\n" + window, 1))  # from 1: no ``^`` there
 
 
 def nfkc(text: str) -> str:
