@@ -150,5 +150,16 @@ def test_every_trigger_match_holds_a_trigger_character() -> None:
     assert op == sre_parse.BRANCH
     for branch in branches:
         first = branch.data[0]
-        assert all(steps._TRIGGER_CHARACTER.fullmatch(c) for c in _characters(first))
+        assert all(c == "\x1b" or steps._TRIGGER_CHARACTER.fullmatch(c) for c in _characters(first))
     assert steps._TRIGGER_CHARACTER.fullmatch("\u00c2") and steps._TRIGGER_CHARACTER.fullmatch("\u00c3")
+
+
+_SEED = re.compile(rf"[{steps._LONE_BAD}]|"
+                   rf"[^\x00-\x7f](?=[\x00-\x7f]{{0,{steps.BADNESS_REACH - 1}}}[^\x00-\x7f])")
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=_ALPHABET + "\n", max_size=40))
+def test_seeds_are_found_as_the_plain_pattern_finds_them(line: str) -> None:
+    """``_BAD_SEED`` is written to start with a class the engine scans for."""
+    assert [m.start() for m in steps._BAD_SEED.finditer(line)] == [m.start() for m in _SEED.finditer(line)]

@@ -41,6 +41,10 @@ def rules(text: str) -> str:
     return _INLINE_RULE.sub("", _RULE.sub("", text))
 
 
+def rule_paragraphs(text: str) -> str:
+    return "\n\n".join(p for p in text.split("\n\n") if not _RULE.fullmatch(p))
+
+
 def spacing(text: str) -> str:
     return _AFTER_OPENER.sub("", _BEFORE_CLOSER.sub("", text))
 
@@ -60,6 +64,7 @@ _TEXT = st.text(alphabet="ao -_=*~#.,;:!?()[]{}\n\t\u00a0\u2022\u2013\u00b7x", m
 def test_fast_steps_equal_the_plain_ones(text: str) -> None:
     assert steps.line_space(text) == line_space(text)
     assert steps.rules(text) == rules(text)
+    assert steps.rule_paragraphs(text) == rule_paragraphs(text)
     assert steps.spacing(text) == spacing(text)
     assert steps.bullets(text) == bullets(text)
 
@@ -71,6 +76,7 @@ def test_fast_steps_equal_the_plain_ones_on_pieces(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert steps.line_space(text) == line_space(text)
     assert steps.rules(text) == rules(text)
+    assert steps.rule_paragraphs(text) == rule_paragraphs(text)
     assert steps.spacing(text) == spacing(text)
     assert steps.bullets(text) == bullets(text)
 

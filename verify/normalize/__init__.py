@@ -165,12 +165,16 @@ def _characters(pages: Pages, run: tuple[Step, ...], merged: dict[str, Change], 
     was, no further step changes it, so the cycle may stop there."""
     quiet = 0  # steps in a row that changed nothing
     first = (len(run) - start) % len(run) if run else 0
+    # Per step, the pages it returned as they were: the steps are pure, so
+    # a page that comes back to a step unchanged is not given to it again
+    # (in the next round, most pages are those of the round before).
+    kept: dict[str, set[str]] = {}
     for position in range(start, start + first + MAX_ROUNDS * len(run)):
         if quiet == len(run):
             break
         step = run[position % len(run)]
         assert step.text is not None
-        pages, change = _text_step(step.name, step.text, pages)
+        pages, change = _text_step(step.name, step.text, pages, kept.setdefault(step.name, set()))
         if change is None:
             quiet += 1
             continue
@@ -181,8 +185,16 @@ def _characters(pages: Pages, run: tuple[Step, ...], merged: dict[str, Change], 
     return pages
 
 
-def _text_step(name: str, fn: TextStep, pages: Pages) -> tuple[Pages, Change | None]:
-    out = tuple(fn(page) for page in pages)
+def _text_step(name: str, fn: TextStep, pages: Pages,
+               kept: set[str] | None = None) -> tuple[Pages, Change | None]:
+    """Apply ``fn`` to each page. ``kept``: pages ``fn`` is known to return
+    as they are (not given to it again), and where the pages it now returns
+    as they are go."""
+    if kept is None:
+        out = tuple(fn(page) for page in pages)
+    else:
+        out = tuple(page if page in kept else fn(page) for page in pages)
+        kept.update(page for page, new in zip(pages, out, strict=True) if page is new or page == new)
     if out == pages:
         return pages, None
     examples: list[str] = []

@@ -89,7 +89,7 @@ def _clean_page(text: str) -> bool:
     """Has the page no suspicious line? (See :data:`_TRIGGER_CHARACTER`.)
     Cached, as :func:`_fix_line` is: the character steps run in rounds, and
     a page comes back unchanged in the next round."""
-    return not _TRIGGER_CHARACTER.search(text) and not is_bad(text)
+    return "\x1b" not in text and not _TRIGGER_CHARACTER.search(text) and not is_bad(text)
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -105,13 +105,15 @@ def _fix_line(line: str) -> str:
 _FTFY_TRIGGER = re.compile("[\x1b\x80-\x9f\ud800-\udfff\ufffd]|[\u00c2\u00c3\u00e2][\u00a0 ]")
 
 
-#: Every match of the trigger holds one of these. A page with none of them,
+#: Every match of the trigger holds one of these or ``\x1b``. A page with none of them,
 #: where ftfy's badness pattern finds nothing, has no suspicious line: a
 #: line's match of the pattern is a match of the page at the same place
 #: (the pattern looks at nothing outside what it consumes), but for the
 #: one anchored at the line's start, ``^[ÃÂ][ ]``, which holds ``Ã`` or
 #: ``Â``. One search of the page then replaces a split and a test a line.
-_TRIGGER_CHARACTER = re.compile("[\x1b\x80-\x9f\ud800-\udfff\ufffd\u00c2\u00c3\u00e2]")
+#: (Found as a non-ASCII character, then tested: a scan for a class of one
+#: range is faster than for a class of several.)
+_TRIGGER_CHARACTER = re.compile("[^\x00-\x7f](?<=[\x80-\x9f\ud800-\udfff\ufffd\u00c2\u00c3\u00e2])")
 
 
 def _suspicious(line: str) -> bool:
@@ -139,7 +141,10 @@ BADNESS_REACH = 6
 #: at most BADNESS_REACH after it. A line without one (German prose:
 #: ``für die Übung``) cannot match.
 _LONE_BAD = "\x80-\x9f\u0152\u0153\u00c3\u00c2"
-_BAD_SEED = re.compile(rf"[{_LONE_BAD}]|[^\x00-\x7f](?=[\x00-\x7f]{{0,{BADNESS_REACH - 1}}}[^\x00-\x7f])")
+#: (A non-ASCII character first, which the regex engine scans for; then
+#: which kind of seed it is.)
+_BAD_SEED = re.compile(
+    rf"[^\x00-\x7f](?:(?<=[{_LONE_BAD}])|(?=[\x00-\x7f]{{0,{BADNESS_REACH - 1}}}[^\x00-\x7f]))")
 
 
 def is_bad(line: str) -> bool:
@@ -329,9 +334,36 @@ def rules(text: str) -> str:
     if not _RULE_HINT.search(text):
         return text
     if CODE_LINE not in text:
-        return _INLINE_RULE.sub("", _RULE.sub("", text))
+        return _INLINE_RULE.sub("", _drop_rule_lines(text))
     return "\n".join(line if line.startswith(CODE_LINE) else _INLINE_RULE.sub("", _RULE.sub("", line))
                      for line in text.split("\n"))
+
+
+#: A rule line's content, tried on the lines that hold a rule hint.
+_RULE_LINE = re.compile(r"[ ]*(?:[-_=*~.\u00b7\u2022#+][ ]*){3,}")
+
+
+def _drop_rule_lines(text: str) -> str:
+    """``_RULE.sub("", text)``, tried only on the lines that hold a hint (a
+    rule line holds three rule characters with only spaces between): the
+    multiline ``^`` of the pattern was tried at every character of the
+    text (tests/test_steps_equivalence.py keeps the pattern as the reference)."""
+    pieces: list[str] = []
+    last = checked = 0
+    for hint in _RULE_HINT.finditer(text):
+        if hint.start() < checked:
+            continue  # a line already tried
+        start = text.rfind("\n", 0, hint.start()) + 1
+        checked = text.find("\n", hint.start())
+        if checked < 0:
+            checked = len(text)
+        if _RULE_LINE.fullmatch(text, start, checked):
+            pieces.append(text[last:start])
+            last = checked
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def rule_paragraphs(text: str) -> str:
@@ -342,6 +374,8 @@ def rule_paragraphs(text: str) -> str:
     >>> rule_paragraphs("end.\n\n* * *\n\nnext")
     'end.\n\nnext'
     """
+    if not _RULE_HINT.search(text):
+        return text  # a rule paragraph holds a hint
     return "\n\n".join(p for p in text.split("\n\n") if not _RULE.fullmatch(p))
 
 
@@ -409,8 +443,10 @@ _BULLET = re.compile(r"^[\u2022\u25e6\u25aa\u25cf\u2023\u2043\u2219\u00b7\u25a0\
                      re.MULTILINE)
 _NROFF_BULLET = re.compile(r"^o +(?=\S)", re.MULTILINE)
 #: Where ``_BULLET`` can match: a pattern starting ``^`` in multiline mode is
-#: tried at every character, a character class is scanned for.
-_BULLET_SYMBOL = re.compile("[\u2022\u25e6\u25aa\u25cf\u2023\u2043\u2219\u00b7\u25a0\u25a1\u2013]")
+#: tried at every character, a character class is scanned for (a class of
+#: one range fastest: the symbol is tested behind the non-ASCII character).
+_BULLET_SYMBOL = re.compile(
+    "[^\x00-\x7f](?<=[\u2022\u25e6\u25aa\u25cf\u2023\u2043\u2219\u00b7\u25a0\u25a1\u2013])")
 
 
 def bullets(text: str) -> str:
