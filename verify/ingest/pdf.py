@@ -295,7 +295,7 @@ def _line_blocks(textpage: Any, text: str, page: int) -> list[Block]:
     get_box, handle, rect = pdfium_c.FPDFText_GetLooseCharBox, textpage.raw, pdfium_c.FS_RECTF()
     blocks, start = [], 0
     for line in text.split("\r\n"):
-        if line.strip():
+        if line and not line.isspace():  # what ``line.strip()`` leaves something of
             if not get_box(handle, start, rect):
                 raise pdfium.PdfiumError("Failed to get charbox.")
             left, bottom, top = rect.left, rect.bottom, rect.top
@@ -325,14 +325,16 @@ def _mark_paragraphs(text: str, blocks: list[Block]) -> str:
     counts = Counter(lefts)  # the most common left edge, the leftmost among equals
     margin = min(counts, key=lambda x: (-counts[x], x))
     breaks = set()
-    for prev, cur in itertools.pairwise(blocks):
-        assert prev.bbox and cur.bbox
-        # PDFium folds a hyphenated pair of lines into one (U+FFFE): it spans more pitches.
-        expected = pitch * (1 + prev.text.count("\ufffe"))
-        gap = prev.bbox[3] - cur.bbox[3]
-        indented = cur.bbox[0] >= margin + INDENT and abs(prev.bbox[0] - margin) < INDENT
-        if gap > expected + (PARAGRAPH_GAP - 1) * pitch or (gap > 0 and indented):
-            breaks.add(cur.text)
+    boxes = [b.bbox for b in blocks]
+    assert all(boxes)
+    # PDFium folds a hyphenated pair of lines into one (U+FFFE): it spans more pitches.
+    folds = [b.text.count("\ufffe") for b in blocks] if "\ufffe" in text else [0] * len(blocks)
+    slack, indent = (PARAGRAPH_GAP - 1) * pitch, margin + INDENT
+    for i, (prev, cur) in enumerate(itertools.pairwise(boxes), start=1):
+        gap = prev[3] - cur[3]  # type: ignore[index]
+        if gap > pitch * (1 + folds[i - 1]) + slack or (
+                gap > 0 and cur[0] >= indent and abs(prev[0] - margin) < INDENT):  # type: ignore[index]
+            breaks.add(blocks[i].text)
     if not breaks:
         return text
     lines = text.split("\r\n")
