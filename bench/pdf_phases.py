@@ -13,7 +13,8 @@ around the parts of extraction and around each step of the profile. Prints
 the medians over the rounds (default 3): seconds, share of verify's total,
 and how many times each step ran (a text step runs once per page per round
 of the fixed point). ``--tree DIR`` imports ``verify`` from another checkout
-(say main's), to put the two side by side.
+(say main's), to put the two side by side; ``--pdf PATH...`` times other
+PDFs (a held-out set).
 """
 
 from __future__ import annotations
@@ -75,15 +76,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--tree", type=Path, default=ROOT, help="import verify from this checkout")
+    parser.add_argument("--pdf", type=Path, nargs="+", metavar="PATH",
+                        help="time these PDFs instead (say a held-out set: /usr/share/doc/*/*.pdf)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(args.tree.resolve()))
     sys.path.insert(1, str(ROOT / "bench"))
+    from verify.pipeline import Options, process_bytes  # the tree's, before ingest_speed adds ROOT
+
     from ingest_speed import _clear_caches, _readable_pdfs
     from pdf_backends import pdfium_plain_text
 
-    from verify.pipeline import Options, process_bytes
-
-    pdfs = _readable_pdfs()
+    pdfs = [path.read_bytes() for path in args.pdf] if args.pdf else _readable_pdfs()
     options = Options(timeout=None)
     for data in pdfs:  # warm-up: the word list, pypdf's import
         process_bytes(data, "x", options)
