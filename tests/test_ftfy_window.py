@@ -163,3 +163,11 @@ _SEED = re.compile(rf"[{steps._LONE_BAD}]|"
 def test_seeds_are_found_as_the_plain_pattern_finds_them(line: str) -> None:
     """``_BAD_SEED`` is written to start with a class the engine scans for."""
     assert [m.start() for m in steps._BAD_SEED.finditer(line)] == [m.start() for m in _SEED.finditer(line)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, min_size=1, max_size=12), st.integers(6, 30))
+def test_windowed_badness_on_long_windows(core: str, times: int) -> None:
+    """Dense non-ASCII text makes windows longer than the cached ones."""
+    line = core * times
+    assert steps.is_bad(line) == ftfy.badness.is_bad(line)

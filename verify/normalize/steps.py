@@ -84,11 +84,11 @@ def mojibake(text: str) -> str:
     return "\n".join(_fix_line(line) for line in text.split("\n"))
 
 
-@functools.lru_cache(maxsize=256)
 def _clean_page(text: str) -> bool:
     """Has the page no suspicious line? (See :data:`_TRIGGER_CHARACTER`.)
-    Cached, as :func:`_fix_line` is: the character steps run in rounds, and
-    a page comes back unchanged in the next round."""
+    Not cached: a page the step returned as it was is not given to it again
+    in the next round (``verify.normalize._characters``), and a cache of
+    whole documents would keep large texts alive across a build."""
     return "\x1b" not in text and not _TRIGGER_CHARACTER.search(text) and not is_bad(text)
 
 
@@ -162,10 +162,22 @@ def is_bad(line: str) -> bool:
     for seed in _BAD_SEED.finditer(line):
         # Every match holds a seed and lies within BADNESS_REACH of it.
         low, high = max(0, seed.start() - BADNESS_REACH), seed.start() + BADNESS_REACH + 1
-        if low > end and end and _bad_window(line[start:end], start == 0):
+        if low > end and end and _bad_in(line, start, end):
             return True
         start, end = (start, high) if end and low <= end else (low, high)
-    return bool(end) and _bad_window(line[start:end], start == 0)
+    return bool(end) and _bad_in(line, start, end)
+
+
+#: Windows up to this long are cached (a short window around a symbol recurs;
+#: a page of Cyrillic is one long window, which would only fill the cache).
+_CACHED_WINDOW = 64
+
+
+def _bad_in(line: str, start: int, end: int) -> bool:
+    """``BADNESS_RE.search(line, start, end)``, cached for short windows."""
+    if end - start <= _CACHED_WINDOW:
+        return _bad_window(line[start:end], start == 0)
+    return bool(ftfy.badness.BADNESS_RE.search(line, start, end))
 
 
 @functools.lru_cache(maxsize=1 << 14)
