@@ -660,17 +660,22 @@ def across_neighbours(found: list[Difference]) -> list[Difference]:
 
 
 def passages(
-    pairs: Sequence[AlignedPair], a_text: str, b_text: str, loose: frozenset[int] = frozenset()
+    pairs: Sequence[AlignedPair],
+    a_text: str,
+    b_text: str,
+    loose: frozenset[int] = frozenset(),
+    absorbed: frozenset[int] = frozenset(),
 ) -> list[Difference]:
     """Runs of one-sided pairs, as one omission and/or one addition each.
 
     ``loose`` pairs (aligned, but sharing no content word, number or name)
     count as one-sided on both sides: nothing confirms that they say the
-    same thing.
+    same thing. ``absorbed`` one-sided pairs are sentences the other text
+    says within a neighbouring pair: not passages.
     """
 
     def alone(k: int) -> bool:
-        return pairs[k].one_sided or k in loose
+        return (pairs[k].one_sided and k not in absorbed) or k in loose
 
     out: list[Difference] = []
     i = 0

@@ -1,0 +1,38 @@
+"""Faithful pairs stay quiet, and the real difference next to the quiet case
+is still found (compare6 round). Verses of the Berean Standard Bible (CC0)
+and Noah Webster's Bible (public domain), copied into
+``tests/data/compare/compare6/`` (see ``tests/data/compare/README.md``)."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+from verify.compare import compare_texts
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "compare" / "compare6"
+
+
+def _bsb(name: str) -> list[str]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [re.sub(r"^\[\d+:\d+\] ", "", line).strip() for line in lines]
+
+
+def _csv(name: str) -> list[str]:
+    with (DATA / name).open(encoding="utf-8", newline="") as f:
+        return [row[3] for row in csv.reader(f)]
+
+
+def test_a_verse_cut_in_two_sentences_is_no_omission() -> None:
+    # BSB Genesis 16:2 says in two sentences what Webster says in one:
+    # "Please go to my maidservant; ..." is no omission of Webster's.
+    a, b = _bsb("genesis16_BSB.txt"), _csv("genesis16_Webster.csv")
+    assert not [d for d in compare_texts(" ".join(a), " ".join(b)).differences if d.kind == "omission"]
+
+
+def test_a_verse_deleted_beside_it_is_still_an_omission() -> None:
+    a, b = _bsb("genesis16_BSB.txt"), _csv("genesis16_Webster.csv")
+    deleted = " ".join(b[:2] + b[3:])  # Genesis 16:3 taken out of Webster
+    found = [d for d in compare_texts(" ".join(a), deleted).differences if d.kind == "omission"]
+    assert [d.a.text[:30] for d in found] == ["So after he had lived in Canaa"]
