@@ -36,3 +36,23 @@ def test_a_verse_deleted_beside_it_is_still_an_omission() -> None:
     deleted = " ".join(b[:2] + b[3:])  # Genesis 16:3 taken out of Webster
     found = [d for d in compare_texts(" ".join(a), deleted).differences if d.kind == "omission"]
     assert [d.a.text[:30] for d in found] == ["So after he had lived in Canaa"]
+
+
+def _ruth3() -> tuple[str, str]:
+    return " ".join(_bsb("ruth3_BSB.txt")), " ".join(_csv("ruth3_Webster.csv"))
+
+
+def test_a_speaker_named_where_the_other_says_he_is_no_name_difference() -> None:
+    # BSB Ruth 3:14 "Boaz said" / Webster "And he said": Webster names Boaz
+    # a few verses before, outside the near neighbourhood of four pairs.
+    a, b = _ruth3()
+    details = [d.detail for d in compare_texts(a, b).differences if d.kind == "name"]
+    assert "Boaz only in A" not in details
+
+
+def test_a_name_swapped_beside_it_is_still_found() -> None:
+    a, b = _ruth3()
+    swapped = b.replace("[is] not Boaz of our kindred", "[is] not Naomi of our kindred")
+    assert swapped != b
+    details = [d.detail for d in compare_texts(a, swapped).differences if d.kind == "name"]
+    assert "Boaz != Naomi" in details

@@ -97,11 +97,22 @@ def compare_texts(a: str, b: str, langs: tuple[str, str] | None = None) -> Compa
                 loose.add(index)
             continue
         window = slice(max(0, index - NEARBY), index + NEARBY + 1)
+        wide = slice(max(0, index - AROUND), index + AROUND + 1)
         side_a = Side(
-            a, sa[bead.a_start : bead.a_end], common_a, names, nearby=frozenset().union(*keys_a[window])
+            a,
+            sa[bead.a_start : bead.a_end],
+            common_a,
+            names,
+            nearby=frozenset().union(*keys_a[window]),
+            around=frozenset().union(*keys_a[wide]),
         )
         side_b = Side(
-            b, sb[bead.b_start : bead.b_end], common_b, names, nearby=frozenset().union(*keys_b[window])
+            b,
+            sb[bead.b_start : bead.b_end],
+            common_b,
+            names,
+            nearby=frozenset().union(*keys_b[window]),
+            around=frozenset().union(*keys_b[wide]),
         )
         found.extend(pair_differences(side_a, side_b, index, terms, versions))
     found, notes = _habits(found, a, b, _capitalised, versions)
@@ -365,6 +376,9 @@ def _habits(
 
 #: How many pairs either side of a pair count as its neighbourhood for names.
 NEARBY = 4
+#: ... and for a known name alone on one side (a speaker named where the
+#: other translation says "he" is named by it a few verses away).
+AROUND = 12
 _CAPITALISED = re.compile(r"\b[^\W\d_][^\W_]+")
 
 
