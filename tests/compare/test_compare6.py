@@ -56,3 +56,45 @@ def test_a_name_swapped_beside_it_is_still_found() -> None:
     assert swapped != b
     details = [d.detail for d in compare_texts(a, swapped).differences if d.kind == "name"]
     assert "Boaz != Naomi" in details
+
+
+# Mark 13:1-2, BSB and Webster (inline: two verses).
+_MARK13_BSB = (
+    "As Jesus was leaving the temple, one of His disciples said to Him, "
+    "\u201cTeacher, look at the magnificent stones and buildings!\u201d "
+    "\u201cDo you see all these great buildings?\u201d Jesus replied. "
+    "\u201cNot one stone here will be left on another; every one will be thrown down.\u201d"
+)
+_MARK13_WEBSTER = (
+    "And as he was going out of the temple, one of his disciples saith to him, Master, see what manner "
+    "of stones, and what buildings [are here]! And Jesus answering said to him, Seest thou these great "
+    "buildings? there shall not be left one stone upon another, that shall not be thrown down."
+)
+
+
+def test_both_sides_negative_in_one_sentence_is_no_negation_difference() -> None:
+    # "Not one stone ... will be left" / "there shall not be left one stone":
+    # the negations stand in different places, the polarity is the same.
+    # (Webster's second "not", "that shall not be thrown down" / "every one
+    # will be thrown down", a double negation, is still reported: a known limit.)
+    c = compare_texts(_MARK13_BSB, _MARK13_WEBSTER)
+    details = [d.detail for d in c.differences if d.detail.startswith("negation")]
+    assert details == ["negation: 'not' in B, 'thrown' without one in A"]
+
+
+def test_a_negation_taken_out_beside_it_is_still_found() -> None:
+    positive = _MARK13_BSB.replace("\u201cNot one stone here will", "\u201cOne stone here will")
+    c = compare_texts(positive, _MARK13_WEBSTER)
+    details = [d.detail for d in c.differences if d.detail.startswith("negation")]
+    assert details == ["negation: 'not' in B, 'left' without one in A"]
+
+
+def test_an_old_spelling_of_not_is_a_negation_on_the_other_side() -> None:
+    # Genesis 27:1, Tyndale (1530) and ASV: "he coude nat see" / "he could not see"
+    a = "And it came to passe that Isaac wexed olde and his eyes were dymme so that he coude nat see."
+    b = "And it came to pass, that when Isaac was old, and his eyes were dim, so that he could not see."
+    assert not [d for d in compare_texts(a, b).differences if d.detail.startswith("negation")]
+    c = compare_texts(a.replace("coude nat see", "coude see"), b)
+    assert [d.detail for d in c.differences if d.detail.startswith("negation")] == [
+        "negation: 'not' in B, 'see' without one in A"
+    ]
