@@ -174,7 +174,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-missed", action="store_true")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    english = {t: _read_csv(args.corpus / f"{t}.csv") for t in ("KJV", "Darby")} if args.corpus else load(CORPUS)
+    english = (
+        {t: _read_csv(args.corpus / f"{t}.csv") for t in ("KJV", "Darby")} if args.corpus else load(CORPUS)
+    )
     pairs = [tuple(p.split(":")) for p in args.pairs] if args.pairs else PAIRS
     if not args.json:
         print(

@@ -68,7 +68,9 @@ def write(rows: list[tuple[str, int, int, str]], path: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("modules", type=Path, help="directory of the modules' zip files")
     parser.add_argument("out", type=Path)
     parser.add_argument("--books", nargs="*", default=["Exodus", "Luke", "Romans"])
@@ -82,7 +84,11 @@ def main(argv: list[str] | None = None) -> int:
         target = args.out / f"{name}.csv"
         write(rows, target)
         if args.check:
-            shared = SHARED / ("from-sword-modules" if name in ("KJV", "Darby") else "other-languages") / f"{name}.csv"
+            shared = (
+                SHARED
+                / ("from-sword-modules" if name in ("KJV", "Darby") else "other-languages")
+                / f"{name}.csv"
+            )
             with shared.open(encoding="utf-8") as f:
                 want = {(r[0], r[1], r[2]): r[3] for r in list(csv.reader(f))[1:]}
             got = {(b, str(c), str(v)): t for b, c, v, t in rows}
