@@ -171,6 +171,8 @@ LEXICON = True
 def _with_lexicon(
     a: Sequence[str], b: Sequence[str], langs: tuple[str, str], path: Path, scorer: _Scorer
 ) -> tuple[list[Vector], list[Vector]]:
+    """The sentences' vectors with the words that the first alignment's
+    confident 1-1 pairs (lengths agreeing) show to be translations."""
     wa = [lexicon.words(t, langs[0]) for t in a]
     wb = [lexicon.words(t, langs[1]) for t in b]
     train = [
