@@ -77,7 +77,7 @@ def syllable(py: str) -> str:
 
 
 def runs(text: str) -> set[str]:
-    from pypinyin import lazy_pinyin  # bench-only: pip install pypinyin==0.55.0 (MIT)
+    from pypinyin import lazy_pinyin  # bench extra: pypinyin (MIT)
 
     out: set[str] = set()
     for block in re.findall(r"[\u4e00-\u9fff]+", text):

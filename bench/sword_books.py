@@ -11,7 +11,7 @@ where one stood between two words), block tags made a space, other tags
 removed with their text kept, whitespace collapsed. ``--check`` rebuilds the
 four shared books and compares them with the shared CSVs.
 
-Needs ``pysword`` (``pip install pysword==0.2.8``; bench-only, not a
+Needs ``pysword`` (in the ``bench`` extra, pinned in requirements/constraints.txt; not a
 dependency of verify) and the modules' zip files in one directory::
 
     git -C MIRROR show HEAD:sources/ru/RusSynodal/RusSynodal.zip > sword/RusSynodal.zip  # etc.
