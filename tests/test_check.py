@@ -322,3 +322,17 @@ def test_reuse_hashing_opens_beneath_the_root_and_checks_the_inode(tmp_path: Pat
     (root / "d").symlink_to(outside, target_is_directory=True)
     (linked,) = verify.check.hash_many(str(root), [("d/f.txt", None)], jobs=1)
     assert isinstance(linked, str)
+
+
+def test_a_deep_check_refuses_a_tampered_record_store(corpus: tuple[Path, Path]) -> None:
+    """A deep check vouches for the whole manifest, so it reads the whole record
+    store and checks its digest even when no file changed; a plain check reads
+    the store only for changed files (docs/manifest.md), so it still passes."""
+    _, target = corpus
+    store = target.parent / str(read_manifest(target).records)
+    store.write_bytes(store.read_bytes().replace(b'"encoding":"utf-8"', b'"encoding":"latin-1"', 1))
+    assert _check(corpus).passed
+    report = _check(corpus, deep=True)
+    assert not report.passed
+    assert [e.path for e in report.errors] == [str(store)]
+    assert "record store" in report.errors[0].message
