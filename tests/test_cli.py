@@ -76,6 +76,25 @@ def test_build_exit_1_when_a_file_failed(tmp_path: Path, capsys: pytest.CaptureF
     assert (tmp_path / "m.json").exists()
 
 
+def test_build_names_a_page_whose_canonical_text_is_empty(tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """A page cut inside its head (visible words, no content) is ingested, and the
+    summary says so: its digest is every other empty document's (an audit found
+    this only in `ingest --format json`)."""
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "cut.html").write_text(
+        "<html><head><title>What is rustdoc? - The rustdoc book</title>"
+        "<script>var x = 1;</script></head><body><nav><a href='/'>Home</a> "
+        "<a href='/a'>Chapter one</a> <a href='/b'>Chapter two</a></nav>", "utf-8")
+    (tmp_path / "c" / "ok.txt").write_text("An ordinary sentence of plain text.\n", "utf-8")
+    assert main(["build", str(tmp_path / "c"), "-m", str(tmp_path / "m.json"), "-q"]) == 0
+    out = capsys.readouterr().out
+    assert "warning cut.html: canon." in out and "ok.txt" not in out
+    assert main(["build", str(tmp_path / "c"), "-m", str(tmp_path / "n.json"), "-q", "--format", "json"]) == 0
+    flagged = json.loads(capsys.readouterr().out)["flagged"]
+    assert [f["path"] for f in flagged] == ["cut.html"] and flagged[0]["warning"].startswith("canon.")
+
+
 @pytest.mark.parametrize("content", [
     b"", b"{\"format\": \"verify-manifest/1\", \"entr", b"[]", b"\xff\xfe",
 ])

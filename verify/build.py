@@ -68,6 +68,9 @@ class BuildResult:
     spool: Path | None = None
     count: int = 0
     failures: tuple[Entry, ...] = ()
+    #: (path, warning) of the files extracted in this run whose canonical text
+    #: is empty or keeps much less than their visible text (``canon.*``).
+    flagged: tuple[tuple[str, str], ...] = ()
 
     @property
     def files(self) -> int:
@@ -103,6 +106,7 @@ def build_manifest(root: str | os.PathLike[str], *, manifest_path: str | os.Path
     sink = _Sink(Path(manifest_path) if spool and manifest_path is not None else None)
     details: dict[str, dict[str, Any]] = {}
     records: list[Record] = []
+    flagged: list[tuple[str, str]] = []
     reused = 0
     try:
         # A part of files at a time, in name order: the reused ones hashed (opened beneath
@@ -121,7 +125,9 @@ def build_manifest(root: str | os.PathLike[str], *, manifest_path: str | os.Path
                     details[entry.record_key] = detail
                 if record is None:
                     reused += 1
-                elif item.name in in_works or sink.spool is None:
+                    continue
+                flagged.extend((item.name, w) for w in record.warnings if w.startswith("canon."))
+                if item.name in in_works or sink.spool is None:
                     records.append(record if item.name in in_works else _slim(record))
         manifest = Manifest(entries=tuple(sink.entries), profile=options.profile,
                             root=_relative_root(root, manifest_path),
@@ -131,7 +137,7 @@ def build_manifest(root: str | os.PathLike[str], *, manifest_path: str | os.Path
         raise
     return BuildResult(manifest, tuple(records), _warnings(provenance, present), details,
                        reused=reused, spool=sink.spool, count=sink.count,
-                       failures=tuple(sink.failures))
+                       failures=tuple(sink.failures), flagged=tuple(flagged))
 
 
 _Made = tuple[CorpusFile, Entry, "dict[str, Any] | None", "Record | None"]

@@ -95,11 +95,14 @@ def run(args: argparse.Namespace) -> int:
                    "reused": result.reused,
                    "failed": [{"path": r.path, "error": r.error, "error_code": r.error_code}
                               for r in failed],
-                   "warnings": list(result.warnings)})
+                   "warnings": list(result.warnings),
+                   "flagged": [{"path": path, "warning": warning} for path, warning in result.flagged]})
     else:
         total = result.files
         print(f"wrote {shown(args.manifest)}: {total} files, {total - len(failed)} ingested "
               f"({result.reused} reused from the previous build), {len(failed)} failed")
         for record in failed:
             print(f"  failed  {shown(record.path)}: {shown(record.error or '')} [{record.error_code}]")
+        for path, warning in result.flagged:
+            print(f"  warning {shown(path)}: {shown(warning)}")
     return 1 if failed else 0
