@@ -62,6 +62,18 @@ def test_text_with_a_bom_is_decoded_by_it(encoding: str) -> None:
     assert used.startswith("utf")
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_text_and_the_record_says_it_was_detected(encoding: str) -> None:
+    """ASCII in UTF-16 without a byte-order mark is valid UTF-8 full of NULs: it
+    was refused as binary (an audit); charset-normalizer now decides, and only
+    UTF-16/32 is taken. NULs that are no wide text stay binary."""
+    text = "Hello world, this is UTF-16 without a byte-order mark, plain words.\n"
+    record = process_bytes(text.encode(encoding), "wide.txt")
+    assert record.error is None and (record.text or "").startswith("Hello world, this is UTF-16")
+    assert any("no byte-order mark" in w for w in record.warnings)
+    assert process_bytes(b"abc\x00\x01\x02" * 100, "bin.txt").error_code == "ingest.unsupported"
+
+
 def test_legacy_8bit_text_is_detected_and_the_record_says_so() -> None:
     text = ("Le ministère des Affaires étrangères a publié le communiqué. "
             "Les États membres réaffirment leur volonté de coopérer. ") * 4

@@ -43,10 +43,11 @@ def decode_text(data: bytes) -> tuple[str, str, tuple[str, ...]]:
     except UnicodeDecodeError:
         pass
     else:
-        _refuse_binary(text)
-        return text, "utf-8", ()
+        if "\x00" not in text[:65536]:
+            _refuse_binary(text)
+            return text, "utf-8", ()
     if b"\x00" in data[:4096]:
-        raise UnsupportedFormat("binary data (NUL bytes), not text")
+        return _wide_without_bom(data)
     results = list(charset_normalizer.from_bytes(data))
     if not results:
         raise UnsupportedFormat("binary data: no text encoding decodes these bytes")
@@ -57,6 +58,23 @@ def decode_text(data: bytes) -> tuple[str, str, tuple[str, ...]]:
     warning = (f"no byte-order mark and not UTF-8: encoding {best.encoding} detected by "
                f"charset-normalizer" + (f" (also possible: {', '.join(others[:4])})" if others else ""))
     return text, best.encoding, (warning,)
+
+
+#: The encodings whose text holds NUL bytes: UTF-16 and UTF-32 written
+#: without a byte-order mark (charset-normalizer's names).
+_WIDE = frozenset({"utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"})
+
+
+def _wide_without_bom(data: bytes) -> tuple[str, str, tuple[str, ...]]:
+    """Bytes with NULs: text only if charset-normalizer finds UTF-16 or UTF-32
+    (written without a byte-order mark) and the decoded text is no binary."""
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None or best.encoding not in _WIDE:
+        raise UnsupportedFormat("binary data (NUL bytes), not text")
+    text = str(best)
+    _refuse_binary(text)
+    return text, best.encoding, (f"no byte-order mark: encoding {best.encoding} detected by "
+                                 "charset-normalizer",)
 
 
 #: How much more "chaos" (charset-normalizer's mess score) the preferred
