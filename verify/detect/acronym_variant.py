@@ -40,6 +40,7 @@ from verify.detect.definitions import find_definitions
 from verify.detect.edits import EditKind, edit_kind
 from verify.detect.known_acronyms import WELL_KNOWN
 from verify.model import Finding
+from verify.normalize.lexicon import is_english_word
 
 CODES = ("acronym.variant",)
 
@@ -187,7 +188,22 @@ def _lone_garble(suspect: Suspect, pool: AcronymStats, later: bool) -> bool:
     # variant stands among the same words as the form (``the SCO summit``,
     # ``the SCA summit``) or the form is defined: two real acronyms one
     # letter apart seldom share their neighbours.
-    return form > variant and (bool(suspect.shared_context) or pool.defined(suspect.form))
+    if form > variant and (bool(suspect.shared_context) or pool.defined(suspect.form)):
+        return True
+    # An English word in capitals (NAME, FLAGS, SYSTEM: a manual's headings)
+    # beside a one-off that is no word (NAMO, FHAGS, SYMTEM) is a word
+    # garbled; two real acronyms one letter apart are seldom a word and not.
+    return form > variant and _garbled_word(suspect.variant, suspect.form)
+
+
+def _garbled_word(variant: str, form: str) -> bool:
+    """``form`` is an English word of four letters or more written in
+    capitals, and ``variant`` is not a word.
+
+    >>> _garbled_word("FHAGS", "FLAGS"), _garbled_word("DNS", "DNA"), _garbled_word("CODA", "CODE")
+    (True, False, False)
+    """
+    return len(form) >= 4 and is_english_word(form.lower()) and not is_english_word(variant.lower())
 
 
 def _lower_words(text: str) -> Counter[str]:
@@ -306,7 +322,8 @@ def _two_known(variant: str, form: str, config: LintConfig) -> bool:
 
 
 def _groups(here: set[str], pool: AcronymStats, reachable: set[str]) -> list[set[str]]:
-    """Connected groups of forms (three letters or more) linked by one edit."""
+    """Connected groups of forms (three letters or more) linked by one edit
+    that is not a letter added at either end (:func:`_compound`)."""
     by_length: defaultdict[int, list[str]] = defaultdict(list)
     for form in sorted(f for f in reachable if len(f) >= 3):
         by_length[len(form)].append(form)
@@ -315,7 +332,9 @@ def _groups(here: set[str], pool: AcronymStats, reachable: set[str]) -> list[set
     for seed in seeds:
         near = by_length[len(seed) - 1] + by_length[len(seed)] + by_length[len(seed) + 1]
         for form in near:
-            if edit_kind(seed, form) is not None:
+            # A compound (LGPL beside GPL) is another name, not a garble: it
+            # joins no group, or LGPL's garbles would be weighed against GPL.
+            if edit_kind(seed, form) is not None and not _compound(seed, form):
                 links[seed].add(form)
                 links[form].add(seed)
     groups: list[set[str]] = []
@@ -344,14 +363,19 @@ def _centre(group: set[str], pool: AcronymStats) -> str:
     """
     # Sorted, so that ties between letters or lengths never depend on the
     # order of a set (which changes with PYTHONHASHSEED).
-    weight: Counter[str] = Counter()
+    # A letter is weighed once for each time a form writes it (the second C
+    # of GCC is a letter of its own), so that a form with a doubled letter
+    # agrees with the consensus and its garble GKC does not.
+    weight: Counter[tuple[str, int]] = Counter()
     lengths: Counter[int] = Counter()
     for form in sorted(group):
         lengths[len(form)] += pool.counts[form]
+        seen: Counter[str] = Counter()
         for letter in form:
-            weight[letter] += pool.counts[form]
+            seen[letter] += 1
+            weight[letter, seen[letter]] += pool.counts[form]
     length = lengths.most_common(1)[0][0]
-    consensus = sorted(letter for letter, _ in weight.most_common(length))
+    consensus = sorted(letter for (letter, _), _ in weight.most_common(length))
 
     def rank(form: str) -> tuple[bool, bool, int, str]:
         agrees = sorted(form) == consensus
