@@ -103,6 +103,8 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
                 continue  # "Henry VIII., and", "Tome II., p. 29., are"
             if _SHORT_NAME_RE.search(word):
                 continue  # a place or a party abbreviated: "Monroe, La., on", "R-Neb., called"
+            if _state_after_place(para.text, match.start(1), word):
+                continue  # "from Boston, Mass., went"
             findings.append(
                 _finding(
                     text,
@@ -126,6 +128,26 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
 
 
 _ROMAN_RE = re.compile(r"[IVXLC]+")
+# The longer abbreviations of the states of the USA (two and three letters
+# are quiet as any short name is), as older books write them after a town.
+# fmt: off
+_STATES = frozenset(
+    {"Ariz", "Calif", "Colo", "Conn", "Mass", "Mich", "Minn", "Miss", "Mont", "Okla", "Penn",
+     "Tenn", "Wash", "Wisc", "Kans", "Nebr", "Oreg", "Wyo", "Dak", "Ind", "Ill"}
+)
+# fmt: on
+
+
+def _state_after_place(para: str, start: int, word: str) -> bool:
+    """``word`` (at ``start``) is a state abbreviated after a town and its
+    comma (``Andover, Mass., and``), whose full stop takes the sentence's comma.
+
+    >>> _state_after_place("born at Andover, Mass., and", 17, "Mass")
+    True
+    >>> _state_after_place("went to Mass., and", 8, "Mass")
+    False
+    """
+    return word in _STATES and para[:start].rstrip().endswith(",")
 
 
 def _cited_number(para: str, start: int, word: str) -> bool:
