@@ -173,3 +173,24 @@ def test_garbles_of_doubled_letters_compounds_and_words_are_found(case: str) -> 
 )
 def test_look_alikes_of_words_and_compounds_stay_quiet(text: str) -> None:
     assert variants(acronym_variant.detect(text)) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two well-known acronyms one reordering apart
+        "It runs on x86, ARM and PowerPC. The RAM is small. RAM prices. More RAM.",
+        "Node.js LTS releases. An LTS line. The LTS schedule. TLS 1.3 is used.",
+        # two English words in capitals: a dictionary's headwords
+        "HOUSE, n. A dwelling. HOUSE, v. To shelter. HOUSE-DOG. MOUSE, n. An animal.",
+        # hexadecimal numbers
+        "U+FFFD is written FFFD. The byte FFFD. FFFD again. And FFFF ends it.",
+    ],
+)
+def test_known_acronyms_words_and_hex_numbers_one_edit_apart_stay_quiet(text: str) -> None:
+    assert variants(acronym_variant.detect(text)) == {}
+
+
+def test_a_reordered_acronym_beside_a_known_one_is_still_found() -> None:
+    text = "The RAM is small. RAM prices rise. More RAM helps. The RMA is full."
+    assert variants(acronym_variant.detect(text))["RMA"]["stands_for"] == "RAM"

@@ -309,16 +309,34 @@ def _compound(variant: str, centre: str) -> bool:
 def _may_be_variant(variant: str, centre: str, pool: AcronymStats, config: LintConfig) -> bool:
     if variant in config.known_acronyms or pool.defined(variant):
         return False
-    if _two_known(variant, centre, config):
+    if _two_known(variant, centre, config) or _two_words(variant, centre):
         return False
     return pool.counts[centre] >= max(2, pool.counts[variant])
 
 
 def _two_known(variant: str, form: str, config: LintConfig) -> bool:
-    """Both forms are well-known acronyms one letter apart (ABI and API,
-    XSL and XML): two real acronyms, whatever their counts."""
+    """Both forms are well-known acronyms one edit apart (ABI and API, XSL
+    and XML, TLS and LTS, ARM and RAM): two real acronyms, whatever their
+    counts and whatever the edit."""
     known = WELL_KNOWN | config.known_acronyms
-    return variant in known and form in known and edit_kind(variant, form) == "substitution"
+    return variant in known and form in known
+
+
+def _two_words(variant: str, form: str) -> bool:
+    """Two English words of four letters or more in capitals (MOUSE and
+    HOUSE, the headwords of a dictionary; POST and HOST), or two hexadecimal
+    numbers (FFFF and FFFD): not a garble of one another.
+
+    >>> _two_words("MOUSE", "HOUSE"), _two_words("FFFF", "FFFD"), _two_words("NAMO", "NAME")
+    (True, True, False)
+    """
+    if len(variant) >= 4 and _HEX_RE.fullmatch(variant) and _HEX_RE.fullmatch(form):
+        return True
+    words = is_english_word(variant.lower()) and is_english_word(form.lower())
+    return min(len(variant), len(form)) >= 4 and words
+
+
+_HEX_RE = re.compile(r"[A-F0-9]+")
 
 
 def _groups(here: set[str], pool: AcronymStats, reachable: set[str]) -> list[set[str]]:
