@@ -109,3 +109,20 @@ def test_a_command_the_text_writes_as_code_may_start_a_sentence() -> None:
 def test_a_function_word_written_as_code_still_starts_no_sentence() -> None:
     text = "Write ``if x:`` first.\n\nour de facto standard. if there are differences, commit them."
     assert [dict(f.evidence)["word"] for f in lowercase_sentence.detect(text)] == ["if"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# A binary tree class. class Tree:",
+        "# Exercise the non-recursive generator. for x in t: print x,",
+        "# No changes needed - get out. if not need_preamble: return func",
+    ],
+)
+def test_code_after_its_comment_starts_no_sentence(text: str) -> None:
+    assert lowercase_sentence.detect(text) == []
+
+
+def test_a_sentence_cut_after_a_hash_sign_in_prose_is_still_found() -> None:
+    text = "type the # sign. information about it follows"
+    assert [dict(f.evidence)["word"] for f in lowercase_sentence.detect(text)] == ["information"]

@@ -71,6 +71,8 @@ def _breaks(text: str) -> Iterator[Finding]:
                 continue
             if _is_short_abbreviation(before):
                 continue  # "4 mos. and 12 ds.", "Wh. he", "the 1st Coll. of 1742"
+            if _after_comment(para.text, match.start()):
+                continue  # code after its comment: "# A binary tree class. class Tree:"
             if match.group(3) in code_names(text) or match.group(3) in _commands(text):
                 continue  # a parameter's name: "write(value, offset) ... offset. value must be"
             if _is_lower_case_name(text, para.text, match.start(3)):
@@ -123,6 +125,17 @@ def _commands(text: str) -> frozenset[str]:
     ['cargo', 'pip']
     """
     return frozenset(m.group(1) for m in _SPAN_START_RE.finditer(text)) - STOPWORDS
+
+
+def _after_comment(para: str, start: int) -> bool:
+    """The full stop at ``start`` closes a comment of code: its line opens
+    with ``# ``, and the code goes on after it, in lower case.
+
+    >>> _after_comment("# A binary tree class. class Tree:", 17), _after_comment("the # sign. the", 10)
+    (True, False)
+    """
+    line = para.rfind("\n", 0, start) + 1
+    return para.startswith("# ", line)
 
 
 def _is_short_abbreviation(word: str) -> bool:
