@@ -174,9 +174,10 @@ def _lone_garble(suspect: Suspect, pool: AcronymStats, later: bool) -> bool:
     twice or more); or one letter changed (FAQ for FAO), used at most twice,
     the centre of its group (not a mere neighbour), first used only after
     the form was (a garble damages later uses; of two real acronyms one
-    letter apart, either may come first), and either at most half as often as
-    a form used three times or more, or less often than a form that is
-    defined or shares a neighbouring word with it."""
+    letter apart, either may come first), and either used once beside a form
+    used twice or more, or at most half as often as a form used three times
+    or more, or less often than a form that is defined, shares a neighbouring
+    word with it, or is an English word in capitals while the variant is not."""
     variant, form = pool.counts[suspect.variant], pool.counts[suspect.form]
     if suspect.edit in ("permutation", "transposition"):
         return variant <= 2 and form >= max(2, variant + 1)
@@ -193,7 +194,13 @@ def _lone_garble(suspect: Suspect, pool: AcronymStats, later: bool) -> bool:
     # An English word in capitals (NAME, FLAGS, SYSTEM: a manual's headings)
     # beside a one-off that is no word (NAMO, FHAGS, SYMTEM) is a word
     # garbled; two real acronyms one letter apart are seldom a word and not.
-    return form > variant and _garbled_word(suspect.variant, suspect.form)
+    if form > variant and _garbled_word(suspect.variant, suspect.form):
+        return True
+    # A one-off beside a form used twice or more: an acronym written once one
+    # letter from another is most often that one garbled (the tuning part of
+    # lint_garbles: 41 of its 185 missed substitutions were this, with no
+    # false alarm more on its clean texts).
+    return variant == 1 and form >= 2
 
 
 def _garbled_word(variant: str, form: str) -> bool:

@@ -150,6 +150,7 @@ WELL_KNOWN = frozenset(
         "PST",
         "PDT",
         "DST",
+        "STD",
         "CET",
     }
 )
