@@ -23,7 +23,7 @@ their figures are printed apart.
 
 The **fresh** genres (:func:`fresh_documents`) are read from a folder given
 on the command line, filled from public repositories (see
-``docs/lint.md``, the lint4 and lint5 rounds, for the sources, commits and licences); every
+``docs/lint.md``, the lint4, lint5 and lint7 rounds, for the sources, commits and licences); every
 document of them is held out, and they are measured once, at the end of a
 round of tuning:
 
