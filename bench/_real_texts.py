@@ -23,7 +23,7 @@ their figures are printed apart.
 
 The **fresh** genres (:func:`fresh_documents`) are read from a folder given
 on the command line, filled from public repositories (see
-``docs/lint.md``, the lint4 and lint5 rounds, for the sources, commits and licences); every
+``docs/lint.md``, the lint4, lint5 and lint7 rounds, for the sources, commits and licences); every
 document of them is held out, and they are measured once, at the end of a
 round of tuning:
 
@@ -33,7 +33,9 @@ round of tuning:
 - ``peps``: Python Enhancement Proposals as written (reStructuredText),
   every tenth PEP, public domain or CC0;
 - ``docs-md``: project documentation as written (Markdown or
-  reStructuredText, ``folder/docs-md/*``), read as plain text.
+  reStructuredText, ``folder/docs-md/*``), read as plain text;
+- ``blog-md``: blog posts as written (Markdown with a front matter,
+  ``folder/blog-md/*``), read as plain text.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[2] / "shared/corpora"
 GENRES = ("legal", "manpages", "tech-html", "specs", "news", "books")
-FRESH_GENRES = ("gutenberg-html", "peps", "docs-md")
+FRESH_GENRES = ("gutenberg-html", "peps", "docs-md", "blog-md")
 
 
 @dataclass(frozen=True)
@@ -81,15 +83,16 @@ def documents(genres: tuple[str, ...] = GENRES, man_step: int = 60, book_step: i
 
 def fresh_documents(folder: Path) -> Iterator[Document]:
     """The fresh held-out genres, from ``folder/gutenberg-html/*.htm``,
-    ``folder/peps/pep-*`` and ``folder/docs-md/*`` (a missing folder gives
-    nothing)."""
+    ``folder/peps/pep-*``, ``folder/docs-md/*`` and ``folder/blog-md/*`` (a
+    missing folder gives nothing)."""
     for path in sorted((folder / "gutenberg-html").glob("*.htm")):
         yield Document("gutenberg-html", f"gutenberg/{path.name}", path.read_bytes())
     for path in sorted((folder / "peps").glob("pep-*")):
         yield Document("peps", f"peps/{path.name}", path.read_bytes())
-    for path in sorted((folder / "docs-md").glob("*")):
-        if path.is_file():
-            yield Document("docs-md", f"docs-md/{path.name}", path.read_bytes())
+    for genre in ("docs-md", "blog-md"):
+        for path in sorted((folder / genre).glob("*")):
+            if path.is_file():
+                yield Document(genre, f"{genre}/{path.name}", path.read_bytes())
 
 
 def _legal() -> Iterator[Document]:

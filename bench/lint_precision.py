@@ -44,18 +44,25 @@ from verify.pipeline import process_bytes
 TRUE_FINDINGS = Path(__file__).resolve().parent / "lint_true_findings.tsv"
 
 
-def true_findings(path: Path = TRUE_FINDINGS) -> list[tuple[str, str, str]]:
-    """The hand-audited slips of the originals: (name glob, code, message)."""
+def true_findings(path: Path = TRUE_FINDINGS) -> list[tuple[str, str, str, str]]:
+    """The hand-audited slips of the originals: (name glob, code, message,
+    a part of the snippet or ""). A fifth column, when a row has one, is a
+    string the finding's snippet must hold: it tells one slip apart where
+    the message alone would cover others (``punctuation '.,'``)."""
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            glob, code, message, _reason = line.split("\t")
-            rows.append((glob, code, message))
+            glob, code, message, _reason, *snippet = line.split("\t")
+            rows.append((glob, code, message, snippet[0] if snippet else ""))
     return rows
 
 
-def is_true(name: str, code: str, message: str, audited: list[tuple[str, str, str]]) -> bool:
-    return any(c == code and m == message and fnmatch.fnmatch(name, g) for g, c, m in audited)
+def is_true(name: str, code: str, message: str, audited: list[tuple[str, str, str, str]],
+            snippet: str = "") -> bool:
+    return any(
+        c == code and m == message and part in snippet and fnmatch.fnmatch(name, g)
+        for g, c, m, part in audited
+    )
 
 
 @dataclass(frozen=True)
@@ -87,7 +94,7 @@ def split_true(outcomes: list[Outcome]) -> tuple[list[Outcome], Counter[bool]]:
     audited = true_findings()
     kept, true = [], Counter[bool]()
     for o in outcomes:
-        found = tuple(f for f in o.findings if not is_true(o.name, f[0], f[2], audited))
+        found = tuple(f for f in o.findings if not is_true(o.name, f[0], f[2], audited, f[3]))
         true[o.held_out] += len(o.findings) - len(found)
         kept.append(Outcome(o.genre, o.name, o.held_out, o.words, found, o.error))
     return kept, true
@@ -112,7 +119,7 @@ def report(outcomes: list[Outcome], show: str | None) -> None:
         for o in shown:
             for code, severity, message, snippet in o.findings:
                 if code == show or severity == show:
-                    true = " TRUE" if is_true(o.name, code, message, audited) else ""
+                    true = " TRUE" if is_true(o.name, code, message, audited, snippet) else ""
                     where = f"{o.genre}{' held-out' if o.held_out else ''}{true}"
                     print(f"  [{where}] {o.name}: {message}\n      | {snippet}")
 

@@ -127,3 +127,70 @@ def test_known_acronyms_are_never_variants(seeds: dict[str, str]) -> None:
 )
 def test_edit_kinds(variant: str, form: str, kind: str | None) -> None:
     assert edit_kind(variant, form) == kind
+
+
+# Garbles of a form that writes a letter twice, or that has a compound beside
+# it: the centre of their group used to be the garble itself (GKC agreed
+# with the letters C, G, K of a group GCC, GKC), or the compound (GPL beside
+# LGPL). Each is paired with the look-alike that must stay quiet.
+GARBLED = {
+    "a doubled letter": (
+        "Built with GCC 12. The GCC team. GCC is free software. Later GCC releases. "
+        "Report bugs to the GKC maintainers.",
+        "GKC",
+        "GCC",
+    ),
+    "beside a compound": (
+        "Licensed under the LGPL. The LGPL applies. See the LGPL. The GPL too. The GPL "
+        "and the GPL, the GPL, the GPL. This part is under the LOPL version 2.1.",
+        "LOPL",
+        "LGPL",
+    ),
+    "a word in capitals": (
+        "NAME\n\ngcloud compute\n\nSYNOPSIS\n\ngcloud compute\n\nNAMO\n\nNAME\n\nthe end",
+        "NAMO",
+        "NAME",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(GARBLED))
+def test_garbles_of_doubled_letters_compounds_and_words_are_found(case: str) -> None:
+    text, variant, form = GARBLED[case]
+    assert variants(acronym_variant.detect(text))[variant]["stands_for"] == form
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word in capitals beside another word one letter off: two headings
+        "NOTE\n\nsome text\n\nNOTE\n\nmore\n\nNODE",
+        # a compound beside its form: another name
+        "Under the GPL. The GPL. The GPL again. Or the LGPL.",
+        # a word in capitals beside another word one letter off
+        "CODE\n\nsome text\n\nCODE\n\nmore\n\nCODA",
+    ],
+)
+def test_look_alikes_of_words_and_compounds_stay_quiet(text: str) -> None:
+    assert variants(acronym_variant.detect(text)) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two well-known acronyms one reordering apart
+        "It runs on x86, ARM and PowerPC. The RAM is small. RAM prices. More RAM.",
+        "Node.js LTS releases. An LTS line. The LTS schedule. TLS 1.3 is used.",
+        # two English words in capitals: a dictionary's headwords
+        "HOUSE, n. A dwelling. HOUSE, v. To shelter. HOUSE-DOG. MOUSE, n. An animal.",
+        # hexadecimal numbers
+        "U+FFFD is written FFFD. The byte FFFD. FFFD again. And FFFF ends it.",
+    ],
+)
+def test_known_acronyms_words_and_hex_numbers_one_edit_apart_stay_quiet(text: str) -> None:
+    assert variants(acronym_variant.detect(text)) == {}
+
+
+def test_a_reordered_acronym_beside_a_known_one_is_still_found() -> None:
+    text = "The RAM is small. RAM prices rise. More RAM helps. The RMA is full."
+    assert variants(acronym_variant.detect(text))["RMA"]["stands_for"] == "RAM"

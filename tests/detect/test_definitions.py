@@ -73,3 +73,19 @@ def test_spans_point_at_both_forms() -> None:
 def test_first_letter_must_start_a_word() -> None:
     assert best_long_form("HMM", "using a hidden Markov model") == 8
     assert best_long_form("SCO", "the member states") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "assert cvar1.value is None with cvar2.assign(value2): assert cvar2.value is value2",
+        "the annotation Annotated[int, Field(gt=0)] reads as int @ Field(gt=0) here",
+    ],
+)
+def test_code_in_brackets_defines_no_acronym(text: str) -> None:
+    assert find_definitions(text) == []
+
+
+def test_a_short_form_with_a_digit_is_still_defined() -> None:
+    found = find_definitions("the tumour protein p53 (p53) and the Shanghai Cooperation Organisation (SCO)")
+    assert {d.short for d in found} >= {"SCO"}

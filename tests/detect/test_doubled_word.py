@@ -77,3 +77,58 @@ def test_doubles_english_and_code_make_on_purpose(text: str) -> None:
 )
 def test_a_doubled_word_beside_them_is_still_found(text: str) -> None:
     assert [f.code for f in doubled_word.detect(text)] == ["damage.doubled_word"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "// Generic class class ClassA<T> {}",
+        "// Use of a concept in a template template<Hashable T> void func2(T value) {}",
+        "running 1 test test src/lib.rs - add_one (line 5) ... ok",
+        "running 1 test test tests::it_works ... ok",
+        'implements: "implements" implist implist: expression-list',
+        "# A non-negative quantity quantity: int @ Ge(0)",
+        "Condition Signal Result\n\nOverflow overflow depends on the rounding mode",
+    ],
+)
+def test_a_keyword_before_its_name_or_a_table_term_is_not_doubled(text: str) -> None:
+    assert doubled_word.detect(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "so the first time a non-owning thread thread attempts to retrieve an object",
+        "in front of the the header/file.h path",
+        "The the values of the class are set",
+        "It should give a decent overview of of environment details",
+    ],
+)
+def test_a_word_written_twice_before_code_or_at_a_start_is_still_doubled(text: str) -> None:
+    assert [f.severity for f in doubled_word.detect(text)] == ["warning"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Madame and mother both coaxed and coaxed her, but she was too queer",
+        "whether haymaking in such and such a country-side shall begin",
+        "I'll love you fo' evah and evah!",
+        "So may it be for ages and ages!",
+        "the first three essentials of the literary art are imagination, imagination and imagination.",
+        "as we lay rising and rising on the in-coming water",
+    ],
+)
+def test_a_repetition_on_purpose_is_not_doubled(text: str) -> None:
+    assert doubled_word.detect(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the list of the most important concepts and concepts in the field",
+        "the parties signed the agreement and agreement in force since 2001",
+    ],
+)
+def test_a_noun_coordinated_with_itself_mid_phrase_is_still_doubled(text: str) -> None:
+    assert [dict(f.evidence)["pattern"] for f in doubled_word.detect(text)] == ["X and X"]

@@ -74,3 +74,55 @@ def test_titles_and_usages_of_older_books_end_no_sentence(text: str) -> None:
 )
 def test_a_word_that_is_no_abbreviation_still_ends_a_sentence(text: str) -> None:
     assert [f.code for f in lowercase_sentence.detect(text)] == ["damage.lowercase_sentence"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In one instance, in E. Bach's sonatas, the 1st Coll. of 1742 has them detached.",
+        "aged 27 yrs. 4 mos. and 12 ds. Indigenous.",
+        "WHITE, adj. and n. Black.",
+        "the wittie French-man in his Apol. for Ra-Se-bond says so",
+    ],
+)
+def test_an_abbreviation_that_is_no_english_word_ends_no_sentence(text: str) -> None:
+    assert lowercase_sentence.detect(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the agency moved to the USA. information was then sent on",
+        "the use of new technologies. information and computing",
+        "a new libray. information about it",
+    ],
+)
+def test_a_sentence_cut_after_an_acronym_or_a_word_is_still_found(text: str) -> None:
+    assert [f.code for f in lowercase_sentence.detect(text)] == ["damage.lowercase_sentence"]
+
+
+def test_a_command_the_text_writes_as_code_may_start_a_sentence() -> None:
+    text = "Run ``pip install x`` first.\n\nto help the installation process. pip, for example, parses it"
+    assert lowercase_sentence.detect(text) == []
+
+
+def test_a_function_word_written_as_code_still_starts_no_sentence() -> None:
+    text = "Write ``if x:`` first.\n\nour de facto standard. if there are differences, commit them."
+    assert [dict(f.evidence)["word"] for f in lowercase_sentence.detect(text)] == ["if"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# A binary tree class. class Tree:",
+        "# Exercise the non-recursive generator. for x in t: print x,",
+        "# No changes needed - get out. if not need_preamble: return func",
+    ],
+)
+def test_code_after_its_comment_starts_no_sentence(text: str) -> None:
+    assert lowercase_sentence.detect(text) == []
+
+
+def test_a_sentence_cut_after_a_hash_sign_in_prose_is_still_found() -> None:
+    text = "type the # sign. information about it follows"
+    assert [dict(f.evidence)["word"] for f in lowercase_sentence.detect(text)] == ["information"]

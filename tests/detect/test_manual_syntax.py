@@ -65,11 +65,16 @@ def test_a_licence_identifier_garbled_once_is_found() -> None:
     assert garbles(text) == {"GIL"}
 
 
-def test_a_substitution_beside_a_form_used_twice_needs_a_shared_neighbour() -> None:
+def test_a_substitution_beside_a_form_used_twice_is_a_garble_when_written_once() -> None:
     shared = "The SCO summit met. Later the SCO summit ended. Then the SCA summit closed."
     assert garbles(shared) == {"SCA"}
+    # Written once, one letter from a form used twice, even without a shared
+    # neighbour: lint7 measured this as most often a garble (docs/lint.md).
     apart = "The SCO summit met.\n\nLater the SCO summit ended.\n\nAn old SCA valve closed quickly."
-    assert garbles(apart) == set()
+    assert garbles(apart) == {"SCA"}
+    # Written twice as often as the form, without a shared neighbour: another acronym.
+    twice = "The SCO summit met.\n\nLater the SCO summit ended.\n\nAn SCA valve. An old SCA valve closed."
+    assert garbles(twice) == set()
 
 
 def test_a_name_garbled_twice_with_the_same_number_is_found() -> None:

@@ -89,3 +89,44 @@ def test_older_books_put_a_comma_after_an_abbreviation(text: str) -> None:
 )
 def test_a_comma_after_a_full_stop_is_still_orphaned(text: str) -> None:
     assert [f.code for f in orphan_punctuation.detect(text)] == ["damage.orphan_punctuation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the ship Boston, from Boston, Mass., went to Hull",
+        "He was born at Andover, Mass., and was educated at West Point",
+        "to shoot Elks, Deer, &c., to the end they may all eat",
+    ],
+)
+def test_a_state_after_its_town_and_etc_take_a_comma(text: str) -> None:
+    assert orphan_punctuation.detect(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "after the service they went to Mass., and then home",
+        "the ship sailed from Boston., went to Hull",
+        "to shoot Elks, Deer., to the end",
+    ],
+)
+def test_a_comma_after_a_town_or_a_word_is_still_orphaned(text: str) -> None:
+    assert [f.code for f in orphan_punctuation.detect(text)] == ["damage.orphan_punctuation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "they have to type ``(inv(A) @ b[:, np.newaxis]).flatten()`` instead of ``inv(A) @ b``",
+        "slice it as a[:, 0] to take the first column",
+        "write ``key:, value`` in the file",
+    ],
+)
+def test_a_slice_or_a_code_span_holds_no_orphan(text: str) -> None:
+    assert orphan_punctuation.detect(text) == []
+
+
+def test_a_doubled_mark_in_prose_beside_code_is_still_orphaned() -> None:
+    text = "type ``a[:, 0]`` for the first column;, then the rest"
+    assert [dict(f.evidence)["marks"] for f in orphan_punctuation.detect(text)] == [";,"]

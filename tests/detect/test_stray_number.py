@@ -61,3 +61,30 @@ def test_a_number_after_a_locator_is_a_citation(text: str) -> None:
 )
 def test_a_number_after_a_sentence_is_still_stray(text: str) -> None:
     assert [f.code for f in stray_number.detect(text)] == ["damage.stray_number"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a remarkable instance in his sonata, Op. 57.\n\nThe next sonata",
+        "Beethoven had published up to Op. 106, and possibly Op. 109. If, then, in some",
+        "Beethoven's Serenade, op. 8.",
+        "Goetz H. 238. Graun C.H. 83. Graun J.G. 82. Graupner Chr. 39 ff.",
+        "Bononcini B. 6. Bononcini G.M. 6. Borwick L. 205.",
+        "Burney Dr. 4, Musical Extracts. Bull Dr. 221. Bülow Dr. H. v. and",
+    ],
+)
+def test_an_opus_or_an_index_entry_is_a_citation(text: str) -> None:
+    assert stray_number.detect(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in the first movement of his sonata. 53. Brahms' development section is short.",
+        "as Dr. Parry says in his article. 14. These may serve as specimens.",
+        "the opening theme of the Op. 106 sonata. 57.",
+    ],
+)
+def test_a_number_after_a_sentence_beside_an_opus_is_still_stray(text: str) -> None:
+    assert [f.code for f in stray_number.detect(text)] == ["damage.stray_number"]

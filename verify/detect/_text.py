@@ -30,6 +30,8 @@ ABBREVIATIONS = frozenset(
         # titles and usages of older books: "per cent., while", "Supt. of Schools",
         # "Mme. de B----", "Messrs. Ellis", "the Bp. of Coutances", "MSS. in"
         "cent", "supt", "mme", "mlle", "messrs", "mss", "bp", "esq", "capt", "lieut", "hon",
+        # "&c." is "etc." in older books: "Elks, Deer, &c., to the end"
+        "&c",
     }
 )
 # fmt: on

@@ -40,6 +40,7 @@ from verify.detect.definitions import find_definitions
 from verify.detect.edits import EditKind, edit_kind
 from verify.detect.known_acronyms import WELL_KNOWN
 from verify.model import Finding
+from verify.normalize.lexicon import is_english_word
 
 CODES = ("acronym.variant",)
 
@@ -173,9 +174,10 @@ def _lone_garble(suspect: Suspect, pool: AcronymStats, later: bool) -> bool:
     twice or more); or one letter changed (FAQ for FAO), used at most twice,
     the centre of its group (not a mere neighbour), first used only after
     the form was (a garble damages later uses; of two real acronyms one
-    letter apart, either may come first), and either at most half as often as
-    a form used three times or more, or less often than a form that is
-    defined or shares a neighbouring word with it."""
+    letter apart, either may come first), and either used once beside a form
+    used twice or more, or at most half as often as a form used three times
+    or more, or less often than a form that is defined, shares a neighbouring
+    word with it, or is an English word in capitals while the variant is not."""
     variant, form = pool.counts[suspect.variant], pool.counts[suspect.form]
     if suspect.edit in ("permutation", "transposition"):
         return variant <= 2 and form >= max(2, variant + 1)
@@ -187,7 +189,28 @@ def _lone_garble(suspect: Suspect, pool: AcronymStats, later: bool) -> bool:
     # variant stands among the same words as the form (``the SCO summit``,
     # ``the SCA summit``) or the form is defined: two real acronyms one
     # letter apart seldom share their neighbours.
-    return form > variant and (bool(suspect.shared_context) or pool.defined(suspect.form))
+    if form > variant and (bool(suspect.shared_context) or pool.defined(suspect.form)):
+        return True
+    # An English word in capitals (NAME, FLAGS, SYSTEM: a manual's headings)
+    # beside a one-off that is no word (NAMO, FHAGS, SYMTEM) is a word
+    # garbled; two real acronyms one letter apart are seldom a word and not.
+    if form > variant and _garbled_word(suspect.variant, suspect.form):
+        return True
+    # A one-off beside a form used twice or more: an acronym written once one
+    # letter from another is most often that one garbled (the tuning part of
+    # lint_garbles: 41 of its 185 missed substitutions were this, with no
+    # false alarm more on its clean texts).
+    return variant == 1 and form >= 2
+
+
+def _garbled_word(variant: str, form: str) -> bool:
+    """``form`` is an English word of four letters or more written in
+    capitals, and ``variant`` is not a word.
+
+    >>> _garbled_word("FHAGS", "FLAGS"), _garbled_word("DNS", "DNA"), _garbled_word("CODA", "CODE")
+    (True, False, False)
+    """
+    return len(form) >= 4 and is_english_word(form.lower()) and not is_english_word(variant.lower())
 
 
 def _lower_words(text: str) -> Counter[str]:
@@ -293,20 +316,39 @@ def _compound(variant: str, centre: str) -> bool:
 def _may_be_variant(variant: str, centre: str, pool: AcronymStats, config: LintConfig) -> bool:
     if variant in config.known_acronyms or pool.defined(variant):
         return False
-    if _two_known(variant, centre, config):
+    if _two_known(variant, centre, config) or _two_words(variant, centre):
         return False
     return pool.counts[centre] >= max(2, pool.counts[variant])
 
 
 def _two_known(variant: str, form: str, config: LintConfig) -> bool:
-    """Both forms are well-known acronyms one letter apart (ABI and API,
-    XSL and XML): two real acronyms, whatever their counts."""
+    """Both forms are well-known acronyms one edit apart (ABI and API, XSL
+    and XML, TLS and LTS, ARM and RAM): two real acronyms, whatever their
+    counts and whatever the edit."""
     known = WELL_KNOWN | config.known_acronyms
-    return variant in known and form in known and edit_kind(variant, form) == "substitution"
+    return variant in known and form in known
+
+
+def _two_words(variant: str, form: str) -> bool:
+    """Two English words of four letters or more in capitals (MOUSE and
+    HOUSE, the headwords of a dictionary; POST and HOST), or two hexadecimal
+    numbers (FFFF and FFFD): not a garble of one another.
+
+    >>> _two_words("MOUSE", "HOUSE"), _two_words("FFFF", "FFFD"), _two_words("NAMO", "NAME")
+    (True, True, False)
+    """
+    if len(variant) >= 4 and _HEX_RE.fullmatch(variant) and _HEX_RE.fullmatch(form):
+        return True
+    words = is_english_word(variant.lower()) and is_english_word(form.lower())
+    return min(len(variant), len(form)) >= 4 and words
+
+
+_HEX_RE = re.compile(r"[A-F0-9]+")
 
 
 def _groups(here: set[str], pool: AcronymStats, reachable: set[str]) -> list[set[str]]:
-    """Connected groups of forms (three letters or more) linked by one edit."""
+    """Connected groups of forms (three letters or more) linked by one edit
+    that is not a letter added at either end (:func:`_compound`)."""
     by_length: defaultdict[int, list[str]] = defaultdict(list)
     for form in sorted(f for f in reachable if len(f) >= 3):
         by_length[len(form)].append(form)
@@ -315,7 +357,9 @@ def _groups(here: set[str], pool: AcronymStats, reachable: set[str]) -> list[set
     for seed in seeds:
         near = by_length[len(seed) - 1] + by_length[len(seed)] + by_length[len(seed) + 1]
         for form in near:
-            if edit_kind(seed, form) is not None:
+            # A compound (LGPL beside GPL) is another name, not a garble: it
+            # joins no group, or LGPL's garbles would be weighed against GPL.
+            if edit_kind(seed, form) is not None and not _compound(seed, form):
                 links[seed].add(form)
                 links[form].add(seed)
     groups: list[set[str]] = []
@@ -344,14 +388,19 @@ def _centre(group: set[str], pool: AcronymStats) -> str:
     """
     # Sorted, so that ties between letters or lengths never depend on the
     # order of a set (which changes with PYTHONHASHSEED).
-    weight: Counter[str] = Counter()
+    # A letter is weighed once for each time a form writes it (the second C
+    # of GCC is a letter of its own), so that a form with a doubled letter
+    # agrees with the consensus and its garble GKC does not.
+    weight: Counter[tuple[str, int]] = Counter()
     lengths: Counter[int] = Counter()
     for form in sorted(group):
         lengths[len(form)] += pool.counts[form]
+        seen: Counter[str] = Counter()
         for letter in form:
-            weight[letter] += pool.counts[form]
+            seen[letter] += 1
+            weight[letter, seen[letter]] += pool.counts[form]
     length = lengths.most_common(1)[0][0]
-    consensus = sorted(letter for letter, _ in weight.most_common(length))
+    consensus = sorted(letter for (letter, _), _ in weight.most_common(length))
 
     def rank(form: str) -> tuple[bool, bool, int, str]:
         agrees = sorted(form) == consensus

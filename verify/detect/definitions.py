@@ -95,11 +95,20 @@ def _cut_short(inner: str) -> tuple[str | None, int]:
 
 
 def _is_short_form(candidate: str) -> bool:
-    if not 2 <= len(candidate) <= 10 or len(candidate.split()) > 2:
+    """A short form holds a capital or a digit (``SCO``, ``mRNA``, ``p53``);
+    a word of three lower-case letters or more with a digit and no capital
+    (``value2``) or a form with ``=`` (``gt=0``, an argument of a call) is code.
+
+    >>> _is_short_form("SCO"), _is_short_form("p53"), _is_short_form("value2"), _is_short_form("gt=0")
+    (True, True, False, False)
+    """
+    if not 2 <= len(candidate) <= 10 or len(candidate.split()) > 2 or "=" in candidate:
         return False
     if not candidate[0].isalnum() or not any(c.isalpha() for c in candidate):
         return False
-    return any(c.isupper() or c.isdigit() for c in candidate)
+    if any(c.isupper() for c in candidate):
+        return True
+    return any(c.isdigit() for c in candidate) and sum(c.islower() for c in candidate) < 3
 
 
 def _long_before(text: str, short: str, short_start: int, paren: int) -> Iterator[Definition]:

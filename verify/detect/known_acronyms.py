@@ -139,5 +139,18 @@ WELL_KNOWN = frozenset(
         "ASL",
         "CDDL",
         "EUPL",
+        # processors, a company, Python's proposals, time zones (read in the
+        # PEPs of the lint4 and lint5 fresh sets: ARM beside RAM, IBM beside
+        # SMI, PHP and POP beside PEP, EST and STD beside DST)
+        "ARM",
+        "IBM",
+        "PEP",
+        "EST",
+        "EDT",
+        "PST",
+        "PDT",
+        "DST",
+        "STD",
+        "CET",
     }
 )

@@ -22,11 +22,13 @@ names), it is the text's style, and the findings are notes.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import replace
 
 from verify.detect._text import finding, is_abbreviation, paragraphs_with
+from verify.detect.acronyms import STOPWORDS
 from verify.detect.code import code_names
 from verify.detect.config import Corpus, LintConfig
 from verify.normalize.lexicon import is_english_word
@@ -67,7 +69,11 @@ def _breaks(text: str) -> Iterator[Finding]:
             before = match.group(1)
             if len(before) < 2 or is_abbreviation(before + ".") or _ROMAN_RE.fullmatch(before):
                 continue
-            if match.group(3) in code_names(text):
+            if _is_short_abbreviation(before):
+                continue  # "4 mos. and 12 ds.", "Wh. he", "the 1st Coll. of 1742"
+            if _after_comment(para.text, match.start()):
+                continue  # code after its comment: "# A binary tree class. class Tree:"
+            if match.group(3) in code_names(text) or match.group(3) in _commands(text):
                 continue  # a parameter's name: "write(value, offset) ... offset. value must be"
             if _is_lower_case_name(text, para.text, match.start(3)):
                 continue  # a program or a library: "libffi will handle promotion"
@@ -103,6 +109,47 @@ def _is_lower_case_name(text: str, para: str, start: int) -> bool:
 
 
 _TOKEN_RE = re.compile(r"[\w'’-]+")
+# A word that opens a code span of Markdown or reStructuredText: ``pip
+# install``, `cargo publish`, ```git checkout```.
+_SPAN_START_RE = re.compile(r"(?<!`)`{1,2}([a-z][\w-]*)(?=[ `])")
+
+
+@functools.lru_cache(maxsize=4)
+def _commands(text: str) -> frozenset[str]:
+    """Words the text writes at the start of a code span (a command such as
+    ``pip``, ``cargo``, ``git``), less English function words (``if x:``
+    is code too, but ``if`` in prose is a sentence cut in two): a program's
+    name, which may start a sentence in lower case (``pip, however,``).
+
+    >>> sorted(_commands("run ``pip install x`` or `cargo` or ``if x:``"))
+    ['cargo', 'pip']
+    """
+    return frozenset(m.group(1) for m in _SPAN_START_RE.finditer(text)) - STOPWORDS
+
+
+def _after_comment(para: str, start: int) -> bool:
+    """The full stop at ``start`` closes a comment of code: its line opens
+    with ``# ``, and the code goes on after it, in lower case.
+
+    >>> _after_comment("# A binary tree class. class Tree:", 17), _after_comment("the # sign. the", 10)
+    (True, False)
+    """
+    line = para.rfind("\n", 0, start) + 1
+    return para.startswith("# ", line)
+
+
+def _is_short_abbreviation(word: str) -> bool:
+    """A word of five letters or fewer that is not English (pyspellchecker's
+    list) and not an acronym in capitals: an abbreviation its text makes up
+    (``mos.``, ``Coll.``, ``Apol.``, ``adj.``), whose full stop ends no
+    sentence. ``USA.`` and ``WHO.`` are acronyms, which do end sentences.
+
+    >>> _is_short_abbreviation("Coll"), _is_short_abbreviation("USA"), _is_short_abbreviation("field")
+    (True, False, False)
+    """
+    if len(word) > 5 or (word.isupper() and len(word) >= 3) or not word.isalpha():
+        return False
+    return not is_english_word(word)
 
 
 #: English words frequent in any English prose and rare in other languages

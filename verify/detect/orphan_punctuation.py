@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 
-from verify.detect._text import finding, is_abbreviation, paragraphs_with
+from verify.detect._text import finding, in_code_span, is_abbreviation, paragraphs_with
 from verify.detect.config import Corpus, LintConfig
 from verify.model import Finding
 
@@ -103,6 +103,8 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
                 continue  # "Henry VIII., and", "Tome II., p. 29., are"
             if _SHORT_NAME_RE.search(word):
                 continue  # a place or a party abbreviated: "Monroe, La., on", "R-Neb., called"
+            if _state_after_place(para.text, match.start(1), word):
+                continue  # "from Boston, Mass., went"
             findings.append(
                 _finding(
                     text,
@@ -115,6 +117,8 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
         for match in _DOUBLED_RE.finditer(para.text):
             if _belongs_to_token(para.text, match.start(), listed, _prefixes(text)):
                 continue
+            if in_code_span(para.text, match.start()) or para.text[match.start() - 1 : match.start()] == "[":
+                continue  # code: "``b[:, np.newaxis]``", a slice
             if _is_symbol_list(para.text, match):
                 continue
             marks = match.group(1) + match.group(3) if match.group(1) else match.group(4) * 2
@@ -126,6 +130,26 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
 
 
 _ROMAN_RE = re.compile(r"[IVXLC]+")
+# The longer abbreviations of the states of the USA (two and three letters
+# are quiet as any short name is), as older books write them after a town.
+# fmt: off
+_STATES = frozenset(
+    {"Ariz", "Calif", "Colo", "Conn", "Mass", "Mich", "Minn", "Miss", "Mont", "Okla", "Penn",
+     "Tenn", "Wash", "Wisc", "Kans", "Nebr", "Oreg", "Wyo", "Dak", "Ind", "Ill"}
+)
+# fmt: on
+
+
+def _state_after_place(para: str, start: int, word: str) -> bool:
+    """``word`` (at ``start``) is a state abbreviated after a town and its
+    comma (``Andover, Mass., and``), whose full stop takes the sentence's comma.
+
+    >>> _state_after_place("born at Andover, Mass., and", 17, "Mass")
+    True
+    >>> _state_after_place("went to Mass., and", 8, "Mass")
+    False
+    """
+    return word in _STATES and para[:start].rstrip().endswith(",")
 
 
 def _cited_number(para: str, start: int, word: str) -> bool:

@@ -12,7 +12,8 @@ unwrapped into one paragraph, not damage.
 []
 
 A number after a locator (``p. 237.``, ``Vol. II., p. 315.``, ``Sc. 4.``,
-``No. 5.``) is a citation.
+``No. 5.``, ``Op. 57.``) is a citation, and one after a name's initials
+(``Graun C.H. 83. Graun J.G. 82.``) a page of a book's index.
 
 >>> detect("Swainson's Folk-Lore, p. 84. In Germany ravens are believed")
 []
@@ -42,8 +43,11 @@ _MONTHS = frozenset(
 _LOCATORS = frozenset(
     {"p", "pp", "pag", "page", "vol", "vols", "tome", "t", "no", "nos", "fol", "ff", "sc",
      "ch", "chap", "cap", "art", "sec", "sect", "col", "l", "ll", "v", "vv", "ver", "ed", "edit",
-     "bk", "pt", "fig", "pl", "n"}
+     "bk", "pt", "fig", "pl", "n", "op"}
 )
+# A name's initials ("Graun C.H. 83.", "Bononcini B. 6.") or a title ("Bull
+# Dr. 221."): in a book's index, the page numbers follow the name.
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+|Dr\.")
 _ALONE_RE = re.compile(r"\s*\d{1,4}\.?\s*")
 _DIGIT_RE = re.compile(r"\d")
 
@@ -73,7 +77,9 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
             if before and before[-1].lower().rstrip(".") in _MONTHS and before[-1].endswith("."):
                 continue  # a day after an abbreviated month: "on Nov. 8." "Oct. 31."
             if before and before[-1].endswith(".") and before[-1].lower().strip("([.") in _LOCATORS:
-                continue  # a page or scene cited: "Tome I., p. 324." "Act 3, Sc. 4."
+                continue  # a page or scene cited: "Tome I., p. 324." "Act 3, Sc. 4." "Op. 57."
+            if before and _INITIALS_RE.fullmatch(before[-1]):
+                continue  # an index entry: "Graun C.H. 83. Graun J.G. 82."
             if before and _ENDS_SENTENCE_RE.search(before[-1]):
                 where = "end" if not para.text[match.end() :].strip() else "between sentences"
                 findings.append(
