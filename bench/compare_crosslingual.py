@@ -19,6 +19,7 @@ compared there.
 
     python bench/compare_crosslingual.py                        # four pairs, all books
     python bench/compare_crosslingual.py --pairs RusSynodal:KJV --books Ruth --show-missed
+    python bench/compare_crosslingual.py --corpus DIR --books Exodus Luke Romans   # held out
 """
 
 from __future__ import annotations
@@ -164,11 +165,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--pairs", nargs="*", help="pairs as OTHER:ENGLISH (default: the four)")
     parser.add_argument("--books", nargs="*", default=BOOKS)
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        help="a directory holding both languages' CSVs (held-out books: bench/sword_books.py)",
+    )
     parser.add_argument("--every", type=int, default=12)
     parser.add_argument("--show-missed", action="store_true")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    english = load(CORPUS)
+    english = (
+        {t: _read_csv(args.corpus / f"{t}.csv") for t in ("KJV", "Darby")} if args.corpus else load(CORPUS)
+    )
     pairs = [tuple(p.split(":")) for p in args.pairs] if args.pairs else PAIRS
     if not args.json:
         print(
@@ -178,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         print("|---" * (len(KINDS) + 6) + "|")
     for ta, tb in pairs:
-        va = _read_csv(OTHER / f"{ta}.csv")
+        va = _read_csv((args.corpus or OTHER) / f"{ta}.csv")
         res = run_pair(va, english[tb], ta, tb, args.books, args.every, args.show_missed)
         if args.json:
             print(json.dumps(res), flush=True)

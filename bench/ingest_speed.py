@@ -40,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from verify.normalize.steps import _fix_line  # noqa: E402
+from verify.normalize import steps as _steps  # noqa: E402
 from verify.pipeline import Options, process_bytes  # noqa: E402
 
 from pdf_backends import pdfium_plain_text as _raw_pdfium  # noqa: E402 - bench/ is on the path
@@ -81,11 +81,18 @@ _clock = time.perf_counter
 
 
 def _time(fn: Callable[[bytes], None], items: list[bytes]) -> float:
-    _fix_line.cache_clear()  # each run starts cold, as a new process would
+    _clear_caches()  # each run starts cold, as a new process would
     start = _clock()
     for data in items:
         fn(data)
     return _clock() - start
+
+
+def _clear_caches() -> None:
+    """Empty the character steps' caches (ftfy's per line, its badness per window)."""
+    for value in vars(_steps).values():
+        if callable(getattr(value, "cache_clear", None)):
+            value.cache_clear()
 
 
 def _paired(ours: Callable[[bytes], None], theirs: Callable[[bytes], None], items: list[bytes],

@@ -71,6 +71,33 @@ def test_every_match_holds_a_non_ascii_character_within_reach() -> None:
         assert branch.getwidth()[1] <= steps.BADNESS_REACH + 1  # type: ignore[attr-defined]
 
 
+def _characters(item: tuple[object, object]) -> list[str]:
+    op, arg = item
+    if op == sre_parse.LITERAL:
+        return [chr(arg)]  # type: ignore[call-overload]
+    out = []
+    for kind, value in arg:  # type: ignore[attr-defined]
+        low, high = (value, value) if kind == sre_parse.LITERAL else value
+        out += [chr(c) for c in range(low, high + 1)]
+    return out
+
+
+def test_a_match_holds_a_lone_character_or_two_non_ascii_ones() -> None:
+    """What lets is_bad search only around seeds (``_BAD_SEED``):
+    a branch with one position that takes only non-ASCII characters takes
+    only characters of ``_LONE_BAD`` there; every other branch has two such
+    positions (each one character, in reach of each other by the width)."""
+    lone = re.compile(f"[{steps._LONE_BAD}]")
+    singles = 0
+    for branch in _branches():
+        only = [item for item in branch.data if _only_non_ascii(item)]  # type: ignore[attr-defined]
+        if len(only) >= 2:
+            continue
+        singles += 1
+        assert all(lone.fullmatch(c) for c in _characters(only[0])), branch
+    assert singles >= 4
+
+
 def test_the_pattern_looks_at_nothing_it_does_not_consume() -> None:
     ops = {op.name for op in _ops(_PATTERN)}  # type: ignore[attr-defined]
     assert not ops & {"ASSERT", "ASSERT_NOT", "GROUPREF", "GROUPREF_EXISTS", "ATOMIC_GROUP",
@@ -101,3 +128,46 @@ def test_real_mojibake_lines() -> None:
     good = ["It\u2019s fine", "caf\u00e9", "\u201cquoted\u201d \u2013 dash", "na\u00efve " * 40]
     assert all(steps.is_bad(s) and ftfy.badness.is_bad(s) for s in bad)
     assert not any(steps.is_bad(s) or ftfy.badness.is_bad(s) for s in good)
+
+
+def _mojibake_line_by_line(text: str) -> str:
+    """canon/3's mojibake step before the page gate: every line through the gate."""
+    if text.isascii() and "\x1b" not in text:
+        return text
+    return "\n".join(steps._fix_line(line) for line in text.split("\n"))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=_ALPHABET + "\n\x1b\ufffd\u00e2\u00c2 ", max_size=60))
+def test_the_page_gate_of_mojibake_changes_nothing(text: str) -> None:
+    assert steps.mojibake(text) == _mojibake_line_by_line(text)
+
+
+def test_every_trigger_match_holds_a_trigger_character() -> None:
+    """What the page gate of :func:`steps.mojibake` rests on."""
+    tree = sre_parse.parse(steps._FTFY_TRIGGER.pattern)
+    ((op, (_, branches)),) = tree.data
+    assert op == sre_parse.BRANCH
+    for branch in branches:
+        first = branch.data[0]
+        assert all(c == "\x1b" or steps._TRIGGER_CHARACTER.fullmatch(c) for c in _characters(first))
+    assert steps._TRIGGER_CHARACTER.fullmatch("\u00c2") and steps._TRIGGER_CHARACTER.fullmatch("\u00c3")
+
+
+_SEED = re.compile(rf"[{steps._LONE_BAD}]|"
+                   rf"[^\x00-\x7f](?=[\x00-\x7f]{{0,{steps.BADNESS_REACH - 1}}}[^\x00-\x7f])")
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=_ALPHABET + "\n", max_size=40))
+def test_seeds_are_found_as_the_plain_pattern_finds_them(line: str) -> None:
+    """``_BAD_SEED`` is written to start with a class the engine scans for."""
+    assert [m.start() for m in steps._BAD_SEED.finditer(line)] == [m.start() for m in _SEED.finditer(line)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, min_size=1, max_size=12), st.integers(6, 30))
+def test_windowed_badness_on_long_windows(core: str, times: int) -> None:
+    """Dense non-ASCII text makes windows longer than the cached ones."""
+    line = core * times
+    assert steps.is_bad(line) == ftfy.badness.is_bad(line)

@@ -13,6 +13,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import verify.normalize as normalize
+from verify.model import CODE_LINE
 from verify.normalize import layout, steps
 
 _RUNS = re.compile(r"[ ]{2,}")
@@ -39,6 +41,10 @@ def rules(text: str) -> str:
     return _INLINE_RULE.sub("", _RULE.sub("", text))
 
 
+def rule_paragraphs(text: str) -> str:
+    return "\n\n".join(p for p in text.split("\n\n") if not _RULE.fullmatch(p))
+
+
 def spacing(text: str) -> str:
     return _AFTER_OPENER.sub("", _BEFORE_CLOSER.sub("", text))
 
@@ -58,6 +64,7 @@ _TEXT = st.text(alphabet="ao -_=*~#.,;:!?()[]{}\n\t\u00a0\u2022\u2013\u00b7x", m
 def test_fast_steps_equal_the_plain_ones(text: str) -> None:
     assert steps.line_space(text) == line_space(text)
     assert steps.rules(text) == rules(text)
+    assert steps.rule_paragraphs(text) == rule_paragraphs(text)
     assert steps.spacing(text) == spacing(text)
     assert steps.bullets(text) == bullets(text)
 
@@ -69,6 +76,7 @@ def test_fast_steps_equal_the_plain_ones_on_pieces(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert steps.line_space(text) == line_space(text)
     assert steps.rules(text) == rules(text)
+    assert steps.rule_paragraphs(text) == rule_paragraphs(text)
     assert steps.spacing(text) == spacing(text)
     assert steps.bullets(text) == bullets(text)
 
@@ -95,3 +103,105 @@ def test_a_line_with_a_furniture_key_starts_with_the_key_before_its_first_number
     for key in (layout.furniture_key(other), layout.furniture_key(line)):
         if layout.furniture_key(line) == key and key != "#page-number":
             assert line.startswith(key.partition("#")[0])
+
+
+_CLOSER_TEXT = st.text(alphabet=" ,.;:!?)]}a\n", max_size=40)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_CLOSER_TEXT)
+def test_spaces_before_closers_are_dropped_as_the_pattern_drops_them(text: str) -> None:
+    """The walk back from each closer is the profile's pattern, applied."""
+    assert steps._drop_spaces_before_closers(text) == steps._BEFORE_CLOSER.sub("", text)
+
+
+def word_places(text: str) -> dict[str, list[int]]:
+    places: dict[str, list[int]] = {}
+    for match in re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)*", text):
+        places.setdefault(match.group().lower(), []).append(match.start())
+    return places
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="aAbB-_ 1\n\u03a3\u03c3\u0130\u00e9\u00c9\u00df\u2160'", max_size=50))
+def test_word_places_equal_the_finditer_loop(text: str) -> None:
+    """Same words, same offsets, same order of first use (the Counter of
+    word parts built from it counts in that order)."""
+    found = layout.word_places(text)
+    assert found == word_places(text)
+    assert list(found) == list(word_places(text))
+
+
+def _a_line_starts_with_a_digit(page: str) -> bool:
+    """What the footnote loop needs to act: a stripped line starting with \\d."""
+    return any(re.match(r"\d", line.strip()) for line in page.split("\n"))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="1a \n\t\u3000\x1c\x85\u2028\u0663\u00b2x", max_size=30))
+def test_the_footnote_gate_is_the_loops_own_condition(page: str) -> None:
+    gate = bool(layout._DIGIT_FIRST.match(page) or layout._DIGIT_AFTER_BREAK.search(page))
+    assert gate == _a_line_starts_with_a_digit(page)
+
+
+def _run_reference(pages: tuple[str, ...]) -> tuple[str, list[object], list[str]]:
+    """canon/3's driver before the settling cycle took over the trailing text
+    steps: they ran once after unwrapping, then every text step in rounds."""
+    from verify.model import CODE_LINE, Change
+    from verify.normalize import PROFILE, _layout_step, _text_step
+
+    def characters(pages: tuple[str, ...], run: tuple[normalize.Step, ...],
+                   merged: dict[str, Change]) -> tuple[str, ...]:
+        quiet = 0
+        for position in range(normalize.MAX_ROUNDS * len(run)):
+            if quiet == len(run):
+                break
+            step = run[position % len(run)]
+            assert step.text is not None
+            pages, change = _text_step(step.name, step.text, pages)
+            if change is None:
+                quiet += 1
+                continue
+            quiet = 0
+            old = merged.get(step.name)
+            merged[step.name] = change if old is None else Change(
+                step.name, old.count + change.count, (old.examples + change.examples)[:3])
+        return pages
+
+    steps_ = PROFILE.steps
+    leading = next(i for i, s in enumerate(steps_) if s.text is None)
+    merged: dict[str, Change] = {}
+    removed: list[str] = []
+    pages = characters(pages, steps_[:leading], merged)
+    for step in steps_[leading:]:
+        if step.text is not None:
+            pages, change = _text_step(step.name, step.text, pages)
+        else:
+            assert step.layout is not None
+            pages, change = _layout_step(step.name, step.layout, pages, None, removed)
+        if change is not None:
+            merged[step.name] = change
+    pages = characters(pages, tuple(s for s in steps_ if s.text is not None), merged)
+    changes = [merged[s.name] for s in steps_ if s.name in merged]
+    return "\n".join(pages).replace(CODE_LINE, "").strip(), changes, removed
+
+
+_PIECES = ["word", " ", "  ", "\n", "\n\n", "a ,", "( x )", "\u2022 item", "o  next", "o   list", "----",
+           "* * *", "infor-\nmation", "Page 1", "\u00c2 0", "\u00c2", "0", "\u201cq\u201d", "\u00ad",
+           "\t", "e\u0301", "1 Note text here.", "word1", "end.", " ?", ". !n", "\u00a0", "\ufb01"]
+
+
+@settings(max_examples=700, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join), min_size=1, max_size=3))
+def test_the_settling_cycle_gives_what_the_old_driver_gave(pages: list[str]) -> None:
+    """Same text, same record of changes, same removed material."""
+    assert normalize._run(tuple(pages), normalize.PROFILE, None) == _run_reference(tuple(pages))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["", " ", "x", "  y ", "\ufdd0code", "1. item"]), max_size=12))
+def test_code_runs_without_a_mark_are_one_prose_run(lines: list[str]) -> None:
+    """What lets unwrap skip _code_runs on text without a code-line mark."""
+    lines = [line for line in map(str.strip, lines) if line]
+    if not any(line.startswith(CODE_LINE) for line in lines):
+        assert layout._code_runs(lines) == ([(False, lines)] if lines else [])

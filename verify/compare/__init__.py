@@ -10,6 +10,7 @@ True
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 
@@ -96,20 +97,68 @@ def compare_texts(a: str, b: str, langs: tuple[str, str] | None = None) -> Compa
                 loose.add(index)
             continue
         window = slice(max(0, index - NEARBY), index + NEARBY + 1)
+        wide = slice(max(0, index - AROUND), index + AROUND + 1)
         side_a = Side(
-            a, sa[bead.a_start : bead.a_end], common_a, names, nearby=frozenset().union(*keys_a[window])
+            a,
+            sa[bead.a_start : bead.a_end],
+            common_a,
+            names,
+            nearby=frozenset().union(*keys_a[window]),
+            around=frozenset().union(*keys_a[wide]),
         )
         side_b = Side(
-            b, sb[bead.b_start : bead.b_end], common_b, names, nearby=frozenset().union(*keys_b[window])
+            b,
+            sb[bead.b_start : bead.b_end],
+            common_b,
+            names,
+            nearby=frozenset().union(*keys_b[window]),
+            around=frozenset().union(*keys_b[wide]),
         )
         found.extend(pair_differences(side_a, side_b, index, terms, versions))
     found, notes = _habits(found, a, b, _capitalised, versions)
     found = across_neighbours(found)
     if versions:
         found = [d for d in found if not _split_elsewhere(d, pairs)]
-    found.extend(passages(pairs, a, b, frozenset(loose)))
+    found.extend(passages(pairs, a, b, frozenset(loose), _absorbed(pairs)))
     found.sort(key=lambda d: (d.pair, d.a.span.start, d.b.span.start))
     return Comparison(a, b, sa, sb, pairs, tuple(found), notes)
+
+
+#: How much closer (natural log of the length ratio) the lengths of a
+#: neighbouring pair must agree with a one-sided sentence joined to its
+#: side than without it, and how close they must then be, for the sentence
+#: to be taken as said there by the other side.
+ABSORBED_GAIN = 0.3
+ABSORBED_FIT = 0.2
+
+
+def _absorbed(pairs: tuple[AlignedPair, ...]) -> frozenset[int]:
+    """One-sided pairs whose sentence the other text says inside a
+    neighbouring pair: one translation cut a verse in two sentences ("Laban
+    asked.", "Then my life will be saved."), the other wrote one, and the
+    alignment left the short one alone. Proof is required, from lengths:
+    the other side of the pair just before or after it is longer than its
+    partner by about the sentence's length, and joined to that partner the
+    sentence makes the two sides agree (``ABSORBED_FIT``) much better than
+    without it (``ABSORBED_GAIN``). A verse deleted from one text leaves
+    its neighbours as long as their partners: joining it spoils their
+    agreement."""
+    out: set[int] = set()
+    for k, p in enumerate(pairs):
+        if not p.one_sided:
+            continue
+        side, other = ("a", "b") if p.a else ("b", "a")
+        size = len(getattr(p, f"{side}_excerpt").text)
+        for j in (k - 1, k + 1):
+            if not 0 <= j < len(pairs) or pairs[j].one_sided:
+                continue
+            there = len(getattr(pairs[j], f"{other}_excerpt").text)
+            partner = len(getattr(pairs[j], f"{side}_excerpt").text)
+            before, after = abs(math.log(there / partner)), abs(math.log(there / (partner + size + 1)))
+            if after <= ABSORBED_FIT and after <= before - ABSORBED_GAIN:
+                out.add(k)
+                break
+    return frozenset(out)
 
 
 def _compare_across(
@@ -327,6 +376,9 @@ def _habits(
 
 #: How many pairs either side of a pair count as its neighbourhood for names.
 NEARBY = 4
+#: ... and for a known name alone on one side (a speaker named where the
+#: other translation says "he" is named by it a few verses away).
+AROUND = 12
 _CAPITALISED = re.compile(r"\b[^\W\d_][^\W_]+")
 
 

@@ -30,7 +30,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from verify.compare.search import Grid, search
-from verify.compare.similarity import Vector, bead_score, dot, length_agreement, vectors
+from verify.compare import lexicon
+from verify.compare.similarity import (
+    LATIN,
+    Vector,
+    bead_score,
+    dot,
+    features,
+    length_agreement,
+    vectors,
+    weigh,
+)
 
 BEADS: tuple[tuple[int, int], ...] = (
     (1, 1),
@@ -139,8 +149,52 @@ def align(
     """Align two sequences of sentences; every sentence is in exactly one bead.
 
     ``langs`` are the languages of ``a`` and ``b``: across two languages the
-    sentences are compared on their numbers, names and lengths only."""
+    sentences are compared on their numbers, names and lengths, then aligned
+    again with the word pairs that first alignment teaches
+    (:mod:`verify.compare.lexicon`)."""
     va, vb, _ = vectors(a, b, idf, langs)
+    path, scorer = _path(a, b, va, vb, langs)
+    if langs[0] != langs[1] and idf is None and LEXICON:
+        va, vb = _with_lexicon(a, b, langs, path, scorer)
+        path, scorer = _path(a, b, va, vb, langs)
+    return [
+        Bead(a0, a1, b0, b1, scorer.score(a0, a1, b0, b1) if a1 > a0 and b1 > b0 else 0.0)
+        for a0, a1, b0, b1 in path
+    ]
+
+
+#: Across languages, align twice: the second time with the word pairs learnt
+#: from the first alignment (:mod:`verify.compare.lexicon`).
+LEXICON = True
+
+
+def _with_lexicon(
+    a: Sequence[str], b: Sequence[str], langs: tuple[str, str], path: Path, scorer: _Scorer
+) -> tuple[list[Vector], list[Vector]]:
+    """The sentences' vectors with the words that the first alignment's
+    confident 1-1 pairs (lengths agreeing) show to be translations."""
+    wa = [lexicon.words(t, langs[0]) for t in a]
+    wb = [lexicon.words(t, langs[1]) for t in b]
+    train = [
+        (wa[a0], wb[b0])
+        for a0, a1, b0, b1 in path
+        if a1 - a0 == 1 and b1 - b0 == 1 and scorer.agreement(a0, a1, b0, b1) >= lexicon.TRAIN_AGREEMENT
+    ]
+    learnt = lexicon.learn(train)
+    targets = set(learnt.values())
+    cognates = langs[0] in LATIN and langs[1] in LATIN
+    fa = [
+        features(t, langs[0], True, cognates) + lexicon.translated(w, learnt)
+        for t, w in zip(a, wa, strict=True)
+    ]
+    fb = [features(t, langs[1], True, cognates) + lexicon.own(w, targets) for t, w in zip(b, wb, strict=True)]
+    va, vb, _ = weigh(fa, fb)
+    return va, vb
+
+
+def _path(
+    a: Sequence[str], b: Sequence[str], va: list[Vector], vb: list[Vector], langs: tuple[str, str]
+) -> tuple[Path, _Scorer]:
     scorer = _Scorer(va, vb, [len(t) for t in a], [len(t) for t in b])
     n, m = len(a), len(b)
     if (n + 1) * (m + 1) <= FULL_SEARCH_CELLS:
@@ -159,10 +213,7 @@ def align(
         )
         path = _attach_residual(path, va, vb)
         path = _attach_featureless(path, a, b, va, vb)
-    return [
-        Bead(a0, a1, b0, b1, scorer.score(a0, a1, b0, b1) if a1 > a0 and b1 > b0 else 0.0)
-        for a0, a1, b0, b1 in path
-    ]
+    return path, scorer
 
 
 #: A sentence at the edge of a merged bead that carries less than this share

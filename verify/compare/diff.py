@@ -34,7 +34,10 @@ class Side:
     by another of them is a swap ("Seth" / "Enos"), not a paraphrase.
     ``nearby`` holds the phonetic keys of the capitalised words of this side
     in the pair and its neighbours: a known name that the other side has
-    nowhere near was put there, not paraphrased.
+    nowhere near was put there, not paraphrased. ``around`` holds them for a
+    wider neighbourhood: a translation names the speaker where the other
+    says "he" ("Stephen replied" / "And he said"), and the other names him
+    a few verses before or after, not always within ``nearby``.
     """
 
     text: str
@@ -43,6 +46,7 @@ class Side:
     names: frozenset[str] = frozenset()
     lang: str = "en"
     nearby: frozenset[str] = frozenset()
+    around: frozenset[str] = frozenset()
 
     @property
     def span(self) -> Span:
@@ -360,9 +364,10 @@ def _stray(t: nm.Term, side: Side, other: Side) -> bool:
     "Beer-lahai-roi", which the other side renders "Fountain of Life")."""
     if not other.nearby or len(t.words) != 1:
         return False
+    near = other.nearby if _said_more(other, side) else other.around or other.nearby
     parts = _HYPHEN.split(t.words[0])
     if len(parts) == 1:
-        return _known(t, side) and nm.name_key(t.words[0]) not in other.nearby
+        return _known(t, side) and nm.name_key(t.words[0]) not in near
     if not {p.lower() for p in parts} & _compound_parts(other.slice()):
         return False  # not one part of a compound changed: a name rendered otherwise
     return any(
@@ -370,6 +375,16 @@ def _stray(t: nm.Term, side: Side, other: Side) -> bool:
         for p in parts
         if p[:1].isupper()
     )
+
+
+def _said_more(side: Side, other: Side) -> bool:
+    """Whether ``side`` says some known name of the pair more often than
+    ``other`` does: a name of ``other`` may stand in one of its places (a
+    swap, also in a pair that still names the original elsewhere), so a
+    name alone there is judged on the near neighbourhood only."""
+    count = Counter(nm.name_key(t.words[0]) for t in side.terms() if _known(t, side))
+    fewer = Counter(nm.name_key(t.words[0]) for t in other.terms() if _known(t, other))
+    return any(n > fewer[k] for k, n in count.items())
 
 
 def _compound_parts(text: str) -> set[str]:
@@ -660,17 +675,22 @@ def across_neighbours(found: list[Difference]) -> list[Difference]:
 
 
 def passages(
-    pairs: Sequence[AlignedPair], a_text: str, b_text: str, loose: frozenset[int] = frozenset()
+    pairs: Sequence[AlignedPair],
+    a_text: str,
+    b_text: str,
+    loose: frozenset[int] = frozenset(),
+    absorbed: frozenset[int] = frozenset(),
 ) -> list[Difference]:
     """Runs of one-sided pairs, as one omission and/or one addition each.
 
     ``loose`` pairs (aligned, but sharing no content word, number or name)
     count as one-sided on both sides: nothing confirms that they say the
-    same thing.
+    same thing. ``absorbed`` one-sided pairs are sentences the other text
+    says within a neighbouring pair: not passages.
     """
 
     def alone(k: int) -> bool:
-        return pairs[k].one_sided or k in loose
+        return (pairs[k].one_sided and k not in absorbed) or k in loose
 
     out: list[Difference] = []
     i = 0

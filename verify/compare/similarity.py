@@ -107,6 +107,13 @@ def vectors(
     cognates = cross and langs[0] in LATIN and langs[1] in LATIN  # only where words can look alike
     fa = [features(t, langs[0], cross, cognates) for t in a]
     fb = [features(t, langs[1], cross, cognates) for t in b]
+    return weigh(fa, fb, idf)
+
+
+def weigh(
+    fa: list[Counter[str]], fb: list[Counter[str]], idf: dict[str, float] | None = None
+) -> tuple[list[Vector], list[Vector], dict[str, float]]:
+    """The weighted vectors of two lists of sentence features (idf over both unless given)."""
     if idf is None:
         df: Counter[str] = Counter()
         for f in (*fa, *fb):

@@ -183,6 +183,18 @@ _NEGATIVE_MEANING = frozenset(
         "but",
         "save",
         "except",
+        # negations of older English: "in nowise", "set at nought", and the
+        # spellings of Tyndale's 1520s ("he coude nat see", "nether", "nomore")
+        "nowise",
+        "nought",
+        "naught",
+        "nat",
+        "nott",
+        "nether",
+        "nomore",
+        "noman",
+        "nothinge",
+        "nothynge",
     }
 )
 
@@ -224,15 +236,38 @@ def anchors(ws: list[Word], other: list[Word]) -> dict[int, int]:
 _BOUNDARY = re.compile(r"[,;:.!?()\u2014\[\]]")
 
 
-def clauses(ws: list[Word], text: str) -> list[int]:
-    """The clause of each word: a new one after a comma, a colon, a full
-    stop, a bracket or a dash between two words."""
+def _parts(ws: list[Word], text: str, boundary: re.Pattern[str]) -> list[int]:
+    """The part of the text each word is in: a new one wherever ``boundary``
+    is found between two words."""
     out, at = [], 0
     for k, w in enumerate(ws):
-        if k and _BOUNDARY.search(text, ws[k - 1].end, w.start):
+        if k and boundary.search(text, ws[k - 1].end, w.start):
             at += 1
         out.append(at)
     return out
+
+
+def clauses(ws: list[Word], text: str) -> list[int]:
+    """The clause of each word: a new one after a comma, a colon, a full
+    stop, a bracket or a dash between two words."""
+    return _parts(ws, text, _BOUNDARY)
+
+
+_SENTENCE_END = re.compile(r"[.!?;:]")
+
+
+def sentences(ws: list[Word], text: str) -> list[int]:
+    """The sentence (or the part of one between semicolons and colons) of
+    each word: a new one after a full stop, a question or exclamation mark,
+    a semicolon or a colon between two words."""
+    return _parts(ws, text, _SENTENCE_END)
+
+
+_OLD_NEGATIONS = frozenset({"nowise", "nat", "nott", "nether", "nomore", "noman", "nothinge", "nothynge"})
+
+
+def _old_negation(w: Word) -> bool:
+    return w.text.lower() in _OLD_NEGATIONS
 
 
 #: Words that make a negation near them say something positive ("ceased not
@@ -328,10 +363,16 @@ def flipped(
     unclean spirit" / "He hath an unclean spirit" differ). No counterpart,
     or one spread far, is no report: "there was no food" / "there was a
     famine" share no word. "nor" carries on a negation before it and is
-    not judged alone.
+    not judged alone. Nor is a counterpart whose sentence has a negation
+    of its own anywhere: both sides then say something negatively, in
+    places a word-level matching cannot pin ("Not one stone here will be
+    left" / "There shall not be left one stone"), and their polarities are
+    not shown to disagree.
     """
     found = anchors(ws, other)
     clause, other_clause = clauses(ws, text), clauses(other, other_text)
+    sentence = sentences(other, other_text)
+    negative_sentences = {sentence[j] for j, w in enumerate(other) if _is_negation(w) or _old_negation(w)}
     mine = {w.text.lower() for w in ws if says_negatively(w)}
     negative_at = [
         j
@@ -347,6 +388,8 @@ def flipped(
         if place is None:
             continue
         lo, hi, anchor = place
+        if sentence[lo] in negative_sentences or sentence[hi] in negative_sentences:
+            continue  # the other side says it with a negation too, elsewhere in its sentence
         there = {other_clause[lo], other_clause[hi]}
         if any(lo - MARGIN <= j <= hi + MARGIN and other_clause[j] in there for j in negative_at):
             continue

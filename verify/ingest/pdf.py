@@ -99,15 +99,17 @@ def _pdfium(data: bytes) -> Extracted:
             raise EncryptedDocument("encrypted, and the empty password does not open it") from exc
         raise CorruptDocument(f"PDFium cannot open it: {exc}") from exc
     repaired = ""
-    if _PRODUCERS_WITH_EMPTY_TJ.match(doc.get_metadata_dict(skip_empty=True).get("Producer", "")):
+    info = doc.get_metadata_dict(skip_empty=True)
+    if _PRODUCERS_WITH_EMPTY_TJ.match(info.get("Producer", "")):
         fixed = _drop_empty_tj_strings(data)
         if fixed is not None:
             doc.close()
             doc = pdfium.PdfDocument(fixed)
             repaired = " +TJ-repair"
+            info = doc.get_metadata_dict(skip_empty=True)  # what the repaired file says
     try:
         read = [_pdfium_page(doc, i) for i in range(len(doc))]
-        metadata = _clean_metadata(doc.get_metadata_dict(skip_empty=True).items())
+        metadata = _clean_metadata(info.items())
     except pdfium.PdfiumError as exc:
         raise CorruptDocument(f"PDFium failed while reading pages: {exc}") from exc
     finally:
@@ -283,14 +285,23 @@ def _line_blocks(textpage: Any, text: str, page: int) -> list[Block]:
     PDFium's text maps one to one onto its character indices (line breaks are
     generated characters); on a page where it does not, no positions are given.
     """
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
     if len(text) != textpage.count_chars():
         return []
+    # ``textpage.get_charbox(i, loose=True)`` without its wrapper: one
+    # rectangle for every call, and the handle passed as it is.
+    get_box, handle, rect = pdfium_c.FPDFText_GetLooseCharBox, textpage.raw, pdfium_c.FS_RECTF()
     blocks, start = [], 0
     for line in text.split("\r\n"):
-        if line.strip():
-            left, bottom, _, top = textpage.get_charbox(start, loose=True)
-            right = textpage.get_charbox(start + len(line) - 1, loose=True)[2]
-            blocks.append(Block(line, page, (round(left), round(bottom), round(right), round(top))))
+        if line and not line.isspace():  # what ``line.strip()`` leaves something of
+            if not get_box(handle, start, rect):
+                raise pdfium.PdfiumError("Failed to get charbox.")
+            left, bottom, top = rect.left, rect.bottom, rect.top
+            if not get_box(handle, start + len(line) - 1, rect):
+                raise pdfium.PdfiumError("Failed to get charbox.")
+            blocks.append(Block(line, page, (round(left), round(bottom), round(rect.right), round(top))))
         start += len(line) + 2
     return blocks
 
@@ -314,14 +325,16 @@ def _mark_paragraphs(text: str, blocks: list[Block]) -> str:
     counts = Counter(lefts)  # the most common left edge, the leftmost among equals
     margin = min(counts, key=lambda x: (-counts[x], x))
     breaks = set()
-    for prev, cur in itertools.pairwise(blocks):
-        assert prev.bbox and cur.bbox
-        # PDFium folds a hyphenated pair of lines into one (U+FFFE): it spans more pitches.
-        expected = pitch * (1 + prev.text.count("\ufffe"))
-        gap = prev.bbox[3] - cur.bbox[3]
-        indented = cur.bbox[0] >= margin + INDENT and abs(prev.bbox[0] - margin) < INDENT
-        if gap > expected + (PARAGRAPH_GAP - 1) * pitch or (gap > 0 and indented):
-            breaks.add(cur.text)
+    boxes = [b.bbox for b in blocks]
+    assert all(boxes)
+    # PDFium folds a hyphenated pair of lines into one (U+FFFE): it spans more pitches.
+    folds = [b.text.count("\ufffe") for b in blocks] if "\ufffe" in text else [0] * len(blocks)
+    slack, indent = (PARAGRAPH_GAP - 1) * pitch, margin + INDENT
+    for i, (prev, cur) in enumerate(itertools.pairwise(boxes), start=1):
+        gap = prev[3] - cur[3]  # type: ignore[index]
+        if gap > pitch * (1 + folds[i - 1]) + slack or (
+                gap > 0 and cur[0] >= indent and abs(prev[0] - margin) < INDENT):  # type: ignore[index]
+            breaks.add(blocks[i].text)
     if not breaks:
         return text
     lines = text.split("\r\n")

@@ -116,11 +116,15 @@ def _run(pages: Pages, profile: Profile, recorded: dict[str, tuple[str, ...]] | 
     leading = 0
     while leading < len(profile.steps) and profile.steps[leading].text is not None:
         leading += 1
+    # The text steps after the last layout step run first in the settling
+    # cycle below (which they end), not once before it as well.
+    trailing = 0
+    while trailing < len(profile.steps) - leading and profile.steps[-1 - trailing].text is not None:
+        trailing += 1
     merged: dict[str, Change] = {}
     removed: list[str] = []
     pages = _characters(pages, profile.steps[:leading], merged)
-    changes = [merged[s.name] for s in profile.steps[:leading] if s.name in merged]
-    for step in profile.steps[leading:]:
+    for step in profile.steps[leading:len(profile.steps) - trailing]:
         if step.text is not None:
             pages, change = _text_step(step.name, step.text, pages)
         else:
@@ -137,27 +141,40 @@ def _run(pages: Pages, profile: Profile, recorded: dict[str, tuple[str, ...]] | 
     # (ftfy may see mojibake in "Â 0" that it did not see in "Â" over "0"):
     # they settle once more on the paragraphs, with the final text steps.
     settle = tuple(s for s in profile.steps if s.text is not None)
-    pages = _characters(pages, settle, merged)
+    pages = _characters(pages, settle, merged, start=len(settle) - trailing)
     changes = [merged[s.name] for s in profile.steps if s.name in merged]
     # The code-line marks have done their work (the layout steps left those
     # lines alone); they are not text.
     return "\n".join(pages).replace(CODE_LINE, "").strip(), changes, removed
 
 
-def _characters(pages: Pages, run: tuple[Step, ...], merged: dict[str, Change]) -> Pages:
+def _characters(pages: Pages, run: tuple[Step, ...], merged: dict[str, Change], start: int = 0) -> Pages:
     """Apply text steps in rounds until nothing changes; merge their records into ``merged``.
 
     The steps are applied in a cycle that stops once every step in a row
     has left the text as it was (a fixed point), or after MAX_ROUNDS
     rounds: a second round re-runs only the steps up to the last one that
-    changed something, not the whole run."""
+    changed something, not the whole run.
+
+    ``start``: the cycle begins with ``run[start:]`` (once, before the
+    rounds), and those count towards the steps in a row that changed
+    nothing. That is the order canon/3 has always applied its steps in
+    after unwrapping (the trailing text steps once, then every text step
+    in rounds), without applying the trailing ones a second time to the
+    text they left: once every step in a row has left the text as it
+    was, no further step changes it, so the cycle may stop there."""
     quiet = 0  # steps in a row that changed nothing
-    for position in range(MAX_ROUNDS * len(run)):
+    first = (len(run) - start) % len(run) if run else 0
+    # Per step, the pages it returned as they were: the steps are pure, so
+    # a page that comes back to a step unchanged is not given to it again
+    # (in the next round, most pages are those of the round before).
+    kept: dict[str, set[str]] = {}
+    for position in range(start, start + first + MAX_ROUNDS * len(run)):
         if quiet == len(run):
             break
         step = run[position % len(run)]
         assert step.text is not None
-        pages, change = _text_step(step.name, step.text, pages)
+        pages, change = _text_step(step.name, step.text, pages, kept.setdefault(step.name, set()))
         if change is None:
             quiet += 1
             continue
@@ -168,8 +185,16 @@ def _characters(pages: Pages, run: tuple[Step, ...], merged: dict[str, Change]) 
     return pages
 
 
-def _text_step(name: str, fn: TextStep, pages: Pages) -> tuple[Pages, Change | None]:
-    out = tuple(fn(page) for page in pages)
+def _text_step(name: str, fn: TextStep, pages: Pages,
+               kept: set[str] | None = None) -> tuple[Pages, Change | None]:
+    """Apply ``fn`` to each page. ``kept``: pages ``fn`` is known to return
+    as they are (not given to it again), and where the pages it now returns
+    as they are go."""
+    if kept is None:
+        out = tuple(fn(page) for page in pages)
+    else:
+        out = tuple(page if page in kept else fn(page) for page in pages)
+        kept.update(page for page, new in zip(pages, out, strict=True) if page is new or page == new)
     if out == pages:
         return pages, None
     examples: list[str] = []

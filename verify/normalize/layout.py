@@ -14,6 +14,7 @@ formats without pages).
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -390,7 +391,17 @@ _RAISED_NUMBER = re.compile(r"\d{1,3}")
 _SENTENCE_END = re.compile(r"[.!?]$")
 
 
+#: A line whose first character but white space is a digit: at the page's
+#: start, or after a line break (a pattern led by ``\n`` is scanned for; one
+#: led by a multiline ``^`` is tried at every character). ``\s`` and
+#: ``str.strip`` take the same white space.
+_DIGIT_FIRST = re.compile(r"[^\S\n]*\d")
+_DIGIT_AFTER_BREAK = re.compile(r"\n[^\S\n]*\d")
+
+
 def _page_footnotes(page: str, wanted: frozenset[str] | None) -> tuple[str, list[tuple[int, str]]]:
+    if not _DIGIT_FIRST.match(page) and not _DIGIT_AFTER_BREAK.search(page):
+        return page, []  # a note line and a raised number both start with a digit
     lines = page.split("\n")
     notes: list[tuple[int, str]] = []
     i = 0
@@ -530,15 +541,40 @@ def dehyphenate(pages: Pages, params: Sequence[str] | None = None) -> Outcome:
 
 
 def _decide_hyphens(text: str, breaks: list[_Break]) -> list[str]:
-    masked = list(text)
+    pieces: list[str] = []
+    last = 0
     for found in breaks:  # the broken words are not evidence; offsets stay
-        masked[found.start:found.end] = " " * (found.end - found.start)
-    places: defaultdict[str, list[int]] = defaultdict(list)
-    for match in _WORD.finditer("".join(masked)):
-        places[match.group().lower()].append(match.start())
+        pieces += (text[last:found.start], " " * (found.end - found.start))
+        last = found.end
+    pieces.append(text[last:])
+    places = word_places("".join(pieces))
     words = Counter(p for w in places for p in w.split("-"))
     return [hyphen_decision(found.left, found.right, _Nearest(places, found.start), words)
             for found in breaks]
+
+
+def word_places(text: str) -> dict[str, list[int]]:
+    """Every word of ``text`` (:data:`_WORD`, lower-cased), with the offsets
+    where it starts, in order of first use.
+
+    The words and the text between them come from one ``split`` by the
+    pattern, and the offsets from the running sum of their lengths: the
+    regex engine and ``accumulate`` do the per-word work that a ``finditer``
+    loop (a match object, ``group``, ``start`` and ``lower`` a word) did in
+    Python (tests/test_steps_equivalence.py keeps that loop as the reference).
+
+    >>> word_places("Read-only, read ONLY.")
+    {'read-only': [0], 'read': [11], 'only': [16]}
+    """
+    pieces = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
+    ends = itertools.accumulate(map(len, pieces))
+    places: defaultdict[str, list[int]] = defaultdict(list)
+    for word, start in zip(map(str.lower, pieces[1::2]), itertools.islice(ends, 0, None, 2), strict=False):
+        places[word].append(start)
+    return dict(places)
+
+
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 
 
 class _Nearest(Counter[str]):
@@ -635,9 +671,10 @@ def unwrap(pages: Pages, params: Sequence[str] | None = None) -> Outcome:
     text = "\n".join(pages)
     paragraphs: list[str] = []
     unwrapped = 0
+    marked = CODE_LINE in text  # else every line is prose: one run a block
     for block in re.split(r"\n[ ]*\n", text):
-        lines = [line.strip() for line in block.split("\n") if line.strip()]
-        for code, run in _code_runs(lines):
+        lines = [line for line in map(str.strip, block.split("\n")) if line]
+        for code, run in _code_runs(lines) if marked else [(False, lines)] if lines else []:
             if code:  # a code block's lines are its content: one paragraph, lines kept
                 paragraphs.append("\n".join(run))
                 continue

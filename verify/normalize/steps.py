@@ -79,7 +79,17 @@ def mojibake(text: str) -> str:
     """
     if text.isascii() and "\x1b" not in text:
         return text
+    if _clean_page(text):
+        return text
     return "\n".join(_fix_line(line) for line in text.split("\n"))
+
+
+def _clean_page(text: str) -> bool:
+    """Has the page no suspicious line? (See :data:`_TRIGGER_CHARACTER`.)
+    Not cached: a page the step returned as it was is not given to it again
+    in the next round (``verify.normalize._characters``), and a cache of
+    whole documents would keep large texts alive across a build."""
+    return "\x1b" not in text and not _TRIGGER_CHARACTER.search(text) and not is_bad(text)
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -93,6 +103,17 @@ def _fix_line(line: str) -> str:
 #: terminal escapes, C1 controls, surrogates, the replacement character
 #: (lossy sequences), a no-break space after a mojibake lead byte.
 _FTFY_TRIGGER = re.compile("[\x1b\x80-\x9f\ud800-\udfff\ufffd]|[\u00c2\u00c3\u00e2][\u00a0 ]")
+
+
+#: Every match of the trigger holds one of these or ``\x1b``. A page with none of them,
+#: where ftfy's badness pattern finds nothing, has no suspicious line: a
+#: line's match of the pattern is a match of the page at the same place
+#: (the pattern looks at nothing outside what it consumes), but for the
+#: one anchored at the line's start, ``^[ÃÂ][ ]``, which holds ``Ã`` or
+#: ``Â``. One search of the page then replaces a split and a test a line.
+#: (Found as a non-ASCII character, then tested: a scan for a class of one
+#: range is faster than for a class of several.)
+_TRIGGER_CHARACTER = re.compile("[^\x00-\x7f](?<=[\x80-\x9f\ud800-\udfff\ufffd\u00c2\u00c3\u00e2])")
 
 
 def _suspicious(line: str) -> bool:
@@ -111,27 +132,67 @@ def _suspicious(line: str) -> bool:
 #: only non-ASCII characters; tests/test_ftfy_window.py derives both facts
 #: from the pattern itself).
 BADNESS_REACH = 6
-#: Non-ASCII characters with at most twice that reach of ASCII between them:
-#: their windows would overlap, so they are searched as one.
-_NON_ASCII_CLUSTER = re.compile(rf"[^\x00-\x7f](?:[\x00-\x7f]{{0,{2 * BADNESS_REACH}}}[^\x00-\x7f])*")
+
+#: The characters that a match of the badness pattern can hold as its only
+#: non-ASCII character: C1 controls, ``Œ`` and ``œ``, ``Ã`` and ``Â``. Every
+#: other match holds two non-ASCII characters, at most BADNESS_REACH apart
+#: (tests/test_ftfy_window.py derives both facts from the pattern). So every
+#: match holds a *seed*: one of these, or a non-ASCII character with another
+#: at most BADNESS_REACH after it. A line without one (German prose:
+#: ``für die Übung``) cannot match.
+_LONE_BAD = "\x80-\x9f\u0152\u0153\u00c3\u00c2"
+#: (A non-ASCII character first, which the regex engine scans for; then
+#: which kind of seed it is.)
+_BAD_SEED = re.compile(
+    rf"[^\x00-\x7f](?:(?<=[{_LONE_BAD}])|(?=[\x00-\x7f]{{0,{BADNESS_REACH - 1}}}[^\x00-\x7f]))")
 
 
 def is_bad(line: str) -> bool:
-    """``ftfy.badness.is_bad(line)``, searched only around the non-ASCII
-    characters: every match of the badness pattern holds one and reaches at
-    most :data:`BADNESS_REACH` characters from it, so these windows find a
-    match exactly when the whole line has one. The pattern costs per
-    character tried (about 5 MB/s); a long line with a few curly quotes
-    costs a few windows instead.
+    """``ftfy.badness.is_bad(line)``, searched only around the seeds
+    (:data:`_BAD_SEED`): every match of the badness pattern holds one and
+    reaches at most :data:`BADNESS_REACH` characters from it, so these
+    windows (overlapping ones joined) find a match exactly when the whole
+    line has one. The pattern costs per character tried (about 5 MB/s); a
+    long line with a few curly quotes or umlauts costs no window at all.
 
     >>> is_bad("The People\u00e2\u20ac\u2122s Republic"), is_bad("It\u2019s fine")
     (True, False)
     """
-    search = ftfy.badness.BADNESS_RE.search
-    for run in _NON_ASCII_CLUSTER.finditer(line):
-        if search(line, max(0, run.start() - BADNESS_REACH), run.end() + BADNESS_REACH):
+    start = end = 0  # the window being gathered, line[start:end]
+    for seed in _BAD_SEED.finditer(line):
+        # Every match holds a seed and lies within BADNESS_REACH of it.
+        low, high = max(0, seed.start() - BADNESS_REACH), seed.start() + BADNESS_REACH + 1
+        if low > end and end and _bad_in(line, start, end):
             return True
-    return False
+        start, end = (start, high) if end and low <= end else (low, high)
+    return bool(end) and _bad_in(line, start, end)
+
+
+#: Windows up to this long are cached (a short window around a symbol recurs;
+#: a page of Cyrillic is one long window, which would only fill the cache).
+_CACHED_WINDOW = 64
+
+
+def _bad_in(line: str, start: int, end: int) -> bool:
+    """``BADNESS_RE.search(line, start, end)``, cached for short windows."""
+    if end - start <= _CACHED_WINDOW:
+        return _bad_window(line[start:end], start == 0)
+    return bool(ftfy.badness.BADNESS_RE.search(line, start, end))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _bad_window(window: str, at_start: bool) -> bool:
+    """``BADNESS_RE.search(line, start, end)``, where ``window`` is
+    ``line[start:end]`` and ``at_start`` says whether ``start`` is 0.
+
+    The pattern looks at nothing outside what it consumes, and its one
+    anchor, ``^``, matches at the line's first character only: the search
+    depends on the window's characters and on ``at_start`` alone, and is
+    cached on them. The character steps see a page again in their next
+    round, and its windows again once unwrapping has joined its lines."""
+    if at_start:
+        return bool(ftfy.badness.BADNESS_RE.search(window))
+    return bool(ftfy.badness.BADNESS_RE.search("\n" + window, 1))  # from 1: no ``^`` there
 
 
 def nfkc(text: str) -> str:
@@ -285,9 +346,36 @@ def rules(text: str) -> str:
     if not _RULE_HINT.search(text):
         return text
     if CODE_LINE not in text:
-        return _INLINE_RULE.sub("", _RULE.sub("", text))
+        return _INLINE_RULE.sub("", _drop_rule_lines(text))
     return "\n".join(line if line.startswith(CODE_LINE) else _INLINE_RULE.sub("", _RULE.sub("", line))
                      for line in text.split("\n"))
+
+
+#: A rule line's content, tried on the lines that hold a rule hint.
+_RULE_LINE = re.compile(r"[ ]*(?:[-_=*~.\u00b7\u2022#+][ ]*){3,}")
+
+
+def _drop_rule_lines(text: str) -> str:
+    """``_RULE.sub("", text)``, tried only on the lines that hold a hint (a
+    rule line holds three rule characters with only spaces between): the
+    multiline ``^`` of the pattern was tried at every character of the
+    text (tests/test_steps_equivalence.py keeps the pattern as the reference)."""
+    pieces: list[str] = []
+    last = checked = 0
+    for hint in _RULE_HINT.finditer(text):
+        if hint.start() < checked:
+            continue  # a line already tried
+        start = text.rfind("\n", 0, hint.start()) + 1
+        checked = text.find("\n", hint.start())
+        if checked < 0:
+            checked = len(text)
+        if _RULE_LINE.fullmatch(text, start, checked):
+            pieces.append(text[last:start])
+            last = checked
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def rule_paragraphs(text: str) -> str:
@@ -298,11 +386,15 @@ def rule_paragraphs(text: str) -> str:
     >>> rule_paragraphs("end.\n\n* * *\n\nnext")
     'end.\n\nnext'
     """
+    if not _RULE_HINT.search(text):
+        return text  # a rule paragraph holds a hint
     return "\n\n".join(p for p in text.split("\n\n") if not _RULE.fullmatch(p))
 
 
 #: Not after a mark that already ends a word's punctuation: ``decimal. ?`` is
 #: a sentence and then the token ``?``, whatever line or paragraph it is on.
+#: The rule as a pattern; :func:`spacing` applies it from the closers
+#: (:func:`_drop_spaces_before_closers`, tested to agree with it).
 _BEFORE_CLOSER = re.compile(r"[ ]+(?=[,.;:)\]}])|(?<![ .,;:!?])[ ]+(?=[!?])")
 #: Spaces after an opening bracket, matched from the bracket (kept by the
 #: replacement): a pattern that starts with a lookbehind is tried at every
@@ -327,7 +419,7 @@ def spacing(text: str) -> str:
     'in decimal. ? ($?) the shopt builtin, (. !n [arg...]'
     """
     if _SPACE_THEN_CLOSER.search(text):
-        text = _BEFORE_CLOSER.sub("", text)
+        text = _drop_spaces_before_closers(text)
     return _AFTER_OPENER.sub(r"\1", text)
 
 
@@ -337,9 +429,36 @@ def spacing(text: str) -> str:
 _SPACE_THEN_CLOSER = re.compile(r"[,.;:!?)\]}](?<= .)")
 
 
+def _drop_spaces_before_closers(text: str) -> str:
+    """``_BEFORE_CLOSER.sub("", text)``, found from the closers: the run of
+    spaces before a closer goes whole or not at all (before ``!`` or ``?``
+    only when no mark that ends a word's punctuation precedes the run).
+    The pattern tried every space of the text; this looks at each closer
+    that has a space before it and walks back over its run
+    (tests/test_steps_equivalence.py keeps the pattern as the reference)."""
+    pieces: list[str] = []
+    last = 0
+    for match in _SPACE_THEN_CLOSER.finditer(text):
+        end = match.start()
+        start = end - 1
+        while start and text[start - 1] == " ":
+            start -= 1
+        if match.group() in "!?" and start and text[start - 1] in ".,;:!?":
+            continue
+        pieces.append(text[last:start])
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
 _BULLET = re.compile(r"^[\u2022\u25e6\u25aa\u25cf\u2023\u2043\u2219\u00b7\u25a0\u25a1\u2013] +(?=\S)",
                      re.MULTILINE)
 _NROFF_BULLET = re.compile(r"^o +(?=\S)", re.MULTILINE)
+#: Where ``_BULLET`` can match: a pattern starting ``^`` in multiline mode is
+#: tried at every character, a character class is scanned for (a class of
+#: one range fastest: the symbol is tested behind the non-ASCII character).
+_BULLET_SYMBOL = re.compile(
+    "[^\x00-\x7f](?<=[\u2022\u25e6\u25aa\u25cf\u2023\u2043\u2219\u00b7\u25a0\u25a1\u2013])")
 
 
 def bullets(text: str) -> str:
@@ -356,7 +475,7 @@ def bullets(text: str) -> str:
     >>> bullets("o what a night")
     'o what a night'
     """
-    if not text.isascii():  # every bullet symbol is outside ASCII
+    if not text.isascii() and _BULLET_SYMBOL.search(text):  # every bullet symbol is outside ASCII
         text = _BULLET.sub("", text)
     if (text.startswith("o ") or "\no " in text) and len(_NROFF_BULLET.findall(text)) >= 2:
         text = _NROFF_BULLET.sub("", text)
