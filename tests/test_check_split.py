@@ -199,7 +199,9 @@ def test_files_replaced_between_walk_and_read_are_refused(tmp_path: Path,
         found = real_walk(*args, **kwargs)
         for item in found:  # in the process that reads them
             if item.name in names:
-                fresh = tmp_path / "fresh.tmp"  # a new inode: the old one is still in use
+                # A new inode (the old one is still in use), one temporary file per
+                # name: the processes of a split check may swap at the same time.
+                fresh = tmp_path / item.name.replace("/", "-")
                 fresh.write_bytes(swapped)
                 os.replace(fresh, root / item.name)
         return found
