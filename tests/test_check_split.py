@@ -3,7 +3,9 @@ gives the verdicts of the check in one process, and refuses what it refuses."""
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import json
 import os
 import unicodedata
 from pathlib import Path
@@ -167,6 +169,49 @@ def test_a_worker_that_dies_is_an_error_not_a_pass(tmp_path: Path, split: None,
     monkeypatch.setattr(verify.check, "walk", dying)
     with pytest.raises(verify.check.VerifyError, match="died"):
         _check(root, manifest, jobs=2)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_files_replaced_between_walk_and_read_are_refused(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch,
+                                                         jobs: int) -> None:
+    """The walk's inode is a file's identity: another file put in its place after
+    the walk is never read as it, split or not, first of its folder or not, even
+    with the digest (and size) the manifest records, so that a pass would be a lie."""
+    monkeypatch.setattr(verify.check, "SPLIT_BYTES", 1)  # two spans: several files of d1 in one
+    monkeypatch.setattr(verify.check, "SPAN_BYTES", 1)
+    monkeypatch.setattr(verify.check, "SPANS_PER_WORKER", 1)
+    root, manifest = tmp_path / "c", tmp_path / "m.json"
+    _corpus(root)
+    assert main(["build", str(root), "-m", str(manifest), "-q", "--hash-only", "-j", "1"]) == 0
+    names = sorted(f"d1/{p.name}" for p in (root / "d1").glob("f*.txt"))
+    swapped = b"put in its place\n"
+    lines = _lines(manifest)
+    for i, line in enumerate(lines[1:], 1):
+        entry = json.loads(line)
+        if entry["path"] in names:
+            entry.update(raw_sha256="sha256:" + hashlib.sha256(swapped).hexdigest(), size=len(swapped))
+            lines[i] = json.dumps(entry, sort_keys=True, separators=(",", ":")).encode() + b"\n"
+    manifest.write_bytes(b"".join(lines))
+    real_walk = verify.check.walk
+
+    def walked(*args, **kwargs):  # type: ignore[no-untyped-def]
+        found = real_walk(*args, **kwargs)
+        for item in found:  # in the process that reads them
+            if item.name in names:
+                # A new inode (the old one is still in use), one temporary file per
+                # name: the processes of a split check may swap at the same time.
+                fresh = tmp_path / item.name.replace("/", "-")
+                fresh.write_bytes(swapped)
+                os.replace(fresh, root / item.name)
+        return found
+
+    monkeypatch.setattr(verify.check, "walk", walked)
+    spans = _count_spans(monkeypatch)
+    report = _check(root, manifest, jobs=jobs)
+    assert len(names) == 7 and len(spans) == (jobs > 1) and (jobs == 1 or spans[0] > 1)
+    assert not set(names) & set(report.matched) and not report.passed
+    assert [(p.path, "replaced" in p.message) for p in report.errors] == [(n, True) for n in names]
 
 
 def test_a_span_refuses_a_path_outside_its_bounds(tmp_path: Path) -> None:
