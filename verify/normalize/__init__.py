@@ -61,6 +61,7 @@ CANON_4 = Profile(
         Step("invisible", text=steps.invisible),
         Step("punctuation", text=steps.punctuation),
         Step("nroff_bullets", text=steps.nroff_bullets),
+        Step("dash_bullets", text=steps.dash_bullets),
         Step("line_space", text=steps.line_space),
         Step("rules", text=steps.rules),
         Step("furniture", layout=layout.remove_furniture, positions=True),
