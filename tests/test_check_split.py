@@ -221,3 +221,25 @@ def test_a_short_manifest_of_large_files_is_split_a_file_or_so_a_span(
     assert _check(root, manifest, jobs=2) == serial and spans == [6]
     assert [m.path for m in serial.modified] == ["big3.bin"]
     assert serial.bytes_hashed == 5 * 50_000 + 12 + len(b"changed")
+
+
+def test_results_are_taken_whole_however_the_pipe_cuts_them() -> None:
+    """A child's results come as a length and a pickle each; the parent takes each one
+    when it is whole, from reads cut anywhere, and never one that was cut short."""
+    import pickle
+
+    def message(index: int, value: object) -> bytes:
+        payload = pickle.dumps((index, True, value))
+        return len(payload).to_bytes(verify.check._LENGTH, "little") + payload
+
+    stream = message(0, "a\nb") + message(1, ["x" * 300, 7])
+    for cut in range(len(stream) + 1):
+        for second in (cut, (cut + len(stream)) // 2):
+            buffer: bytearray = bytearray()
+            results: dict[int, tuple[bool, object]] = {}
+            for piece in (stream[:cut], stream[cut:second], stream[second:]):
+                verify.check._take(buffer, piece, results)
+            assert results == {0: (True, "a\nb"), 1: (True, ["x" * 300, 7])} and not buffer
+    buffer, results = bytearray(), {}
+    verify.check._take(buffer, stream[:-1], results)  # the child died writing its second result
+    assert list(results) == [0] and buffer

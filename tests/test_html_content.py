@@ -23,12 +23,14 @@ import pytest
 from verify.errors import CorruptDocument
 from verify.ingest.html_content import (
     MainContent,
+    Node,
     Parse,
     decode_markup,
     extract_main,
     parse_with_bs4,
     parse_with_lxml,
 )
+from verify.ingest.html_content import _index
 
 DATA = Path(__file__).parent / "data" / "html"
 REPO = Path(__file__).resolve().parent.parent
@@ -337,3 +339,152 @@ def test_collapse_knows_the_whitespace_of_the_regex_it_replaced() -> None:
 
     every = "".join(chr(i) + "x" for i in range(0x110000))
     assert _collapse(every) == re.sub(r"\s+", " ", every).strip()
+
+
+# --------------------------------------------------------------------------
+# Speed paths (issue 10): each must give what the plain path gives
+# --------------------------------------------------------------------------
+
+
+def test_control_bytes_are_exactly_the_control_characters() -> None:
+    from verify.ingest.html_content import _CONTROL, _CONTROL_BYTES, _CONTROLS_FROM_BYTES_ONLY
+
+    every_control = [c for c in map(chr, range(0x110000)) if _CONTROL.match(c)]
+    assert "".join(map(chr, _CONTROL_BYTES)) == "".join(every_control)
+    for codec in _CONTROLS_FROM_BYTES_ONLY:
+        for byte in range(256):
+            try:
+                char = bytes([byte]).decode(codec)
+            except UnicodeDecodeError:
+                continue
+            assert (_CONTROL.match(char) is not None) == (byte in _CONTROL_BYTES), (codec, byte)
+
+
+@pytest.mark.parametrize("markup", [
+    b"<p>a\x01b</p>", b"<p>\xe9t\xe9\x7f\x1b</p>", "<p>s\x02</p>".encode("utf-16"),  # control bytes
+    b"<p>plain \xe2\x80\x94 text\x0c</p>", b"<p>caf\xe9</p>",  # none (a form feed is not one)
+])
+def test_decoding_removes_control_characters_whichever_path(markup: bytes) -> None:
+    from verify.ingest.html_content import _CONTROL
+
+    text, codec = decode_markup(markup)
+    assert codec is not None and not _CONTROL.search(text)
+    plain = markup.decode(codec, "replace").removeprefix("\ufeff")
+    assert text == _CONTROL.sub("", plain)
+    assert (text == plain) == (not _CONTROL.search(plain))
+
+
+@pytest.mark.parametrize("parse", FRONT_ENDS)
+@pytest.mark.parametrize("name", [*sorted(EXPECTED)[:3], "nested_past_the_cap"])
+def test_builder_order_is_the_document_order(parse: Parse, name: str) -> None:
+    from verify.ingest.html_content import _Document, _index
+
+    markup = HOSTILE[name] if name in HOSTILE else _page(name)
+    root = parse(decode_markup(markup)[0])
+    assert isinstance(root, _Document)
+    made = list(root.order)
+    assert len(made) > 150
+    assert [n.index for n in made] == list(range(len(made)))
+    assert _index(root) == made  # the walk that the selection no longer needs
+
+
+@pytest.mark.parametrize("running", [True, False])
+def test_the_cycle_collector_is_left_as_it_was_found(running: bool) -> None:
+    import gc
+
+    def failing(text: str) -> Node:
+        raise CorruptDocument("no")
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if running else gc.disable)()
+        extract_main(_page(sorted(EXPECTED)[0]), parse=parse_with_lxml)
+        assert gc.isenabled() is running
+        with pytest.raises(CorruptDocument):
+            extract_main("<p>x</p>", parse=failing)
+        assert gc.isenabled() is running
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_the_tree_is_taken_apart_after_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from verify.ingest import html_content
+
+    trees: list[Node] = []
+    dismantle = html_content._dismantle
+
+    def keeping(root: Node) -> None:
+        trees.append(root)
+        dismantle(root)
+
+    monkeypatch.setattr(html_content, "_dismantle", keeping)
+    result = extract_main(_page(sorted(EXPECTED)[0]), parse=parse_with_lxml)
+    assert result.paragraphs and len(trees) == 1
+    nodes = _index(trees[0])
+    assert len(nodes) > 150 and all(node.parent is None for node in nodes)
+    assert trees[0].order == []  # type: ignore[attr-defined]  # the root's list of itself, emptied
+    assert not any(isinstance(r, Node) for n in nodes[:40] for r in gc.get_referrers(n))  # no way up
+
+
+def test_a_tree_from_another_parser_is_left_whole() -> None:
+    kept: list[Node] = []
+
+    def other(text: str) -> Node:
+        kept.append(parse_with_lxml(text))
+        return kept[-1]
+
+    page = _page(sorted(EXPECTED)[0])
+    assert extract_main(page, parse=other) == extract_main(page, parse=parse_with_lxml)
+    again = extract_main(page, parse=lambda text: kept[0])  # the same tree read twice
+    assert again == extract_main(page, parse=parse_with_lxml)
+    assert all(n.parent is not None for n in _index(kept[0])[1:])
+
+
+@pytest.mark.parametrize("depth", [255, 257, 300, 2_049])
+def test_text_below_libxml2s_tree_limits_is_kept(depth: int) -> None:
+    """libxml2's own tree stops at 256 levels (2,048 with ``huge_tree``) and
+    drops the rest without an error; the front-ends must not."""
+    page = "<body>" + "<div>" * depth + "<p>deep text</p>" + "</div>" * depth + "<p>after the depths</p>"
+    for parse in FRONT_ENDS:
+        result = extract_main(page, parse=parse)
+        assert "deep text" in " ".join(result.paragraphs)
+        assert "after the depths" in " ".join(result.paragraphs)
+
+
+@pytest.mark.parametrize("parse", FRONT_ENDS)
+def test_the_tree_is_freed_when_extraction_returns(parse: Parse) -> None:
+    """Nothing keeps the page's tree alive afterwards: lxml's parser keeps
+    its target (the builder) after parsing, and the builder lets go of the
+    tree when closed (at most its fresh empty root is left)."""
+    import gc
+
+    page = _page(sorted(EXPECTED)[0])
+    gc.collect()
+    before = sum(isinstance(o, Node) for o in gc.get_objects())
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        assert extract_main(page, parse=parse).paragraphs
+        after = sum(isinstance(o, Node) for o in gc.get_objects())
+    finally:
+        if was:
+            gc.enable()
+    assert after - before <= 1
+
+
+def test_subtree_runs_flag_what_the_ancestor_walk_flags() -> None:
+    from verify.ingest.html_content import _inside, _subtree_ends
+
+    root = parse_with_lxml(decode_markup(_page(sorted(EXPECTED)[1]))[0])
+    order = _index(root)
+    ends = _subtree_ends(order)
+    rng = random.Random(7)
+    for size in (0, 1, 5, 50, len(order) // 2):
+        marked = set(rng.sample(range(len(order)), size))
+        walked = [False] * len(order)
+        for node in order:  # the plain definition: marked, or under a marked ancestor
+            parent = node.parent
+            walked[node.index] = node.index in marked or (parent is not None and walked[parent.index])
+        assert _inside(ends, marked) == walked

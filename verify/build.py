@@ -10,6 +10,7 @@ format are always extracted (never reused on a guess).
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import tempfile
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from verify.check import hash_many
-from verify.corpus import CorpusFile, walk
+from verify.corpus import CorpusFile, iter_walk
 from verify.errors import ManifestError, UnreadableFile, UnsafePath, VerifyError
 from verify.manifest import (
     Entry,
@@ -95,7 +96,8 @@ def build_manifest(root: str | os.PathLike[str], *, manifest_path: str | os.Path
     options = options or Options(lint=True)
     provenance = load_provenance(root)
     skip = _skipped(manifest_path)
-    files = walk(root, provenance.exclude, skip)
+    # A stream in name order (memory: the folders being walked, not a CorpusFile per file).
+    files = iter_walk(root, provenance.exclude, skip)
     previous = _previous(manifest_path, options) if incremental else _Previous()
     in_works = _in_works(provenance)
     sink = _Sink(Path(manifest_path) if spool and manifest_path is not None else None)
@@ -108,8 +110,9 @@ def build_manifest(root: str | os.PathLike[str], *, manifest_path: str | os.Path
         # extracted, each record made into its entry and detail as the part comes back
         # and kept only slim (no text, paragraphs, changes): holding every record whole
         # was the build's memory (docs/manifest.md).
-        for start in range(0, len(files), BUILD_PART):
-            part = files[start:start + BUILD_PART]
+        present: set[str] = set()
+        while part := list(itertools.islice(files, BUILD_PART)):
+            present.update(f.name for f in part if f.name in provenance.files)
             made = _build_part(part, root, options, provenance, previous, in_works, jobs, executor,
                                progress)
             for item, entry, detail, record in made:
@@ -120,7 +123,6 @@ def build_manifest(root: str | os.PathLike[str], *, manifest_path: str | os.Path
                     reused += 1
                 elif item.name in in_works or sink.spool is None:
                     records.append(record if item.name in in_works else _slim(record))
-        present = {f.name for f in files if f.name in provenance.files}
         manifest = Manifest(entries=tuple(sink.entries), profile=options.profile,
                             root=_relative_root(root, manifest_path),
                             works=_works(provenance, records, present, compare))

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import io
 import os
 import stat
 from stat import S_ISREG
@@ -218,7 +217,6 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
     items in turn (up to 255): no pool, no pickling of ``fn`` or the items (the
     children have them), one pipe per child for the pickled results. The error of
     the first item that failed is raised here; a child that died is a VerifyError."""
-    import pickle
     import selectors
     import signal
 
@@ -239,7 +237,12 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
             children[pid] = out
     finally:
         os.close(tasks)
-    received: dict[int, list[bytes]] = {fd: [] for fd in children.values()}
+    # Each result is taken as soon as it has come whole (a length, then its pickle),
+    # and its bytes dropped: the pickled results of every span were all held until
+    # the last child ended. A result cut short (a child that died writing it) is
+    # left out: its item has no result, which is an error below.
+    received: dict[int, bytearray] = {fd: bytearray() for fd in children.values()}
+    results: dict[int, tuple[bool, Any]] = {}
     try:
         with selectors.DefaultSelector() as selector:
             for fd in received:
@@ -248,7 +251,7 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
                 for key, _ in selector.select():
                     data = os.read(key.fd, 1 << 20)
                     if data:
-                        received[key.fd].append(data)
+                        _take(received[key.fd], data, results)
                     else:
                         selector.unregister(key.fd)
         died = [why for pid in children if (why := _reap(pid)) is not None]
@@ -261,18 +264,31 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
     finally:
         for fd in received:
             os.close(fd)
-    results: dict[int, tuple[bool, Any]] = {}
-    for chunks in received.values():
-        stream = io.BytesIO(b"".join(chunks))
-        while stream.tell() < len(stream.getbuffer()):
-            index, ok, value = pickle.load(stream)
-            results[index] = ok, value
     for index in range(len(items)):
         if index in results and not results[index][0]:
             raise results[index][1]
         if index not in results:
             raise VerifyError(f"a worker of the check died ({', '.join(died) or 'no result'})")
     return [results[i][1] for i in range(len(items))]
+
+
+#: The length that comes before each pickled result of a forked child.
+_LENGTH = 8
+
+
+def _take(buffer: bytearray, data: bytes, results: dict[int, tuple[bool, Any]]) -> None:
+    """Add ``data`` read from a child to ``buffer`` and move every whole result in it
+    to ``results``."""
+    import pickle
+
+    buffer += data
+    while len(buffer) >= _LENGTH:
+        end = _LENGTH + int.from_bytes(buffer[:_LENGTH], "little")
+        if len(buffer) < end:
+            return
+        index, ok, value = pickle.loads(buffer[_LENGTH:end])  # a copy of one result
+        results[index] = ok, value
+        del buffer[:end]
 
 
 def _serve(fn: Callable[[Any], Any], items: Sequence[Any], tasks: int, into: int) -> None:
@@ -288,7 +304,9 @@ def _serve(fn: Callable[[Any], Any], items: Sequence[Any], tasks: int, into: int
                     result: tuple[int, bool, Any] = (index, True, fn(items[index]))
                 except Exception as exc:  # sent to the parent, which raises it
                     result = (index, False, _portable(exc))
-                pickle.dump(result, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                payload = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+                stream.write(len(payload).to_bytes(_LENGTH, "little"))
+                stream.write(payload)
                 if not result[1]:
                     break
     except BaseException:
@@ -399,15 +417,30 @@ class _Run:
             for entry, item in _merge(entries, files):
                 self.pair(entry, item, sources)
             return
+        # _merge inline (a generator's resumption and a pair per file less; the
+        # same pairs: both sides sorted by name, either side missing).
         plain: list[tuple[PlainLine, CorpusFile]] = []
-        for entry, item in _merge(entries, files):
-            if type(entry) is tuple and item is not None and item.link is None and item.problem is None:
-                plain.append((entry, item))
-                if len(plain) >= CHUNK:
-                    self._hash_plain(plain)
-                    plain = []
+        pair, add, index, count = self.pair, plain.append, 0, len(files)
+        for entry in entries:
+            name = entry[0] if type(entry) is tuple else entry.path  # type: ignore[union-attr]
+            while index < count and files[index].name < name:
+                pair(None, files[index], sources)
+                index += 1
+            if index < count and files[index].name == name:
+                item = files[index]
+                index += 1
+                if type(entry) is tuple and item.link is None and item.problem is None:
+                    add((entry, item))
+                    if len(plain) >= CHUNK:
+                        self._hash_plain(plain)
+                        plain = []
+                        add = plain.append
+                else:
+                    pair(entry, item, sources)
             else:
-                self.pair(entry, item, sources)
+                pair(entry, None, sources)
+        for item in files[index:]:
+            pair(None, item, sources)
         self._hash_plain(plain)
 
     def _hash_plain(self, batch: list[tuple[PlainLine, CorpusFile]]) -> None:

@@ -93,10 +93,12 @@ def walk(root: Path, exclude: Iterable[str] = (), skip: Iterable[Path] = (),
                     regular = False
                 if regular and inode not in skipped_inodes:
                     if not patterns or not any(fnmatch.fnmatchcase(rel, p) for p in patterns):
+                        # tuple.__new__: CorpusFile(...) without its Python-level __new__
+                        made = _new(CorpusFile, (rel, item.path, None, 0, None, inode))
                         if rel in found:
-                            _add(found, CorpusFile(rel, item.path, None, 0, None, inode))
+                            _add(found, made)
                         else:
-                            found[rel] = CorpusFile(rel, item.path, None, 0, None, inode)
+                            found[rel] = made
                     continue
             if (low is not None or high is not None) and not _in_span(rel_folder, filename, low, high):
                 continue
@@ -110,6 +112,125 @@ def walk(root: Path, exclude: Iterable[str] = (), skip: Iterable[Path] = (),
                     (low is None or low <= entry.name) and (high is None or entry.name < high)):
                 _add(found, entry)
     return [found[name] for name in sorted(found)]
+
+
+def iter_walk(root: Path, exclude: Iterable[str] = (), skip: Iterable[Path] = ()) -> Iterator[CorpusFile]:
+    """:func:`walk` as a stream: the same files in the same (name) order, holding
+    the listings of the folders being walked and the files with odd names, not
+    a :class:`CorpusFile` per file (a build's memory grew with the walk).
+
+    Plain names (:data:`_PLAIN_NAME`, their own manifest names) come in name
+    order straight from the folders: a folder's entries sorted by their name,
+    a subfolder's with a "/" after it, give exactly the sorted order of the
+    full names (all the names under a folder share the prefix "name/", which
+    sorts where that key does). Any other name (escaped, NFC, a drive-like
+    prefix) is found first by a walk that keeps only those (usually none), and
+    merged in by name; two files with one name become twins, as in :func:`walk`
+    (the twin keeps one of their disk paths; it is never read). A folder with an
+    odd name holds only odd names, so the first walk has all of them."""
+    import heapq  # here: a plain check does not need it
+
+    if os.sep != "/":
+        yield from walk(root, exclude, skip)
+        return
+    patterns = tuple(exclude)
+    skipped = {_identity(p) for p in skip} - {None}
+    skipped_inodes = {ident[1] for ident in skipped if ident is not None}
+    odd = _odd_names(root, patterns, skipped, skipped_inodes)
+    plain = _plain_stream(root, str(root), ".", patterns, skipped, skipped_inodes)
+    previous: CorpusFile | None = None
+    for item in heapq.merge(plain, odd, key=_NAME):
+        if previous is not None and item.name <= previous.name:
+            if item.name < previous.name:  # pragma: no cover - both inputs are sorted
+                raise RuntimeError(f"the walk is out of name order at {item.name!r}")
+            previous = CorpusFile(item.name, previous.path, TWINS)
+            continue
+        if previous is not None:
+            yield previous
+        previous = item
+    if previous is not None:
+        yield previous
+
+
+_NAME = operator.attrgetter("name")
+_new = tuple.__new__
+
+
+def _odd_names(root: Path, patterns: tuple[str, ...], skipped: set[tuple[int, int] | None],
+               skipped_inodes: set[int]) -> list[CorpusFile]:
+    """The files of :func:`walk` whose names are not plain, sorted by name."""
+    found: dict[str, CorpusFile] = {}
+    for rel_folder, dirs, files in _scan(str(root), "."):
+        prefix = "" if rel_folder == "." else rel_folder + "/"
+        for link in dirs:
+            if not _PLAIN_NAME.match(prefix + link.name):
+                _add(found, _entry(root, rel_folder, link.name, None, link=_target(link.path)))
+        for item in files:
+            if item.name.startswith(".") or _PLAIN_NAME.match(prefix + item.name):
+                continue
+            entry = _general(root, rel_folder, item, patterns, skipped, skipped_inodes)
+            if entry is not None:
+                _add(found, entry)
+    return [found[name] for name in sorted(found)]
+
+
+def _plain_stream(root: Path, top: str, rel: str, patterns: tuple[str, ...],
+                  skipped: set[tuple[int, int] | None], skipped_inodes: set[int],
+                  ) -> Iterator[CorpusFile]:
+    """The files of :func:`walk` with plain names under the folder ``top`` (``rel``
+    from the root), in name order; folders with plain names are walked as their
+    turn comes (see :func:`iter_walk`)."""
+    try:
+        with os.scandir(top) as listing:
+            entries = list(listing)
+    except OSError:
+        return  # as os.walk: an unreadable folder is skipped
+    prefix = "" if rel == "." else rel + "/"
+    keyed: list[tuple[str, int, os.DirEntry[str]]] = []
+    for entry in entries:
+        name = entry.name
+        full = prefix + name
+        if name.startswith(".") or not _PLAIN_NAME.match(full) or (not prefix and name == FILENAME):
+            continue
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+            is_link_to_dir = not is_dir and entry.is_symlink() and entry.is_dir()
+        except OSError:
+            is_dir = is_link_to_dir = False
+        if is_dir:
+            keyed.append((full + "/", _FOLDER, entry))
+        else:
+            keyed.append((full, _LINKED if is_link_to_dir else _OTHER, entry))
+    del entries
+    keyed.sort(key=_KEY)
+    for key, kind, entry in keyed:
+        if kind == _FOLDER:
+            yield from _plain_stream(root, entry.path, key[:-1], patterns, skipped, skipped_inodes)
+        elif kind == _LINKED:
+            yield _entry(root, rel, entry.name, None, link=_target(entry.path))
+        else:
+            found = _general(root, rel, entry, patterns, skipped, skipped_inodes)
+            if found is not None:
+                yield found
+
+
+_FOLDER, _LINKED, _OTHER = 0, 1, 2
+_KEY = operator.itemgetter(0)
+
+
+def _general(root: Path, rel_folder: str, item: os.DirEntry[str], patterns: tuple[str, ...],
+             skipped: set[tuple[int, int] | None], skipped_inodes: set[int]) -> CorpusFile | None:
+    """What :func:`walk` makes of a (not hidden) directory entry that is not a
+    folder, or None when it is skipped or excluded."""
+    problem = _kind(root, item, skipped, skipped_inodes)
+    if problem is _SKIP:
+        return None
+    target = _target(item.path) if problem in (ESCAPES, _LINK) else None
+    entry = _entry(root, rel_folder, item.name, None if problem == _LINK else problem, 0, target,
+                   item.path, None if problem else _inode(item))
+    if patterns and any(fnmatch.fnmatchcase(entry.name, p) for p in patterns):
+        return None
+    return entry
 
 
 def _in_span(rel_folder: str, filename: str, low: str | None, high: str | None) -> bool:
@@ -208,12 +329,13 @@ def _target(path: str) -> str | None:
 def _add(found: dict[str, CorpusFile], item: CorpusFile) -> None:
     if item.name in found:
         twin = found[item.name]
-        found[item.name] = CorpusFile(item.name, twin.path,
-                                      "two files have this name after Unicode NFC normalisation")
+        found[item.name] = CorpusFile(item.name, twin.path, TWINS)
     else:
         found[item.name] = item
 
 
+#: The problem of two files that have one name.
+TWINS = "two files have this name after Unicode NFC normalisation"
 _SKIP = "skip"
 _LINK = "link"
 

@@ -35,10 +35,21 @@ from typing import IO, TYPE_CHECKING, Any, Literal, cast
 from verify import strictjson
 from verify._version import __version__
 from verify.errors import ManifestError, UnsafePath
-from verify.lock import manifest_lock as manifest_lock  # moved to verify/lock.py; still importable here
 
 if TYPE_CHECKING:  # seven dataclasses to make at import: a plain check's start-up needs none
     from verify.model import Change, Format, Record
+    from verify.lock import manifest_lock as manifest_lock
+
+
+def __getattr__(name: str) -> Any:
+    """``manifest_lock`` moved to :mod:`verify.lock` and is still importable from here,
+    imported when asked for (a plain check does not take the lock: start-up time)."""
+    if name == "manifest_lock":
+        from verify.lock import manifest_lock
+
+        return manifest_lock
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 FORMAT = "verify-manifest/2"
 OLD_FORMATS = ("verify-manifest/1",)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ import verify.pipeline
 from verify.build import build_manifest
 from verify.check import CheckReport, Moved, Problem, check_manifest
 from verify.cli import main
-from verify.corpus import CorpusFile, walk
+from verify.corpus import CorpusFile, iter_walk, walk
 from verify.escape import shown
 from verify.manifest import read_manifest
 from verify.report.check import check_text
@@ -43,7 +44,15 @@ def _swap_after_walk(monkeypatch: pytest.MonkeyPatch, module: Any, swap: Any) ->
         swap()
         return found
 
-    monkeypatch.setattr(module, "walk", walked)
+    def streamed(*args: Any, **kwargs: Any) -> Iterator[CorpusFile]:  # the build's walk
+        found = list(iter_walk(*args, **kwargs))
+        swap()
+        return iter(found)
+
+    if hasattr(module, "iter_walk"):
+        monkeypatch.setattr(module, "iter_walk", streamed)
+    else:
+        monkeypatch.setattr(module, "walk", walked)
 
 
 def _to_link(path: Path, target: Path) -> Any:

@@ -8,6 +8,10 @@ import json
 import sys
 from typing import Any
 
+#: The manifest a command reads or writes when -m is not given (here, not in
+#: verify.commands.build: a plain check does not import the build's lock code).
+DEFAULT_MANIFEST = "manifest.json"
+
 
 def add_format(parser: argparse.ArgumentParser, *choices: str) -> None:
     choices = choices or ("text", "json")

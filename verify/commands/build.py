@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from verify.commands import (
+    DEFAULT_MANIFEST,
     _seconds,
     add_extraction,
     add_format,
@@ -20,7 +21,6 @@ from verify.escape import shown
 from verify.lock import DEFAULT_LOCK_TIMEOUT, manifest_lock
 from verify.safeio import refuse_special_target
 
-DEFAULT_MANIFEST = "manifest.json"
 
 
 def add_parser(sub: Any) -> None:

@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from verify.commands import (add_format, add_jobs, add_log_argument, add_memory_limit, add_trust_arguments,
-                             dump_json, executor_from)
-from verify.commands.build import DEFAULT_MANIFEST
+from verify.commands import (DEFAULT_MANIFEST, add_format, add_jobs, add_log_argument, add_memory_limit,
+                             add_trust_arguments, dump_json, executor_from)
 from verify.errors import ManifestError, VerifyError
 
 

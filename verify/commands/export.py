@@ -11,7 +11,7 @@ from typing import Any
 
 from verify.escape import shown
 from verify.commands import add_format, dump_json
-from verify.commands.build import DEFAULT_MANIFEST
+from verify.commands import DEFAULT_MANIFEST
 from verify.errors import VerifyError
 from verify.export import ExportDrift
 from verify.manifest import Manifest, loads, read_manifest_bytes, write_atomic

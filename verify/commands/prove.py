@@ -11,7 +11,7 @@ from typing import Any
 
 from verify.escape import shown
 from verify.commands import add_format, dump_json
-from verify.commands.build import DEFAULT_MANIFEST
+from verify.commands import DEFAULT_MANIFEST
 from verify.errors import UnsafePath, VerifyError
 from verify.manifest import Manifest, check_relative_path, encode_name, read_manifest
 from verify.merkle import (
