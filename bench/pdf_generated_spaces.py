@@ -3,6 +3,7 @@
 Usage::
 
     python bench/pdf_generated_spaces.py [--list-below EM] [--held-out]
+    python bench/pdf_generated_spaces.py --pdf FILE.pdf ... --joins EM
 
 PDFium writes a space into its text where it sees a horizontal gap between
 two glyphs that the content stream does not fill with a space character
@@ -27,7 +28,12 @@ is unknown; and the places at a font change whose gap is below
 sides first.
 ``--show N`` lists at most N places per producer. ``--held-out`` measures
 the PDFs under /usr/share/doc instead (not looked at while forming the
-conclusion in docs/pdf-backends.md).
+conclusion in docs/pdf-backends.md). ``--pdf FILE ...`` measures the given
+PDFs instead (the held-out gropdf PDFs of the canon7 study:
+docs/pdf-backends.md). ``--joins EM`` lists, for the gropdf PDFs measured,
+every place a gropdf-only rule "a generated space narrower than EM is no word
+break" would join (any font, not after ``-``, whose width PDFium gives for
+another glyph than the one drawn), and how many there are per file.
 """
 
 from __future__ import annotations
@@ -61,6 +67,7 @@ class Gap:
     font_change: bool
     space_width_known: bool
     letters: bool
+    before: str = ""
 
 
 def _paths(held_out: bool) -> list[Path]:
@@ -128,7 +135,7 @@ def _page_gaps(textpage: Any, name: str, family: str, page: int) -> Iterator[Gap
         spaces = (_width(raw, i - 1, 32), _width(raw, i + 1, 32))
         yield Gap(name, family, page, text[max(0, i - 14): i + 14].replace("\r\n", "|"), em,
                   _font_name(raw, i - 1) != _font_name(raw, i + 1), None not in spaces,
-                  text[i - 1].isalnum() and text[i + 1].isalnum())
+                  text[i - 1].isalnum() and text[i + 1].isalnum(), text[i - 1])
 
 
 def gaps(paths: list[Path]) -> Iterator[Gap]:
@@ -186,8 +193,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--list-below", type=float, default=0.21, metavar="EM")
     parser.add_argument("--show", type=int, default=30, help="places listed per producer")
     parser.add_argument("--held-out", action="store_true")
+    parser.add_argument("--pdf", nargs="+", type=Path, metavar="FILE", help="measure these PDFs")
+    parser.add_argument("--joins", type=float, metavar="EM",
+                        help="list every place of a gropdf PDF a gap rule at EM would join")
     args = parser.parse_args(argv)
-    rows = list(gaps(_paths(args.held_out)))
+    rows = list(gaps(args.pdf if args.pdf else _paths(args.held_out)))
+    if args.joins is not None:
+        return _list_joins(rows, args.joins)
     files = {r.file for r in rows}
     print(f"{len(rows)} generated spaces between two glyphs, in {len(files)} PDFs\n")
     _histogram(rows)
@@ -204,6 +216,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"- {family}: {len(mine)}, {sum(r.letters for r in mine)} with a letter or digit on both sides")
         for row in mine[: args.show]:
             print(f"  {row.em:6.3f} em  {row.file} p{row.page}  {row.context!r}")
+    return 0
+
+
+def _list_joins(rows: list[Gap], below: float) -> int:
+    """Every generated space of a gropdf PDF narrower than ``below`` em (not
+    after ``-``): the places a gropdf-only gap rule would join."""
+    joined = [r for r in rows if r.family == "gropdf" and r.em < below and r.before != "-"]
+    files = sorted({r.file for r in rows if r.family == "gropdf"})
+    print(f"gropdf PDFs: {len(files)}; places a rule at {below} em would join: {len(joined)}")
+    for name in files:
+        mine = [r for r in joined if r.file == name]
+        print(f"- {name}: {len(mine)}")
+        for row in mine:
+            print(f"  {row.em:6.3f} em  p{row.page}  {'font change' if row.font_change else 'same font  '}  "
+                  f"{row.context!r}")
     return 0
 
 

@@ -1,4 +1,4 @@
-"""canon/3: the profile of this version; canon/2 manifests are retired as canon/1 was.
+"""canon/3's rules (canon/4 keeps them; tests/test_canon4.py); canon/2 is retired as canon/1 was.
 
 A manifest made with canon/2 (released) is still checked on its bytes; its
 texts are not recomputed under canon/2 (this version no longer computes it),
@@ -7,8 +7,6 @@ and every verdict that needs them says so and says how to rebuild.
 
 from __future__ import annotations
 
-import dataclasses
-import difflib
 import re
 import textwrap
 from collections import Counter
@@ -19,15 +17,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import verify.normalize.lexicon
-from verify.build import build_manifest
-from verify.check import check_manifest
-from verify.fingerprint import text_sha256
-from verify.manifest import Manifest
-from verify.normalize import PROFILE, PROFILES, RETIRED
 from verify.model import Record
 from verify.normalize import canonicalize_text
 from verify.normalize.layout import hyphen_decision
-from verify.pipeline import Options, process_bytes, process_file
+from verify.pipeline import Options, process_bytes
 from verify.fingerprint import word_stream
 
 CANON = Path(__file__).parent / "data" / "canon"
@@ -38,45 +31,7 @@ def _record(data: bytes, name: str = "doc") -> Record:
     return process_bytes(data, name, OPTIONS)
 
 
-def _canon2_manifest(root: Path) -> Manifest:
-    """A manifest of ``root`` as canon/2 wrote it: the same bytes, canon/2
-    named, text digests framed with canon/2's name (``verify-canon/2``)."""
-    built = build_manifest(root, jobs=1).manifest
-    entries = tuple(dataclasses.replace(
-        e, profile="canon/2",
-        text_sha256=text_sha256(process_file(str(root / e.path)).text or "", "canon/2"))
-        for e in built.entries)
-    return dataclasses.replace(built, entries=entries, profile="canon/2")
-
-
-def test_canon2_is_retired_and_canon3_is_computed() -> None:
-    assert PROFILE.name == "canon/3" and set(PROFILES) == {"canon/3"}
-    assert {"canon/1", "canon/2"} <= RETIRED
-
-
-def test_a_canon2_manifest_is_still_checked_on_its_bytes(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text("The licence grants a perpetual right.\n")
-    (tmp_path / "b.txt").write_text("Another document, unchanged.\n")
-    manifest = _canon2_manifest(tmp_path)
-    assert check_manifest(manifest, tmp_path).passed
-    (tmp_path / "a.txt").write_text("The licence grants a temporary right.\n")
-    report = check_manifest(manifest, tmp_path)
-    assert not report.passed
-    (modified,) = report.modified
-    assert modified.path == "a.txt" and modified.content_changed is None
-    assert modified.note is not None
-    assert "canon/2" in modified.note and "no longer computes" in modified.note
-    assert "verify build" in modified.note and "canon/3" in modified.note
-
-
-def test_a_deep_check_of_a_canon2_manifest_reports_every_text_as_drifted_with_the_note(
-        tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text("One text.\n")
-    manifest = _canon2_manifest(tmp_path)
-    report = check_manifest(manifest, tmp_path, deep=True)
-    (drift,) = report.drifted
-    assert (drift.old_profile, drift.new_profile) == ("canon/2", "canon/3")
-    assert drift.note is not None and "rebuild" in drift.note and "canon/2" in drift.note
+# The retirement of canon/2 (and canon/3) is tested in tests/test_canon4.py.
 
 
 # --------------------------------------------------------------------------- line-end hyphens
@@ -184,38 +139,7 @@ def test_nroff_bullets_are_drawn_bullets_and_a_word_o_is_a_word() -> None:
 
 # --------------------------------------------------------------------------- real renderings
 
-def _builtins(fmt: str) -> Record:
-    name = {"txt": "builtins.0.txt", "pdf": "builtins.pdf"}[fmt]
-    return _record((CANON / name).read_bytes(), name)
-
-
-def _word_diff(a: str, b: str) -> list[tuple[list[str], list[str]]]:
-    x, y = a.split(), b.split()
-    return [(x[i:j], y[k:m]) for op, i, j, k, m in
-            difflib.SequenceMatcher(None, x, y, autojunk=False).get_opcodes() if op != "equal"]
-
-
-@pytest.fixture(scope="module")
-def builtins() -> tuple[Record, Record]:
-    return _builtins("txt"), _builtins("pdf")
-
-
-def test_builtins_txt_and_pdf_differ_only_where_pdfium_adds_a_space(builtins: tuple[Record, Record]) -> None:
-    """bash's builtins(1) as nroff text and as a gropdf PDF (one text): the
-    line-end hyphens (``read-/only`` in the PDF, ``readonly`` whole in the
-    text), nroff's ``o`` bullets, ``decimal. ?`` and ``--`` now agree; what
-    is left is one space PDFium generates between an italic ``f`` and ``(``."""
-    txt, pdf = builtins
-    assert txt.text is not None and pdf.text is not None
-    assert _word_diff(txt.text, pdf.text) == [(["printf(3)"], ["printf", "(3)"])]
-
-
-@pytest.mark.xfail(strict=True, reason="PDFium generates a space at gropdf's italic correction between "
-                   "'printf' and '(3)' (0.196 em); real word breaks at font changes in pdfTeX PDFs are as "
-                   "narrow (0.11-0.21 em: docs/pdf-backends.md), so the PDF ingester keeps PDFium's spaces")
-def test_builtins_txt_and_pdf_share_one_digest(builtins: tuple[Record, Record]) -> None:
-    txt, pdf = builtins
-    assert txt.text_sha256 == pdf.text_sha256
+# The builtins txt/pdf agreement (canon/4: gropdf's italic corrections) is in tests/test_canon4.py.
 
 
 def _man2html() -> Record:

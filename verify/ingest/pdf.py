@@ -19,6 +19,13 @@ rewritten to the equivalent ``[(The) -296.1] TJ`` (an empty string shows
 nothing) before PDFium reads them: the changed content streams are appended
 as an incremental update, so the file is neither cloned nor recompressed
 (docs/normalization.md).
+
+gropdf sets an italic correction (a move of the italic glyph's own
+correction, 0.196 em after Times-Italic ``f``) between the italic and the
+roman pieces of one word (``.IR printf (3)``), and PDFium writes a space
+there (``printf (3)``). In gropdf's PDFs such a space is dropped when the
+gap is narrower than any word space gropdf sets and is no thin or hair space
+(``_join_narrow_gaps``; the extractor id ends in ``+italic-corrections``).
 """
 
 from __future__ import annotations
@@ -37,7 +44,8 @@ import itertools
 
 #: The version of this module's own logic (paragraph marks, hyphen restoring):
 #: bump it when a change alters what it gives for some PDF (the gropdf TJ repair
-#: is told by its own "+TJ-repair" mark, as only those PDFs change).
+#: and the italic corrections are told by their own "+TJ-repair" and
+#: "+italic-corrections" marks, as only gropdf's PDFs change).
 INGESTER = "verify-pdf/1"
 Backend = Literal["pdfium", "pypdf"]
 BACKENDS: tuple[Backend, ...] = ("pdfium", "pypdf")
@@ -100,15 +108,17 @@ def _pdfium(data: bytes) -> Extracted:
         raise CorruptDocument(f"PDFium cannot open it: {exc}") from exc
     repaired = ""
     info = doc.get_metadata_dict(skip_empty=True)
-    if _PRODUCERS_WITH_EMPTY_TJ.match(info.get("Producer", "")):
+    gropdf = bool(_PRODUCERS_WITH_EMPTY_TJ.match(info.get("Producer", "")))
+    if gropdf:
         fixed = _drop_empty_tj_strings(data)
         if fixed is not None:
             doc.close()
             doc = pdfium.PdfDocument(fixed)
             repaired = " +TJ-repair"
             info = doc.get_metadata_dict(skip_empty=True)  # what the repaired file says
+        repaired += " +italic-corrections"
     try:
-        read = [_pdfium_page(doc, i) for i in range(len(doc))]
+        read = [_pdfium_page(doc, i, gropdf) for i in range(len(doc))]
         metadata = _clean_metadata(info.items())
     except pdfium.PdfiumError as exc:
         raise CorruptDocument(f"PDFium failed while reading pages: {exc}") from exc
@@ -263,13 +273,15 @@ def _rewrite_tj_repair(data: bytes) -> bytes | None:
     return out.getvalue()
 
 
-def _pdfium_page(doc: Any, index: int) -> tuple[str, list[Block]]:
+def _pdfium_page(doc: Any, index: int, gropdf: bool = False) -> tuple[str, list[Block]]:
     page = doc[index]
     try:
         textpage = page.get_textpage()
         try:
             text: str = textpage.get_text_range()
-            blocks = _line_blocks(textpage, text, index + 1)
+            joined = _join_narrow_gaps(textpage, text) if gropdf else text
+            blocks = _line_blocks(textpage, text, index + 1, joined)
+            text = joined
         finally:
             textpage.close()
     finally:
@@ -279,11 +291,13 @@ def _pdfium_page(doc: Any, index: int) -> tuple[str, list[Block]]:
     return text.replace("\r\n", "\n").replace("\ufffe", "-\n"), blocks
 
 
-def _line_blocks(textpage: Any, text: str, page: int) -> list[Block]:
+def _line_blocks(textpage: Any, text: str, page: int, shown: str | None = None) -> list[Block]:
     """The box of each text line, from its first and last characters.
 
     PDFium's text maps one to one onto its character indices (line breaks are
     generated characters); on a page where it does not, no positions are given.
+    ``shown`` is the page's text after ``_join_narrow_gaps`` (the same lines,
+    fewer spaces): the blocks carry its lines, measured on ``text``'s indices.
     """
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
@@ -293,17 +307,127 @@ def _line_blocks(textpage: Any, text: str, page: int) -> list[Block]:
     # ``textpage.get_charbox(i, loose=True)`` without its wrapper: one
     # rectangle for every call, and the handle passed as it is.
     get_box, handle, rect = pdfium_c.FPDFText_GetLooseCharBox, textpage.raw, pdfium_c.FS_RECTF()
+    shown_lines = (shown if shown is not None else text).split("\r\n")
     blocks, start = [], 0
-    for line in text.split("\r\n"):
+    for line, line_shown in zip(text.split("\r\n"), shown_lines, strict=True):
         if line and not line.isspace():  # what ``line.strip()`` leaves something of
             if not get_box(handle, start, rect):
                 raise pdfium.PdfiumError("Failed to get charbox.")
             left, bottom, top = rect.left, rect.bottom, rect.top
             if not get_box(handle, start + len(line) - 1, rect):
                 raise pdfium.PdfiumError("Failed to get charbox.")
-            blocks.append(Block(line, page, (round(left), round(bottom), round(rect.right), round(top))))
+            blocks.append(Block(line_shown, page, (round(left), round(bottom), round(rect.right), round(top))))
         start += len(line) + 2
     return blocks
+
+
+#: gropdf never draws a space: a word break is a move of at least the font's
+#: space width (0.25 em in Times, groff's PDF default), which PDFium writes as
+#: a generated space. The italic correction (``\/``, which the man macros
+#: ``.IR``, ``.BI``... set between an italic and a roman piece of one word) is
+#: a narrower move, of the italic glyph's own correction (0.196 em after
+#: Times-Italic ``f``: ``printf(3)``). Below this gap, in em, a generated space
+#: after an italic glyph at a font change is taken for one (docs/normalization.md,
+#: canon/4; bench/pdf_generated_spaces.py --joins).
+ITALIC_CORRECTION_EM = 0.2
+#: Thin and hair spaces (``\|`` 1/6 em, ``\^`` 1/12 em) are multiples of 1/12
+#: em: they are kept, as authors set them between words too (readline's
+#: history(3): ``(const char *string,\|int direction)``).
+_TWELFTH_TOLERANCE = 0.01
+
+
+def _join_narrow_gaps(textpage: Any, text: str) -> str:
+    """``text`` without the generated spaces that are gropdf's italic
+    corrections (for PDFs whose producer is gropdf only).
+
+    A space is dropped when PDFium generated it between an italic glyph and
+    a glyph of another font, and the gap (the next glyph's origin minus the
+    end of the italic glyph: its origin plus its advance width), in em of the
+    italic glyph's size, is below ``ITALIC_CORRECTION_EM`` and is no multiple
+    of 1/12 em. A page whose text does not map one to one onto PDFium's
+    characters is returned unchanged.
+    """
+    import ctypes
+
+    import pypdfium2.raw as api
+
+    if len(text) != textpage.count_chars() or " " not in text:
+        return text
+    raw = textpage.raw
+    generated, size_of = api.FPDFText_IsGenerated, api.FPDFText_GetFontSize
+    origin = api.FPDFText_GetCharOrigin
+    x, y = ctypes.c_double(), ctypes.c_double()
+    px, py = ctypes.byref(x), ctypes.byref(y)
+    drop = []
+    for i in _inner_spaces(text):
+        if not generated(raw, i):
+            continue
+        # Cheap first test: PDFium puts a generated space at a font change at the
+        # end of the glyph before it (the gap is then measured from it); within
+        # one font, at the next glyph (0). The full measure follows.
+        size = size_of(raw, i - 1)
+        origin(raw, i, px, py)
+        own = x.value
+        origin(raw, i + 1, px, py)
+        if size > 0 and 0.01 < (x.value - own) / size < ITALIC_CORRECTION_EM and _is_italic_correction(
+                raw, text, i, size, x.value):
+            drop.append(i)
+    if not drop:
+        return text
+    pieces, last = [], 0
+    for i in drop:
+        pieces.append(text[last:i])
+        last = i + 1
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _is_italic_correction(raw: Any, text: str, i: int, size: float, next_x: float) -> bool:
+    """Whether the generated space ``i`` follows an italic glyph at a font
+    change, by less than ``ITALIC_CORRECTION_EM`` and by no multiple of 1/12 em."""
+    import ctypes
+
+    import pypdfium2.raw as api
+
+    font = api.FPDFTextObj_GetFont(api.FPDFText_GetTextObject(raw, i - 1))
+    width = ctypes.c_float()
+    if not font or not api.FPDFFont_GetGlyphWidth(
+            font, ord(text[i - 1]), ctypes.c_float(size), ctypes.byref(width)) or width.value <= 0:
+        return False
+    x, y = ctypes.c_double(), ctypes.c_double()
+    api.FPDFText_GetCharOrigin(raw, i - 1, ctypes.byref(x), ctypes.byref(y))
+    gap = (next_x - x.value - width.value) / size
+    twelfths = gap * 12
+    if not 0 <= gap < ITALIC_CORRECTION_EM or abs(twelfths - round(twelfths)) / 12 < _TWELFTH_TOLERANCE:
+        return False
+    before, after = _font_name(raw, i - 1), _font_name(raw, i + 1)
+    return before != after and (b"Italic" in before or b"Oblique" in before)
+
+
+def _font_name(raw: Any, index: int) -> bytes:
+    import ctypes
+
+    import pypdfium2.raw as api
+
+    buf = ctypes.create_string_buffer(128)
+    api.FPDFText_GetFontInfo(raw, index, buf, 128, None)
+    return buf.value
+
+
+#: A space after a character that is neither whitespace nor ``-`` (PDFium's
+#: width there is the Unicode hyphen's, not the drawn glyph's) and before one
+#: that is neither whitespace nor a letter, digit or ``_``: a join there never
+#: makes one word of two words (fail safe; ``printf (3)``).
+_INNER_SPACE = re.compile(r"(?<=[^\s-]) (?=[^\s\w])")
+
+
+def _inner_spaces(text: str) -> list[int]:
+    """Indices of the spaces of ``text`` that ``_INNER_SPACE`` finds.
+
+    >>> _inner_spaces("a (b  (c\\r\\nd e- (f g")
+    [1]
+    """
+    return [m.start() for m in _INNER_SPACE.finditer(text)]
 
 
 #: A vertical gap this many times the usual line pitch separates paragraphs.

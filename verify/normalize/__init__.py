@@ -1,9 +1,10 @@
 """Normalise: :class:`~verify.model.Extracted` -> :class:`~verify.model.Canonical`.
 
-A *profile* is a named, versioned, ordered list of steps. ``canon/3`` is the
+A *profile* is a named, versioned, ordered list of steps. ``canon/4`` is the
 profile of this version; ``canon/1`` (removal on repetition alone, no
-record of removed material) and ``canon/2`` (line-end hyphens and list
-bullets decided differently by format, generator chrome kept) are no longer
+record of removed material), ``canon/2`` (line-end hyphens and list
+bullets decided differently by format, generator chrome kept) and ``canon/3``
+(gropdf's italic corrections read as word breaks) are no longer
 computed: a manifest made with them is still checked on its bytes, and says
 how to rebuild for its texts. Any
 change that alters the canonical text of some input must become a new
@@ -46,8 +47,12 @@ class Profile:
     steps: tuple[Step, ...]
 
 
-CANON_3 = Profile(
-    "canon/3",
+#: canon/4 has canon/3's steps; what changed is the text it is given: the PDF
+#: ingester no longer takes gropdf's italic corrections for word breaks
+#: (``printf (3)`` -> ``printf(3)``; verify.ingest.pdf, docs/normalization.md).
+#: The profile names that text, so it is a new version.
+CANON_4 = Profile(
+    "canon/4",
     (
         Step("line_endings", text=steps.line_endings),
         Step("overstrike", text=steps.overstrike),
@@ -56,6 +61,7 @@ CANON_3 = Profile(
         Step("invisible", text=steps.invisible),
         Step("punctuation", text=steps.punctuation),
         Step("nroff_bullets", text=steps.nroff_bullets),
+        Step("dash_bullets", text=steps.dash_bullets),
         Step("line_space", text=steps.line_space),
         Step("rules", text=steps.rules),
         Step("furniture", layout=layout.remove_furniture, positions=True),
@@ -68,10 +74,10 @@ CANON_3 = Profile(
         Step("bullets", text=steps.bullets),
     ),
 )
-PROFILES: dict[str, Profile] = {CANON_3.name: CANON_3}
-PROFILE = CANON_3
+PROFILES: dict[str, Profile] = {CANON_4.name: CANON_4}
+PROFILE = CANON_4
 #: Profiles of earlier versions, which this version no longer computes.
-RETIRED = frozenset({"canon/1", "canon/2"})
+RETIRED = frozenset({"canon/1", "canon/2", "canon/3"})
 
 _EXAMPLES = 3
 _EXAMPLE_LEN = 80

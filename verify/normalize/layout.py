@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import functools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from verify.model import CODE_LINE, Block
@@ -672,13 +673,14 @@ def unwrap(pages: Pages, params: Sequence[str] | None = None) -> Outcome:
     paragraphs: list[str] = []
     unwrapped = 0
     marked = CODE_LINE in text  # else every line is prose: one run a block
+    join = functools.partial(join_lines, slashed=_slashed_pairs(text) if "/\n" in text else frozenset())
     for block in re.split(r"\n[ ]*\n", text):
         lines = [line for line in map(str.strip, block.split("\n")) if line]
         for code, run in _code_runs(lines) if marked else [(False, lines)] if lines else []:
             if code:  # a code block's lines are its content: one paragraph, lines kept
                 paragraphs.append("\n".join(run))
                 continue
-            unwrapped += _unwrap_block(run, paragraphs)
+            unwrapped += _unwrap_block(run, paragraphs, join)
     out = "\n\n".join(paragraphs)
     return Outcome((out,), unwrapped, (), (f"{len(paragraphs)} paragraphs",))
 
@@ -695,7 +697,7 @@ def _code_runs(lines: list[str]) -> list[tuple[bool, list[str]]]:
     return runs
 
 
-def _unwrap_block(lines: list[str], paragraphs: list[str]) -> int:
+def _unwrap_block(lines: list[str], paragraphs: list[str], join: Callable[[list[str]], str]) -> int:
     """Unwrap one block of prose lines into ``paragraphs``; how many line
     breaks became spaces."""
     unwrapped = 0
@@ -705,8 +707,45 @@ def _unwrap_block(lines: list[str], paragraphs: list[str]) -> int:
     for item in _list_items(lines):
         for group in _wrapped_paragraphs(item):
             unwrapped += len(group) - 1
-            paragraphs.append(" ".join(" ".join(group).split()))
+            paragraphs.append(" ".join(join(group).split()))
     return unwrapped
+
+
+#: Two words joined by a slash (``Send/Receive``), read from the slash: the
+#: left word (group 1) starts where no letter or digit precedes it.
+_SLASHED = re.compile(r"(?<![^\W_])([^\W_]+)/(?=([^\W_]+))")
+_SLASH_END = re.compile(r"(?<![^\W_])([^\W_]+)/$")
+_WORD_START = re.compile(r"[^\W_]+")
+
+
+def _slashed_pairs(text: str) -> frozenset[str]:
+    """Every ``word/word`` pair the text writes on one line, lower-cased."""
+    return frozenset(f"{m.group(1)}/{m.group(2)}".lower() for m in _SLASHED.finditer(text))
+
+
+def join_lines(lines: list[str], slashed: frozenset[str] = frozenset()) -> str:
+    r"""Join a paragraph's lines with spaces, except after a slash that a
+    writer broke the line at (xml2rfc's text output breaks ``Send/`` over
+    ``Receive``, where its HTML and the PDF run ``Send/Receive`` on): the
+    two words are glued when the document writes them so, slash and all,
+    on one line elsewhere (``slashed``). Without that proof the break stays
+    a space (``and/`` over ``or`` in a document that never writes
+    ``and/or``; a URL's last ``/`` before the next sentence).
+
+    >>> join_lines(["the Send/", "Receive field"], frozenset({"send/receive"}))
+    'the Send/Receive field'
+    >>> join_lines(["see https://example.org/", "Next"], frozenset({"send/receive"}))
+    'see https://example.org/ Next'
+    """
+    if not slashed:
+        return " ".join(lines)
+    out = lines[0]
+    for line in lines[1:]:
+        left, right = _SLASH_END.search(out), _WORD_START.match(line)
+        glue = left is not None and right is not None and (
+            f"{left.group(1)}/{right.group()}".lower() in slashed)
+        out += ("" if glue else " ") + line
+    return out
 
 
 #: A line shorter than this share of the block's full line width ends a paragraph

@@ -294,6 +294,73 @@ def nroff_bullets(text: str) -> str:
     return _NROFF_BULLET_LINE.sub("\\1\u2022 ", text)
 
 
+#: A line starting with a ``-`` marker set off from its text by two spaces or more.
+_DASH_ITEM = re.compile(r"^([ ]*)-([ ]{2,})(?=\S)")
+
+
+def dash_bullets(text: str) -> str:
+    r"""A writer that draws a list bullet as ``-`` in plain text (xml2rfc's
+    text output: ``-  This field``) where its HTML draws it with CSS: such
+    a ``-`` becomes ``\u2022``, which :func:`bullets` then treats as every
+    drawn bullet. Proof that the ``-`` is drawn, not typed: the item hangs
+    (the next line is blank, another such item at the same indent, or
+    indented to the item's text column, never back under the dash), the
+    dash is set off by two spaces or more (a typed ``- item`` has one), and
+    there are two such items at least. A ``-`` that is one term of a
+    definition list (nroff's tagged paragraphs: bash's parameter ``$-``
+    under ``$`` and ``!``, its option ``-`` under ``--``) is a word and
+    stays: another line of the page sets a term other than ``-`` at the
+    same indent with its text at the same column.
+
+    >>> dash_bullets("   -  a field\n      that wraps\n\n   -  another")
+    '   \u2022 a field\n      that wraps\n\n   \u2022 another'
+    >>> dash_bullets("x\n-  and then\nthe text goes on\n-  here too\nhere")
+    'x\n-  and then\nthe text goes on\n-  here too\nhere'
+    >>> dash_bullets("$   the PID\n-   the flags\n\n-   the option end")
+    '$   the PID\n-   the flags\n\n-   the option end'
+    """
+    if "-  " not in text:
+        return text
+    lines = text.split("\n")
+    terms = _term_columns(lines)
+    items = [i for i, line in enumerate(lines)
+             if _hanging_dash(lines, i) and _column(lines[i]) not in terms]
+    if len(items) < 2:
+        return text
+    for i in items:
+        lines[i] = _DASH_ITEM.sub("\\1\u2022 ", lines[i], count=1)
+    return "\n".join(lines)
+
+
+#: A line that starts with a term set off from its text by two spaces or more.
+_TERM = re.compile(r"^([ ]*)(\S+)([ ]{2,})(?=\S)")
+
+
+def _column(line: str) -> tuple[int, int] | None:
+    """The indent of a term line and the column its text starts at."""
+    match = _TERM.match(line)
+    return None if match is None else (len(match.group(1)), match.end())
+
+
+def _term_columns(lines: list[str]) -> frozenset[tuple[int, int]]:
+    """Where the page sets a term other than ``-`` before its text."""
+    found = (_TERM.match(line) for line in lines if line.lstrip(" ")[:1] not in ("", "-"))
+    return frozenset((len(m.group(1)), m.end()) for m in found if m is not None)
+
+
+def _hanging_dash(lines: list[str], i: int) -> bool:
+    """Is line ``i`` a ``-`` list item whose text hangs (:func:`dash_bullets`)?"""
+    match = _DASH_ITEM.match(lines[i])
+    if match is None:
+        return False
+    if i + 1 == len(lines) or not lines[i + 1].strip():
+        return True
+    following = lines[i + 1]
+    indent = len(following) - len(following.lstrip(" "))
+    sibling = _DASH_ITEM.match(following)
+    return indent == match.end() if sibling is None else indent == len(match.group(1))
+
+
 _RUNS = re.compile(r"[ ]{2,}")
 
 
@@ -341,14 +408,47 @@ def rules(text: str) -> str:
     >>> rules("Version 2.0 ===== 1. Definitions")
     'Version 2.0  1. Definitions'
 
-    A line of a code block (marked by the HTML ingester) is code: kept.
+    A line of a code block (marked by the HTML ingester) is code: kept,
+    unless it is the border of a box the block draws (:func:`box_border`):
+    plain text has no code blocks and drops that border as a rule, so the
+    HTML drops it too.
+
+    >>> m = CODE_LINE
+    >>> rules(f"{m}+------+\\n{m}| Send |\\n{m}+------+\\n{m}# -----")
+    '\\n\\ufdd0| Send |\\n\\n\\ufdd0# -----'
     """
     if not _RULE_HINT.search(text):
         return text
     if CODE_LINE not in text:
         return _INLINE_RULE.sub("", _drop_rule_lines(text))
-    return "\n".join(line if line.startswith(CODE_LINE) else _INLINE_RULE.sub("", _RULE.sub("", line))
-                     for line in text.split("\n"))
+    lines = text.split("\n")
+    return "\n".join(_code_rule(lines, i) if line.startswith(CODE_LINE)
+                     else _INLINE_RULE.sub("", _RULE.sub("", line))
+                     for i, line in enumerate(lines))
+
+
+def _code_rule(lines: list[str], i: int) -> str:
+    """Code line ``i``, or nothing if it is a box's border (:func:`box_border`)."""
+    return "" if box_border(lines, i) else lines[i]
+
+
+def _code_text(line: str) -> str:
+    return line[1:].strip(" ") if line.startswith(CODE_LINE) else ""
+
+
+def box_border(lines: list[str], i: int) -> bool:
+    """Is code line ``i`` the top, bottom or inner border of a drawn box: a
+    rule line (:data:`_RULE`) with a ``+`` corner, next to a code line of the
+    same block that is a box's row (starts and ends with ``|``)? RFC
+    artwork, packet diagrams and grid tables draw them so
+    (``+-----+`` over ``| Send |``). The proof asks for both the corner and
+    the side: a rule alone in code (``# -----``, a YAML ``---``, psql's
+    ``----+----`` under `` id | name``) is code and stays."""
+    border = _code_text(lines[i])
+    if "+" not in border or not _RULE.fullmatch(border):
+        return False
+    rows = (_code_text(lines[j]) for j in (i - 1, i + 1) if 0 <= j < len(lines))
+    return any(len(row) > 1 and row.startswith("|") and row.endswith("|") for row in rows)
 
 
 #: A rule line's content, tried on the lines that hold a rule hint.
