@@ -316,7 +316,8 @@ def _line_blocks(textpage: Any, text: str, page: int, shown: str | None = None) 
             left, bottom, top = rect.left, rect.bottom, rect.top
             if not get_box(handle, start + len(line) - 1, rect):
                 raise pdfium.PdfiumError("Failed to get charbox.")
-            blocks.append(Block(line_shown, page, (round(left), round(bottom), round(rect.right), round(top))))
+            box = (round(left), round(bottom), round(rect.right), round(top))
+            blocks.append(Block(line_shown, page, box))
         start += len(line) + 2
     return blocks
 
