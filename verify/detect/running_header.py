@@ -25,7 +25,7 @@ from dataclasses import replace
 
 from verify.detect._text import Paragraph, finding, paragraphs
 from verify.detect.config import Corpus, LintConfig
-from verify.model import Finding
+from verify.model import Finding, Severity
 
 CODES = ("damage.running_header",)
 
@@ -66,9 +66,12 @@ def _between(text: str, header: str, found: list[Paragraph], count: int) -> Find
     there are. A header on every page of a long text made thousands of
     findings that said one thing."""
     first = found[0]
-    result = _finding(text, first.start, first.end, header, count, False)
     if len(found) == 1:
-        return result
+        # One line written twice, standing apart both times, cuts no sentence: an
+        # example shown twice, a grammar rule collected again in an appendix (an
+        # audit's paged RFC 7232 had eight). Too weak for a warning, kept as a note.
+        return _finding(text, first.start, first.end, header, count, False, severity="note")
+    result = _finding(text, first.start, first.end, header, count, False)
     evidence = dict(result.evidence, repeats=len(found))
     message = f"{result.message} ({len(found)} times between paragraphs)"
     return replace(result, message=message, evidence=tuple(sorted(evidence.items())))
@@ -137,11 +140,12 @@ def _interrupts(paras: list[Paragraph], i: int) -> bool:
     return bool(before) and before[-1] not in '.!?:;"”' and after[:1].islower()
 
 
-def _finding(text: str, start: int, end: int, header: str, count: int, interrupts: bool) -> Finding:
+def _finding(text: str, start: int, end: int, header: str, count: int, interrupts: bool,
+             severity: Severity = "warning") -> Finding:
     return finding(
         text,
         "damage.running_header",
-        "warning",
+        severity,
         f"running header {header!r} inside the text",
         start,
         end,
