@@ -192,11 +192,7 @@ def _plain_stream(root: Path, top: str, rel: str, patterns: tuple[str, ...],
         full = prefix + name
         if name.startswith(".") or not _PLAIN_NAME.match(full) or (not prefix and name == FILENAME):
             continue
-        try:
-            is_dir = entry.is_dir(follow_symlinks=False)
-            is_link_to_dir = not is_dir and entry.is_symlink() and entry.is_dir()
-        except OSError:
-            is_dir = is_link_to_dir = False
+        is_dir, is_link_to_dir = _dir_kind(entry)
         if is_dir:
             keyed.append((full + "/", _FOLDER, entry))
         else:
@@ -212,6 +208,16 @@ def _plain_stream(root: Path, top: str, rel: str, patterns: tuple[str, ...],
             found = _general(root, rel, entry, patterns, skipped, skipped_inodes)
             if found is not None:
                 yield found
+
+
+def _dir_kind(entry: os.DirEntry[str]) -> tuple[bool, bool]:
+    """(a folder, a link to a folder) for a directory entry, not following links
+    for the first; (False, False) when the entry cannot be told (it vanished)."""
+    try:
+        is_dir = entry.is_dir(follow_symlinks=False)
+        return is_dir, not is_dir and entry.is_symlink() and entry.is_dir()
+    except OSError:
+        return False, False
 
 
 _FOLDER, _LINKED, _OTHER = 0, 1, 2
@@ -273,11 +279,7 @@ def _scan(top: str, rel: str = ".", span: tuple[str | None, str | None] = (None,
         return  # as os.walk: an unreadable folder is skipped
     folders, links, others = [], [], []
     for entry in entries:
-        try:
-            is_dir = entry.is_dir(follow_symlinks=False)
-            is_link_to_dir = not is_dir and entry.is_symlink() and entry.is_dir()
-        except OSError:
-            is_dir = is_link_to_dir = False
+        is_dir, is_link_to_dir = _dir_kind(entry)
         if is_dir:
             if not entry.name.startswith("."):
                 folders.append(entry)
