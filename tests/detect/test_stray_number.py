@@ -88,3 +88,29 @@ def test_an_opus_or_an_index_entry_is_a_citation(text: str) -> None:
 )
 def test_a_number_after_a_sentence_beside_an_opus_is_still_stray(text: str) -> None:
     assert [f.code for f in stray_number.detect(text)] == ["damage.stray_number"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Morning Bells (Project Gutenberg 11563) and The Girl's Own Paper (18195), public domain
+        '"Thy holy child Jesus."--Acts iv. 30.',
+        '"Hold Thou me up, and I shall be safe."--Ps. cxix. 117.',
+        "Vol. VIII.--No. 353.",
+        "to which St. Paul alludes in 1 Cor. ii. 21, 22, and 1 Cor. xiv. 40. Beware how you trifle",
+    ],
+)
+def test_a_chapter_and_verse_or_a_number_after_a_dash_and_a_locator_is_a_citation(text: str) -> None:
+    assert stray_number.detect(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He knew what he did. 5. Then they went home together.",
+        "They met in the mid. 5. Next came the rest of them.",
+        "the law of Christ. 2. Bear ye one another's burdens.",
+    ],
+)
+def test_a_number_after_a_word_that_is_no_roman_numeral_is_still_stray(text: str) -> None:
+    assert [f.code for f in stray_number.detect(text)] == ["damage.stray_number"]

@@ -12,7 +12,8 @@ unwrapped into one paragraph, not damage.
 []
 
 A number after a locator (``p. 237.``, ``Vol. II., p. 315.``, ``Sc. 4.``,
-``No. 5.``, ``Op. 57.``) is a citation, and one after a name's initials
+``No. 5.``, ``Op. 57.``) or after a chapter's Roman numeral (``Acts iv. 30.``,
+``Ps. cxix. 117.``) is a citation, and one after a name's initials
 (``Graun C.H. 83. Graun J.G. 82.``) a page of a book's index.
 
 >>> detect("Swainson's Folk-Lore, p. 84. In Germany ravens are believed")
@@ -49,6 +50,11 @@ _LOCATORS = frozenset(
 # Dr. 221."): in a book's index, the page numbers follow the name.
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.)+|Dr\.")
 _ALONE_RE = re.compile(r"\s*\d{1,4}\.?\s*")
+#: The last run of letters of a word ("VIII.--No." -> "No", "(p." -> "p").
+_LAST_PART_RE = re.compile(r"[^\W\d_]*(?=\W*$)")
+#: A well-formed Roman numeral (lower case as written, ``iv``, ``cxix``): the
+#: chapter before a verse or page. "did" or "mid" are not numerals.
+_ROMAN_RE = re.compile(r"m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
 _DIGIT_RE = re.compile(r"\d")
 
 
@@ -76,8 +82,11 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
                 continue
             if before and before[-1].lower().rstrip(".") in _MONTHS and before[-1].endswith("."):
                 continue  # a day after an abbreviated month: "on Nov. 8." "Oct. 31."
-            if before and before[-1].endswith(".") and before[-1].lower().strip("([.") in _LOCATORS:
-                continue  # a page or scene cited: "Tome I., p. 324." "Act 3, Sc. 4." "Op. 57."
+            cited = _LAST_PART_RE.search(before[-1]).group().lower() if before else ""
+            if before and before[-1].endswith(".") and cited in _LOCATORS:
+                continue  # a page or scene cited: "Tome I., p. 324." "Act 3, Sc. 4." "--No. 353."
+            if before and before[-1].endswith(".") and _ROMAN_RE.fullmatch(cited) and cited:
+                continue  # a chapter and verse: "Acts iv. 30." "Ps. cxix. 117." "Vol. VIII. 12."
             if before and _INITIALS_RE.fullmatch(before[-1]):
                 continue  # an index entry: "Graun C.H. 83. Graun J.G. 82."
             if before and _ENDS_SENTENCE_RE.search(before[-1]):
