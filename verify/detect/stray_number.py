@@ -82,7 +82,7 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
                 continue
             if before and before[-1].lower().rstrip(".") in _MONTHS and before[-1].endswith("."):
                 continue  # a day after an abbreviated month: "on Nov. 8." "Oct. 31."
-            cited = _LAST_PART_RE.search(before[-1]).group().lower() if before else ""
+            cited = _last_part(before[-1]) if before else ""
             if before and before[-1].endswith(".") and cited in _LOCATORS:
                 continue  # a page or scene cited: "Tome I., p. 324." "Act 3, Sc. 4." "--No. 353."
             if before and before[-1].endswith(".") and _ROMAN_RE.fullmatch(cited) and cited:
@@ -112,6 +112,12 @@ def _markers(para: str) -> dict[int, int]:
     for match in _MARKER_RE.finditer(para):
         found.setdefault(int(match.group(1)), match.start())
     return found
+
+
+def _last_part(word: str) -> str:
+    """The last run of letters of ``word``, in lower case ("VIII.--No." -> "no")."""
+    found = _LAST_PART_RE.search(word)
+    return found.group().lower() if found else ""
 
 
 def _in_column(paras: list[Paragraph], i: int) -> bool:
