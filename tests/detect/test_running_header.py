@@ -45,7 +45,7 @@ def test_repeats_between_paragraphs_are_one_finding_and_sentence_cuts_each_their
     assert sorted(lines) == [(3, 2, False), (8, None, True)]
 
 
-def test_a_line_written_twice_between_paragraphs_is_only_a_note() -> None:
+def test_a_line_written_twice_between_paragraphs_is_only_a_note_of_its_own_code() -> None:
     """An example shown twice, or a grammar rule collected again in an appendix
     (an audit's paged RFC 7232), repeats once between paragraphs and cuts no
     sentence: a note. Three times between paragraphs is still a warning, and a
@@ -54,7 +54,8 @@ def test_a_line_written_twice_between_paragraphs_is_only_a_note() -> None:
     text = "\n\n".join(["The field is defined as:", rule, "It is sent by a client.",
                         "Collected grammar follows.", rule, "End of the grammar."])
     found = running_header.detect(text)
-    assert [(f.severity, f.span.slice(text)) for f in found] == [("note", rule)]
+    assert [(f.code, f.severity, f.span.slice(text)) for f in found] == [
+        ("damage.repeated_line", "note", rule)]
     header = "Annual Report of the Institute 2007"
     parts = [header, "One ends here.", header, "Two ends here.", header, "Three ends here."]
     assert [f.severity for f in running_header.detect("\n".join(parts))] == ["warning"]

@@ -80,6 +80,12 @@ RULES: dict[str, Rule] = {
             "A page header or footer that survived inside the text.",
         ),
         Rule(
+            "damage.repeated_line",
+            "note",
+            "A short line written only twice in a paged text, apart from the text both times "
+            "and cutting no sentence: maybe a running header, maybe a line written twice.",
+        ),
+        Rule(
             "damage.mojibake",
             "error",
             "Text decoded with the wrong character set (ftfy's detector).",

@@ -25,9 +25,9 @@ from dataclasses import replace
 
 from verify.detect._text import Paragraph, finding, paragraphs
 from verify.detect.config import Corpus, LintConfig
-from verify.model import Finding, Severity
+from verify.model import Finding
 
-CODES = ("damage.running_header",)
+CODES = ("damage.running_header", "damage.repeated_line")
 
 MIN_WORDS, MAX_WORDS = 3, 15
 
@@ -70,7 +70,7 @@ def _between(text: str, header: str, found: list[Paragraph], count: int) -> Find
         # One line written twice, standing apart both times, cuts no sentence: an
         # example shown twice, a grammar rule collected again in an appendix (an
         # audit's paged RFC 7232 had eight). Too weak for a warning, kept as a note.
-        return _finding(text, first.start, first.end, header, count, False, severity="note")
+        return _finding(text, first.start, first.end, header, count, False, code="damage.repeated_line")
     result = _finding(text, first.start, first.end, header, count, False)
     evidence = dict(result.evidence, repeats=len(found))
     message = f"{result.message} ({len(found)} times between paragraphs)"
@@ -141,12 +141,14 @@ def _interrupts(paras: list[Paragraph], i: int) -> bool:
 
 
 def _finding(text: str, start: int, end: int, header: str, count: int, interrupts: bool,
-             severity: Severity = "warning") -> Finding:
+             code: str = "damage.running_header") -> Finding:
+    weak = code == "damage.repeated_line"
     return finding(
         text,
-        "damage.running_header",
-        severity,
-        f"running header {header!r} inside the text",
+        code,
+        "note" if weak else "warning",
+        f"line {header!r} written twice, apart from the text both times: a running header?"
+        if weak else f"running header {header!r} inside the text",
         start,
         end,
         {"header": header, "count": count, "interrupts_sentence": interrupts},
