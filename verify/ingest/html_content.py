@@ -48,7 +48,7 @@ __all__ = [
     "select_main",
 ]
 
-SELECTOR_VERSION = "html-content/2"
+SELECTOR_VERSION = "html-content/3"
 """Version of the selection rules.  Any change that alters the output for
 some page is a new version (DESIGN.md: profiles are versioned); record it
 beside the parser versions in every extraction record."""
@@ -707,7 +707,7 @@ def _furniture(order: list[Node], st: _Stats, inline: list[bool], mains: list[No
             found.add(node.index)
         elif node.index in protected:
             continue
-        elif (_furniture_by_markup(node, st, total) or _print_ears(node)
+        elif (_furniture_by_markup(node, st, total, generated=not names) or _print_ears(node)
               or (names and _furniture_by_name(node, st, total))):
             found.add(node.index)
     return found
@@ -779,8 +779,15 @@ def _protected(mains: list[Node]) -> set[int]:
     return keep
 
 
-def _furniture_by_markup(node: Node, st: _Stats, total: int) -> bool:
-    """Semantic tags and ARIA roles that name site furniture."""
+def _furniture_by_markup(node: Node, st: _Stats, total: int, generated: bool = False) -> bool:
+    """Semantic tags and ARIA roles that name site furniture.
+
+    On a documentation generator's page (``generated``) there is no site:
+    a ``<header>`` is the document's front matter (an RFC's authors and
+    numbers) and an ``<aside>`` inside a section is the document's note;
+    their link rows still go by the block filter."""
+    if generated and (node.tag == "header" or (node.tag == "aside" and _in_sectioning(node))):
+        return False
     if node.tag in _FURNITURE_TAGS or node.attrs.get("role") in _FURNITURE_ROLES:
         return st.prose[node.index] < 0.6 * total
     if node.tag == "form":
@@ -970,10 +977,28 @@ def _selection(top: Node, scores: dict[int, float], st: _Stats) -> set[int]:
             scores.get(sib.index, 0.0) + bonus >= threshold
             or (sib.tag == "p" and _prose_like(sib, st))
             or (st.prose[sib.index] >= SIBLING_PROSE * st.prose[top.index] and st.link_density(sib) < 0.25)
-            or (top.tag == sib.tag == "section" and st.prose[sib.index] and st.link_density(sib) < 0.5)
+            or _outline_sibling(top, sib, st)
         ):
             chosen.add(sib.index)
     return chosen
+
+
+def _outline_top(top: Node) -> Node:
+    """A chosen ``section`` inside other sections is part of a document
+    outline: the content region is the outermost of them (an example of a
+    technique page is not the page), whose sibling sections and headings
+    :func:`_selection` then takes."""
+    while top.parent is not None and top.parent.tag == "section":
+        top = top.parent
+    return top
+
+
+def _outline_sibling(top: Node, sib: Node, st: _Stats) -> bool:
+    """Beside a top ``section``: another section with text that is not a
+    link list, or a heading (the document's title, the next part's name)."""
+    if top.tag != "section" or not st.chars[sib.index]:
+        return False
+    return sib.tag in _HEADINGS or (sib.tag == "section" and st.link_density(sib) < 0.5)
 
 
 #: A sibling of the top container holding this share of its prose, with few
@@ -992,7 +1017,7 @@ _CLEANED_TAGS = frozenset({"div", "section", "ul", "ol", "table", "form", "dl", 
 
 
 def _pruned(order: list[Node], chosen: list[bool], roots: set[int], st: _Stats,
-            region: tuple[list[bool], list[int]]) -> set[int]:
+            region: tuple[list[bool], list[int]], text_tables: set[int]) -> set[int]:
     """Inside the article, containers that are not article text.
 
     Link lists (related stories), image galleries and form widgets inside
@@ -1009,6 +1034,8 @@ def _pruned(order: list[Node], chosen: list[bool], roots: set[int], st: _Stats,
         if st.commas[i] >= 10 or st.chars[i] == 0:
             continue
         if marked[i] and _class_weight(node) >= 0 and links[i] < MAIN_LINK_LIST:
+            continue
+        if _data_table(node, text_tables):
             continue
         if _link_box(node, st) or (node.tag != "figure" and _gallery(node, st)):
             found.add(i)
@@ -1046,12 +1073,43 @@ def _gallery(node: Node, st: _Stats) -> bool:
     return images > 2 and st.paragraphs[node.index] < images / 2 and st.prose[node.index] < 300
 
 
-def _keep_block(block: _Block) -> bool:
+def _keep_block(block: _Block, text_tables: set[int] | frozenset[int] = frozenset()) -> bool:
     """Block-level filter for text inside the article: link rows and the
-    theme's fixed lines ("Share this", "Published on...") are not text."""
+    theme's fixed lines ("Share this", "Published on...") are not text.
+
+    A linked cell of a table row that also has text cells is data, not a
+    link row (mdBook's ``<td><a><code>x86_64-unknown-redox</code></a></td>``
+    beside the target's description): ``text_tables`` is :func:`_text_tables`'s."""
     if block.link_density > 0.5 and len(block.text) < 400:
-        return False
+        return _table_of(block.owner) in text_tables
     return not (len(block.text) < 80 and _THEME_LINE.match(block.text))
+
+
+def _table_of(cell: Node) -> int:
+    """The index of the table of a cell (``td``, ``th``) of a row of at
+    least two cells, or -1 for any other element."""
+    row = cell.parent
+    if cell.tag not in ("td", "th") or row is None or row.tag != "tr":
+        return -1
+    if sum(1 for c in row.elements() if c.tag in ("td", "th")) < 2:
+        return -1
+    table = row.parent
+    if table is not None and table.tag in ("tbody", "thead", "tfoot"):
+        table = table.parent
+    return table.index if table is not None and table.tag == "table" else -1
+
+
+def _text_tables(blocks: list[_Block]) -> set[int]:
+    """Tables (indexes) with a row of two cells or more of which one holds
+    text that is not a link: data tables, whose linked cells are their data
+    (a table of links the page is about), not navigation."""
+    return {_table_of(b.owner) for b in blocks if b.link_density <= 0.5} - {-1}
+
+
+def _data_table(node: Node, text_tables: set[int]) -> bool:
+    """A table with header cells and text rows: the document's data (a
+    registry, a support matrix), never a link box however many links it has."""
+    return node.index in text_tables and any(n.tag == "th" for n in _descendants(node))
 
 
 def _body(order: list[Node]) -> Node:
@@ -1078,6 +1136,21 @@ def _title(order: list[Node], keep: list[bool], dropped: list[bool]) -> str | No
         if key:
             firsts.setdefault(key, text)
     return firsts.get("h1") or firsts.get("title")
+
+
+def _head_title(order: list[Node]) -> tuple[str, ...]:
+    """The text of the document's ``<title>`` (in the head, before the body),
+    for the removed material: a browser shows it in the tab, not on the page,
+    and a text or PDF rendering of the same document has no such line, so it
+    is not canonical text; but an edit of it must not pass as formatting
+    (issue 9), so it is digested with what was removed."""
+    for node in order:
+        if node.tag == "body":
+            break
+        if node.tag == "title" and node.parent is not None and node.parent.tag == "head":
+            text = _text_of(node)
+            return (text,) if text else ()
+    return ()
 
 
 def _text_of(node: Node) -> str:
@@ -1125,14 +1198,15 @@ def _select(root: Node, fresh: bool = False
     clean = [b for b in blocks if not dropped[b.owner.index]]
     st = _stats(order, clean)
     scores = _candidate_scores(clean, st)
-    top = _top_candidate(order, scores) or _body(order)
+    top = _outline_top(_top_candidate(order, scores) or _body(order))
     links = _link_counts(order, link_flags)
     marked = _inside(ends, {n.index for n in mains})
     roots = _selection(top, scores, st)
     chosen = _inside(ends, roots)
-    pruned = _inside(ends, _pruned(order, chosen, roots, st, (marked, links)))
+    text_tables = _text_tables(blocks)
+    pruned = _inside(ends, _pruned(order, chosen, roots, st, (marked, links), text_tables))
     keep = [c and not d and not p for c, d, p in zip(chosen, dropped, pruned, strict=True)]
-    oks = [keep[block.owner.index] and _keep_block(block) for block in blocks]
+    oks = [keep[block.owner.index] and _keep_block(block, text_tables) for block in blocks]
     if generated or not _selection_proven(blocks, oks, dropped):
         # The selection leaves most of the text that no markup calls chrome:
         # not proof enough (documentation, index pages). Keep all of it.
@@ -1141,7 +1215,7 @@ def _select(root: Node, fresh: bool = False
     if man2html:
         oks = [ok and not _man2html_furniture_block(block) for ok, block in zip(oks, blocks, strict=True)]
     kept: list[str] = []
-    removed: list[str] = []
+    removed: list[str] = list(_head_title(order))
     code: list[bool] = []
     for block, ok in zip(blocks, oks, strict=True):
         (kept if ok else removed).append(block.text)
@@ -1159,7 +1233,8 @@ MAX_PROSE_LEFT = 1.0
 #: no site around the document, only navigation, which their markup marks or
 #: which is link rows; the whole page minus marked furniture is the document.
 _DOC_GENERATOR = re.compile(r"makeinfo|texi2any|docbook|devhelp|docutils|sphinx|doxygen|gtk-doc|"
-                            r"asciidoc|pandoc|mkdocs|javadoc|rustdoc|pod2html|man2html|groff|xml2rfc",
+                            r"asciidoc|pandoc|mkdocs|javadoc|rustdoc|pod2html|man2html|groff|xml2rfc|"
+                            r"rfcxml\.xslt|rfc2629\.xslt",
                             re.IGNORECASE)
 
 
