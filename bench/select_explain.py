@@ -52,7 +52,7 @@ def explain(markup: bytes) -> list[tuple[str, str, str]]:
     tables = hc._text_tables(blocks)
     pruned_set = hc._pruned(order, chosen, roots, st, (marked, links), tables)
     pruned = hc._inside(ends, pruned_set)
-    _, kept, _, _ = hc._select(hc.parse_with_lxml(text))
+    _, kept, _, _, _ = hc._select(hc.parse_with_lxml(text))
     kept_set = set(kept)
     print(f"generated={generated} top={_name(top)}#{top.index} "
           f"roots={[_name(order[i]) for i in sorted(roots)]}")

@@ -181,6 +181,9 @@ def coverage_warnings(extracted: Extracted, text: str) -> tuple[str, ...]:
     the extracted text's and the removed material's."""
     visible = sum(len(page.split()) for page in extracted.pages)
     visible += sum(len(piece.split()) for piece in extracted.removed)
+    # An HTML head's <title> is on record among the removed pieces but shown
+    # in no page (verify.ingest.html.HEAD_TITLE).
+    visible -= sum(len(value.split()) for key, value in extracted.metadata if key == "head-title")
     kept = len(text.split())
     if visible and not kept:
         return (f"canon.empty: the canonical text is empty, but the document shows {visible} words; "

@@ -77,6 +77,8 @@ class MainContent:
     #: For each paragraph: is it a code block (``pre``), whose lines
     #: (joined by ``\n``) are its content?
     code: tuple[bool, ...] = ()
+    #: The head's ``<title>``: shown in the browser's tab, not on the page.
+    head_title: str | None = None
 
 
 @dataclass(eq=False, slots=True)
@@ -1138,19 +1140,15 @@ def _title(order: list[Node], keep: list[bool], dropped: list[bool]) -> str | No
     return firsts.get("h1") or firsts.get("title")
 
 
-def _head_title(order: list[Node]) -> tuple[str, ...]:
-    """The text of the document's ``<title>`` (in the head, before the body),
-    for the removed material: a browser shows it in the tab, not on the page,
-    and a text or PDF rendering of the same document has no such line, so it
-    is not canonical text; but an edit of it must not pass as formatting
-    (issue 9), so it is digested with what was removed."""
+def _head_title(order: list[Node]) -> str | None:
+    """The text of the document's ``<title>`` (in the head, before the body):
+    :attr:`MainContent.head_title`."""
     for node in order:
         if node.tag == "body":
             break
         if node.tag == "title" and node.parent is not None and node.parent.tag == "head":
-            text = _text_of(node)
-            return (text,) if text else ()
-    return ()
+            return _text_of(node) or None
+    return None
 
 
 def _text_of(node: Node) -> str:
@@ -1174,13 +1172,14 @@ def select_main(root: Node) -> tuple[str | None, tuple[str, ...], tuple[str, ...
     Every visible text block of the body ends up in exactly one of the two
     tuples, so nothing leaves without a record.  (Sets ``Node.index`` on
     the tree it is given; it reads nothing else from outside the tree.)"""
-    title, kept, removed, _ = _select(root)
+    title, kept, removed, _, _ = _select(root)
     return title, kept, removed
 
 
 def _select(root: Node, fresh: bool = False
-            ) -> tuple[str | None, tuple[str, ...], tuple[str, ...], tuple[bool, ...]]:
-    """:func:`select_main`, and for each kept paragraph whether it is code.
+            ) -> tuple[str | None, tuple[str, ...], tuple[str, ...], tuple[bool, ...], str | None]:
+    """:func:`select_main`, for each kept paragraph whether it is code, and
+    the head's title.
 
     ``fresh``: ``root`` comes straight from a front-end, unchanged since; if
     it is a builder's :class:`_Document`, its order is used as it is."""
@@ -1215,13 +1214,13 @@ def _select(root: Node, fresh: bool = False
     if man2html:
         oks = [ok and not _man2html_furniture_block(block) for ok, block in zip(oks, blocks, strict=True)]
     kept: list[str] = []
-    removed: list[str] = list(_head_title(order))
+    removed: list[str] = []
     code: list[bool] = []
     for block, ok in zip(blocks, oks, strict=True):
         (kept if ok else removed).append(block.text)
         if ok:
             code.append(block.code)
-    return _title(order, keep, dropped), tuple(kept), tuple(removed), tuple(code)
+    return _title(order, keep, dropped), tuple(kept), tuple(removed), tuple(code), _head_title(order)
 
 
 #: The selection must keep at least this share of the words outside marked
@@ -1374,14 +1373,14 @@ def extract_main(markup: bytes | str, *, parse: Parse = parse_with_bs4) -> MainC
     with _collector_paused():
         root = parse(text)
         try:
-            title, paragraphs, removed, code = _select(root, fresh=own)
+            title, paragraphs, removed, code, head_title = _select(root, fresh=own)
         finally:
             if own:
                 _dismantle(root)
             # Freed here, while the collector still sleeps: alive when it
             # wakes, the tree would be walked by its first collection.
             del root
-    return MainContent(title, paragraphs, removed, encoding, code)
+    return MainContent(title, paragraphs, removed, encoding, code, head_title)
 
 
 @contextmanager
