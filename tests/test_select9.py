@@ -96,3 +96,35 @@ def test_title_edit_is_furniture_not_formatting() -> None:
 
 def test_selector_version_is_3() -> None:
     assert "html-content/3" in ingest_html(b"<p>x</p>").extractor
+
+
+def _split_as_before(name: str) -> tuple[str, tuple[str, ...]]:
+    """The page split as html-content/2 split it (audit defect 1): the
+    section of examples kept, every other paragraph removed."""
+    page = _page(name)
+    start, end = page.index(b'<section id="examples">'), page.index(b'<section id="tests">')
+    kept = extract_main(page[start:end]).paragraphs
+    removed = tuple(p for p in extract_main(page).paragraphs if p not in kept)
+    return "\n\n".join(kept), removed
+
+
+def test_a_page_that_loses_its_sentences_says_so() -> None:
+    from verify.model import Extracted
+    from verify.pipeline import coverage_warnings
+
+    kept, removed = _split_as_before("w3c_wcag_technique_SL28.html.gz")
+    words = len(kept.split()) / (len(kept.split()) + sum(len(p.split()) for p in removed))
+    assert words > 0.5  # the word share alone stayed silent
+    extracted = Extracted(format="html", extractor="x", pages=(kept,), removed=removed)
+    warnings = coverage_warnings(extracted, kept)
+    assert warnings and warnings[0].startswith("canon.low-coverage:")
+
+
+def test_the_head_title_is_not_counted_as_shown_words() -> None:
+    from verify.model import Extracted
+    from verify.pipeline import coverage_warnings
+
+    title = "A very long page title " * 10
+    extracted = Extracted(format="html", extractor="x", pages=("Short page.",),
+                          removed=(title,), metadata=(("head-title", title),))
+    assert coverage_warnings(extracted, "Short page.") == ()
