@@ -44,8 +44,8 @@ def explain(markup: bytes) -> list[tuple[str, str, str]]:
     clean = [b for b in blocks if not dropped[b.owner.index]]
     st = hc._stats(order, clean)
     scores = hc._candidate_scores(clean, st)
-    top = hc._outline_top(hc._top_candidate(order, scores) or hc._body(order))
-    roots = hc._selection(top, scores, st)
+    top, outline = hc._outline_top(hc._top_candidate(order, scores) or hc._body(order))
+    roots = hc._selection(top, scores, st, outline)
     chosen = hc._inside(ends, roots)
     links = hc._link_counts(order, link_flags)
     marked = hc._inside(ends, {n.index for n in mains})

@@ -128,3 +128,14 @@ def test_the_head_title_is_not_counted_as_shown_words() -> None:
     extracted = Extracted(format="html", extractor="x", pages=("Short page.",),
                           removed=(title,), metadata=(("head-title", title),))
     assert coverage_warnings(extracted, "Short page.") == ()
+
+
+def test_page_builder_sibling_boxes_without_prose_stay_out() -> None:
+    """The outline rule needs nested sections: a page builder's sibling
+    ``<section class="block">`` holding only a copyright line is not taken
+    beside the article's box (html-boilerplate, Press TV and The New Arab)."""
+    prose = "<p>" + "A sentence of the article, long enough to be prose, with commas. " * 5 + "</p>"
+    page = (f"<html><body><div><section class='block body'>{prose * 4}</section>"
+            "<section class='block legal'>Copyright 2019 Example TV. All rights reserved.</section></div>"
+            "</body></html>")
+    assert "Copyright" not in "\n".join(extract_main(page).paragraphs)

@@ -962,7 +962,7 @@ def _shared_ancestor(order: list[Node], ranked: list[int], scores: dict[int, flo
     return None
 
 
-def _selection(top: Node, scores: dict[int, float], st: _Stats) -> set[int]:
+def _selection(top: Node, scores: dict[int, float], st: _Stats, outline: bool = False) -> set[int]:
     """The top container plus siblings that look like more of the article."""
     parent = top.parent
     if parent is None:
@@ -979,28 +979,35 @@ def _selection(top: Node, scores: dict[int, float], st: _Stats) -> set[int]:
             scores.get(sib.index, 0.0) + bonus >= threshold
             or (sib.tag == "p" and _prose_like(sib, st))
             or (st.prose[sib.index] >= SIBLING_PROSE * st.prose[top.index] and st.link_density(sib) < 0.25)
-            or _outline_sibling(top, sib, st)
+            or _outline_sibling(top, sib, st, outline)
         ):
             chosen.add(sib.index)
     return chosen
 
 
-def _outline_top(top: Node) -> Node:
+def _outline_top(top: Node) -> tuple[Node, bool]:
     """A chosen ``section`` inside other sections is part of a document
     outline: the content region is the outermost of them (an example of a
     technique page is not the page), whose sibling sections and headings
-    :func:`_selection` then takes."""
-    while top.parent is not None and top.parent.tag == "section":
-        top = top.parent
-    return top
+    :func:`_selection` then takes. Also says whether it was nested (the
+    proof of an outline)."""
+    nested = False
+    while top.tag == "section" and top.parent is not None and top.parent.tag == "section":
+        top, nested = top.parent, True
+    return top, nested
 
 
-def _outline_sibling(top: Node, sib: Node, st: _Stats) -> bool:
-    """Beside a top ``section``: another section with text that is not a
-    link list, or a heading (the document's title, the next part's name)."""
+def _outline_sibling(top: Node, sib: Node, st: _Stats, outline: bool) -> bool:
+    """Beside a top ``section``: another section with prose and few links
+    (a manual's next section); in a proven outline (``outline``: nested
+    sections), any section with text that is not a link list, and headings
+    (the document's title, a part's name). Page builders' sibling boxes
+    (``<section class="block">`` for the date, the copyright) have no prose."""
     if top.tag != "section" or not st.chars[sib.index]:
         return False
-    return sib.tag in _HEADINGS or (sib.tag == "section" and st.link_density(sib) < 0.5)
+    if sib.tag == "section" and st.link_density(sib) < 0.5:
+        return outline or st.prose[sib.index] > 0
+    return outline and sib.tag in _HEADINGS
 
 
 #: A sibling of the top container holding this share of its prose, with few
@@ -1197,10 +1204,10 @@ def _select(root: Node, fresh: bool = False
     clean = [b for b in blocks if not dropped[b.owner.index]]
     st = _stats(order, clean)
     scores = _candidate_scores(clean, st)
-    top = _outline_top(_top_candidate(order, scores) or _body(order))
+    top, outline = _outline_top(_top_candidate(order, scores) or _body(order))
     links = _link_counts(order, link_flags)
     marked = _inside(ends, {n.index for n in mains})
-    roots = _selection(top, scores, st)
+    roots = _selection(top, scores, st, outline)
     chosen = _inside(ends, roots)
     text_tables = _text_tables(blocks)
     pruned = _inside(ends, _pruned(order, chosen, roots, st, (marked, links), text_tables))
