@@ -45,6 +45,7 @@ def explain(markup: bytes) -> list[tuple[str, str, str]]:
     st = hc._stats(order, clean)
     scores = hc._candidate_scores(clean, st)
     top, outline = hc._outline_top(hc._top_candidate(order, scores) or hc._body(order))
+    top = hc._marked_region(top, mains)
     roots = hc._selection(top, scores, st, outline)
     chosen = hc._inside(ends, roots)
     links = hc._link_counts(order, link_flags)

@@ -139,3 +139,15 @@ def test_page_builder_sibling_boxes_without_prose_stay_out() -> None:
             "<section class='block legal'>Copyright 2019 Example TV. All rights reserved.</section></div>"
             "</body></html>")
     assert "Copyright" not in "\n".join(extract_main(page).paragraphs)
+
+
+@pytest.mark.parametrize("text", [
+    "UDP/datagram sockets",  # the page's heading, beside the first <section>
+    "Source Code: lib/dgram.js",
+    "import dgram from 'node:dgram';",  # the introduction's example
+])
+def test_node_api_page_keeps_its_introduction_in_the_marked_main(text: str) -> None:
+    """Node's API pages put the heading, the stability note and an example in
+    ``<div role="main">`` before the first ``<section>``, the best-scored box:
+    inside the marked main region they are the document."""
+    assert text in _kept("nodejs_api_dgram.html.gz")
