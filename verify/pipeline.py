@@ -13,7 +13,7 @@ import os
 import signal
 import stat
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -172,6 +172,12 @@ def process_bytes(data: bytes, name: str, options: Options = Options(),
 MAX_REMOVED_LEN = 2000
 #: A canonical text keeping less than this share of the visible words is reported.
 MIN_COVERAGE = 0.5
+#: ... or less than this share of the words of its sentence-like paragraphs
+#: (:func:`_prose_words`). Measured (docs/normalization.md, bench/coverage_threshold.py):
+#: no documentation page of 192 is under 0.95, the pages the audit found
+#: half-removed were at 0.59 and 0.70, while by all words a fifth of the
+#: documentation pages are under 0.8, so no word threshold can tell them apart.
+MIN_PROSE_COVERAGE = 0.75
 
 
 def coverage_warnings(extracted: Extracted, text: str) -> tuple[str, ...]:
@@ -181,6 +187,9 @@ def coverage_warnings(extracted: Extracted, text: str) -> tuple[str, ...]:
     the extracted text's and the removed material's."""
     visible = sum(len(page.split()) for page in extracted.pages)
     visible += sum(len(piece.split()) for piece in extracted.removed)
+    # An HTML head's <title> is on record among the removed pieces but shown
+    # in no page (verify.ingest.html.HEAD_TITLE).
+    visible -= sum(len(value.split()) for key, value in extracted.metadata if key == "head-title")
     kept = len(text.split())
     if visible and not kept:
         return (f"canon.empty: the canonical text is empty, but the document shows {visible} words; "
@@ -188,7 +197,20 @@ def coverage_warnings(extracted: Extracted, text: str) -> tuple[str, ...]:
     if visible and kept < MIN_COVERAGE * visible:
         return (f"canon.low-coverage: the canonical text keeps {kept} of the {visible} words "
                 "the document shows (the rest was removed as site chrome or page furniture)",)
+    titles = sum(1 for key, _ in extracted.metadata if key == "head-title")
+    prose_kept = _prose_words(text.split("\n\n"))
+    prose = prose_kept + _prose_words(extracted.removed[titles:])
+    if prose and prose_kept < MIN_PROSE_COVERAGE * prose:
+        return (f"canon.low-coverage: the canonical text keeps {prose_kept} of the {prose} words of "
+                "sentences the document shows (the rest was removed as site chrome or page furniture)",)
     return ()
+
+
+def _prose_words(pieces: Iterable[str]) -> int:
+    """Words of the pieces that read as sentences (12 words or more, a full
+    stop): what a document is made of, and what chrome rarely is."""
+    counts = (len(piece.split()) for piece in pieces if "." in piece)
+    return sum(n for n in counts if n >= 12)
 
 
 @contextmanager

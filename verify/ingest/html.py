@@ -16,11 +16,16 @@ from verify.ingest.html_content import SELECTOR_VERSION, extract_main, parse_wit
 from verify.model import CODE_LINE, MARK_IN_TEXT, Extracted, without_marks
 
 HtmlParser = Literal["lxml", "bs4"]
+#: Metadata key of the head's ``<title>``, which is also the first removed
+#: piece: shown in no page, it is not counted as visible text.
+HEAD_TITLE = "head-title"
 
 
 def ingest_html(data: bytes, parser: HtmlParser = "lxml") -> Extracted:
     main = extract_main(data, parse=parse_with_lxml if parser == "lxml" else parse_with_bs4)
-    metadata = (("title", main.title),) if main.title else ()
+    metadata: tuple[tuple[str, str], ...] = (("title", main.title),) if main.title else ()
+    if main.head_title:
+        metadata += ((HEAD_TITLE, main.head_title),)
     own_marks = any(CODE_LINE in p for p in main.paragraphs)
     paragraphs = [without_marks(p) for p in main.paragraphs] if own_marks else main.paragraphs
     return Extracted(
@@ -30,7 +35,11 @@ def ingest_html(data: bytes, parser: HtmlParser = "lxml") -> Extracted:
                             for p, code in zip(paragraphs, main.code, strict=True)),),
         encoding=main.encoding,
         metadata=metadata,
-        removed=main.removed,
+        # The head's <title> is not canonical text (a browser shows it in its
+        # tab, and the text and PDF renderings of the document have no such
+        # line), but an edit of it must not pass as formatting: it is digested
+        # first among the removed material (issue 9).
+        removed=((main.head_title,) if main.head_title else ()) + main.removed,
         warnings=(MARK_IN_TEXT,) if own_marks else (),
     )
 
