@@ -22,8 +22,13 @@ _EDGE_SPACE = re.compile(r"^ | $", re.MULTILINE)
 _RULE = re.compile(r"^[ ]*(?:[-_=*~.\u00b7\u2022#+][ ]*){3,}$", re.MULTILINE)
 _RULE_HINT = re.compile(r"[-_=*~.\u00b7\u2022#+][ ]*[-_=*~.\u00b7\u2022#+][ ]*[-_=*~.\u00b7\u2022#+]")
 _INLINE_RULE = re.compile(r"(?<!\S)([-_=*~#])\1{3,}(?!\S)")
-_BEFORE_CLOSER = re.compile(r"[ ]+(?=[,.;:)\]}])|(?<![ .,;:!?])[ ]+(?=[!?])")  # canon/3
-_AFTER_OPENER = re.compile(r"(?<=[(\[{])[ ]+")
+# canon/4 (canon9): only before a mark that ends a token (what follows it
+# to the next space is marks, closing brackets and quotes), only after a
+# bracket that begins one, never before a mark that begins one (``.NET``).
+_TAIL = r",.;:!?)\]}\"'"
+_BEFORE_CLOSER = re.compile(rf"[ ]+(?=[,.;:)\]}}][{_TAIL}]*(?:[ \n]|\Z))"
+                            rf"|(?<![ .,;:!?])[ ]+(?=[!?][{_TAIL}]*(?:[ \n]|\Z))")
+_AFTER_OPENER = re.compile(rf"(?<![^ \n])([(\[{{\"']*[(\[{{])[ ]+(?![,.;:!?)\]}}][{_TAIL}]*[^{_TAIL} \n])")
 _BULLET = re.compile(r"^[\u2022\u25e6\u25aa\u25cf\u2023\u2043\u2219\u00b7\u25a0\u25a1\u2013] +(?=\S)",
                      re.MULTILINE)
 _NROFF_BULLET = re.compile(r"^o +(?=\S)", re.MULTILINE)
@@ -46,7 +51,7 @@ def rule_paragraphs(text: str) -> str:
 
 
 def spacing(text: str) -> str:
-    return _AFTER_OPENER.sub("", _BEFORE_CLOSER.sub("", text))
+    return _AFTER_OPENER.sub(r"\1", _BEFORE_CLOSER.sub("", text))
 
 
 def bullets(text: str) -> str:

@@ -491,15 +491,30 @@ def rule_paragraphs(text: str) -> str:
     return "\n\n".join(p for p in text.split("\n\n") if not _RULE.fullmatch(p))
 
 
+#: The characters that may follow a mark in the token it ends: more marks,
+#: closing brackets and quotes (``more.)``, ``said."``, ``arg...``).
+_TAIL = ",.;:!?)\\]}\"'"
 #: Not after a mark that already ends a word's punctuation: ``decimal. ?`` is
 #: a sentence and then the token ``?``, whatever line or paragraph it is on.
-#: The rule as a pattern; :func:`spacing` applies it from the closers
-#: (:func:`_drop_spaces_before_closers`, tested to agree with it).
-_BEFORE_CLOSER = re.compile(r"[ ]+(?=[,.;:)\]}])|(?<![ .,;:!?])[ ]+(?=[!?])")
-#: Spaces after an opening bracket, matched from the bracket (kept by the
-#: replacement): a pattern that starts with a lookbehind is tried at every
-#: character, one that starts with a character class is scanned for.
-_AFTER_OPENER = re.compile(r"([(\[{])[ ]+")
+#: Only before a mark that *ends* a token (what follows it up to the next
+#: space or line end is more marks or closing brackets and quotes): a mark
+#: that begins one (``.NET``, ``.5``, ``?Sized``, ``,.000001``) keeps its
+#: space, or two different word streams (``the .NET``, ``the.NET``) would
+#: become one. The rule as a pattern; :func:`spacing` applies it from the
+#: closers (:func:`_drop_spaces_before_closers`, tested to agree with it).
+_BEFORE_CLOSER = re.compile(rf"[ ]+(?=[,.;:)\]}}][{_TAIL}]*(?:[ \n]|\Z))"
+                            rf"|(?<![ .,;:!?])[ ]+(?=[!?][{_TAIL}]*(?:[ \n]|\Z))")
+#: The rest of a token that a mark ends, matched from the mark.
+_TOKEN_END = re.compile(rf"[{_TAIL}]*(?:[ \n]|\Z)")
+#: Spaces after an opening bracket, matched from the bracket: a pattern that
+#: starts with a lookbehind is tried at every character, one that starts
+#: with a character class is scanned for.
+_AFTER_OPENER = re.compile(r"[(\[{][ ]+")
+#: The characters that may stand before an opening bracket in the token it
+#: begins: more opening brackets and quotes (``"(see``, ``([x``).
+_HEAD = "([{\"'"
+#: A mark that begins a token (:data:`_TOKEN_END` does not follow it).
+_BEGINS_TOKEN = re.compile(rf"[,.;:!?)\]}}][{_TAIL}]*[^{_TAIL} \n]")
 
 
 def spacing(text: str) -> str:
@@ -517,10 +532,19 @@ def spacing(text: str) -> str:
     'the SCO (Shanghai), and; more.'
     >>> spacing("in decimal. ? ($?) the shopt builtin, (. !n [arg. . .]")
     'in decimal. ? ($?) the shopt builtin, (. !n [arg...]'
+
+    The space goes only where the mark ends a token, and after a bracket
+    only where the bracket begins one: ``the .NET``, ``3 .5``, ``x ?y``,
+    ``f( x`` are other words than ``the.NET``, ``3.5``, ``x?y``, ``f(x``.
+
+    >>> spacing("the .NET runtime, 3 .5 mg, *mut ?Sized, f( x ) and ( y )")
+    'the .NET runtime, 3 .5 mg, *mut ?Sized, f( x) and (y)'
     """
     if _SPACE_THEN_CLOSER.search(text):
         text = _drop_spaces_before_closers(text)
-    return _AFTER_OPENER.sub(r"\1", text)
+    if _AFTER_OPENER.search(text):
+        text = _drop_spaces_after_openers(text)
+    return text
 
 
 #: A closer with a space just before it: where ``_BEFORE_CLOSER`` has work.
@@ -532,10 +556,11 @@ _SPACE_THEN_CLOSER = re.compile(r"[,.;:!?)\]}](?<= .)")
 def _drop_spaces_before_closers(text: str) -> str:
     """``_BEFORE_CLOSER.sub("", text)``, found from the closers: the run of
     spaces before a closer goes whole or not at all (before ``!`` or ``?``
-    only when no mark that ends a word's punctuation precedes the run).
-    The pattern tried every space of the text; this looks at each closer
-    that has a space before it and walks back over its run
-    (tests/test_steps_equivalence.py keeps the pattern as the reference)."""
+    only when no mark that ends a word's punctuation precedes the run; never
+    before a closer that begins a token). The pattern tried every space of
+    the text; this looks at each closer that has a space before it and walks
+    back over its run (tests/test_steps_equivalence.py keeps the pattern as
+    the reference)."""
     pieces: list[str] = []
     last = 0
     for match in _SPACE_THEN_CLOSER.finditer(text):
@@ -545,8 +570,34 @@ def _drop_spaces_before_closers(text: str) -> str:
             start -= 1
         if match.group() in "!?" and start and text[start - 1] in ".,;:!?":
             continue
+        if not _TOKEN_END.match(text, end + 1):
+            continue
         pieces.append(text[last:start])
         last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _drop_spaces_after_openers(text: str) -> str:
+    """Drop the spaces after an opening bracket that begins a token (what
+    stands before it back to a space or the line start is opening brackets
+    and quotes), unless a mark that begins a token follows them (``( .5``):
+    ``f( x`` is another word stream than ``f(x``, as ``x ?y`` is than
+    ``x?y`` (tests/test_steps_equivalence.py keeps a pattern as the reference)."""
+    pieces: list[str] = []
+    last = 0
+    for match in _AFTER_OPENER.finditer(text):
+        head = match.start()
+        while head and text[head - 1] in _HEAD:
+            head -= 1
+        if head and text[head - 1] not in " \n":
+            continue
+        if _BEGINS_TOKEN.match(text, match.end()):
+            continue
+        pieces.append(text[last:match.start() + 1])
+        last = match.end()
+    if not pieces:
+        return text
     pieces.append(text[last:])
     return "".join(pieces)
 
