@@ -92,3 +92,19 @@ def test_a_space_before_a_mark_that_begins_a_token_is_never_folded(
     spaced = f"Then {before}{glue} {token} {after} end."
     glued = f"Then {before}{glue}{token} {after} end."
     assert canonicalize_text(spaced).split() != canonicalize_text(glued).split()
+
+
+# --------------------------------------------------------------------------- 2. control characters
+
+
+def test_a_control_character_separates_its_neighbours() -> None:
+    bc = _canonical("bc-info-excerpt.txt")
+    assert "Node: Introduction 495" in bc
+    assert "Introduction495" not in bc
+    for control in ["\x00", "\x01", "\x1b", "\x1f", "\x7f", "\x81", "\x9d"]:
+        words = canonicalize_text(f"alpha{control}beta gamma").split()
+        assert words == ["alpha", "beta", "gamma"], repr(control)
+
+
+def test_the_controls_earlier_steps_own_are_deleted_as_before() -> None:
+    assert canonicalize_text("N\bNAME and\x0c more") == "NAME and more"

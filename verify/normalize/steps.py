@@ -213,7 +213,14 @@ _INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff\u180e\ufffe]")
 # render, so they are removed only between ASCII characters.
 _ASCII_JOINER = re.compile(r"(?<=[\x00-\x7f])[\u200c\u200d](?=[\x00-\x7f])|^[\u200c\u200d]|[\u200c\u200d]$",
                            re.MULTILINE)
-_CONTROLS = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\x7f-\x9f]")
+#: Control characters that earlier steps own: a backspace left by
+#: :func:`overstrike` and a form feed (a page break the ingesters split on)
+#: are deleted, as always.
+_OWNED_CONTROLS = re.compile(r"[\x08\x0c]")
+#: Every other C0 or C1 control character (tab, line breaks apart) separates
+#: what stands on either side of it: texinfo's tag table writes
+#: ``Node: Expressions\x7f5494``, a record separator parts two fields.
+_CONTROLS = re.compile(r"[\x00-\x07\x0e-\x1f\x7f-\x9f]")
 _ANY_INVISIBLE = re.compile(
     r"[\u00ad\u200b\u2060\ufeff\u180e\ufffe\u200c\u200d\t\x00-\x08\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -221,17 +228,22 @@ _ANY_INVISIBLE = re.compile(
 def invisible(text: str) -> str:
     """Remove characters that are not seen: soft hyphens (a soft hyphen at a
     line end joins the word), zero-width spaces, word joiners, byte-order
-    marks, stray control characters; a tab becomes a space.
+    marks; a tab becomes a space. A stray control character becomes a space
+    too: it is seen by no reader, but a program that wrote it used it to
+    part two things (never glue ``Expressions\x7f5494`` into one word); a
+    leftover backspace or form feed is deleted.
 
     >>> invisible("infor\u00ad\\nmation se\u200bcurity\\tend")
     'information security end'
+    >>> invisible("Node: Expressions\x7f5494\\x0c")
+    'Node: Expressions 5494'
     """
     if not _ANY_INVISIBLE.search(text):
         return text
     text = _SOFT_HYPHEN_BREAK.sub("", text)
     text = _INVISIBLE.sub("", text)
     text = _ASCII_JOINER.sub("", text)
-    return _CONTROLS.sub("", text.replace("\t", " "))
+    return _OWNED_CONTROLS.sub("", _CONTROLS.sub(" ", text.replace("\t", " ")))
 
 
 _PUNCTUATION = str.maketrans(
