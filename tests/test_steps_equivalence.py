@@ -28,7 +28,8 @@ _INLINE_RULE = re.compile(r"(?<!\S)([-_=*~#])\1{3,}(?!\S)")
 _TAIL = r",.;:!?)\]}\"'"
 _BEFORE_CLOSER = re.compile(rf"[ ]+(?=[,.;:)\]}}][{_TAIL}]*(?:[ \n]|\Z))"
                             rf"|(?<![ .,;:!?])[ ]+(?=[!?][{_TAIL}]*(?:[ \n]|\Z))")
-_AFTER_OPENER = re.compile(rf"(?<![^ \n])([(\[{{\"']*[(\[{{])[ ]+(?![,.;:!?)\]}}][{_TAIL}]*[^{_TAIL} \n])")
+_AFTER_OPENER = re.compile(rf"(?<![^ \n])([(\[{{\"']*[(\[{{])[ ]+"
+                           rf"(?![ ]|[,.;:!?)\]}}][{_TAIL}]*[^{_TAIL} \n])")
 _BULLET = re.compile(r"^[\u2022\u25e6\u25aa\u25cf\u2023\u2043\u2219\u00b7\u25a0\u25a1\u2013] +(?=\S)",
                      re.MULTILINE)
 _NROFF_BULLET = re.compile(r"^o +(?=\S)", re.MULTILINE)
