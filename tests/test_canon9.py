@@ -21,7 +21,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from verify.normalize import canonicalize_text
+from verify.model import CODE_LINE
+from verify.normalize import canonicalize_text, steps
 from verify.pipeline import Options, process_bytes
 
 DATA = Path(__file__).parent / "data" / "canon9"
@@ -136,3 +137,10 @@ def test_inner_pairs_weigh_as_the_pair_itself() -> None:
     assert "A zork-mob goes" in canonicalize_text(text)
     # Without the longer compound the nearer whole spelling decides, as before.
     assert "A zorkmob goes" in canonicalize_text("A zork-\nmob goes here and a zorkmob there.")
+
+
+def test_a_bracket_at_a_code_lines_start_begins_a_token() -> None:
+    """The HTML ingester's code-line mark stands where the line starts: bc's
+    ``{ a = 1`` folds as the same line in prose does."""
+    assert steps.spacing(f"{CODE_LINE}{{ a = 1") == f"{CODE_LINE}{{a = 1"
+    assert steps.spacing("x\n{ a = 1") == "x\n{a = 1"

@@ -525,6 +525,9 @@ _AFTER_OPENER = re.compile(r"[(\[{][ ]+")
 #: The characters that may stand before an opening bracket in the token it
 #: begins: more opening brackets and quotes (``"(see``, ``([x``).
 _HEAD = "([{\"'"
+#: What stands before a token's first character: a space, a line break, or
+#: the mark of a code line (the HTML ingester's, taken out at the end).
+_LINE_START = " \n" + CODE_LINE
 #: A mark that begins a token (:data:`_TOKEN_END` does not follow it).
 _BEGINS_TOKEN = re.compile(rf"[,.;:!?)\]}}][{_TAIL}]*[^{_TAIL} \n]")
 
@@ -592,8 +595,8 @@ def _drop_spaces_before_closers(text: str) -> str:
 
 def _drop_spaces_after_openers(text: str) -> str:
     """Drop the spaces after an opening bracket that begins a token (what
-    stands before it back to a space or the line start is opening brackets
-    and quotes), unless a mark that begins a token follows them (``( .5``):
+    stands before it back to a space or the line start, a code line's too,
+    is opening brackets and quotes), unless a mark that begins a token follows them (``( .5``):
     ``f( x`` is another word stream than ``f(x``, as ``x ?y`` is than
     ``x?y`` (tests/test_steps_equivalence.py keeps a pattern as the reference)."""
     pieces: list[str] = []
@@ -602,7 +605,7 @@ def _drop_spaces_after_openers(text: str) -> str:
         head = match.start()
         while head and text[head - 1] in _HEAD:
             head -= 1
-        if head and text[head - 1] not in " \n":
+        if head and text[head - 1] not in _LINE_START:
             continue
         if _BEGINS_TOKEN.match(text, match.end()):
             continue
