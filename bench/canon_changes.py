@@ -6,7 +6,8 @@ Usage::
     python bench/canon_changes.py --dump /tmp/new.jsonl                       # this checkout
     python bench/canon_changes.py --diff /tmp/old.jsonl /tmp/new.jsonl [--examples 5]
 
-With ``--only FILE`` (the output of ``bench/canon_identity.py --compare``),
+With ``--under DIR``, every file under DIR is dumped instead (documents of
+one's own, say a held-out set). With ``--only FILE`` (the output of ``bench/canon_identity.py --compare``),
 only the documents it names are dumped: the table then counts documents
 changed among those, and the genre totals are those of the listed ones.
 
@@ -65,13 +66,17 @@ def genre(name: str) -> str:
     return "other corpora (text, CSV, JSON)"
 
 
-def dump(path: Path, tree: Path, man_step: int, only: Path | None) -> int:
+def dump(path: Path, tree: Path, man_step: int, only: Path | None, under: Path | None) -> int:
     sys.path.insert(0, str(tree.resolve()))
     from verify.pipeline import Options, process_bytes
 
     wanted = None if only is None else _listed(only)
+    if under is None:
+        listed = canon_identity.documents(man_step)
+    else:
+        listed = ((p.as_posix(), p) for p in sorted(under.rglob("*")) if p.is_file())
     with path.open("w", encoding="utf-8") as out:
-        for name, source in canon_identity.documents(man_step):
+        for name, source in listed:
             if wanted is not None and name not in wanted:
                 continue
             record = process_bytes(canon_identity._read(source), name, Options(timeout=None))
@@ -205,10 +210,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--man-step", type=int, default=40)
     parser.add_argument("--only", type=Path,
                         help="dump only the documents that this canon_identity --compare output names")
+    parser.add_argument("--under", type=Path, help="dump every file under this folder instead")
     parser.add_argument("--examples", type=int, default=8, help="examples shown per kind")
     args = parser.parse_args(argv)
     if args.dump:
-        return dump(args.dump, args.tree, args.man_step, args.only)
+        return dump(args.dump, args.tree, args.man_step, args.only, args.under)
     return diff(args.diff[0], args.diff[1], args.examples)
 
 

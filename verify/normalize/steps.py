@@ -516,6 +516,8 @@ _TAIL = ",.;:!?)\\]}\"'"
 #: closers (:func:`_drop_spaces_before_closers`, tested to agree with it).
 _BEFORE_CLOSER = re.compile(rf"[ ]+(?=[,.;:)\]}}][{_TAIL}]*(?:[ \n]|\Z))"
                             rf"|(?<![ .,;:!?])[ ]+(?=[!?][{_TAIL}]*(?:[ \n]|\Z))")
+#: What ends a token after a mark at once: a space, a line break, the text's end.
+_TOKEN_GAPS = (" ", "\n", "")
 #: The rest of a token that a mark ends, matched from the mark.
 _TOKEN_END = re.compile(rf"[{_TAIL}]*(?:[ \n]|\Z)")
 #: Spaces after an opening bracket, matched from the bracket: a pattern that
@@ -585,8 +587,8 @@ def _drop_spaces_before_closers(text: str) -> str:
             start -= 1
         if match.group() in "!?" and start and text[start - 1] in ".,;:!?":
             continue
-        if not _TOKEN_END.match(text, end + 1):
-            continue
+        if text[end + 1:end + 2] not in _TOKEN_GAPS and not _TOKEN_END.match(text, end + 1):
+            continue  # the mark begins a token (a space or the end after it is the usual case)
         pieces.append(text[last:start])
         last = end
     pieces.append(text[last:])
