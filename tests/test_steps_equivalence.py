@@ -22,8 +22,14 @@ _EDGE_SPACE = re.compile(r"^ | $", re.MULTILINE)
 _RULE = re.compile(r"^[ ]*(?:[-_=*~.\u00b7\u2022#+][ ]*){3,}$", re.MULTILINE)
 _RULE_HINT = re.compile(r"[-_=*~.\u00b7\u2022#+][ ]*[-_=*~.\u00b7\u2022#+][ ]*[-_=*~.\u00b7\u2022#+]")
 _INLINE_RULE = re.compile(r"(?<!\S)([-_=*~#])\1{3,}(?!\S)")
-_BEFORE_CLOSER = re.compile(r"[ ]+(?=[,.;:)\]}])|(?<![ .,;:!?])[ ]+(?=[!?])")  # canon/3
-_AFTER_OPENER = re.compile(r"(?<=[(\[{])[ ]+")
+# canon/4 (canon9): only before a mark that ends a token (what follows it
+# to the next space is marks, closing brackets and quotes), only after a
+# bracket that begins one, never before a mark that begins one (``.NET``).
+_TAIL = r",.;:!?)\]}\"'"
+_BEFORE_CLOSER = re.compile(rf"[ ]+(?=[,.;:)\]}}][{_TAIL}]*(?:[ \n]|\Z))"
+                            rf"|(?<![ .,;:!?])[ ]+(?=[!?][{_TAIL}]*(?:[ \n]|\Z))")
+_AFTER_OPENER = re.compile(rf"(?<![^ \n{CODE_LINE}])([(\[{{\"']*[(\[{{])[ ]+"
+                           rf"(?![ ]|[,.;:!?)\]}}][{_TAIL}]*[^{_TAIL} \n])")
 _BULLET = re.compile(r"^[\u2022\u25e6\u25aa\u25cf\u2023\u2043\u2219\u00b7\u25a0\u25a1\u2013] +(?=\S)",
                      re.MULTILINE)
 _NROFF_BULLET = re.compile(r"^o +(?=\S)", re.MULTILINE)
@@ -46,7 +52,7 @@ def rule_paragraphs(text: str) -> str:
 
 
 def spacing(text: str) -> str:
-    return _AFTER_OPENER.sub("", _BEFORE_CLOSER.sub("", text))
+    return _AFTER_OPENER.sub(r"\1", _BEFORE_CLOSER.sub("", text))
 
 
 def bullets(text: str) -> str:
@@ -205,3 +211,17 @@ def test_code_runs_without_a_mark_are_one_prose_run(lines: list[str]) -> None:
     lines = [line for line in map(str.strip, lines) if line]
     if not any(line.startswith(CODE_LINE) for line in lines):
         assert layout._code_runs(lines) == ([(False, lines)] if lines else [])
+
+
+_SPACING_TEXT = st.text(alphabet=f"a5 .,;:!?()[]{{}}\"'\n{CODE_LINE}", max_size=40)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_SPACING_TEXT)
+def test_spacing_is_its_patterns_with_quotes_and_code_marks(text: str) -> None:
+    """canon9's token tests (marks that begin or end a token, brackets after
+    quotes or at a code line's start) agree with the reference patterns, and
+    spacing is idempotent."""
+    once = steps.spacing(text)
+    assert once == spacing(text)
+    assert steps.spacing(once) == once

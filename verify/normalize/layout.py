@@ -548,7 +548,7 @@ def _decide_hyphens(text: str, breaks: list[_Break]) -> list[str]:
         pieces += (text[last:found.start], " " * (found.end - found.start))
         last = found.end
     pieces.append(text[last:])
-    places = word_places("".join(pieces))
+    places = _with_inner_pairs(word_places("".join(pieces)))
     words = Counter(p for w in places for p in w.split("-"))
     return [hyphen_decision(found.left, found.right, _Nearest(places, found.start), words)
             for found in breaks]
@@ -576,6 +576,34 @@ def word_places(text: str) -> dict[str, list[int]]:
 
 
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+
+
+def _with_inner_pairs(places: dict[str, list[int]]) -> dict[str, list[int]]:
+    """``places`` with every hyphenated pair written inside a longer compound
+    counted as a use of the pair, where it stands: RFC 2616 writes
+    ``byte-range-spec`` and ``byte-range-set``, evidence for the hyphen of
+    ``byte-`` broken over ``range`` as much as a ``byte-range`` of its own.
+
+    >>> _with_inner_pairs({"byte-range-spec": [10], "byte-range": [40]})["byte-range"]
+    [10, 40]
+    >>> _with_inner_pairs({"a-b-c": [0]})["b-c"]
+    [2]
+    """
+    inner: defaultdict[str, list[int]] = defaultdict(list)
+    for word, starts in places.items():
+        if word.count("-") < 2:
+            continue
+        parts = word.split("-")
+        offset = 0
+        for left, right in itertools.pairwise(parts):
+            inner[f"{left}-{right}"] += [start + offset for start in starts]
+            offset += len(left) + 1
+    if not inner:
+        return places
+    merged = dict(places)
+    for pair, starts in inner.items():
+        merged[pair] = sorted(merged.get(pair, []) + starts)
+    return merged
 
 
 class _Nearest(Counter[str]):

@@ -213,7 +213,14 @@ _INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff\u180e\ufffe]")
 # render, so they are removed only between ASCII characters.
 _ASCII_JOINER = re.compile(r"(?<=[\x00-\x7f])[\u200c\u200d](?=[\x00-\x7f])|^[\u200c\u200d]|[\u200c\u200d]$",
                            re.MULTILINE)
-_CONTROLS = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\x7f-\x9f]")
+#: Control characters that earlier steps own: a backspace left by
+#: :func:`overstrike` and a form feed (a page break the ingesters split on)
+#: are deleted, as always.
+_OWNED_CONTROLS = re.compile(r"[\x08\x0c]")
+#: Every other C0 or C1 control character (tab, line breaks apart) separates
+#: what stands on either side of it: texinfo's tag table writes
+#: ``Node: Expressions\x7f5494``, a record separator parts two fields.
+_CONTROLS = re.compile(r"[\x00-\x07\x0e-\x1f\x7f-\x9f]")
 _ANY_INVISIBLE = re.compile(
     r"[\u00ad\u200b\u2060\ufeff\u180e\ufffe\u200c\u200d\t\x00-\x08\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -221,17 +228,22 @@ _ANY_INVISIBLE = re.compile(
 def invisible(text: str) -> str:
     """Remove characters that are not seen: soft hyphens (a soft hyphen at a
     line end joins the word), zero-width spaces, word joiners, byte-order
-    marks, stray control characters; a tab becomes a space.
+    marks; a tab becomes a space. A stray control character becomes a space
+    too: it is seen by no reader, but a program that wrote it used it to
+    part two things (never glue ``Expressions\x7f5494`` into one word); a
+    leftover backspace or form feed is deleted.
 
     >>> invisible("infor\u00ad\\nmation se\u200bcurity\\tend")
     'information security end'
+    >>> invisible("Node: Expressions\x7f5494\\x0c")
+    'Node: Expressions 5494'
     """
     if not _ANY_INVISIBLE.search(text):
         return text
     text = _SOFT_HYPHEN_BREAK.sub("", text)
     text = _INVISIBLE.sub("", text)
     text = _ASCII_JOINER.sub("", text)
-    return _CONTROLS.sub("", text.replace("\t", " "))
+    return _OWNED_CONTROLS.sub("", _CONTROLS.sub(" ", text.replace("\t", " ")))
 
 
 _PUNCTUATION = str.maketrans(
@@ -491,15 +503,35 @@ def rule_paragraphs(text: str) -> str:
     return "\n\n".join(p for p in text.split("\n\n") if not _RULE.fullmatch(p))
 
 
+#: The characters that may follow a mark in the token it ends: more marks,
+#: closing brackets and quotes (``more.)``, ``said."``, ``arg...``).
+_TAIL = ",.;:!?)\\]}\"'"
 #: Not after a mark that already ends a word's punctuation: ``decimal. ?`` is
 #: a sentence and then the token ``?``, whatever line or paragraph it is on.
-#: The rule as a pattern; :func:`spacing` applies it from the closers
-#: (:func:`_drop_spaces_before_closers`, tested to agree with it).
-_BEFORE_CLOSER = re.compile(r"[ ]+(?=[,.;:)\]}])|(?<![ .,;:!?])[ ]+(?=[!?])")
-#: Spaces after an opening bracket, matched from the bracket (kept by the
-#: replacement): a pattern that starts with a lookbehind is tried at every
-#: character, one that starts with a character class is scanned for.
-_AFTER_OPENER = re.compile(r"([(\[{])[ ]+")
+#: Only before a mark that *ends* a token (what follows it up to the next
+#: space or line end is more marks or closing brackets and quotes): a mark
+#: that begins one (``.NET``, ``.5``, ``?Sized``, ``,.000001``) keeps its
+#: space, or two different word streams (``the .NET``, ``the.NET``) would
+#: become one. The rule as a pattern; :func:`spacing` applies it from the
+#: closers (:func:`_drop_spaces_before_closers`, tested to agree with it).
+_BEFORE_CLOSER = re.compile(rf"[ ]+(?=[,.;:)\]}}][{_TAIL}]*(?:[ \n]|\Z))"
+                            rf"|(?<![ .,;:!?])[ ]+(?=[!?][{_TAIL}]*(?:[ \n]|\Z))")
+#: What ends a token after a mark at once: a space, a line break, the text's end.
+_TOKEN_GAPS = (" ", "\n", "")
+#: The rest of a token that a mark ends, matched from the mark.
+_TOKEN_END = re.compile(rf"[{_TAIL}]*(?:[ \n]|\Z)")
+#: Spaces after an opening bracket, matched from the bracket: a pattern that
+#: starts with a lookbehind is tried at every character, one that starts
+#: with a character class is scanned for.
+_AFTER_OPENER = re.compile(r"[(\[{][ ]+")
+#: The characters that may stand before an opening bracket in the token it
+#: begins: more opening brackets and quotes (``"(see``, ``([x``).
+_HEAD = "([{\"'"
+#: What stands before a token's first character: a space, a line break, or
+#: the mark of a code line (the HTML ingester's, taken out at the end).
+_LINE_START = " \n" + CODE_LINE
+#: A mark that begins a token (:data:`_TOKEN_END` does not follow it).
+_BEGINS_TOKEN = re.compile(rf"[,.;:!?)\]}}][{_TAIL}]*[^{_TAIL} \n]")
 
 
 def spacing(text: str) -> str:
@@ -517,10 +549,19 @@ def spacing(text: str) -> str:
     'the SCO (Shanghai), and; more.'
     >>> spacing("in decimal. ? ($?) the shopt builtin, (. !n [arg. . .]")
     'in decimal. ? ($?) the shopt builtin, (. !n [arg...]'
+
+    The space goes only where the mark ends a token, and after a bracket
+    only where the bracket begins one: ``the .NET``, ``3 .5``, ``x ?y``,
+    ``f( x`` are other words than ``the.NET``, ``3.5``, ``x?y``, ``f(x``.
+
+    >>> spacing("the .NET runtime, 3 .5 mg, *mut ?Sized, f( x ) and ( y )")
+    'the .NET runtime, 3 .5 mg, *mut ?Sized, f( x) and (y)'
     """
     if _SPACE_THEN_CLOSER.search(text):
         text = _drop_spaces_before_closers(text)
-    return _AFTER_OPENER.sub(r"\1", text)
+    if _AFTER_OPENER.search(text):
+        text = _drop_spaces_after_openers(text)
+    return text
 
 
 #: A closer with a space just before it: where ``_BEFORE_CLOSER`` has work.
@@ -532,10 +573,11 @@ _SPACE_THEN_CLOSER = re.compile(r"[,.;:!?)\]}](?<= .)")
 def _drop_spaces_before_closers(text: str) -> str:
     """``_BEFORE_CLOSER.sub("", text)``, found from the closers: the run of
     spaces before a closer goes whole or not at all (before ``!`` or ``?``
-    only when no mark that ends a word's punctuation precedes the run).
-    The pattern tried every space of the text; this looks at each closer
-    that has a space before it and walks back over its run
-    (tests/test_steps_equivalence.py keeps the pattern as the reference)."""
+    only when no mark that ends a word's punctuation precedes the run; never
+    before a closer that begins a token). The pattern tried every space of
+    the text; this looks at each closer that has a space before it and walks
+    back over its run (tests/test_steps_equivalence.py keeps the pattern as
+    the reference)."""
     pieces: list[str] = []
     last = 0
     for match in _SPACE_THEN_CLOSER.finditer(text):
@@ -545,8 +587,34 @@ def _drop_spaces_before_closers(text: str) -> str:
             start -= 1
         if match.group() in "!?" and start and text[start - 1] in ".,;:!?":
             continue
+        if text[end + 1:end + 2] not in _TOKEN_GAPS and not _TOKEN_END.match(text, end + 1):
+            continue  # the mark begins a token (a space or the end after it is the usual case)
         pieces.append(text[last:start])
         last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _drop_spaces_after_openers(text: str) -> str:
+    """Drop the spaces after an opening bracket that begins a token (what
+    stands before it back to a space or the line start, a code line's too,
+    is opening brackets and quotes), unless a mark that begins a token follows them (``( .5``):
+    ``f( x`` is another word stream than ``f(x``, as ``x ?y`` is than
+    ``x?y`` (tests/test_steps_equivalence.py keeps a pattern as the reference)."""
+    pieces: list[str] = []
+    last = 0
+    for match in _AFTER_OPENER.finditer(text):
+        head = match.start()
+        while head and text[head - 1] in _HEAD:
+            head -= 1
+        if head and text[head - 1] not in _LINE_START:
+            continue
+        if _BEGINS_TOKEN.match(text, match.end()):
+            continue
+        pieces.append(text[last:match.start() + 1])
+        last = match.end()
+    if not pieces:
+        return text
     pieces.append(text[last:])
     return "".join(pieces)
 
