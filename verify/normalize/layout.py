@@ -767,13 +767,16 @@ def join_lines(lines: list[str], slashed: frozenset[str] = frozenset()) -> str:
     """
     if not slashed:
         return " ".join(lines)
-    out = lines[0]
-    for line in lines[1:]:
-        left, right = _SLASH_END.search(out), _WORD_START.match(line)
-        glue = left is not None and right is not None and (
-            f"{left.group(1)}/{right.group()}".lower() in slashed)
-        out += ("" if glue else " ") + line
-    return out
+    pieces = [lines[0]]
+    for previous, line in itertools.pairwise(lines):
+        # The word before the slash lies within the previous line: what precedes
+        # that line in the paragraph is a space or a slash, never a letter.
+        glue = False
+        if previous.endswith("/") and (left := _SLASH_END.search(previous)) and (
+                right := _WORD_START.match(line)):
+            glue = f"{left.group(1)}/{right.group()}".lower() in slashed
+        pieces += ("" if glue else " ", line)
+    return "".join(pieces)
 
 
 #: A line shorter than this share of the block's full line width ends a paragraph
