@@ -41,7 +41,7 @@ from verify.manifest import (
 )
 from verify.model import Record
 from verify.parallel import map_ordered
-from verify.pipeline import Options, crashed_record, hard_timeout, process_beneath, process_bytes
+from verify.pipeline import Options, crashed_beneath, hard_timeout, process_beneath, process_bytes
 from verify.provenance import Provenance, load_provenance
 from verify.report.lint_text import finding_json
 
@@ -162,7 +162,9 @@ def _build_part(part: list[CorpusFile], root: Path, options: Options, provenance
                                reused[1])
     done = map_ordered(_process, [(f, options, str(root)) for f in to_extract], jobs=jobs,
                        executor=executor, progress="ingest" if progress else None,
-                       on_crash=lambda item, why: crashed_record(item[0].name, why),
+                       on_crash=lambda item, why: crashed_beneath(
+                           item[2], os.path.relpath(item[0].path, item[2]), item[0].name,
+                           item[0].identity, why),
                        memory_limit=options.memory_limit, item_timeout=hard_timeout(options))
     extracted = iter(zip(to_extract, done, strict=True))
     out: list[_Made] = []

@@ -85,6 +85,22 @@ def crashed_record(name: str, why: str) -> Record:
                   error_code=err.code)
 
 
+def crashed_beneath(root: str | os.PathLike[str], disk_name: str, name: str,
+                    identity: safeio.Identity | None, why: str) -> Record:
+    """:func:`crashed_record` of a corpus file, with what the parent reads without
+    running the code that crashed: the bytes' size and digest (so that a later
+    check verifies them, where a record without a digest could only ever be
+    reported) and the format sniffed from the first bytes. When the file cannot
+    be read now, the bare crash record."""
+    record = crashed_record(name, why)
+    try:
+        size, raw, _, head = _read(lambda: safeio.open_beneath(root, disk_name, identity),
+                                   Options(extract=False))
+    except VerifyError:
+        return record
+    return replace(record, format=_sniff_quietly(head), size=size, raw_sha256=raw)
+
+
 def process_file(path: str | os.PathLike[str], name: str | None = None,
                  options: Options = Options()) -> Record:
     """Ingest, normalise and fingerprint one file.
