@@ -336,3 +336,26 @@ def test_a_deep_check_refuses_a_tampered_record_store(corpus: tuple[Path, Path])
     assert not report.passed
     assert [e.path for e in report.errors] == [str(store)]
     assert "record store" in report.errors[0].message
+
+
+def test_two_swapped_files_each_name_the_other(corpus: tuple[Path, Path],
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """Two files whose contents were swapped are both modified, and each says whose
+    recorded bytes it now holds (an audit saw only two "content changed")."""
+    root, target = corpus
+    a, b = root / "000_b115bc2835af3bd6.txt", root / "003_471a1f005966c636.txt"
+    first, second = a.read_bytes(), b.read_bytes()
+    a.write_bytes(second)
+    b.write_bytes(first)
+    report = _check(corpus)
+    swapped = {m.path: m.bytes_of for m in report.modified}
+    assert swapped == {a.name: b.name, b.name: a.name}
+    assert main(["check", "-m", str(target), "-j", "1"]) == 1
+    assert f"it now holds the bytes recorded for {b.name}" in capsys.readouterr().out
+
+
+def test_an_edited_file_names_no_other(corpus: tuple[Path, Path]) -> None:
+    root, _ = corpus
+    seed0 = root / "000_b115bc2835af3bd6.txt"
+    seed0.write_text(seed0.read_text("utf-8") + "\nOne more line.\n", "utf-8")
+    assert [m.bytes_of for m in _check(corpus).modified] == [None]

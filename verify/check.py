@@ -25,7 +25,7 @@ import stat
 from stat import S_ISREG
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -89,6 +89,9 @@ class Modified:
     #: The removed lines: only on record, only in the file now.
     removed_before: tuple[str, ...] = ()
     removed_now: tuple[str, ...] = ()
+    #: Another changed file whose recorded bytes this file now holds (two files
+    #: swapped, or one copied over another): the digest says so, whatever the text.
+    bytes_of: str | None = None
 
 
 @dataclass(frozen=True)
@@ -618,7 +621,8 @@ class _Run:
             return []
         details = self._details([e for e, _, _ in self.changed])
         records = self._extract([item for _, item, _ in self.changed])
-        return [_modified(entry, raw, record, details.get(entry.record_key or ""))
+        recorded = {entry.raw_sha256: entry.path for entry, _, _ in self.changed if entry.raw_sha256}
+        return [_swapped(_modified(entry, raw, record, details.get(entry.record_key or "")), recorded)
                 for (entry, _, raw), record in zip(self.changed, records, strict=True)]
 
     def _details(self, entries: list[Entry]) -> dict[str, dict[str, Any]]:
@@ -853,6 +857,12 @@ def _pair_moves(missing: list[Entry], new: dict[str, str]) -> tuple[list[Moved],
             still_missing.append(entry.path)
     gone = {m.new_path for m in moved}
     return moved, still_missing, [n for n in sorted(new) if n not in gone]
+
+
+def _swapped(modified: Modified, recorded: dict[str, str]) -> Modified:
+    """``modified``, naming the other changed file whose recorded bytes it now holds."""
+    other = recorded.get(modified.new_raw or "")
+    return modified if other is None or other == modified.path else replace(modified, bytes_of=other)
 
 
 def _modified(entry: Entry, new_raw: str, record: Record, detail: dict[str, Any] | None) -> Modified:

@@ -40,7 +40,8 @@ def check_json(report: CheckReport, *, manifest: str, root: str) -> dict[str, An
 def check_text(report: CheckReport, *, manifest: str, root: str) -> str:
     lines = [f"checked {shown(root)} against {shown(manifest)}" + (" (deep)" if report.deep else "")]
     for m in report.modified:
-        lines.append(f"  modified  {_name(m.path)}: {shown(_what_changed(m), backslash=False)}")
+        swapped = f"; it now holds the bytes recorded for {_name(m.bytes_of)}" if m.bytes_of else ""
+        lines.append(f"  modified  {_name(m.path)}: {shown(_what_changed(m), backslash=False)}{swapped}")
     for mv in report.moved:
         lines.append(f"  moved     {_name(mv.old_path)} -> {_name(mv.new_path)}")
     lines.extend(f"  missing   {_name(name)}" for name in report.missing)
