@@ -106,6 +106,19 @@ def _page_number(finding: Finding) -> bool:
     return finding.code == "damage.stray_number" and dict(finding.evidence).get("where") == "alone"
 
 
+def _rare_on_pages(finding: Finding, pages: int) -> bool:
+    """A running header stands on most pages (every other page, when a book
+    heads its left and right pages apart). A line a paged text writes on
+    fewer than a quarter of its pages is the text's own: a grammar rule
+    collected again in an appendix, a table's heading, a phrase that
+    recurs (an RFC of 100 pages writes ``| Header Field Name | Defined
+    in... |`` ten times)."""
+    if finding.code != "damage.running_header":
+        return False
+    count = dict(finding.evidence).get("count")
+    return isinstance(count, int) and 4 * count < pages
+
+
 @dataclass(frozen=True)
 class Layout:
     """What the record of a text says about its layout, which a detector
@@ -117,6 +130,9 @@ class Layout:
 
     format: str = "unknown"
     paged: bool | None = None
+    #: How many pages the text had, when the record says (the pages its
+    #: profile joined); ``None`` when unknown.
+    pages: int | None = None
 
 
 def layout_of(record: Record) -> Layout:
@@ -125,10 +141,11 @@ def layout_of(record: Record) -> Layout:
     without form feeds have none.
 
     >>> layout_of(Record(path="a.txt", format="text", size=1, raw_sha256=None))
-    Layout(format='text', paged=False)
+    Layout(format='text', paged=False, pages=None)
     """
-    paged = record.format == "pdf" or any(c.step == "join_pages" for c in record.changes)
-    return Layout(format=record.format, paged=paged)
+    joins = [c.count for c in record.changes if c.step == "join_pages"]
+    paged = record.format == "pdf" or bool(joins)
+    return Layout(format=record.format, paged=paged, pages=joins[0] + 1 if joins else None)
 CODES: tuple[str, ...] = tuple(sorted(c for d in DETECTORS.values() for c in d.codes))
 
 
@@ -172,6 +189,8 @@ def lint_text(
             found += detector.detect(text, config, corpus)
     if unpaged:
         found = [f for f in found if not _page_number(f)]
+    if layout is not None and layout.pages:
+        found = [f for f in found if not _rare_on_pages(f, layout.pages)]
     return sort_findings(replace(f, path=path) for f in found if config.wants(f.code))
 
 

@@ -172,3 +172,29 @@ def is_abbreviation(word: str) -> bool:
     a single letter, as in ``e.g.``, ``Fig.``, ``U.S.``."""
     bare = word.lower().rstrip(".")
     return len(bare) <= 1 or bare in ABBREVIATIONS or "." in bare
+
+
+def in_code_line(text: str, i: int) -> bool:
+    """Offset ``i`` stands on a line of code that no markup marks as code
+    (an indented or unfenced block, which the profile unwraps into one
+    line): the line holds at least two kinds of the signs code writes and
+    prose does not (``:=``, braces, a ``//`` comment, an empty call ``()``,
+    ``!=``, ``==``, ``->``, ``=>``, ``&&``, a ``;`` ending a statement, an
+    argument taken by address ``(&x``).
+
+    >>> in_code_line("var buf bytes.Buffer if err := md.Render(&buf); err != nil {", 10)
+    True
+    >>> in_code_line("See https://example.com/a{b} or the members agreed.The list", 40)
+    False
+    """
+    start = text.rfind("\n", 0, i) + 1
+    end = text.find("\n", i)
+    line = text[start : len(text) if end == -1 else end]
+    kinds = {m.lastgroup for m in _CODE_SIGN_RE.finditer(line)}
+    return len(kinds) >= 2
+
+
+_CODE_SIGN_RE = re.compile(
+    r"(?P<assign>:=)|(?P<brace>[{}])|(?P<comment>(?<![:/])//(?!/))|(?P<call>\w\(\))"
+    r"|(?P<compare>[!=]=)|(?P<arrow>->|=>)|(?P<and>&&|\|\|)|(?P<statement>\);|;$)|(?P<address>\(&\w)"
+)

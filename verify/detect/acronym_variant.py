@@ -86,11 +86,15 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
     words = _lower_words(text)
     names = _identifiers(text) | _series(uses, text)
     numbers = _numbers_after(uses, text)
+    zones = _after_time(uses, text)
     suspects = [
         s
         for s in candidates
         if words[s.variant.lower()] < 2
         and not (s.variant in names and not numbers[s.variant] & numbers[s.form])
+        and s.variant not in zones
+        and not _side_by_side(s, uses, text)
+        and not _spelt_out(s.variant, text)
     ]
     cluster: defaultdict[str, list[str]] = defaultdict(list)
     backed: Counter[str] = Counter()
@@ -287,6 +291,66 @@ _NUMBER_AFTER_RE = re.compile(r"[ \t-]?(\d+(?:\.\d+)*|[IVX]+\b)")
 #: is counted once, as the field's value (the two were one alternation).
 _VERSIONED_RE = re.compile(r"[A-Z]{2,8}-\d")
 _LICENSE_FIELD_RE = re.compile(r"\bLicense:[ \t]+([A-Z]{2,8})(?![\w])")
+
+
+def _after_time(uses: list[Occurrence], text: str) -> set[str]:
+    """Forms written after a time of day: a time zone (``12:45:26 GMT``),
+    not a garble of a form one letter away (GET).
+
+    >>> text = "Date: Tue, 15 Nov 1994 12:45:26 GMT, sent with GET"
+    >>> sorted(_after_time(list(occurrences(text)), text))
+    ['GMT']
+    """
+    return {use.form for use in uses if _TIME_BEFORE_RE.search(text, max(0, use.start - 12), use.start)}
+
+
+_TIME_BEFORE_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?[ \t]+$")
+
+
+def _side_by_side(suspect: Suspect, uses: list[Occurrence], text: str) -> bool:
+    """The text writes the variant beside its form, in one sentence and a
+    few words apart (``in NFD or in NFC``, ``not an SLA but an SLO``, ``SVE
+    and SME``, ``OWS (optional whitespace), RWS (required whitespace)``): a
+    writer setting two names side by side tells them apart; a garble
+    replaces a use of the form, it does not stand next to it.
+
+    >>> text = "The SCO summit. The SCO members. Either NFD or NFC, and the CSO members."
+    >>> found = list(occurrences(text))
+    >>> _side_by_side(Suspect("CSO", "SCO", "permutation", ()), found, text)
+    False
+    >>> _side_by_side(Suspect("NFD", "NFC", "substitution", ()), found, text)
+    True
+    """
+    forms = [u for u in uses if u.form == suspect.form]
+    for use in uses:
+        if use.form != suspect.variant:
+            continue
+        for other in forms:
+            lo, hi = sorted((use, other), key=lambda u: u.start)
+            between = text[lo.end : hi.start]
+            if len(between) <= _BESIDE and not _SENTENCE_END_RE.search(between):
+                return True
+    return False
+
+
+_BESIDE = 40
+_SENTENCE_END_RE = re.compile(r"[.!?]\s|\n")
+
+
+def _spelt_out(variant: str, text: str) -> bool:
+    """The text writes the words the variant's letters stand for, each
+    capitalised, in order (``USC/Information Sciences Institute`` beside
+    ISI): a real name, whose likeness to another form (ISO) is chance, even
+    when the text never puts the two in a definition.
+
+    >>> _spelt_out("ISI", "see USC/Information Sciences Institute, ISI"), _spelt_out("ISI", "ISO")
+    (True, False)
+    """
+    if not variant.isalpha():
+        return False
+    joint = r"[\s-]+(?:(?:of|and|for|the|on|in|to|de)[\s-]+)?"
+    pattern = r"(?<![\w])" + joint.join(f"{letter}[a-z]+" for letter in variant) + r"(?![\w])"
+    return re.search(pattern, text) is not None
 
 
 def _family(suspect: Suspect, here: set[str]) -> bool:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 import re
 
-from verify.detect._text import finding, in_code_span
+from verify.detect._text import finding, in_code_line, in_code_span
 from verify.detect.code import code_names
 from verify.detect.acronyms import STOPWORDS
 from verify.detect.config import Corpus, LintConfig
@@ -41,6 +41,10 @@ CODES = ("damage.doubled_word",)
 _DOUBLE_RE = re.compile(
     r"(?<![\w./@-])([^\W\d_]+)[ \t]+(\1)(?![\w/@-]|\.\w)(?![ \t]+\1(?![\w-]))", re.IGNORECASE
 )
+# The second word is the name a grammar rule or an assignment defines
+# (``received-by = ... / pseudonym pseudonym = token``: ABNF unwrapped into
+# one paragraph), not a repeat of the first.
+_DEFINED_RE = re.compile(r"[ \t]*:?=(?!=)")
 _COORDINATED_RE = re.compile(r"(?<![\w-])([a-z]{3,})\s+and\s+(\1)(?![\w-])")
 
 # "long long" is also C's type (``unsigned long long``).
@@ -73,8 +77,10 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
             continue  # a term, then its description: "alias Alias names." (an option list)
         if first.lower() in _arguments(text) or first in code_names(text):
             continue  # a term, then the argument it names: "-C command command is executed"
-        if in_code_span(text, match.start()):
-            continue  # code: "run ``git help help``"
+        if in_code_span(text, match.start()) or in_code_line(text, match.start()):
+            continue  # code: "run ``git help help``", an unfenced block "{for for := ..."
+        if _DEFINED_RE.match(text, match.end()):
+            continue  # a rule, then the next one defined: "/ pseudonym pseudonym = token"
         if first[0].isupper() and not _sentence_start(text, match.start()):
             continue  # a name, then a word or an address: "Edge Network network", "Jahn jahn dôt"
         if first.lower() not in STOPWORDS and _code_after(text, match.end()):

@@ -20,15 +20,17 @@ from __future__ import annotations
 
 import re
 
-from verify.detect._text import finding
+from verify.detect._text import finding, in_code_line
 from verify.detect.config import Corpus, LintConfig
 from verify.model import Finding
 
 CODES = ("damage.glued_token",)
 
-_ORDINAL_RE = re.compile(r"(?<![\w.])(\d+(?:st|nd|rd|th))([a-z]{3,})(?![\w-])")
+# A percent sign before the number is a URL's encoded character (``%20state``
+# is `` state``), a ``#`` before a word a URL's fragment (``#variant.Unsupported``).
+_ORDINAL_RE = re.compile(r"(?<![\w.%])(\d+(?:st|nd|rd|th))([a-z]{3,})(?![\w-])")
 _FULL_STOP_RE = re.compile(
-    r"(?<![\w.@/<])([a-z]{3,}[.!?])([A-Z][a-z]{2,})(?![\w.@/(-])(?!\s*[(\[<])"
+    r"(?<![\w.@/<#])([a-z]{3,}[.!?])([A-Z][a-z]{2,})(?![\w.@/(-])(?!\s*[(\[<])"
 )
 
 
@@ -41,6 +43,8 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
             if names is None:
                 names, spaces = _dotted_names(text), namespaces(text)
             if match.group() in names or match.group(1)[:-1] in spaces or _in_markup(text, match):
+                continue
+            if _in_call(text, match.start()) or in_code_line(text, match.start()):
                 continue
         split = f"{match.group(1)} {match.group(2)}"
         findings.append(
@@ -55,6 +59,16 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
             )
         )
     return findings
+
+
+def _in_call(text: str, start: int) -> bool:
+    """The token is the first argument of a call: ``new(bytes.Buffer)``, a
+    parenthesis glued to a name (prose opens one after a space).
+
+    >>> _in_call("r = new(bytes.Buffer)", 8), _in_call("(see the docs.The end)", 1)
+    (True, False)
+    """
+    return start >= 2 and text[start - 1] == "(" and (text[start - 2].isalnum() or text[start - 2] == "_")
 
 
 _CODE_OPEN = frozenset("`{[|'")
@@ -131,15 +145,16 @@ def _dotted_names(text: str) -> set[str]:
     return names
 
 
-_MEMBER_RE = re.compile(r"(?<![\w.@/])([a-z]{2,})\.[a-z_]\w*")
+_MEMBER_RE = re.compile(r"(?<![\w.@/])([a-z]{2,})\.(?:[a-z_]\w*|[A-Z]\w*\()")
 
 
 def namespaces(text: str) -> set[str]:
     """Words the text writes before a member in lower case (``dns.lookup``,
-    ``fs.readFile``): modules and objects of code, whose ``dns.Resolver`` is
-    a name.
+    ``fs.readFile``) or before a call (``time.Now()``: Go's exported names
+    are capitalised): modules and objects of code, whose ``dns.Resolver``
+    and ``time.Minute`` are names.
 
-    >>> sorted(namespaces("call dns.lookup() or fs.readFile; e.g. and a.b"))
-    ['dns', 'fs']
+    >>> sorted(namespaces("call dns.lookup() or fs.readFile; e.g. and a.b, time.Now()"))
+    ['dns', 'fs', 'time']
     """
     return {m.group(1) for m in _MEMBER_RE.finditer(text)}

@@ -223,4 +223,6 @@ def _same_name(variant: str, form: str) -> bool:
         return True
     if len(variant) == len(form) and variant[:-1] == form[:-1]:
         return True  # Marina and Marine, Caroline and Carolina: two names
+    if {variant[-3:], form[-3:]} == {"man", "men"} and variant[:-3] == form[:-3]:
+        return True  # a noun and its plural, capitalised as older English did: Gentleman, Gentlemen
     return any(variant.replace(one, other) == form.replace(one, other) for one, other in _SPELLINGS)

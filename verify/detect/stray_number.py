@@ -58,6 +58,20 @@ _ROMAN_RE = re.compile(r"m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{
 _DIGIT_RE = re.compile(r"\d")
 
 
+def _book_abbreviation(word: str) -> bool:
+    """A source named after a quotation, as an attribution writes it before
+    its verse or page (``"Put that on mine account."--Philem. 18.``): a
+    dash, then a capitalised word abbreviated. A sentence that ends before a
+    stray number ends with a word (``other fields. 5.``).
+
+    >>> [_book_abbreviation(w) for w in ('account."--Philem.', "fields.", "--Philemon")]
+    [True, False, False]
+    """
+    dash = max(word.rfind("--"), word.rfind("\u2014"), word.rfind("\u2013"))
+    bare = word[dash:].lstrip("-\u2014\u2013").rstrip(".")
+    return dash >= 0 and word.endswith(".") and bare.isalpha() and bare[0].isupper()
+
+
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
     findings = []
     recent: list[set[int]] = []
@@ -89,6 +103,8 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
                 continue  # a chapter and verse: "Acts iv. 30." "Ps. cxix. 117." "Vol. VIII. 12."
             if before and _INITIALS_RE.fullmatch(before[-1]):
                 continue  # an index entry: "Graun C.H. 83. Graun J.G. 82."
+            if before and _book_abbreviation(before[-1]):
+                continue  # a book and verse cited: '"Put that on mine account."--Philem. 18.'
             if before and _ENDS_SENTENCE_RE.search(before[-1]):
                 where = "end" if not para.text[match.end() :].strip() else "between sentences"
                 findings.append(
