@@ -12,8 +12,16 @@ import json
 import pytest
 from helpers import DATA
 
-from verify.detect import Layout, acronym_variant, doubled_word, glued_token, lint_text, name_variant
-from verify.detect import stray_number
+from verify.detect import (
+    Layout,
+    acronym_definition,
+    acronym_variant,
+    doubled_word,
+    glued_token,
+    lint_text,
+    name_variant,
+    stray_number,
+)
 
 CASES: dict[str, dict[str, str]] = json.loads(
     (DATA / "detect" / "lint9" / "cases.json").read_text(encoding="utf-8")
@@ -123,3 +131,11 @@ def test_a_running_header_needs_to_stand_on_a_quarter_of_the_pages() -> None:
     assert _paged(header, 10, 100) == []
     assert _paged(header, 10, 30) == ["damage.running_header"]
     assert _paged(header, 10, 40) == ["damage.running_header"]
+
+
+def test_a_status_code_named_twice_is_not_an_acronym_redefined() -> None:
+    text = _text("rfc2616_continue")
+    assert [f for f in acronym_definition.detect(text) if f.code == "acronym.redefined"] == []
+    both = text + "\n\nThe Universal Product Code (UPC) is printed. The Uniform Product Code (UPC) grew."
+    found = [f for f in acronym_definition.detect(both) if f.code == "acronym.redefined"]
+    assert [dict(f.evidence)["acronym"] for f in found] == ["UPC"]

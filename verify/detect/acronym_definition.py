@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 from verify.detect._text import finding, locate
 from verify.detect.acronyms import fold_plural, normalise_long_form, occurrences
 from verify.detect.config import Corpus, LintConfig
-from verify.detect.definitions import Definition, find_definitions
+from verify.detect.definitions import Definition, find_definitions, initials_long_form
 from verify.model import Finding
 
 CODES = ("acronym.undefined", "acronym.redefined")
@@ -70,6 +70,8 @@ def _redefined(text: str, definitions: list[Definition]) -> list[Finding]:
         earlier = seen.setdefault(key, definition)
         if earlier is definition or _same(earlier.long, definition.long):
             continue
+        if not (_spelt_by_initials(earlier) and _spelt_by_initials(definition)):
+            continue  # a loose match: "wait for 100 (Continue)", "[Miri]: https://..."
         earlier_line = locate(text, earlier.long_span.start)[0]
         findings.append(
             finding(
@@ -84,6 +86,21 @@ def _redefined(text: str, definitions: list[Definition]) -> list[Finding]:
             )
         )
     return findings
+
+
+def _spelt_by_initials(definition: Definition) -> bool:
+    """The long form is the words the short form's letters stand for (minor
+    words aside). Only two such expansions make a redefinition worth a
+    warning: the character match also pairs a status code's name with the
+    words before it (``an undeclared wait for 100 (Continue)``), a link's
+    label with its address, a parameter with its type (``(n: i32)``).
+
+    >>> [_spelt_by_initials(d) for d in find_definitions(
+    ...     "The Universal Product Code (UPC). Converted requirements for clients to ignore "
+    ...     "unexpected 100 (Continue) responses.")]
+    [True, False]
+    """
+    return initials_long_form(definition.short, definition.long) == 0
 
 
 def _same(one: str, other: str) -> bool:
