@@ -139,3 +139,13 @@ def test_a_status_code_named_twice_is_not_an_acronym_redefined() -> None:
     both = text + "\n\nThe Universal Product Code (UPC) is printed. The Uniform Product Code (UPC) grew."
     found = [f for f in acronym_definition.detect(both) if f.code == "acronym.redefined"]
     assert [dict(f.evidence)["acronym"] for f in found] == ["UPC"]
+
+
+def test_a_family_of_rules_one_letter_apart_is_not_garbled() -> None:
+    """OWS, RWS and BWS differ at one letter, the same one: a family of names
+    (as SFP, XFP, CFP), not two garbles of OWS."""
+    text = _text("rfc7230_whitespace_rules")
+    assert acronym_variant.detect(text) == []
+    garbled = text + "\n\nA sender reads OWS. A recipient reads OWS. A sender MUST NOT generate OWX."
+    found = acronym_variant.detect(garbled)
+    assert {dict(f.evidence)["variant"] for f in found} == {"OWX"}

@@ -95,6 +95,7 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
         and s.variant not in zones
         and not _side_by_side(s, uses, text)
         and not _spelt_out(s.variant, text)
+        and not (s.edit == "substitution" and _family(s, here))
     ]
     cluster: defaultdict[str, list[str]] = defaultdict(list)
     backed: Counter[str] = Counter()
@@ -308,13 +309,12 @@ _TIME_BEFORE_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?[ \t]+$")
 
 
 def _side_by_side(suspect: Suspect, uses: list[Occurrence], text: str) -> bool:
-    """The text writes the variant beside its form, in one sentence and a
-    few words apart (``in NFD or in NFC``, ``not an SLA but an SLO``, ``SVE
-    and SME``, ``OWS (optional whitespace), RWS (required whitespace)``): a
-    writer setting two names side by side tells them apart; a garble
-    replaces a use of the form, it does not stand next to it.
+    """The text sets the variant beside its form, joined by nothing but
+    connectives (``in NFD or in NFC``, ``not an SLA but an SLO``, ``SVE and
+    SME``, ``BGRA/ARGB``): a writer contrasting two names tells them apart;
+    a garble replaces a use of the form, it is not coordinated with it.
 
-    >>> text = "The SCO summit. The SCO members. Either NFD or NFC, and the CSO members."
+    >>> text = "The SCO summit. The SCO members met the CSO members. Either NFD or NFC."
     >>> found = list(occurrences(text))
     >>> _side_by_side(Suspect("CSO", "SCO", "permutation", ()), found, text)
     False
@@ -327,14 +327,16 @@ def _side_by_side(suspect: Suspect, uses: list[Occurrence], text: str) -> bool:
             continue
         for other in forms:
             lo, hi = sorted((use, other), key=lambda u: u.start)
-            between = text[lo.end : hi.start]
-            if len(between) <= _BESIDE and not _SENTENCE_END_RE.search(between):
+            if hi.start - lo.end <= _BESIDE and _CONNECTIVES_RE.fullmatch(text, lo.end, hi.start):
                 return True
     return False
 
 
-_BESIDE = 40
-_SENTENCE_END_RE = re.compile(r"[.!?]\s|\n")
+#: At most this many characters between the two, on one line.
+_BESIDE = 20
+_CONNECTIVES_RE = re.compile(
+    r"[ \t,/&]*(?:(?:or|and|nor|but|not|vs\.?|versus|than|to|from|into|in|an?|the)[ \t,/&]+)*"
+)
 
 
 def _spelt_out(variant: str, text: str) -> bool:
