@@ -561,14 +561,14 @@ class _Run:
             return []
         from verify.normalize import PROFILE, PROFILES
         from verify.parallel import map_ordered
-        from verify.pipeline import Options, crashed_record, hard_timeout
+        from verify.pipeline import Options, crashed_file, hard_timeout
 
         profile = self.manifest.profile if self.manifest.profile in PROFILES else PROFILE.name
         options = self.options or Options(profile=profile)
         return map_ordered(process_file_item, [(i.path, i.name, options) for i in items],
                            jobs=self.jobs, executor=self.executor,
                            progress="extract" if self.progress else None,
-                           on_crash=lambda item, why: crashed_record(item[1], why),
+                           on_crash=lambda item, why: crashed_file(item[0], item[1], why),
                            memory_limit=options.memory_limit, item_timeout=hard_timeout(options))
 
     def share(self) -> tuple[Any, ...]:

@@ -92,10 +92,19 @@ def crashed_beneath(root: str | os.PathLike[str], disk_name: str, name: str,
     check verifies them, where a record without a digest could only ever be
     reported) and the format sniffed from the first bytes. When the file cannot
     be read now, the bare crash record."""
+    return _crashed_read(lambda: safeio.open_beneath(root, disk_name, identity), name, why)
+
+
+def crashed_file(path: str | os.PathLike[str], name: str, why: str) -> Record:
+    """:func:`crashed_beneath` of a file named by the user (``verify ingest``,
+    ``check --deep``): its size, raw digest and sniffed format, read by the parent."""
+    return _crashed_read(lambda: _open_plain(Path(path)), name, why)
+
+
+def _crashed_read(opener: Callable[[], int], name: str, why: str) -> Record:
     record = crashed_record(name, why)
     try:
-        size, raw, _, head = _read(lambda: safeio.open_beneath(root, disk_name, identity),
-                                   Options(extract=False))
+        size, raw, _, head = _read(opener, Options(extract=False))
     except VerifyError:
         return record
     return replace(record, format=_sniff_quietly(head), size=size, raw_sha256=raw)

@@ -11,7 +11,7 @@ from verify.escape import shown
 from verify.commands import add_extraction, add_format, add_jobs, executor_from, options_from
 from verify.model import Record, to_json
 from verify.parallel import map_ordered
-from verify.pipeline import Options, crashed_record, hard_timeout, process_file
+from verify.pipeline import Options, crashed_file, hard_timeout, process_file
 
 
 def add_parser(sub: Any) -> None:
@@ -33,7 +33,7 @@ def _one(item: tuple[str, Options]) -> Record:
 
 
 def _crashed(item: tuple[str, Options], why: str) -> Record:
-    return crashed_record(item[0], why)
+    return crashed_file(item[0], item[0], why)
 
 
 def run(args: argparse.Namespace) -> int:
