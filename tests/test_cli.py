@@ -76,6 +76,31 @@ def test_build_exit_1_when_a_file_failed(tmp_path: Path, capsys: pytest.CaptureF
     assert (tmp_path / "m.json").exists()
 
 
+def test_build_never_replaces_a_file_that_is_not_a_manifest(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """An audit gave a corpus document as `-m`: the build replaced it with the
+    manifest (and it left the corpus), exit 0. Now exit 2, and nothing written."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "README.md").write_text("Precious words nobody else holds.\n", "utf-8")
+    (corpus / "b.txt").write_text("Another document.\n", "utf-8")
+    for target in (corpus / "README.md", corpus / "b.txt"):
+        before = target.read_bytes()
+        assert main(["build", str(corpus), "-m", str(target), "-q"]) == 2
+        assert "is not a verify manifest" in capsys.readouterr().err
+        assert target.read_bytes() == before
+    assert not (corpus / "README.records.jsonl").exists()
+    # A file where the record store would go is kept too.
+    (tmp_path / "m.records.jsonl").write_text("notes\n", "utf-8")
+    assert main(["build", str(corpus), "-m", str(tmp_path / "m.json"), "-q"]) == 2
+    assert "is not a verify record store" in capsys.readouterr().err
+    # A manifest (and an empty file) is replaced as before.
+    assert main(["build", str(corpus), "-m", str(tmp_path / "n.json"), "-q"]) == 0
+    assert main(["build", str(corpus), "-m", str(tmp_path / "n.json"), "-q"]) == 0
+    (tmp_path / "e.json").write_bytes(b"")
+    assert main(["build", str(corpus), "-m", str(tmp_path / "e.json"), "-q"]) == 0
+
+
 def test_build_names_a_page_whose_canonical_text_is_empty(tmp_path: Path,
                                                         capsys: pytest.CaptureFixture[str]) -> None:
     """A page cut inside its head (visible words, no content) is ingested, and the

@@ -65,10 +65,12 @@ def run(args: argparse.Namespace) -> int:
     if not Path(args.root).is_dir():
         raise VerifyError(f"{args.root!r} is not a folder")
     refuse_special_target(args.manifest, "manifest", ManifestError)
+    _refuse_foreign(args.manifest)
     with manifest_lock(args.manifest, timeout=args.lock_timeout, on_wait=lambda holder: print(
             f"verify: waiting for another build of {shown(args.manifest)} (held by "
             f"{shown(holder)}; giving up after {args.lock_timeout:g} s)", file=sys.stderr)):
         refuse_special_target(args.manifest, "manifest", ManifestError)
+        _refuse_foreign(args.manifest)
         with executor_from(args) as executor:
             options = options_from(args, lint=not args.no_lint and not args.hash_only)
             if args.hash_only:
@@ -106,3 +108,16 @@ def run(args: argparse.Namespace) -> int:
         for path, warning in result.flagged:
             print(f"  warning {shown(path)}: {shown(warning)}")
     return 1 if failed else 0
+
+
+def _refuse_foreign(manifest: str) -> None:
+    """A build replaces the manifest and its record store: never a file that is
+    neither (a document of the corpus given as ``-m`` by mistake)."""
+    from pathlib import Path
+
+    from verify.manifest import not_ours, records_name
+
+    store = Path(manifest).parent / records_name(manifest)
+    for path, what in ((Path(manifest), "manifest"), (store, "store")):
+        if (problem := not_ours(path, what)) is not None:
+            raise ManifestError(f"{shown(str(path))}: {problem}")
