@@ -101,6 +101,24 @@ def test_build_never_replaces_a_file_that_is_not_a_manifest(tmp_path: Path,
     assert main(["build", str(corpus), "-m", str(tmp_path / "e.json"), "-q"]) == 0
 
 
+def test_build_names_the_files_it_kept_hash_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An audit's gzip data named .txt and a ZIP named .html were counted as
+    "ingested", named nowhere; now the summary says they were only hashed, and why."""
+    import gzip
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "compressed.txt").write_bytes(gzip.compress(b"Words nobody can read here.\n"))
+    (corpus / "ok.txt").write_text("An ordinary sentence of plain text.\n", "utf-8")
+    assert main(["build", str(corpus), "-m", str(tmp_path / "m.json"), "-q"]) == 0
+    out = capsys.readouterr().out
+    assert "1 ingested" in out and "1 hashed only" in out
+    assert "hashed  compressed.txt: the bytes are gzip-compressed data" in out
+    assert main(["build", str(corpus), "-m", str(tmp_path / "m.json"), "-q", "--format", "json"]) == 0
+    said = json.loads(capsys.readouterr().out)
+    assert said["hashed_only"] == 1 and said["unread"] == []  # reused: counted, no reason kept
+
+
 def test_build_names_a_page_whose_canonical_text_is_empty(tmp_path: Path,
                                                         capsys: pytest.CaptureFixture[str]) -> None:
     """A page cut inside its head (visible words, no content) is ingested, and the

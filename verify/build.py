@@ -72,6 +72,11 @@ class BuildResult:
     #: (path, warning) of the files extracted in this run whose canonical text
     #: is empty or keeps much less than their visible text (``canon.*``).
     flagged: tuple[tuple[str, str], ...] = ()
+    #: Files kept hash-only because no ingester reads their format (an image,
+    #: a gzip file, binary data): how many in all, and (path, why) of those
+    #: read in this run (a reused entry keeps no reason).
+    hashed_only: int = 0
+    unread: tuple[tuple[str, str], ...] = ()
 
     @property
     def files(self) -> int:
@@ -108,7 +113,8 @@ def build_manifest(root: str | os.PathLike[str], *, manifest_path: str | os.Path
     details: dict[str, dict[str, Any]] = {}
     records: list[Record] = []
     flagged: list[tuple[str, str]] = []
-    reused = 0
+    unread: list[tuple[str, str]] = []
+    hashed_only = reused = 0
     try:
         # A part of files at a time, in name order: the reused ones hashed (opened beneath
         # the root, no link followed, the walk's inode: issue 8 item 8), the others
@@ -122,6 +128,10 @@ def build_manifest(root: str | os.PathLike[str], *, manifest_path: str | os.Path
                                progress)
             for item, entry, detail, record in made:
                 sink.add(entry)
+                if entry.format == "unknown" and entry.error is None and entry.kind != "link":
+                    hashed_only += 1
+                    if record is not None and record.error_code in HASH_ONLY_CODES:
+                        unread.append((item.name, record.error or ""))
                 if detail is not None and entry.record_key is not None:
                     details[entry.record_key] = detail
                 if record is None:
@@ -138,7 +148,8 @@ def build_manifest(root: str | os.PathLike[str], *, manifest_path: str | os.Path
         raise
     return BuildResult(manifest, tuple(records), _warnings(provenance, present), details,
                        reused=reused, spool=sink.spool, count=sink.count,
-                       failures=tuple(sink.failures), flagged=tuple(flagged))
+                       failures=tuple(sink.failures), flagged=tuple(flagged),
+                       hashed_only=hashed_only, unread=tuple(unread))
 
 
 _Made = tuple[CorpusFile, Entry, "dict[str, Any] | None", "Record | None"]

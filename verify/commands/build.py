@@ -56,6 +56,10 @@ def add_parser(sub: Any) -> None:
     parser.set_defaults(func=run)
 
 
+#: Hash-only files named in the text summary (an archive may hold thousands of images).
+_UNREAD_SHOWN = 20
+
+
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -98,13 +102,21 @@ def run(args: argparse.Namespace) -> int:
                    "failed": [{"path": r.path, "error": r.error, "error_code": r.error_code}
                               for r in failed],
                    "warnings": list(result.warnings),
+                   "hashed_only": result.hashed_only,
+                   "unread": [{"path": path, "why": why} for path, why in result.unread],
                    "flagged": [{"path": path, "warning": warning} for path, warning in result.flagged]})
     else:
-        total = result.files
-        print(f"wrote {shown(args.manifest)}: {total} files, {total - len(failed)} ingested "
-              f"({result.reused} reused from the previous build), {len(failed)} failed")
+        total, hashed = result.files, result.hashed_only
+        kept = f", {hashed} hashed only (no ingester reads their format)" if hashed else ""
+        print(f"wrote {shown(args.manifest)}: {total} files, {total - len(failed) - hashed} ingested "
+              f"({result.reused} reused from the previous build){kept}, {len(failed)} failed")
         for record in failed:
             print(f"  failed  {shown(record.path)}: {shown(record.error or '')} [{record.error_code}]")
+        for path, why in result.unread[:_UNREAD_SHOWN]:
+            print(f"  hashed  {shown(path)}: {shown(why)}")
+        if len(result.unread) > _UNREAD_SHOWN:
+            more = len(result.unread) - _UNREAD_SHOWN
+            print(f"  ... and {more} more hashed only (--format json lists all)")
         for path, warning in result.flagged:
             print(f"  warning {shown(path)}: {shown(warning)}")
     return 1 if failed else 0
