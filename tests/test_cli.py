@@ -119,6 +119,24 @@ def test_build_names_the_files_it_kept_hash_only(tmp_path: Path, capsys: pytest.
     assert said["hashed_only"] == 1 and said["unread"] == []  # reused: counted, no reason kept
 
 
+def test_json_of_a_file_whose_name_is_not_utf8_is_valid_utf8(
+        tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes]) -> None:
+    """An audit's `ingest --format json` and `lint --format json` wrote such a
+    name's bytes raw: the output was not UTF-8. Now it is the manifest's escape."""
+    import os
+
+    odd = os.path.join(os.fsdecode(tmp_path), os.fsdecode(b"bad\xff\xfe.txt"))
+    with open(odd, "w", encoding="utf-8") as handle:
+        handle.write("The CSO met. The SCO met. The SCO met again.\n")
+    main(["ingest", "--format", "json", odd])
+    record = json.loads(capfdbinary.readouterr().out.decode("utf-8"))
+    assert record["path"].endswith("bad\\xff\\xfe.txt")
+    main(["lint", "--format", "json", odd])
+    report = json.loads(capfdbinary.readouterr().out.decode("utf-8"))
+    assert [f["path"] for f in report["files"]] == [record["path"]]
+    assert all(f["path"] in (None, record["path"]) for f in report["files"][0]["findings"])
+
+
 def test_build_names_a_page_whose_canonical_text_is_empty(tmp_path: Path,
                                                         capsys: pytest.CaptureFixture[str]) -> None:
     """A page cut inside its head (visible words, no content) is ingested, and the

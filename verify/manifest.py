@@ -78,6 +78,17 @@ _DRIVE = re.compile(rb"[A-Za-z]:")
 _SIMPLE_PATH = re.compile(r"[A-Za-z0-9_\-][A-Za-z0-9_.\- +,=@~]*(/[A-Za-z0-9_\-][A-Za-z0-9_.\- +,=@~]*)*\Z")
 
 
+def json_name(path: str) -> str:
+    """A path as given on the command line, for JSON output: itself when it is
+    Unicode, else (a name that is not UTF-8: lone surrogates, which no UTF-8
+    writer can take) its manifest form, odd bytes escaped (:func:`encode_name`)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return encode_name(os.fsencode(path))
+    return path
+
+
 def encode_name(raw: bytes) -> str:
     """A file name (the exact bytes, ``os.fsencode``) as a manifest path string.
 
