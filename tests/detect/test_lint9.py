@@ -142,8 +142,9 @@ def test_a_status_code_named_twice_is_not_an_acronym_redefined() -> None:
 
 
 def test_a_family_of_rules_one_letter_apart_is_not_garbled() -> None:
-    """OWS, RWS and BWS differ at one letter, the same one: a family of names
-    (as SFP, XFP, CFP), not two garbles of OWS."""
+    """OWS, RWS and BWS differ at one letter, the same one, and each is used
+    three times or more: a family of names (as SFP, XFP, CFP), not two
+    garbles of OWS. A one-off one letter away is still a garble."""
     text = _text("rfc7230_whitespace_rules")
     assert acronym_variant.detect(text) == []
     garbled = text + "\n\nA sender reads OWS. A recipient reads OWS. A sender MUST NOT generate OWX."

@@ -95,7 +95,7 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
         and s.variant not in zones
         and not _side_by_side(s, uses, text)
         and not _spelt_out(s.variant, text)
-        and not (s.edit == "substitution" and _family(s, here))
+        and not (s.edit == "substitution" and pool.counts[s.variant] >= 3 and _family(s, here))
     ]
     cluster: defaultdict[str, list[str]] = defaultdict(list)
     backed: Counter[str] = Counter()
