@@ -150,3 +150,14 @@ def test_a_family_of_rules_one_letter_apart_is_not_garbled() -> None:
     garbled = text + "\n\nA sender reads OWS. A recipient reads OWS. A sender MUST NOT generate OWX."
     found = acronym_variant.detect(garbled)
     assert {dict(f.evidence)["variant"] for f in found} == {"OWX"}
+
+
+def test_a_slip_far_from_the_code_of_a_long_line_is_found() -> None:
+    """A release-notes page unwrapped into one long line holds code in one
+    place and prose in another; the prose's slip is still found (valgrind's
+    NEWS: "defined in in <valgrind/valgrind.h>")."""
+    code = "if (a == b) {run();} "
+    prose = "This release supports many platforms and fixes bugs reported by users. " * 3
+    text = code + prose + "The macro (defined in in <valgrind/valgrind.h>) is new."
+    assert [dict(f.evidence)["pattern"] for f in doubled_word.detect(text)] == ["X X"]
+    assert doubled_word.detect(code + "(defined in in <valgrind/valgrind.h>)") == []

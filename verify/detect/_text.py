@@ -180,18 +180,24 @@ def in_code_line(text: str, i: int) -> bool:
     line): the line holds at least two kinds of the signs code writes and
     prose does not (``:=``, braces, a ``//`` comment, an empty call ``()``,
     ``!=``, ``==``, ``->``, ``=>``, ``&&``, a ``;`` ending a statement, an
-    argument taken by address ``(&x``).
+    argument taken by address ``(&x``), within 80 characters of it.
 
     >>> in_code_line("var buf bytes.Buffer if err := md.Render(&buf); err != nil {", 10)
     True
     >>> in_code_line("See https://example.com/a{b} or the members agreed.The list", 40)
     False
     """
-    start = text.rfind("\n", 0, i) + 1
+    start = max(text.rfind("\n", 0, i) + 1, i - _CODE_REACH)
     end = text.find("\n", i)
-    line = text[start : len(text) if end == -1 else end]
-    kinds = {m.lastgroup for m in _CODE_SIGN_RE.finditer(line)}
+    end = min(len(text) if end == -1 else end, i + _CODE_REACH)
+    kinds = {m.lastgroup for m in _CODE_SIGN_RE.finditer(text, start, end)}
     return len(kinds) >= 2
+
+
+#: How far either side of an offset its line is read for code signs: a
+#: release-notes page unwrapped into one long line holds code somewhere, and
+#: prose elsewhere ("defined in in <valgrind/valgrind.h>" is a slip).
+_CODE_REACH = 80
 
 
 _CODE_SIGN_RE = re.compile(
