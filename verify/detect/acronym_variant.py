@@ -321,14 +321,14 @@ def _side_by_side(suspect: Suspect, uses: list[Occurrence], text: str) -> bool:
     >>> _side_by_side(Suspect("NFD", "NFC", "substitution", ()), found, text)
     True
     """
-    forms = [u for u in uses if u.form == suspect.form]
-    for use in uses:
-        if use.form != suspect.variant:
+    # Uses come in text order: a pair with another form between is not
+    # joined by connectives, so only neighbours need a look (one pass).
+    pair = {suspect.variant, suspect.form}
+    for lo, hi in zip(uses, uses[1:]):
+        if {lo.form, hi.form} != pair or hi.start - lo.end > _BESIDE:
             continue
-        for other in forms:
-            lo, hi = sorted((use, other), key=lambda u: u.start)
-            if hi.start - lo.end <= _BESIDE and _CONNECTIVES_RE.fullmatch(text, lo.end, hi.start):
-                return True
+        if _CONNECTIVES_RE.fullmatch(text, lo.end, hi.start):
+            return True
     return False
 
 
@@ -351,8 +351,11 @@ def _spelt_out(variant: str, text: str) -> bool:
     if not variant.isalpha():
         return False
     joint = r"[\s-]+(?:(?:of|and|for|the|on|in|to|de)[\s-]+)?"
-    pattern = r"(?<![\w])" + joint.join(f"{letter}[a-z]+" for letter in variant) + r"(?![\w])"
-    return re.search(pattern, text) is not None
+    # It starts with the capital itself, so the search skips to each one (a
+    # leading look-behind is tried at every offset); the word's start is
+    # checked by hand.
+    pattern = joint.join(f"{letter}[a-z]+" for letter in variant) + r"(?![\w])"
+    return any(not _after_word(text, m.start()) for m in re.finditer(pattern, text))
 
 
 def _family(suspect: Suspect, here: set[str]) -> bool:
