@@ -23,7 +23,7 @@ their figures are printed apart.
 
 The **fresh** genres (:func:`fresh_documents`) are read from a folder given
 on the command line, filled from public repositories (see
-``docs/lint.md``, the lint4, lint5 and lint7 rounds, for the sources, commits and licences); every
+``docs/lint.md``, the lint4, lint5, lint7, lint8 and lint9 sets, for the sources, commits and licences); every
 document of them is held out, and they are measured once, at the end of a
 round of tuning:
 
@@ -33,7 +33,8 @@ round of tuning:
 - ``peps``: Python Enhancement Proposals as written (reStructuredText),
   every tenth PEP, public domain or CC0;
 - ``docs-md``: project documentation as written (Markdown or
-  reStructuredText, ``folder/docs-md/*``), read as plain text;
+  reStructuredText, ``folder/docs-md/*``; lint9's set puts RFCs as published
+  text there), read as plain text;
 - ``blog-md``: blog posts as written (Markdown with a front matter,
   ``folder/blog-md/*``), read as plain text.
 """
