@@ -587,7 +587,7 @@ def pair_differences(
     if edited is not None:  # every changed word is reported, negations and cut terms among them
         found.extend(d for d in edited if not any(_points_at(x, d, a, b) for x in found))
     else:
-        found.extend(d for d in wording(a, b, pair, terms) if not any(_within(n, d) for n in named))
+        found.extend(d for d in wording(a, b, pair, terms) if not any(_same_words(n, d, a, b) for n in named))
     return sorted(found, key=lambda d: (d.a.span.start, d.b.span.start))
 
 
@@ -639,13 +639,18 @@ def _points_at(found: Difference, edit: Difference, a: Side, b: Side) -> bool:
     )
 
 
-def _within(inner: Difference, outer: Difference) -> bool:
-    """Whether ``inner`` and ``outer`` point at the same words on both sides
-    (one changed word is one difference, not a name and a wording)."""
-    return all(
-        o.span.start < i.span.end and i.span.start < o.span.end
-        for i, o in ((inner.a, outer.a), (inner.b, outer.b))
-    )
+def _same_words(name: Difference, other: Difference, a: Side, b: Side) -> bool:
+    """Whether a name difference and a wording difference point at the same
+    words (one changed word is one difference, not a name and a wording),
+    judged only on the sides where both point at words, not at the whole
+    pair: "Jehovah only in A" points at all of B, and a negation of B is
+    not that name."""
+    sides = [
+        (n, o)
+        for n, o, side in ((name.a, other.a, a), (name.b, other.b, b))
+        if n.span != side.span and o.span != side.span
+    ]
+    return bool(sides) and all(o.span.start < n.span.end and n.span.start < o.span.end for n, o in sides)
 
 
 def across_neighbours(found: list[Difference]) -> list[Difference]:
