@@ -474,24 +474,27 @@ def wording(a: Side, b: Side, pair: int, terms: list[tuple[str, ...]]) -> list[D
 
 
 def _negation(a: Side, b: Side, wa: list[wd.Word], wb: list[wd.Word], pair: int) -> list[Difference]:
-    """A negation on one side that turns a statement the other side makes
-    without one (at most one difference per side and pair), pointed at the
-    negation; the other side's excerpt is the aligned sentence(s).
+    """Each negation on one side that turns a statement the other side makes
+    without one, pointed at the negation; the other side's excerpt is the
+    aligned sentence(s).
 
     Only the side with more negations than the other can have lost or gained
     one: where both have as many, a negation moved or was phrased another way
-    ("Jacob sent not" / "Jacob did not send")."""
+    ("Jacob sent not" / "Jacob did not send"; "found them not in the prison"
+    / "did not find them in the prison"). Each negation of that side is
+    judged on its own clause (:func:`wd.flipped`)."""
     na = [w for w in wd.negations(wa) if _negates(a, w)]
     nb = [w for w in wd.negations(wb) if _negates(b, w)]
-    if len(na) > len(nb) and (got := wd.flipped(wa, na, wb, a.text, b.text)) is not None:
-        w, why = got
-        detail = f"negation: '{w.text}' in A, '{why.text}' without one in B"
-        return [Difference("wording", a.cut(w.start, w.end), b.excerpt, detail, pair)]
-    if len(nb) > len(na) and (got := wd.flipped(wb, nb, wa, b.text, a.text)) is not None:
-        w, why = got
-        detail = f"negation: '{w.text}' in B, '{why.text}' without one in A"
-        return [Difference("wording", a.excerpt, b.cut(w.start, w.end), detail, pair)]
-    return []
+    out = []
+    if len(na) > len(nb):
+        for w, why in wd.flipped(wa, na, wb, a.text, b.text):
+            detail = f"negation: '{w.text}' in A, '{why.text}' without one in B"
+            out.append(Difference("wording", a.cut(w.start, w.end), b.excerpt, detail, pair))
+    if len(nb) > len(na):
+        for w, why in wd.flipped(wb, nb, wa, b.text, a.text):
+            detail = f"negation: '{w.text}' in B, '{why.text}' without one in A"
+            out.append(Difference("wording", a.excerpt, b.cut(w.start, w.end), detail, pair))
+    return out
 
 
 def _negates(side: Side, w: wd.Word) -> bool:

@@ -429,10 +429,10 @@ _CONDITIONS = frozenset({"except", "unless"})
 
 def flipped(
     ws: list[Word], negs: list[Word], other: list[Word], text: str, other_text: str
-) -> tuple[Word, Word] | None:
-    """The first negation of ``ws`` (words of ``text``) that turns a statement
-    the other side (words of ``other_text``) makes without one, with the
-    negated word; or None.
+) -> list[tuple[Word, Word]]:
+    """The negations of ``ws`` (words of ``text``) that turn a statement the
+    other side (words of ``other_text``) makes without one, each with the
+    negated word.
 
     Each negation is judged on its own statement, not by counting over the
     pair. The statement is placed on the other side by the content words
@@ -464,6 +464,7 @@ def flipped(
     ]
     index = {id(w): k for k, w in enumerate(ws)}
     own = sentences(ws, text)
+    out = []
     for neg in negs:
         k = index[id(neg)]
         if _carries_on(k, ws, own):
@@ -477,5 +478,5 @@ def flipped(
         there = {other_clause[lo], other_clause[hi]}
         if any(lo - MARGIN <= j <= hi + MARGIN and other_clause[j] in there for j in negative_at):
             continue
-        return neg, ws[anchor]
-    return None
+        out.append((neg, ws[anchor]))
+    return out
