@@ -277,8 +277,17 @@ def _scan(top: str, rel: str = ".", span: tuple[str | None, str | None] = (None,
             entries = sorted(listing, key=_BY_NAME)
     except OSError:
         return  # as os.walk: an unreadable folder is skipped
-    folders, links, others = [], [], []
+    folders: list[os.DirEntry[str]] = []
+    links: list[os.DirEntry[str]] = []
+    others: list[os.DirEntry[str]] = []
+    add = others.append
     for entry in entries:
+        try:  # most entries: a regular file by its directory entry, neither folder nor link
+            if entry.is_file(follow_symlinks=False):
+                add(entry)
+                continue
+        except OSError:
+            pass  # as _dir_kind: told below
         is_dir, is_link_to_dir = _dir_kind(entry)
         if is_dir:
             if not entry.name.startswith("."):
