@@ -7,17 +7,23 @@ regular files (verify.corpus._scan) sorts entries as before."""
 from __future__ import annotations
 
 import os
+import random
+import unicodedata
 from pathlib import Path
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+import verify.check
 import verify.manifest
 from verify.cli import main
-from verify.corpus import _scan, walk
-from verify.errors import ManifestError
+from verify.corpus import _scan, walk, walk_plain
+from verify.errors import ManifestError, VerifyError
 from verify.manifest import BATCH, _Reader, _SpanReader, open_manifest_light
+
+from tests.test_check_split import record_as
+from tests.test_walk_stream import random_tree
 
 _NAMES = st.text(alphabet="ab/", max_size=3)
 
@@ -176,3 +182,215 @@ def test_the_scan_sorts_every_kind_of_entry_as_before(tmp_path: Path) -> None:
     assert names["file.txt"] == (None, None) and names["sub/inner.txt"] == (None, None)
     assert names["fifo"][0] == "not a regular file"
     assert names["to-sub"][1] == "sub" and names["to-file"][1] == "file.txt"
+
+
+# --------------------------------------------------------------------------- walk_plain
+
+
+def _plain_tree(root: Path) -> None:
+    """Plain names only, interleaving around '/' ('a-b/' < 'a.txt' < 'a/'), nested,
+    with what the walk leaves out (hidden entries, sources.toml at the top)."""
+    for i in range(40):
+        folder = root / f"d{i % 4}" / ("deep" if i % 3 == 0 else "")
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"f{i:03d}.txt").write_text(f"Document {i}.\n" * (i + 1))
+    for name in ("a", "a-b", "a b", "a+b", "a.b"):
+        (root / name).mkdir()
+        (root / name / "x.txt").write_text(name + "\n")
+    (root / "a.txt").write_text("a.txt\n")
+    (root / "d0" / " lead.txt").write_text("plain below the top\n")
+    (root / "d0" / "sources.toml").write_text("a source below the top\n")
+    (root / "sources.toml").write_text("")
+    (root / ".hidden").mkdir()
+    (root / ".hidden" / "x.txt").write_text("hidden\n")
+    (root / "d1" / ".dot.txt").write_text("hidden\n")
+
+
+def _rows(root: Path, skip: tuple[Path, ...] = (),
+          span: tuple[str | None, str | None] = (None, None)) -> list[tuple[object, ...]]:
+    return [tuple(f) for f in walk(root, (), skip, span)]
+
+
+def test_walk_plain_is_the_walk_on_a_plain_tree(tmp_path: Path) -> None:
+    root = tmp_path / "c"
+    _plain_tree(root)
+    outside = tmp_path / "m.json"
+    outside.write_text("{}\n")
+    names = [f.name for f in walk(root)]
+    assert "d0/sources.toml" in names and "sources.toml" not in names and len(names) == 48
+    bounds: list[tuple[str | None, str | None]] = [(None, None), ("a/", "b"), ("a-", None),
+                                                   (None, "d2/deep"), ("zz", None)]
+    for i in range(0, len(names), 5):
+        for j in range(i, len(names), 7):
+            bounds += [(names[i], names[j]), (None, names[j]), (names[i], None),
+                       (names[i] + "\x00", names[j])]
+    for span in bounds:
+        assert walk_plain(root, (outside,), span) == _rows(root, (outside,), span), span
+
+
+def test_walk_plain_is_the_walk_on_random_plain_trees(tmp_path: Path) -> None:
+    """Names from the characters whose order around '/' matters; a letter first at the top."""
+    root = tmp_path / "c"
+    random_tree(root, random.Random(11), letter_first=True)
+    names = [f.name for f in walk(root)]
+    assert len(names) > 100
+    for span in [(None, None)] + [(names[i], names[i + 40]) for i in range(0, len(names) - 40, 17)]:
+        assert walk_plain(root, (), span) == _rows(root, (), span)
+
+
+def _odd(root: Path, kind: str) -> Path | None:
+    """Put one entry that is not a plain file in ``root``; the manifest for 'manifest'."""
+    if kind == "link-file":
+        (root / "d2" / "link.txt").symlink_to("f002.txt")
+    elif kind == "link-folder":
+        (root / "d2" / "link").symlink_to("../d1", target_is_directory=True)
+    elif kind == "dangling":
+        (root / "d2" / "dangling").symlink_to("nowhere")
+    elif kind == "fifo":
+        os.mkfifo(root / "d2" / "pipe.txt")
+    elif kind == "bytes":
+        with open(os.fsencode(root) + b"/d2/latin\xe9.txt", "wb") as stream:
+            stream.write(b"latin-1\n")
+    elif kind == "nfd":
+        (root / "d2" / unicodedata.normalize("NFD", "caf\u00e9.txt")).write_text("nfd\n")
+    elif kind == "kelvin":
+        (root / "\u212a.txt").write_text("K in NFC\n")
+    elif kind == "lead":
+        (root / " lead.txt").write_text("not plain at the top\n")
+    elif kind == "drive":
+        (root / "C:x.txt").write_text("drive-like\n")
+    elif kind == "manifest":
+        (root / "d2" / "manifest.json").write_text("{}\n")
+        return root / "d2" / "manifest.json"
+    return None
+
+
+_ODD = ["link-file", "link-folder", "dangling", "fifo", "bytes", "nfd", "kelvin", "lead", "drive",
+        "manifest"]
+
+
+@pytest.mark.parametrize("kind", _ODD)
+def test_walk_plain_declines_what_is_not_a_plain_file(tmp_path: Path, kind: str) -> None:
+    """Anything that is not a plain file where it scans: None (the walk then tells
+    what it is); a span whose folders it does not scan is still walked plain."""
+    root = tmp_path / "c"
+    _plain_tree(root)
+    skip = _odd(root, kind)
+    skipped = () if skip is None else (skip,)
+    assert walk_plain(root, skipped) is None
+    assert walk_plain(root, skipped, ("d2/", "d3")) is None or kind in ("kelvin", "lead", "drive")
+    assert walk_plain(root, skipped, ("d3/", None)) == _rows(root, skipped, ("d3/", None)) or (
+        kind in ("kelvin", "lead", "drive"))  # at the top: every span scans the top
+
+
+def _spy(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each walk_plain of a split check (in the forked processes: through a pipe) gave rows."""
+    read, write = os.pipe()
+    real = verify.check.walk_plain
+
+    def spied(*args, **kwargs):  # type: ignore[no-untyped-def]
+        rows = real(*args, **kwargs)
+        os.write(write, b"1" if rows is not None else b"0")
+        return rows
+
+    monkeypatch.setattr(verify.check, "walk_plain", spied)
+    seen: list[bool] = []
+
+    def collect() -> list[bool]:
+        os.close(write)
+        with os.fdopen(read, "rb") as stream:
+            seen.extend(c == ord("1") for c in stream.read())
+        return seen
+
+    monkeypatch.setattr(verify.check, "_spy_collect", collect, raising=False)
+    return seen
+
+
+def _check(root: Path, manifest: Path, jobs: int) -> verify.check.CheckReport:
+    with open_manifest_light(manifest) as (header, entries):
+        return verify.check.check_manifest(header, root, manifest_path=manifest, jobs=jobs,
+                                           entries=entries)
+
+
+@pytest.fixture
+def split(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(verify.check, "SPLIT_BYTES", 1)
+    monkeypatch.setattr(verify.check, "SPAN_BYTES", 1)
+    monkeypatch.setattr(verify.check, "SPANS_PER_WORKER", 6)
+
+
+@pytest.mark.parametrize("odd", [None, "link-file", "fifo", "nfd"])
+def test_a_split_check_of_a_plain_tree_gives_the_verdicts_of_one_process(
+        tmp_path: Path, split: None, monkeypatch: pytest.MonkeyPatch, odd: str | None) -> None:
+    """Every verdict at once (modified, missing, new, moved across folders, a file
+    replaced by a link or a FIFO, an odd name new), span by span with the plain
+    walk where it can, and the walk where it cannot."""
+    root, manifest = tmp_path / "c", tmp_path / "m.json"
+    _plain_tree(root)
+    assert main(["build", str(root), "-m", str(manifest), "-q", "--hash-only", "-j", "1"]) == 0
+    (root / "d1" / "f001.txt").write_text("changed\n")
+    (root / "d2" / "f002.txt").unlink()
+    (root / "d3" / "brand-new.txt").write_text("new\n")
+    os.replace(root / "d0" / "f004.txt", root / "zz-moved.txt")
+    os.replace(root / "a" / "x.txt", root / "d3" / "x-moved.txt")
+    if odd is not None:
+        _odd(root, odd)
+    serial = _check(root, manifest, jobs=1)
+    seen = _spy(monkeypatch)
+    split_report = _check(root, manifest, jobs=2)
+    verify.check._spy_collect()  # type: ignore[attr-defined]
+    assert split_report == serial and not serial.passed
+    assert len(seen) > 4 and any(seen) and (all(seen) or odd is not None) and (
+        odd is None or not all(seen))
+    assert [m.path for m in serial.modified] == ["d1/f001.txt"]
+    assert serial.missing == ("d2/f002.txt",)
+    assert {(m.old_path, m.new_path) for m in serial.moved} == {
+        ("a/x.txt", "d3/x-moved.txt"), ("d0/f004.txt", "zz-moved.txt")}
+    assert "d3/brand-new.txt" in serial.new
+
+
+def test_files_replaced_after_the_plain_walk_are_refused(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plain walk's inode is the file's identity, as the walk's: another file
+    put in its place is never read as it, even with the digest the manifest records."""
+    monkeypatch.setattr(verify.check, "SPLIT_BYTES", 1)
+    monkeypatch.setattr(verify.check, "SPAN_BYTES", 1)
+    monkeypatch.setattr(verify.check, "SPANS_PER_WORKER", 1)
+    root, manifest = tmp_path / "c", tmp_path / "m.json"
+    _plain_tree(root)
+    assert main(["build", str(root), "-m", str(manifest), "-q", "--hash-only", "-j", "1"]) == 0
+    names = sorted(f"d1/{p.name}" for p in (root / "d1").glob("f*.txt"))
+    swapped = b"put in its place\n"
+    record_as(manifest, names, swapped)
+    real = verify.check.walk_plain
+
+    def walked(*args, **kwargs):  # type: ignore[no-untyped-def]
+        rows = real(*args, **kwargs)
+        for row in rows or ():
+            if row[0] in names:
+                fresh = tmp_path / row[0].replace("/", "-")
+                fresh.write_bytes(swapped)
+                os.replace(fresh, root / row[0])
+        return rows
+
+    monkeypatch.setattr(verify.check, "walk_plain", walked)
+    report = _check(root, manifest, jobs=2)
+    assert len(names) == 7 and not set(names) & set(report.matched) and not report.passed
+    assert [(p.path, "replaced" in p.message) for p in report.errors] == [(n, True) for n in names]
+
+
+def test_a_worker_that_dies_in_the_plain_walk_is_an_error(tmp_path: Path, split: None,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    root, manifest = tmp_path / "c", tmp_path / "m.json"
+    _plain_tree(root)
+    assert main(["build", str(root), "-m", str(manifest), "-q", "--hash-only", "-j", "1"]) == 0
+    real = verify.check.walk_plain
+
+    def dying(root: Path, skip: list[Path], span: tuple[str | None, str | None]):  # type: ignore[no-untyped-def]
+        if span[0] is not None:
+            os._exit(3)
+        return real(root, skip, span)
+
+    monkeypatch.setattr(verify.check, "walk_plain", dying)
+    with pytest.raises(VerifyError, match="died"):
+        _check(root, manifest, jobs=2)
