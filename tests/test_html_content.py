@@ -593,3 +593,30 @@ def test_pre_flags_stop_at_an_html_element_inside_a_pre() -> None:
     root.children, pre.children, html.children = [pre], [html], [inner]
     order = _index(root)
     assert _pre_flags(order, _subtree_ends(order)) == [False, True, False, False]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_furniture_search_passing_over_found_subtrees_drops_the_same(name: str) -> None:
+    from verify.ingest.html_content import (
+        _blocks,
+        _furniture,
+        _generated_document,
+        _inline_furniture_flags,
+        _inside,
+        _link_flags,
+        _marked_mains,
+        _prose,
+        _subtree_ends,
+    )
+
+    root = parse_with_lxml(decode_markup(_page(name))[0])
+    order = _index(root)
+    ends = _subtree_ends(order)
+    inline = _inline_furniture_flags(order)
+    blocks = _blocks(root, order, inline, _link_flags(order))
+    prose, mains = _prose(len(order), blocks, ends), _marked_mains(order)
+    names = not _generated_document(order)
+    every = _furniture(order, prose, inline, mains, names=names)
+    outermost = _furniture(order, prose, inline, mains, names=names, ends=ends)
+    assert outermost <= every
+    assert _inside(ends, outermost) == _inside(ends, every)

@@ -763,7 +763,7 @@ def _is_marked_main(node: Node) -> bool:
 
 
 def _furniture(order: list[Node], prose: list[int], inline: list[bool], mains: list[Node],
-               names: bool = True) -> set[int]:
+               names: bool = True, ends: list[int] | None = None) -> set[int]:
     """Indexes of nodes that are site furniture by tag, role or name.
 
     A name hint alone never removes a node that holds most of the page's
@@ -775,12 +775,17 @@ def _furniture(order: list[Node], prose: list[int], inline: list[bool], mains: l
 
     Each test is asked only of the nodes that can pass it: hiding needs a
     hiding attribute, the markup tests a furniture tag or a role, the name
-    test a class or an id."""
+    test a class or an id. With ``ends`` (:func:`_subtree_ends`'s), nothing
+    inside a node found is looked at: it goes with that node (the set is
+    read through :func:`_inside` only)."""
     total = max(prose[0], 1)
     protected = _protected(mains)
     found = set(compress(range(len(inline)), inline))  # inline furniture: only inline tags
     generated = not names
+    skip = 0  # the end of the subtree of the last node found
     for node in order:
+        if node.index < skip:
+            continue
         attrs = node.attrs
         tag = node.tag
         if not attrs:
@@ -791,16 +796,21 @@ def _furniture(order: list[Node], prose: list[int], inline: list[bool], mains: l
         if tag in ("html", "body", "#document"):
             continue
         if attrs and not _HIDING_ATTRS.isdisjoint(attrs) and _is_hidden(node):
-            found.add(node.index)
+            pass
         elif node.index in protected:
             continue
         elif ((tag in _FURNITURE_BY_TAG or "role" in attrs)
               and (_furniture_by_markup(node, prose, total, generated) or _print_ears(node))):
-            found.add(node.index)
+            pass
         elif names and ("class" in attrs or "id" in attrs):
             hints = f"{attrs.get('class', '')} {attrs.get('id', '')}".strip()  # _hints, inline
-            if hints and _named_furniture(_chrome_kind(hints), prose[node.index] / total):
-                found.add(node.index)
+            if not (hints and _named_furniture(_chrome_kind(hints), prose[node.index] / total)):
+                continue
+        else:
+            continue
+        found.add(node.index)
+        if ends is not None:
+            skip = ends[node.index]
     return found
 
 
@@ -1340,7 +1350,7 @@ def _select(root: Node, fresh: bool = False
     man2html = _man2html_credit(blocks)
     generated = man2html or _generated_document(order)
     chrome = (_man2html_chrome(order) if man2html else set()) | _bullet_terms(order)
-    dropped = _inside(ends, _furniture(order, prose, inline, mains, names=not generated) | chrome)
+    dropped = _inside(ends, _furniture(order, prose, inline, mains, names=not generated, ends=ends) | chrome)
     clean = [b for b in blocks if not dropped[b.owner.index]]
     st = _stats(order, clean)
     scores = _candidate_scores(clean, st)
