@@ -554,47 +554,6 @@ def test_blocks_carry_their_link_density() -> None:
     assert [b.link_density for b in blocks] == [0.0, 6 / 19, 1.0]
 
 
-@pytest.mark.parametrize("name", [*sorted(EXPECTED)[:4], "__pre__"])
-def test_node_flags_are_their_plain_definitions(name: str) -> None:
-    from verify.ingest.html_content import (
-        _INLINE_TAGS,
-        _inline_furniture,
-        _inline_furniture_flags,
-        _is_link,
-        _link_flags,
-        _pre_flags,
-        _subtree_ends,
-    )
-
-    markup = (b"<html><body><pre>a<b>b</b><span hidden>x</span></pre><p>c<a href='#'>#</a>"
-              b"<label>l</label><a href='/y'>y</a></p><pre><i>z</i></pre></body></html>"
-              if name == "__pre__" else _page(name))
-    order = _index(parse_with_lxml(decode_markup(markup)[0]))
-    plain_pre = [False] * len(order)
-    for node in order:
-        if node.tag not in ("html", "#document"):
-            parent = node.parent
-            plain_pre[node.index] = node.tag == "pre" or (parent is not None and plain_pre[parent.index])
-    assert _pre_flags(order, _subtree_ends(order)) == _pre_flags(order) == plain_pre
-    assert _link_flags(order) == [n.tag == "a" and _is_link(n) for n in order]
-    inline = [n.tag in _INLINE_TAGS and _inline_furniture(n) for n in order]
-    assert _inline_furniture_flags(order) == inline
-    if name == "__pre__":
-        assert sum(plain_pre) == 5 and sum(inline) == 3
-
-
-def test_pre_flags_stop_at_an_html_element_inside_a_pre() -> None:
-    from verify.ingest.html_content import _pre_flags, _subtree_ends
-
-    root = Node("#document")
-    pre = Node("pre", parent=root)
-    html = Node("html", parent=pre)
-    inner = Node("p", parent=html)
-    root.children, pre.children, html.children = [pre], [html], [inner]
-    order = _index(root)
-    assert _pre_flags(order, _subtree_ends(order)) == [False, True, False, False]
-
-
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_furniture_search_passing_over_found_subtrees_drops_the_same(name: str) -> None:
     from verify.ingest.html_content import (

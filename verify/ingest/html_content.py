@@ -30,7 +30,7 @@ import gc
 import re
 import warnings
 from itertools import accumulate, chain, compress
-from operator import attrgetter, sub
+from operator import sub
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -491,8 +491,7 @@ def _index(root: Node) -> list[Node]:
     return order
 
 
-def _blocks(root: Node, order: list[Node], alone: list[bool], links: list[bool],
-            ends: list[int] | None = None) -> list[_Block]:
+def _blocks(root: Node, order: list[Node], alone: list[bool], links: list[bool]) -> list[_Block]:
     """Cut the body's text into blocks: block elements split, inline never.
 
     A ``div`` with text directly inside gives that text its own block; the
@@ -503,7 +502,7 @@ def _blocks(root: Node, order: list[Node], alone: list[bool], links: list[bool],
     texts: list[str] = []  # the pending run of text
     linked: list[str] = []  # the pieces of it inside a link
     owners = [root]
-    pre = _pre_flags(order, ends)
+    pre = _pre_flags(order)
     in_link = 0
     # The walk keeps, for each element it is inside, the iterator over its
     # parent's remaining children and what leaving it does: nothing
@@ -572,12 +571,8 @@ _STAY, _LINK, _BLOCK = 0, 1, 2
 
 
 def _link_flags(order: list[Node]) -> list[bool]:
-    """For each node: is it a link (:func:`_is_link`)? Only ``a`` elements,
-    picked out in C, are asked."""
-    flags = [False] * len(order)
-    for i in compress(range(len(order)), map("a".__eq__, map(_TAG_OF, order))):
-        flags[i] = _is_link(order[i])
-    return flags
+    """For each node: is it a link (:func:`_is_link`)?"""
+    return [node.tag == "a" and _is_link(node) for node in order]
 
 
 def _is_link(node: Node) -> bool:
@@ -621,31 +616,17 @@ def _collapsed_length(pieces: list[str]) -> int:
             - sum(map(bool, words)))
 
 
-def _pre_flags(order: list[Node], ends: list[int] | None = None) -> list[bool]:
+def _pre_flags(order: list[Node]) -> list[bool]:
     """For each node: is it a ``pre`` element or inside one (below ``<html>``)?
 
-    With ``ends`` (:func:`_subtree_ends`'s), each ``pre`` flags its subtree's
-    run of document order in one slice; most pages have no ``pre`` at all,
-    found in C. Else (or with an ``<html>`` inside a ``pre``, which the
-    rule leaves unflagged with what is under it) one top-down pass."""
+    One top-down pass instead of a walk up the ancestors per text block."""
     flags = [False] * len(order)
-    tags = list(map(_TAG_OF, order))
-    if ends is not None:
-        for i in compress(range(len(order)), map("pre".__eq__, tags)):
-            if not flags[i]:
-                flags[i : ends[i]] = [True] * (ends[i] - i)
-        if not any(flags[i] for i in compress(range(len(order)), map(_TOP_TAGS.__contains__, tags))):
-            return flags
-        flags = [False] * len(order)
     for node in order:
         if node.tag in ("html", "#document"):
             continue
         parent = node.parent
         flags[node.index] = node.tag == "pre" or (parent is not None and flags[parent.index])
     return flags
-
-
-_TOP_TAGS = frozenset({"html", "#document"})
 
 
 @dataclass(slots=True)
@@ -829,23 +810,11 @@ def _print_ears(node: Node) -> bool:
 
 
 def _inline_furniture_flags(order: list[Node]) -> list[bool]:
-    """For each node: is it an inline element that is furniture
-    (:func:`_inline_furniture`)? Decided once: the block cutting and the
-    furniture search both ask. Only the inline elements are looked at
-    (picked out in C), and of those without a hiding attribute only labels
-    and links can be."""
-    flags = [False] * len(order)
-    for i in compress(range(len(order)), map(_INLINE_TAGS.__contains__, map(_TAG_OF, order))):
-        node = order[i]
-        tag = node.tag
-        if tag == "label" or (node.attrs and not _HIDING_ATTRS.isdisjoint(node.attrs) and _is_hidden(node)):
-            flags[i] = True
-        elif tag == "a":
-            flags[i] = _permalink(node)
-    return flags
-
-
-_TAG_OF = attrgetter("tag")
+    """For each node: is it an inline element that is furniture? (Decided
+    once: the block cutting and the furniture search both ask.)"""
+    # Without an attribute, only a label or a link can be.
+    return [node.tag in _INLINE_TAGS and bool(node.attrs or node.tag in ("label", "a"))
+            and _inline_furniture(node) for node in order]
 
 
 def _inline_furniture(node: Node) -> bool:
@@ -1345,7 +1314,7 @@ def _select(root: Node, fresh: bool = False
     mains = _marked_mains(order)
     ends = _subtree_ends(order)
     link_flags = _link_flags(order)
-    blocks = _blocks(root, order, inline, link_flags, ends)
+    blocks = _blocks(root, order, inline, link_flags)
     prose = _prose(len(order), blocks, ends)
     man2html = _man2html_credit(blocks)
     generated = man2html or _generated_document(order)
