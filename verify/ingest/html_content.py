@@ -721,8 +721,8 @@ def _is_hidden(node: Node) -> bool:
     ``hidden="until-found"`` is a collapsed section the reader can open, so
     it stays."""
     attrs = node.attrs
-    if not attrs:
-        return False
+    if not attrs or ("style" not in attrs and "hidden" not in attrs and "aria-hidden" not in attrs):
+        return False  # (most nodes: three membership tests, no method call)
     if attrs.get("hidden", "until-found") != "until-found" or attrs.get("aria-hidden") == "true":
         return True
     style = attrs.get("style")
@@ -830,13 +830,20 @@ _PERMALINK_CLASS = re.compile(
 _PERMALINK_MARKS = frozenset({"\u00b6", "#", "\u00a7", "\U0001f517", "\u25b2", "\u2191"})
 
 
+@functools.lru_cache(maxsize=4096)
+def _permalink_named(names: str) -> bool:
+    """Does a class text name a permalink (:data:`_PERMALINK_CLASS`)? Cached:
+    a page's links repeat their classes."""
+    return _PERMALINK_CLASS.search(names) is not None
+
+
 def _permalink(node: Node) -> bool:
     """A heading's permalink mark (Sphinx's ``¶``, ``#`` in Node's docs) or a
     back-to-top arrow (``▲``): a link that is a control, not text."""
     if node.tag != "a":
         return False
     names = node.attrs.get("class")
-    if names and _PERMALINK_CLASS.search(names):
+    if names and _permalink_named(names):
         return True
     return (len(node.children) == 1 and isinstance(node.children[0], str)
             and node.children[0].strip() in _PERMALINK_MARKS)
@@ -849,8 +856,8 @@ _FURNITURE_BY_TAG = _FURNITURE_TAGS | {"form", "header", "table"}
 
 def _marked_mains(order: list[Node]) -> list[Node]:
     """The nodes :func:`_is_marked_main` names, in document order."""
-    return [n for n in order if n.tag == "main" or (n.attrs and (n.attrs.get("role") == "main"
-            or n.attrs.get("itemprop") == "articlebody"))]  # _is_marked_main, inline
+    return [n for n in order if n.tag == "main" or (("role" in n.attrs or "itemprop" in n.attrs) and (
+            n.attrs.get("role") == "main" or n.attrs.get("itemprop") == "articlebody"))]  # _is_marked_main
 
 
 def _protected(mains: list[Node]) -> set[int]:
