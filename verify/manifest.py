@@ -23,6 +23,7 @@ import hashlib
 import io
 import itertools
 import json
+import operator
 import os
 import re
 import unicodedata
@@ -76,6 +77,17 @@ _PLAIN_NEEDS_ESCAPE = re.compile(rb"[\x00-\x1f\x7f\\]")
 _DRIVE = re.compile(rb"[A-Za-z]:")
 #: Plain ASCII names that need no further checks (most names): fast path of check_relative_path.
 _SIMPLE_PATH = re.compile(r"[A-Za-z0-9_\-][A-Za-z0-9_.\- +,=@~]*(/[A-Za-z0-9_\-][A-Za-z0-9_.\- +,=@~]*)*\Z")
+
+
+def json_name(path: str) -> str:
+    """A path as given on the command line, for JSON output: itself when it is
+    Unicode, else (a name that is not UTF-8: lone surrogates, which no UTF-8
+    writer can take) its manifest form, odd bytes escaped (:func:`encode_name`)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return encode_name(os.fsencode(path))
+    return path
 
 
 def encode_name(raw: bytes) -> str:
@@ -438,6 +450,30 @@ class _suppress_os_error:
 
 # --------------------------------------------------------------------------- the record store
 
+def not_ours(path: str | os.PathLike[str], what: str) -> str | None:
+    """Why ``path`` must not be replaced by a build, or None: an existing,
+    non-empty file that is not a verify manifest (``what="manifest"``) or record
+    store (``what="store"``): ``build -m README.md`` must not destroy a document."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"cannot inspect it: {exc.strerror or exc}"
+    if not head:
+        return None
+    if what == "manifest":
+        ours = head.startswith(b'{"format":"verify-manifest/') or (
+            head.lstrip().startswith(b"{") and b"verify-manifest/1" in head)
+    else:
+        ours = head.startswith(b'{"')
+    if ours:
+        return None
+    return (f"it exists and is not a verify {'manifest' if what == 'manifest' else 'record store'}: "
+            "refused (it would be replaced); remove it or choose another path")
+
+
 def records_name(manifest_path: str | os.PathLike[str]) -> str:
     """``sources.json`` -> ``sources.records.jsonl`` (beside it)."""
     name = Path(manifest_path).name
@@ -715,12 +751,22 @@ class _Reader:
 
     def light(self) -> Iterator[Entry | PlainLine]:
         """As iteration, a plain line as a :data:`PlainLine` (same checks, same order)."""
+        match_plain = _PLAIN_TEXT.match
         for batch in _batches(self.lines, None):
-            texts = [_plain_text(line) for line in batch]
-            matches = [None if text is None else _PLAIN_TEXT.match(text) for text in texts]
-            if None in matches:  # the others: as __iter__ does
-                docs = iter(_parse_canonical([ln for ln, m in zip(batch, matches, strict=True)
-                                              if m is None], self.source))
+            try:  # no call per line: most manifests are UTF-8 throughout
+                texts: list[str | None] = [line.decode("utf-8") for line in batch]
+            except UnicodeDecodeError:
+                texts = [_plain_text(line) for line in batch]
+            matches = [None if text is None else match_plain(text) for text in texts]
+            if None not in matches:  # all plain (most batches): the order checked a batch at once
+                rows = [match.group(_PATH, _SIZE, _RAW) for match in matches]  # type: ignore[union-attr]
+                self._check_run([row[0] for row in rows])
+                for (path, size, raw), text in zip(rows, texts, strict=True):
+                    yield path, int(size), raw, text  # type: ignore[misc]
+                continue
+            # The others: as __iter__ does.
+            docs = iter(_parse_canonical([ln for ln, m in zip(batch, matches, strict=True)
+                                          if m is None], self.source))
             for text, match in zip(texts, matches, strict=True):
                 if match is None:
                     entry = Entry.from_json(next(docs), self.source)
@@ -729,7 +775,7 @@ class _Reader:
                     yield entry
                 else:
                     assert text is not None
-                    path, size, raw = match.group("path", "size", "raw")
+                    path, size, raw = match.group(_PATH, _SIZE, _RAW)
                     self._check_order(path)
                     yield path, int(size), raw, text
 
@@ -737,6 +783,21 @@ class _Reader:
         if self.previous is not None and not self.previous < name:
             raise UnsafePath(f"path {name!r} is out of order or appears twice", path=self.source)
         self.previous = name
+
+    def _check_run(self, names: list[str]) -> None:
+        """:meth:`_check_order` of each name in turn (the same error at the same name).
+        A run that increases and ends within the bounds needs only its first name
+        checked (against the previous one and the lower bound)."""
+        if len(names) > 1 and all(map(operator.lt, names, names[1:])) and self._below(names[-1]):
+            self._check_order(names[0])
+            self.previous = names[-1]
+        else:
+            for name in names:
+                self._check_order(name)
+
+    def _below(self, name: str) -> bool:
+        """Whether ``name`` is below the upper bound (none here)."""
+        return True
 
 
 class _SpanReader(_Reader):
@@ -755,6 +816,9 @@ class _SpanReader(_Reader):
                 self.high is not None and not name < self.high):
             raise UnsafePath(f"path {name!r} is out of order or appears twice", path=self.source)
         self.previous = name
+
+    def _below(self, name: str) -> bool:
+        return self.high is None or name < self.high
 
 
 #: The line of a plain file entry (no error, link, provenance or escaped string), in
@@ -777,6 +841,8 @@ _PLAIN_LINE = re.compile(
 #: The same pattern on the decoded line: its groups are strings already (decoding
 #: each group was a third of the cost of reading a plain line).
 _PLAIN_TEXT = re.compile(_PLAIN_LINE.pattern.decode("ascii"))
+#: Its groups read by number (by name cost a lookup each).
+_PATH, _SIZE, _RAW = (_PLAIN_TEXT.groupindex[name] for name in ("path", "size", "raw"))
 
 
 def _plain_entry(line: bytes) -> Entry | None:
