@@ -3,6 +3,7 @@
 Usage::
 
     python bench/xformat.py [--only GROUP ...] [--differences N]
+    python bench/xformat.py --groups bench/xformat_heldout.json [--data DIR]
 
 Two kinds of groups:
 
@@ -13,6 +14,13 @@ Two kinds of groups:
 - our own renderings (tests/renderings.py) of real texts of several genres:
   txt hard-wrapped and hyphenated, HTML inside a site's chrome, PDF with a
   running header from page 2, page numbers, rules and footnotes.
+
+With ``--groups FILE`` only the groups that FILE lists are scored (a JSON
+list of groups: id, files relative to ``--data``, expected ``agree`` or
+``differ``, source); ``bench/xformat_heldout.json`` is canon10's held-out set
+(RFC 8446 txt/html twice, the GPL-3.0 as the FSF's text and HTML, the bash
+reference manual as makeinfo HTML, pdfTeX PDF and info), whose data lives
+outside the repository (default ``--data /work/canon10-heldout``).
 
 For each group: whether all hashes agree, the lowest token similarity
 (difflib ratio over lower-cased ``\\w+`` tokens of the canonical texts)
@@ -58,6 +66,13 @@ def real_groups() -> list[tuple[str, list[tuple[str, bytes]], str]]:
         expected = "differ" if group.get("known_content_differences") else "agree"
         out.append((group["id"], files, expected))
     return out
+
+
+def listed_groups(listing: Path, data: Path) -> list[tuple[str, list[tuple[str, bytes]], str]]:
+    """The groups of a JSON group list, their files read under ``data``."""
+    spec = json.loads(listing.read_text("utf-8"))
+    return [(g["id"], [(f, (data / f).read_bytes()) for f in g["files"]], g["expected"])
+            for g in spec["groups"]]
 
 
 def own_documents() -> list[tuple[str, Doc]]:
@@ -129,8 +144,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", action="append")
     parser.add_argument("--differences", type=int, default=3, help="differences shown per pair")
+    parser.add_argument("--groups", type=Path, help="score only the groups this JSON list names")
+    parser.add_argument("--data", type=Path, default=Path("/work/canon10-heldout"),
+                        help="where the files of --groups are")
     args = parser.parse_args(argv)
-    groups = real_groups() + own_groups()
+    groups = listed_groups(args.groups, args.data) if args.groups else real_groups() + own_groups()
     print("| group | files | expected | hashes agree | min token similarity | "
           "compare's differences (first vs each) | verdict |")
     print("|---|---|---|---|---|---|---|")
