@@ -169,5 +169,7 @@ def test_an_inflected_russian_name_put_for_another_is_found() -> None:
     english = "Abraham came to Isaac. Abraham spake a long time with Isaac. Then Aaron went home."
     c = compare_texts(russian, english, ("ru", "en"))
     assert [d.detail for d in c.differences if d.kind == "name"] == ["Аароном != Isaac"]
+    reverse = compare_texts(english, russian, ("en", "ru"))  # Russian as B
+    assert [d.detail for d in reverse.differences if d.kind == "name"] == ["Isaac != Аароном"]
     faithful = english.replace("with Isaac", "with Aaron")
     assert not compare_texts(russian, faithful, ("ru", "en")).differences
