@@ -44,7 +44,10 @@ def learnt_names(zh_text: str, en_text: str) -> dict[str, str]:
     va, vb, _ = vectors(sa, sb, None, ("zh", "en"))
     path, scorer = al._path(sa, sb, va, vb, ("zh", "en"))
     train = [
-        ({w.lower() for w in _NAME.findall(sb[b0])} | lexicon.words(sb[b0], "en"), lexicon.words(sa[a0], "zh"))
+        (
+            {w.lower() for w in _NAME.findall(sb[b0])} | lexicon.words(sb[b0], "en"),
+            lexicon.words(sa[a0], "zh"),
+        )
         for a0, a1, b0, b1 in path
         if a1 - a0 == 1 and b1 - b0 == 1 and scorer.agreement(a0, a1, b0, b1) >= lexicon.TRAIN_AGREEMENT
     ]
