@@ -1,6 +1,6 @@
 """canon10: what keeps the bash article's txt and pdf apart beyond their real words.
 
-Found by ``bench/xformat.py --exact`` (docs/canon10.md). Both are artefacts of
+Found by ``bench/xformat.py --exact`` (docs/cross-format.md). Both are artefacts of
 nroff's text output that canon/4 keeps as words; both are known failures
 (strict xfail) until a profile change removes them on the evidence named in
 the reason.
@@ -42,7 +42,7 @@ def test_nroff_half_line_motions_leave_no_digit(article: tuple[str, str]) -> Non
     "unpaged nroff text: the footer 'October 28, 1994' and the header '- N -' (N = 2, 3, 4 in "
     "order) stand together at each page break; canon/4's unpaged rule removes only a lone "
     "repeated line whose neighbours split a sentence, so both stay. A rule reading the page "
-    "number sequence is a canon/5 candidate (docs/canon10.md)"))
+    "number sequence is a canon/5 candidate (docs/cross-format.md)"))
 def test_nroff_page_furniture_of_unpaged_text_goes(article: tuple[str, str]) -> None:
     raw, canonical = article
     assert raw.count("October 28, 1994") == 3
