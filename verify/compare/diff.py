@@ -527,28 +527,40 @@ def _asked(side: Side, w: wd.Word) -> bool:
     return end is not None and end.group() == "?"
 
 
-def name_keys(side: Side) -> list[tuple[str, int, int]]:
-    """The phonetic keys of the capitalised words inside the side's sentences,
-    with their spans: names, comparable across scripts ("Авраам", "Abraham")."""
+def name_keys(side: Side, key: Callable[[str], str] = nm.name_key) -> list[tuple[str, int, int]]:
+    """The phonetic keys (``key``) of the capitalised words inside the side's
+    sentences, with their spans: names, comparable across scripts ("Авраам",
+    "Abraham")."""
     out = []
     for seg in side.segments:
         for m in INNER_CAPITAL.finditer(side.text, seg.span.start, seg.span.end):
             word = m.group(1)
             if word[0].isupper() and word.lower() not in side.common:
-                key = nm.name_key(word)
-                if len(key) >= 2:
-                    out.append((key, m.start(1), m.end(1)))
+                k = key(word)
+                if len(k) >= 2:
+                    out.append((k, m.start(1), m.end(1)))
     return out
 
 
-def cross_names(a: Side, b: Side, pair: int, known: frozenset[str]) -> list[Difference]:
+#: Each side's phonetic key of a name (:func:`verify.compare.names.resolver`).
+NameKeys = tuple[Callable[[str], str], Callable[[str], str]]
+PLAIN_KEYS: NameKeys = (nm.name_key, nm.name_key)
+
+
+def cross_names(
+    a: Side,
+    b: Side,
+    pair: int,
+    known: frozenset[str],
+    keys: NameKeys = PLAIN_KEYS,
+) -> list[Difference]:
     """A name on each side that the other side of the pair lacks, both names
     that the two documents share (by phonetic key): one put for the other.
 
     A name on one side only is reported when the other side has it nowhere
     near (translations write "he" for a name, but not far from it).
     """
-    ka, kb = name_keys(a), name_keys(b)
+    ka, kb = name_keys(a, keys[0]), name_keys(b, keys[1])
     keys_a, keys_b = {k for k, _, _ in ka}, {k for k, _, _ in kb}
     odd_a = [x for x in ka if x[0] in known and x[0] not in keys_b]
     odd_b = [x for x in kb if x[0] in known and x[0] not in keys_a]
@@ -566,10 +578,21 @@ def cross_names(a: Side, b: Side, pair: int, known: frozenset[str]) -> list[Diff
     return out
 
 
-def cross_differences(a: Side, b: Side, pair: int, known: frozenset[str]) -> list[Difference]:
+def cross_differences(
+    a: Side,
+    b: Side,
+    pair: int,
+    known: frozenset[str],
+    keys: NameKeys = PLAIN_KEYS,
+) -> list[Difference]:
     """What survives translation, compared across two languages: symbols,
-    dates, numbers and names."""
-    found = [*symbols(a, b, pair), *dates(a, b, pair), *numbers(a, b, pair), *cross_names(a, b, pair, known)]
+    dates, numbers and names (``keys``: each side's phonetic key of a name)."""
+    found = [
+        *symbols(a, b, pair),
+        *dates(a, b, pair),
+        *numbers(a, b, pair),
+        *cross_names(a, b, pair, known, keys),
+    ]
     return sorted(found, key=lambda d: (d.a.span.start, d.b.span.start))
 
 
