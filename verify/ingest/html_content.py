@@ -34,6 +34,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from verify.errors import CorruptDocument
+from verify.ingest.html_folds import code_text, fold_tree
 
 __all__ = [
     "MAX_DEPTH",
@@ -48,7 +49,7 @@ __all__ = [
     "select_main",
 ]
 
-SELECTOR_VERSION = "html-content/3"
+SELECTOR_VERSION = "html-content/4"
 """Version of the selection rules.  Any change that alters the output for
 some page is a new version (DESIGN.md: profiles are versioned); record it
 beside the parser versions in every extraction record."""
@@ -495,7 +496,7 @@ def _blocks(root: Node, order: list[Node], alone: list[bool], links: list[bool])
             # Whitespace opening a run is dropped: every line of a block is
             # stripped, so it could never show (and a run of only that would
             # only be flushed to nothing).
-            if texts or not item.isspace():
+            if texts or not item.isspace() or pre[owners[-1].index]:  # canon/5: a code line's indent
                 texts.append(item)
                 if in_link:
                     linked.append(item)
@@ -521,7 +522,7 @@ def _blocks(root: Node, order: list[Node], alone: list[bool], links: list[bool])
             if links[node.index]:
                 in_link += 1
                 stack.append(node.index)
-            if texts and tag in ("br", "img", "wbr"):
+            if texts and tag in ("br", "img"):  # canon/5: <wbr> joins (a break inside a word)
                 texts.append(" ")
         else:
             if texts:
@@ -566,8 +567,7 @@ def _flush(texts: list[str], linked: list[str], owner: Node, out: list[_Block], 
     paragraph of the canonical text)."""
     code = pre[owner.index]
     joined = "".join(texts)
-    text = ("\n".join(line for line in map(_collapse, joined.split("\n")) if line) if code
-            else _collapse(joined))
+    text = code_text(joined) if code else _collapse(joined)  # canon/5: indentation kept
     if text.strip(_INVISIBLE):
         links = sum(len(_collapse(p)) for p in linked)
         out.append(_Block(text, min(links, len(text)), owner, code))
@@ -1106,9 +1106,16 @@ def _keep_block(block: _Block, text_tables: set[int] | frozenset[int] = frozense
     A linked cell of a table row that also has text cells is data, not a
     link row (mdBook's ``<td><a><code>x86_64-unknown-redox</code></a></td>``
     beside the target's description): ``text_tables`` is :func:`_text_tables`'s."""
-    if block.link_density > 0.5 and len(block.text) < 400:
+    if block.link_density > 0.5 and len(block.text) < 400 and not _linked_heading(block):
         return _table_of(block.owner) in text_tables
     return not (len(block.text) < 80 and _THEME_LINE.match(block.text))
+
+
+def _linked_heading(block: _Block) -> bool:
+    """canon/5 (the audit's defect 7): a heading of the content region is its
+    text even when it is a link (npm's ``<h4><a href="../commands/npm-ci.html">
+    <code>npm ci</code></a></h4>``), not a link row."""
+    return block.owner.tag in _HEADINGS
 
 
 def _table_of(cell: Node) -> int:
@@ -1397,6 +1404,7 @@ def extract_main(markup: bytes | str, *, parse: Parse = parse_with_bs4) -> MainC
     own = parse is parse_with_lxml or parse is parse_with_bs4
     with _collector_paused():
         root = parse(text)
+        fold_tree(root.order if own and isinstance(root, _Document) else _index(root))  # canon/5
         try:
             title, paragraphs, removed, code, head_title = _select(root, fresh=own)
         finally:

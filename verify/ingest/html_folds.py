@@ -1,0 +1,126 @@
+"""canon/5's HTML folds (the audit of 2026-11-30, defects 5 and 8): what a
+reader sees, kept as the reader sees it.
+
+- A raised or lowered number (``10<sup>2</sup>``, ``H<sub>2</sub>O``,
+  ``x<sup>-1</sup>``) becomes the Unicode superscript or subscript
+  characters (``10²``, ``H₂O``, ``x⁻¹``), which the ``nfkc`` step keeps
+  (``verify.normalize.steps.RAISED``): glued on as plain digits it was
+  another number (``102``). Only where Unicode has the exact characters:
+  digits, ``+ - − = ( )``; letters (``1<sup>st</sup>``) stay as before.
+- A code block (``pre``) keeps its lines' indentation: ``if a:\\n    b()``
+  is another program than ``if a:\\nb()``. Tabs are expanded to the
+  browser's tab stops (8 columns); the block's common indentation (how far
+  the whole block is set in) is layout and goes.
+- ``noframes`` holds markup that browsers parse as raw text and never show
+  (every browser shows the frames): its text, with its tags read, is hidden
+  furniture, recorded and digested in ``removed`` like any hidden element,
+  never literal ``<p>`` in the canonical text.
+
+(``<wbr>``, a line-break opportunity inside a word, joins: the selector no
+longer reads it as a space; ``verify.ingest.html_content._blocks``.)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from verify.ingest.html_content import Node
+
+_SIGNS = "+-\u2212=()"
+SUPERSCRIPT = str.maketrans(
+    "0123456789" + _SIGNS,
+    "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b\u207b\u207c\u207d\u207e")
+SUBSCRIPT = str.maketrans(
+    "0123456789" + _SIGNS,
+    "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089\u208a\u208b\u208b\u208c\u208d\u208e")
+_SCRIPTS = {"sup": SUPERSCRIPT, "sub": SUBSCRIPT}
+_RAISABLE = frozenset("0123456789" + _SIGNS)
+#: Tab stops of a browser's ``pre`` (CSS ``tab-size``'s initial value).
+TAB_SIZE = 8
+_BLOCK_TAGS = frozenset({"p", "div", "br", "li", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
+                         "pre", "blockquote", "dd", "dt", "ul", "ol", "center", "hr"})
+
+
+def fold_tree(order: list[Node]) -> None:
+    """Apply the folds to a neutral tree, in place, given its nodes in
+    document order (no node is added or removed: only texts and attributes
+    change, so the order stays the tree's)."""
+    for node in order:
+        table = _SCRIPTS.get(node.tag)
+        if table is not None:
+            _raise(node, table)
+        elif node.tag == "noframes":
+            _hide_noframes(node)
+
+
+def _texts(node: Node) -> list[tuple[list[Node | str], int]]:
+    """Every text below ``node``: (the children list that holds it, its position)."""
+    found: list[tuple[list[Node | str], int]] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        for i, child in enumerate(current.children):
+            if isinstance(child, str):
+                found.append((current.children, i))
+            else:
+                stack.append(child)
+    return found
+
+
+def _raise(node: Node, table: dict[int, int]) -> None:
+    """``<sup>2</sup>`` -> ``²`` when every character the element shows has
+    its raised (lowered) form."""
+    texts = _texts(node)
+    shown = "".join(str(holder[i]) for holder, i in texts)
+    if not shown.strip() or not set("".join(shown.split())) <= _RAISABLE:
+        return
+    for holder, i in texts:
+        holder[i] = str(holder[i]).translate(table)
+
+
+def _hide_noframes(node: Node) -> None:
+    """``noframes``'s raw markup read as HTML, and the element marked hidden."""
+    node.attrs["hidden"] = "hidden"
+    for i, child in enumerate(node.children):
+        if isinstance(child, str) and "<" in child:
+            node.children[i] = markup_text(child)
+
+
+def markup_text(markup: str) -> str:
+    """The text of an HTML fragment, a line break after each block.
+
+    >>> markup_text("<p>Your browser does not support frames.</p><p>Go <a href=x>here</a>.</p>")
+    'Your browser does not support frames.\\nGo here.'
+    """
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(markup, create_parent="div")
+    except (lxml.etree.ParserError, ValueError):
+        return markup
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag in _BLOCK_TAGS:
+            element.tail = "\n" + (element.tail or "")
+    return "\n".join(" ".join(line.split()) for line in root.text_content().split("\n") if line.strip())
+
+
+def code_text(joined: str) -> str:
+    """A ``pre`` block's text: its lines, each with its indentation (tabs
+    expanded) less the block's common indentation, inner runs of white space
+    folded, blank lines dropped (a blank line ends a canonical paragraph).
+
+    >>> code_text("\\tif a:\\n\\t    b()\\n\\n\\tc()  # done")
+    'if a:\\n    b()\\nc() # done'
+    """
+    lines = []
+    for line in joined.split("\n"):
+        words = line.split()
+        if words:
+            expanded = line.expandtabs(TAB_SIZE)
+            lines.append((len(expanded) - len(expanded.lstrip()), " ".join(words)))
+    if not lines:
+        return ""
+    common = min(indent for indent, _ in lines)
+    return "\n".join(" " * (indent - common) + text for indent, text in lines)
