@@ -191,3 +191,59 @@ def test_a_heading_that_is_a_link_is_content() -> None:
     edited = page.replace(b"<code>npm ci</code></a></h4>", b"<code>npm cx</code></a></h4>")
     assert edited != page
     assert _record(edited, "scripts.html").text_sha256 != record.text_sha256
+
+
+# --------------------------------------------------------------------------- defect 6: words of no text node
+
+
+def test_meta_alt_and_abbr_are_on_record_and_an_edit_is_furniture(tmp_path: Path) -> None:
+    """The audit's meta-desc, alt and abbr pairs: the canonical text is the
+    same (they are in no text node), the removed digest is not, and ``check``
+    says "furniture changed", not "formatting"."""
+    from verify.build import build_manifest
+    from verify.check import check_manifest
+
+    page = ("<html><head><title>T</title><meta name='author' content='Alice'>"
+            "<meta name='description' content='A contract for A'></head><body>"
+            "<p>The agreement between the parties is set out in full below.</p>"
+            "<p><img src='c.png' alt='Revenue rose 5%'> The <abbr title='World Health Organization'>WHO"
+            "</abbr> reported it.</p></body></html>")
+    record = _record(page, "doc.html")
+    assert record.removed[1:] == ("meta author: Alice", "meta description: A contract for A",
+                                  "img alt: Revenue rose 5%", "abbr title: World Health Organization")
+    assert not record.warnings  # not counted as shown text: no coverage warning
+    for old, new in [("Alice", "Mallory"), ("rose", "fell"), ("Health", "Trade")]:
+        edited = _record(page.replace(old, new), "doc.html")
+        assert edited.text_sha256 == record.text_sha256 and edited.removed_sha256 != record.removed_sha256
+    (tmp_path / "doc.html").write_text(page)
+    manifest = build_manifest(tmp_path, jobs=1).manifest
+    (tmp_path / "doc.html").write_text(page.replace("Alice", "Mallory"))
+    (modified,) = check_manifest(manifest, tmp_path).modified
+    assert modified.content_changed is False and modified.furniture_changed
+    assert "meta author: Mallory" in modified.removed_now
+
+
+def test_unseen_pieces_leave_out_comments_and_scripts() -> None:
+    page = ("<html><body><p>A paragraph of the page with enough words to be one.</p>"
+            "<!-- <img alt='old banner'> --><script>var s = '<img alt=\"x\">';</script></body></html>")
+    assert _record(page, "a.html").removed == ()
+
+
+def test_a_related_headline_linking_elsewhere_stays_a_link_row() -> None:
+    """The case that must stay: a related story's headline in the article
+    (nbcdfw.com's page of the html-boilerplate corpus, scrapinghub's article
+    extraction benchmark, MIT), ``<h3><a href="//www.nbcdfw.com/...">``,
+    with neither an ``id`` nor an anchor of its own, is a link row."""
+    prose = "".join(f"<p>Paragraph {i} of the story tells what the police said about the shooting "
+                    f"at the station on Monday evening.</p>" for i in range(6))
+    page = _page(f"<article>{prose}<div class='embedded article'><ul><li><h3><a href='//www.nbcdfw.com/"
+                 "news/local/Man-Shot-at-Dallas-Gas-Station-Dies-at-Hospital-565205282.html'>Man Shot at "
+                 "Dallas Gas Station Dies at Hospital</a></h3></li></ul></div></article>")
+    record = _record(page, "a.html")
+    assert "Man Shot at Dallas Gas Station Dies at Hospital" in record.removed
+    from verify.ingest.html_content import _Block, _linked_heading, parse_with_lxml
+
+    heading = next(n for n in parse_with_lxml(page).order if n.tag == "h3")
+    assert not _linked_heading(_Block("Man Shot at Dallas Gas Station Dies at Hospital", 47, heading))
+    heading.attrs["id"] = "man-shot"
+    assert _linked_heading(_Block("Man Shot at Dallas Gas Station Dies at Hospital", 47, heading))

@@ -210,8 +210,9 @@ def coverage_warnings(extracted: Extracted, text: str) -> tuple[str, ...]:
     keeps nothing (``canon.empty``) or much less (``canon.low-coverage``) of
     the words a reader sees: nothing is lost silently. The visible words are
     the extracted text's and the removed material's."""
+    shown = _shown_removed(extracted)
     visible = sum(len(page.split()) for page in extracted.pages)
-    visible += sum(len(piece.split()) for piece in extracted.removed)
+    visible += sum(len(piece.split()) for piece in shown)
     # An HTML head's <title> is on record among the removed pieces but shown
     # in no page (verify.ingest.html.HEAD_TITLE).
     visible -= sum(len(value.split()) for key, value in extracted.metadata if key == "head-title")
@@ -224,11 +225,19 @@ def coverage_warnings(extracted: Extracted, text: str) -> tuple[str, ...]:
                 "the document shows (the rest was removed as site chrome or page furniture)",)
     titles = sum(1 for key, _ in extracted.metadata if key == "head-title")
     prose_kept = _prose_words(text.split("\n\n"))
-    prose = prose_kept + _prose_words(extracted.removed[titles:])
+    prose = prose_kept + _prose_words(shown[titles:])
     if prose and prose_kept < MIN_PROSE_COVERAGE * prose:
         return (f"canon.low-coverage: the canonical text keeps {prose_kept} of the {prose} words of "
                 "sentences the document shows (the rest was removed as site chrome or page furniture)",)
     return ()
+
+
+def _shown_removed(extracted: Extracted) -> tuple[str, ...]:
+    """The removed pieces less the last ones that are words of no text node
+    (canon/5: an HTML page's alt texts, abbreviations' titles, ``<meta>``
+    author and description, counted in the ``unseen-pieces`` metadata)."""
+    unseen = sum(int(value) for key, value in extracted.metadata if key == "unseen-pieces")
+    return extracted.removed[:len(extracted.removed) - unseen]
 
 
 def _prose_words(pieces: Iterable[str]) -> int:

@@ -1112,10 +1112,17 @@ def _keep_block(block: _Block, text_tables: set[int] | frozenset[int] = frozense
 
 
 def _linked_heading(block: _Block) -> bool:
-    """canon/5 (the audit's defect 7): a heading of the content region is its
-    text even when it is a link (npm's ``<h4><a href="../commands/npm-ci.html">
-    <code>npm ci</code></a></h4>``), not a link row."""
-    return block.owner.tag in _HEADINGS
+    """canon/5 (the audit's defect 7): a heading of the content region that is
+    a section of the document is its text even when it is a link, not a link
+    row: the heading is a target (an ``id``: npm's ``<h4 id="npm-ci"><a
+    href="../commands/npm-ci.html"><code>npm ci</code></a></h4>``), or its
+    "link" is an anchor with no ``href`` (``<h2><a name="overview">``). A
+    headline linking elsewhere with neither (a related story's
+    ``<h3><a href="/news/...">``) is a link row, as before."""
+    owner = block.owner
+    if owner.tag not in _HEADINGS:
+        return False
+    return "id" in owner.attrs or not any(n.tag == "a" and n.attrs.get("href") for n in _descendants(owner))
 
 
 def _table_of(cell: Node) -> int:

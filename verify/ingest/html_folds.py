@@ -22,6 +22,8 @@ longer reads it as a space; ``verify.ingest.html_content._blocks``.)
 
 from __future__ import annotations
 
+import html
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -124,3 +126,57 @@ def code_text(joined: str) -> str:
         return ""
     common = min(indent for indent, _ in lines)
     return "\n".join(" " * (indent - common) + text for indent, text in lines)
+
+
+# --------------------------------------------------------------------------- unseen identifiers (defect 6)
+
+#: A start tag of the elements whose attributes hold words a reader can call
+#: up (an image's text alternative, shown when the image is not; an
+#: abbreviation's expansion, shown on hover) or that identify the document
+#: (its author and description in ``<meta>``).
+#: (A tag's attributes are read up to 1,000 characters, so that a page of
+#: unclosed tags costs linear time; a ``<`` or ``>`` inside a quoted value ends it.)
+_TAG = re.compile(r"<(meta|img|abbr|acronym|area)\b([^<>]{0,1000})>", re.IGNORECASE)
+_ATTR = re.compile(r"([^\s=/>\"']+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)")
+_UNSEEN = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style|template)\b.*?(?:</\1\s*>|\Z)",
+                     re.IGNORECASE | re.DOTALL)
+#: The ``<meta name>`` values read: the author, the description, Dublin Core's.
+_META_NAMES = frozenset({"author", "description", "dc.creator", "dc.title", "dc.description"})
+#: At most this many pieces a page (a gallery of 10,000 images is not 10,000 pieces).
+MAX_PIECES = 500
+
+
+def unseen_identifiers(markup: str) -> tuple[str, ...]:
+    """Words of the page that are in no text node: ``<meta name="author">``
+    and ``description``, ``<img alt>``, ``<abbr title>``: each as a labelled
+    piece (``meta author: Alice``), in document order. The HTML ingester puts
+    them on record among the removed material, so that an edit of them is
+    "furniture changed", never "formatting only" (the audit's defect 6).
+    Read from the markup (comments, scripts and styles left out), not from
+    the selector's tree, which keeps no such attribute.
+
+    >>> unseen_identifiers('<meta name="Author" content="Alice B."><img src=x alt="A pike">'
+    ...                    '<abbr title="HyperText  Markup Language">HTML</abbr><!-- <img alt="no"> -->')
+    ('meta author: Alice B.', 'img alt: A pike', 'abbr title: HyperText Markup Language')
+    """
+    if "<" not in markup:
+        return ()
+    pieces: list[str] = []
+    for tag in _TAG.finditer(_UNSEEN.sub(" ", markup)):
+        name = tag.group(1).lower()
+        attrs = {key.lower(): html.unescape(value.strip("\"'")) for key, value in _ATTR.findall(tag.group(2))}
+        if name == "meta":
+            label, value = attrs.get("name", "").lower(), attrs.get("content", "")
+            if label not in _META_NAMES:
+                continue
+            label = "meta " + label
+        elif name in ("img", "area"):
+            label, value = name + " alt", attrs.get("alt", "")
+        else:
+            label, value = name + " title", attrs.get("title", "")
+        value = " ".join(value.split())
+        if value:
+            pieces.append(f"{label}: {value}")
+            if len(pieces) == MAX_PIECES:
+                break
+    return tuple(pieces)
