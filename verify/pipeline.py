@@ -30,7 +30,7 @@ from verify.errors import (
     WorkerCrashed,
 )
 from verify.ingest import SNIFF_BYTES, Backend, HtmlParser, ingest_bytes, sniff
-from verify.model import Extracted, Format, Record
+from verify.model import CODE_LINE, Extracted, Format, Record
 from verify.normalize import PROFILES, canonicalize
 
 #: Files larger than this are hashed (in constant memory) but not extracted.
@@ -211,7 +211,9 @@ def coverage_warnings(extracted: Extracted, text: str) -> tuple[str, ...]:
     the words a reader sees: nothing is lost silently. The visible words are
     the extracted text's and the removed material's."""
     shown = _shown_removed(extracted)
-    visible = sum(len(page.split()) for page in extracted.pages)
+    # (A code line's mark is no word; canon/5 keeps an indentation after it.)
+    visible = sum(len((page.replace(CODE_LINE, "") if CODE_LINE in page else page).split())
+                  for page in extracted.pages)
     visible += sum(len(piece.split()) for piece in shown)
     # An HTML head's <title> is on record among the removed pieces but shown
     # in no page (verify.ingest.html.HEAD_TITLE).
