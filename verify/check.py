@@ -936,5 +936,11 @@ def _drift(entry: Entry, record: Record) -> Drifted | None:
         note = f"extraction error was {old_error or 'none'}, now {new_error or 'none'}"
     elif entry.profile is not None and entry.profile != record.profile:
         note = _profile_note(entry.profile)
+    elif entry.extractor == record.extractor and entry.profile == record.profile:
+        # Nothing named changed, yet the text did: say what that means, rather
+        # than a line that reads as if this tool had changed (an audit's case).
+        note = ("the same extractor and profile give another canonical text from the same bytes: "
+                "the manifest's text digest was edited, or a library the extractor id does not "
+                "name changed what it extracts")
     return Drifted(entry.path, entry.text_sha256, record.text_sha256, entry.extractor,
                    record.extractor, entry.profile, record.profile, note)

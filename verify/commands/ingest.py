@@ -11,6 +11,7 @@ from verify.escape import shown
 from verify.commands import add_extraction, add_format, add_jobs, executor_from, options_from
 from verify.model import Record, to_json
 from verify.parallel import map_ordered
+from verify.manifest import json_name
 from verify.pipeline import Options, crashed_file, hard_timeout, process_file
 
 
@@ -44,7 +45,9 @@ def run(args: argparse.Namespace) -> int:
                               memory_limit=options.memory_limit, item_timeout=hard_timeout(options))
     for record in records:
         if args.format == "json":
-            sys.stdout.write(json.dumps(record_json(record), sort_keys=True, ensure_ascii=False) + "\n")
+            doc = record_json(record)
+            doc["path"] = json_name(doc["path"])
+            sys.stdout.write(json.dumps(doc, sort_keys=True, ensure_ascii=False) + "\n")
         elif record.error is None:
             if len(records) > 1:
                 sys.stdout.write(f"==> {shown(record.path)} <==\n")
