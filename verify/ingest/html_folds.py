@@ -134,12 +134,14 @@ def code_text(joined: str) -> str:
 #: up (an image's text alternative, shown when the image is not; an
 #: abbreviation's expansion, shown on hover) or that identify the document
 #: (its author and description in ``<meta>``).
-#: (A tag's attributes are read up to 1,000 characters, so that a page of
-#: unclosed tags costs linear time; a ``<`` or ``>`` inside a quoted value ends it.)
-_TAG = re.compile(r"<(meta|img|abbr|acronym|area)\b([^<>]{0,1000})>", re.IGNORECASE)
+#: The next thing the scan stops at: a comment, a script, style or template
+#: (skipped to its end), or a start tag whose attributes may hold such words
+#: (read up to 1,000 characters, so that a page of unclosed tags costs linear
+#: time; a ``<`` or ``>`` inside a quoted value ends it).
+_NEXT = re.compile(r"<(?:(!--)|(script|style|template)\b|(meta|img|abbr|acronym|area)\b([^<>]{0,1000})>)",
+                   re.IGNORECASE)
+_ENDS = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style", "template")}
 _ATTR = re.compile(r"([^\s=/>\"']+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)")
-_UNSEEN = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style|template)\b.*?(?:</\1\s*>|\Z)",
-                     re.IGNORECASE | re.DOTALL)
 #: The ``<meta name>`` values read: the author, the description, Dublin Core's.
 _META_NAMES = frozenset({"author", "description", "dc.creator", "dc.title", "dc.description"})
 #: At most this many pieces a page (a gallery of 10,000 images is not 10,000 pieces).
@@ -162,21 +164,39 @@ def unseen_identifiers(markup: str) -> tuple[str, ...]:
     if "<" not in markup:
         return ()
     pieces: list[str] = []
-    for tag in _TAG.finditer(_UNSEEN.sub(" ", markup)):
-        name = tag.group(1).lower()
-        attrs = {key.lower(): html.unescape(value.strip("\"'")) for key, value in _ATTR.findall(tag.group(2))}
-        if name == "meta":
-            label, value = attrs.get("name", "").lower(), attrs.get("content", "")
-            if label not in _META_NAMES:
-                continue
-            label = "meta " + label
-        elif name in ("img", "area"):
-            label, value = name + " alt", attrs.get("alt", "")
+    position = 0
+    while len(pieces) < MAX_PIECES and (found := _NEXT.search(markup, position)):
+        position = found.end()
+        if found.group(1):  # a comment: skip to its end (or the page's)
+            close = markup.find("-->", position)
+            position = len(markup) if close < 0 else close + 3
+        elif found.group(2):
+            ended = _ENDS[found.group(2).lower()].search(markup, position)
+            position = len(markup) if ended is None else ended.end()
         else:
-            label, value = name + " title", attrs.get("title", "")
-        value = " ".join(value.split())
-        if value:
-            pieces.append(f"{label}: {value}")
-            if len(pieces) == MAX_PIECES:
-                break
+            piece = _piece(found.group(3).lower(), found.group(4))
+            if piece:
+                pieces.append(piece)
     return tuple(pieces)
+
+
+#: The attribute each tag is read for (a tag without it is passed over unparsed).
+_WANTED = {"meta": "content", "img": "alt", "area": "alt", "abbr": "title", "acronym": "title"}
+
+
+def _piece(name: str, attributes: str) -> str | None:
+    """The labelled words of one start tag, if it has any."""
+    if _WANTED[name] not in attributes.lower():
+        return None
+    attrs = {key.lower(): html.unescape(value.strip("\"'")) for key, value in _ATTR.findall(attributes)}
+    if name == "meta":
+        label, value = attrs.get("name", "").lower(), attrs.get("content", "")
+        if label not in _META_NAMES:
+            return None
+        label = "meta " + label
+    elif name in ("img", "area"):
+        label, value = name + " alt", attrs.get("alt", "")
+    else:
+        label, value = name + " title", attrs.get("title", "")
+    value = " ".join(value.split())
+    return f"{label}: {value}" if value else None
