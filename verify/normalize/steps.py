@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from itertools import chain, compress
+from operator import sub
 
 import ftfy
 import ftfy.badness
@@ -158,14 +160,26 @@ def is_bad(line: str) -> bool:
     >>> is_bad("The People\u00e2\u20ac\u2122s Republic"), is_bad("It\u2019s fine")
     (True, False)
     """
-    start = end = 0  # the window being gathered, line[start:end]
-    for seed in _BAD_SEED.finditer(line):
-        # Every match holds a seed and lies within BADNESS_REACH of it.
-        low, high = max(0, seed.start() - BADNESS_REACH), seed.start() + BADNESS_REACH + 1
-        if low > end and end and _bad_in(line, start, end):
+    # Every match holds a seed and lies within BADNESS_REACH of it: the
+    # window of a seed at s is line[s - REACH : s + REACH + 1], and two
+    # seeds at most 2 * REACH + 1 apart share one. The seeds' positions and
+    # the gaps that part windows are found in C (a page of Cyrillic or of
+    # curly quotes has a seed every few characters), windows in order.
+    seeds = list(map(_START, _BAD_SEED.finditer(line)))
+    if not seeds:
+        return False
+    parts = compress(range(1, len(seeds)), map(_APART, map(sub, seeds[1:], seeds)))
+    first = 0
+    for last in chain(parts, (len(seeds),)):
+        if _bad_in(line, max(0, seeds[first] - BADNESS_REACH), seeds[last - 1] + BADNESS_REACH + 1):
             return True
-        start, end = (start, high) if end and low <= end else (low, high)
-    return bool(end) and _bad_in(line, start, end)
+        first = last
+    return False
+
+
+_START = re.Match.start
+#: Two seeds farther apart than this have windows of their own.
+_APART = (2 * BADNESS_REACH + 1).__lt__
 
 
 #: Windows up to this long are cached (a short window around a symbol recurs;
