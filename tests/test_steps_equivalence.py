@@ -25,9 +25,10 @@ _INLINE_RULE = re.compile(r"(?<!\S)([-_=*~#])\1{3,}(?!\S)")
 # canon/4 (canon9): only before a mark that ends a token (what follows it
 # to the next space is marks, closing brackets and quotes), only after a
 # bracket that begins one, never before a mark that begins one (``.NET``).
+# canon/5 (fold): never a code line's indentation (the run after its mark).
 _TAIL = r",.;:!?)\]}\"'"
-_BEFORE_CLOSER = re.compile(rf"[ ]+(?=[,.;:)\]}}][{_TAIL}]*(?:[ \n]|\Z))"
-                            rf"|(?<![ .,;:!?])[ ]+(?=[!?][{_TAIL}]*(?:[ \n]|\Z))")
+_BEFORE_CLOSER = re.compile(rf"(?<![ {CODE_LINE}])[ ]+(?=[,.;:)\]}}][{_TAIL}]*(?:[ \n]|\Z))"
+                            rf"|(?<![ .,;:!?{CODE_LINE}])[ ]+(?=[!?][{_TAIL}]*(?:[ \n]|\Z))")
 _AFTER_OPENER = re.compile(rf"(?<![^ \n{CODE_LINE}])([(\[{{\"']*[(\[{{])[ ]+"
                            rf"(?![ ]|[,.;:!?)\]}}][{_TAIL}]*[^{_TAIL} \n])")
 _BULLET = re.compile(r"^[\u2022\u25e6\u25aa\u25cf\u2023\u2043\u2219\u00b7\u25a0\u25a1\u2013] +(?=\S)",
@@ -38,7 +39,14 @@ _NROFF_BULLET = re.compile(r"^o +(?=\S)", re.MULTILINE)
 def line_space(text: str) -> str:
     if "  " not in text and not _EDGE_SPACE.search(text):
         return text
-    return "\n".join(_RUNS.sub(" ", line.strip(" ")) for line in text.split("\n"))
+    return "\n".join(_code_line_space(line) if line.startswith(CODE_LINE) else _RUNS.sub(" ", line.strip(" "))
+                     for line in text.split("\n"))
+
+
+def _code_line_space(line: str) -> str:
+    """canon/5 (fold): a code line keeps its indentation after its mark."""
+    indent = len(line) - 1 - len(line[1:].lstrip(" "))
+    return CODE_LINE + " " * indent + _RUNS.sub(" ", line[1 + indent:].rstrip(" "))
 
 
 def rules(text: str) -> str:

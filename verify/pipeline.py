@@ -30,7 +30,7 @@ from verify.errors import (
     WorkerCrashed,
 )
 from verify.ingest import SNIFF_BYTES, Backend, HtmlParser, ingest_bytes, sniff
-from verify.model import Extracted, Format, Record
+from verify.model import CODE_LINE, Extracted, Format, Record
 from verify.normalize import PROFILES, canonicalize
 
 #: Files larger than this are hashed (in constant memory) but not extracted.
@@ -47,7 +47,7 @@ DEFAULT_MEMORY_LIMIT = 4 * 1024 * 1024 * 1024
 class Options:
     """How to process a file. Picklable, so it travels to worker processes."""
 
-    profile: str = "canon/4"
+    profile: str = "canon/5"
     pdf_backend: Backend = "pdfium"
     html_parser: HtmlParser = "lxml"
     max_bytes: int = DEFAULT_MAX_BYTES
@@ -210,8 +210,11 @@ def coverage_warnings(extracted: Extracted, text: str) -> tuple[str, ...]:
     keeps nothing (``canon.empty``) or much less (``canon.low-coverage``) of
     the words a reader sees: nothing is lost silently. The visible words are
     the extracted text's and the removed material's."""
-    visible = sum(len(page.split()) for page in extracted.pages)
-    visible += sum(len(piece.split()) for piece in extracted.removed)
+    shown = _shown_removed(extracted)
+    # (A code line's mark is no word; canon/5 keeps an indentation after it.)
+    visible = sum(len((page.replace(CODE_LINE, "") if CODE_LINE in page else page).split())
+                  for page in extracted.pages)
+    visible += sum(len(piece.split()) for piece in shown)
     # An HTML head's <title> is on record among the removed pieces but shown
     # in no page (verify.ingest.html.HEAD_TITLE).
     visible -= sum(len(value.split()) for key, value in extracted.metadata if key == "head-title")
@@ -224,11 +227,19 @@ def coverage_warnings(extracted: Extracted, text: str) -> tuple[str, ...]:
                 "the document shows (the rest was removed as site chrome or page furniture)",)
     titles = sum(1 for key, _ in extracted.metadata if key == "head-title")
     prose_kept = _prose_words(text.split("\n\n"))
-    prose = prose_kept + _prose_words(extracted.removed[titles:])
+    prose = prose_kept + _prose_words(shown[titles:])
     if prose and prose_kept < MIN_PROSE_COVERAGE * prose:
         return (f"canon.low-coverage: the canonical text keeps {prose_kept} of the {prose} words of "
                 "sentences the document shows (the rest was removed as site chrome or page furniture)",)
     return ()
+
+
+def _shown_removed(extracted: Extracted) -> tuple[str, ...]:
+    """The removed pieces less the last ones that are words of no text node
+    (canon/5: an HTML page's alt texts, abbreviations' titles, ``<meta>``
+    author and description, counted in the ``unseen-pieces`` metadata)."""
+    unseen = sum(int(value) for key, value in extracted.metadata if key == "unseen-pieces")
+    return extracted.removed[:len(extracted.removed) - unseen]
 
 
 def _prose_words(pieces: Iterable[str]) -> int:

@@ -426,8 +426,28 @@ def _page_footnotes(page: str, wanted: frozenset[str] | None) -> tuple[str, list
     return "\n".join(lines), notes
 
 
+#: Superscript digits: a footnote's mark as a raised number (``word¹``, HTML's
+#: ``word<sup>1</sup>``), which canon/5 keeps raised (``steps.RAISED``).
+_RAISED_DIGIT = "[\u2070-\u2079\u00b9\u00b2\u00b3]"
+_SUPERSCRIPT_DIGITS = str.maketrans(
+    "0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+
+
+def _marker_pattern(number: str) -> re.Pattern[str]:
+    """A footnote's mark ``number`` glued to a word, in plain or raised
+    digits (canon/5: ``word¹`` is the mark of note 1 as ``word1`` is).
+
+    >>> bool(_marker_pattern("12").search("the case\u00b9\u00b2 and"))
+    True
+    >>> bool(_marker_pattern("1").search("the case\u00b9\u00b2 and"))
+    False
+    """
+    raised = number.translate(_SUPERSCRIPT_DIGITS)
+    return re.compile(_GLUED.format(n=f"(?:{re.escape(number)}|{raised}(?!{_RAISED_DIGIT}))"))
+
+
 def _last_marker(lines: list[str], before: int, number: str) -> tuple[int, int] | None:
-    pattern = re.compile(_GLUED.format(n=re.escape(number)))
+    pattern = _marker_pattern(number)
     for row in range(before - 1, -1, -1):
         found = list(pattern.finditer(lines[row]))
         if found and lines[row].startswith(CODE_LINE):

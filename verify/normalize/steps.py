@@ -209,16 +209,52 @@ def _bad_window(window: str, at_start: bool) -> bool:
     return bool(ftfy.badness.BADNESS_RE.search("\n" + window, 1))  # from 1: no ``^`` there
 
 
+#: Every character whose compatibility decomposition is tagged ``<super>`` or
+#: ``<sub>`` (Unicode 14, Python 3.11's ``unicodedata``; written out so that
+#: the profile does not move with the interpreter's Unicode version):
+#: ``² ³ ¹ ⁰-⁹ ⁺ ⁻ ⁼ ⁽ ⁾ ₀-₉``, ``ⁿ ⁱ``, the modifier letters ``ʰ ᵃ ᵢ``, the
+#: ordinal indicators ``ª º``, ``™ ℠``. canon/5 (the audit's defect 5): NFKC
+#: folds them into the plain character glued on, so ``10²`` and ``102``,
+#: ``x⁻¹`` and ``x-1``, ``Foo™`` and ``FooTM`` were one text.
+RAISED = re.compile(
+    "[\u00aa\u00b2\u00b3\u00b9\u00ba\u02b0-\u02b8\u02e0-\u02e4\u10fc\u1d2c-\u1d2e"
+    "\u1d30-\u1d3a\u1d3c-\u1d4d\u1d4f-\u1d6a\u1d78\u1d9b-\u1dbf\u2070\u2071"
+    "\u2074-\u208e\u2090-\u209c\u2120\u2122\u2c7c\u2c7d\u2d6f\u3192-\u319f"
+    "\ua69c\ua69d\ua770\ua7f2-\ua7f4\ua7f8\ua7f9\uab5c-\uab5f\uab69"
+    "\U00010781-\U00010785\U00010787-\U000107b0\U000107b2-\U000107ba\U0001f16a-\U0001f16c]")
+
+
 def nfkc(text: str) -> str:
     """Unicode NFKC: one code point sequence for one character, compatibility
-    forms (ligatures, full-width letters, superscripts, no-break spaces) folded.
+    forms (ligatures, full-width letters, no-break spaces) folded. Raised and
+    lowered characters (:data:`RAISED`: superscripts, subscripts, ``™``) are
+    kept as they are: folded, they would be the plain character glued on, a
+    different number or word (canon/5).
 
     >>> nfkc("ﬁnal ２０２０ caf\u0065\u0301")
     'final 2020 café'
+    >>> nfkc("10\u00b2 \ufb01ne, x\u207b\u00b9, H\u2082O")
+    '10\u00b2 fine, x\u207b\u00b9, H\u2082O'
     """
     if unicodedata.is_normalized("NFKC", text):
         return text
-    return unicodedata.normalize("NFKC", text)
+    if not RAISED.search(text):
+        return unicodedata.normalize("NFKC", text)
+    return _nfkc_keeping_raised(text)
+
+
+def _nfkc_keeping_raised(text: str) -> str:
+    """NFKC of the text between the raised characters, which stay. A raised
+    character is a starter that composes with nothing before it, so the
+    pieces normalise as the whole would, but for the raised characters."""
+    out: list[str] = []
+    start = 0
+    for match in RAISED.finditer(text):
+        out.append(unicodedata.normalize("NFKC", text[start:match.start()]))
+        out.append(match.group())
+        start = match.end()
+    out.append(unicodedata.normalize("NFKC", text[start:]))
+    return "".join(out)
 
 
 _SOFT_HYPHEN_BREAK = re.compile(r"\u00ad[ \t]*\n[ \t]*")
@@ -399,9 +435,26 @@ def line_space(text: str) -> str:
     """
     if "  " not in text and not _edge_space(text):
         return text
+    if CODE_LINE in text:
+        return "\n".join(map(_code_line_space, text.split("\n")))
     # Runs never cross a line break, so folding them first and trimming the
     # lines after gives what trimming first would.
     return "\n".join(line.strip(" ") for line in _RUNS.sub(" ", text).split("\n"))
+
+
+def _code_line_space(line: str) -> str:
+    r""":func:`line_space` of one line; a code line (marked by the HTML
+    ingester) keeps its indentation after the mark (canon/5: ``if a:`` over
+    ``    b()`` is another program than over ``b()``).
+
+    >>> _code_line_space(CODE_LINE + "    b(x,   y)  ") == CODE_LINE + "    b(x, y)"
+    True
+    """
+    if not line.startswith(CODE_LINE):
+        return _RUNS.sub(" ", line).strip(" ")
+    body = line[1:]
+    code = body.lstrip(" ")
+    return CODE_LINE + body[:len(body) - len(code)] + _RUNS.sub(" ", code).rstrip(" ")
 
 
 def _edge_space(text: str) -> bool:
@@ -528,8 +581,8 @@ _TAIL = ",.;:!?)\\]}\"'"
 #: space, or two different word streams (``the .NET``, ``the.NET``) would
 #: become one. The rule as a pattern; :func:`spacing` applies it from the
 #: closers (:func:`_drop_spaces_before_closers`, tested to agree with it).
-_BEFORE_CLOSER = re.compile(rf"[ ]+(?=[,.;:)\]}}][{_TAIL}]*(?:[ \n]|\Z))"
-                            rf"|(?<![ .,;:!?])[ ]+(?=[!?][{_TAIL}]*(?:[ \n]|\Z))")
+_BEFORE_CLOSER = re.compile(rf"(?<![ {CODE_LINE}])[ ]+(?=[,.;:)\]}}][{_TAIL}]*(?:[ \n]|\Z))"
+                            rf"|(?<![ .,;:!?{CODE_LINE}])[ ]+(?=[!?][{_TAIL}]*(?:[ \n]|\Z))")
 #: What ends a token after a mark at once: a space, a line break, the text's end.
 _TOKEN_GAPS = (" ", "\n", "")
 #: The rest of a token that a mark ends, matched from the mark.
@@ -601,6 +654,8 @@ def _drop_spaces_before_closers(text: str) -> str:
             start -= 1
         if match.group() in "!?" and start and text[start - 1] in ".,;:!?":
             continue
+        if start and text[start - 1] == CODE_LINE:
+            continue  # a code line's indentation (canon/5): ``    }`` keeps it
         if text[end + 1:end + 2] not in _TOKEN_GAPS and not _TOKEN_END.match(text, end + 1):
             continue  # the mark begins a token (a space or the end after it is the usual case)
         pieces.append(text[last:start])
