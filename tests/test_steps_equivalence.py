@@ -225,3 +225,16 @@ def test_spacing_is_its_patterns_with_quotes_and_code_marks(text: str) -> None:
     once = steps.spacing(text)
     assert once == spacing(text)
     assert steps.spacing(once) == once
+
+
+_SLASH_TEXT = st.text(alphabet="aZ9_/ \n-\u00e9\u00b2\u2160\u0663\u0130./", max_size=40)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_SLASH_TEXT)
+def test_slashed_pairs_read_from_the_slash_are_the_patterns(text: str) -> None:
+    """The pairs found from each slash are those the pattern, tried at every
+    character, finds (``İ`` lower-cases to two characters, ``²`` and ``Ⅰ``
+    are digits and numerals to ``[^\\W_]``, ``_`` is not)."""
+    reference = frozenset(f"{m.group(1)}/{m.group(2)}".lower() for m in layout._SLASHED.finditer(text))
+    assert layout._slashed_pairs(text) == reference
