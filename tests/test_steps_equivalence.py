@@ -238,3 +238,14 @@ def test_slashed_pairs_read_from_the_slash_are_the_patterns(text: str) -> None:
     are digits and numerals to ``[^\\W_]``, ``_`` is not)."""
     reference = frozenset(f"{m.group(1)}/{m.group(2)}".lower() for m in layout._SLASHED.finditer(text))
     assert layout._slashed_pairs(text) == reference
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="a (-)\r\n\t_.,\u00a0\u2009x1", max_size=40))
+def test_inner_spaces_found_from_the_space_are_the_patterns(text: str) -> None:
+    """gropdf's italic-correction candidates: the literal-led pattern finds
+    the spaces the lookbehind-led one finds."""
+    from verify.ingest import pdf
+
+    assert pdf._inner_spaces(text) == [m.start() for m in pdf._INNER_SPACE.finditer(text)]
+

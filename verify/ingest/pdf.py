@@ -420,6 +420,10 @@ def _font_name(raw: Any, index: int) -> bytes:
 #: that is neither whitespace nor a letter, digit or ``_``: a join there never
 #: makes one word of two words (fail safe; ``printf (3)``).
 _INNER_SPACE = re.compile(r"(?<=[^\s-]) (?=[^\s\w])")
+#: ``_INNER_SPACE`` led by its space (a literal the regex engine scans for),
+#: the character before it tested behind: the same matches, where the
+#: pattern's leading lookbehind was tried at every character of the page.
+_INNER_SPACE_FROM_SPACE = re.compile(r" (?<=[^\s-] )(?=[^\s\w])")
 
 
 def _inner_spaces(text: str) -> list[int]:
@@ -428,7 +432,7 @@ def _inner_spaces(text: str) -> list[int]:
     >>> _inner_spaces("a (b  (c\\r\\nd e- (f g")
     [1]
     """
-    return [m.start() for m in _INNER_SPACE.finditer(text)]
+    return [m.start() for m in _INNER_SPACE_FROM_SPACE.finditer(text)]
 
 
 #: A vertical gap this many times the usual line pitch separates paragraphs.

@@ -627,6 +627,12 @@ _NROFF_BULLET = re.compile(r"^o +(?=\S)", re.MULTILINE)
 #: one range fastest: the symbol is tested behind the non-ASCII character).
 _BULLET_SYMBOL = re.compile(
     "[^\x00-\x7f](?<=[\u2022\u25e6\u25aa\u25cf\u2023\u2043\u2219\u00b7\u25a0\u25a1\u2013])")
+#: ``_BULLET`` found from the symbol (a non-ASCII character, then whether it
+#: is a bullet at a line's start): the same matches, without trying the
+#: multiline ``^`` at every character (tests/test_steps_equivalence.py).
+_BULLET_FROM_SYMBOL = re.compile(
+    "[^\x00-\x7f](?<=^[\u2022\u25e6\u25aa\u25cf\u2023\u2043\u2219\u00b7\u25a0\u25a1\u2013]) +(?=\\S)",
+    re.MULTILINE)
 
 
 def bullets(text: str) -> str:
@@ -644,7 +650,7 @@ def bullets(text: str) -> str:
     'o what a night'
     """
     if not text.isascii() and _BULLET_SYMBOL.search(text):  # every bullet symbol is outside ASCII
-        text = _BULLET.sub("", text)
+        text = _BULLET_FROM_SYMBOL.sub("", text)
     if (text.startswith("o ") or "\no " in text) and len(_NROFF_BULLET.findall(text)) >= 2:
         text = _NROFF_BULLET.sub("", text)
     return text
