@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import verify.normalize as normalize
-from verify.model import CODE_LINE
+from verify.model import CODE_LINE, Block
 from verify.normalize import layout, steps
 
 _RUNS = re.compile(r"[ ]{2,}")
@@ -249,3 +249,38 @@ def test_inner_spaces_found_from_the_space_are_the_patterns(text: str) -> None:
 
     assert pdf._inner_spaces(text) == [m.start() for m in pdf._INNER_SPACE.finditer(text)]
 
+
+
+def _title_elsewhere(pages: tuple[str, ...], keys: frozenset[str], positions: list[Block]) -> bool:
+    """verify.normalize.layout's title test, folding the white space of every line."""
+    key = layout.furniture_key(layout._first_line(pages[0]))
+    if key not in keys or key == "#page-number" or not positions:
+        return False
+    tops: dict[bool, list[int]] = {True: [], False: []}
+    for block in positions:
+        if block.bbox is None:
+            continue
+        if layout.furniture_key(" ".join(block.text.split())) == key:
+            tops[block.page == 1].append(block.bbox[3])
+    return bool(tops[True] and tops[False]) and all(
+        abs(a - b) > layout.SAME_HEIGHT for a in tops[True] for b in tops[False])
+
+
+_HEADER_LINE = st.sampled_from(["Report 2", "Report  3", " Report\t4 ", "Rep", "12 Report", "Page 3", "3",
+                                "A  B 1", "A B 2", "AB 1", "x", "", "  ", "Re port 5"])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.tuples(_HEADER_LINE, st.integers(1, 3), st.sampled_from([700, 701, 650, 720]) | st.none()),
+                max_size=10), _HEADER_LINE)
+def test_the_title_test_skips_only_lines_that_cannot_have_the_key(
+        blocks: list[tuple[str, int, int | None]], first: str) -> None:
+    """The substring test before folding a line's white space drops no line
+    whose folded form has the header's key (words split by runs of spaces
+    and tabs, a key with no words before its first number, none at all)."""
+    positions = [Block(text, page, None if top is None else (0, top - 10, 5, top))
+                 for text, page, top in blocks]
+    pages = (first + "\nbody", "x")
+    key = layout.furniture_key(layout._first_line(pages[0]))
+    keys = frozenset({key})
+    assert layout._title_elsewhere(pages, keys, positions) == _title_elsewhere(pages, keys, positions)

@@ -150,8 +150,11 @@ def _title_elsewhere(pages: Pages, keys: frozenset[str], positions: Sequence[Blo
     # line whose key is ``key`` starts with the part of ``key`` before its
     # first '#', and only such lines need the key worked out.
     head = key.partition("#")[0]
+    # ... and holds the first word of that part (or its start) as it is:
+    # a substring test, before the line's white space is folded.
+    word = head.split(maxsplit=1)[0] if head.strip() else ""
     for block in positions:
-        if block.bbox is None:
+        if block.bbox is None or word not in block.text:
             continue
         line = " ".join(block.text.split())
         if line.startswith(head) and furniture_key(line) == key:
