@@ -284,3 +284,26 @@ def test_the_title_test_skips_only_lines_that_cannot_have_the_key(
     key = layout.furniture_key(layout._first_line(pages[0]))
     keys = frozenset({key})
     assert layout._title_elsewhere(pages, keys, positions) == _title_elsewhere(pages, keys, positions)
+
+
+_CANONICAL_TEXT = st.lists(st.sampled_from(["word", "end.", " ", "\n", "\n\n", "\n\n\n", "\t", "a b c d e f",
+                                            "x. y", "\u00a0", "\u2003"]), max_size=40).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_CANONICAL_TEXT, st.lists(_CANONICAL_TEXT, max_size=3), st.lists(_CANONICAL_TEXT, max_size=2))
+def test_digests_and_coverage_from_the_paragraph_streams_are_the_texts(
+        text: str, pages: list[str], removed: list[str]) -> None:
+    """The record's text digest and coverage warnings, read from the word
+    streams of the paragraphs, are those of the whole text (words never
+    span a paragraph break; white space other than spaces and line breaks
+    too)."""
+    from verify import fingerprint
+    from verify.model import Canonical, Extracted
+    from verify.pipeline import coverage_warnings
+
+    streams = tuple(map(fingerprint.word_stream, Canonical(text, "canon/4").paragraphs))
+    joined = fingerprint.stream_sha256(" ".join(filter(None, streams)), "canon/4")
+    assert joined == fingerprint.text_sha256(text, "canon/4")
+    extracted = Extracted("text", "x", tuple(pages), removed=tuple(removed))
+    assert coverage_warnings(extracted, text, streams) == coverage_warnings(extracted, text)

@@ -42,7 +42,12 @@ def word_stream(text: str) -> str:
 
 def text_sha256(text: str, profile: str) -> str:
     """The content digest: ``sha256("verify-<profile>\\n" + word stream)``."""
-    framed = f"verify-{profile}\n{word_stream(text)}"
+    return stream_sha256(word_stream(text), profile)
+
+
+def stream_sha256(stream: str, profile: str) -> str:
+    """:func:`text_sha256` of a text whose word stream is ``stream``."""
+    framed = f"verify-{profile}\n{stream}"
     return sha256_bytes(framed.encode("utf-8"))
 
 
