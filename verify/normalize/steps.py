@@ -622,17 +622,23 @@ def _drop_spaces_after_openers(text: str) -> str:
 _BULLET = re.compile(r"^[\u2022\u25e6\u25aa\u25cf\u2023\u2043\u2219\u00b7\u25a0\u25a1\u2013] +(?=\S)",
                      re.MULTILINE)
 _NROFF_BULLET = re.compile(r"^o +(?=\S)", re.MULTILINE)
-#: Where ``_BULLET`` can match: a pattern starting ``^`` in multiline mode is
-#: tried at every character, a character class is scanned for (a class of
-#: one range fastest: the symbol is tested behind the non-ASCII character).
-_BULLET_SYMBOL = re.compile(
-    "[^\x00-\x7f](?<=[\u2022\u25e6\u25aa\u25cf\u2023\u2043\u2219\u00b7\u25a0\u25a1\u2013])")
-#: ``_BULLET`` found from the symbol (a non-ASCII character, then whether it
-#: is a bullet at a line's start): the same matches, without trying the
-#: multiline ``^`` at every character (tests/test_steps_equivalence.py).
-_BULLET_FROM_SYMBOL = re.compile(
-    "[^\x00-\x7f](?<=^[\u2022\u25e6\u25aa\u25cf\u2023\u2043\u2219\u00b7\u25a0\u25a1\u2013]) +(?=\\S)",
-    re.MULTILINE)
+#: ``_BULLET`` after a line break, found from the break (a literal the regex
+#: engine scans for); the text's first line is matched at its start alone.
+#: The same matches, without trying the multiline ``^`` at every character
+#: (tests/test_steps_equivalence.py).
+_BULLET_AFTER_BREAK = re.compile(
+    "\n[\u2022\u25e6\u25aa\u25cf\u2023\u2043\u2219\u00b7\u25a0\u25a1\u2013] +(?=\\S)")
+_NROFF_BULLET_AFTER_BREAK = re.compile(r"\no +(?=\S)")
+
+
+def _drop_at_line_starts(text: str, first: re.Pattern[str], after_break: re.Pattern[str]) -> str:
+    """``text`` without the matches of a multiline pattern led by ``^``
+    (``first``, tried at the start alone), found as ``after_break``, the
+    same pattern led by a line break (which stays)."""
+    start = first.match(text)
+    if start is not None:
+        text = text[start.end():]
+    return after_break.sub("\n", text)
 
 
 def bullets(text: str) -> str:
@@ -649,8 +655,9 @@ def bullets(text: str) -> str:
     >>> bullets("o what a night")
     'o what a night'
     """
-    if not text.isascii() and _BULLET_SYMBOL.search(text):  # every bullet symbol is outside ASCII
-        text = _BULLET_FROM_SYMBOL.sub("", text)
-    if (text.startswith("o ") or "\no " in text) and len(_NROFF_BULLET.findall(text)) >= 2:
-        text = _NROFF_BULLET.sub("", text)
+    if not text.isascii():  # every bullet symbol is outside ASCII
+        text = _drop_at_line_starts(text, _BULLET, _BULLET_AFTER_BREAK)
+    if (text.startswith("o ") or "\no " in text) and (
+            bool(_NROFF_BULLET.match(text)) + len(_NROFF_BULLET_AFTER_BREAK.findall(text)) >= 2):
+        text = _drop_at_line_starts(text, _NROFF_BULLET, _NROFF_BULLET_AFTER_BREAK)
     return text
