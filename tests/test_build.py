@@ -165,6 +165,29 @@ def test_a_rebuild_extracts_only_what_changed(tmp_path: Path) -> None:
     assert read_manifest(target).entries[0].path == "f0.txt"
 
 
+def test_a_rebuild_reuses_a_latin1_text_and_a_repaired_gropdf_pdf(tmp_path: Path) -> None:
+    # An audit saw every non-UTF-8 text (its extractor id names the charset
+    # detector) extracted again on every rebuild; gropdf's PDFs (ids marked
+    # " +TJ-repair +italic-corrections") were the same.
+    import shutil
+
+    from verify.build import write_build
+
+    root, target = tmp_path / "corpus", tmp_path / "m.json"
+    root.mkdir()
+    (root / "latin1.txt").write_bytes("Caf\u00e9 cr\u00e8me, na\u00efve fa\u00e7ade, d\u00e9j\u00e0 vu.\n"
+                                      .encode("latin-1") * 3)
+    shutil.copy(DATA / "canon" / "builtins.pdf", root / "builtins.pdf")
+    first = build_manifest(root, manifest_path=target, jobs=1)
+    write_build(first, target)
+    ids = {e.path: e.extractor or "" for e in first.manifest.entries}
+    assert "charset-normalizer" in ids["latin1.txt"] and ids["builtins.pdf"].endswith("+italic-corrections")
+    assert build_manifest(root, manifest_path=target, jobs=1).reused == 2
+    # An older charset detector on record is not this one: extracted again.
+    target.write_bytes(target.read_bytes().replace(b"(charset-normalizer ", b"(charset-normalizer 0.0.1-"))
+    assert build_manifest(root, manifest_path=target, jobs=1).reused == 1
+
+
 def test_a_rebuild_does_not_trust_a_record_store_that_changed(tmp_path: Path) -> None:
     from verify.build import write_build
 

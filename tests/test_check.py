@@ -88,6 +88,20 @@ def test_deep_check_reports_extractor_drift(corpus: tuple[Path, Path]) -> None:
     assert drift.new_extractor is not None and drift.new_extractor.startswith("verify-pdf/1 pypdfium2 5")
 
 
+def test_deep_check_names_an_edited_text_digest_for_what_it_is(corpus: tuple[Path, Path]) -> None:
+    """Same bytes, same extractor and profile, another text digest on record: an
+    audit's hand-edited manifest read as if the tool had drifted."""
+    _, target = corpus
+    doc = read_doc(target.read_bytes())
+    for entry in doc["entries"]:
+        if entry["path"] == "latex.pdf":
+            entry["text_sha256"] = "sha256:" + "0" * 64
+    target.write_bytes(dump_doc(doc))
+    (drift,) = _check(corpus, deep=True).drifted
+    assert drift.old_extractor == drift.new_extractor
+    assert drift.note is not None and "manifest's text digest was edited" in drift.note
+
+
 def test_deep_check_of_an_untouched_corpus_passes(corpus: tuple[Path, Path]) -> None:
     assert _check(corpus, deep=True).passed
 

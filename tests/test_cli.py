@@ -76,6 +76,67 @@ def test_build_exit_1_when_a_file_failed(tmp_path: Path, capsys: pytest.CaptureF
     assert (tmp_path / "m.json").exists()
 
 
+def test_build_never_replaces_a_file_that_is_not_a_manifest(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """An audit gave a corpus document as `-m`: the build replaced it with the
+    manifest (and it left the corpus), exit 0. Now exit 2, and nothing written."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "README.md").write_text("Precious words nobody else holds.\n", "utf-8")
+    (corpus / "b.txt").write_text("Another document.\n", "utf-8")
+    for target in (corpus / "README.md", corpus / "b.txt"):
+        before = target.read_bytes()
+        assert main(["build", str(corpus), "-m", str(target), "-q"]) == 2
+        assert "is not a verify manifest" in capsys.readouterr().err
+        assert target.read_bytes() == before
+    assert not (corpus / "README.records.jsonl").exists()
+    # A file where the record store would go is kept too.
+    (tmp_path / "m.records.jsonl").write_text("notes\n", "utf-8")
+    assert main(["build", str(corpus), "-m", str(tmp_path / "m.json"), "-q"]) == 2
+    assert "is not a verify record store" in capsys.readouterr().err
+    # A manifest (and an empty file) is replaced as before.
+    assert main(["build", str(corpus), "-m", str(tmp_path / "n.json"), "-q"]) == 0
+    assert main(["build", str(corpus), "-m", str(tmp_path / "n.json"), "-q"]) == 0
+    (tmp_path / "e.json").write_bytes(b"")
+    assert main(["build", str(corpus), "-m", str(tmp_path / "e.json"), "-q"]) == 0
+
+
+def test_build_names_the_files_it_kept_hash_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An audit's gzip data named .txt and a ZIP named .html were counted as
+    "ingested", named nowhere; now the summary says they were only hashed, and why."""
+    import gzip
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "compressed.txt").write_bytes(gzip.compress(b"Words nobody can read here.\n"))
+    (corpus / "ok.txt").write_text("An ordinary sentence of plain text.\n", "utf-8")
+    assert main(["build", str(corpus), "-m", str(tmp_path / "m.json"), "-q"]) == 0
+    out = capsys.readouterr().out
+    assert "1 ingested" in out and "1 hashed only" in out
+    assert "hashed  compressed.txt: the bytes are gzip-compressed data" in out
+    assert main(["build", str(corpus), "-m", str(tmp_path / "m.json"), "-q", "--format", "json"]) == 0
+    said = json.loads(capsys.readouterr().out)
+    assert said["hashed_only"] == 1 and said["unread"] == []  # reused: counted, no reason kept
+
+
+def test_json_of_a_file_whose_name_is_not_utf8_is_valid_utf8(
+        tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes]) -> None:
+    """An audit's `ingest --format json` and `lint --format json` wrote such a
+    name's bytes raw: the output was not UTF-8. Now it is the manifest's escape."""
+    import os
+
+    odd = os.path.join(os.fsdecode(tmp_path), os.fsdecode(b"bad\xff\xfe.txt"))
+    with open(odd, "w", encoding="utf-8") as handle:
+        handle.write("The CSO met. The SCO met. The SCO met again.\n")
+    main(["ingest", "--format", "json", odd])
+    record = json.loads(capfdbinary.readouterr().out.decode("utf-8"))
+    assert record["path"].endswith("bad\\xff\\xfe.txt")
+    main(["lint", "--format", "json", odd])
+    report = json.loads(capfdbinary.readouterr().out.decode("utf-8"))
+    assert [f["path"] for f in report["files"]] == [record["path"]]
+    assert all(f["path"] in (None, record["path"]) for f in report["files"][0]["findings"])
+
+
 def test_build_names_a_page_whose_canonical_text_is_empty(tmp_path: Path,
                                                         capsys: pytest.CaptureFixture[str]) -> None:
     """A page cut inside its head (visible words, no content) is ingested, and the

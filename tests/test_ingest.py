@@ -35,6 +35,30 @@ def test_sniff_reads_the_bytes_not_the_name(head: bytes, expected: str) -> None:
     assert sniff(head) == expected
 
 
+@pytest.mark.parametrize("head, name, expected", [
+    (b"<p>Apache License<br />\nVersion 2.0</p>", "Apache-2.0.html", "html"),  # an SPDX fragment
+    (b"\n  <div class='optional-license-text'><p>x</p></div>", "frag.htm", "html"),
+    (b"<p align='center'><img src='logo.png'></p>\n\n# Title\n\n`Vec<T>`", "README.md", "text"),
+    (b"<p>A fragment with no name.</p>", None, "text"),
+    (b"<!DOCTYPE html><p>x", "notes.txt", "html"),  # a document's start: the bytes decide
+    (b"Every page has a <head> and a <body> element.", "lesson.html", "text"),
+])
+def test_a_fragment_is_html_only_in_a_file_named_as_html(head: bytes, name: str | None,
+                                                          expected: str) -> None:
+    assert sniff(head, name) == expected
+
+
+def test_a_text_that_mentions_html_markup_keeps_every_character() -> None:
+    """An audit's package METADATA (a README quoting `<html>` in a code example)
+    was read as HTML: `<...>` vanished and its first lines went as site chrome."""
+    data = (b"Metadata-Version: 2.4\nName: example\nAuthor-email: A. Person <a.person@example.org>\n\n"
+            b"Quick start:\n\n    soup = Parse('<html><body><p>Hi</p></body></html>')\n")
+    record = process_bytes(data, "METADATA")
+    assert record.format == "text" and record.text is not None
+    assert "<a.person@example.org>" in record.text and "<body><p>Hi</p></body>" in record.text
+    assert any("HTML markup at byte" in w for w in record.warnings)
+
+
 @pytest.mark.parametrize("head, what", [
     (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG"),
     (b"PK\x03\x04\x14\x00", "ZIP"),
@@ -137,6 +161,9 @@ def test_one_document_encrypted_many_ways_has_one_canonical_hash() -> None:
     r5 = records[2]
     assert r5.extractor is not None and r5.extractor.startswith("verify-pdf/1 pypdf ")
     assert any("empty password" in w for w in r5.warnings)
+    # Every one that is encrypted says so, whichever backend opened it (PDFium
+    # opened r3 without a word until an audit saw it).
+    assert [any("empty password" in w for w in r.warnings) for r in records] == [False, True, True, True]
 
 
 @pytest.mark.parametrize("name, expected", [

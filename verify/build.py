@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 import shutil
 import tempfile
 from collections import Counter
@@ -71,6 +72,11 @@ class BuildResult:
     #: (path, warning) of the files extracted in this run whose canonical text
     #: is empty or keeps much less than their visible text (``canon.*``).
     flagged: tuple[tuple[str, str], ...] = ()
+    #: Files kept hash-only because no ingester reads their format (an image,
+    #: a gzip file, binary data): how many in all, and (path, why) of those
+    #: read in this run (a reused entry keeps no reason).
+    hashed_only: int = 0
+    unread: tuple[tuple[str, str], ...] = ()
 
     @property
     def files(self) -> int:
@@ -107,7 +113,8 @@ def build_manifest(root: str | os.PathLike[str], *, manifest_path: str | os.Path
     details: dict[str, dict[str, Any]] = {}
     records: list[Record] = []
     flagged: list[tuple[str, str]] = []
-    reused = 0
+    unread: list[tuple[str, str]] = []
+    hashed_only = reused = 0
     try:
         # A part of files at a time, in name order: the reused ones hashed (opened beneath
         # the root, no link followed, the walk's inode: issue 8 item 8), the others
@@ -121,6 +128,10 @@ def build_manifest(root: str | os.PathLike[str], *, manifest_path: str | os.Path
                                progress)
             for item, entry, detail, record in made:
                 sink.add(entry)
+                if entry.format == "unknown" and entry.error is None and entry.kind != "link":
+                    hashed_only += 1
+                    if record is not None and record.error_code in HASH_ONLY_CODES:
+                        unread.append((item.name, record.error or ""))
                 if detail is not None and entry.record_key is not None:
                     details[entry.record_key] = detail
                 if record is None:
@@ -137,7 +148,8 @@ def build_manifest(root: str | os.PathLike[str], *, manifest_path: str | os.Path
         raise
     return BuildResult(manifest, tuple(records), _warnings(provenance, present), details,
                        reused=reused, spool=sink.spool, count=sink.count,
-                       failures=tuple(sink.failures), flagged=tuple(flagged))
+                       failures=tuple(sink.failures), flagged=tuple(flagged),
+                       hashed_only=hashed_only, unread=tuple(unread))
 
 
 _Made = tuple[CorpusFile, Entry, "dict[str, Any] | None", "Record | None"]
@@ -297,13 +309,23 @@ def _process(item: tuple[CorpusFile, Options, str]) -> Record:
 
 # --------------------------------------------------------------------------- reuse
 
+#: The marks a PDF's extractor id carries when a repair of this same extractor
+#: applied to that file (`` +TJ-repair``, `` +italic-corrections``): decided by
+#: the file's bytes, so the id without them is the installation's.
+_REPAIR_MARKS = re.compile(r"(?: \+[a-z][a-z-]*)+$", re.IGNORECASE)
+
+
+def _unmarked(extractor: str | None) -> str | None:
+    return None if extractor is None else _REPAIR_MARKS.sub("", extractor)
+
+
 @dataclass
 class _Previous:
     """What the last build recorded, and which extractor each format has now."""
 
     entries: dict[str, Entry] = field(default_factory=dict)
     details: dict[str, dict[str, Any]] = field(default_factory=dict)
-    extractors: dict[str, str | None] = field(default_factory=dict)
+    extractors: dict[str, frozenset[str | None]] = field(default_factory=dict)
     profile: str | None = None
     lint: bool = False
 
@@ -314,7 +336,7 @@ class _Previous:
             return False
         if item.link is not None or old.kind == "link":
             return False  # cheap to record again
-        if old.format not in self.extractors or old.extractor != self.extractors[old.format]:
+        if _unmarked(old.extractor) not in self.extractors.get(old.format, ()):
             return False
         if old.text_sha256 is not None and old.profile != self.profile:
             return False
@@ -354,22 +376,27 @@ _PROBE_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
               b"5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\n"
               b"trailer<</Root 1 0 R>>\n%%EOF\n")
 _PROBES = {
-    "text": b"A probe of the text ingester.\n",
-    "html": b"<!doctype html><html><head><title>p</title></head><body><main><p>A probe of the "
-            b"HTML ingester, long enough to be the main content of the page.</p></main></body></html>",
-    "pdf": _PROBE_PDF,
+    "text": [b"A probe of the text ingester.\n",
+             # not UTF-8: the id names the charset detector too
+             b"A probe of the text ingester, caf\xe9 cr\xe8me br\xfbl\xe9e, na\xefve fa\xe7ade.\n"],
+    "html": [b"<!doctype html><html><head><title>p</title></head><body><main><p>A probe of the "
+             b"HTML ingester, long enough to be the main content of the page.</p></main></body></html>"],
+    "pdf": [_PROBE_PDF],
 }
 
 
-def current_extractors(options: Options) -> dict[str, str | None]:
-    """The extractor id this installation records, per format (from probe documents);
-    ``unknown`` (hash-only) has none. A format whose probe fails is left out."""
-    found: dict[str, str | None] = {"unknown": None}
+def current_extractors(options: Options) -> dict[str, frozenset[str | None]]:
+    """The extractor ids this installation records, per format (from probe documents:
+    a text that is not UTF-8 records its charset detector as well); ``unknown``
+    (hash-only) has none. A format whose probes all fail is left out."""
+    found: dict[str, frozenset[str | None]] = {"unknown": frozenset({None})}
     probe_options = replace(options, lint=False)
-    for fmt, data in _PROBES.items():
-        record = process_bytes(data, f"probe.{fmt}", probe_options)
-        if record.error is None and record.format == fmt and record.extractor:
-            found[fmt] = record.extractor
+    for fmt, probes in _PROBES.items():
+        ids = frozenset(record.extractor for data in probes
+                        if (record := process_bytes(data, f"probe.{fmt}", probe_options)).error is None
+                        and record.format == fmt and record.extractor)
+        if ids:
+            found[fmt] = ids
     return found
 
 

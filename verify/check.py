@@ -561,14 +561,14 @@ class _Run:
             return []
         from verify.normalize import PROFILE, PROFILES
         from verify.parallel import map_ordered
-        from verify.pipeline import Options, crashed_record, hard_timeout
+        from verify.pipeline import Options, crashed_file, hard_timeout
 
         profile = self.manifest.profile if self.manifest.profile in PROFILES else PROFILE.name
         options = self.options or Options(profile=profile)
         return map_ordered(process_file_item, [(i.path, i.name, options) for i in items],
                            jobs=self.jobs, executor=self.executor,
                            progress="extract" if self.progress else None,
-                           on_crash=lambda item, why: crashed_record(item[1], why),
+                           on_crash=lambda item, why: crashed_file(item[0], item[1], why),
                            memory_limit=options.memory_limit, item_timeout=hard_timeout(options))
 
     def share(self) -> tuple[Any, ...]:
@@ -936,5 +936,11 @@ def _drift(entry: Entry, record: Record) -> Drifted | None:
         note = f"extraction error was {old_error or 'none'}, now {new_error or 'none'}"
     elif entry.profile is not None and entry.profile != record.profile:
         note = _profile_note(entry.profile)
+    elif entry.extractor == record.extractor and entry.profile == record.profile:
+        # Nothing named changed, yet the text did: say what that means, rather
+        # than a line that reads as if this tool had changed (an audit's case).
+        note = ("the same extractor and profile give another canonical text from the same bytes: "
+                "the manifest's text digest was edited, or a library the extractor id does not "
+                "name changed what it extracts")
     return Drifted(entry.path, entry.text_sha256, record.text_sha256, entry.extractor,
                    record.extractor, entry.profile, record.profile, note)

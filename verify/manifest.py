@@ -78,6 +78,17 @@ _DRIVE = re.compile(rb"[A-Za-z]:")
 _SIMPLE_PATH = re.compile(r"[A-Za-z0-9_\-][A-Za-z0-9_.\- +,=@~]*(/[A-Za-z0-9_\-][A-Za-z0-9_.\- +,=@~]*)*\Z")
 
 
+def json_name(path: str) -> str:
+    """A path as given on the command line, for JSON output: itself when it is
+    Unicode, else (a name that is not UTF-8: lone surrogates, which no UTF-8
+    writer can take) its manifest form, odd bytes escaped (:func:`encode_name`)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return encode_name(os.fsencode(path))
+    return path
+
+
 def encode_name(raw: bytes) -> str:
     """A file name (the exact bytes, ``os.fsencode``) as a manifest path string.
 
@@ -437,6 +448,30 @@ class _suppress_os_error:
 
 
 # --------------------------------------------------------------------------- the record store
+
+def not_ours(path: str | os.PathLike[str], what: str) -> str | None:
+    """Why ``path`` must not be replaced by a build, or None: an existing,
+    non-empty file that is not a verify manifest (``what="manifest"``) or record
+    store (``what="store"``): ``build -m README.md`` must not destroy a document."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"cannot inspect it: {exc.strerror or exc}"
+    if not head:
+        return None
+    if what == "manifest":
+        ours = head.startswith(b'{"format":"verify-manifest/') or (
+            head.lstrip().startswith(b"{") and b"verify-manifest/1" in head)
+    else:
+        ours = head.startswith(b'{"')
+    if ours:
+        return None
+    return (f"it exists and is not a verify {'manifest' if what == 'manifest' else 'record store'}: "
+            "refused (it would be replaced); remove it or choose another path")
+
 
 def records_name(manifest_path: str | os.PathLike[str]) -> str:
     """``sources.json`` -> ``sources.records.jsonl`` (beside it)."""

@@ -92,13 +92,22 @@ def crashed_beneath(root: str | os.PathLike[str], disk_name: str, name: str,
     check verifies them, where a record without a digest could only ever be
     reported) and the format sniffed from the first bytes. When the file cannot
     be read now, the bare crash record."""
+    return _crashed_read(lambda: safeio.open_beneath(root, disk_name, identity), name, why)
+
+
+def crashed_file(path: str | os.PathLike[str], name: str, why: str) -> Record:
+    """:func:`crashed_beneath` of a file named by the user (``verify ingest``,
+    ``check --deep``): its size, raw digest and sniffed format, read by the parent."""
+    return _crashed_read(lambda: _open_plain(Path(path)), name, why)
+
+
+def _crashed_read(opener: Callable[[], int], name: str, why: str) -> Record:
     record = crashed_record(name, why)
     try:
-        size, raw, _, head = _read(lambda: safeio.open_beneath(root, disk_name, identity),
-                                   Options(extract=False))
+        size, raw, _, head = _read(opener, Options(extract=False))
     except VerifyError:
         return record
-    return replace(record, format=_sniff_quietly(head), size=size, raw_sha256=raw)
+    return replace(record, format=_sniff_quietly(head, name), size=size, raw_sha256=raw)
 
 
 def process_file(path: str | os.PathLike[str], name: str | None = None,
@@ -129,7 +138,7 @@ def _process_opened(opener: Callable[[], int], name: str, options: Options) -> R
                       error=exc.message, error_code=exc.code)
     record = Record(path=name, format="unknown", size=size, raw_sha256=raw)
     if data is None:
-        fmt = _sniff_quietly(head)
+        fmt = _sniff_quietly(head, name)
         if size > options.max_bytes and options.extract:
             err = TooLarge(f"{size} bytes is over the extraction limit of {options.max_bytes} bytes; "
                            "only the raw digest was taken")
@@ -145,10 +154,10 @@ def process_bytes(data: bytes, name: str, options: Options = Options(),
         record = Record(path=name, format="unknown", size=len(data),
                         raw_sha256=fingerprint.sha256_bytes(data))
     try:
-        record = replace(record, format=sniff(data[:SNIFF_BYTES]))
+        record = replace(record, format=sniff(data[:SNIFF_BYTES], name))
         with _deadline(options.timeout):
             extracted = ingest_bytes(data, pdf_backend=options.pdf_backend,
-                                     html_parser=options.html_parser)
+                                     html_parser=options.html_parser, name=name)
             canonical = canonicalize(extracted, PROFILES[options.profile])
     except VerifyError as exc:
         return replace(record, error=exc.message, error_code=exc.code)
@@ -329,8 +338,8 @@ def _open_plain(path: Path) -> int:
     return fd
 
 
-def _sniff_quietly(head: bytes) -> Format:
+def _sniff_quietly(head: bytes, name: str | None = None) -> Format:
     try:
-        return sniff(head)
+        return sniff(head, name)
     except VerifyError:
         return "unknown"

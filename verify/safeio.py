@@ -105,6 +105,20 @@ def refuse_special_target(path: str | os.PathLike[str], what: str,
                     "(it would be replaced)")
 
 
+def refuse_overwriting_input(output: str | os.PathLike[str], inputs: list[str | os.PathLike[str]],
+                             error: Callable[[str], VerifyError]) -> None:
+    """Refuse to write a report or export over one of the files it is made
+    from (``compare A B -o A``): the input would be lost."""
+    for source in inputs:
+        try:
+            same = os.path.samefile(output, source)
+        except OSError:  # either is absent or unreadable: nothing to lose here
+            continue
+        if same:
+            raise error(f"the output {os.fspath(output)!r} is the input {os.fspath(source)!r}: "
+                        "refused (it would be overwritten)")
+
+
 def _blocking(fd: int) -> None:
     if _NONBLOCK:
         os.set_blocking(fd, True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,18 @@ def test_missing_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
 def test_unwritable_output_exits_2(tmp_path: Path) -> None:
     assert main(["compare", A, B, "-o", str(tmp_path / "no" / "such" / "dir.txt")]) == 2
+
+
+def test_output_over_an_input_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An audit wrote `compare A B -o A`: A was replaced by the report."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    shutil.copy(A, a)
+    shutil.copy(B, b)
+    before = a.read_bytes()
+    for output in (a, b):
+        assert main(["compare", str(a), str(b), "--format", "json", "-o", str(output)]) == 2
+        assert "refused" in capsys.readouterr().err
+    assert a.read_bytes() == before
 
 
 def test_bad_format_is_a_usage_error() -> None:

@@ -11,7 +11,7 @@ import pytest
 from prov.model import ProvDocument
 
 from verify.cli import main
-from verify.manifest import read_manifest
+from verify.manifest import read_manifest, records_name
 from verify.signing import load_public_key, open_envelope
 
 from proof.proofkit import TEXTS, Corpus
@@ -50,6 +50,15 @@ def test_bagit_export_of_a_drifted_corpus_writes_nothing(corpus: Corpus, tmp_pat
 
 def test_bagit_export_refuses_an_existing_folder(corpus: Corpus, tmp_path: Path) -> None:
     assert main(["export", "bagit", str(tmp_path), "-m", str(corpus.manifest)]) == 2
+
+
+def test_an_export_over_its_manifest_or_store_is_refused(corpus: Corpus) -> None:
+    before = corpus.manifest.read_bytes()
+    store = corpus.manifest.parent / records_name(corpus.manifest)
+    for kind in ("prov", "intoto"):
+        for output in (corpus.manifest, store):
+            assert main(["export", kind, "-m", str(corpus.manifest), "-o", str(output)]) == 2
+    assert corpus.manifest.read_bytes() == before
 
 
 def test_prov_export_is_prov_json_that_prov_reads_back(corpus: Corpus, tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ costs one file, not the run (issue 8, items 2 and 3)."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import signal
 import subprocess
@@ -125,10 +126,16 @@ def test_a_pdf_that_kills_its_worker_is_a_recorded_error(tmp_path: Path, jobs: s
 
 
 def test_ingest_of_the_bomb_alone_exits_2_not_sigabrt(tmp_path: Path) -> None:
-    run = subprocess.run(_verify("ingest", str(BOMB), "-j", "1", "--memory-limit", "512"),
+    run = subprocess.run(_verify("ingest", str(BOMB), "-j", "1", "--memory-limit", "512",
+                                 "--format", "json"),
                          capture_output=True, timeout=300)
     assert run.returncode == 2
     assert b"ingest.crashed" in run.stderr
+    # As in a build, the parent reads what it can without the code that crashed.
+    record = json.loads(run.stdout)
+    assert record["error_code"] == "ingest.crashed" and record["format"] == "pdf"
+    assert record["size"] == BOMB.stat().st_size
+    assert record["raw_sha256"] == "sha256:" + hashlib.sha256(BOMB.read_bytes()).hexdigest()
 
 
 def _die_on_three(x: int) -> int:

@@ -56,6 +56,10 @@ def add_parser(sub: Any) -> None:
     parser.set_defaults(func=run)
 
 
+#: Hash-only files named in the text summary (an archive may hold thousands of images).
+_UNREAD_SHOWN = 20
+
+
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -65,10 +69,12 @@ def run(args: argparse.Namespace) -> int:
     if not Path(args.root).is_dir():
         raise VerifyError(f"{args.root!r} is not a folder")
     refuse_special_target(args.manifest, "manifest", ManifestError)
+    _refuse_foreign(args.manifest)
     with manifest_lock(args.manifest, timeout=args.lock_timeout, on_wait=lambda holder: print(
             f"verify: waiting for another build of {shown(args.manifest)} (held by "
             f"{shown(holder)}; giving up after {args.lock_timeout:g} s)", file=sys.stderr)):
         refuse_special_target(args.manifest, "manifest", ManifestError)
+        _refuse_foreign(args.manifest)
         with executor_from(args) as executor:
             options = options_from(args, lint=not args.no_lint and not args.hash_only)
             if args.hash_only:
@@ -96,13 +102,34 @@ def run(args: argparse.Namespace) -> int:
                    "failed": [{"path": r.path, "error": r.error, "error_code": r.error_code}
                               for r in failed],
                    "warnings": list(result.warnings),
+                   "hashed_only": result.hashed_only,
+                   "unread": [{"path": path, "why": why} for path, why in result.unread],
                    "flagged": [{"path": path, "warning": warning} for path, warning in result.flagged]})
     else:
-        total = result.files
-        print(f"wrote {shown(args.manifest)}: {total} files, {total - len(failed)} ingested "
-              f"({result.reused} reused from the previous build), {len(failed)} failed")
+        total, hashed = result.files, result.hashed_only
+        kept = f", {hashed} hashed only (no ingester reads their format)" if hashed else ""
+        print(f"wrote {shown(args.manifest)}: {total} files, {total - len(failed) - hashed} ingested "
+              f"({result.reused} reused from the previous build){kept}, {len(failed)} failed")
         for record in failed:
             print(f"  failed  {shown(record.path)}: {shown(record.error or '')} [{record.error_code}]")
+        for path, why in result.unread[:_UNREAD_SHOWN]:
+            print(f"  hashed  {shown(path)}: {shown(why)}")
+        if len(result.unread) > _UNREAD_SHOWN:
+            more = len(result.unread) - _UNREAD_SHOWN
+            print(f"  ... and {more} more hashed only (--format json lists all)")
         for path, warning in result.flagged:
             print(f"  warning {shown(path)}: {shown(warning)}")
     return 1 if failed else 0
+
+
+def _refuse_foreign(manifest: str) -> None:
+    """A build replaces the manifest and its record store: never a file that is
+    neither (a document of the corpus given as ``-m`` by mistake)."""
+    from pathlib import Path
+
+    from verify.manifest import not_ours, records_name
+
+    store = Path(manifest).parent / records_name(manifest)
+    for path, what in ((Path(manifest), "manifest"), (store, "store")):
+        if (problem := not_ours(path, what)) is not None:
+            raise ManifestError(f"{shown(str(path))}: {problem}")

@@ -11,6 +11,7 @@ from typing import Any
 from verify.commands import add_extraction, add_format, options_from
 from verify.errors import VerifyError
 from verify.pipeline import process_file
+from verify.safeio import refuse_overwriting_input
 
 
 def add_parser(sub: Any) -> None:
@@ -36,6 +37,8 @@ def run(args: argparse.Namespace) -> int:
     from verify.compare import compare_texts, to_dict
     from verify.report import compare_html, compare_text
 
+    if args.output:
+        refuse_overwriting_input(args.output, [args.a, args.b], VerifyError)
     text_a = _canonical_text(args.a, args)
     text_b = _canonical_text(args.b, args)
     comparison = compare_texts(text_a, text_b)

@@ -59,6 +59,12 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def _read(args: argparse.Namespace) -> tuple[bytes, Manifest]:
+    if getattr(args, "output", None) is not None:
+        from verify.manifest import records_name
+        from verify.safeio import refuse_overwriting_input
+
+        store = Path(args.manifest).parent / records_name(args.manifest)
+        refuse_overwriting_input(args.output, [args.manifest, store], VerifyError)
     data = read_manifest_bytes(args.manifest)
     return data, loads(data, source=args.manifest)
 

@@ -11,7 +11,8 @@ from verify.escape import shown
 from verify.commands import add_extraction, add_format, add_jobs, executor_from, options_from
 from verify.model import Record, to_json
 from verify.parallel import map_ordered
-from verify.pipeline import Options, crashed_record, hard_timeout, process_file
+from verify.manifest import json_name
+from verify.pipeline import Options, crashed_file, hard_timeout, process_file
 
 
 def add_parser(sub: Any) -> None:
@@ -33,7 +34,7 @@ def _one(item: tuple[str, Options]) -> Record:
 
 
 def _crashed(item: tuple[str, Options], why: str) -> Record:
-    return crashed_record(item[0], why)
+    return crashed_file(item[0], item[0], why)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -44,7 +45,9 @@ def run(args: argparse.Namespace) -> int:
                               memory_limit=options.memory_limit, item_timeout=hard_timeout(options))
     for record in records:
         if args.format == "json":
-            sys.stdout.write(json.dumps(record_json(record), sort_keys=True, ensure_ascii=False) + "\n")
+            doc = record_json(record)
+            doc["path"] = json_name(doc["path"])
+            sys.stdout.write(json.dumps(doc, sort_keys=True, ensure_ascii=False) + "\n")
         elif record.error is None:
             if len(records) > 1:
                 sys.stdout.write(f"==> {shown(record.path)} <==\n")

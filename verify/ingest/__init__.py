@@ -12,7 +12,7 @@ from dataclasses import replace
 from verify.errors import UnsupportedFormat
 from verify.ingest.html import HtmlParser
 from verify.ingest.pdf import Backend, ingest_pdf
-from verify.ingest.sniff import SNIFF_BYTES, sniff
+from verify.ingest.sniff import SNIFF_BYTES, markup_inside, sniff
 from verify.model import CODE_LINE, MARK_IN_TEXT, Extracted, Format, without_marks
 
 __all__ = ["SNIFF_BYTES", "Backend", "HtmlParser", "ingest_bytes", "sniff"]
@@ -42,9 +42,10 @@ REGISTRY: dict[Format, Callable[[bytes, Backend, HtmlParser], Extracted]] = {
 
 
 def ingest_bytes(data: bytes, *, pdf_backend: Backend = "pdfium",
-                 html_parser: HtmlParser = "lxml") -> Extracted:
-    """Sniff the format of ``data`` and extract its text."""
-    fmt = sniff(data[:SNIFF_BYTES])
+                 html_parser: HtmlParser = "lxml", name: str | None = None) -> Extracted:
+    """Sniff the format of ``data`` (``name`` only tells an HTML fragment from
+    text: :func:`~verify.ingest.sniff.sniff`) and extract its text."""
+    fmt = sniff(data[:SNIFF_BYTES], name)
     try:
         ingester = REGISTRY[fmt]
     except KeyError:  # pragma: no cover - sniff only returns registered formats
@@ -55,4 +56,8 @@ def ingest_bytes(data: bytes, *, pdf_backend: Backend = "pdfium",
         # U+FDD0 is text, kept as U+FFFD and said.
         extracted = replace(extracted, pages=tuple(without_marks(p) for p in extracted.pages),
                             warnings=(*extracted.warnings, MARK_IN_TEXT))
+    if fmt == "text" and (at := markup_inside(data[:SNIFF_BYTES])) is not None:
+        extracted = replace(extracted, warnings=(*extracted.warnings, (
+            f"HTML markup at byte {at}, but the file does not begin as an HTML document: "
+            "read as plain text, every character kept")))
     return extracted

@@ -108,6 +108,11 @@ def _pdfium(data: bytes) -> Extracted:
             raise EncryptedDocument("encrypted, and the empty password does not open it") from exc
         raise CorruptDocument(f"PDFium cannot open it: {exc}") from exc
     repaired = ""
+    # PDFium opens a file encrypted with an empty user password without a word;
+    # the record says so, as the pypdf backend's does (an audit saw one silent).
+    revision = pdfium.raw.FPDF_GetSecurityHandlerRevision(doc.raw)
+    encrypted = (f"encrypted; opened with the empty password (security handler revision {revision})",
+                 ) if revision >= 0 else ()
     info = doc.get_metadata_dict(skip_empty=True)
     gropdf = bool(_PRODUCERS_WITH_EMPTY_TJ.match(info.get("Producer", "")))
     if gropdf:
@@ -132,6 +137,7 @@ def _pdfium(data: bytes) -> Extracted:
         pages=tuple(text for text, _ in read),
         metadata=metadata,
         lines=tuple(block for _, blocks in read for block in blocks),
+        warnings=encrypted,
     )
 
 

@@ -30,10 +30,23 @@ _FOREIGN_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"MM\x00*", "a TIFF image"),
 )
 
+#: Markup that begins an HTML document: the bytes alone decide.
 _HTML_START = re.compile(
     rb"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]",
     re.IGNORECASE | re.DOTALL,
 )
+#: A first tag that begins an HTML *fragment* (the WHATWG sniffing list, with the
+#: block elements fragments such as SPDX's licence pages begin with). Markdown
+#: and plain text begin this way too (a README's ``<div align="center">``), and
+#: read as HTML their ``<T>`` and ``<a@b.org>`` would vanish: so a fragment is
+#: HTML only in a file named as HTML (the one place the name counts).
+_FRAGMENT_START = re.compile(
+    rb"^(?:<!--.*?-->\s*)*<(?:p|div|table|h[1-6]|a|b|br|font|script|iframe|style|title|section|"
+    rb"article|main|ul|ol|dl|pre|blockquote|span|meta|link)[\s>/]",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_NAME = re.compile(r"\.(?:x?html?|shtml)$", re.IGNORECASE)
+#: Document markup later in a file that does not begin as HTML (said, not obeyed).
 _HTML_ANYWHERE = re.compile(rb"<(?:html|body|head)[\s>]", re.IGNORECASE)
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
@@ -41,8 +54,14 @@ _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 SNIFF_BYTES = 4096
 
 
-def sniff(head: bytes) -> Format:
+def sniff(head: bytes, name: str | None = None) -> Format:
     """Return the format of a file from its first bytes.
+
+    HTML is a file that begins as an HTML document (after a BOM, white space,
+    an XML declaration, comments); a file that begins with a fragment's tag
+    (``<p>``, ``<div>``) is HTML only when ``name`` ends in ``.html``/``.htm``.
+    Markup further in (a text that *mentions* ``<body>``) leaves it text:
+    read as HTML, every ``<...>`` in it would vanish.
 
     >>> sniff(b"%PDF-1.7\\n...")
     'pdf'
@@ -50,6 +69,8 @@ def sniff(head: bytes) -> Format:
     'html'
     >>> sniff(b"Plain words.\\n")
     'text'
+    >>> sniff(b"<p>A fragment.</p>", "page.html"), sniff(b"<p>A fragment.</p>", "README.md")
+    ('html', 'text')
     """
     if not head:
         raise EmptyFile("the file is empty (0 bytes)")
@@ -58,10 +79,19 @@ def sniff(head: bytes) -> Format:
     for magic, what in _FOREIGN_MAGIC:
         if head.startswith(magic):
             raise UnsupportedFormat(f"the bytes are {what}, not PDF, HTML or text")
-    probe = _ascii_view(head)
-    if _HTML_START.match(probe.lstrip()) or _HTML_ANYWHERE.search(probe):
+    probe = _ascii_view(head).lstrip()
+    if _HTML_START.match(probe):
+        return "html"
+    if name is not None and _HTML_NAME.search(name) and _FRAGMENT_START.match(probe):
         return "html"
     return "text"
+
+
+def markup_inside(head: bytes) -> int | None:
+    """Where a file read as text has HTML document markup in its first bytes
+    (``<body>`` at that offset of the head), or None: the record says so."""
+    match = _HTML_ANYWHERE.search(_ascii_view(head))
+    return None if match is None else match.start()
 
 
 def _ascii_view(head: bytes) -> bytes:

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from verify.escape import shown
+from verify.manifest import json_name
 from verify.model import SEVERITIES, Finding
 
 WIDTH = 100
@@ -76,7 +77,7 @@ def finding_json(finding: Finding) -> dict[str, Any]:
         "code": finding.code,
         "severity": finding.severity,
         "message": finding.message,
-        "path": finding.path,
+        "path": None if finding.path is None else json_name(finding.path),
         "span": {"start": finding.span.start, "end": finding.span.end},
         "line": finding.line,
         "column": finding.column,
@@ -100,7 +101,7 @@ def render_json(
         "fail_on": fail_on,
         "files": [
             {
-                "path": path,
+                "path": json_name(path),
                 "error": errors.get(path),
                 "findings": [finding_json(f) for f in results.get(path, ())],
             }
