@@ -171,3 +171,22 @@ def test_windowed_badness_on_long_windows(core: str, times: int) -> None:
     """Dense non-ASCII text makes windows longer than the cached ones."""
     line = core * times
     assert steps.is_bad(line) == ftfy.badness.is_bad(line)
+
+
+def test_every_match_holds_a_key_character() -> None:
+    """What lets is_bad answer False for a line without a ``_BADNESS_KEY``
+    character: every alternative of the pattern has a position (one
+    character, not repeated) that takes only characters of the key."""
+    for branch in _branches():
+        assert any(_only_non_ascii(item) and all(steps._BADNESS_KEY.fullmatch(c) for c in _characters(item))
+                   for item in branch.data), branch  # type: ignore[attr-defined]
+
+
+_CJK = "\u306e\u3059\u30a2\u3002\u3001\u6f22\u2208\u2192\u2200\u00e4\u00c3\u00a9\u20ac\u2122\u00e2 a."
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=_CJK, max_size=40))
+def test_windowed_badness_is_ftfys_on_kana_and_symbols(line: str) -> None:
+    """Japanese, arrows and set symbols beside key characters and mojibake."""
+    assert steps.is_bad(line) == ftfy.badness.is_bad(line)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterator
 
 import ftfy
 import ftfy.badness
@@ -147,25 +148,65 @@ _BAD_SEED = re.compile(
     rf"[^\x00-\x7f](?:(?<=[{_LONE_BAD}])|(?=[\x00-\x7f]{{0,{BADNESS_REACH - 1}}}[^\x00-\x7f]))")
 
 
+#: Every match of the badness pattern holds one of these characters: each of
+#: its alternatives has a position that takes only characters of this set
+#: (Latin-1 and Latin Extended-A letters, some Greek and Cyrillic, quotes,
+#: box drawing, a few mathematical signs; tests/test_ftfy_window.py checks
+#: it against the pinned pattern). A line without one (Japanese, Chinese,
+#: arrows and set symbols) has no match, however many seeds it holds.
+_BADNESS_KEY = re.compile(
+    "["
+    "\x80-\x9f\xa1-\xac\xae-\xb3\xb5-\xb6\xb8-\xdd\xdf-\xfc\u0100-\u0107\u010c-\u0113"
+    "\u0116-\u011b\u011e-\u011f\u0122-\u0123\u012a-\u012b\u012f-\u0130\u0136-\u0137"
+    "\u0139-\u013e\u0141-\u0143\u0145\u0147\u014c\u0150\u0152-\u0153\u0155\u0158\u015a-\u015b"
+    "\u015e-\u0162\u0164-\u0165\u016a\u016e\u0170\u0172\u0178-\u017e\u0192\u02c6-\u02c7\u02d8"
+    "\u02db-\u02dd\u0384-\u0385\u0392-\u0393\u039e-\u039f\u03b2\u0412-\u0413\u0420-\u0421\u0432"
+    "\u0490-\u0491\u2018\u201a\u201c-\u201e\u2020-\u2022\u2030\u2039-\u203a\u2044\u20a7\u20ac"
+    "\u2116\u2122\u2202\u2206\u220f\u2211\u221a\u221e\u2229\u222b\u2248\u2260-\u2261"
+    "\u2264-\u2265\u2310\u2502\u250c\u2510\u2518\u251c\u2524\u252c\u253c\u2550-\u256c\u2580"
+    "\u2584\u2588\u258c\u2590-\u2593\u25ca\uf8ff\ufb01-\ufb02\ufffd"
+    "]")
+
+
 def is_bad(line: str) -> bool:
     """``ftfy.badness.is_bad(line)``, searched only around the seeds
-    (:data:`_BAD_SEED`): every match of the badness pattern holds one and
+    (:func:`_seeds`): every match of the badness pattern holds one and
     reaches at most :data:`BADNESS_REACH` characters from it, so these
     windows (overlapping ones joined) find a match exactly when the whole
     line has one. The pattern costs per character tried (about 5 MB/s); a
-    long line with a few curly quotes or umlauts costs no window at all.
+    long line with a few curly quotes or umlauts costs no window at all,
+    nor does Japanese.
 
     >>> is_bad("The People\u00e2\u20ac\u2122s Republic"), is_bad("It\u2019s fine")
     (True, False)
     """
     start = end = 0  # the window being gathered, line[start:end]
-    for seed in _BAD_SEED.finditer(line):
+    for seed in _seeds(line):
         # Every match holds a seed and lies within BADNESS_REACH of it.
-        low, high = max(0, seed.start() - BADNESS_REACH), seed.start() + BADNESS_REACH + 1
+        low, high = max(0, seed - BADNESS_REACH), seed + BADNESS_REACH + 1
         if low > end and end and _bad_in(line, start, end):
             return True
         start, end = (start, high) if end and low <= end else (low, high)
     return bool(end) and _bad_in(line, start, end)
+
+
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+_LONE = re.compile(f"[{_LONE_BAD}]")
+
+
+def _seeds(line: str) -> Iterator[int]:
+    """Where a match of the badness pattern may be, in order: each
+    :data:`_BADNESS_KEY` character that is a lone bad one (:data:`_LONE_BAD`)
+    or has another non-ASCII character at most :data:`BADNESS_REACH` away.
+    A match holds a key character, and a lone bad character or two
+    non-ASCII ones (:data:`_BAD_SEED`'s rule); at most BADNESS_REACH + 1
+    long, it holds a key character of this kind. German prose (an umlaut
+    alone) and Japanese (kana beside kana, no key character) give none."""
+    for key in _BADNESS_KEY.finditer(line):
+        at = key.start()
+        if (_LONE.match(line, at) or _NON_ASCII.search(line, max(0, at - BADNESS_REACH), at)
+                or _NON_ASCII.search(line, at + 1, at + BADNESS_REACH + 1)):
+            yield at
 
 
 #: Windows up to this long are cached (a short window around a symbol recurs;
