@@ -373,3 +373,20 @@ def test_an_edited_file_names_no_other(corpus: tuple[Path, Path]) -> None:
     seed0 = root / "000_b115bc2835af3bd6.txt"
     seed0.write_text(seed0.read_text("utf-8") + "\nOne more line.\n", "utf-8")
     assert [m.bytes_of for m in _check(corpus).modified] == [None]
+
+
+def test_a_copy_over_an_unchanged_file_and_a_copy_beside_it_are_named(
+        corpus: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    """An audit copied one file over another that stayed unchanged (no "now holds
+    the bytes recorded for"), and made a byte copy of a recorded file (just "new")."""
+    root, target = corpus
+    a, b = root / "000_b115bc2835af3bd6.txt", root / "003_471a1f005966c636.txt"
+    shutil.copy(a, b)
+    shutil.copy(a, root / "copy-of-000.txt")
+    report = _check(corpus)
+    assert [(m.path, m.bytes_of) for m in report.modified] == [(b.name, a.name)]
+    assert report.new == ("copy-of-000.txt",) and report.copies == (("copy-of-000.txt", a.name),)
+    assert main(["check", "-m", str(target), "-j", "1"]) == 1  # the streamed manifest: read again
+    out = capsys.readouterr().out
+    assert f"it now holds the bytes recorded for {a.name}" in out
+    assert f"new       copy-of-000.txt (a copy of the recorded {a.name})" in out

@@ -37,6 +37,7 @@ from verify.manifest import (
     Manifest,
     PlainLine,
     Span,
+    open_manifest,
     plain_entry,
     read_records,
     records_name,
@@ -137,6 +138,8 @@ class CheckReport:
     outside: tuple[Problem, ...] = ()
     deep: bool = False
     bytes_hashed: int = 0
+    #: New files whose bytes are a recorded file's: (new path, recorded path).
+    copies: tuple[tuple[str, str], ...] = ()
 
     @property
     def passed(self) -> bool:
@@ -601,6 +604,7 @@ class _Run:
                 self.pool.shutdown()
         moved, missing, new = _pair_moves(self.missing, self.new)
         modified = self.link_changes + self._modified()
+        modified, copies = self._copies(modified, new)
         drifted_paths = {d.path for d in self.drifted}
         self.matched.sort()  # in name order however the work was cut (chunks, name ranges)
         by_path = _by_path
@@ -612,7 +616,43 @@ class _Run:
             errors=tuple(sorted(self.errors, key=by_path)),
             provenance=tuple(sorted(self.provenance, key=by_path)),
             outside=tuple(sorted(self.outside, key=by_path)), deep=self.deep,
-            bytes_hashed=self.bytes_hashed)
+            bytes_hashed=self.bytes_hashed, copies=copies)
+
+    def _copies(self, modified: list[Modified], new: list[str],
+                ) -> tuple[list[Modified], tuple[tuple[str, str], ...]]:
+        """Name the recorded file whose bytes a modified file (not already named
+        as a swap) or a new file now holds: a copy over an unchanged file, a
+        copy beside it. One more pass over the manifest, only when there is
+        something to look up."""
+        wanted = {m.new_raw for m in modified if m.bytes_of is None and m.new_raw}
+        wanted.update(self.new[n] for n in new)
+        if not wanted:
+            return modified, ()
+        found = self._recorded(wanted)
+        if not found:
+            return modified, ()
+        named = [m if m.bytes_of is not None or found.get(m.new_raw or "", m.path) == m.path
+                 else replace(m, bytes_of=found[m.new_raw or ""]) for m in modified]
+        return named, tuple((n, found[self.new[n]]) for n in new if self.new[n] in found)
+
+    def _recorded(self, digests: set[str]) -> dict[str, str]:
+        """The first recorded path (in name order) of each of ``digests``."""
+        found: dict[str, str] = {}
+
+        def look(entries: Iterable[Entry]) -> None:
+            for entry in entries:
+                if entry.raw_sha256 in digests and entry.raw_sha256 not in found:
+                    found[entry.raw_sha256] = entry.path
+
+        if self.manifest.entries or self.manifest_path is None:
+            look(self.manifest.entries)
+            return found
+        try:
+            with open_manifest(self.manifest_path) as (_, entries):
+                look(entries)
+        except VerifyError:  # read and checked once already; if it changed since, name nothing
+            return {}
+        return found
 
     def _modified(self) -> list[Modified]:
         if not self.changed:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
+from itertools import chain, compress
+from operator import sub
 
 import ftfy
 import ftfy.badness
@@ -168,9 +169,23 @@ _BADNESS_KEY = re.compile(
     "]")
 
 
+#: The seeds :func:`is_bad` searches around: each :data:`_BADNESS_KEY`
+#: character that is a lone bad one (:data:`_LONE_BAD`) or has another
+#: non-ASCII character at most BADNESS_REACH after or before it. A match
+#: holds a key character, and a lone bad character or two non-ASCII ones
+#: (:data:`_BAD_SEED`'s rule); at most BADNESS_REACH + 1 long, it holds a key
+#: character of this kind. German prose (an umlaut alone) and Japanese (kana
+#: beside kana, no key character) have none. (The key character first, which
+#: the regex engine scans for; then which kind of seed it is.)
+_KEY_SEED = re.compile(
+    _BADNESS_KEY.pattern
+    + f"(?:(?<=[{_LONE_BAD}])|(?=[\\s\\S]{{0,{BADNESS_REACH - 1}}}[^\\x00-\\x7f])|"
+    + "|".join(f"(?<=[^\\x00-\\x7f][\\s\\S]{{{d}}})" for d in range(1, BADNESS_REACH + 1)) + ")")
+
+
 def is_bad(line: str) -> bool:
     """``ftfy.badness.is_bad(line)``, searched only around the seeds
-    (:func:`_seeds`): every match of the badness pattern holds one and
+    (:data:`_KEY_SEED`): every match of the badness pattern holds one and
     reaches at most :data:`BADNESS_REACH` characters from it, so these
     windows (overlapping ones joined) find a match exactly when the whole
     line has one. The pattern costs per character tried (about 5 MB/s); a
@@ -180,33 +195,26 @@ def is_bad(line: str) -> bool:
     >>> is_bad("The People\u00e2\u20ac\u2122s Republic"), is_bad("It\u2019s fine")
     (True, False)
     """
-    start = end = 0  # the window being gathered, line[start:end]
-    for seed in _seeds(line):
-        # Every match holds a seed and lies within BADNESS_REACH of it.
-        low, high = max(0, seed - BADNESS_REACH), seed + BADNESS_REACH + 1
-        if low > end and end and _bad_in(line, start, end):
+    # Every match holds a seed and lies within BADNESS_REACH of it: the
+    # window of a seed at s is line[s - REACH : s + REACH + 1], and two
+    # seeds at most 2 * REACH + 1 apart share one. The seeds' positions and
+    # the gaps that part windows are found in C (a page of Cyrillic or of
+    # curly quotes has a seed every few characters), windows in order.
+    seeds = list(map(_START, _KEY_SEED.finditer(line)))
+    if not seeds:
+        return False
+    parts = compress(range(1, len(seeds)), map(_APART, map(sub, seeds[1:], seeds)))
+    first = 0
+    for last in chain(parts, (len(seeds),)):
+        if _bad_in(line, max(0, seeds[first] - BADNESS_REACH), seeds[last - 1] + BADNESS_REACH + 1):
             return True
-        start, end = (start, high) if end and low <= end else (low, high)
-    return bool(end) and _bad_in(line, start, end)
+        first = last
+    return False
 
 
-_NON_ASCII = re.compile("[^\x00-\x7f]")
-_LONE = re.compile(f"[{_LONE_BAD}]")
-
-
-def _seeds(line: str) -> Iterator[int]:
-    """Where a match of the badness pattern may be, in order: each
-    :data:`_BADNESS_KEY` character that is a lone bad one (:data:`_LONE_BAD`)
-    or has another non-ASCII character at most :data:`BADNESS_REACH` away.
-    A match holds a key character, and a lone bad character or two
-    non-ASCII ones (:data:`_BAD_SEED`'s rule); at most BADNESS_REACH + 1
-    long, it holds a key character of this kind. German prose (an umlaut
-    alone) and Japanese (kana beside kana, no key character) give none."""
-    for key in _BADNESS_KEY.finditer(line):
-        at = key.start()
-        if (_LONE.match(line, at) or _NON_ASCII.search(line, max(0, at - BADNESS_REACH), at)
-                or _NON_ASCII.search(line, at + 1, at + BADNESS_REACH + 1)):
-            yield at
+_START = re.Match.start
+#: Two seeds farther apart than this have windows of their own.
+_APART = (2 * BADNESS_REACH + 1).__lt__
 
 
 #: Windows up to this long are cached (a short window around a symbol recurs;
