@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from verify.corpus import CorpusFile, walk
+from verify.corpus import CorpusFile, FileRow, walk, walk_plain
 from verify.errors import VerifyError
 from verify.manifest import (
     Entry,
@@ -204,8 +204,11 @@ def _split(run: _Run, entries: EntryStream, provenance: Provenance, skip: list[P
 
     def one(span: Span) -> tuple[Any, ...]:
         part = _Run(run.manifest, run.root, False, run.manifest_path, 1, None, False, run.options)
-        files = walk(run.root, provenance.exclude, skip, (span.low, span.high))
-        part.pair_all(entries.read(span), files, provenance.files)
+        bounds = (span.low, span.high)
+        # Most trees: every file plain, as rows (walk_plain); any other entry: the walk.
+        files = (None if provenance.exclude or provenance.files else walk_plain(run.root, skip, bounds))
+        part.pair_all(entries.read(span), walk(run.root, provenance.exclude, skip, bounds)
+                      if files is None else files, provenance.files)
         part._flush(final=True)
         return part.share()
 
@@ -349,6 +352,11 @@ class _quiet:
         return isinstance(exc, OSError)
 
 
+def _as_file(item: FileRow) -> CorpusFile:
+    """A file of the walk as a CorpusFile (a row of walk_plain made one)."""
+    return item if isinstance(item, CorpusFile) else CorpusFile._make(item)
+
+
 def _merge(entries: Iterable[Entry | PlainLine], files: Sequence[CorpusFile],
            ) -> Iterator[tuple[Entry | PlainLine | None, CorpusFile | None]]:
     """Both sorted by name: pairs of (entry, file), either side None when absent."""
@@ -412,44 +420,46 @@ class _Run:
         else:
             self._pend(entry, item, entry.size if entry is not None else 0)
 
-    def pair_all(self, entries: Iterable[Entry | PlainLine], files: Sequence[CorpusFile],
+    def pair_all(self, entries: Iterable[Entry | PlainLine], files: Sequence[FileRow],
                  sources: dict[str, dict[str, str]]) -> None:
-        """:meth:`pair` every entry and file of the merge. Hashed in this process
-        (one job, plain check, no sources.toml), a plain line and a regular file
-        take a shorter way: hashed a chunk at a time and, when the digest is the
-        recorded one, only counted matched (the calls per file of pair, _pend and
-        _record were a tenth of a split check's CPU)."""
+        """:meth:`pair` every entry and file of the merge (``files``: the walk's
+        CorpusFiles, or the rows of :func:`verify.corpus.walk_plain`, sorted by name).
+        Hashed in this process (one job, plain check, no sources.toml), a plain line
+        and a regular file take a shorter way: hashed a chunk at a time and, when the
+        digest is the recorded one, only counted matched (the calls per file of pair,
+        _pend and _record were a tenth of a split check's CPU)."""
         if sources or self.deep or self.jobs != 1 or self.executor is not None:
-            for entry, item in _merge(entries, files):
+            for entry, item in _merge(entries, [_as_file(f) for f in files]):
                 self.pair(entry, item, sources)
             return
         # _merge inline (a generator's resumption and a pair per file less; the
         # same pairs: both sides sorted by name, either side missing).
-        plain: list[tuple[PlainLine, CorpusFile]] = []
+        # A file by index (name 0, problem 2, link 4): a CorpusFile or a row alike.
+        plain: list[tuple[PlainLine, FileRow]] = []
         pair, add, index, count = self.pair, plain.append, 0, len(files)
         for entry in entries:
             name = entry[0] if type(entry) is tuple else entry.path  # type: ignore[union-attr]
-            while index < count and files[index].name < name:
-                pair(None, files[index], sources)
+            while index < count and files[index][0] < name:
+                pair(None, _as_file(files[index]), sources)
                 index += 1
-            if index < count and files[index].name == name:
-                item = files[index]
+            if index < count and files[index][0] == name:
+                row = files[index]
                 index += 1
-                if type(entry) is tuple and item.link is None and item.problem is None:
-                    add((entry, item))
+                if type(entry) is tuple and row[4] is None and row[2] is None:
+                    add((entry, row))
                     if len(plain) >= CHUNK:
                         self._hash_plain(plain)
                         plain = []
                         add = plain.append
                 else:
-                    pair(entry, item, sources)
+                    pair(entry, _as_file(row), sources)
             else:
                 pair(entry, None, sources)
-        for item in files[index:]:
-            pair(None, item, sources)
+        for row in files[index:]:
+            pair(None, _as_file(row), sources)
         self._hash_plain(plain)
 
-    def _hash_plain(self, batch: list[tuple[PlainLine, CorpusFile]]) -> None:
+    def _hash_plain(self, batch: list[tuple[PlainLine, FileRow]]) -> None:
         """Hash each pair's file and compare it with its line, in one loop (the
         lists of paths, inodes and results that were made per chunk and zipped
         cost more than the calls): opened beneath the root as
@@ -460,15 +470,15 @@ class _Run:
         folders = _Folders(root)
         matched, hashed = self.matched.append, 0
         try:
-            for entry, item in batch:
-                path = item.path
+            for entry, item in batch:  # item: path 1, inode 5
+                path = item[1]
                 rel = path[cut:] if cut and path.startswith(prefix) else _beneath(root, path)
-                result = _hash_in(folders, rel, item.identity)
+                result = _hash_in(folders, rel, item[5])
                 if type(result) is tuple and result[1] == entry[2]:
-                    matched(item.name)
+                    matched(item[0])
                     hashed += result[0]
                 else:
-                    self._record([(entry, item)], [result])
+                    self._record([(entry, _as_file(item))], [result])
         finally:
             folders.close()
         self.bytes_hashed += hashed

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 from collections.abc import Callable, Mapping
@@ -31,6 +32,7 @@ from verify.compare.diff import (
     passages,
 )
 from verify.compare.language import detect
+from verify.compare.leaders import blank_leaders
 from verify.compare.names import SPELT_ALIKE, name_key
 from verify.compare.model import (
     KINDS,
@@ -73,8 +75,18 @@ def compare_texts(a: str, b: str, langs: tuple[str, str] | None = None) -> Compa
     "zh"), detected when not given. Two texts in different languages are
     aligned and compared on what survives translation: numbers, dates,
     symbols, names (by phonetic key) and passages on one side only.
+
+    A table of contents' leader dots are read as spaces (same offsets,
+    :mod:`verify.compare.leaders`): ``Introduction ....4`` and
+    ``Introduction . . . . 4`` say the same page number.
     """
     la, lb = langs or (detect(a), detect(b))
+    found = _compare(blank_leaders(a), blank_leaders(b), (la, lb))
+    return replace(found, a_text=a, b_text=b)
+
+
+def _compare(a: str, b: str, langs: tuple[str, str]) -> Comparison:
+    la, lb = langs
     sa, sb = segment(a, la), segment(b, lb)
     beads = _align.align([s.text for s in sa], [s.text for s in sb], langs=(la, lb))
     pairs = tuple(_pair(bead, sa, sb, a, b) for bead in beads)
