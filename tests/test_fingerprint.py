@@ -140,3 +140,20 @@ def test_streamed_and_in_memory_digests_agree() -> None:
     assert parse_digest(sha256_bytes(b"")) == empty
     with pytest.raises(ValueError):
         parse_digest("md5:d41d8cd98f00b204e9800998ecf8427e")
+
+
+_LINES = st.lists(st.tuples(st.integers(0, 6), st.lists(st.sampled_from(["a", "b()", "if", "x:", "1"]),
+                                                         min_size=1, max_size=4)), min_size=1, max_size=4)
+
+
+@given(st.lists(_LINES, min_size=1, max_size=5))
+def test_the_paragraphs_streams_joined_are_the_whole_texts_stream(paragraphs: list) -> None:
+    """The text digest is made from the paragraphs' streams (made once for the
+    paragraph digests too); with canon/5's indented code lines, a paragraph that
+    begins indented must join without a space, as in the whole text's stream."""
+    from verify.fingerprint import join_streams, stream_words
+
+    texts = ["\n".join(" " * indent + " ".join(words) for indent, words in lines) for lines in paragraphs]
+    streams = [word_stream(t) for t in texts]
+    assert join_streams(streams) == word_stream("\n\n".join(texts))
+    assert [stream_words(s) for s in streams] == [len(t.split()) for t in texts]

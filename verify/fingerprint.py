@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Iterable
 from typing import BinaryIO, cast
 
 ALGORITHM = "sha256"
@@ -60,7 +61,35 @@ def word_stream(text: str) -> str:
 
 def text_sha256(text: str, profile: str) -> str:
     """The content digest: ``sha256("verify-<profile>\\n" + word stream)``."""
-    framed = f"verify-{profile}\n{word_stream(text)}"
+    return stream_sha256(word_stream(text), profile)
+
+
+def join_streams(streams: Iterable[str]) -> str:
+    """:func:`word_stream` of paragraphs joined by blank lines, from the
+    paragraphs' own streams: one space between two, but none before a stream
+    that begins with an indented line (its line break and indentation are
+    the separator, as in the whole text's stream).
+
+    >>> join_streams(["A.", "\\n    b()", "C."]) == word_stream("A.\\n\\n    b()\\n\\nC.")
+    True
+    """
+    out: list[str] = []
+    for stream in streams:
+        if stream:
+            if out and not stream.startswith("\n"):
+                out.append(" ")
+            out.append(stream)
+    return "".join(out)
+
+
+def stream_words(stream: str) -> int:
+    """How many words a :func:`word_stream` holds (indentation is no word)."""
+    return stream.count(" ") + 1 if "\n" not in stream else len(stream.split())
+
+
+def stream_sha256(stream: str, profile: str) -> str:
+    """:func:`text_sha256` of a text whose word stream is ``stream``."""
+    framed = f"verify-{profile}\n{stream}"
     return sha256_bytes(framed.encode("utf-8"))
 
 

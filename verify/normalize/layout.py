@@ -150,8 +150,11 @@ def _title_elsewhere(pages: Pages, keys: frozenset[str], positions: Sequence[Blo
     # line whose key is ``key`` starts with the part of ``key`` before its
     # first '#', and only such lines need the key worked out.
     head = key.partition("#")[0]
+    # ... and holds the first word of that part (or its start) as it is:
+    # a substring test, before the line's white space is folded.
+    word = head.split(maxsplit=1)[0] if head.strip() else ""
     for block in positions:
-        if block.bbox is None:
+        if block.bbox is None or word not in block.text:
             continue
         line = " ".join(block.text.split())
         if line.startswith(head) and furniture_key(line) == key:
@@ -766,9 +769,27 @@ _SLASH_END = re.compile(r"(?<![^\W_])([^\W_]+)/$")
 _WORD_START = re.compile(r"[^\W_]+")
 
 
+#: A slash between two letters or digits: where ``_SLASHED`` matches, found
+#: from the slash (a literal the regex engine scans for), where ``_SLASHED``,
+#: led by a lookbehind, was tried at every character of the text.
+_INNER_SLASH = re.compile(r"/(?<=[^\W_]/)(?=[^\W_])")
+
+
 def _slashed_pairs(text: str) -> frozenset[str]:
-    """Every ``word/word`` pair the text writes on one line, lower-cased."""
-    return frozenset(f"{m.group(1)}/{m.group(2)}".lower() for m in _SLASHED.finditer(text))
+    """Every ``word/word`` pair the text writes on one line, lower-cased:
+    ``_SLASHED``'s pairs, read from each slash with a letter or digit on
+    both sides (the whole run of them before it, the whole run after it;
+    tests/test_steps_equivalence.py keeps the pattern as the reference)."""
+    pairs = set()
+    for slash in _INNER_SLASH.finditer(text):
+        end = slash.start()
+        start = end - 1
+        while start and text[start - 1].isalnum():  # ``[^\W_]`` is ``str.isalnum``
+            start -= 1
+        right = _WORD_START.match(text, end + 1)
+        assert right is not None  # the lookahead saw its first character
+        pairs.add(f"{text[start:end]}/{right.group()}".lower())
+    return frozenset(pairs)
 
 
 def join_lines(lines: list[str], slashed: frozenset[str] = frozenset()) -> str:
