@@ -19,7 +19,8 @@ compared there.
 
     python bench/compare_crosslingual.py                        # four pairs, all books
     python bench/compare_crosslingual.py --pairs RusSynodal:KJV --books Ruth --show-missed
-    python bench/compare_crosslingual.py --corpus DIR --books Exodus Luke Romans   # held out
+    python bench/compare_crosslingual.py --corpus DIR --books Exodus Luke Romans   # xling's held out
+    python bench/compare_crosslingual.py --corpus DIR --books Numbers John Hebrews  # xling2's held out
 """
 
 from __future__ import annotations

@@ -22,7 +22,8 @@ this process's CPU clock, median of ``--repeat`` rounds (default 3):
   record included); *rest* is whole minus the phases above.
 
 ``--tree DIR`` imports ``verify`` from another checkout (main's, for the
-figures before a change).
+figures before a change). ``--html GLOB`` (repeatable) times other pages
+instead (a held-out set; ``**`` reaches into folders).
 """
 
 from __future__ import annotations
@@ -80,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--tree", type=Path, default=ROOT, help="import verify from this checkout")
+    parser.add_argument("--html", action="append", metavar="GLOB",
+                        help="time these HTML pages instead of the boilerplate set (repeatable)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(args.tree.resolve()))
     from verify.ingest import html_content as hc
@@ -87,7 +90,13 @@ def main(argv: list[str] | None = None) -> int:
     from verify.normalize import canonicalize
     from verify.pipeline import Options, process_bytes
 
-    pages = [gzip.decompress(p.read_bytes()) for p in sorted(CORPUS.glob("*.gz"))]
+    if args.html:
+        import glob
+
+        paths = sorted({p for pattern in args.html for p in glob.glob(pattern, recursive=True)})
+        pages = [Path(p).read_bytes() for p in paths if Path(p).is_file()]
+    else:
+        pages = [gzip.decompress(p.read_bytes()) for p in sorted(CORPUS.glob("*.gz"))]
     texts = [hc.decode_markup(p)[0] for p in pages]
     fresh = "fresh" in inspect.signature(hc._select).parameters
     extracted = [ingest_html(p) for p in pages]

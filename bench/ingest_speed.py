@@ -14,7 +14,9 @@ Usage::
   ``process_bytes`` (decoding, parse, main-content selection,
   canonicalisation, digests) against ``trafilatura.extract`` (if installed).
   Target: verify at least 3x trafilatura, at main-content F1 >= 0.95
-  (bench/html_f1.py).
+  (bench/html_f1.py). ``--html GLOB`` (repeatable) times other HTML pages
+  instead, say a held-out set never used for tuning
+  (``--html '/usr/share/doc/**/*.html'``; ``**`` reaches into folders).
 
 One process, files read into memory first; ``--clock cpu`` times this
 process's CPU time instead of the wall clock (the two extractors run in this
@@ -148,6 +150,17 @@ def _html_row(pages_html: list[bytes], megabytes: float, repeat: int) -> None:
           f"({len(pages_html) / ours:.0f} pages/s) | {cell} | {ratio_cell} | >= 3x |", flush=True)
 
 
+def _html_pages(globs: list[str] | None) -> list[bytes]:
+    """The boilerplate set, or the files of ``globs`` (in path order)."""
+    if not globs:
+        boilerplate = sorted((SHARED / "html-boilerplate" / "html").glob("*.gz"))
+        return [gzip.decompress(p.read_bytes()) for p in boilerplate]
+    import glob
+
+    paths = sorted({path for pattern in globs for path in glob.glob(pattern, recursive=True)})
+    return [Path(path).read_bytes() for path in paths if Path(path).is_file()]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3)
@@ -155,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=["pdf", "html"], help="time one set only")
     parser.add_argument("--clock", choices=["wall", "cpu"], default="wall",
                         help="wall-clock time, or this process's CPU time (steadier on a shared machine)")
+    parser.add_argument("--html", action="append", metavar="GLOB",
+                        help="time these HTML pages instead of the boilerplate set (repeatable)")
     parser.add_argument("--old-repair", type=Path, metavar="PDF_PY",
                         help="also time the PDFs with the gropdf TJ repair of another version of "
                              "verify/ingest/pdf.py (git show main:verify/ingest/pdf.py > old.py)")
@@ -165,8 +180,7 @@ def main(argv: list[str] | None = None) -> int:
 
     pdfs = _readable_pdfs()
     pages = sum(len(pdfium.PdfDocument(d)) for d in pdfs)
-    boilerplate = sorted((SHARED / "html-boilerplate" / "html").glob("*.gz"))
-    pages_html = [gzip.decompress(p.read_bytes()) for p in boilerplate]
+    pages_html = _html_pages(args.html)
     megabytes = sum(map(len, pages_html)) / 1e6
     print("| set | verify | reference | verify / reference speed | target |")
     print("|---|---|---|---|---|")

@@ -37,7 +37,7 @@ def explain(markup: bytes) -> list[tuple[str, str, str]]:
     ends = hc._subtree_ends(order)
     link_flags = hc._link_flags(order)
     blocks = hc._blocks(root, order, inline, link_flags)
-    full = hc._stats(order, blocks)
+    full = hc._prose(len(order), blocks, ends)
     generated = hc._generated_document(order)
     furniture = hc._furniture(order, full, inline, mains, names=not generated)
     dropped = hc._inside(ends, furniture)

@@ -114,6 +114,17 @@ def _lines(manifest: Path) -> list[bytes]:
     return manifest.read_bytes().splitlines(keepends=True)
 
 
+def record_as(manifest: Path, names: list[str], data: bytes) -> None:
+    """Make the manifest record ``data`` (digest and size) for each of ``names``."""
+    lines = _lines(manifest)
+    for i, line in enumerate(lines[1:], 1):
+        entry = json.loads(line)
+        if entry["path"] in names:
+            entry.update(raw_sha256="sha256:" + hashlib.sha256(data).hexdigest(), size=len(data))
+            lines[i] = json.dumps(entry, sort_keys=True, separators=(",", ":")).encode() + b"\n"
+    manifest.write_bytes(b"".join(lines))
+
+
 @pytest.mark.parametrize("damage", ["swap", "duplicate", "truncate", "garbage", "unsafe"])
 def test_a_split_check_refuses_a_damaged_manifest(tmp_path: Path, split: None, damage: str) -> None:
     root, manifest = tmp_path / "c", tmp_path / "m.json"
@@ -186,13 +197,7 @@ def test_files_replaced_between_walk_and_read_are_refused(tmp_path: Path,
     assert main(["build", str(root), "-m", str(manifest), "-q", "--hash-only", "-j", "1"]) == 0
     names = sorted(f"d1/{p.name}" for p in (root / "d1").glob("f*.txt"))
     swapped = b"put in its place\n"
-    lines = _lines(manifest)
-    for i, line in enumerate(lines[1:], 1):
-        entry = json.loads(line)
-        if entry["path"] in names:
-            entry.update(raw_sha256="sha256:" + hashlib.sha256(swapped).hexdigest(), size=len(swapped))
-            lines[i] = json.dumps(entry, sort_keys=True, separators=(",", ":")).encode() + b"\n"
-    manifest.write_bytes(b"".join(lines))
+    record_as(manifest, names, swapped)
     real_walk = verify.check.walk
 
     def walked(*args, **kwargs):  # type: ignore[no-untyped-def]

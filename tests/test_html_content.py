@@ -141,7 +141,8 @@ def test_code_and_templates_are_neither_kept_nor_recorded() -> None:
         ("<dl><dt>term</dt><dd>definition</dd></dl>", ("term", "definition")),
         ("<figure><img src=x><figcaption>caption</figcaption></figure>", ("caption",)),
         ("<h1>Title</h1><h2>Section</h2><p>text</p>", ("Title", "Section", "text")),
-        ("<pre>  spaced\n\n   out  </pre>", ("spaced\nout",)),  # canon/3: a code block keeps its lines
+        # canon/3: a code block keeps its lines; canon/5: their indentation past the common one
+        ("<pre>  spaced\n\n   out  </pre>", ("spaced\n out",)),
     ],
 )
 def test_blocks_split_and_inline_does_not(markup: str, paragraphs: tuple[str, ...]) -> None:
@@ -488,3 +489,94 @@ def test_subtree_runs_flag_what_the_ancestor_walk_flags() -> None:
             parent = node.parent
             walked[node.index] = node.index in marked or (parent is not None and walked[parent.index])
         assert _inside(ends, marked) == walked
+
+
+# --------------------------------------------------------------------------
+# Fast forms against their plain definitions (issue 10, branch htmlspeed2)
+# --------------------------------------------------------------------------
+
+
+def _walked_sums(order: list[Node], base: list[int]) -> list[int]:
+    """The plain definition of a subtree sum: each node adds into its parent,
+    last node first."""
+    sums = list(base)
+    for node in reversed(order):
+        if node.parent is not None:
+            sums[node.parent.index] += sums[node.index]
+    return sums
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED)[:4])
+def test_prose_and_link_counts_are_the_subtree_sums(name: str) -> None:
+    from verify.ingest.html_content import (
+        _blocks,
+        _inline_furniture_flags,
+        _link_counts,
+        _link_flags,
+        _prose,
+        _stats,
+        _subtree_ends,
+    )
+
+    root = parse_with_lxml(decode_markup(_page(name))[0])
+    order = _index(root)
+    ends = _subtree_ends(order)
+    links = _link_flags(order)
+    blocks = _blocks(root, order, _inline_furniture_flags(order), links)
+    assert any(_stats(order, blocks).prose)  # a page with prose: the sums are tested
+    assert _prose(len(order), blocks, ends) == _stats(order, blocks).prose
+    assert _link_counts(order, links, ends) == _walked_sums(order, [int(f) for f in links])
+    assert sum(links) > 1
+
+
+_SPACES = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u2000\u2028\u3000"
+
+
+def test_collapsed_length_is_the_length_of_the_collapsed_pieces() -> None:
+    from verify.ingest.html_content import _collapse, _collapsed_length
+
+    rng = random.Random(10)
+    alphabet = _SPACES + "ab\u00e9\u200b"
+    for _ in range(2000):
+        pieces = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(8)))
+                  for _ in range(rng.randrange(1, 5))]
+        assert _collapsed_length(pieces) == sum(len(_collapse(p)) for p in pieces)
+
+
+def test_blocks_carry_their_link_density() -> None:
+    from verify.ingest.html_content import _blocks, _inline_furniture_flags, _link_flags
+
+    root = parse_with_lxml(decode_markup(
+        b"<p>plain text here</p><p>see <a href='/x'>a  link</a> and  more</p><p><a href='/y'>all</a></p>")[0])
+    order = _index(root)
+    blocks = _blocks(root, order, _inline_furniture_flags(order), _link_flags(order))
+    assert [(b.text, b.link_chars) for b in blocks] == [
+        ("plain text here", 0), ("see a link and more", 6), ("all", 3)]
+    assert [b.link_density for b in blocks] == [0.0, 6 / 19, 1.0]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_furniture_search_passing_over_found_subtrees_drops_the_same(name: str) -> None:
+    from verify.ingest.html_content import (
+        _blocks,
+        _furniture,
+        _generated_document,
+        _inline_furniture_flags,
+        _inside,
+        _link_flags,
+        _marked_mains,
+        _prose,
+        _subtree_ends,
+    )
+
+    root = parse_with_lxml(decode_markup(_page(name))[0])
+    order = _index(root)
+    ends = _subtree_ends(order)
+    inline = _inline_furniture_flags(order)
+    blocks = _blocks(root, order, inline, _link_flags(order))
+    prose, mains = _prose(len(order), blocks, ends), _marked_mains(order)
+    names = not _generated_document(order)
+    every = _furniture(order, prose, inline, mains, names=names)
+    outermost = _furniture(order, prose, inline, mains, names=names, ends=ends)
+    assert outermost <= every
+    assert _inside(ends, outermost) == _inside(ends, every)

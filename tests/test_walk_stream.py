@@ -66,21 +66,27 @@ def test_the_stream_is_the_walk_on_odd_trees(tmp_path: Path) -> None:
 
 def test_the_stream_is_the_walk_on_random_plain_trees(tmp_path: Path) -> None:
     """Names from the characters whose order around '/' matters (' ', '+', ',', '-', '.')."""
-    rng = random.Random(7)
     root = tmp_path / "corpus"
+    random_tree(root, random.Random(7))
+    assert len(_same(root)) > 100
+
+
+def random_tree(root: Path, rng: random.Random, letter_first: bool = False) -> None:
+    """300 files named from the characters whose order around '/' matters (an "x"
+    before a leading dot; before every name at the top with ``letter_first``)."""
     root.mkdir()
     chars = "ab-. +,_0~"
     for _ in range(300):
         depth = rng.randint(0, 3)
         parts = ["".join(rng.choice(chars) for _ in range(rng.randint(1, 3))) for _ in range(depth + 1)]
-        parts = [("x" + p) if p.startswith(".") else p for p in parts]
+        parts = [("x" + p) if p.startswith(".") or (letter_first and i == 0) else p
+                 for i, p in enumerate(parts)]
         folder = root.joinpath(*parts[:-1])
         try:
             folder.mkdir(parents=True, exist_ok=True)
             (folder / parts[-1]).write_text("x\n")
         except (FileExistsError, NotADirectoryError, IsADirectoryError):
             continue  # a file where a folder is wanted, or the other way round
-    assert len(_same(root)) > 100
 
 
 def test_the_stream_is_lazy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from verify.corpus import CorpusFile, walk
+from verify.corpus import CorpusFile, FileRow, walk, walk_plain
 from verify.errors import VerifyError
 from verify.manifest import (
     Entry,
@@ -37,6 +37,7 @@ from verify.manifest import (
     Manifest,
     PlainLine,
     Span,
+    open_manifest,
     plain_entry,
     read_records,
     records_name,
@@ -137,6 +138,8 @@ class CheckReport:
     outside: tuple[Problem, ...] = ()
     deep: bool = False
     bytes_hashed: int = 0
+    #: New files whose bytes are a recorded file's: (new path, recorded path).
+    copies: tuple[tuple[str, str], ...] = ()
 
     @property
     def passed(self) -> bool:
@@ -201,8 +204,11 @@ def _split(run: _Run, entries: EntryStream, provenance: Provenance, skip: list[P
 
     def one(span: Span) -> tuple[Any, ...]:
         part = _Run(run.manifest, run.root, False, run.manifest_path, 1, None, False, run.options)
-        files = walk(run.root, provenance.exclude, skip, (span.low, span.high))
-        part.pair_all(entries.read(span), files, provenance.files)
+        bounds = (span.low, span.high)
+        # Most trees: every file plain, as rows (walk_plain); any other entry: the walk.
+        files = (None if provenance.exclude or provenance.files else walk_plain(run.root, skip, bounds))
+        part.pair_all(entries.read(span), walk(run.root, provenance.exclude, skip, bounds)
+                      if files is None else files, provenance.files)
         part._flush(final=True)
         return part.share()
 
@@ -346,6 +352,11 @@ class _quiet:
         return isinstance(exc, OSError)
 
 
+def _as_file(item: FileRow) -> CorpusFile:
+    """A file of the walk as a CorpusFile (a row of walk_plain made one)."""
+    return item if isinstance(item, CorpusFile) else CorpusFile._make(item)
+
+
 def _merge(entries: Iterable[Entry | PlainLine], files: Sequence[CorpusFile],
            ) -> Iterator[tuple[Entry | PlainLine | None, CorpusFile | None]]:
     """Both sorted by name: pairs of (entry, file), either side None when absent."""
@@ -409,44 +420,46 @@ class _Run:
         else:
             self._pend(entry, item, entry.size if entry is not None else 0)
 
-    def pair_all(self, entries: Iterable[Entry | PlainLine], files: Sequence[CorpusFile],
+    def pair_all(self, entries: Iterable[Entry | PlainLine], files: Sequence[FileRow],
                  sources: dict[str, dict[str, str]]) -> None:
-        """:meth:`pair` every entry and file of the merge. Hashed in this process
-        (one job, plain check, no sources.toml), a plain line and a regular file
-        take a shorter way: hashed a chunk at a time and, when the digest is the
-        recorded one, only counted matched (the calls per file of pair, _pend and
-        _record were a tenth of a split check's CPU)."""
+        """:meth:`pair` every entry and file of the merge (``files``: the walk's
+        CorpusFiles, or the rows of :func:`verify.corpus.walk_plain`, sorted by name).
+        Hashed in this process (one job, plain check, no sources.toml), a plain line
+        and a regular file take a shorter way: hashed a chunk at a time and, when the
+        digest is the recorded one, only counted matched (the calls per file of pair,
+        _pend and _record were a tenth of a split check's CPU)."""
         if sources or self.deep or self.jobs != 1 or self.executor is not None:
-            for entry, item in _merge(entries, files):
+            for entry, item in _merge(entries, [_as_file(f) for f in files]):
                 self.pair(entry, item, sources)
             return
         # _merge inline (a generator's resumption and a pair per file less; the
         # same pairs: both sides sorted by name, either side missing).
-        plain: list[tuple[PlainLine, CorpusFile]] = []
+        # A file by index (name 0, problem 2, link 4): a CorpusFile or a row alike.
+        plain: list[tuple[PlainLine, FileRow]] = []
         pair, add, index, count = self.pair, plain.append, 0, len(files)
         for entry in entries:
             name = entry[0] if type(entry) is tuple else entry.path  # type: ignore[union-attr]
-            while index < count and files[index].name < name:
-                pair(None, files[index], sources)
+            while index < count and files[index][0] < name:
+                pair(None, _as_file(files[index]), sources)
                 index += 1
-            if index < count and files[index].name == name:
-                item = files[index]
+            if index < count and files[index][0] == name:
+                row = files[index]
                 index += 1
-                if type(entry) is tuple and item.link is None and item.problem is None:
-                    add((entry, item))
+                if type(entry) is tuple and row[4] is None and row[2] is None:
+                    add((entry, row))
                     if len(plain) >= CHUNK:
                         self._hash_plain(plain)
                         plain = []
                         add = plain.append
                 else:
-                    pair(entry, item, sources)
+                    pair(entry, _as_file(row), sources)
             else:
                 pair(entry, None, sources)
-        for item in files[index:]:
-            pair(None, item, sources)
+        for row in files[index:]:
+            pair(None, _as_file(row), sources)
         self._hash_plain(plain)
 
-    def _hash_plain(self, batch: list[tuple[PlainLine, CorpusFile]]) -> None:
+    def _hash_plain(self, batch: list[tuple[PlainLine, FileRow]]) -> None:
         """Hash each pair's file and compare it with its line, in one loop (the
         lists of paths, inodes and results that were made per chunk and zipped
         cost more than the calls): opened beneath the root as
@@ -457,15 +470,15 @@ class _Run:
         folders = _Folders(root)
         matched, hashed = self.matched.append, 0
         try:
-            for entry, item in batch:
-                path = item.path
+            for entry, item in batch:  # item: path 1, inode 5
+                path = item[1]
                 rel = path[cut:] if cut and path.startswith(prefix) else _beneath(root, path)
-                result = _hash_in(folders, rel, item.identity)
-                if type(result) is tuple and result[1] == entry[2]:
-                    matched(item.name)
+                result = _hash_in(folders, rel, item[5])
+                if type(result) is tuple and result[1] == entry[2] and result[0] == entry[1]:
+                    matched(item[0])
                     hashed += result[0]
                 else:
-                    self._record([(entry, item)], [result])
+                    self._record([(entry, _as_file(item))], [result])
         finally:
             folders.close()
         self.bytes_hashed += hashed
@@ -540,12 +553,18 @@ class _Run:
                 continue
             self.bytes_hashed += result[0]
             if isinstance(entry, tuple):  # a plain line: an Entry only when needed
-                if result[1] == entry[2] and not self.deep:
+                if result[1] == entry[2] and result[0] == entry[1] and not self.deep:
                     self.matched.append(item.name)
                     continue
                 entry = plain_entry(entry[3])
             if entry is None:
                 self.new[item.name] = result[1]
+            elif result[1] == entry.raw_sha256 and result[0] != entry.size:
+                # The bytes are the recorded ones, the recorded size is not theirs: the
+                # manifest was edited (an audit's case passed as "matched").
+                self.errors.append(Problem(item.name, f"the manifest records {entry.size} bytes, but the "
+                                           f"file's {result[0]} bytes have the recorded digest: the "
+                                           "manifest is inconsistent (edited?)"))
             elif result[1] == entry.raw_sha256:
                 self.matched.append(item.name)  # the walk's string, not one more per file
                 if self.deep:
@@ -601,6 +620,7 @@ class _Run:
                 self.pool.shutdown()
         moved, missing, new = _pair_moves(self.missing, self.new)
         modified = self.link_changes + self._modified()
+        modified, copies = self._copies(modified, new)
         drifted_paths = {d.path for d in self.drifted}
         self.matched.sort()  # in name order however the work was cut (chunks, name ranges)
         by_path = _by_path
@@ -612,7 +632,43 @@ class _Run:
             errors=tuple(sorted(self.errors, key=by_path)),
             provenance=tuple(sorted(self.provenance, key=by_path)),
             outside=tuple(sorted(self.outside, key=by_path)), deep=self.deep,
-            bytes_hashed=self.bytes_hashed)
+            bytes_hashed=self.bytes_hashed, copies=copies)
+
+    def _copies(self, modified: list[Modified], new: list[str],
+                ) -> tuple[list[Modified], tuple[tuple[str, str], ...]]:
+        """Name the recorded file whose bytes a modified file (not already named
+        as a swap) or a new file now holds: a copy over an unchanged file, a
+        copy beside it. One more pass over the manifest, only when there is
+        something to look up."""
+        wanted = {m.new_raw for m in modified if m.bytes_of is None and m.new_raw}
+        wanted.update(self.new[n] for n in new)
+        if not wanted:
+            return modified, ()
+        found = self._recorded(wanted)
+        if not found:
+            return modified, ()
+        named = [m if m.bytes_of is not None or found.get(m.new_raw or "", m.path) == m.path
+                 else replace(m, bytes_of=found[m.new_raw or ""]) for m in modified]
+        return named, tuple((n, found[self.new[n]]) for n in new if self.new[n] in found)
+
+    def _recorded(self, digests: set[str]) -> dict[str, str]:
+        """The first recorded path (in name order) of each of ``digests``."""
+        found: dict[str, str] = {}
+
+        def look(entries: Iterable[Entry]) -> None:
+            for entry in entries:
+                if entry.raw_sha256 in digests and entry.raw_sha256 not in found:
+                    found[entry.raw_sha256] = entry.path
+
+        if self.manifest.entries or self.manifest_path is None:
+            look(self.manifest.entries)
+            return found
+        try:
+            with open_manifest(self.manifest_path) as (_, entries):
+                look(entries)
+        except VerifyError:  # read and checked once already; if it changed since, name nothing
+            return {}
+        return found
 
     def _modified(self) -> list[Modified]:
         if not self.changed:

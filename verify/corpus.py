@@ -114,6 +114,54 @@ def walk(root: Path, exclude: Iterable[str] = (), skip: Iterable[Path] = (),
     return [found[name] for name in sorted(found)]
 
 
+#: A file of :func:`walk_plain`: the fields of a :class:`CorpusFile` in a plain tuple
+#: (one is made per file: a tuple costs a quarter of a named tuple), no problem and
+#: no link: ``(name, path, None, 0, None, inode)``.
+FileRow = tuple[str, str, str | None, int, str | None, int | None]
+
+
+def walk_plain(root: Path, skip: Iterable[Path] = (),
+               span: tuple[str | None, str | None] = (None, None)) -> list[FileRow] | None:
+    """:func:`walk` ``(root, (), skip, span)`` as :data:`FileRow` tuples, when every
+    entry it meets is plain: a folder, or a regular file (by its directory entry)
+    whose name is its own manifest name (:data:`_PLAIN_NAME`) and that is not one
+    to skip. None at the first entry that is not (a link, a FIFO, an odd name, a
+    file that may be the manifest...): then :func:`walk` tells what it is.
+
+    For a split check's processes (docs/scale.md): no dictionary of names (plain
+    names are their own manifest names, so two files never share one: no twins),
+    no named tuple per file."""
+    if os.sep != "/":
+        return None
+    skipped_inodes = {ident[1] for ident in map(_identity, skip) if ident is not None}
+    low, high = span
+    found: list[FileRow] = []
+    add, plain = found.append, _PLAIN_NAME.match
+    for rel_folder, links, files in _scan(str(root), ".", span):
+        if links:
+            return None
+        prefix = "" if rel_folder == "." else rel_folder + "/"
+        for item in files:
+            filename = item.name
+            if filename.startswith(".") or (not prefix and filename == FILENAME):
+                continue  # as walk: hidden, or sources.toml
+            if plain(rel := prefix + filename) is None:
+                return None
+            if (low is not None and rel < low) or (high is not None and rel >= high):
+                continue
+            try:
+                if not item.is_file(follow_symlinks=False):
+                    return None
+                inode = item.inode()
+            except OSError:
+                return None
+            if inode in skipped_inodes:
+                return None
+            add((rel, item.path, None, 0, None, inode))
+    found.sort()  # by name: the names differ, so the first field decides
+    return found
+
+
 def iter_walk(root: Path, exclude: Iterable[str] = (), skip: Iterable[Path] = ()) -> Iterator[CorpusFile]:
     """:func:`walk` as a stream: the same files in the same (name) order, holding
     the listings of the folders being walked and the files with odd names, not
@@ -277,8 +325,17 @@ def _scan(top: str, rel: str = ".", span: tuple[str | None, str | None] = (None,
             entries = sorted(listing, key=_BY_NAME)
     except OSError:
         return  # as os.walk: an unreadable folder is skipped
-    folders, links, others = [], [], []
+    folders: list[os.DirEntry[str]] = []
+    links: list[os.DirEntry[str]] = []
+    others: list[os.DirEntry[str]] = []
+    add = others.append
     for entry in entries:
+        try:  # most entries: a regular file by its directory entry, neither folder nor link
+            if entry.is_file(follow_symlinks=False):
+                add(entry)
+                continue
+        except OSError:
+            pass  # as _dir_kind: told below
         is_dir, is_link_to_dir = _dir_kind(entry)
         if is_dir:
             if not entry.name.startswith("."):

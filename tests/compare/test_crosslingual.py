@@ -10,7 +10,7 @@ import pytest
 
 from verify.compare import compare_texts
 from verify.compare.language import detect
-from verify.compare.names import name_key
+from verify.compare.names import name_key, resolver
 from verify.compare.numerals import chinese_value, spelled
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "compare"
@@ -149,3 +149,27 @@ def test_a_highlight_never_cuts_a_url() -> None:
     start = text.index("Report")
     page = highlight(text, 0, len(text), [(start, start + len("Report"), "name")])
     assert '<mark class="k-name">https://example.org/Report-2005/annex.pdf</mark>' in page
+
+
+def test_a_russian_name_is_keyed_as_the_other_text_writes_it() -> None:
+    english = frozenset(name_key(w) for w in ["Aaron", "Hebron", "Saul", "Herod", "Abraham", "Jerusalem"])
+    key = resolver(english)
+    assert key("Аароном") == name_key("Aaron")  # instrumental case
+    assert key("Хевроне") == name_key("Hebron")  # Cyrillic "Х" for a Hebrew "h"
+    assert key("Савла") == name_key("Saul")  # "в" for a Greek "u"
+    assert key("Ирода") == name_key("Herod")  # "И" for "He-"
+    assert key("Иерусалим") == name_key("Jerusalem")  # no ending cut where the name has it
+    assert key("Авраам") == name_key("Abraham")
+    assert key("Рувим") == name_key("Рувим")  # nothing like it in the other text: its own key
+    assert key("Moses") == name_key("Moses")  # not Cyrillic: the plain key
+
+
+def test_an_inflected_russian_name_put_for_another_is_found() -> None:
+    russian = "Авраам пришёл к Исааку. Авраам долго говорил с Аароном. Потом Аарон ушёл домой."
+    english = "Abraham came to Isaac. Abraham spake a long time with Isaac. Then Aaron went home."
+    c = compare_texts(russian, english, ("ru", "en"))
+    assert [d.detail for d in c.differences if d.kind == "name"] == ["Аароном != Isaac"]
+    reverse = compare_texts(english, russian, ("en", "ru"))  # Russian as B
+    assert [d.detail for d in reverse.differences if d.kind == "name"] == ["Isaac != Аароном"]
+    faithful = english.replace("with Isaac", "with Aaron")
+    assert not compare_texts(russian, faithful, ("ru", "en")).differences

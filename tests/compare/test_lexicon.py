@@ -18,6 +18,12 @@ def test_words_that_travel_together_are_paired() -> None:
     assert lexicon.own({"house", "cat"}, set(learnt.values())) == {"=house": 1}
 
 
-def test_chinese_words_are_character_pairs() -> None:
-    assert lexicon.words("耶稣说：", "zh") == {"耶稣", "稣说"}
+def test_chinese_words_are_characters_and_character_pairs() -> None:
+    assert lexicon.words("耶稣说：", "zh") == {"耶稣", "稣说", "耶", "稣", "说"}
     assert lexicon.words("And Jesus said unto them", "en") == {"jesu", "said"}  # stems, no stopwords
+
+
+def test_russian_words_are_cut_to_their_first_letters() -> None:
+    # "глаза" (eyes) and "глазами" (with the eyes) are one word for the lexicon
+    assert lexicon.words("Открыл глаза глазами", "ru") == {"откры", "глаза"}
+

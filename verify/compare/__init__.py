@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 from collections.abc import Callable, Mapping
@@ -31,7 +32,8 @@ from verify.compare.diff import (
     passages,
 )
 from verify.compare.language import detect
-from verify.compare.names import SPELT_ALIKE, name_key
+from verify.compare.leaders import blank_leaders
+from verify.compare.names import SPELT_ALIKE, name_key, resolver
 from verify.compare.model import (
     KINDS,
     AlignedPair,
@@ -73,8 +75,18 @@ def compare_texts(a: str, b: str, langs: tuple[str, str] | None = None) -> Compa
     "zh"), detected when not given. Two texts in different languages are
     aligned and compared on what survives translation: numbers, dates,
     symbols, names (by phonetic key) and passages on one side only.
+
+    A table of contents' leader dots are read as spaces (same offsets,
+    :mod:`verify.compare.leaders`): ``Introduction ....4`` and
+    ``Introduction . . . . 4`` say the same page number.
     """
     la, lb = langs or (detect(a), detect(b))
+    found = _compare(blank_leaders(a), blank_leaders(b), (la, lb))
+    return replace(found, a_text=a, b_text=b)
+
+
+def _compare(a: str, b: str, langs: tuple[str, str]) -> Comparison:
+    la, lb = langs
     sa, sb = segment(a, la), segment(b, lb)
     beads = _align.align([s.text for s in sa], [s.text for s in sb], langs=(la, lb))
     pairs = tuple(_pair(bead, sa, sb, a, b) for bead in beads)
@@ -171,8 +183,10 @@ def _compare_across(
     langs: tuple[str, str],
 ) -> Comparison:
     common_a, common_b = _lower_case_words(a), _lower_case_words(b)
-    near_a = _windows([_capital_keys(p.a_excerpt.text) for p in pairs])
-    near_b = _windows([_capital_keys(p.b_excerpt.text) for p in pairs])
+    # A Russian name is keyed as the other text writes it: "Аароном" is "Aaron".
+    keys = (resolver(_capital_keys(b)), resolver(_capital_keys(a)))
+    near_a = _windows([_capital_keys(p.a_excerpt.text, keys[0]) for p in pairs])
+    near_b = _windows([_capital_keys(p.b_excerpt.text, keys[1]) for p in pairs])
     side_of = [
         (
             Side(a, sa[x.a_start : x.a_end], common_a, lang=langs[0], nearby=near_a[k]),
@@ -180,14 +194,20 @@ def _compare_across(
         )
         for k, x in enumerate(beads)
     ]
-    keys_a = {k for (sa_, _), p in zip(side_of, pairs, strict=True) if p.a for k, _, _ in name_keys(sa_)}
-    keys_b = {k for (_, sb_), p in zip(side_of, pairs, strict=True) if p.b for k, _, _ in name_keys(sb_)}
+    keys_a = {
+        k for (sa_, _), p in zip(side_of, pairs, strict=True) if p.a for k, _, _ in name_keys(sa_, keys[0])
+    }
+    keys_b = {
+        k for (_, sb_), p in zip(side_of, pairs, strict=True) if p.b for k, _, _ in name_keys(sb_, keys[1])
+    }
     known = frozenset(keys_a & keys_b)
     found: list[Difference] = []
     for index, ((side_a, side_b), pair) in enumerate(zip(side_of, pairs, strict=True)):
         if not pair.one_sided:
-            found.extend(cross_differences(side_a, side_b, index, known))
-    found, notes = _habits(found, a, b, _capital_keys)  # two scripts: names meet by phonetic key
+            found.extend(cross_differences(side_a, side_b, index, known, keys))
+    # two scripts: names meet by phonetic key
+    cyrillic = keys[1] if langs[1] == "ru" else keys[0]  # Latin names keep their key either way
+    found, notes = _habits(found, a, b, lambda t: _capital_keys(t, cyrillic))
     found = across_neighbours(found)
     found.extend(passages(pairs, a, b))
     found.sort(key=lambda d: (d.pair, d.a.span.start, d.b.span.start))
@@ -394,8 +414,8 @@ def _capitalised(text: str) -> frozenset[str]:
     )
 
 
-def _capital_keys(text: str) -> frozenset[str]:
-    return frozenset(name_key(w) for w in _CAPITALISED.findall(text) if w[0].isupper())
+def _capital_keys(text: str, key: Callable[[str], str] = name_key) -> frozenset[str]:
+    return frozenset(key(w) for w in _CAPITALISED.findall(text) if w[0].isupper())
 
 
 def _held(pairs: tuple[AlignedPair, ...], unconfirmed: list[bool], k: int) -> bool:

@@ -474,24 +474,27 @@ def wording(a: Side, b: Side, pair: int, terms: list[tuple[str, ...]]) -> list[D
 
 
 def _negation(a: Side, b: Side, wa: list[wd.Word], wb: list[wd.Word], pair: int) -> list[Difference]:
-    """A negation on one side that turns a statement the other side makes
-    without one (at most one difference per side and pair), pointed at the
-    negation; the other side's excerpt is the aligned sentence(s).
+    """Each negation on one side that turns a statement the other side makes
+    without one, pointed at the negation; the other side's excerpt is the
+    aligned sentence(s).
 
     Only the side with more negations than the other can have lost or gained
     one: where both have as many, a negation moved or was phrased another way
-    ("Jacob sent not" / "Jacob did not send")."""
+    ("Jacob sent not" / "Jacob did not send"; "found them not in the prison"
+    / "did not find them in the prison"). Each negation of that side is
+    judged on its own clause (:func:`wd.flipped`)."""
     na = [w for w in wd.negations(wa) if _negates(a, w)]
     nb = [w for w in wd.negations(wb) if _negates(b, w)]
-    if len(na) > len(nb) and (got := wd.flipped(wa, na, wb, a.text, b.text)) is not None:
-        w, why = got
-        detail = f"negation: '{w.text}' in A, '{why.text}' without one in B"
-        return [Difference("wording", a.cut(w.start, w.end), b.excerpt, detail, pair)]
-    if len(nb) > len(na) and (got := wd.flipped(wb, nb, wa, b.text, a.text)) is not None:
-        w, why = got
-        detail = f"negation: '{w.text}' in B, '{why.text}' without one in A"
-        return [Difference("wording", a.excerpt, b.cut(w.start, w.end), detail, pair)]
-    return []
+    out = []
+    if len(na) > len(nb):
+        for w, why in wd.flipped(wa, na, wb, a.text, b.text):
+            detail = f"negation: '{w.text}' in A, '{why.text}' without one in B"
+            out.append(Difference("wording", a.cut(w.start, w.end), b.excerpt, detail, pair))
+    if len(nb) > len(na):
+        for w, why in wd.flipped(wb, nb, wa, b.text, a.text):
+            detail = f"negation: '{w.text}' in B, '{why.text}' without one in A"
+            out.append(Difference("wording", a.excerpt, b.cut(w.start, w.end), detail, pair))
+    return out
 
 
 def _negates(side: Side, w: wd.Word) -> bool:
@@ -524,28 +527,40 @@ def _asked(side: Side, w: wd.Word) -> bool:
     return end is not None and end.group() == "?"
 
 
-def name_keys(side: Side) -> list[tuple[str, int, int]]:
-    """The phonetic keys of the capitalised words inside the side's sentences,
-    with their spans: names, comparable across scripts ("Авраам", "Abraham")."""
+def name_keys(side: Side, key: Callable[[str], str] = nm.name_key) -> list[tuple[str, int, int]]:
+    """The phonetic keys (``key``) of the capitalised words inside the side's
+    sentences, with their spans: names, comparable across scripts ("Авраам",
+    "Abraham")."""
     out = []
     for seg in side.segments:
         for m in INNER_CAPITAL.finditer(side.text, seg.span.start, seg.span.end):
             word = m.group(1)
             if word[0].isupper() and word.lower() not in side.common:
-                key = nm.name_key(word)
-                if len(key) >= 2:
-                    out.append((key, m.start(1), m.end(1)))
+                k = key(word)
+                if len(k) >= 2:
+                    out.append((k, m.start(1), m.end(1)))
     return out
 
 
-def cross_names(a: Side, b: Side, pair: int, known: frozenset[str]) -> list[Difference]:
+#: Each side's phonetic key of a name (:func:`verify.compare.names.resolver`).
+NameKeys = tuple[Callable[[str], str], Callable[[str], str]]
+PLAIN_KEYS: NameKeys = (nm.name_key, nm.name_key)
+
+
+def cross_names(
+    a: Side,
+    b: Side,
+    pair: int,
+    known: frozenset[str],
+    keys: NameKeys = PLAIN_KEYS,
+) -> list[Difference]:
     """A name on each side that the other side of the pair lacks, both names
     that the two documents share (by phonetic key): one put for the other.
 
     A name on one side only is reported when the other side has it nowhere
     near (translations write "he" for a name, but not far from it).
     """
-    ka, kb = name_keys(a), name_keys(b)
+    ka, kb = name_keys(a, keys[0]), name_keys(b, keys[1])
     keys_a, keys_b = {k for k, _, _ in ka}, {k for k, _, _ in kb}
     odd_a = [x for x in ka if x[0] in known and x[0] not in keys_b]
     odd_b = [x for x in kb if x[0] in known and x[0] not in keys_a]
@@ -563,10 +578,21 @@ def cross_names(a: Side, b: Side, pair: int, known: frozenset[str]) -> list[Diff
     return out
 
 
-def cross_differences(a: Side, b: Side, pair: int, known: frozenset[str]) -> list[Difference]:
+def cross_differences(
+    a: Side,
+    b: Side,
+    pair: int,
+    known: frozenset[str],
+    keys: NameKeys = PLAIN_KEYS,
+) -> list[Difference]:
     """What survives translation, compared across two languages: symbols,
-    dates, numbers and names."""
-    found = [*symbols(a, b, pair), *dates(a, b, pair), *numbers(a, b, pair), *cross_names(a, b, pair, known)]
+    dates, numbers and names (``keys``: each side's phonetic key of a name)."""
+    found = [
+        *symbols(a, b, pair),
+        *dates(a, b, pair),
+        *numbers(a, b, pair),
+        *cross_names(a, b, pair, known, keys),
+    ]
     return sorted(found, key=lambda d: (d.a.span.start, d.b.span.start))
 
 
@@ -587,7 +613,7 @@ def pair_differences(
     if edited is not None:  # every changed word is reported, negations and cut terms among them
         found.extend(d for d in edited if not any(_points_at(x, d, a, b) for x in found))
     else:
-        found.extend(d for d in wording(a, b, pair, terms) if not any(_within(n, d) for n in named))
+        found.extend(d for d in wording(a, b, pair, terms) if not any(_same_words(n, d, a, b) for n in named))
     return sorted(found, key=lambda d: (d.a.span.start, d.b.span.start))
 
 
@@ -639,13 +665,18 @@ def _points_at(found: Difference, edit: Difference, a: Side, b: Side) -> bool:
     )
 
 
-def _within(inner: Difference, outer: Difference) -> bool:
-    """Whether ``inner`` and ``outer`` point at the same words on both sides
-    (one changed word is one difference, not a name and a wording)."""
-    return all(
-        o.span.start < i.span.end and i.span.start < o.span.end
-        for i, o in ((inner.a, outer.a), (inner.b, outer.b))
-    )
+def _same_words(name: Difference, other: Difference, a: Side, b: Side) -> bool:
+    """Whether a name difference and a wording difference point at the same
+    words (one changed word is one difference, not a name and a wording),
+    judged only on the sides where both point at words, not at the whole
+    pair: "Jehovah only in A" points at all of B, and a negation of B is
+    not that name."""
+    sides = [
+        (n, o)
+        for n, o, side in ((name.a, other.a, a), (name.b, other.b, b))
+        if n.span != side.span and o.span != side.span
+    ]
+    return bool(sides) and all(o.span.start < n.span.end and n.span.start < o.span.end for n, o in sides)
 
 
 def across_neighbours(found: list[Difference]) -> list[Difference]:

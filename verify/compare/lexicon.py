@@ -24,6 +24,11 @@ TRAIN_AGREEMENT = 0.8
 #: A word pair must occur together this many times, with this Dice coefficient.
 MIN_TOGETHER = 3
 MIN_DICE = 0.3
+#: Chinese single characters are words too (眼 "eye", 心 "heart", 火 "fire").
+ZH_CHARACTERS = True
+#: Inflected languages: a word is its first letters (Russian cases, "глаза" /
+#: "глазами"), as a light stemmer would have it.
+PREFIX: dict[str, int] = {"ru": 5}
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -33,7 +38,11 @@ def words(text: str, lang: str) -> set[str]:
     if lang == "en":
         return set(content_stems(text))
     if lang == "zh":
-        return {run[i : i + 2] for run in _HAN.findall(text) for i in range(len(run) - 1)}
+        runs = _HAN.findall(text)
+        pairs = {run[i : i + 2] for run in runs for i in range(len(run) - 1)}
+        return pairs | {c for run in runs for c in run} if ZH_CHARACTERS else pairs
+    if lang in PREFIX:
+        return {w.lower()[: PREFIX[lang]] for w in _WORD.findall(text)}
     return {w.lower() for w in _WORD.findall(text)}
 
 

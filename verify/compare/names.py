@@ -13,6 +13,7 @@ terms that are not covered across the two sides of an aligned pair.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from anyascii import anyascii
@@ -279,3 +280,65 @@ def counterparts(x: Term, y: Term) -> bool:
 def shared(x: Term, y: Term) -> int:
     """How many words two terms share (by stem)."""
     return len({stem(w) for w in x.words} & {stem(w) for w in y.words})
+
+
+#: Russian case endings and possessive suffixes of names ("Авраама",
+#: "Аароном", "Израилевы", "Иаковлевых"), longest first.
+_RU_ENDING = re.compile(
+    r"(?:(?:ов|ев|ёв)(?:ыми|ых|ым|ой|ом|ою|у|а|ы|о|е)?"
+    r"|ами|ями|ою|ею|ом|ем|ём|ым|им|ых|их|ах|ях|ой|ей|ам|ям|у|ю|а|я|е|и|ы)$"
+)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_RU_AU = re.compile(r"([ае])в(?=[^аеёиоуыэюя]|$)")
+
+
+def _variants(word: str) -> list[str]:
+    """The keys a name may have, best first: as written, and for a Russian
+    word also without its case ending (its stem at least three letters)."""
+    keys = [name_key(word)]
+    if _CYRILLIC.search(word):
+        low = word.lower()
+        m = _RU_ENDING.search(low)
+        stem = low[: m.start()] if m and m.start() >= 3 else low
+        if stem != low:
+            keys.append(name_key(stem))
+        greek = _RU_AU.sub(r"\1", stem)  # "Савл" / "Saul": "в" after "а", "е" was a "u"
+        if greek != stem:
+            keys.append(name_key(greek))
+    return keys
+
+
+def _core(key: str) -> str:
+    """A key without its first letter when that is a vowel or "k" (the
+    Cyrillic "Х" of Hebrew names: "Хам" / "Ham", "Хет" / "Heth"; "И" / "Е"
+    for "He-", "E-": "Ирод" / "Herod")."""
+    return key[1:] if key[:1] in "aeiouk" else key
+
+
+def resolver(other: frozenset[str]) -> Callable[[str], str]:
+    """A key function for one text's names against ``other``, the keys of the
+    other text's (in another language): a word's key is the first of its
+    variants (:func:`_variants`) that the other text has, else the first
+    whose core (:func:`_core`, two letters at least, both keys shortened) is
+    the core of exactly one key of the other text, else its own key. Only words in Cyrillic
+    have variants ("Аароном" is "Aaron"'s `arn`, "Хама" is "Ham"'s `am`);
+    any other word keeps :func:`name_key`.
+    """
+    cores: dict[str, set[str]] = {}
+    for k in other:
+        cores.setdefault(_core(k), set()).add(k)
+
+    def key(word: str) -> str:
+        keys = _variants(word)
+        if len(keys) == 1 and not _CYRILLIC.search(word):
+            return keys[0]
+        for k in keys:
+            if k in other:
+                return k
+        for k in keys:
+            found = {x for x in cores.get(_core(k), set()) if _core(x) != x}
+            if _core(k) != k and len(_core(k)) >= 2 and len(found) == 1:
+                return next(iter(found))
+        return keys[0]
+
+    return key

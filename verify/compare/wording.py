@@ -306,7 +306,7 @@ _DETERMINERS = frozenset({"no"})
 
 
 def _counterpart(
-    k: int, ws: list[Word], clause: list[int], found: dict[int, int]
+    k: int, ws: list[Word], clause: list[int], found: dict[int, int], unique: dict[int, int]
 ) -> tuple[int, int, int] | None:
     """The words of the other side that say what the clause around the
     negation at ``k`` says: (first, last, index of the negated word here),
@@ -324,14 +324,14 @@ def _counterpart(
     """
     near = range(max(0, k - REACH), min(len(ws), k + REACH + 1))
     mine = [i for i in near if clause[i] == clause[k]]
-    if any(i != k and (_double(ws, k, i) if i in mine else _is_negation(ws[i])) for i in near):
+    if any(i != k and (_double(ws, k, i) if i in mine else _said_again(k, i, ws)) for i in near):
         return None  # two negatives, or one said again ("no man could bind him, no, not with chains")
     after = [i for i in mine if i > k and ws[i].content]
     if ws[k].text.lower() in _DETERMINERS:
         after = after[:1]
     anchored = [i for i in after if i in found]
     if not anchored:
-        return None
+        return _moved(k, ws, after, unique)
     i1 = anchored[0]
     before = [i for i in mine if i < k and i in found]
     i0 = max(before) if before else None
@@ -343,12 +343,96 @@ def _counterpart(
     return lo, hi, i1
 
 
+def _moved(k: int, ws: list[Word], after: list[int], unique: dict[int, int]) -> tuple[int, int, int] | None:
+    """The counterpart of a negated word that the other side says in another
+    order ("ye shall not be saved, thou and all thy house" / "thou and all
+    thy house shall be saved"): the one word of the other side with its
+    stem, where each side has that stem once (:func:`unique`)."""
+    if not after or after[0] > k + 3 or not ws[after[0]].text.islower() or after[0] not in unique:
+        return None  # only the word right after it: what is negated, not a name ("pleased not Isaac")
+    i1 = after[0]
+    hi = unique[i1]
+    return max(0, hi - (i1 - k)), hi, i1
+
+
+def unique(ws: list[Word], other: list[Word]) -> dict[int, int]:
+    """The content words whose stem (first four letters) each side has
+    once, as index in ``ws`` -> index in ``other``: the same word, whatever
+    the order of the sentences around it."""
+
+    def once(xs: list[Word]) -> dict[str, int]:
+        seen = Counter(w.stem[:4] for w in xs if w.content and not _is_negation(w))
+        return {w.stem[:4]: j for j, w in enumerate(xs) if w.content and seen[w.stem[:4]] == 1}
+
+    mine, theirs = once(ws), once(other)
+    return {i: theirs[s] for s, i in mine.items() if s in theirs}
+
+
+def _carries_on(k: int, ws: list[Word], sentence: list[int]) -> bool:
+    """Whether the negation at ``k`` carries on one before it in its sentence:
+    "nor" always ("neither ... nor"), "neither" after a negation ("Go not to
+    glean in another field, neither go from hence" / "do not go ..., or go
+    away"; "no, not the angels ..., neither the Son" / "or the Son")."""
+    low = ws[k].text.lower()
+    if low == "nor":
+        return True
+    return low == "neither" and any(
+        sentence[i] == sentence[k] and _is_negation(ws[i]) for i in range(max(0, k - 30), k)
+    )
+
+
+def _said_again(k: int, i: int, ws: list[Word]) -> bool:
+    """Whether a negation of another clause, right beside the one at ``k``,
+    says it again ("no man could bind him, no, not with chains"); one a
+    few words away in the next clause negates a statement of its own."""
+    return _is_negation(ws[i]) and abs(i - k) <= 2
+
+
+#: Words that say "not" in a clause of their own ("lest he should give seed"
+#: / "so that he might not get offspring").
+_IMPLIED = frozenset({"lest", "without", *_UNDOING})
+
+
+def _counted(w: Word) -> bool:
+    """A negation that counts towards a sentence's polarity ("nor" carries
+    on the one before it)."""
+    return (_is_negation(w) or _old_negation(w)) and w.text.lower() != "nor"
+
+
+def _as_negative(
+    k: int, ws: list[Word], found: dict[int, int], other: list[Word], parts: set[int], sentence: list[int]
+) -> bool:
+    """Whether the other side's sentence(s) ``parts`` hold as many negations
+    as the words of this side that they say (those anchored in them, and the
+    negation at ``k``): both say it negatively, in places a word-level
+    matching cannot pin ("Not one stone here will be left" / "there shall
+    not be left one stone"). Fewer there, and a negation of this side is
+    unmatched: "the moon will not give light, and the stars will be
+    falling" / "the moon shall not give light, and the stars shall not
+    fall" (one negation of the other side's sentence is the moon's)."""
+    said = [i for i, j in found.items() if sentence[j] in parts] + [k]
+    here = sum(1 for w in ws[min(said) : max(said) + 1] if _counted(w))
+    own = {w.text.lower() for w in ws[min(said) : max(said) + 1]}
+    implied = _IMPLIED if own & _CONDITIONS else _IMPLIED | _CONDITIONS
+    there = sum(
+        1 for j, w in enumerate(other) if sentence[j] in parts and (_counted(w) or w.text.lower() in implied)
+    )
+    return there >= here
+
+
+#: "if not": counted on the other side unless this side says it with one too
+#: ("Except your youngest brother come" / "If your youngest brother does not
+#: come"; but "ye shall not go forth, unless your brother come" / "ye shall
+#: go forth, except your brother come" differ).
+_CONDITIONS = frozenset({"except", "unless"})
+
+
 def flipped(
     ws: list[Word], negs: list[Word], other: list[Word], text: str, other_text: str
-) -> tuple[Word, Word] | None:
-    """The first negation of ``ws`` (words of ``text``) that turns a statement
-    the other side (words of ``other_text``) makes without one, with the
-    negated word; or None.
+) -> list[tuple[Word, Word]]:
+    """The negations of ``ws`` (words of ``text``) that turn a statement the
+    other side (words of ``other_text``) makes without one, each with the
+    negated word.
 
     Each negation is judged on its own statement, not by counting over the
     pair. The statement is placed on the other side by the content words
@@ -369,10 +453,9 @@ def flipped(
     left" / "There shall not be left one stone"), and their polarities are
     not shown to disagree.
     """
-    found = anchors(ws, other)
+    found, moved = anchors(ws, other), unique(ws, other)
     clause, other_clause = clauses(ws, text), clauses(other, other_text)
     sentence = sentences(other, other_text)
-    negative_sentences = {sentence[j] for j, w in enumerate(other) if _is_negation(w) or _old_negation(w)}
     mine = {w.text.lower() for w in ws if says_negatively(w)}
     negative_at = [
         j
@@ -380,18 +463,20 @@ def flipped(
         if _is_negation(w) or (says_negatively(w) and w.text.lower() not in mine)
     ]
     index = {id(w): k for k, w in enumerate(ws)}
+    own = sentences(ws, text)
+    out = []
     for neg in negs:
-        if neg.text.lower() == "nor":
-            continue  # it carries on a negation before it ("neither ... nor", "not ... nor")
         k = index[id(neg)]
-        place = _counterpart(k, ws, clause, found)
+        if _carries_on(k, ws, own):
+            continue
+        place = _counterpart(k, ws, clause, found, moved)
         if place is None:
             continue
         lo, hi, anchor = place
-        if sentence[lo] in negative_sentences or sentence[hi] in negative_sentences:
+        if _as_negative(k, ws, found, other, {sentence[lo], sentence[hi]}, sentence):
             continue  # the other side says it with a negation too, elsewhere in its sentence
         there = {other_clause[lo], other_clause[hi]}
         if any(lo - MARGIN <= j <= hi + MARGIN and other_clause[j] in there for j in negative_at):
             continue
-        return neg, ws[anchor]
-    return None
+        out.append((neg, ws[anchor]))
+    return out

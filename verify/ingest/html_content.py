@@ -29,11 +29,15 @@ import functools
 import gc
 import re
 import warnings
+from itertools import accumulate, chain, compress
+from operator import sub
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from verify.errors import CorruptDocument
+from verify.ingest.html_folds import code_text, fold_tree
 
 __all__ = [
     "MAX_DEPTH",
@@ -48,7 +52,7 @@ __all__ = [
     "select_main",
 ]
 
-SELECTOR_VERSION = "html-content/3"
+SELECTOR_VERSION = "html-content/4"
 """Version of the selection rules.  Any change that alters the output for
 some page is a new version (DESIGN.md: profiles are versioned); record it
 beside the parser versions in every extraction record."""
@@ -110,6 +114,7 @@ class _Document(Node):
     order: list[Node] = field(default_factory=list)
 
 
+_new_node = object.__new__
 Parse = Callable[[str], Node]
 """A front-end: decoded markup in, neutral tree out."""
 
@@ -264,7 +269,12 @@ class _TreeBuilder:
                     kept[name] = clean
         parent = opened[-1]
         order = self.root.order
-        node = Node(tag, kept, [], parent, len(order))
+        node = _new_node(Node)  # Node(tag, kept, [], parent, len(order)) without a Python call
+        node.tag = tag
+        node.attrs = kept
+        node.children = []
+        node.parent = parent
+        node.index = len(order)
         order.append(node)
         parent.children.append(node)
         opened.append(node)
@@ -444,19 +454,27 @@ def _collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-@dataclass(frozen=True, slots=True)
-class _Block:
-    """A run of text between block boundaries, owned by its block element."""
+class _Block(NamedTuple):
+    """A run of text between block boundaries, owned by its block element.
+
+    Immutable, as a frozen dataclass would be, but a named tuple: a frozen
+    dataclass's ``__init__`` sets each field through ``object.__setattr__``
+    and costs four times as much to make (:func:`_flush` makes one per
+    block, 32,000 on the 181 benchmark pages), and its fields are read by
+    C-level getters, so the link density is a field, worked out once."""
 
     text: str
     link_chars: int
     owner: Node
     #: A block of a ``pre`` element: its lines are kept (``text`` holds them).
     code: bool = False
+    #: ``link_chars / len(text)`` (0.0 for no text).
+    link_density: float = 0.0
 
-    @property
-    def link_density(self) -> float:
-        return self.link_chars / len(self.text) if self.text else 0.0
+
+_new_block = tuple.__new__
+"""``_new_block(_Block, (text, link_chars, owner, code, link_density))``:
+a :class:`_Block` without the Python call of its generated ``__new__``."""
 
 
 def _index(root: Node) -> list[Node]:
@@ -487,54 +505,70 @@ def _blocks(root: Node, order: list[Node], alone: list[bool], links: list[bool])
     owners = [root]
     pre = _pre_flags(order)
     in_link = 0
-    stack: list[Node | str | int] = [root]
-    node: Node
-    while stack:
-        item = stack.pop()
-        if item.__class__ is str:
-            # Whitespace opening a run is dropped: every line of a block is
-            # stripped, so it could never show (and a run of only that would
-            # only be flushed to nothing).
-            if texts or not item.isspace():
-                texts.append(item)
-                if in_link:
-                    linked.append(item)
-            continue
-        if item.__class__ is int:  # leaving a link (inline) or a block element
-            if links[item]:
-                in_link -= 1
+    # The walk keeps, for each element it is inside, the iterator over its
+    # parent's remaining children and what leaving it does: nothing
+    # (_STAY), close a link (_LINK) or a block (_BLOCK). A text or a childless
+    # element costs one step of a ``for`` loop, no stack push and pop.
+    iterators: list[Iterator[Node | str]] = []
+    leaving: list[int] = []
+    children_of: Iterator[Node | str] = iter((root,))
+    while True:
+        for item in children_of:
+            if item.__class__ is str:
+                # Whitespace opening a run is dropped: every line of a block
+                # is stripped, so it could never show (and a run of only that
+                # would only be flushed to nothing).
+                if texts or not item.isspace() or pre[owners[-1].index]:  # canon/5: a code line's indent
+                    texts.append(item)
+                    if in_link:
+                        linked.append(item)
+                continue
+            node: Node = item  # type: ignore[assignment]
+            tag = node.tag
+            if tag == "head":
+                continue
+            children = node.children
+            if tag in _INLINE_TAGS:
+                # Leaving an inline element matters only if it is a link.
+                if alone[node.index]:
+                    _flush_alone(node, blocks)
+                    continue
+                if texts and tag in ("br", "img"):  # canon/5: <wbr> joins (a break inside a word)
+                    texts.append(" ")
+                if not children:
+                    continue
+                if links[node.index]:
+                    in_link += 1
+                    leaving.append(_LINK)
+                else:
+                    leaving.append(_STAY)
             else:
                 if texts:
                     _flush(texts, linked, owners[-1], blocks, pre)
+                if not children:
+                    continue  # an empty block element: its end would flush nothing
+                owners.append(node)
+                leaving.append(_BLOCK)
+            iterators.append(children_of)
+            children_of = iter(children)
+            break
+        else:  # the children are done: leave their element
+            if not iterators:
+                break
+            children_of = iterators.pop()
+            action = leaving.pop()
+            if action == _LINK:
+                in_link -= 1
+            elif action == _BLOCK:
+                if texts:
+                    _flush(texts, linked, owners[-1], blocks, pre)
                 owners.pop()
-            continue
-        node = item  # type: ignore[assignment]
-        tag = node.tag
-        if tag == "head":
-            continue
-        children = node.children
-        if tag in _INLINE_TAGS:
-            # Leaving an inline element matters only if it is a link.
-            if alone[node.index]:
-                _flush_alone(node, blocks)
-                continue
-            if links[node.index]:
-                in_link += 1
-                stack.append(node.index)
-            if texts and tag in ("br", "img", "wbr"):
-                texts.append(" ")
-        else:
-            if texts:
-                _flush(texts, linked, owners[-1], blocks, pre)
-            if not children:
-                continue  # an empty block element: its end would flush nothing
-            owners.append(node)
-            stack.append(node.index)
-        if children:
-            stack += reversed(children)
     if texts:
         _flush(texts, linked, root, blocks, pre)
     return blocks
+
+
+_STAY, _LINK, _BLOCK = 0, 1, 2
 
 
 def _link_flags(order: list[Node]) -> list[bool]:
@@ -557,7 +591,7 @@ def _flush_alone(node: Node, out: list[_Block]) -> None:
     can be removed (and recorded) without cutting its paragraph in two."""
     text = _text_of(node)
     if text.strip(_INVISIBLE):
-        out.append(_Block(text, 0, node))
+        out.append(_Block(text, 0, node, False, 0.0))
 
 
 def _flush(texts: list[str], linked: list[str], owner: Node, out: list[_Block], pre: list[bool]) -> None:
@@ -566,13 +600,20 @@ def _flush(texts: list[str], linked: list[str], owner: Node, out: list[_Block], 
     paragraph of the canonical text)."""
     code = pre[owner.index]
     joined = "".join(texts)
-    text = ("\n".join(line for line in map(_collapse, joined.split("\n")) if line) if code
-            else _collapse(joined))
+    text = code_text(joined) if code else " ".join(joined.split())  # _collapse, inline; canon/5: code_text
     if text.strip(_INVISIBLE):
-        links = sum(len(_collapse(p)) for p in linked)
-        out.append(_Block(text, min(links, len(text)), owner, code))
+        links = min(_collapsed_length(linked), len(text)) if linked else 0
+        out.append(_new_block(_Block, (text, links, owner, code, links / len(text))))
     texts.clear()
     linked.clear()
+
+
+def _collapsed_length(pieces: list[str]) -> int:
+    """``sum(len(_collapse(p)) for p in pieces)``, counted in C: a piece's
+    collapsed form is its words joined by single spaces."""
+    words = list(map(str.split, pieces))
+    return (sum(map(len, chain.from_iterable(words))) + sum(map(len, words))
+            - sum(map(bool, words)))
 
 
 def _pre_flags(order: list[Node]) -> list[bool]:
@@ -641,6 +682,25 @@ def _stats(order: list[Node], blocks: list[_Block]) -> _Stats:
     return st
 
 
+def _prose(size: int, blocks: list[_Block], ends: list[int]) -> list[int]:
+    """For each node, the prose of :class:`_Stats` alone (all the furniture
+    search reads), as a difference of running sums over the subtree runs of
+    document order (``ends`` is :func:`_subtree_ends`'s): C work, not a
+    Python step per node."""
+    prose = [0] * size
+    for block in blocks:
+        if len(block.text) >= 60 and block.link_density < 0.3:
+            prose[block.owner.index] += len(block.text)
+    return _subtree_sums(prose, ends)
+
+
+def _subtree_sums(base: list[int] | list[bool], ends: list[int]) -> list[int]:
+    """For each node, the sum of ``base`` over its subtree (positions ``i`` to
+    ``ends[i]`` of document order, :func:`_subtree_ends`)."""
+    running = list(accumulate(base, initial=0))
+    return list(map(sub, map(running.__getitem__, ends), running))
+
+
 def _hints(node: Node) -> str:
     """The class and id text that carries the author's naming hints."""
     if not node.attrs:
@@ -661,8 +721,8 @@ def _is_hidden(node: Node) -> bool:
     ``hidden="until-found"`` is a collapsed section the reader can open, so
     it stays."""
     attrs = node.attrs
-    if not attrs:
-        return False
+    if not attrs or ("style" not in attrs and "hidden" not in attrs and "aria-hidden" not in attrs):
+        return False  # (most nodes: three membership tests, no method call)
     if attrs.get("hidden", "until-found") != "until-found" or attrs.get("aria-hidden") == "true":
         return True
     style = attrs.get("style")
@@ -683,36 +743,60 @@ def _is_marked_main(node: Node) -> bool:
     )
 
 
-def _furniture(order: list[Node], st: _Stats, inline: list[bool], mains: list[Node],
-               names: bool = True) -> set[int]:
+def _furniture(order: list[Node], prose: list[int], inline: list[bool], mains: list[Node],
+               names: bool = True, ends: list[int] | None = None) -> set[int]:
     """Indexes of nodes that are site furniture by tag, role or name.
 
     A name hint alone never removes a node that holds most of the page's
     prose or the marked main content: ``<div class="content has-sidebar">``
     is the article, not a sidebar. ``names=False`` (pages of documentation
     generators) trusts markup only: there ``class="author"`` is the document's
-    author list, not a byline widget. ``mains`` is :func:`_marked_mains`'s."""
-    total = max(st.prose[0], 1)
+    author list, not a byline widget. ``mains`` is :func:`_marked_mains`'s,
+    ``prose`` :func:`_prose`'s, ``inline`` :func:`_inline_furniture_flags`'s.
+
+    Each test is asked only of the nodes that can pass it: hiding needs a
+    hiding attribute, the markup tests a furniture tag or a role, the name
+    test a class or an id. With ``ends`` (:func:`_subtree_ends`'s), nothing
+    inside a node found is looked at: it goes with that node (the set is
+    read through :func:`_inside` only)."""
+    total = max(prose[0], 1)
     protected = _protected(mains)
-    found: set[int] = set()
+    found = set(compress(range(len(inline)), inline))  # inline furniture: only inline tags
+    generated = not names
+    skip = 0  # the end of the subtree of the last node found
     for node in order:
-        tag = node.tag
-        if tag in _INLINE_TAGS:
-            if inline[node.index]:
-                found.add(node.index)
+        if node.index < skip:
             continue
-        if not node.attrs and tag not in _FURNITURE_BY_TAG:
-            continue  # nothing below can call it furniture without an attribute
+        attrs = node.attrs
+        tag = node.tag
+        if not attrs:
+            if tag not in _FURNITURE_BY_TAG:
+                continue  # nothing below can call it furniture without an attribute
+        elif tag in _INLINE_TAGS:
+            continue  # decided by ``inline`` (no inline tag is in _FURNITURE_BY_TAG)
         if tag in ("html", "body", "#document"):
             continue
-        if _is_hidden(node):
-            found.add(node.index)
+        if attrs and not _HIDING_ATTRS.isdisjoint(attrs) and _is_hidden(node):
+            pass
         elif node.index in protected:
             continue
-        elif (_furniture_by_markup(node, st, total, generated=not names) or _print_ears(node)
-              or (names and _furniture_by_name(node, st, total))):
-            found.add(node.index)
+        elif ((tag in _FURNITURE_BY_TAG or "role" in attrs)
+              and (_furniture_by_markup(node, prose, total, generated) or _print_ears(node))):
+            pass
+        elif names and ("class" in attrs or "id" in attrs):
+            hints = f"{attrs.get('class', '')} {attrs.get('id', '')}".strip()  # _hints, inline
+            if not (hints and _named_furniture(_chrome_kind(hints), prose[node.index] / total)):
+                continue
+        else:
+            continue
+        found.add(node.index)
+        if ends is not None:
+            skip = ends[node.index]
     return found
+
+
+#: The attributes :func:`_is_hidden` reads: a node with none of them is shown.
+_HIDING_ATTRS = frozenset({"hidden", "aria-hidden", "style"})
 
 
 def _print_ears(node: Node) -> bool:
@@ -746,13 +830,20 @@ _PERMALINK_CLASS = re.compile(
 _PERMALINK_MARKS = frozenset({"\u00b6", "#", "\u00a7", "\U0001f517", "\u25b2", "\u2191"})
 
 
+@functools.lru_cache(maxsize=4096)
+def _permalink_named(names: str) -> bool:
+    """Does a class text name a permalink (:data:`_PERMALINK_CLASS`)? Cached:
+    a page's links repeat their classes."""
+    return _PERMALINK_CLASS.search(names) is not None
+
+
 def _permalink(node: Node) -> bool:
     """A heading's permalink mark (Sphinx's ``¶``, ``#`` in Node's docs) or a
     back-to-top arrow (``▲``): a link that is a control, not text."""
     if node.tag != "a":
         return False
     names = node.attrs.get("class")
-    if names and _PERMALINK_CLASS.search(names):
+    if names and _permalink_named(names):
         return True
     return (len(node.children) == 1 and isinstance(node.children[0], str)
             and node.children[0].strip() in _PERMALINK_MARKS)
@@ -765,8 +856,8 @@ _FURNITURE_BY_TAG = _FURNITURE_TAGS | {"form", "header", "table"}
 
 def _marked_mains(order: list[Node]) -> list[Node]:
     """The nodes :func:`_is_marked_main` names, in document order."""
-    return [n for n in order if n.tag == "main" or (n.attrs and (n.attrs.get("role") == "main"
-            or n.attrs.get("itemprop") == "articlebody"))]  # _is_marked_main, inline
+    return [n for n in order if n.tag == "main" or (("role" in n.attrs or "itemprop" in n.attrs) and (
+            n.attrs.get("role") == "main" or n.attrs.get("itemprop") == "articlebody"))]  # _is_marked_main
 
 
 def _protected(mains: list[Node]) -> set[int]:
@@ -781,7 +872,7 @@ def _protected(mains: list[Node]) -> set[int]:
     return keep
 
 
-def _furniture_by_markup(node: Node, st: _Stats, total: int, generated: bool = False) -> bool:
+def _furniture_by_markup(node: Node, prose: list[int], total: int, generated: bool = False) -> bool:
     """Semantic tags and ARIA roles that name site furniture.
 
     On a documentation generator's page (``generated``) there is no site:
@@ -791,11 +882,11 @@ def _furniture_by_markup(node: Node, st: _Stats, total: int, generated: bool = F
     if generated and (node.tag == "header" or (node.tag == "aside" and _in_sectioning(node))):
         return False
     if node.tag in _FURNITURE_TAGS or node.attrs.get("role") in _FURNITURE_ROLES:
-        return st.prose[node.index] < 0.6 * total
+        return prose[node.index] < 0.6 * total
     if node.tag == "form":
-        return st.prose[node.index] < 0.5 * total
+        return prose[node.index] < 0.5 * total
     if node.tag == "header" and not _in_sectioning(node):
-        return st.prose[node.index] < 0.6 * total
+        return prose[node.index] < 0.6 * total
     return False
 
 
@@ -808,15 +899,37 @@ def _in_sectioning(node: Node) -> bool:
     )
 
 
-def _furniture_by_name(node: Node, st: _Stats, total: int) -> bool:
+def _furniture_by_name(node: Node, prose: list[int], total: int) -> bool:
     """Class and id hints (``sidebar``, ``cookie-banner``...), guarded."""
     hints = _hints(node)
-    if not hints or not _chrome_named(hints):
+    return bool(hints) and _named_furniture(_chrome_kind(hints), prose[node.index] / total)
+
+
+def _named_furniture(kind: int, share: float) -> bool:
+    """:func:`_furniture_by_name` for a node whose hints are of ``kind``
+    (:func:`_chrome_kind`) holding ``share`` of the page's prose."""
+    if not kind:
         return False
-    share = st.prose[node.index] / total
-    if _STRONG_HINT.search(hints):
+    if kind & _STRONG:
         return share < 0.6
-    return share < 0.4 and not _CONTENT_HINT.search(hints)
+    return share < 0.4 and not kind & _CONTENT
+
+
+_CHROME, _STRONG, _CONTENT = 1, 2, 4
+
+
+@functools.lru_cache(maxsize=4096)
+def _chrome_kind(hints: str) -> int:
+    """What a class-and-id text says of its node, for the name test: 0 if
+    it holds no chrome name (:data:`_CHROME_HINT`), else ``_CHROME`` with
+    ``_STRONG`` (:data:`_STRONG_HINT`) and ``_CONTENT``
+    (:data:`_CONTENT_HINT`) when those match too. Cached, like
+    :func:`_chrome_named`: the three patterns are long, and a chrome-named
+    class repeats down a page."""
+    if not _chrome_named(hints):
+        return 0
+    return (_CHROME | (_STRONG if _STRONG_HINT.search(hints) else 0)
+            | (_CONTENT if _CONTENT_HINT.search(hints) else 0))
 
 
 def _inside(ends: list[int], marked: set[int]) -> list[bool]:
@@ -1073,13 +1186,9 @@ def _pruned(order: list[Node], chosen: list[bool], roots: set[int], st: _Stats,
 MAIN_LINK_LIST = 3
 
 
-def _link_counts(order: list[Node], links: list[bool]) -> list[int]:
+def _link_counts(order: list[Node], links: list[bool], ends: list[int] | None = None) -> list[int]:
     """For each node, the number of links it contains (itself included)."""
-    counts = list(map(int, links))
-    for node in reversed(order):
-        if node.parent is not None:
-            counts[node.parent.index] += counts[node.index]
-    return counts
+    return _subtree_sums(links, _subtree_ends(order) if ends is None else ends)
 
 
 def _link_box(node: Node, st: _Stats) -> bool:
@@ -1106,9 +1215,23 @@ def _keep_block(block: _Block, text_tables: set[int] | frozenset[int] = frozense
     A linked cell of a table row that also has text cells is data, not a
     link row (mdBook's ``<td><a><code>x86_64-unknown-redox</code></a></td>``
     beside the target's description): ``text_tables`` is :func:`_text_tables`'s."""
-    if block.link_density > 0.5 and len(block.text) < 400:
+    if block.link_density > 0.5 and len(block.text) < 400 and not _linked_heading(block):
         return _table_of(block.owner) in text_tables
     return not (len(block.text) < 80 and _THEME_LINE.match(block.text))
+
+
+def _linked_heading(block: _Block) -> bool:
+    """canon/5 (the audit's defect 7): a heading of the content region that is
+    a section of the document is its text even when it is a link, not a link
+    row: the heading is a target (an ``id``: npm's ``<h4 id="npm-ci"><a
+    href="../commands/npm-ci.html"><code>npm ci</code></a></h4>``), or its
+    "link" is an anchor with no ``href`` (``<h2><a name="overview">``). A
+    headline linking elsewhere with neither (a related story's
+    ``<h3><a href="/news/...">``) is a link row, as before."""
+    owner = block.owner
+    if owner.tag not in _HEADINGS:
+        return False
+    return "id" in owner.attrs or not any(n.tag == "a" and n.attrs.get("href") for n in _descendants(owner))
 
 
 def _table_of(cell: Node) -> int:
@@ -1213,17 +1336,17 @@ def _select(root: Node, fresh: bool = False
     ends = _subtree_ends(order)
     link_flags = _link_flags(order)
     blocks = _blocks(root, order, inline, link_flags)
-    full = _stats(order, blocks)
+    prose = _prose(len(order), blocks, ends)
     man2html = _man2html_credit(blocks)
     generated = man2html or _generated_document(order)
     chrome = (_man2html_chrome(order) if man2html else set()) | _bullet_terms(order)
-    dropped = _inside(ends, _furniture(order, full, inline, mains, names=not generated) | chrome)
+    dropped = _inside(ends, _furniture(order, prose, inline, mains, names=not generated, ends=ends) | chrome)
     clean = [b for b in blocks if not dropped[b.owner.index]]
     st = _stats(order, clean)
     scores = _candidate_scores(clean, st)
     top, outline = _outline_top(_top_candidate(order, scores) or _body(order))
     top = _marked_region(top, mains)
-    links = _link_counts(order, link_flags)
+    links = _link_counts(order, link_flags, ends)
     marked = _inside(ends, {n.index for n in mains})
     roots = _selection(top, scores, st, outline)
     chosen = _inside(ends, roots)
@@ -1397,6 +1520,7 @@ def extract_main(markup: bytes | str, *, parse: Parse = parse_with_bs4) -> MainC
     own = parse is parse_with_lxml or parse is parse_with_bs4
     with _collector_paused():
         root = parse(text)
+        fold_tree(root.order if own and isinstance(root, _Document) else _index(root))  # canon/5
         try:
             title, paragraphs, removed, code, head_title = _select(root, fresh=own)
         finally:

@@ -29,6 +29,7 @@ def check_json(report: CheckReport, *, manifest: str, root: str) -> dict[str, An
         "moved": [asdict(m) for m in report.moved],
         "missing": list(report.missing),
         "new": list(report.new),
+        "copies": [{"path": path, "of": of} for path, of in report.copies],
         "drifted": [asdict(d) for d in report.drifted],
         "refused": [asdict(p) for p in report.refused],
         "errors": [asdict(p) for p in report.errors],
@@ -45,7 +46,9 @@ def check_text(report: CheckReport, *, manifest: str, root: str) -> str:
     for mv in report.moved:
         lines.append(f"  moved     {_name(mv.old_path)} -> {_name(mv.new_path)}")
     lines.extend(f"  missing   {_name(name)}" for name in report.missing)
-    lines.extend(f"  new       {_name(name)}" for name in report.new)
+    copies = dict(report.copies)
+    lines.extend(f"  new       {_name(name)}" + (f" (a copy of the recorded {_name(copies[name])})"
+                                                 if name in copies else "") for name in report.new)
     for d in report.drifted:
         lines.append(f"  drifted   {_name(d.path)}: same bytes, canonical text {_short(d.old_text)} -> "
                      f"{_short(d.new_text)}; extractor {d.old_extractor} -> {d.new_extractor}; "
