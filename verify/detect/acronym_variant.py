@@ -28,6 +28,7 @@ measured false-positive rate.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
@@ -324,7 +325,7 @@ def _side_by_side(suspect: Suspect, uses: list[Occurrence], text: str) -> bool:
     # Uses come in text order: a pair with another form between is not
     # joined by connectives, so only neighbours need a look (one pass).
     pair = {suspect.variant, suspect.form}
-    for lo, hi in zip(uses, uses[1:]):
+    for lo, hi in itertools.pairwise(uses):
         if {lo.form, hi.form} != pair or hi.start - lo.end > _BESIDE:
             continue
         if _CONNECTIVES_RE.fullmatch(text, lo.end, hi.start):
