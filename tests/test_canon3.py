@@ -197,7 +197,7 @@ def test_a_code_block_keeps_its_lines_and_no_layout_step_touches_them() -> None:
     assert record.text is not None
     code = [p for p in record.text.split("\n\n") if p.startswith("$ verify")]
     assert code == ["$ verify build sources -m m.json\n-----\n- not a bullet\n\u2022 nor this\n"
-                    "if (x) {\ny = 1;\n}"]
+                    "    if (x) {\n        y = 1;\n    }"]  # canon/5: indentation kept
     assert "\ufdd0" not in record.text
 
 
@@ -208,8 +208,10 @@ def test_code_lines_replay_and_keep_the_word_stream_of_their_words() -> None:
     extracted = ingest_html(_CODE_PAGE.encode())
     canonical = canonicalize(extracted)
     assert replay(extracted.pages, canonical.changes) == canonical.text
-    # The word stream is the words in order: the line breaks of the code are whitespace.
-    assert "m.json ----- - not a bullet \u2022 nor this if (x) { y = 1; }" in word_stream(canonical.text)
+    # The word stream is the words in order: the line breaks of the code are
+    # whitespace, but for an indented line's (canon/5: its indentation is kept).
+    assert ("m.json ----- - not a bullet \u2022 nor this\n    if (x) {\n        y = 1;\n    } The"
+            in word_stream(canonical.text))
 
 
 @settings(max_examples=40, deadline=None)

@@ -390,3 +390,35 @@ def test_a_copy_over_an_unchanged_file_and_a_copy_beside_it_are_named(
     out = capsys.readouterr().out
     assert f"it now holds the bytes recorded for {a.name}" in out
     assert f"new       copy-of-000.txt (a copy of the recorded {a.name})" in out
+
+
+def test_a_recorded_size_that_is_not_the_files_is_an_error_not_a_match(corpus: tuple[Path, Path]) -> None:
+    """An audit added one to an entry's size in the manifest: the plain check
+    said "matched" (only the digest was compared)."""
+    _, target = corpus
+    doc = read_doc(target.read_bytes())
+    for entry in doc["entries"]:
+        if entry["path"] == "latex.pdf":
+            entry["size"] += 1
+    target.write_bytes(dump_doc(doc))
+    for deep in (False, True):
+        report = _check(corpus, deep=deep)
+        assert not report.passed and "latex.pdf" not in report.matched
+        assert [p.path for p in report.errors] == ["latex.pdf"]
+        assert "manifest is inconsistent" in report.errors[0].message
+
+
+
+def test_a_recorded_size_that_is_not_the_files_fails_the_streamed_check(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The same through the command's streamed plain lines (their own loop)."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for i in range(3):
+        (corpus / f"f{i}.txt").write_text(f"text {i} here\n", "utf-8")
+    target = tmp_path / "m.json"
+    assert main(["build", str(corpus), "-m", str(target), "-q"]) == 0
+    target.write_bytes(target.read_bytes().replace(b'"size":12,', b'"size":13,', 1))
+    assert main(["check", "-m", str(target), "-j", "1", "-q"]) == 1
+    out = capsys.readouterr().out
+    assert "error     f0.txt: the manifest records 13 bytes" in out and "2 matched" in out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import textwrap
 
 import pytest
@@ -112,8 +113,24 @@ def test_paragraph_breaks_do_not_change_the_document_hash() -> None:
 
 @given(st.text(min_size=1))
 def test_word_stream_has_single_spaces(text: str) -> None:
+    """Single spaces, but for a line's indentation (canon/5: ``"\\n" + N
+    spaces``, and only a code line has one in a canonical text)."""
     stream = word_stream(text)
-    assert "  " not in stream and stream == stream.strip()
+    if not any(line.startswith(" ") for line in text.split("\n")):
+        assert "  " not in stream and stream == stream.strip()
+    else:  # every run of spaces longer than one is a line's indentation
+        assert re.search(r"(?<![\n ]) {2,}", stream) is None and stream == stream.rstrip()
+
+
+@given(st.lists(st.sampled_from(["if a:", "b()", "x = 1", "return"]), min_size=1, max_size=6),
+       st.lists(st.integers(min_value=0, max_value=8), min_size=6, max_size=6))
+def test_word_stream_tells_indentations_apart(lines: list[str], indents: list[int]) -> None:
+    """canon/5: two code texts that differ only in a line's indentation have
+    different streams; moving a paragraph break does not change it."""
+    text = "\n".join(" " * n + line for n, line in zip(indents[:len(lines)], lines, strict=True))
+    flat = "\n".join(lines)
+    assert (word_stream(text) == word_stream(flat)) == (not any(indents[:len(lines)]))
+    assert word_stream(text.replace("\n", "\n\n")) == word_stream(text)
 
 
 def test_streamed_and_in_memory_digests_agree() -> None:
@@ -123,3 +140,20 @@ def test_streamed_and_in_memory_digests_agree() -> None:
     assert parse_digest(sha256_bytes(b"")) == empty
     with pytest.raises(ValueError):
         parse_digest("md5:d41d8cd98f00b204e9800998ecf8427e")
+
+
+_LINES = st.lists(st.tuples(st.integers(0, 6), st.lists(st.sampled_from(["a", "b()", "if", "x:", "1"]),
+                                                         min_size=1, max_size=4)), min_size=1, max_size=4)
+
+
+@given(st.lists(_LINES, min_size=1, max_size=5))
+def test_the_paragraphs_streams_joined_are_the_whole_texts_stream(paragraphs: list) -> None:
+    """The text digest is made from the paragraphs' streams (made once for the
+    paragraph digests too); with canon/5's indented code lines, a paragraph that
+    begins indented must join without a space, as in the whole text's stream."""
+    from verify.fingerprint import join_streams, stream_words
+
+    texts = ["\n".join(" " * indent + " ".join(words) for indent, words in lines) for lines in paragraphs]
+    streams = [word_stream(t) for t in texts]
+    assert join_streams(streams) == word_stream("\n\n".join(texts))
+    assert [stream_words(s) for s in streams] == [len(t.split()) for t in texts]

@@ -171,3 +171,51 @@ def test_windowed_badness_on_long_windows(core: str, times: int) -> None:
     """Dense non-ASCII text makes windows longer than the cached ones."""
     line = core * times
     assert steps.is_bad(line) == ftfy.badness.is_bad(line)
+
+
+def test_every_match_holds_a_key_character() -> None:
+    """What lets is_bad answer False for a line without a ``_BADNESS_KEY``
+    character: every alternative of the pattern has a position (one
+    character, not repeated) that takes only characters of the key."""
+    for branch in _branches():
+        assert any(_only_non_ascii(item) and all(steps._BADNESS_KEY.fullmatch(c) for c in _characters(item))
+                   for item in branch.data), branch  # type: ignore[attr-defined]
+
+
+_CJK = "\u306e\u3059\u30a2\u3002\u3001\u6f22\u2208\u2192\u2200\u00e4\u00c3\u00a9\u20ac\u2122\u00e2 a."
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=_CJK, max_size=40))
+def test_windowed_badness_is_ftfys_on_kana_and_symbols(line: str) -> None:
+    """Japanese, arrows and set symbols beside key characters and mojibake."""
+    assert steps.is_bad(line) == ftfy.badness.is_bad(line)
+
+
+def _key_seeds(line: str) -> list[int]:
+    """``_KEY_SEED``'s rule, a character at a time."""
+    reach, lone = steps.BADNESS_REACH, re.compile(f"[{steps._LONE_BAD}]")
+    return [i for i, char in enumerate(line)
+            if steps._BADNESS_KEY.fullmatch(char) and (
+                lone.fullmatch(char)
+                or not (line[max(0, i - reach):i] + line[i + 1:i + reach + 1]).isascii())
+            ]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=_CJK + "\n\x80\u0152\u00c2xyz", max_size=40))
+def test_key_seeds_are_found_as_their_rule_says(line: str) -> None:
+    """The pattern (key character first, then its kind) finds the seeds
+    the rule names: lone bad ones, and key characters with a non-ASCII
+    neighbour at most BADNESS_REACH away on either side, line breaks too."""
+    assert [m.start() for m in steps._KEY_SEED.finditer(line)] == _key_seeds(line)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.sampled_from(_CJK + "\x80\u0152\u00c2"), st.sampled_from(_CJK + "\x80\u0152\u00c2"),
+       st.integers(0, 8), st.integers(0, 3), st.integers(0, 3))
+def test_key_seeds_at_every_distance(first: str, second: str, gap: int, before: int, after: int) -> None:
+    """Two non-ASCII characters 1 to 9 apart, in ASCII: the reach on each side, exactly."""
+    line = "x" * before + first + "y\n"[gap % 2] * gap + second + "z" * after
+    assert [m.start() for m in steps._KEY_SEED.finditer(line)] == _key_seeds(line)
+    assert steps.is_bad(line) == ftfy.badness.is_bad(line)

@@ -141,7 +141,8 @@ def test_code_and_templates_are_neither_kept_nor_recorded() -> None:
         ("<dl><dt>term</dt><dd>definition</dd></dl>", ("term", "definition")),
         ("<figure><img src=x><figcaption>caption</figcaption></figure>", ("caption",)),
         ("<h1>Title</h1><h2>Section</h2><p>text</p>", ("Title", "Section", "text")),
-        ("<pre>  spaced\n\n   out  </pre>", ("spaced\nout",)),  # canon/3: a code block keeps its lines
+        # canon/3: a code block keeps its lines; canon/5: their indentation past the common one
+        ("<pre>  spaced\n\n   out  </pre>", ("spaced\n out",)),
     ],
 )
 def test_blocks_split_and_inline_does_not(markup: str, paragraphs: tuple[str, ...]) -> None:

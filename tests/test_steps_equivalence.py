@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import verify.normalize as normalize
-from verify.model import CODE_LINE
+from verify.model import CODE_LINE, Block
 from verify.normalize import layout, steps
 
 _RUNS = re.compile(r"[ ]{2,}")
@@ -25,9 +25,10 @@ _INLINE_RULE = re.compile(r"(?<!\S)([-_=*~#])\1{3,}(?!\S)")
 # canon/4 (canon9): only before a mark that ends a token (what follows it
 # to the next space is marks, closing brackets and quotes), only after a
 # bracket that begins one, never before a mark that begins one (``.NET``).
+# canon/5 (fold): never a code line's indentation (the run after its mark).
 _TAIL = r",.;:!?)\]}\"'"
-_BEFORE_CLOSER = re.compile(rf"[ ]+(?=[,.;:)\]}}][{_TAIL}]*(?:[ \n]|\Z))"
-                            rf"|(?<![ .,;:!?])[ ]+(?=[!?][{_TAIL}]*(?:[ \n]|\Z))")
+_BEFORE_CLOSER = re.compile(rf"(?<![ {CODE_LINE}])[ ]+(?=[,.;:)\]}}][{_TAIL}]*(?:[ \n]|\Z))"
+                            rf"|(?<![ .,;:!?{CODE_LINE}])[ ]+(?=[!?][{_TAIL}]*(?:[ \n]|\Z))")
 _AFTER_OPENER = re.compile(rf"(?<![^ \n{CODE_LINE}])([(\[{{\"']*[(\[{{])[ ]+"
                            rf"(?![ ]|[,.;:!?)\]}}][{_TAIL}]*[^{_TAIL} \n])")
 _BULLET = re.compile(r"^[\u2022\u25e6\u25aa\u25cf\u2023\u2043\u2219\u00b7\u25a0\u25a1\u2013] +(?=\S)",
@@ -38,7 +39,14 @@ _NROFF_BULLET = re.compile(r"^o +(?=\S)", re.MULTILINE)
 def line_space(text: str) -> str:
     if "  " not in text and not _EDGE_SPACE.search(text):
         return text
-    return "\n".join(_RUNS.sub(" ", line.strip(" ")) for line in text.split("\n"))
+    return "\n".join(_code_line_space(line) if line.startswith(CODE_LINE) else _RUNS.sub(" ", line.strip(" "))
+                     for line in text.split("\n"))
+
+
+def _code_line_space(line: str) -> str:
+    """canon/5 (fold): a code line keeps its indentation after its mark."""
+    indent = len(line) - 1 - len(line[1:].lstrip(" "))
+    return CODE_LINE + " " * indent + _RUNS.sub(" ", line[1 + indent:].rstrip(" "))
 
 
 def rules(text: str) -> str:
@@ -225,3 +233,85 @@ def test_spacing_is_its_patterns_with_quotes_and_code_marks(text: str) -> None:
     once = steps.spacing(text)
     assert once == spacing(text)
     assert steps.spacing(once) == once
+
+
+_SLASH_TEXT = st.text(alphabet="aZ9_/ \n-\u00e9\u00b2\u2160\u0663\u0130./", max_size=40)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_SLASH_TEXT)
+def test_slashed_pairs_read_from_the_slash_are_the_patterns(text: str) -> None:
+    """The pairs found from each slash are those the pattern, tried at every
+    character, finds (``İ`` lower-cases to two characters, ``²`` and ``Ⅰ``
+    are digits and numerals to ``[^\\W_]``, ``_`` is not)."""
+    reference = frozenset(f"{m.group(1)}/{m.group(2)}".lower() for m in layout._SLASHED.finditer(text))
+    assert layout._slashed_pairs(text) == reference
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="a (-)\r\n\t_.,\u00a0\u2009x1", max_size=40))
+def test_inner_spaces_found_from_the_space_are_the_patterns(text: str) -> None:
+    """gropdf's italic-correction candidates: the literal-led pattern finds
+    the spaces the lookbehind-led one finds."""
+    from verify.ingest import pdf
+
+    assert pdf._inner_spaces(text) == [m.start() for m in pdf._INNER_SPACE.finditer(text)]
+
+
+
+def _title_elsewhere(pages: tuple[str, ...], keys: frozenset[str], positions: list[Block]) -> bool:
+    """verify.normalize.layout's title test, folding the white space of every line."""
+    key = layout.furniture_key(layout._first_line(pages[0]))
+    if key not in keys or key == "#page-number" or not positions:
+        return False
+    tops: dict[bool, list[int]] = {True: [], False: []}
+    for block in positions:
+        if block.bbox is None:
+            continue
+        if layout.furniture_key(" ".join(block.text.split())) == key:
+            tops[block.page == 1].append(block.bbox[3])
+    return bool(tops[True] and tops[False]) and all(
+        abs(a - b) > layout.SAME_HEIGHT for a in tops[True] for b in tops[False])
+
+
+_HEADER_LINE = st.sampled_from(["Report 2", "Report  3", " Report\t4 ", "Rep", "12 Report", "Page 3", "3",
+                                "A  B 1", "A B 2", "AB 1", "x", "", "  ", "Re port 5"])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.tuples(_HEADER_LINE, st.integers(1, 3), st.sampled_from([700, 701, 650, 720]) | st.none()),
+                max_size=10), _HEADER_LINE)
+def test_the_title_test_skips_only_lines_that_cannot_have_the_key(
+        blocks: list[tuple[str, int, int | None]], first: str) -> None:
+    """The substring test before folding a line's white space drops no line
+    whose folded form has the header's key (words split by runs of spaces
+    and tabs, a key with no words before its first number, none at all)."""
+    positions = [Block(text, page, None if top is None else (0, top - 10, 5, top))
+                 for text, page, top in blocks]
+    pages = (first + "\nbody", "x")
+    key = layout.furniture_key(layout._first_line(pages[0]))
+    keys = frozenset({key})
+    assert layout._title_elsewhere(pages, keys, positions) == _title_elsewhere(pages, keys, positions)
+
+
+_CANONICAL_TEXT = st.lists(st.sampled_from(["word", "end.", " ", "\n", "\n\n", "\n\n\n", "\t", "a b c d e f",
+                                            "x. y", "\u00a0", "\u2003"]), max_size=40).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_CANONICAL_TEXT, st.lists(_CANONICAL_TEXT, max_size=3), st.lists(_CANONICAL_TEXT, max_size=2))
+def test_digests_and_coverage_from_the_paragraph_streams_are_the_texts(
+        text: str, pages: list[str], removed: list[str]) -> None:
+    """The record's text digest and coverage warnings, read from the word
+    streams of the paragraphs, are those of the whole text (words never
+    span a paragraph break; white space other than spaces and line breaks
+    too)."""
+    from verify import fingerprint
+    from verify.model import Canonical, Extracted
+    from verify.pipeline import coverage_warnings
+
+    streams = tuple(map(fingerprint.word_stream, Canonical(text, "canon/4").paragraphs))
+    joined = fingerprint.stream_sha256(" ".join(filter(None, streams)), "canon/4")
+    assert joined == fingerprint.text_sha256(text, "canon/4")
+    extracted = Extracted("text", "x", tuple(pages), removed=tuple(removed))
+    assert coverage_warnings(extracted, text, streams) == coverage_warnings(extracted, text)

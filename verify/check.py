@@ -474,7 +474,7 @@ class _Run:
                 path = item[1]
                 rel = path[cut:] if cut and path.startswith(prefix) else _beneath(root, path)
                 result = _hash_in(folders, rel, item[5])
-                if type(result) is tuple and result[1] == entry[2]:
+                if type(result) is tuple and result[1] == entry[2] and result[0] == entry[1]:
                     matched(item[0])
                     hashed += result[0]
                 else:
@@ -553,12 +553,18 @@ class _Run:
                 continue
             self.bytes_hashed += result[0]
             if isinstance(entry, tuple):  # a plain line: an Entry only when needed
-                if result[1] == entry[2] and not self.deep:
+                if result[1] == entry[2] and result[0] == entry[1] and not self.deep:
                     self.matched.append(item.name)
                     continue
                 entry = plain_entry(entry[3])
             if entry is None:
                 self.new[item.name] = result[1]
+            elif result[1] == entry.raw_sha256 and result[0] != entry.size:
+                # The bytes are the recorded ones, the recorded size is not theirs: the
+                # manifest was edited (an audit's case passed as "matched").
+                self.errors.append(Problem(item.name, f"the manifest records {entry.size} bytes, but the "
+                                           f"file's {result[0]} bytes have the recorded digest: the "
+                                           "manifest is inconsistent (edited?)"))
             elif result[1] == entry.raw_sha256:
                 self.matched.append(item.name)  # the walk's string, not one more per file
                 if self.deep:

@@ -3,14 +3,16 @@
 ``raw_sha256`` answers "are these the same bytes?"; ``text_sha256`` answers
 "does it still say the same thing?". The text digest is taken over the
 canonical *word stream* (every run of whitespace, paragraph breaks included,
-folded to one space), framed with the profile name, so two extractors that
-cut paragraphs differently still agree (DESIGN.md).
+folded to one space; a code line's indentation kept, canon/5), framed with
+the profile name, so two extractors that cut paragraphs differently still
+agree (DESIGN.md).
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Iterable
 from typing import BinaryIO, cast
 
 ALGORITHM = "sha256"
@@ -36,13 +38,58 @@ def sha256_stream(stream: BinaryIO) -> str:
 
 
 def word_stream(text: str) -> str:
-    """The canonical text with every run of whitespace folded to one space."""
-    return " ".join(text.split())
+    r"""The canonical text with every run of whitespace folded to one space,
+    but for a line's indentation (canon/5: only a code block's lines have
+    one, :func:`verify.normalize._finish`): a line indented by N spaces is
+    led by a line break and N spaces, so ``if a:`` over ``    b()`` is
+    another stream than over ``b()``, while paragraph breaks still fold.
+
+    >>> word_stream("One  text.\n\nif a:\n    b()")
+    'One text. if a:\n    b()'
+    """
+    if "\n " not in text and not text.startswith(" "):
+        return " ".join(text.split())
+    pieces: list[str] = []
+    for line in text.split("\n"):
+        words = line.split()
+        if words:
+            indent = len(line) - len(line.lstrip(" "))
+            pieces.append("\n" + line[:indent] if indent else " ")
+            pieces.append(" ".join(words))
+    return "".join(pieces[1:]) if pieces and pieces[0] == " " else "".join(pieces)
 
 
 def text_sha256(text: str, profile: str) -> str:
     """The content digest: ``sha256("verify-<profile>\\n" + word stream)``."""
-    framed = f"verify-{profile}\n{word_stream(text)}"
+    return stream_sha256(word_stream(text), profile)
+
+
+def join_streams(streams: Iterable[str]) -> str:
+    """:func:`word_stream` of paragraphs joined by blank lines, from the
+    paragraphs' own streams: one space between two, but none before a stream
+    that begins with an indented line (its line break and indentation are
+    the separator, as in the whole text's stream).
+
+    >>> join_streams(["A.", "\\n    b()", "C."]) == word_stream("A.\\n\\n    b()\\n\\nC.")
+    True
+    """
+    out: list[str] = []
+    for stream in streams:
+        if stream:
+            if out and not stream.startswith("\n"):
+                out.append(" ")
+            out.append(stream)
+    return "".join(out)
+
+
+def stream_words(stream: str) -> int:
+    """How many words a :func:`word_stream` holds (indentation is no word)."""
+    return stream.count(" ") + 1 if "\n" not in stream else len(stream.split())
+
+
+def stream_sha256(stream: str, profile: str) -> str:
+    """:func:`text_sha256` of a text whose word stream is ``stream``."""
+    framed = f"verify-{profile}\n{stream}"
     return sha256_bytes(framed.encode("utf-8"))
 
 

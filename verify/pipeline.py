@@ -30,7 +30,7 @@ from verify.errors import (
     WorkerCrashed,
 )
 from verify.ingest import SNIFF_BYTES, Backend, HtmlParser, ingest_bytes, sniff
-from verify.model import Extracted, Format, Record
+from verify.model import CODE_LINE, Extracted, Format, Record
 from verify.normalize import PROFILES, canonicalize
 
 #: Files larger than this are hashed (in constant memory) but not extracted.
@@ -47,7 +47,7 @@ DEFAULT_MEMORY_LIMIT = 4 * 1024 * 1024 * 1024
 class Options:
     """How to process a file. Picklable, so it travels to worker processes."""
 
-    profile: str = "canon/4"
+    profile: str = "canon/5"
     pdf_backend: Backend = "pdfium"
     html_parser: HtmlParser = "lxml"
     max_bytes: int = DEFAULT_MAX_BYTES
@@ -164,22 +164,25 @@ def process_bytes(data: bytes, name: str, options: Options = Options(),
     except Exception as exc:
         return replace(record, error=f"unexpected {type(exc).__name__} while extracting: {exc}",
                        error_code="ingest.failed")
-    paragraphs = canonical.paragraphs
+    # The word stream of each paragraph, once: the paragraph digests, the
+    # text's digest (the paragraphs' streams joined: words never span the
+    # blank lines between paragraphs) and the words kept are read from them.
+    streams = tuple(map(fingerprint.word_stream, canonical.paragraphs))
     removed = (*extracted.removed, *canonical.removed)
     record = replace(
         record,
         format=extracted.format,
-        text_sha256=fingerprint.text_sha256(canonical.text, canonical.profile),
+        text_sha256=fingerprint.stream_sha256(fingerprint.join_streams(streams), canonical.profile),
         removed_sha256=fingerprint.removed_sha256(removed, canonical.profile),
         profile=canonical.profile,
         extractor=extracted.extractor,
         encoding=extracted.encoding,
         text=canonical.text,
-        paragraphs=fingerprint.paragraph_digests(paragraphs, canonical.profile),
+        paragraphs=tuple(fingerprint.stream_sha256(stream, canonical.profile) for stream in streams),
         changes=canonical.changes,
         removed=tuple(piece[:MAX_REMOVED_LEN] for piece in removed),
         metadata=extracted.metadata,
-        warnings=(*extracted.warnings, *coverage_warnings(extracted, canonical.text)),
+        warnings=(*extracted.warnings, *coverage_warnings(extracted, canonical.text, streams)),
     )
     if options.lint:
         from verify.detect import lint_record
@@ -205,17 +208,25 @@ MIN_COVERAGE = 0.5
 MIN_PROSE_COVERAGE = 0.75
 
 
-def coverage_warnings(extracted: Extracted, text: str) -> tuple[str, ...]:
+def coverage_warnings(extracted: Extracted, text: str,
+                      streams: tuple[str, ...] | None = None) -> tuple[str, ...]:
     """Warnings, each starting with a stable code, when the canonical text
     keeps nothing (``canon.empty``) or much less (``canon.low-coverage``) of
     the words a reader sees: nothing is lost silently. The visible words are
-    the extracted text's and the removed material's."""
-    visible = sum(len(page.split()) for page in extracted.pages)
-    visible += sum(len(piece.split()) for piece in extracted.removed)
+    the extracted text's and the removed material's. ``streams``: the word
+    streams of ``text``'s paragraphs, if already made (the words are then
+    counted from them, not split again)."""
+    shown = _shown_removed(extracted)
+    # (A code line's mark is no word; canon/5 keeps an indentation after it.)
+    visible = sum(len((page.replace(CODE_LINE, "") if CODE_LINE in page else page).split())
+                  for page in extracted.pages)
+    visible += sum(len(piece.split()) for piece in shown)
     # An HTML head's <title> is on record among the removed pieces but shown
     # in no page (verify.ingest.html.HEAD_TITLE).
     visible -= sum(len(value.split()) for key, value in extracted.metadata if key == "head-title")
-    kept = len(text.split())
+    counts = None if streams is None else [(stream, fingerprint.stream_words(stream))
+                                           for stream in streams if stream]
+    kept = len(text.split()) if counts is None else sum(n for _, n in counts)
     if visible and not kept:
         return (f"canon.empty: the canonical text is empty, but the document shows {visible} words; "
                 "its text digest says nothing about them",)
@@ -223,12 +234,21 @@ def coverage_warnings(extracted: Extracted, text: str) -> tuple[str, ...]:
         return (f"canon.low-coverage: the canonical text keeps {kept} of the {visible} words "
                 "the document shows (the rest was removed as site chrome or page furniture)",)
     titles = sum(1 for key, _ in extracted.metadata if key == "head-title")
-    prose_kept = _prose_words(text.split("\n\n"))
-    prose = prose_kept + _prose_words(extracted.removed[titles:])
+    prose_kept = (_prose_words(text.split("\n\n")) if counts is None
+                  else sum(n for stream, n in counts if n >= 12 and "." in stream))
+    prose = prose_kept + _prose_words(shown[titles:])
     if prose and prose_kept < MIN_PROSE_COVERAGE * prose:
         return (f"canon.low-coverage: the canonical text keeps {prose_kept} of the {prose} words of "
                 "sentences the document shows (the rest was removed as site chrome or page furniture)",)
     return ()
+
+
+def _shown_removed(extracted: Extracted) -> tuple[str, ...]:
+    """The removed pieces less the last ones that are words of no text node
+    (canon/5: an HTML page's alt texts, abbreviations' titles, ``<meta>``
+    author and description, counted in the ``unseen-pieces`` metadata)."""
+    unseen = sum(int(value) for key, value in extracted.metadata if key == "unseen-pieces")
+    return extracted.removed[:len(extracted.removed) - unseen]
 
 
 def _prose_words(pieces: Iterable[str]) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from verify.ingest.html_folds import unseen_identifiers
 from verify.ingest.html_content import SELECTOR_VERSION, extract_main, parse_with_bs4, parse_with_lxml
 from verify.model import CODE_LINE, MARK_IN_TEXT, Extracted, without_marks
 
@@ -19,6 +20,10 @@ HtmlParser = Literal["lxml", "bs4"]
 #: Metadata key of the head's ``<title>``, which is also the first removed
 #: piece: shown in no page, it is not counted as visible text.
 HEAD_TITLE = "head-title"
+#: Metadata key: how many of the last removed pieces are words of no text node
+#: (:func:`verify.ingest.html_folds.unseen_identifiers`): on record, but not
+#: counted as text the page shows.
+UNSEEN = "unseen-pieces"
 
 
 def ingest_html(data: bytes, parser: HtmlParser = "lxml") -> Extracted:
@@ -26,6 +31,9 @@ def ingest_html(data: bytes, parser: HtmlParser = "lxml") -> Extracted:
     metadata: tuple[tuple[str, str], ...] = (("title", main.title),) if main.title else ()
     if main.head_title:
         metadata += ((HEAD_TITLE, main.head_title),)
+    unseen = unseen_identifiers(_decoded(data, main.encoding))
+    if unseen:
+        metadata += ((UNSEEN, str(len(unseen))),)
     own_marks = any(CODE_LINE in p for p in main.paragraphs)
     paragraphs = [without_marks(p) for p in main.paragraphs] if own_marks else main.paragraphs
     return Extracted(
@@ -39,9 +47,20 @@ def ingest_html(data: bytes, parser: HtmlParser = "lxml") -> Extracted:
         # tab, and the text and PDF renderings of the document have no such
         # line), but an edit of it must not pass as formatting: it is digested
         # first among the removed material (issue 9).
-        removed=((main.head_title,) if main.head_title else ()) + main.removed,
+        # canon/5: an image's alt text, an abbreviation's title, the <meta>
+        # author and description are in no text node: on record, last, so
+        # an edit of them is "furniture changed" (verify.ingest.html_folds).
+        removed=((main.head_title,) if main.head_title else ()) + main.removed + unseen,
         warnings=(MARK_IN_TEXT,) if own_marks else (),
     )
+
+
+def _decoded(data: bytes, encoding: str | None) -> str:
+    """The markup as the selector read it (its encoding; UTF-8 if it named none)."""
+    try:
+        return data.decode(encoding or "utf-8", "replace")
+    except LookupError:
+        return data.decode("utf-8", "replace")
 
 
 def _marked(code_block: str) -> str:

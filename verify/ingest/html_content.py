@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from verify.errors import CorruptDocument
+from verify.ingest.html_folds import code_text, fold_tree
 
 __all__ = [
     "MAX_DEPTH",
@@ -51,7 +52,7 @@ __all__ = [
     "select_main",
 ]
 
-SELECTOR_VERSION = "html-content/3"
+SELECTOR_VERSION = "html-content/4"
 """Version of the selection rules.  Any change that alters the output for
 some page is a new version (DESIGN.md: profiles are versioned); record it
 beside the parser versions in every extraction record."""
@@ -517,7 +518,7 @@ def _blocks(root: Node, order: list[Node], alone: list[bool], links: list[bool])
                 # Whitespace opening a run is dropped: every line of a block
                 # is stripped, so it could never show (and a run of only that
                 # would only be flushed to nothing).
-                if texts or not item.isspace():
+                if texts or not item.isspace() or pre[owners[-1].index]:  # canon/5: a code line's indent
                     texts.append(item)
                     if in_link:
                         linked.append(item)
@@ -532,7 +533,7 @@ def _blocks(root: Node, order: list[Node], alone: list[bool], links: list[bool])
                 if alone[node.index]:
                     _flush_alone(node, blocks)
                     continue
-                if texts and tag in ("br", "img", "wbr"):
+                if texts and tag in ("br", "img"):  # canon/5: <wbr> joins (a break inside a word)
                     texts.append(" ")
                 if not children:
                     continue
@@ -599,8 +600,7 @@ def _flush(texts: list[str], linked: list[str], owner: Node, out: list[_Block], 
     paragraph of the canonical text)."""
     code = pre[owner.index]
     joined = "".join(texts)
-    text = ("\n".join(line for line in map(_collapse, joined.split("\n")) if line) if code
-            else " ".join(joined.split()))  # _collapse, inline
+    text = code_text(joined) if code else " ".join(joined.split())  # _collapse, inline; canon/5: code_text
     if text.strip(_INVISIBLE):
         links = min(_collapsed_length(linked), len(text)) if linked else 0
         out.append(_new_block(_Block, (text, links, owner, code, links / len(text))))
@@ -1215,9 +1215,23 @@ def _keep_block(block: _Block, text_tables: set[int] | frozenset[int] = frozense
     A linked cell of a table row that also has text cells is data, not a
     link row (mdBook's ``<td><a><code>x86_64-unknown-redox</code></a></td>``
     beside the target's description): ``text_tables`` is :func:`_text_tables`'s."""
-    if block.link_density > 0.5 and len(block.text) < 400:
+    if block.link_density > 0.5 and len(block.text) < 400 and not _linked_heading(block):
         return _table_of(block.owner) in text_tables
     return not (len(block.text) < 80 and _THEME_LINE.match(block.text))
+
+
+def _linked_heading(block: _Block) -> bool:
+    """canon/5 (the audit's defect 7): a heading of the content region that is
+    a section of the document is its text even when it is a link, not a link
+    row: the heading is a target (an ``id``: npm's ``<h4 id="npm-ci"><a
+    href="../commands/npm-ci.html"><code>npm ci</code></a></h4>``), or its
+    "link" is an anchor with no ``href`` (``<h2><a name="overview">``). A
+    headline linking elsewhere with neither (a related story's
+    ``<h3><a href="/news/...">``) is a link row, as before."""
+    owner = block.owner
+    if owner.tag not in _HEADINGS:
+        return False
+    return "id" in owner.attrs or not any(n.tag == "a" and n.attrs.get("href") for n in _descendants(owner))
 
 
 def _table_of(cell: Node) -> int:
@@ -1506,6 +1520,7 @@ def extract_main(markup: bytes | str, *, parse: Parse = parse_with_bs4) -> MainC
     own = parse is parse_with_lxml or parse is parse_with_bs4
     with _collector_paused():
         root = parse(text)
+        fold_tree(root.order if own and isinstance(root, _Document) else _index(root))  # canon/5
         try:
             title, paragraphs, removed, code, head_title = _select(root, fresh=own)
         finally:

@@ -1,7 +1,8 @@
 """Normalise: :class:`~verify.model.Extracted` -> :class:`~verify.model.Canonical`.
 
-A *profile* is a named, versioned, ordered list of steps. ``canon/4`` is the
-profile of this version; ``canon/1`` (removal on repetition alone, no
+A *profile* is a named, versioned, ordered list of steps. ``canon/5`` is the
+profile of this version; ``canon/4`` (superscripts folded into plain digits,
+code indentation folded), ``canon/1`` (removal on repetition alone, no
 record of removed material), ``canon/2`` (line-end hyphens and list
 bullets decided differently by format, generator chrome kept) and ``canon/3``
 (gropdf's italic corrections read as word breaks) are no longer
@@ -74,10 +75,15 @@ CANON_4 = Profile(
         Step("bullets", text=steps.bullets),
     ),
 )
-PROFILES: dict[str, Profile] = {CANON_4.name: CANON_4}
-PROFILE = CANON_4
+#: canon/5 has canon/4's steps; what changed (docs/normalization.md, "canon/5"):
+#: the audit's folds (``nfkc`` keeps superscripts and subscripts, a code
+#: line keeps its indentation, HTML ``<sup>2</sup>`` is ``²``, ``<wbr>``
+#: joins, ``noframes`` is hidden furniture; verify.ingest.html_folds).
+CANON_5 = Profile("canon/5", CANON_4.steps)
+PROFILES: dict[str, Profile] = {CANON_5.name: CANON_5}
+PROFILE = CANON_5
 #: Profiles of earlier versions, which this version no longer computes.
-RETIRED = frozenset({"canon/1", "canon/2", "canon/3"})
+RETIRED = frozenset({"canon/1", "canon/2", "canon/3", "canon/4"})
 
 _EXAMPLES = 3
 _EXAMPLE_LEN = 80
@@ -151,7 +157,20 @@ def _run(pages: Pages, profile: Profile, recorded: dict[str, tuple[str, ...]] | 
     changes = [merged[s.name] for s in profile.steps if s.name in merged]
     # The code-line marks have done their work (the layout steps left those
     # lines alone); they are not text.
-    return "\n".join(pages).replace(CODE_LINE, "").strip(), changes, removed
+    return _finish("\n".join(pages)), changes, removed
+
+
+def _finish(text: str) -> str:
+    """The canonical text: the code-line marks taken out, a code line's
+    indentation kept (canon/5), every other line without leading spaces (so
+    that the word stream sees an indentation only where code has one:
+    :func:`verify.fingerprint.word_stream`)."""
+    if CODE_LINE not in text:
+        return text.strip() if "\n " not in text else "\n".join(
+            line.lstrip(" ") for line in text.split("\n")).strip()
+    lines = [line[1:] if line.startswith(CODE_LINE) else line.lstrip(" ").replace(CODE_LINE, "")
+             for line in text.split("\n")]
+    return "\n".join(lines).strip("\n").rstrip()
 
 
 def _characters(pages: Pages, run: tuple[Step, ...], merged: dict[str, Change], start: int = 0) -> Pages:

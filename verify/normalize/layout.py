@@ -150,8 +150,11 @@ def _title_elsewhere(pages: Pages, keys: frozenset[str], positions: Sequence[Blo
     # line whose key is ``key`` starts with the part of ``key`` before its
     # first '#', and only such lines need the key worked out.
     head = key.partition("#")[0]
+    # ... and holds the first word of that part (or its start) as it is:
+    # a substring test, before the line's white space is folded.
+    word = head.split(maxsplit=1)[0] if head.strip() else ""
     for block in positions:
-        if block.bbox is None:
+        if block.bbox is None or word not in block.text:
             continue
         line = " ".join(block.text.split())
         if line.startswith(head) and furniture_key(line) == key:
@@ -426,8 +429,28 @@ def _page_footnotes(page: str, wanted: frozenset[str] | None) -> tuple[str, list
     return "\n".join(lines), notes
 
 
+#: Superscript digits: a footnote's mark as a raised number (``word¹``, HTML's
+#: ``word<sup>1</sup>``), which canon/5 keeps raised (``steps.RAISED``).
+_RAISED_DIGIT = "[\u2070-\u2079\u00b9\u00b2\u00b3]"
+_SUPERSCRIPT_DIGITS = str.maketrans(
+    "0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+
+
+def _marker_pattern(number: str) -> re.Pattern[str]:
+    """A footnote's mark ``number`` glued to a word, in plain or raised
+    digits (canon/5: ``word¹`` is the mark of note 1 as ``word1`` is).
+
+    >>> bool(_marker_pattern("12").search("the case\u00b9\u00b2 and"))
+    True
+    >>> bool(_marker_pattern("1").search("the case\u00b9\u00b2 and"))
+    False
+    """
+    raised = number.translate(_SUPERSCRIPT_DIGITS)
+    return re.compile(_GLUED.format(n=f"(?:{re.escape(number)}|{raised}(?!{_RAISED_DIGIT}))"))
+
+
 def _last_marker(lines: list[str], before: int, number: str) -> tuple[int, int] | None:
-    pattern = re.compile(_GLUED.format(n=re.escape(number)))
+    pattern = _marker_pattern(number)
     for row in range(before - 1, -1, -1):
         found = list(pattern.finditer(lines[row]))
         if found and lines[row].startswith(CODE_LINE):
@@ -746,9 +769,27 @@ _SLASH_END = re.compile(r"(?<![^\W_])([^\W_]+)/$")
 _WORD_START = re.compile(r"[^\W_]+")
 
 
+#: A slash between two letters or digits: where ``_SLASHED`` matches, found
+#: from the slash (a literal the regex engine scans for), where ``_SLASHED``,
+#: led by a lookbehind, was tried at every character of the text.
+_INNER_SLASH = re.compile(r"/(?<=[^\W_]/)(?=[^\W_])")
+
+
 def _slashed_pairs(text: str) -> frozenset[str]:
-    """Every ``word/word`` pair the text writes on one line, lower-cased."""
-    return frozenset(f"{m.group(1)}/{m.group(2)}".lower() for m in _SLASHED.finditer(text))
+    """Every ``word/word`` pair the text writes on one line, lower-cased:
+    ``_SLASHED``'s pairs, read from each slash with a letter or digit on
+    both sides (the whole run of them before it, the whole run after it;
+    tests/test_steps_equivalence.py keeps the pattern as the reference)."""
+    pairs = set()
+    for slash in _INNER_SLASH.finditer(text):
+        end = slash.start()
+        start = end - 1
+        while start and text[start - 1].isalnum():  # ``[^\W_]`` is ``str.isalnum``
+            start -= 1
+        right = _WORD_START.match(text, end + 1)
+        assert right is not None  # the lookahead saw its first character
+        pairs.add(f"{text[start:end]}/{right.group()}".lower())
+    return frozenset(pairs)
 
 
 def join_lines(lines: list[str], slashed: frozenset[str] = frozenset()) -> str:

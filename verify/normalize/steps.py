@@ -149,13 +149,48 @@ _BAD_SEED = re.compile(
     rf"[^\x00-\x7f](?:(?<=[{_LONE_BAD}])|(?=[\x00-\x7f]{{0,{BADNESS_REACH - 1}}}[^\x00-\x7f]))")
 
 
+#: Every match of the badness pattern holds one of these characters: each of
+#: its alternatives has a position that takes only characters of this set
+#: (Latin-1 and Latin Extended-A letters, some Greek and Cyrillic, quotes,
+#: box drawing, a few mathematical signs; tests/test_ftfy_window.py checks
+#: it against the pinned pattern). A line without one (Japanese, Chinese,
+#: arrows and set symbols) has no match, however many seeds it holds.
+_BADNESS_KEY = re.compile(
+    "["
+    "\x80-\x9f\xa1-\xac\xae-\xb3\xb5-\xb6\xb8-\xdd\xdf-\xfc\u0100-\u0107\u010c-\u0113"
+    "\u0116-\u011b\u011e-\u011f\u0122-\u0123\u012a-\u012b\u012f-\u0130\u0136-\u0137"
+    "\u0139-\u013e\u0141-\u0143\u0145\u0147\u014c\u0150\u0152-\u0153\u0155\u0158\u015a-\u015b"
+    "\u015e-\u0162\u0164-\u0165\u016a\u016e\u0170\u0172\u0178-\u017e\u0192\u02c6-\u02c7\u02d8"
+    "\u02db-\u02dd\u0384-\u0385\u0392-\u0393\u039e-\u039f\u03b2\u0412-\u0413\u0420-\u0421\u0432"
+    "\u0490-\u0491\u2018\u201a\u201c-\u201e\u2020-\u2022\u2030\u2039-\u203a\u2044\u20a7\u20ac"
+    "\u2116\u2122\u2202\u2206\u220f\u2211\u221a\u221e\u2229\u222b\u2248\u2260-\u2261"
+    "\u2264-\u2265\u2310\u2502\u250c\u2510\u2518\u251c\u2524\u252c\u253c\u2550-\u256c\u2580"
+    "\u2584\u2588\u258c\u2590-\u2593\u25ca\uf8ff\ufb01-\ufb02\ufffd"
+    "]")
+
+
+#: The seeds :func:`is_bad` searches around: each :data:`_BADNESS_KEY`
+#: character that is a lone bad one (:data:`_LONE_BAD`) or has another
+#: non-ASCII character at most BADNESS_REACH after or before it. A match
+#: holds a key character, and a lone bad character or two non-ASCII ones
+#: (:data:`_BAD_SEED`'s rule); at most BADNESS_REACH + 1 long, it holds a key
+#: character of this kind. German prose (an umlaut alone) and Japanese (kana
+#: beside kana, no key character) have none. (The key character first, which
+#: the regex engine scans for; then which kind of seed it is.)
+_KEY_SEED = re.compile(
+    _BADNESS_KEY.pattern
+    + f"(?:(?<=[{_LONE_BAD}])|(?=[\\s\\S]{{0,{BADNESS_REACH - 1}}}[^\\x00-\\x7f])|"
+    + "|".join(f"(?<=[^\\x00-\\x7f][\\s\\S]{{{d}}})" for d in range(1, BADNESS_REACH + 1)) + ")")
+
+
 def is_bad(line: str) -> bool:
     """``ftfy.badness.is_bad(line)``, searched only around the seeds
-    (:data:`_BAD_SEED`): every match of the badness pattern holds one and
+    (:data:`_KEY_SEED`): every match of the badness pattern holds one and
     reaches at most :data:`BADNESS_REACH` characters from it, so these
     windows (overlapping ones joined) find a match exactly when the whole
     line has one. The pattern costs per character tried (about 5 MB/s); a
-    long line with a few curly quotes or umlauts costs no window at all.
+    long line with a few curly quotes or umlauts costs no window at all,
+    nor does Japanese.
 
     >>> is_bad("The People\u00e2\u20ac\u2122s Republic"), is_bad("It\u2019s fine")
     (True, False)
@@ -165,7 +200,7 @@ def is_bad(line: str) -> bool:
     # seeds at most 2 * REACH + 1 apart share one. The seeds' positions and
     # the gaps that part windows are found in C (a page of Cyrillic or of
     # curly quotes has a seed every few characters), windows in order.
-    seeds = list(map(_START, _BAD_SEED.finditer(line)))
+    seeds = list(map(_START, _KEY_SEED.finditer(line)))
     if not seeds:
         return False
     parts = compress(range(1, len(seeds)), map(_APART, map(sub, seeds[1:], seeds)))
@@ -209,16 +244,52 @@ def _bad_window(window: str, at_start: bool) -> bool:
     return bool(ftfy.badness.BADNESS_RE.search("\n" + window, 1))  # from 1: no ``^`` there
 
 
+#: Every character whose compatibility decomposition is tagged ``<super>`` or
+#: ``<sub>`` (Unicode 14, Python 3.11's ``unicodedata``; written out so that
+#: the profile does not move with the interpreter's Unicode version):
+#: ``² ³ ¹ ⁰-⁹ ⁺ ⁻ ⁼ ⁽ ⁾ ₀-₉``, ``ⁿ ⁱ``, the modifier letters ``ʰ ᵃ ᵢ``, the
+#: ordinal indicators ``ª º``, ``™ ℠``. canon/5 (the audit's defect 5): NFKC
+#: folds them into the plain character glued on, so ``10²`` and ``102``,
+#: ``x⁻¹`` and ``x-1``, ``Foo™`` and ``FooTM`` were one text.
+RAISED = re.compile(
+    "[\u00aa\u00b2\u00b3\u00b9\u00ba\u02b0-\u02b8\u02e0-\u02e4\u10fc\u1d2c-\u1d2e"
+    "\u1d30-\u1d3a\u1d3c-\u1d4d\u1d4f-\u1d6a\u1d78\u1d9b-\u1dbf\u2070\u2071"
+    "\u2074-\u208e\u2090-\u209c\u2120\u2122\u2c7c\u2c7d\u2d6f\u3192-\u319f"
+    "\ua69c\ua69d\ua770\ua7f2-\ua7f4\ua7f8\ua7f9\uab5c-\uab5f\uab69"
+    "\U00010781-\U00010785\U00010787-\U000107b0\U000107b2-\U000107ba\U0001f16a-\U0001f16c]")
+
+
 def nfkc(text: str) -> str:
     """Unicode NFKC: one code point sequence for one character, compatibility
-    forms (ligatures, full-width letters, superscripts, no-break spaces) folded.
+    forms (ligatures, full-width letters, no-break spaces) folded. Raised and
+    lowered characters (:data:`RAISED`: superscripts, subscripts, ``™``) are
+    kept as they are: folded, they would be the plain character glued on, a
+    different number or word (canon/5).
 
     >>> nfkc("ﬁnal ２０２０ caf\u0065\u0301")
     'final 2020 café'
+    >>> nfkc("10\u00b2 \ufb01ne, x\u207b\u00b9, H\u2082O")
+    '10\u00b2 fine, x\u207b\u00b9, H\u2082O'
     """
     if unicodedata.is_normalized("NFKC", text):
         return text
-    return unicodedata.normalize("NFKC", text)
+    if not RAISED.search(text):
+        return unicodedata.normalize("NFKC", text)
+    return _nfkc_keeping_raised(text)
+
+
+def _nfkc_keeping_raised(text: str) -> str:
+    """NFKC of the text between the raised characters, which stay. A raised
+    character is a starter that composes with nothing before it, so the
+    pieces normalise as the whole would, but for the raised characters."""
+    out: list[str] = []
+    start = 0
+    for match in RAISED.finditer(text):
+        out.append(unicodedata.normalize("NFKC", text[start:match.start()]))
+        out.append(match.group())
+        start = match.end()
+    out.append(unicodedata.normalize("NFKC", text[start:]))
+    return "".join(out)
 
 
 _SOFT_HYPHEN_BREAK = re.compile(r"\u00ad[ \t]*\n[ \t]*")
@@ -399,9 +470,26 @@ def line_space(text: str) -> str:
     """
     if "  " not in text and not _edge_space(text):
         return text
+    if CODE_LINE in text:
+        return "\n".join(map(_code_line_space, text.split("\n")))
     # Runs never cross a line break, so folding them first and trimming the
     # lines after gives what trimming first would.
     return "\n".join(line.strip(" ") for line in _RUNS.sub(" ", text).split("\n"))
+
+
+def _code_line_space(line: str) -> str:
+    r""":func:`line_space` of one line; a code line (marked by the HTML
+    ingester) keeps its indentation after the mark (canon/5: ``if a:`` over
+    ``    b()`` is another program than over ``b()``).
+
+    >>> _code_line_space(CODE_LINE + "    b(x,   y)  ") == CODE_LINE + "    b(x, y)"
+    True
+    """
+    if not line.startswith(CODE_LINE):
+        return _RUNS.sub(" ", line).strip(" ")
+    body = line[1:]
+    code = body.lstrip(" ")
+    return CODE_LINE + body[:len(body) - len(code)] + _RUNS.sub(" ", code).rstrip(" ")
 
 
 def _edge_space(text: str) -> bool:
@@ -528,8 +616,8 @@ _TAIL = ",.;:!?)\\]}\"'"
 #: space, or two different word streams (``the .NET``, ``the.NET``) would
 #: become one. The rule as a pattern; :func:`spacing` applies it from the
 #: closers (:func:`_drop_spaces_before_closers`, tested to agree with it).
-_BEFORE_CLOSER = re.compile(rf"[ ]+(?=[,.;:)\]}}][{_TAIL}]*(?:[ \n]|\Z))"
-                            rf"|(?<![ .,;:!?])[ ]+(?=[!?][{_TAIL}]*(?:[ \n]|\Z))")
+_BEFORE_CLOSER = re.compile(rf"(?<![ {CODE_LINE}])[ ]+(?=[,.;:)\]}}][{_TAIL}]*(?:[ \n]|\Z))"
+                            rf"|(?<![ .,;:!?{CODE_LINE}])[ ]+(?=[!?][{_TAIL}]*(?:[ \n]|\Z))")
 #: What ends a token after a mark at once: a space, a line break, the text's end.
 _TOKEN_GAPS = (" ", "\n", "")
 #: The rest of a token that a mark ends, matched from the mark.
@@ -601,6 +689,8 @@ def _drop_spaces_before_closers(text: str) -> str:
             start -= 1
         if match.group() in "!?" and start and text[start - 1] in ".,;:!?":
             continue
+        if start and text[start - 1] == CODE_LINE:
+            continue  # a code line's indentation (canon/5): ``    }`` keeps it
         if text[end + 1:end + 2] not in _TOKEN_GAPS and not _TOKEN_END.match(text, end + 1):
             continue  # the mark begins a token (a space or the end after it is the usual case)
         pieces.append(text[last:start])
@@ -636,11 +726,23 @@ def _drop_spaces_after_openers(text: str) -> str:
 _BULLET = re.compile(r"^[\u2022\u25e6\u25aa\u25cf\u2023\u2043\u2219\u00b7\u25a0\u25a1\u2013] +(?=\S)",
                      re.MULTILINE)
 _NROFF_BULLET = re.compile(r"^o +(?=\S)", re.MULTILINE)
-#: Where ``_BULLET`` can match: a pattern starting ``^`` in multiline mode is
-#: tried at every character, a character class is scanned for (a class of
-#: one range fastest: the symbol is tested behind the non-ASCII character).
-_BULLET_SYMBOL = re.compile(
-    "[^\x00-\x7f](?<=[\u2022\u25e6\u25aa\u25cf\u2023\u2043\u2219\u00b7\u25a0\u25a1\u2013])")
+#: ``_BULLET`` after a line break, found from the break (a literal the regex
+#: engine scans for); the text's first line is matched at its start alone.
+#: The same matches, without trying the multiline ``^`` at every character
+#: (tests/test_steps_equivalence.py).
+_BULLET_AFTER_BREAK = re.compile(
+    "\n[\u2022\u25e6\u25aa\u25cf\u2023\u2043\u2219\u00b7\u25a0\u25a1\u2013] +(?=\\S)")
+_NROFF_BULLET_AFTER_BREAK = re.compile(r"\no +(?=\S)")
+
+
+def _drop_at_line_starts(text: str, first: re.Pattern[str], after_break: re.Pattern[str]) -> str:
+    """``text`` without the matches of a multiline pattern led by ``^``
+    (``first``, tried at the start alone), found as ``after_break``, the
+    same pattern led by a line break (which stays)."""
+    start = first.match(text)
+    if start is not None:
+        text = text[start.end():]
+    return after_break.sub("\n", text)
 
 
 def bullets(text: str) -> str:
@@ -657,8 +759,9 @@ def bullets(text: str) -> str:
     >>> bullets("o what a night")
     'o what a night'
     """
-    if not text.isascii() and _BULLET_SYMBOL.search(text):  # every bullet symbol is outside ASCII
-        text = _BULLET.sub("", text)
-    if (text.startswith("o ") or "\no " in text) and len(_NROFF_BULLET.findall(text)) >= 2:
-        text = _NROFF_BULLET.sub("", text)
+    if not text.isascii():  # every bullet symbol is outside ASCII
+        text = _drop_at_line_starts(text, _BULLET, _BULLET_AFTER_BREAK)
+    if (text.startswith("o ") or "\no " in text) and (
+            bool(_NROFF_BULLET.match(text)) + len(_NROFF_BULLET_AFTER_BREAK.findall(text)) >= 2):
+        text = _drop_at_line_starts(text, _NROFF_BULLET, _NROFF_BULLET_AFTER_BREAK)
     return text
