@@ -14,8 +14,10 @@ other language's text also has; an English verse deleted (omission) or a
 verse of another book inserted (addition).
 
 Known traps: RusSynodal numbers some verses differently (the gold links
-then disagree with the content); Chinese has no capitals, so names are not
-compared there.
+then disagree with the content). Chinese has no capitals: a name is in a
+Chinese verse when the Chinese word that ``bench/chinese_lexicon_names.py``
+learns for it (a first-pass alignment of the unmodified book, Dice 0.3) is
+there, and only such names are swapped.
 
     python bench/compare_crosslingual.py                        # four pairs, all books
     python bench/compare_crosslingual.py --pairs RusSynodal:KJV --books Ruth --show-missed
@@ -38,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _injection import BOOKS, MONTH_NAMES, UNIT_WORDS, Tally
 from _injection import plan as plan_injections
 from compare_alignment import CORPUS, Key, _read_csv, links, load, prose
+from chinese_lexicon_names import learnt_names
 from compare_injected import book_names
 
 from verify.compare import compare_texts
@@ -75,7 +78,12 @@ def foreign_date(lang: str, y: int, mo: int, d: int) -> str:
     }[lang]
 
 
-def _apply(kind: str, a: str, b: str, lang: str, names: list[str], foreign: list[str], rng: random.Random):
+def _keys(a: str) -> set[str]:
+    """The keys of the names a verse writes: its capitalised words'."""
+    return {name_key(w) for w in re.findall(r"\w+", a) if w[:1].isupper()}
+
+
+def _apply(kind, a, b, lang, names, foreign, rng, keys_of=_keys):
     if kind == "number":
         values_a = {m.value for m in numbers(a, lang) if not m.weak}
         cands = [m for m in numbers(b) if not m.weak and m.value in values_a and m.value.isdigit()]
@@ -87,7 +95,7 @@ def _apply(kind: str, a: str, b: str, lang: str, names: list[str], foreign: list
         new = UNIT_WORDS[new_value] if new_value < len(UNIT_WORDS) and rng.random() < 0.5 else str(new_value)
         return b[: m.start] + new + b[m.end :], a, (m.start, m.start + len(new))
     if kind == "name":
-        keys_a = {name_key(w) for w in re.findall(r"\w+", a) if w[:1].isupper()}
+        keys_a = keys_of(a)
         cands = [m for m in _NAME.finditer(b) if m.group(1) in names and name_key(m.group(1)) in keys_a]
         if not cands:
             return None
@@ -124,13 +132,27 @@ def _apply(kind: str, a: str, b: str, lang: str, names: list[str], foreign: list
 
 def plan(va: dict[Key, str], vb: dict[Key, str], book: str, lang: str, every: int, seed: str):
     rng = random.Random(seed)
-    keys_a_doc = {
-        name_key(w) for k, t in va.items() if k[0] == book for w in re.findall(r"\w+", t) if w[:1].isupper()
-    }
+    keys_a_doc = set().union(*(_keys(t) for k, t in va.items() if k[0] == book))
     names = [n for n in book_names(vb, vb, book) if name_key(n) in keys_a_doc]
+    keys_of = _keys
+    if lang == "zh":  # no capitals: a name is in a verse when the word learnt for it is
+        learnt = learnt_names(prose(va, book)[0], prose(vb, book)[0])
+        names = [n for n in book_names(vb, vb, book) if n.lower() in learnt]
+        words = {name_key(n): learnt[n.lower()] for n in names}
+
+        def keys_of(a: str) -> set[str]:
+            return {k for k, w in words.items() if w in a}
+
     foreign = [t for k, t in sorted(vb.items()) if k[0] != book and len(t) > 40 and _END.search(t)]
     return plan_injections(
-        va, vb, book, KINDS, every, rng, lambda k, a, b: _apply(k, a, b, lang, names, foreign, rng), _whole
+        va,
+        vb,
+        book,
+        KINDS,
+        every,
+        rng,
+        lambda k, a, b: _apply(k, a, b, lang, names, foreign, rng, keys_of),
+        _whole,
     )
 
 

@@ -310,8 +310,8 @@ def test_digests_and_coverage_from_the_paragraph_streams_are_the_texts(
     from verify.model import Canonical, Extracted
     from verify.pipeline import coverage_warnings
 
-    streams = tuple(map(fingerprint.word_stream, Canonical(text, "canon/4").paragraphs))
-    joined = fingerprint.stream_sha256(" ".join(filter(None, streams)), "canon/4")
-    assert joined == fingerprint.text_sha256(text, "canon/4")
+    streams = tuple(map(fingerprint.word_stream, Canonical(text, "canon/5").paragraphs))
+    joined = fingerprint.stream_sha256(fingerprint.join_streams(streams), "canon/5")
+    assert joined == fingerprint.text_sha256(text, "canon/5")
     extracted = Extracted("text", "x", tuple(pages), removed=tuple(removed))
     assert coverage_warnings(extracted, text, streams) == coverage_warnings(extracted, text)
