@@ -6,6 +6,8 @@ import pytest
 
 from verify.detect import orphan_punctuation
 
+from helpers import DATA
+
 
 def test_comma_after_full_stop_in_003(seeds: dict[str, str]) -> None:
     text = seeds["003"]
@@ -130,3 +132,19 @@ def test_a_slice_or_a_code_span_holds_no_orphan(text: str) -> None:
 def test_a_doubled_mark_in_prose_beside_code_is_still_orphaned() -> None:
     text = "type ``a[:, 0]`` for the first column;, then the rest"
     assert [dict(f.evidence)["marks"] for f in orphan_punctuation.detect(text)] == [";,"]
+
+
+def test_a_markdown_definition_list_holds_no_orphan_colon() -> None:
+    """Homebrew's manual page writes its terms as a pandoc definition list
+    (`**keg**`, a blank line, `: installation destination ...`): 918 false
+    warnings on the lint11 fresh set. A colon that leads a paragraph after
+    prose, or alone in a text, is still orphaned."""
+    from verify.pipeline import process_bytes
+
+    data = (DATA / "detect" / "lint11" / "brew_manpage_head.md").read_bytes()
+    text = process_bytes(data, "Manpage.md").text or ""
+    assert text.count("\n: ") >= 4
+    assert orphan_punctuation.detect(text) == []
+    slip = text.replace("with macOS. It can also", "with macOS\n\n: It can also")
+    assert slip != text
+    assert [dict(f.evidence)["marks"] for f in orphan_punctuation.detect(slip)] == [":"]

@@ -124,9 +124,39 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
             marks = match.group(1) + match.group(3) if match.group(1) else match.group(4) * 2
             findings.append(_finding(text, para.start + match.start(), para.start + match.end(), marks))
         leading = _LEADING_RE.match(para.text)
-        if leading:
+        if leading and not (leading.group() == ":" and _defines(text, para.start)):
             findings.append(_finding(text, para.start, para.start + 1, leading.group()))
     return findings
+
+
+# A definition list's definition (pandoc, PHP Markdown Extra, kramdown):
+# ``term`` on its own, then ``: what it means``, the two maybe a blank line apart.
+_DEFINITION_RE = re.compile(r"^:[^\S\n]", re.MULTILINE)
+_TERM_END_RE = re.compile(r"[.!?,;:]\Z")
+
+
+@functools.lru_cache(maxsize=4)
+def _definitions(text: str) -> int:
+    """How many lines of the text begin as a definition (``: ...``)."""
+    return len(_DEFINITION_RE.findall(text))
+
+
+def _defines(text: str, start: int) -> bool:
+    r"""The colon that leads the paragraph at ``start`` marks a definition of a
+    Markdown definition list: the text writes two or more such lines, and the
+    line before is a term (eight words at most, no closing punctuation).
+
+    >>> t = "**formula**\n\n: a package definition\n\n**keg**\n\n: an installed version"
+    >>> _defines(t, t.index(": a")), _defines("It met.\n\n: then\n\n: it ended", 9)
+    (True, False)
+    """
+    if _definitions(text) < 2:
+        return False
+    end = start
+    while end and text[end - 1].isspace():
+        end -= 1
+    term = text[text.rfind("\n", 0, end) + 1:end]
+    return 0 < len(term.split()) <= 8 and not _TERM_END_RE.search(term)
 
 
 _ROMAN_RE = re.compile(r"[IVXLC]+")
