@@ -1,0 +1,87 @@
+"""Quiet cases read in the lint10 fresh set (lint10 round), each paired
+with the real slip that must still be found.
+
+The real lines are in ``tests/data/detect/lint10/cases.json`` (see the
+README there for their sources and licences).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from helpers import DATA
+
+from verify.detect import doubled_word, odd_apostrophe
+
+CASES: dict[str, dict[str, str]] = json.loads(
+    (DATA / "detect" / "lint10" / "cases.json").read_text(encoding="utf-8")
+)
+
+
+def _text(name: str) -> str:
+    return CASES[name]["text"]
+
+
+def _doubles(text: str) -> list[str]:
+    return [dict(f.evidence)["text"] for f in doubled_word.detect(text)]
+
+
+def test_end_end_inside_a_fence_the_text_keeps_is_code() -> None:
+    """Julia closes two blocks with ``end end``; the fence says it is code."""
+    assert _doubles(_text("julia_fenced_end_end")) == []
+
+
+def test_a_slip_after_a_closed_fence_is_still_found() -> None:
+    assert _doubles(_text("julia_fence_then_prose")) == ["An an"]
+
+
+def test_an_unpaired_fence_does_not_silence_the_rest() -> None:
+    """One stray fence: the text is not read as fenced at all."""
+    text = "Run ```julia x here.\n\nThen the the value is 3."
+    assert _doubles(text) == ["the the"]
+
+
+@pytest.mark.parametrize("name", ["pprof_columns", "clinic_format_units"])
+def test_a_word_then_the_same_word_with_a_symbol_is_two_tokens(name: str) -> None:
+    """``flat flat%``, ``es es#``: a column and its percentage, two format units."""
+    assert _doubles(_text(name)) == []
+
+
+def test_a_word_then_the_same_word_with_a_full_stop_is_still_found() -> None:
+    assert _doubles("It was done in in.") == ["in in"]
+
+
+@pytest.mark.parametrize("name", ["devguide_tab_podman", "devguide_make"])
+def test_a_label_then_its_command_with_options_is_code(name: str) -> None:
+    assert _doubles(_text(name)) == []
+
+
+def test_a_doubled_word_with_no_command_after_it_is_still_found() -> None:
+    assert _doubles("To run the container, use the podman podman tool as shown.") == ["podman podman"]
+
+
+@pytest.mark.parametrize("name", ["pep422_class", "pep572_if"])
+def test_a_keyword_before_code_is_code(name: str) -> None:
+    """``class class NewClass(namespace=...)``, ``if if match := pattern.match(line):``."""
+    assert _doubles(_text(name)) == []
+
+
+def test_the_the_beside_a_code_span_is_still_found() -> None:
+    assert _doubles(_text("pep752_the_the")) == ["the the"]
+
+
+def _marks(text: str) -> list[str]:
+    return [dict(f.evidence)["word"] for f in odd_apostrophe.detect(text)]
+
+
+@pytest.mark.parametrize("name", ["julia_zh_code_span", "pep502_template_literal"])
+def test_a_backtick_after_chinese_or_in_a_code_line_opens_code(name: str) -> None:
+    """Chinese writes no space before a code span; a JavaScript template
+    literal on a line of code (``} tag`Hello ${ a + b}`;``)."""
+    assert _marks(_text(name)) == []
+
+
+def test_a_space_lost_before_a_code_span_in_english_is_still_found() -> None:
+    """``compared with`Union{T,NA}```: a slip of the post."""
+    assert _marks(_text("julia_missing_lost_space")) == ["with`Union"]
