@@ -12,7 +12,7 @@ import json
 import pytest
 from helpers import DATA
 
-from verify.detect import doubled_word, odd_apostrophe
+from verify.detect import acronym_variant, doubled_word, odd_apostrophe
 
 CASES: dict[str, dict[str, str]] = json.loads(
     (DATA / "detect" / "lint10" / "cases.json").read_text(encoding="utf-8")
@@ -85,3 +85,50 @@ def test_a_backtick_after_chinese_or_in_a_code_line_opens_code(name: str) -> Non
 def test_a_space_lost_before_a_code_span_in_english_is_still_found() -> None:
     """``compared with`Union{T,NA}```: a slip of the post."""
     assert _marks(_text("julia_missing_lost_space")) == ["with`Union"]
+
+
+# Uses of ODE the list needs beside it (the post uses ODE 60 times).
+_ODE_USES = (
+    "An ordinary differential equation (ODE) describes the model. We train the ODE with the adjoint. "
+    "The ODE solver is fast. Each ODE layer is a block. The ODE layer learns the flow. "
+)
+
+
+def _variants(text: str) -> list[str]:
+    return [f.message for f in acronym_variant.detect(text)]
+
+
+def test_a_list_of_acronyms_names_each_apart() -> None:
+    """``ODEs, SDEs, DAEs, DDEs, PDEs``: a list of kinds of equation, not
+    PDE garbled from ODE."""
+    text = _ODE_USES + _text("julia_list_of_equations") + " Then the PDE layer is trained."
+    assert _variants(text) == []
+
+
+def test_a_garble_outside_a_list_is_still_found() -> None:
+    assert _variants(_ODE_USES + "Then the PDE layer is trained.") == [
+        "PDE is most likely a garbled ODE (substitution)"
+    ]
+    text = _ODE_USES + _text("julia_list_of_equations") + " Then the OED layer is trained."
+    assert _variants(text) == ["OED is most likely a garbled ODE (transposition)"]
+
+
+_PEP_USES = "The PEP grammar. Each PEP has a rule. The PEP is long. A PEP again.\n\n"
+
+
+def test_a_metavariable_only_in_literals_is_code() -> None:
+    """``SEP.RULE+`` is shorthand for ``RULE (SEP RULE)*``: pep-0622's grammar."""
+    assert _variants(_PEP_USES + _text("pep622_metavariable")) == []
+
+
+def test_the_same_form_in_prose_is_still_found() -> None:
+    assert _variants(_PEP_USES + "- The SEP rule is shorthand for the rule.") == [
+        "SEP is most likely a garbled PEP (substitution)"
+    ]
+
+
+def test_a_gnu_quote_is_no_literal() -> None:
+    """```SEP'`` quotes in GNU style: a single backtick opens no code span here."""
+    assert _variants(_PEP_USES + "- The `SEP' rule is shorthand for the rule.") == [
+        "SEP is most likely a garbled PEP (substitution)"
+    ]
