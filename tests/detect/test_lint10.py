@@ -12,7 +12,13 @@ import json
 import pytest
 from helpers import DATA
 
-from verify.detect import acronym_variant, doubled_word, odd_apostrophe
+from verify.detect import (
+    acronym_variant,
+    doubled_word,
+    lowercase_sentence,
+    odd_apostrophe,
+    orphan_punctuation,
+)
 
 CASES: dict[str, dict[str, str]] = json.loads(
     (DATA / "detect" / "lint10" / "cases.json").read_text(encoding="utf-8")
@@ -132,3 +138,30 @@ def test_a_gnu_quote_is_no_literal() -> None:
     assert _variants(_PEP_USES + "- The `SEP' rule is shorthand for the rule.") == [
         "SEP is most likely a garbled PEP (substitution)"
     ]
+
+
+def _lower_starts(text: str) -> list[str]:
+    return [dict(f.evidence)["word"] for f in lowercase_sentence.detect(text)]
+
+
+def test_code_after_its_slash_comment_is_no_sentence() -> None:
+    """``// ... until the guard goes away. let guard = thread::scoped(...)``."""
+    assert _lower_starts(_text("nomicon_comment_then_code")) == []
+
+
+def test_a_lower_case_start_in_prose_is_still_found() -> None:
+    assert _lower_starts(_text("julia_gsoc_lower_case")) == ["policy"]
+
+
+def _orphans(text: str) -> list[str]:
+    return [f.message for f in orphan_punctuation.detect(text)]
+
+
+def test_a_slice_on_a_code_line_is_no_orphan_punctuation() -> None:
+    """``x -> reshape(x,:, size(x, 4))``: Julia's colon, on a line with
+    an arrow and an empty call."""
+    assert _orphans(_text("julia_reshape_colon")) == []
+
+
+def test_a_colon_before_a_comma_in_prose_is_still_found() -> None:
+    assert _orphans(_text("julia_contributhon_colon_comma")) == ["punctuation ':,' with nothing before it"]
