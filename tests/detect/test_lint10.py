@@ -14,6 +14,7 @@ from helpers import DATA
 
 from verify.detect import (
     acronym_variant,
+    boilerplate,
     doubled_word,
     lowercase_sentence,
     odd_apostrophe,
@@ -165,3 +166,27 @@ def test_a_slice_on_a_code_line_is_no_orphan_punctuation() -> None:
 
 def test_a_colon_before_a_comma_in_prose_is_still_found() -> None:
     assert _orphans(_text("julia_contributhon_colon_comma")) == ["punctuation ':,' with nothing before it"]
+
+
+def _furniture(text: str) -> list[str]:
+    return [f.message for f in boilerplate.detect(text)]
+
+
+@pytest.mark.parametrize("name", ["pep012_comments_section", "pep532_copyright_url", "gutenberg_1232_header"])
+def test_a_documents_own_sections_and_fields_are_no_boilerplate(name: str) -> None:
+    """A ``Comments`` section about comments, a ``Copyright`` section whose
+    notice ends with its licence's address, ``Last updated:`` among the
+    fields of Project Gutenberg's header."""
+    assert _furniture(_text(name)) == []
+
+
+def test_a_pages_furniture_is_still_found() -> None:
+    """``Posted on May 3`` and ``Comments`` on a page's edge, a byline in the
+    middle that nothing takes up."""
+    middle = "\n\n".join(["First part of the story."] * 4)
+    text = f"Posted on May 3\n\n{middle}\n\nLast updated: May 4\n\nThe council met.\n\n{middle}\n\nComments"
+    assert _furniture(text) == [
+        "byline boilerplate left in the text: 'Posted on May 3'",
+        "byline boilerplate left in the text: 'Last updated: May 4'",
+        "comments boilerplate left in the text: 'Comments'",
+    ]
