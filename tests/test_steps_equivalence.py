@@ -200,6 +200,13 @@ def _run_reference(pages: tuple[str, ...]) -> tuple[str, list[object], list[str]
     return "\n".join(pages).replace(CODE_LINE, "").strip(), changes, removed
 
 
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="a \n\r\x0b\x0c\x85\u2028\u2029\u00e9\u4e00", max_size=30))
+def test_line_endings_gated_by_substrings_is_the_pattern(text: str) -> None:
+    """The substring tests before the pattern let through every text it changes."""
+    assert steps.line_endings(text) == re.sub(r"\r\n|\r|\u2028|\u2029|\x0b|\x85", "\n", text)
+
+
 _PIECES = ["word", " ", "  ", "\n", "\n\n", "a ,", "( x )", "\u2022 item", "o  next", "o   list", "----",
            "* * *", "infor-\nmation", "Page 1", "\u00c2 0", "\u00c2", "0", "\u201cq\u201d", "\u00ad",
            "\t", "e\u0301", "1 Note text here.", "word1", "end.", " ?", ". !n", "\u00a0", "\ufb01"]

@@ -757,14 +757,15 @@ class _Reader:
                 texts: list[str | None] = [line.decode("utf-8") for line in batch]
             except UnicodeDecodeError:
                 texts = [_plain_text(line) for line in batch]
+            else:
+                rows = _plain_rows(texts)  # type: ignore[arg-type]
+                if rows is not None:  # all plain (most batches): the order checked a batch at once
+                    self._check_run([row[0] for row in rows])
+                    for (path, raw, size), text in zip(rows, texts, strict=True):
+                        yield path, int(size), raw, text  # type: ignore[misc]
+                    continue
+            # Some line is not plain: each line as __iter__ reads it.
             matches = [None if text is None else match_plain(text) for text in texts]
-            if None not in matches:  # all plain (most batches): the order checked a batch at once
-                rows = [match.group(_PATH, _SIZE, _RAW) for match in matches]  # type: ignore[union-attr]
-                self._check_run([row[0] for row in rows])
-                for (path, size, raw), text in zip(rows, texts, strict=True):
-                    yield path, int(size), raw, text  # type: ignore[misc]
-                continue
-            # The others: as __iter__ does.
             docs = iter(_parse_canonical([ln for ln, m in zip(batch, matches, strict=True)
                                           if m is None], self.source))
             for text, match in zip(texts, matches, strict=True):
@@ -843,6 +844,33 @@ _PLAIN_LINE = re.compile(
 _PLAIN_TEXT = re.compile(_PLAIN_LINE.pattern.decode("ascii"))
 #: Its groups read by number (by name cost a lookup each).
 _PATH, _SIZE, _RAW = (_PLAIN_TEXT.groupindex[name] for name in ("path", "size", "raw"))
+
+
+def _plain_rows(texts: list[str]) -> list[tuple[str, str, str]] | None:
+    """``(path, raw, size)`` of each line (each ends with a newline) when
+    every line matches :data:`_PLAIN_TEXT`, else None; one call for the batch.
+
+    :func:`_plain_run` is that pattern anchored at a line's start, ending at its
+    newline, which nothing before it can match: each of its matches is one whole
+    line, so as many matches as lines is every line matched, with the groups
+    that :data:`_PLAIN_TEXT` gives it (held to it by tests/test_check_fast.py)."""
+    joined = "".join(texts)
+    if joined.count("\n") != len(texts):  # not one line each (the readers never give that)
+        return None
+    rows: list[tuple[str, str, str]] = _plain_run().findall(joined)
+    return rows if len(rows) == len(texts) else None
+
+
+@functools.cache
+def _plain_run() -> re.Pattern[str]:
+    """:data:`_PLAIN_TEXT` for :func:`_plain_rows` (compiled on first use: in the
+    check's forked children, not at every start-up): ``^`` in multi-line mode for
+    the start, no ``\\Z``, only path, raw and size captured (in that order)."""
+    pattern = re.sub(r"\(\?P<(?!path>|raw>|size>)\w+>", "(?:", _PLAIN_TEXT.pattern)
+    assert pattern.endswith(r"\n\Z")
+    compiled = re.compile("(?m)^" + pattern[:-2])
+    assert list(compiled.groupindex) == ["path", "raw", "size"] and compiled.groups == 3
+    return compiled
 
 
 def _plain_entry(line: bytes) -> Entry | None:

@@ -29,7 +29,13 @@ def line_endings(text: str) -> str:
     >>> line_endings("a\r\nb\rc\u2029d")
     'a\nb\nc\nd'
     """
+    if not any(map(text.__contains__, _LINE_BREAK_CHARACTERS)):
+        return text  # substring tests, which do not try the pattern at every character
     return _LINE_BREAKS.sub("\n", text)
+
+
+#: Every match of :data:`_LINE_BREAKS` holds one of these.
+_LINE_BREAK_CHARACTERS = ("\r", "\u2028", "\u2029", "\x0b", "\x85")
 
 
 _OVERSTRIKE = re.compile(r"[^\n\x08]\x08")
