@@ -161,10 +161,36 @@ def in_code_span(text: str, i: int) -> bool:
     False
     """
     start = text.rfind("\n\n", 0, i) + 1
-    return len(_TICKS_RE.findall(text, start, i)) % 2 == 1
+    return len(_TICKS_RE.findall(text, start, i)) % 2 == 1 or in_fenced_block(text, i)
 
 
 _TICKS_RE = re.compile(r"`+")
+
+
+def in_fenced_block(text: str, i: int) -> bool:
+    """Offset ``i`` stands inside a Markdown fenced block whose fences the
+    text still writes (a Franklin page keeps ```` ```julia ... end ``` ````
+    as text, its lines unwrapped into paragraphs): the fences, taken in
+    pairs from the start, enclose it. A text with an odd number of fences
+    is not read this way (one stray fence would silence all the rest).
+
+    >>> text = "```julia for i in x end end ``` An an example"
+    >>> in_fenced_block(text, 23), in_fenced_block(text, 34)
+    (True, False)
+    """
+    fences = _fences(text)
+    if not fences or len(fences) % 2:
+        return False
+    return bisect.bisect_right(fences, i) % 2 == 1
+
+
+@functools.lru_cache(maxsize=4)
+def _fences(text: str) -> tuple[int, ...]:
+    """Where each run of three or more backticks starts."""
+    return tuple(m.start() for m in _FENCE_RE.finditer(text))
+
+
+_FENCE_RE = re.compile(r"`{3,}")
 
 
 def is_abbreviation(word: str) -> bool:
@@ -180,7 +206,9 @@ def in_code_line(text: str, i: int) -> bool:
     line): the line holds at least two kinds of the signs code writes and
     prose does not (``:=``, braces, a ``//`` comment, an empty call ``()``,
     ``!=``, ``==``, ``->``, ``=>``, ``&&``, a ``;`` ending a statement, an
-    argument taken by address ``(&x``), within 80 characters of it.
+    argument taken by address ``(&x``, an update ``s += x``, a method call
+    ``pattern.match(line``, an index ``a[k,i]``, a command's option
+    ``--rm``, a shell variable ``$PWD`` or an interpolation ``${a}``), within 80 characters of it.
 
     >>> in_code_line("var buf bytes.Buffer if err := md.Render(&buf); err != nil {", 10)
     True
@@ -203,4 +231,7 @@ _CODE_REACH = 80
 _CODE_SIGN_RE = re.compile(
     r"(?P<assign>:=)|(?P<brace>[{}])|(?P<comment>(?<![:/])//(?!/))|(?P<call>\w\(\))"
     r"|(?P<compare>[!=]=)|(?P<arrow>->|=>)|(?P<and>&&|\|\|)|(?P<statement>\);|;$)|(?P<address>\(&\w)"
+    r"|(?P<augment>\w[ \t]*[-+*/]=[ \t]*\w)|(?P<method>[A-Za-z_]\w*\.[A-Za-z_]\w*\(\w)"
+    r"|(?P<index>[A-Za-z_]\w*\[[A-Za-z_]\w*(?:,[ \t]*\w+)*\])|(?P<option>(?<=[ \t])--?[a-z][\w-]*(?=[ \t]))"
+    r"|(?P<variable>\$[A-Z_]{2,}\b|\$[({])"
 )

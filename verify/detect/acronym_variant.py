@@ -34,7 +34,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from verify.detect._text import finding
+from verify.detect._text import finding, in_fenced_block
 from verify.detect.acronyms import AcronymStats, Occurrence, occurrences
 from verify.detect.config import Corpus, LintConfig
 from verify.detect.definitions import find_definitions
@@ -96,6 +96,7 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
         and s.variant not in zones
         and not _side_by_side(s, uses, text)
         and not _spelt_out(s.variant, text)
+        and not _only_in_code(s.variant, uses, text)
         and not (s.edit == "substitution" and pool.counts[s.variant] >= 3 and _family(s, here))
     ]
     cluster: defaultdict[str, list[str]] = defaultdict(list)
@@ -312,7 +313,8 @@ _TIME_BEFORE_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?[ \t]+$")
 def _side_by_side(suspect: Suspect, uses: list[Occurrence], text: str) -> bool:
     """The text sets the variant beside its form, joined by nothing but
     connectives (``in NFD or in NFC``, ``not an SLA but an SLO``, ``SVE and
-    SME``, ``BGRA/ARGB``): a writer contrasting two names tells them apart;
+    SME``, ``BGRA/ARGB``), or in one list of names (``ODEs, SDEs, DAEs``,
+    each joined to the next by connectives): a writer contrasting two names tells them apart;
     a garble replaces a use of the form, it is not coordinated with it.
 
     >>> text = "The SCO summit. The SCO members met the CSO members. Either NFD or NFC."
@@ -321,14 +323,21 @@ def _side_by_side(suspect: Suspect, uses: list[Occurrence], text: str) -> bool:
     False
     >>> _side_by_side(Suspect("NFD", "NFC", "substitution", ()), found, text)
     True
+    >>> text = "solvers for ODEs, SDEs, DAEs, DDEs, PDEs, and more"
+    >>> _side_by_side(Suspect("DAE", "ODE", "substitution", ()), list(occurrences(text)), text)
+    True
     """
-    # Uses come in text order: a pair with another form between is not
-    # joined by connectives, so only neighbours need a look (one pass).
+    # Uses come in text order: neighbours joined by connectives make a
+    # chain, a list of names (``ODEs, SDEs, DAEs, DDEs, PDEs``); the two in
+    # one chain are set side by side (one pass).
     pair = {suspect.variant, suspect.form}
+    chain: set[str] = set()
     for lo, hi in itertools.pairwise(uses):
-        if {lo.form, hi.form} != pair or hi.start - lo.end > _BESIDE:
+        if hi.start - lo.end > _BESIDE or not _CONNECTIVES_RE.fullmatch(text, lo.end, hi.start):
+            chain = set()
             continue
-        if _CONNECTIVES_RE.fullmatch(text, lo.end, hi.start):
+        chain |= {lo.form, hi.form}
+        if pair <= chain:
             return True
     return False
 
@@ -336,8 +345,46 @@ def _side_by_side(suspect: Suspect, uses: list[Occurrence], text: str) -> bool:
 #: At most this many characters between the two, on one line.
 _BESIDE = 20
 _CONNECTIVES_RE = re.compile(
+    r"(?:'?s(?![\w'])|)"  # a plural: "ODEs, SDEs"
     r"[ \t,/&]*(?:(?:or|and|nor|but|not|vs\.?|versus|than|to|from|into|in|an?|the)[ \t,/&]+)*"
 )
+
+
+def _only_in_code(variant: str, uses: list[Occurrence], text: str) -> bool:
+    """Every use of the variant stands in a code span or a fenced block
+    (``SEP.RULE+`` is shorthand for ``RULE (SEP RULE)*``, a grammar's
+    metavariable): a name of code, which prose would write at least once
+    if it were the form's garble.
+
+    >>> code = "The PEP says: ``SEP.RULE+`` means ``RULE (SEP RULE)*``."
+    >>> prose = code + " The parser reads each SEP in turn."
+    >>> _only_in_code("SEP", list(occurrences(code)), code)
+    True
+    >>> _only_in_code("SEP", list(occurrences(prose)), prose)
+    False
+    """
+    starts = [use.start for use in uses if use.form == variant]
+    return bool(starts) and all(_in_literal(text, start) for start in starts)
+
+
+def _in_literal(text: str, i: int) -> bool:
+    """Offset ``i`` stands between the double backticks of a
+    reStructuredText literal, or in a fenced block. A single backtick is
+    not read here: GNU texts quote ```like this'``, which would make a code
+    span of every later word of the paragraph.
+
+    >>> _in_literal("see ``SEP.RULE+`` here", 7), _in_literal("the `SEP' rule, a SEP", 18)
+    (True, False)
+    """
+    start = text.rfind("\n\n", 0, i) + 1
+    end = text.find("\n\n", i)
+    before = len(_LITERAL_RE.findall(text, start, i))
+    return (before % 2 == 1 and _LITERAL_RE.search(text, i, len(text) if end == -1 else end) is not None) or (
+        in_fenced_block(text, i)
+    )
+
+
+_LITERAL_RE = re.compile(r"(?<!`)``(?!`)")
 
 
 def _spelt_out(variant: str, text: str) -> bool:

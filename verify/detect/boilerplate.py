@@ -95,6 +95,8 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
                 para.index not in edges or _is_legal_text(text) or _own_notice(paras, para.index)
             ):
                 continue
+            if kind in ("byline", "comments") and _own_section(paras, para.index, edges):
+                continue
             if kind is not None:
                 findings.append(_finding(text, para.start, para.end, kind, para.text.strip()))
     findings += _site_names(text, paras)
@@ -130,9 +132,45 @@ def _own_notice(paras: list[Paragraph], index: int) -> bool:
     following = paras[index + 1].text.strip()
     return (
         len(following.split()) >= NOTICE_WORDS
-        and following.endswith(".")
+        and (following.endswith(".") or _URL_END_RE.search(following) is not None)
         and _TERMS_RE.search(following) is not None
     )
+
+
+# A notice may end with the address of its licence (``... the CC0 1.0
+# license: https://creativecommons.org/publicdomain/zero/1.0/``).
+_URL_END_RE = re.compile(r"https?://\S+$")
+
+
+def _own_section(paras: list[Paragraph], index: int, edges: set[int]) -> bool:
+    r"""A byline or a comments heading inside the text that is one of its
+    own parts: a field of a header record (``Last updated: August 26,
+    2016`` between ``Release Date: ...`` and ``Language: English``), or,
+    away from the page's edges, a section title that a reStructuredText
+    label marks (``.. _published-motivations:``) or whose next paragraph
+    takes up its word (``Comments``, then ``A comment is an indented
+    block``).
+
+    >>> ps = list(paragraphs("Title: X\nRelease Date: 2006\nLast updated: 2016\nLanguage: English"))
+    >>> _own_section(ps, 2, set())
+    True
+    >>> ps = list(paragraphs("a.\n\nb.\n\nc.\n\nd.\n\nComments\n\nA comment is a note.\n\ne.\n\nf.\n\ng."))
+    >>> _own_section(ps, 4, {0, 1, 2, 7, 8, 9}), _own_section(ps, 4, {4})
+    (True, False)
+    """
+    if 0 < index < len(paras) - 1 and all(_FIELD_RE.match(paras[i].text) for i in (index - 1, index + 1)):
+        return True
+    if index in edges or index + 1 >= len(paras):
+        return False
+    if _LABEL_RE.fullmatch(paras[index - 1].text.strip()):
+        return True
+    words = {w[:6].lower() for w in re.findall(r"[A-Za-z]{4,}", paras[index].text)}
+    first = re.split(r"(?<=[.!?])\s", paras[index + 1].text.strip(), maxsplit=1)[0]
+    return any(w[:6].lower() in words for w in re.findall(r"[A-Za-z]{4,}", first))
+
+
+_FIELD_RE = re.compile(r"[A-Z][A-Za-z ]{0,30}: \S")
+_LABEL_RE = re.compile(r"\.\. _[\w-]+:")
 
 
 def _site_names(text: str, paras: list[Paragraph]) -> list[Finding]:

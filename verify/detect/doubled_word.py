@@ -39,7 +39,7 @@ CODES = ("damage.doubled_word",)
 # One paragraph: a term and its description ("approve" over "Approve a
 # pending request") are two paragraphs, not a doubled word.
 _DOUBLE_RE = re.compile(
-    r"(?<![\w./@-])([^\W\d_]+)[ \t]+(\1)(?![\w/@-]|\.\w)(?![ \t]+\1(?![\w-]))", re.IGNORECASE
+    r"(?<![\w./@-])([^\W\d_]+)[ \t]+(\1)(?![\w/@%#-]|\.\w)(?![ \t]+\1(?![\w-]))", re.IGNORECASE
 )
 # The second word is the name a grammar rule or an assignment defines
 # (``received-by = ... / pseudonym pseudonym = token``: ABNF unwrapped into
@@ -129,8 +129,14 @@ def _repetition(text: str, match: re.Match[str], word: str) -> bool:
 
 
 # What follows a word in code: a type's or a call's bracket, a field's colon
-# (``quantity quantity: int``), or a next token with a path or a scope in it.
-_CODE_AFTER_RE = re.compile(r"[<(:]|[^\S\n]+[^\s]*(?:[<>{}]|::|/|\(\))")
+# (``quantity quantity: int``), a next token with a path or a scope in it, a
+# call with its arguments (``class class NewClass(namespace=...)``), or a
+# command's options or settings on the rest of its line (``docker docker run
+# -it --rm``, ``make make SPHINXOPTS=...``).
+_CODE_AFTER_RE = re.compile(
+    r"[<(:]|[^\S\n]+[^\s]*(?:[<>{}]|::|/|\(\)|\w\(\w+=)"
+    r"|[^\n]{0,40}?(?:[ \t]--?[a-z][\w-]*[ \t=]|(?<![\w-])[A-Z][A-Z_]+=)"
+)
 
 
 def _code_after(text: str, end: int) -> bool:
@@ -140,6 +146,8 @@ def _code_after(text: str, end: int) -> bool:
 
     >>> _code_after("class class ClassA<T> {}", 11), _code_after("thread thread attempts", 13)
     (True, False)
+    >>> _code_after("Docker docker run -it --rm", 13), _code_after("make make SPHINXOPTS=x", 9)
+    (True, True)
     """
     return _CODE_AFTER_RE.match(text, end) is not None
 

@@ -129,13 +129,24 @@ def _commands(text: str) -> frozenset[str]:
 
 def _after_comment(para: str, start: int) -> bool:
     """The full stop at ``start`` closes a comment of code: its line opens
-    with ``# ``, and the code goes on after it, in lower case.
+    with ``# `` or holds a ``// `` comment before it, and the code goes on
+    after it, in lower case.
 
     >>> _after_comment("# A binary tree class. class Tree:", 17), _after_comment("the # sign. the", 10)
     (True, False)
+    >>> _after_comment("x += 1; // Move the value away. let y = x;", 31)
+    True
+    >>> _after_comment("See https://example.com/a. the", 26)
+    False
     """
     line = para.rfind("\n", 0, start) + 1
-    return para.startswith("# ", line)
+    return para.startswith("# ", line) or _SLASH_COMMENT_RE.match(para, line, start) is not None
+
+
+# A C-family comment on the full stop's line (``// This means we cannot
+# access data until the guard goes away. let guard = ...``): the comment
+# closes, the code goes on.
+_SLASH_COMMENT_RE = re.compile(r"(?:[^\n]*[\s{;])?//[ \t][^\n]*$")
 
 
 def _is_short_abbreviation(word: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from verify.detect._text import finding, in_code_span
+from verify.detect._text import finding, in_code_line, in_code_span
 from verify.detect.config import Corpus, LintConfig
 from verify.model import Finding
 
@@ -44,6 +44,8 @@ def _odd_marks(text: str) -> list[re.Match[str]]:
 
     >>> [m.group() for m in _odd_marks("a`b`c and state`s, not `Buffer`s")]
     ['a`b', 'state`s']
+    >>> _odd_marks("默认堆栈大小在`src/options.h`中定义")
+    []
     """
     found: list[re.Match[str]] = []
     for mark in _MARK_RE.finditer(text):
@@ -57,8 +59,10 @@ def _odd_marks(text: str) -> list[re.Match[str]]:
             continue
         if start > 0 and text[start - 1] == "`" == mark.group():
             continue  # a code span closed before its suffix: "`Buffer`s"
-        if mark.group() == "`" and in_code_span(text, i):
-            continue  # "`Uint8Array`s", "`napi_value`s", "`v8::Context`s"
+        if mark.group() == "`" and (in_code_span(text, i) or in_code_line(text, i)):
+            continue  # "`Uint8Array`s", "`napi_value`s", "} tag`Hello ${ a + b}`;"
+        if _UNSPACED_RE.match(text, i - 1):
+            continue  # a code span opened after Chinese or Japanese, which write no spaces
         match = _ODD_RE.match(text, start)
         if match:
             found.append(match)
@@ -66,4 +70,7 @@ def _odd_marks(text: str) -> list[re.Match[str]]:
 
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
+# Scripts that write no space between words and no apostrophe: a backtick
+# after one of their letters opens a code span (``由`options.h`中``).
+_UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 

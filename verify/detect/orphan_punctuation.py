@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 
-from verify.detect._text import finding, in_code_span, is_abbreviation, paragraphs_with
+from verify.detect._text import finding, in_code_line, in_code_span, is_abbreviation, paragraphs_with
 from verify.detect.config import Corpus, LintConfig
 from verify.model import Finding
 
@@ -117,8 +117,9 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
         for match in _DOUBLED_RE.finditer(para.text):
             if _belongs_to_token(para.text, match.start(), listed, _prefixes(text)):
                 continue
-            if in_code_span(para.text, match.start()) or para.text[match.start() - 1 : match.start()] == "[":
-                continue  # code: "``b[:, np.newaxis]``", a slice
+            at = para.start + match.start()
+            if in_code_span(text, at) or in_code_line(text, at) or text[at - 1 : at] == "[":
+                continue  # code: "``b[:, np.newaxis]``", a slice, "reshape(x,:, size(x, 4)), x -> ..."
             if _is_symbol_list(para.text, match):
                 continue
             marks = match.group(1) + match.group(3) if match.group(1) else match.group(4) * 2
