@@ -105,11 +105,6 @@ def removed_sha256(removed: tuple[str, ...] | list[str], profile: str) -> str | 
     return sha256_bytes(framed.encode("utf-8"))
 
 
-def paragraph_digests(paragraphs: tuple[str, ...], profile: str) -> tuple[str, ...]:
-    """One content digest per canonical paragraph, to say where a change is."""
-    return tuple(text_sha256(p, profile) for p in paragraphs)
-
-
 def parse_digest(value: str) -> str:
     """The hex part of a labelled digest; refuses other algorithms (fail closed)."""
     algorithm, _, hexdigest = value.partition(":")

@@ -853,7 +853,7 @@ def _plain_rows(texts: list[str]) -> list[tuple[str, str, str]] | None:
     :func:`_plain_run` is that pattern anchored at a line's start, ending at its
     newline, which nothing before it can match: each of its matches is one whole
     line, so as many matches as lines is every line matched, with the groups
-    that :data:`_PLAIN_TEXT` gives it (held to it by tests/test_check_fast.py)."""
+    that :data:`_PLAIN_TEXT` gives it (held to it by tests/test_check_lines.py)."""
     joined = "".join(texts)
     if joined.count("\n") != len(texts):  # not one line each (the readers never give that)
         return None
