@@ -47,6 +47,7 @@ __all__ = [
     "Parse",
     "decode_markup",
     "extract_main",
+    "extract_main_with_markup",
     "parse_with_bs4",
     "parse_with_lxml",
     "select_main",
@@ -168,17 +169,31 @@ def decode_markup(markup: bytes | str) -> tuple[str, str | None]:
     C0 control characters are removed: they are never text and libxml2
     rejects some of them.
     """
+    text, encoding, _ = _decode(markup)
+    return text, encoding
+
+
+def _decode(markup: bytes | str) -> tuple[str, str | None, bool]:
+    """:func:`decode_markup`, and whether its text is exactly
+    ``markup.decode(encoding, "replace")`` (bytes with no byte-order mark
+    and no control character taken out): the markup as
+    :func:`verify.ingest.html_folds.unseen_identifiers` reads it, which then
+    need not be decoded a second time."""
     if isinstance(markup, str):
-        return _CONTROL.sub("", markup.removeprefix("\ufeff")), None
+        return _CONTROL.sub("", markup.removeprefix("\ufeff")), None, False
     for bom, name in _BOMS:
         if markup.startswith(bom):
-            return _without_controls(markup[len(bom) :].decode(name, "replace"), markup, name), name
+            return _without_controls(markup[len(bom) :].decode(name, "replace"), markup, name), name, False
     for name in _candidate_encodings(markup[:4096]):
         try:
-            return _without_controls(markup.decode(name), markup, name), name
+            decoded = markup.decode(name)  # strict: as with "replace", since it succeeds
         except UnicodeDecodeError:
             continue
-    return _without_controls(markup.decode("cp1252", "replace"), markup, "cp1252"), "cp1252"
+        text = _without_controls(decoded, markup, name)
+        return text, name, text is decoded
+    decoded = markup.decode("cp1252", "replace")
+    text = _without_controls(decoded, markup, "cp1252")
+    return text, "cp1252", text is decoded
 
 
 _CONTROL_BYTES = bytes(range(0x09)) + b"\x0b" + bytes(range(0x0E, 0x20)) + b"\x7f"
@@ -1512,9 +1527,15 @@ def extract_main(markup: bytes | str, *, parse: Parse = parse_with_bs4) -> MainC
     :class:`~verify.errors.CorruptDocument` only when the parser fails;
     a page with no content gives empty ``paragraphs``.
     """
+    return extract_main_with_markup(markup, parse)[0]
+
+
+def extract_main_with_markup(markup: bytes | str, parse: Parse) -> tuple[MainContent, str | None]:
+    """:func:`extract_main`, and the decoded markup when it is exactly
+    ``markup.decode(encoding, "replace")`` (:func:`_decode`), else None."""
     if not isinstance(markup, (bytes, str)):
         raise TypeError(f"markup must be bytes or str, not {type(markup).__name__}")
-    text, encoding = decode_markup(markup)
+    text, encoding, exact = _decode(markup)
     # Only this module's front-ends are known to make a new tree per call:
     # a tree from any other parser is read as it is and left whole.
     own = parse is parse_with_lxml or parse is parse_with_bs4
@@ -1529,7 +1550,7 @@ def extract_main(markup: bytes | str, *, parse: Parse = parse_with_bs4) -> MainC
             # Freed here, while the collector still sleeps: alive when it
             # wakes, the tree would be walked by its first collection.
             del root
-    return MainContent(title, paragraphs, removed, encoding, code, head_title)
+    return MainContent(title, paragraphs, removed, encoding, code, head_title), text if exact else None
 
 
 @contextmanager

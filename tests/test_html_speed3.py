@@ -1,0 +1,118 @@
+"""The third HTML speed pass (docs/scale.md, "third pass") changes no output:
+each faster form is checked here against the form it replaced, kept as the
+reference, on generated inputs and on the real test pages."""
+
+from __future__ import annotations
+
+import codecs
+import html
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from verify.ingest import html_folds
+
+
+def _old_piece(name: str, attributes: str) -> str | None:
+    """``_piece`` as it was: every attribute value unescaped."""
+    if html_folds._WANTED[name] not in attributes.lower():
+        return None
+    found = html_folds._ATTR.findall(attributes)
+    attrs = {key.lower(): html.unescape(value.strip("\"'")) for key, value in found}
+    if name == "meta":
+        label, value = attrs.get("name", "").lower(), attrs.get("content", "")
+        if label not in html_folds._META_NAMES:
+            return None
+        label = "meta " + label
+    elif name in ("img", "area"):
+        label, value = name + " alt", attrs.get("alt", "")
+    else:
+        label, value = name + " title", attrs.get("title", "")
+    value = " ".join(value.split())
+    return f"{label}: {value}" if value else None
+
+
+_OLD_NEXT = re.compile(r"<(?:(!--)|(script|style|template)\b|(meta|img|abbr|acronym|area)\b([^<>]{0,1000})>)",
+                       re.IGNORECASE)
+
+
+def test_the_lookahead_of_the_scan_lets_every_first_character_through() -> None:
+    """Every character that a first character of an alternative matches
+    (case folded: ``İ ı ſ`` too) passes the lookahead's class: the class
+    only skips ``<`` that no alternative could start at."""
+    lookahead = re.compile("[!sStTmMiIaA]", re.IGNORECASE)
+    first = re.compile("|".join(map(re.escape, html_folds._NEXT_FIRSTS)), re.IGNORECASE)
+    assert set(html_folds._NEXT_FIRSTS) == {"!", "s", "t", "m", "i", "a"}
+    folded = [chr(c) for c in range(0x110000) if first.fullmatch(chr(c))]
+    assert {"\u0130", "\u0131", "\u017f", "S", "a"} <= set(folded)
+    assert all(lookahead.fullmatch(c) for c in folded)
+
+
+_NAMES = st.sampled_from(["name", "NAME", "content", "alt", "Alt", "title", "src", "data-x", "class"])
+_VALUES = st.sampled_from(["author", "Description", "dc.title", "&amp;uthor", "a&#108;t", "A pike",
+                           "x &lt; y", "  two  words ", "", "\u0130stanbul", "og:title"])
+
+
+@st.composite
+def _attributes(draw: st.DrawFn) -> str:
+    parts = []
+    for _ in range(draw(st.integers(0, 5))):
+        quote = draw(st.sampled_from(['"', "'", ""]))
+        value = draw(_VALUES)
+        if not quote:
+            value = "".join(value.split()) or "x"
+        parts.append(f"{draw(_NAMES)}={quote}{value}{quote}")
+    return " " + " ".join(parts)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(sorted(html_folds._WANTED)), _attributes())
+def test_pieces_read_the_same_with_only_the_values_read_unescaped(name: str, attributes: str) -> None:
+    assert html_folds._piece(name, attributes) == _old_piece(name, attributes)
+
+
+_MARKUP = st.lists(st.sampled_from([
+    "<", ">", "<!--", "-->", "<script>", "</script >", "<STYLE>", "</style>", "<template>", "</template>",
+    "<meta name=author content='A &amp; B'>", "<img alt=\"x y\">", "<IMG ALT=z>", "<abbr title=t>",
+    "<acronym title='a'>", "<area alt=q>", "<\u0130MG alt=w>", "<\u017fcript>", "<imgx alt=n>", "<a href=x>",
+    "text ", "<p>", "'", '"']), max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_MARKUP)
+def test_the_scan_stops_where_it_stopped(markup: str) -> None:
+    old = [m.span() for m in _OLD_NEXT.finditer(markup)]
+    new = [m.span() for m in html_folds._NEXT.finditer(markup)]
+    assert new == old
+
+
+_PAGES = [
+    "<p>caf\u00e9 \u2014 plain</p>".encode(),
+    "<meta charset=latin-1><p>caf\u00e9 \u201cq\u201d</p>".encode("cp1252"),
+    b"<p>not utf-8: \xe9\x80</p>",
+    codecs.BOM_UTF8 + "<p>bom \u00e9</p>".encode(),
+    "<p>bom 16</p>".encode("utf-16"),
+    b"<p>a control \x01 byte</p>",
+    "<meta charset=shift_jis><p>\u65e5\u672c</p>".encode("cp932"),
+    "<meta charset=koi8-r><p>\u0440\u0443\u0441</p>".encode("koi8-r"),
+]
+
+
+def test_the_markup_handed_on_is_the_markup_decoded_again() -> None:
+    """Where the selector's decoded text is handed on for the unseen pieces,
+    it is the text the second decoding gave; with a byte-order mark or a
+    control character taken out, nothing is handed on (decoded again)."""
+    from verify.ingest.html import _decoded
+    from verify.ingest.html_content import extract_main, extract_main_with_markup, parse_with_lxml
+
+    handed = 0
+    for page in _PAGES:
+        main, markup = extract_main_with_markup(page, parse_with_lxml)
+        assert main == extract_main(page, parse=parse_with_lxml)
+        if markup is not None:
+            handed += 1
+            assert markup == _decoded(page, main.encoding)
+        else:
+            assert page.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x01" in page
+    assert handed == 5
