@@ -114,5 +114,89 @@ def test_the_markup_handed_on_is_the_markup_decoded_again() -> None:
             handed += 1
             assert markup == _decoded(page, main.encoding)
         else:
-            assert page.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x01" in page
+            boms = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+            assert page.startswith(boms) or b"\x01" in page
     assert handed == 5
+
+
+def _real_pages() -> list[str]:
+    import gzip
+    from pathlib import Path
+
+    from verify.ingest.html_content import decode_markup
+
+    folder = Path(__file__).parent / "data" / "html"
+    pages = [decode_markup(gzip.decompress(p.read_bytes()))[0] for p in sorted(folder.glob("*.html.gz"))]
+    assert len(pages) >= 9
+    # Hostile and odd nesting: pre inside pre, a stray <html> inside a pre,
+    # superscripts inside superscripts, deep trees (below the depth cap).
+    pages.append("<pre>a<pre>b<html><p>c</p></html>d</pre>e</pre><p>f</p><pre>g<b>h</b></pre>"
+                 "<h2><a href='#x'>x</a></h2><a href='#'>#</a><a>\u00b6</a>"
+                 "<p>x<sup>1<sup>2</sup></sup> H<sub>2</sub>O</p><noframes><p>no</p></noframes>"
+                 "<dl><dt>*</dt><dd>one</dd><dt>\u2022</dt><dd>two</dd></dl>")
+    pages.append("<div>" * 300 + "<pre>deep</pre>" + "</div>" * 300 + "<pre>after</pre>")
+    return pages
+
+
+def test_the_builders_tag_lists_are_the_tags_of_the_order() -> None:
+    from verify.ingest.html_content import _tag_lists, parse_with_bs4, parse_with_lxml
+
+    for page in _real_pages():
+        for parse in (parse_with_lxml, parse_with_bs4):
+            root = parse(page)
+            assert dict(root.tags) == dict(_tag_lists(root.order))  # type: ignore[attr-defined]
+            assert sum(map(len, root.tags.values())) == len(root.order)  # type: ignore[attr-defined]
+
+
+def test_flags_from_the_tag_lists_are_the_flags_of_the_whole_order() -> None:
+    """``pre`` flags, link flags, bullet terms and titles read from the tag
+    lists are those of the whole order, and folding only the ``sup``, ``sub``
+    and ``noframes`` nodes folds the tree as folding every node did."""
+    from verify.ingest.html_content import (_bullet_terms, _in_order, _link_flags, _pre_flags, _subtree_ends,
+                                            _title, parse_with_lxml)
+    from verify.ingest.html_folds import fold_tree
+
+    pres = 0
+    for page in _real_pages():
+        whole, subset = parse_with_lxml(page), parse_with_lxml(page)
+        fold_tree(whole.order)  # type: ignore[attr-defined]
+        fold_tree(_in_order(subset.tags, "sup", "sub", "noframes"))  # type: ignore[attr-defined]
+        assert [(n.tag, n.attrs, [c for c in n.children if isinstance(c, str)]) for n in whole.order] == [
+            (n.tag, n.attrs, [c for c in n.children if isinstance(c, str)]) for n in subset.order]
+        order, tags = subset.order, subset.tags  # type: ignore[attr-defined]
+        ends = _subtree_ends(order)
+        flags = _pre_flags(order)
+        pres += sum(flags)
+        assert _pre_flags(order, tags.get("pre", []), ends) == flags
+        assert _link_flags(order, tags.get("a", [])) == _link_flags(order)
+        assert _bullet_terms(tags.get("dt", [])) == _bullet_terms(order)
+        keep = [i % 3 == 0 for i in range(len(order))]
+        dropped = [i % 5 == 0 for i in range(len(order))]
+        assert _title(_in_order(tags, "h1", "title"), keep, dropped) == _title(order, keep, dropped)
+    assert pres > 10
+
+
+def _old_diff_example(old: str, new: str, context: int = 24) -> str:
+    """``verify.normalize._diff_example`` as it was: a Python step a character."""
+    from verify.normalize import _clip
+
+    pairs = enumerate(zip(old, new, strict=False))
+    start = next((i for i, (a, b) in pairs if a != b), min(len(old), len(new)))
+    tail = 0
+    while tail < min(len(old), len(new)) - start and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    lo = max(0, start - context)
+    return f"{_clip(old[lo:len(old) - tail + context])!r} -> {_clip(new[lo:len(new) - tail + context])!r}"
+
+
+_LINES = st.text(alphabet="ab \u00e9\n", max_size=80)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_LINES, _LINES, st.integers(0, 30))
+def test_change_examples_are_cut_where_they_were(old: str, new: str, context: int) -> None:
+    from verify.normalize import _diff_example
+
+    assert _diff_example(old, new, context) == _old_diff_example(old, new, context)
+    assert _diff_example(old + new, old + "x" + new, context) == _old_diff_example(old + new, old + "x" + new,
+                                                                                  context)

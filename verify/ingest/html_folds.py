@@ -46,8 +46,10 @@ _BLOCK_TAGS = frozenset({"p", "div", "br", "li", "tr", "table", "h1", "h2", "h3"
 
 def fold_tree(order: list[Node]) -> None:
     """Apply the folds to a neutral tree, in place, given its nodes in
-    document order (no node is added or removed: only texts and attributes
-    change, so the order stays the tree's)."""
+    document order, or only its ``sup``, ``sub`` and ``noframes`` nodes (the
+    others are passed over), in document order (no node is added or
+    removed: only texts and attributes change, so the order stays the
+    tree's)."""
     for node in order:
         table = _SCRIPTS.get(node.tag)
         if table is not None:
