@@ -200,3 +200,45 @@ def test_change_examples_are_cut_where_they_were(old: str, new: str, context: in
     assert _diff_example(old, new, context) == _old_diff_example(old, new, context)
     assert _diff_example(old + new, old + "x" + new, context) == _old_diff_example(old + new, old + "x" + new,
                                                                                   context)
+
+
+_PIECES = st.text(alphabet=" \n\t.ab\u00a0", max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=6), st.lists(_PIECES, max_size=4), st.integers(0, 2))
+def test_coverage_read_from_the_removed_streams_is_the_coverage_of_the_pieces(
+        pages: list[str], removed: list[str], unseen: int) -> None:
+    """The removed pieces' words and sentences counted from their word
+    streams (made once for the digest) are those counted from the pieces."""
+    from verify import fingerprint
+    from verify.model import Extracted
+    from verify.pipeline import coverage_warnings
+
+    for piece in removed:
+        stream = fingerprint.word_stream(piece)
+        assert (fingerprint.stream_words(stream) if stream else 0) == len(piece.split())
+    metadata = (("unseen-pieces", str(unseen)),) if unseen else ()
+    extracted = Extracted(format="html", extractor="x", pages=tuple(pages), removed=tuple(removed),
+                          metadata=(*metadata, ("head-title", "a b")))
+    text = "\n\n".join(p.strip() for p in pages if p.strip())
+    streams = tuple(fingerprint.word_stream(p) for p in text.split("\n\n"))
+    assert coverage_warnings(extracted, text, streams, tuple(map(fingerprint.word_stream, removed))) == \
+        coverage_warnings(extracted, text, streams) == coverage_warnings(extracted, text)
+
+
+def _old_collapsed_length(pieces: list[str]) -> int:
+    from itertools import chain
+
+    words = list(map(str.split, pieces))
+    return sum(map(len, chain.from_iterable(words))) + sum(map(len, words)) - sum(map(bool, words))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet=" \t\n\u00a0\u2003ab", max_size=12), max_size=5))
+def test_linked_lengths_are_counted_as_they_were(pieces: list[str]) -> None:
+    from verify.ingest.html_content import _collapse, _collapsed_length
+
+    expected = sum(len(_collapse(p)) for p in pieces)
+    assert _collapsed_length(pieces) == _old_collapsed_length(pieces) == expected
+

@@ -30,7 +30,7 @@ import gc
 import re
 import warnings
 from collections import defaultdict
-from itertools import accumulate, chain, compress
+from itertools import accumulate, compress
 from operator import attrgetter, sub
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -671,10 +671,16 @@ def _flush(texts: list[str], linked: list[str], owner: Node, out: list[_Block], 
 
 def _collapsed_length(pieces: list[str]) -> int:
     """``sum(len(_collapse(p)) for p in pieces)``, counted in C: a piece's
-    collapsed form is its words joined by single spaces."""
-    words = list(map(str.split, pieces))
-    return (sum(map(len, chain.from_iterable(words))) + sum(map(len, words))
-            - sum(map(bool, words)))
+    collapsed form is its words joined by single spaces, so the sum is the
+    length of all the words joined by single spaces, plus one, less one per
+    piece that has a word (most runs of linked text are one piece)."""
+    if len(pieces) == 1:
+        return len(" ".join(pieces[0].split()))
+    words = " ".join(pieces).split()  # (the space joining two pieces never joins two words)
+    if not words:
+        return 0
+    worded = len(pieces) - sum(map(str.isspace, pieces)) - pieces.count("")
+    return len(" ".join(words)) + 1 - worded
 
 
 def _pre_flags(order: list[Node], pres: list[Node] | None = None, ends: list[int] | None = None
@@ -860,8 +866,9 @@ def _furniture(order: list[Node], prose: list[int], inline: list[bool], mains: l
               and (_furniture_by_markup(node, prose, total, generated) or _print_ears(node))):
             pass
         elif names and ("class" in attrs or "id" in attrs):
-            hints = f"{attrs.get('class', '')} {attrs.get('id', '')}".strip()  # _hints, inline
-            if not (hints and _named_furniture(_chrome_kind(hints), prose[node.index] / total)):
+            # _furniture_by_name, inline: most class-and-id texts name no chrome
+            kind = _chrome_kind_of(attrs.get("class", ""), attrs.get("id", ""))
+            if not (kind and _named_furniture(kind, prose[node.index] / total)):
                 continue
         else:
             continue
@@ -994,6 +1001,15 @@ def _named_furniture(kind: int, share: float) -> bool:
 
 
 _CHROME, _STRONG, _CONTENT = 1, 2, 4
+
+
+@functools.lru_cache(maxsize=4096)
+def _chrome_kind_of(names: str, identifier: str) -> int:
+    """:func:`_chrome_kind` of the hints (:func:`_hints`) of a node whose
+    ``class`` is ``names`` and ``id`` is ``identifier``, cached by the two:
+    the furniture search asks it of every node with either, and most repeat
+    their page's class names."""
+    return _chrome_kind(f"{names} {identifier}".strip())
 
 
 @functools.lru_cache(maxsize=4096)
