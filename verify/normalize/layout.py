@@ -364,7 +364,11 @@ def _unique(items: Sequence[str], limit: int) -> tuple[str, ...]:
 # --------------------------------------------------------------------------- footnotes
 
 _NOTE_LINE = re.compile(r"^(\d{1,3})[ ]+(?=[A-Z\"'(\[])(\S.{8,})$")
-_GLUED = r"(?:(?<=[^\W\d_]{{2}})|(?<=[^\W\d_][.,;:)\]\"'])){n}(?!\d)"
+#: A footnote mark: digits glued to a word (or after its punctuation), not
+#: followed by another digit or a letter, nor by a dot and a letter:
+#: ``lvgrs10.zip``, ``lvgrs10a.txt`` and ``www2.example`` are names, not
+#: ``lvgrs`` with mark 10 (canon/6, audit3).
+_GLUED = r"(?:(?<=[^\W\d_]{{2}})|(?<=[^\W\d_][.,;:)\]\"'])){n}(?![^\W_])(?!\.[^\W\d_])"
 
 
 def separate_footnotes(pages: Pages, params: Sequence[str] | None = None) -> Outcome:

@@ -256,9 +256,12 @@ def _bad_window(window: str, at_start: bool) -> bool:
 #: ``² ³ ¹ ⁰-⁹ ⁺ ⁻ ⁼ ⁽ ⁾ ₀-₉``, ``ⁿ ⁱ``, the modifier letters ``ʰ ᵃ ᵢ``, the
 #: ordinal indicators ``ª º``, ``™ ℠``. canon/5 (the audit's defect 5): NFKC
 #: folds them into the plain character glued on, so ``10²`` and ``102``,
-#: ``x⁻¹`` and ``x-1``, ``Foo™`` and ``FooTM`` were one text.
+#: ``x⁻¹`` and ``x-1``, ``Foo™`` and ``FooTM`` were one text. canon/6 (audit3):
+#: the vulgar fractions too (``¼ ½ ¾``, ``⅐``-``⅟``, ``↉``): NFKC writes ``½``
+#: as ``1⁄2``, so ``1½`` (one and a half) and ``11⁄2`` (eleven halves) were one.
 RAISED = re.compile(
-    "[\u00aa\u00b2\u00b3\u00b9\u00ba\u02b0-\u02b8\u02e0-\u02e4\u10fc\u1d2c-\u1d2e"
+    "[\u00bc-\u00be\u2150-\u215f\u2189"
+    "\u00aa\u00b2\u00b3\u00b9\u00ba\u02b0-\u02b8\u02e0-\u02e4\u10fc\u1d2c-\u1d2e"
     "\u1d30-\u1d3a\u1d3c-\u1d4d\u1d4f-\u1d6a\u1d78\u1d9b-\u1dbf\u2070\u2071"
     "\u2074-\u208e\u2090-\u209c\u2120\u2122\u2c7c\u2c7d\u2d6f\u3192-\u319f"
     "\ua69c\ua69d\ua770\ua7f2-\ua7f4\ua7f8\ua7f9\uab5c-\uab5f\uab69"
@@ -268,9 +271,9 @@ RAISED = re.compile(
 def nfkc(text: str) -> str:
     """Unicode NFKC: one code point sequence for one character, compatibility
     forms (ligatures, full-width letters, no-break spaces) folded. Raised and
-    lowered characters (:data:`RAISED`: superscripts, subscripts, ``™``) are
-    kept as they are: folded, they would be the plain character glued on, a
-    different number or word (canon/5).
+    lowered characters (:data:`RAISED`: superscripts, subscripts, ``™``) and
+    vulgar fractions are kept as they are: folded, they would be the plain
+    character glued on, a different number or word (canon/5; fractions canon/6).
 
     >>> nfkc("ﬁnal ２０２０ caf\u0065\u0301")
     'final 2020 café'
