@@ -335,7 +335,7 @@ class Manifest:
     """A corpus manifest: one entry per file, sorted by path."""
 
     entries: tuple[Entry, ...]
-    profile: str = "canon/5"
+    profile: str = "canon/6"
     generator: str = f"verify {__version__}"
     root: str | None = None
     works: Mapping[str, Any] = field(default_factory=dict)

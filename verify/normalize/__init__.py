@@ -1,8 +1,9 @@
 """Normalise: :class:`~verify.model.Extracted` -> :class:`~verify.model.Canonical`.
 
-A *profile* is a named, versioned, ordered list of steps. ``canon/5`` is the
-profile of this version; ``canon/4`` (superscripts folded into plain digits,
-code indentation folded), ``canon/1`` (removal on repetition alone, no
+A *profile* is a named, versioned, ordered list of steps. ``canon/6`` is the
+profile of this version; ``canon/5`` (nroff's terminal motions and the page
+furniture of unpaged nroff text kept as words), ``canon/4`` (superscripts
+folded into plain digits, code indentation folded), ``canon/1`` (removal on repetition alone, no
 record of removed material), ``canon/2`` (line-end hyphens and list
 bullets decided differently by format, generator chrome kept) and ``canon/3``
 (gropdf's italic corrections read as word breaks) are no longer
@@ -80,10 +81,13 @@ CANON_4 = Profile(
 #: line keeps its indentation, HTML ``<sup>2</sup>`` is ``²``, ``<wbr>``
 #: joins, ``noframes`` is hidden furniture; verify.ingest.html_folds).
 CANON_5 = Profile("canon/5", CANON_4.steps)
-PROFILES: dict[str, Profile] = {CANON_5.name: CANON_5}
-PROFILE = CANON_5
+#: canon/6 (docs/normalization.md, "canon/6"): the cross-format candidates of
+#: docs/cross-format.md, each removed or joined on the document's own evidence.
+CANON_6 = Profile("canon/6", CANON_5.steps)
+PROFILES: dict[str, Profile] = {CANON_6.name: CANON_6}
+PROFILE = CANON_6
 #: Profiles of earlier versions, which this version no longer computes.
-RETIRED = frozenset({"canon/1", "canon/2", "canon/3", "canon/4"})
+RETIRED = frozenset({"canon/1", "canon/2", "canon/3", "canon/4", "canon/5"})
 
 _EXAMPLES = 3
 _EXAMPLE_LEN = 80
