@@ -28,11 +28,9 @@ def _nines(text: str) -> int:
     return len(re.findall(r"(?<!\S)9(?!\S)", text))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "nroff's ESC 9 (half-line forward motion, around the article's displays) is a terminal "
-    "control sequence; canon/4's invisible step makes the ESC a separator and keeps the '9' "
-    "as a word (22 times in article.txt). Dropping ESC 7/8/9 is a canon/5 candidate"))
 def test_nroff_half_line_motions_leave_no_digit(article: tuple[str, str]) -> None:
+    """canon/6 drops nroff's ESC 7/8/9 as a pair (``steps.overstrike``); canon/5
+    made the ESC a separator and kept the '9' as a word (22 times in article.txt)."""
     raw, canonical = article
     assert "\x1b9" in raw
     assert _nines(canonical) == _nines(re.sub("\x1b[789]", "", re.sub(".\b", "", raw)))

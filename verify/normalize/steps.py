@@ -39,6 +39,8 @@ _LINE_BREAK_CHARACTERS = ("\r", "\u2028", "\u2029", "\x0b", "\x85")
 
 
 _OVERSTRIKE = re.compile(r"[^\n\x08]\x08")
+#: nroff's vertical motions in terminal output (``ESC 7``, ``ESC 8``, ``ESC 9``).
+_NROFF_MOTION = re.compile("\x1b[789]")
 
 
 def overstrike(text: str) -> str:
@@ -47,7 +49,18 @@ def overstrike(text: str) -> str:
 
     >>> overstrike("N\\bNA\\bAM\\bME\\bE _\\bf_\\bi_\\bl_\\be")
     'NAME file'
+
+    canon/6: nroff's other terminal output, its vertical motions ``ESC 7``
+    (reverse line feed), ``ESC 8`` (half-line up) and ``ESC 9`` (half-line
+    down), written when no ``col`` filtered the output, go as a pair: an
+    ``ESC`` and the digit after it are one control sequence (a terminal
+    never shows either), not a separator and a word ``9``.
+
+    >>> overstrike("\\x1b9     # Macros and x\\x1b82\\x1b9 is raised")
+    '     # Macros and x2 is raised'
     """
+    if "\x1b" in text:
+        text = _NROFF_MOTION.sub("", text)
     if "\x08" not in text:
         return text
     previous = None
