@@ -54,3 +54,88 @@ def test_the_article_excerpt_keeps_no_motion_digit() -> None:
     assert b"\x1b9" in raw
     text = process_bytes(raw, "article.txt").text or ""
     assert "\x1b" not in text and " 9 " not in f" {' '.join(text.split())} "
+
+
+# --------------------------------------------------------------------------- (b) unpaged page breaks
+
+FOOTER = "October 28, 1994"
+
+
+def _excerpt() -> str:
+    return (DATA / "canon10" / "bash-article-excerpt.txt").read_text("latin-1")
+
+
+def _stream(record: Record) -> str:
+    return f" {' '.join((record.text or '').split())} "
+
+
+def test_the_page_breaks_go_and_are_on_record() -> None:
+    record = _record(_excerpt())
+    assert FOOTER not in (record.text or "") and " - 3 - " not in _stream(record)
+    furniture = next(c for c in record.changes if c.step == "furniture")
+    assert "#page-break:" + FOOTER in furniture.params
+    assert record.removed_sha256 is not None
+
+
+def test_an_edit_to_the_footers_changes_the_removed_digest() -> None:
+    raw = _excerpt()
+    edited = raw.replace(FOOTER, "October 29, 1994")
+    before, after = _record(raw), _record(edited)
+    assert before.text_sha256 == after.text_sha256
+    assert before.removed_sha256 != after.removed_sha256
+
+
+def test_an_edit_to_one_footer_is_kept_as_text() -> None:
+    raw = _excerpt()
+    first = raw.index(FOOTER)
+    second = raw.index(FOOTER, first + 1)
+    edited = raw[:second] + "October 29, 1994" + raw[second + len(FOOTER):]
+    record = _record(edited)
+    assert "October 29, 1994" in (record.text or "")
+    assert record.text_sha256 != _record(raw).text_sha256
+
+
+def test_page_numbers_out_of_order_are_no_proof() -> None:
+    raw = _excerpt()
+    assert "- 3 -" in raw
+    record = _record(raw.replace("- 3 -", "- 5 -"))
+    assert FOOTER in (record.text or "") and " - 5 - " in _stream(record)
+
+
+def test_a_page_number_line_in_prose_is_kept() -> None:
+    raw = _excerpt()
+    anchor = "     Bash is concerned"
+    assert anchor in raw
+    record = _record(raw.replace(anchor, "                           - 3 -\n\n" + anchor, 1))
+    assert FOOTER not in (record.text or "")
+    assert _stream(record).count(" - 3 - ") == 1
+
+
+def test_breaks_between_paragraphs_only_are_no_proof() -> None:
+    page = "A paragraph of text that ends here.\n\n"
+    text = "".join(f"{page}\n\n{FOOTER}\n\n\n\n- {n} -\n\n\n" for n in (2, 3, 4)) + page
+    assert FOOTER in canonicalize_text(text)
+
+
+def test_breaks_inside_sentences_go() -> None:
+    page = "A paragraph of text that goes on\n\n"
+    text = "".join(f"{page}\n\n{FOOTER}\n\n\n\n- {n} -\n\n\n" for n in (2, 3, 4)) + "into the next page."
+    words = " ".join(canonicalize_text(text).split())
+    assert words == " ".join(["A paragraph of text that goes on"] * 3) + " into the next page."
+
+
+def test_a_footer_that_also_stands_in_prose_is_no_proof() -> None:
+    page = "A paragraph of text that goes on\n\n"
+    text = "".join(f"{page}\n\n{FOOTER}\n\n\n\n- {n} -\n\n\n" for n in (2, 3, 4))
+    text += f"until\n{FOOTER}\nthe end."
+    assert canonicalize_text(text).count(FOOTER) == 4
+
+
+def test_the_excerpt_replays_and_is_idempotent() -> None:
+    from verify.ingest.text import ingest_text
+    from verify.normalize import canonicalize, replay
+
+    extracted = ingest_text((DATA / "canon10" / "bash-article-excerpt.txt").read_bytes())
+    canonical = canonicalize(extracted)
+    assert replay(extracted.pages, canonical.changes) == canonical.text
+    assert canonicalize_text(canonical.text) == canonical.text

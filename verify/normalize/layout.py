@@ -19,7 +19,7 @@ import functools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from verify.model import CODE_LINE, Block
@@ -80,6 +80,9 @@ def remove_furniture(pages: Pages, params: Sequence[str] | None = None,
     repeats verbatim, stands alone between blank lines at every occurrence,
     and splits a sentence at one of them at least (what was a page break).
     Every other line of unpaged text is kept: repetition alone is no proof.
+    canon/6: nroff's page breaks in unpaged text (:func:`_page_break_footers`):
+    a footer that repeats verbatim and a page number after it whose numbers
+    run in page order, together at every break.
     ``markup``: the text is the blocks of a markup document (HTML), one
     paragraph each: a blank line there is a block boundary, never a page
     break, so a repeated short block ("Added in: v16.5.0", "Returns:
@@ -101,7 +104,10 @@ def remove_furniture(pages: Pages, params: Sequence[str] | None = None,
         out = tuple(_strip_zone(page, first if number == 0 else keys, removed)
                     for number, page in enumerate(pages))
     else:
-        out = tuple(_strip_lines(page, keys - {FIRST_PAGE_NUMBER}, removed) for page in pages)
+        footers = frozenset(k[len(PAGE_BREAK):] for k in keys if k.startswith(PAGE_BREAK))
+        plain = frozenset(k for k in keys if k != FIRST_PAGE_NUMBER and not k.startswith(PAGE_BREAK))
+        out = tuple(_strip_lines(page, plain, removed, _page_break_lines(page, footers) if footers else ())
+                    for page in pages)
         if FIRST_PAGE_NUMBER in keys:
             out = tuple(_strip_first_page_number(page, removed) for page in out)
     if any(page.strip() for page in pages) and not any(page.strip() for page in out):
@@ -262,6 +268,7 @@ def _unpaged_lines(text: str, repeats: bool = True) -> list[str]:
     numbered += _man_page_title_lines(filled)
     if not repeats:
         return numbered
+    numbered += [PAGE_BREAK + footer for footer in _page_break_footers(lines)]
     counts = Counter(line for line in lines if 0 < len(line) <= MAX_FURNITURE_LEN)
     candidates = {line for line, n in counts.items() if n >= 2 and not _PAGE_NUMBER.match(line)}
     if not candidates:
@@ -282,6 +289,96 @@ def _unpaged_lines(text: str, repeats: bool = True) -> list[str]:
             previous = line
     return numbered + sorted(line for line in candidates
                              if alone[line] == counts[line] and splits[line] >= 1)
+
+
+#: The key of a page-break footer of unpaged text (:func:`_page_break_footers`),
+#: the footer's text after it.
+PAGE_BREAK = "#page-break:"
+
+
+def _page_break_footers(lines: list[str]) -> list[str]:
+    r"""The page-break footers of unpaged text (canon/6): nroff's ``ms``
+    output (no form feeds) prints at every page break the page's footer
+    and the next page's header, a page number, together between blank
+    lines (``October 28, 1994`` over ``- 2 -``). A footer is proven when
+    it repeats verbatim, every occurrence stands alone between blank lines
+    and is followed, past blank lines only, by a page number standing
+    alone, or ends the text (the last page's footer); the page numbers of
+    at least two breaks run in page order (each one more than the one
+    before, no page left out); and a sentence runs on across one break at
+    least. ``lines``: the text's lines, stripped.
+
+    >>> body = ["ends", "", "October 28, 1994", "", "- 2 -", "", "here and", "",
+    ...         "October 28, 1994", "", "- 3 -", "", "there.", "", "October 28, 1994"]
+    >>> _page_break_footers(body)
+    ['October 28, 1994']
+    >>> _page_break_footers([ln.replace("- 3 -", "- 4 -") for ln in body])
+    []
+    """
+    counts = Counter(line for line in lines if 0 < len(line) <= MAX_FURNITURE_LEN)
+    found = []
+    for footer, count in counts.items():
+        if count < 2 or _PAGE_NUMBER.match(footer):
+            continue
+        breaks = _footer_breaks(lines, footer)
+        if breaks is None or len(breaks) < 2:
+            continue
+        numbers = [_numbers(lines[header])[0] for _, header in breaks]
+        if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+            continue
+        if any(_runs_on(lines, at, header) for at, header in breaks):
+            found.append(footer)
+    return sorted(found)
+
+
+def _footer_breaks(lines: list[str], footer: str) -> list[tuple[int, int]] | None:
+    """Where ``footer`` stands over a page number at a break: (footer line,
+    page number line) each time; None if one of its occurrences stands
+    otherwise (not alone, not over a lone page number, not the text's end)."""
+    breaks = []
+    last = max(i for i, line in enumerate(lines) if line)
+    for i, line in enumerate(lines):
+        if line != footer:
+            continue
+        if (i and lines[i - 1]) or (i + 1 < len(lines) and lines[i + 1]):
+            return None
+        if i == last:
+            continue  # the last page's footer
+        header = next(j for j in range(i + 1, len(lines)) if lines[j])
+        alone = header + 1 == len(lines) or not lines[header + 1]
+        if not (alone and _PAGE_NUMBER.match(lines[header]) and len(_numbers(lines[header])) == 1):
+            return None
+        breaks.append((i, header))
+    return breaks
+
+
+def _runs_on(lines: list[str], footer: int, header: int) -> bool:
+    """Does a sentence run on across the break from line ``footer`` to
+    ``header``: the text after the page number goes on in lower case from
+    the last line before the footer that does not end a sentence, or from
+    the last line of the block before that one (nroff sets a page's
+    footnotes, under a rule that the ``rules`` step made a blank line,
+    between its last line of text and its footer)?"""
+    after = next((lines[j] for j in range(header + 1, len(lines)) if lines[j]), "")
+    ends: list[str] = []  # the last lines of the two blocks before the footer
+    j = footer - 1
+    while j >= 0 and len(ends) < 2:
+        if lines[j] and (j + 1 == footer or not lines[j + 1]):
+            ends.append(lines[j])
+        j -= 1
+    return bool(after) and any(_interrupted(before, after) for before in ends)
+
+
+def _page_break_lines(page: str, footers: frozenset[str]) -> frozenset[int]:
+    """The lines of ``page`` that :func:`_page_break_footers` proved furniture:
+    each footer, and the page number it stands over."""
+    lines = [line.strip() for line in page.split("\n")]
+    drop: set[int] = set()
+    for footer in footers:
+        for at, header in _footer_breaks(lines, footer) or ():
+            drop |= {at, header}
+        drop |= {i for i, line in enumerate(lines) if line == footer}
+    return frozenset(drop)
 
 
 #: A man page's header line: its title ``NAME(section)`` at both ends, the
@@ -327,16 +424,17 @@ def _strip_zone(page: str, keys: frozenset[str] | set[str], removed: list[str]) 
     return "\n".join(line for i, line in enumerate(lines) if i not in drop)
 
 
-def _strip_lines(page: str, keys: frozenset[str], removed: list[str]) -> str:
-    """Remove furniture lines; where one interrupted a sentence, rejoin the
+def _strip_lines(page: str, keys: frozenset[str], removed: list[str], drop: Collection[int] = ()) -> str:
+    """Remove furniture lines (those in ``keys``, and the lines numbered
+    ``drop``); where one interrupted a sentence, rejoin the
     sentence across it (a space, or a line break after a hyphen so that
     dehyphenation can join the word)."""
     kept: list[str] = []
     before = ""  # the last non-blank line kept, stripped (kept in step, not searched for)
     rejoin = False
-    for line in page.split("\n"):
+    for number, line in enumerate(page.split("\n")):
         text = line.strip()
-        if text in keys:
+        if text in keys or number in drop:
             removed.append(text)
             rejoin = rejoin or (bool(before) and not _TERMINAL.search(before))
             continue
