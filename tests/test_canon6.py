@@ -139,3 +139,44 @@ def test_the_excerpt_replays_and_is_idempotent() -> None:
     canonical = canonicalize(extracted)
     assert replay(extracted.pages, canonical.changes) == canonical.text
     assert canonicalize_text(canonical.text) == canonical.text
+
+
+# --------------------------------------------------------------------------- (d) digit hyphens
+
+
+def _unzip() -> str:
+    return (DATA / "canon6" / "unzip-history-excerpt.txt").read_text("utf-8")
+
+
+def test_a_digit_compound_the_document_writes_is_joined() -> None:
+    raw = _unzip()
+    assert "the Zip64-\n    compatible end-of-central-dir" in raw and "current Zip64-compatible" in raw
+    words = " ".join((_record(raw).text or "").split())
+    assert "within the Zip64-compatible end-of-central-dir records" in words
+
+
+def test_without_the_documents_proof_the_break_stays_a_space() -> None:
+    raw = _unzip()
+    assert "Zip64-\n    enabled" in raw and "Zip64-enabled" not in raw
+    assert "of Zip64- enabled UnZip" in " ".join((_record(raw).text or "").split())
+
+
+def test_the_join_makes_the_broken_and_the_whole_line_one_text() -> None:
+    raw = _unzip()
+    whole = raw.replace("the Zip64-\n    compatible end", "the Zip64-compatible\n    end")
+    assert whole != raw and _record(raw).text_sha256 == _record(whole).text_sha256
+
+
+def test_other_words_at_a_digit_break_are_no_compound() -> None:
+    text = "A 60-second limit.\n\nFrom 1990-\nsecond and the arbitrary 60-\nsecondary rule."
+    words = " ".join(canonicalize_text(text).split())
+    assert "From 1990- second and the arbitrary 60- secondary rule." in words
+    # A range or a dash at a line end after a number is not glued without proof.
+    assert canonicalize_text("pages 10-\n20 of the book") == "pages 10- 20 of the book"
+
+
+def test_an_edit_to_the_proof_changes_the_digest() -> None:
+    raw = _unzip()
+    edited = raw.replace("current Zip64-compatible", "current Zip64-capable")
+    assert _record(raw).text_sha256 != _record(edited).text_sha256
+    assert "the Zip64- compatible end" in " ".join((_record(edited).text or "").split())

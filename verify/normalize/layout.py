@@ -822,7 +822,8 @@ def unwrap(pages: Pages, params: Sequence[str] | None = None) -> Outcome:
     paragraphs: list[str] = []
     unwrapped = 0
     marked = CODE_LINE in text  # else every line is prose: one run a block
-    join = functools.partial(join_lines, slashed=_slashed_pairs(text) if "/\n" in text else frozenset())
+    join = functools.partial(join_lines, slashed=_slashed_pairs(text) if "/\n" in text else frozenset(),
+                             hyphened=_digit_compounds(text) if _DIGIT_BREAK.search(text) else frozenset())
     for block in re.split(r"\n[ ]*\n", text):
         lines = [line for line in map(str.strip, block.split("\n")) if line]
         for code, run in _code_runs(lines) if marked else [(False, lines)] if lines else []:
@@ -890,7 +891,35 @@ def _slashed_pairs(text: str) -> frozenset[str]:
     return frozenset(pairs)
 
 
-def join_lines(lines: list[str], slashed: frozenset[str] = frozenset()) -> str:
+#: A hyphen after a digit at a line end (``60-`` over ``second``), found from the break.
+_DIGIT_BREAK = re.compile(r"-\n(?<=\d-\n)")
+#: A hyphen between a digit and a letter or digit, found from the hyphen.
+_DIGIT_HYPHEN = re.compile(r"-(?<=\d-)(?=[^\W_])")
+_DIGIT_HYPHEN_END = re.compile(r"(?<![^\W_])([^\W_]*\d)-$")
+
+
+def _digit_compounds(text: str) -> frozenset[str]:
+    r"""Every ``word-word`` compound whose left word ends with a digit
+    (``60-second``, ``Zip64-compatible``, ``x86-64``) that the text writes on
+    one line, lower-cased (as :func:`_slashed_pairs` reads ``word/word``).
+
+    >>> sorted(_digit_compounds("a 60-second limit, x86-64 and a 60-\nsecond"))
+    ['60-second', 'x86-64']
+    """
+    pairs = set()
+    for hyphen in _DIGIT_HYPHEN.finditer(text):
+        end = hyphen.start()
+        start = end - 1
+        while start and text[start - 1].isalnum():
+            start -= 1
+        right = _WORD_START.match(text, end + 1)
+        assert right is not None  # the lookahead saw its first character
+        pairs.add(f"{text[start:end]}-{right.group()}".lower())
+    return frozenset(pairs)
+
+
+def join_lines(lines: list[str], slashed: frozenset[str] = frozenset(),
+               hyphened: frozenset[str] = frozenset()) -> str:
     r"""Join a paragraph's lines with spaces, except after a slash that a
     writer broke the line at (xml2rfc's text output breaks ``Send/`` over
     ``Receive``, where its HTML and the PDF run ``Send/Receive`` on): the
@@ -903,8 +932,19 @@ def join_lines(lines: list[str], slashed: frozenset[str] = frozenset()) -> str:
     'the Send/Receive field'
     >>> join_lines(["see https://example.org/", "Next"], frozenset({"send/receive"}))
     'see https://example.org/ Next'
+
+    canon/6: a hyphen after a digit at a line end (``60-`` over ``second``),
+    which :func:`dehyphenate` leaves alone (it joins letters), is glued the
+    same way, hyphen kept, when the document writes the compound on one
+    line elsewhere (``hyphened``); else the break stays a space (``60-
+    second``: a range or a dash may end a line after a number).
+
+    >>> join_lines(["the arbitrary 60-", "second limit"], hyphened=frozenset({"60-second"}))
+    'the arbitrary 60-second limit'
+    >>> join_lines(["from 1990-", "second"], hyphened=frozenset({"60-second"}))
+    'from 1990- second'
     """
-    if not slashed:
+    if not slashed and not hyphened:
         return " ".join(lines)
     pieces = [lines[0]]
     for previous, line in itertools.pairwise(lines):
@@ -914,6 +954,9 @@ def join_lines(lines: list[str], slashed: frozenset[str] = frozenset()) -> str:
         if previous.endswith("/") and (left := _SLASH_END.search(previous)) and (
                 right := _WORD_START.match(line)):
             glue = f"{left.group(1)}/{right.group()}".lower() in slashed
+        elif previous.endswith("-") and hyphened and (left := _DIGIT_HYPHEN_END.search(previous)) and (
+                right := _WORD_START.match(line)):
+            glue = f"{left.group(1)}-{right.group()}".lower() in hyphened
         pieces += ("" if glue else " ", line)
     return "".join(pieces)
 
