@@ -180,3 +180,38 @@ def test_an_edit_to_the_proof_changes_the_digest() -> None:
     edited = raw.replace("current Zip64-compatible", "current Zip64-capable")
     assert _record(raw).text_sha256 != _record(edited).text_sha256
     assert "the Zip64- compatible end" in " ".join((_record(edited).text or "").split())
+
+
+# --------------------------------------------------------------------------- (c) leader dots
+
+
+def _toc(name: str) -> str:
+    return (DATA / "canon10" / name).read_text("utf-8")
+
+
+def test_two_renderings_of_a_table_of_contents_differ_only_in_page_numbers() -> None:
+    import difflib
+
+    paged = (_record(_toc("rfc7232-toc-paged.txt")).text or "").split()
+    unpaged = (_record(_toc("rfc7232-toc-unpaged.txt")).text or "").split()
+    changed = [(paged[a0:a1], unpaged[b0:b1]) for op, a0, a1, b0, b1
+               in difflib.SequenceMatcher(a=paged, b=unpaged, autojunk=False).get_opcodes() if op != "equal"]
+    assert changed  # the AUTH48 text's pages fall otherwise: some page numbers differ
+    assert all(len(a) == len(b) == 1 and a[0].isdigit() and b[0].isdigit() for a, b in changed), changed
+
+
+def test_a_leader_goes_in_every_spelling() -> None:
+    for line in ("1. Introduction ....4", "1.  Introduction . . . . . .  4", "1. Introduction.......... 4"):
+        assert canonicalize_text(line) == "1. Introduction 4", line
+
+
+def test_an_edit_to_a_page_number_or_a_title_changes_the_digest() -> None:
+    raw = _toc("rfc7232-toc-paged.txt")
+    assert "Introduction ....................................................4" in raw
+    for old, new in (("Introduction ....", "Introductions ...."), ("....4\n", "....5\n")):
+        assert _record(raw).text_sha256 != _record(raw.replace(old, new, 1)).text_sha256, new
+
+
+def test_dots_that_are_no_leader_stay() -> None:
+    for text in ("and so on... 4", "Wait.... and see page 4 now", "see 1.2.3.4.5", "x ....4 y"):
+        assert canonicalize_text(text) == text, text

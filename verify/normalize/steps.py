@@ -549,15 +549,46 @@ def rules(text: str) -> str:
     >>> m = CODE_LINE
     >>> rules(f"{m}+------+\\n{m}| Send |\\n{m}+------+\\n{m}# -----")
     '\\n\\ufdd0| Send |\\n\\n\\ufdd0# -----'
+
+    canon/6: the leader dots of a table of contents' line (:func:`leaders`) go too.
     """
     if not _RULE_HINT.search(text):
         return text
+    if _LEADER_HINT.search(text):
+        text = leaders(text)
     if CODE_LINE not in text:
         return _INLINE_RULE.sub("", _drop_rule_lines(text))
     lines = text.split("\n")
     return "\n".join(_code_rule(lines, i) if line.startswith(CODE_LINE)
                      else _INLINE_RULE.sub("", _RULE.sub("", line))
                      for i, line in enumerate(lines))
+
+
+#: Four dots with at most one space between each two: where a leader may be.
+_LEADER_HINT = re.compile(r"\.[ ]?\.[ ]?\.[ ]?\.")
+#: A leader: a run of four dots or more (single spaces allowed between them)
+#: after a line's text (or at its start), before a page number (one to four
+#: digits, or a lower-case roman numeral) that ends the line.
+_LEADER = re.compile(r"(?:^|(?<=\S))[ ]*(?:\.[ ]?){4,}[ ]*(?=(?:\d{1,4}|[ivxlc]{1,7})[ ]*$)", re.MULTILINE)
+
+
+def leaders(text: str) -> str:
+    """A table of contents' leader dots become one space (canon/6): nroff
+    draws ``Introduction ....4``, xml2rfc ``Introduction . . . .  4`` and a
+    typesetter its own dots; they guide the eye to the page number and say
+    nothing. Only in a line that ends with a page number right after the
+    dots; three dots (an ellipsis), dots with no number after them, dotted
+    numbers (``1.2.3.4.5``) and a code line stay.
+
+    >>> leaders("1.  Introduction . . . . . .  4\\n1. Introduction ......4\\nPreface ..... iv")
+    '1.  Introduction 4\\n1. Introduction 4\\nPreface iv'
+    >>> leaders("Wait... 4\\nso on.... and 4 more\\nsee 1.2.3.4.5")
+    'Wait... 4\\nso on.... and 4 more\\nsee 1.2.3.4.5'
+    """
+    if CODE_LINE not in text:
+        return _LEADER.sub(" ", text)
+    return "\n".join(line if line.startswith(CODE_LINE) else _LEADER.sub(" ", line)
+                     for line in text.split("\n"))
 
 
 def _code_rule(lines: list[str], i: int) -> str:
