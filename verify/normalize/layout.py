@@ -315,12 +315,15 @@ def _page_break_footers(lines: list[str]) -> list[str]:
     >>> _page_break_footers([ln.replace("- 3 -", "- 4 -") for ln in body])
     []
     """
-    counts = Counter(line for line in lines if 0 < len(line) <= MAX_FURNITURE_LEN)
+    places: defaultdict[str, list[int]] = defaultdict(list)  # one pass: linear in the text
+    for i, line in enumerate(lines):
+        if line and len(line) <= MAX_FURNITURE_LEN:
+            places[line].append(i)
     found = []
-    for footer, count in counts.items():
-        if count < 2 or _PAGE_NUMBER.match(footer):
+    for footer, at in places.items():
+        if len(at) < 2 or _PAGE_NUMBER.match(footer):
             continue
-        breaks = _footer_breaks(lines, footer)
+        breaks = _footer_breaks(lines, at)
         if breaks is None or len(breaks) < 2:
             continue
         numbers = [_numbers(lines[header])[0] for _, header in breaks]
@@ -331,20 +334,18 @@ def _page_break_footers(lines: list[str]) -> list[str]:
     return sorted(found)
 
 
-def _footer_breaks(lines: list[str], footer: str) -> list[tuple[int, int]] | None:
-    """Where ``footer`` stands over a page number at a break: (footer line,
-    page number line) each time; None if one of its occurrences stands
-    otherwise (not alone, not over a lone page number, not the text's end)."""
+def _footer_breaks(lines: list[str], at: list[int]) -> list[tuple[int, int]] | None:
+    """Where a footer (standing on the lines numbered ``at``, in order)
+    stands over a page number at a break: (footer line, page number line)
+    each time; None if one of its occurrences stands otherwise (not alone,
+    not over a lone page number, not the text's end)."""
     breaks = []
-    last = max(i for i, line in enumerate(lines) if line)
-    for i, line in enumerate(lines):
-        if line != footer:
-            continue
+    for i in at:
         if (i and lines[i - 1]) or (i + 1 < len(lines) and lines[i + 1]):
             return None
-        if i == last:
+        header = next((j for j in range(i + 1, len(lines)) if lines[j]), None)
+        if header is None:
             continue  # the last page's footer
-        header = next(j for j in range(i + 1, len(lines)) if lines[j])
         alone = header + 1 == len(lines) or not lines[header + 1]
         if not (alone and _PAGE_NUMBER.match(lines[header]) and len(_numbers(lines[header])) == 1):
             return None
@@ -375,9 +376,10 @@ def _page_break_lines(page: str, footers: frozenset[str]) -> frozenset[int]:
     lines = [line.strip() for line in page.split("\n")]
     drop: set[int] = set()
     for footer in footers:
-        for at, header in _footer_breaks(lines, footer) or ():
-            drop |= {at, header}
-        drop |= {i for i, line in enumerate(lines) if line == footer}
+        at = [i for i, line in enumerate(lines) if line == footer]
+        for _, header in _footer_breaks(lines, at) or ():
+            drop.add(header)
+        drop.update(at)
     return frozenset(drop)
 
 
