@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from verify.model import Record
 from verify.normalize import PROFILE, PROFILES, RETIRED, canonicalize_text
 from verify.pipeline import process_bytes
@@ -215,3 +218,13 @@ def test_an_edit_to_a_page_number_or_a_title_changes_the_digest() -> None:
 def test_dots_that_are_no_leader_stay() -> None:
     for text in ("and so on... 4", "Wait.... and see page 4 now", "see 1.2.3.4.5", "x ....4 y"):
         assert canonicalize_text(text) == text, text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([".", " ", "a", "4", "12", "iv", "\n", "x.", "....", " . ."]), max_size=30))
+def test_leaders_found_from_the_hints_are_the_patterns_on_each_line(pieces: list[str]) -> None:
+    from verify.normalize import steps
+
+    text = "".join(pieces)
+    expected = "\n".join(steps._LEADER.sub(" ", line) for line in text.split("\n"))
+    assert steps.leaders(text) == expected

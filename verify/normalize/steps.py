@@ -585,10 +585,21 @@ def leaders(text: str) -> str:
     >>> leaders("Wait... 4\\nso on.... and 4 more\\nsee 1.2.3.4.5")
     'Wait... 4\\nso on.... and 4 more\\nsee 1.2.3.4.5'
     """
-    if CODE_LINE not in text:
-        return _LEADER.sub(" ", text)
-    return "\n".join(line if line.startswith(CODE_LINE) else _LEADER.sub(" ", line)
-                     for line in text.split("\n"))
+    pieces: list[str] = []
+    last = 0
+    for hint in _LEADER_HINT.finditer(text):
+        if hint.start() < last:
+            continue  # on a line already done
+        start = text.rfind("\n", 0, hint.start()) + 1
+        end = text.find("\n", hint.end())
+        end = len(text) if end < 0 else end
+        line = text[start:end]  # the pattern never crosses a line: only the lines with a hint are tried
+        pieces += (text[last:start], line if line.startswith(CODE_LINE) else _LEADER.sub(" ", line))
+        last = end
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def _code_rule(lines: list[str], i: int) -> str:
