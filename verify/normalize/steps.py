@@ -277,6 +277,43 @@ def nfkc(text: str) -> str:
     >>> nfkc("10\u00b2 \ufb01ne, x\u207b\u00b9, H\u2082O")
     '10\u00b2 fine, x\u207b\u00b9, H\u2082O'
     """
+    if len(text) > _NFKC_PIECE:
+        return _nfkc_by_pieces(text)
+    return _nfkc_piece(text)
+
+
+#: Texts longer than this are normalised a piece of whole lines of about this length at a time.
+_NFKC_PIECE = 1024
+
+
+def _nfkc_by_pieces(text: str) -> str:
+    """:func:`nfkc` of a long text, a piece of whole lines at a time; the
+    text itself when no piece changes.
+
+    NFKC is line-local: a line break is a starter that composes with
+    nothing on either side and is its own normal form, so a text's normal
+    form is its lines' normal forms joined by line breaks
+    (tests/test_steps_equivalence.py checks it on generated text with
+    combining marks, Hangul jamo and raised characters). The check of
+    ``unicodedata.is_normalized`` is a quick scan, unless the text holds a
+    character whose quick-check answer is *maybe* (a combining tilde or dot
+    above in a mathematical script): then it normalises the whole text to
+    compare. Piece by piece, only the pieces holding one pay that (a settled
+    document is one text, checked in every round of the character steps)."""
+    pieces: list[str] = []
+    start, changed = 0, False
+    while start < len(text):
+        end = text.find("\n", start + _NFKC_PIECE)
+        end = len(text) if end < 0 else end + 1
+        piece = text[start:end]
+        new = _nfkc_piece(piece)
+        changed = changed or (new is not piece and new != piece)
+        pieces.append(new)
+        start = end
+    return "".join(pieces) if changed else text
+
+
+def _nfkc_piece(text: str) -> str:
     if unicodedata.is_normalized("NFKC", text):
         return text
     if not RAISED.search(text):
