@@ -8,7 +8,9 @@ spaces and line breaks, hyphens at line ends over Hangul jamo and combining
 marks, footnote markers before a combining mark, zero-width joiners at a
 line's end, bullets before rule characters, code lines), and the facts the
 ``nfkc`` proof rests on are checked for every character. A layout step that
-broke one of the facts is caught by the same comparison.
+broke one of the facts, or a step wrongly taken for idempotent (the driver
+does not run such a step again to see it change nothing), is caught by the
+same comparison.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ def _both(pages: tuple[str, ...]) -> tuple[object, object]:
     fast = normalize._run(pages, normalize.PROFILE, None)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(settled, "certificates", lambda profile, steps: {})
+        patch.setattr(settled, "idempotent", lambda profile, steps: frozenset())
         full = normalize._run(pages, normalize.PROFILE, None)
     return fast, full
 
@@ -104,10 +107,23 @@ def test_a_certificate_that_overlooks_a_case_is_caught() -> None:
     assert fast != full
 
 
+def test_a_step_taken_for_idempotent_that_is_not_is_caught() -> None:
+    """bullets takes one bullet off a line's start a run (GeoTopo's figure
+    labels ``\u00b7 \u00b7 \u03b3``): marked idempotent, its second run
+    would be skipped, and the comparison sees it."""
+    pages = ("\u00b7 \u00b7 \u03b3 label",)
+    assert _both(pages)[0] == _both(pages)[1]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(settled, "IDEMPOTENT", settled.IDEMPOTENT | {"bullets"})
+        fast, full = _both(pages)
+    assert fast != full
+
+
 def test_no_certificates_for_another_profile() -> None:
     assert settled.certificates("canon/6", [s.name for s in normalize.PROFILE.steps]) == {}
     assert settled.certificates("canon/5", ["line_endings", "unwrap"]) == {}
     assert settled.certificates("canon/5", [s.name for s in normalize.PROFILE.steps]) == settled.CERTIFICATES
+    assert settled.idempotent("canon/6", [s.name for s in normalize.PROFILE.steps]) == frozenset()
 
 
 #: The characters at the joins the layout and trailing steps make (nfkc's proof).

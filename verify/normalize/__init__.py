@@ -135,7 +135,9 @@ def _run(pages: Pages, profile: Profile, recorded: dict[str, tuple[str, ...]] | 
         trailing += 1
     merged: dict[str, Change] = {}
     removed: list[str] = []
-    pages, fixed = _characters(pages, profile.steps[:leading], merged)
+    names = [s.name for s in profile.steps]
+    again = settled.idempotent(profile.name, names)
+    pages, fixed = _characters(pages, profile.steps[:leading], merged, idempotent=again)
     for step in profile.steps[leading:len(profile.steps) - trailing]:
         if step.text is not None:
             pages, change = _text_step(step.name, step.text, pages)
@@ -155,9 +157,9 @@ def _run(pages: Pages, profile: Profile, recorded: dict[str, tuple[str, ...]] | 
     # Most leading steps provably find nothing to change there, when they had
     # reached their fixed point before the layout steps (verify.normalize.settled).
     settle = tuple(s for s in profile.steps if s.text is not None)
-    proven = settled.certificates(profile.name, [s.name for s in profile.steps]) if (
-        fixed and recorded is None) else {}
-    pages, _ = _characters(pages, settle, merged, start=len(settle) - trailing, proven=proven)
+    proven = settled.certificates(profile.name, names) if fixed and recorded is None else {}
+    pages, _ = _characters(pages, settle, merged, start=len(settle) - trailing, proven=proven,
+                           idempotent=again)
     changes = [merged[s.name] for s in profile.steps if s.name in merged]
     # The code-line marks have done their work (the layout steps left those
     # lines alone); they are not text.
@@ -178,7 +180,8 @@ def _finish(text: str) -> str:
 
 
 def _characters(pages: Pages, run: tuple[Step, ...], merged: dict[str, Change], start: int = 0,
-                proven: Mapping[str, settled.Certificate] | None = None) -> tuple[Pages, bool]:
+                proven: Mapping[str, settled.Certificate] | None = None,
+                idempotent: frozenset[str] = frozenset()) -> tuple[Pages, bool]:
     """Apply text steps in rounds until nothing changes; merge their records
     into ``merged``. Returns the pages, and whether they are at the steps'
     fixed point (False when the rounds ran out first).
@@ -200,9 +203,14 @@ def _characters(pages: Pages, run: tuple[Step, ...], merged: dict[str, Change], 
     name; the first time such a step comes up in the cycle, it counts as
     having changed nothing, without being run, if its certificate says so
     for the pages and the records so far, and no step of the cycle but the
-    first ``run[start:]`` has changed the pages yet."""
+    first ``run[start:]`` has changed the pages yet.
+
+    ``idempotent``: steps that return a text they returned as it is. Such a
+    step that made the last change, every other step having changed nothing
+    since, is not run again to see it change nothing."""
     quiet = 0  # steps in a row that changed nothing
     unasked = dict(proven or {})
+    last = ""  # the step that changed the pages last
     first = (len(run) - start) % len(run) if run else 0
     # Per step, the pages it returned as they were: the steps are pure, so
     # a page that comes back to a step unchanged is not given to it again
@@ -214,14 +222,15 @@ def _characters(pages: Pages, run: tuple[Step, ...], merged: dict[str, Change], 
         step = run[position % len(run)]
         assert step.text is not None
         certificate = unasked.pop(step.name, None)
-        if certificate is not None and certificate(pages, merged):
+        if (certificate is not None and certificate(pages, merged)) or (
+                step.name == last and quiet == len(run) - 1 and last in idempotent):
             quiet += 1
             continue
         pages, change = _text_step(step.name, step.text, pages, kept.setdefault(step.name, set()))
         if change is None:
             quiet += 1
             continue
-        quiet = 0
+        quiet, last = 0, step.name
         if position >= start + first:
             unasked.clear()  # the proofs know what the layout and trailing steps write, not this step
         old = merged.get(step.name)

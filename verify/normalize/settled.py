@@ -147,7 +147,33 @@ CERTIFICATES: dict[str, Certificate] = {
 }
 
 
+#: Text steps of :data:`PROVEN_FOR` that are idempotent: given a text they
+#: returned, they return it as it is. ``line_endings``, ``overstrike`` and
+#: ``punctuation`` write none of the characters they replace (a line break;
+#: nothing; ASCII). ``spacing`` takes out whole runs of spaces before a
+#: closing mark and after an opening bracket: taking one out makes no other
+#: space stand before a closing mark or after a bracket (the character now
+#: beside the mark was beside the run, and is no space), and changes none of
+#: what the tests look at (the character before a run, or after the mark up
+#: to the next space, holds no space that a run taken out could have been;
+#: an opening bracket after a closing mark's token is not after a space or
+#: a line start, so its spaces stay), so a second run finds nothing
+#: (tests/test_steps_equivalence.py checks it on generated text too).
+#: ``bullets`` is not: it takes one bullet off a line's start a run.
+IDEMPOTENT = frozenset({"line_endings", "overstrike", "punctuation", "spacing"})
+
+
 def certificates(profile: str, steps: Sequence[str]) -> Mapping[str, Certificate]:
     """The certificates for a profile: those above for :data:`PROVEN_FOR`
     with exactly its steps, none for any other."""
-    return CERTIFICATES if profile == PROVEN_FOR and tuple(steps) == PROVEN_STEPS else {}
+    return CERTIFICATES if _proven(profile, steps) else {}
+
+
+def idempotent(profile: str, steps: Sequence[str]) -> frozenset[str]:
+    """The idempotent steps of a profile: :data:`IDEMPOTENT` for
+    :data:`PROVEN_FOR` with exactly its steps, none for any other."""
+    return IDEMPOTENT if _proven(profile, steps) else frozenset()
+
+
+def _proven(profile: str, steps: Sequence[str]) -> bool:
+    return profile == PROVEN_FOR and tuple(steps) == PROVEN_STEPS
