@@ -366,3 +366,15 @@ def test_a_line_break_is_a_boundary_of_nfkc_for_every_character() -> None:
         normal = unicodedata.normalize("NFKC", c)
         assert unicodedata.normalize("NFKC", c + "\n") == normal + "\n", hex(code)
         assert unicodedata.normalize("NFKC", "\n" + c) == "\n" + normal, hex(code)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=" \t\u00a0\u20031a2\u0663\u00b2\u2081Nx.(", max_size=16),
+       st.text(alphabet=" 1aNx.", max_size=14))
+def test_a_line_the_footnote_patterns_match_starts_with_a_decimal_digit(line: str, following: str) -> None:
+    """What lets separate_footnotes pass over a line whose first character
+    but white space is no decimal digit (``\\d`` is ``str.isdecimal``)."""
+    merged = f"{line.strip()} {following.strip()}"
+    if (layout._RAISED_NUMBER.fullmatch(line.strip()) or layout._NOTE_LINE.match(line.strip())
+            or layout._NOTE_LINE.match(merged)):
+        assert layout._digit_first(line)

@@ -403,6 +403,14 @@ _DIGIT_FIRST = re.compile(r"[^\S\n]*\d")
 _DIGIT_AFTER_BREAK = re.compile(r"\n[^\S\n]*\d")
 
 
+def _digit_first(line: str) -> bool:
+    """Is the line's first character but white space a decimal digit? Every
+    line that is a note line or a raised number, or starts one joined with
+    the next line, is (``\\d`` is ``str.isdecimal``; tests/test_steps_equivalence.py):
+    the patterns are not tried on the others."""
+    return line.lstrip()[:1].isdecimal()
+
+
 def _page_footnotes(page: str, wanted: frozenset[str] | None) -> tuple[str, list[tuple[int, str]]]:
     if not _DIGIT_FIRST.match(page) and not _DIGIT_AFTER_BREAK.search(page):
         return page, []  # a note line and a raised number both start with a digit
@@ -410,6 +418,9 @@ def _page_footnotes(page: str, wanted: frozenset[str] | None) -> tuple[str, list
     notes: list[tuple[int, str]] = []
     i = 0
     while i < len(lines):
+        if not _digit_first(lines[i]):
+            i += 1
+            continue
         if (_RAISED_NUMBER.fullmatch(lines[i].strip()) and i + 1 < len(lines)
                 and _NOTE_LINE.match(f"{lines[i].strip()} {lines[i + 1].strip()}")):
             lines[i:i + 2] = [f"{lines[i].strip()} {lines[i + 1].strip()}"]  # a raised number on its own line
