@@ -378,3 +378,9 @@ def test_a_line_the_footnote_patterns_match_starts_with_a_decimal_digit(line: st
     if (layout._RAISED_NUMBER.fullmatch(line.strip()) or layout._NOTE_LINE.match(line.strip())
             or layout._NOTE_LINE.match(merged)):
         assert layout._digit_first(line)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="ab \n\t\u00a0\u2028\u3000\x1f\x85\u200b\u00e9", max_size=30))
+def test_a_folded_paragraph_is_its_words_joined_by_spaces(text: str) -> None:
+    assert layout._folded(text) == " ".join(text.split())

@@ -764,13 +764,23 @@ def _unwrap_block(lines: list[str], paragraphs: list[str], join: Callable[[list[
     breaks became spaces."""
     unwrapped = 0
     if sum(len(line) > WRAP_WIDTH for line in lines) * LONG_SHARE >= len(lines):
-        paragraphs.extend(" ".join(line.split()) for line in lines)
+        paragraphs.extend(map(_folded, lines))
         return 0
     for item in _list_items(lines):
         for group in _wrapped_paragraphs(item):
             unwrapped += len(group) - 1
-            paragraphs.append(" ".join(join(group).split()))
+            paragraphs.append(_folded(join(group)))
     return unwrapped
+
+
+def _folded(text: str) -> str:
+    """``" ".join(text.split())``. A printable text with no two spaces in a
+    row and none at its ends is that already (every white space character
+    but the space is unprintable: tests/test_fingerprint.py), as most of
+    a document's joined paragraphs are: one scan in C instead of a split."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 #: Two words joined by a slash (``Send/Receive``), read from the slash: the
