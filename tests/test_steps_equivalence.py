@@ -384,3 +384,10 @@ def test_a_line_the_footnote_patterns_match_starts_with_a_decimal_digit(line: st
 @given(st.text(alphabet="ab \n\t\u00a0\u2028\u3000\x1f\x85\u200b\u00e9", max_size=30))
 def test_a_folded_paragraph_is_its_words_joined_by_spaces(text: str) -> None:
     assert layout._folded(text) == " ".join(text.split())
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="1\u0663(a)Z.-*+ \u2022\u25cf\u00b2iv\t", max_size=8))
+def test_a_list_item_starts_where_unwrap_looks_for_one(line: str) -> None:
+    if layout._LIST_ITEM.match(line):
+        assert layout._may_start_item(line)

@@ -855,10 +855,23 @@ def _list_items(lines: list[str]) -> list[list[str]]:
     """Cut a block before every line that starts like a list item."""
     runs: list[list[str]] = [[]]
     for line in lines:
-        if runs[-1] and _LIST_ITEM.match(line):
+        if runs[-1] and _may_start_item(line) and _LIST_ITEM.match(line):
             runs.append([])
         runs[-1].append(line)
     return runs
+
+
+#: The characters a list item can start with but a digit, and those that can follow a lone letter.
+_ITEM_HEADS, _ITEM_LETTER_MARKS = "(-*+\u2022\u25e6\u2023\u2043\u25aa\u25cf", ".)"
+
+
+def _may_start_item(line: str) -> bool:
+    """Might ``line`` start like a list item (:data:`_LIST_ITEM`)? Every
+    match starts with a decimal digit, ``(``, a bullet or dash, or a letter
+    followed by ``.`` or ``)`` (tests/test_steps_equivalence.py): most lines
+    of prose do not, and the pattern is not tried on them."""
+    head = line[:1]
+    return head.isdecimal() or head in _ITEM_HEADS or line[1:2] in _ITEM_LETTER_MARKS
 
 
 def _wrapped_paragraphs(lines: list[str]) -> list[list[str]]:
@@ -866,11 +879,11 @@ def _wrapped_paragraphs(lines: list[str]) -> list[list[str]]:
     paragraphs: in typeset text a paragraph's last line is short."""
     if len(lines) < 3:
         return [lines]
-    width = sorted(len(line) for line in lines)[int(0.9 * (len(lines) - 1))]
+    width = sorted(map(len, lines))[int(0.9 * (len(lines) - 1))]
+    short = SHORT_LINE * width  # a line shorter than this is short
     groups: list[list[str]] = [[]]
     for line, following in zip(lines, [*lines[1:], ""], strict=True):
         groups[-1].append(line)
-        short = len(line) < SHORT_LINE * width
-        if following and short and (_TERMINAL.search(line) or _STARTS_NEW.match(following)):
+        if following and len(line) < short and (_TERMINAL.search(line) or _STARTS_NEW.match(following)):
             groups.append([])
     return [g for g in groups if g]
