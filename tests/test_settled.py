@@ -37,7 +37,8 @@ def _both(pages: tuple[str, ...]) -> tuple[object, object]:
     return fast, full
 
 
-_PIECES = ["word", "Word", " ", "  ", "\n", "\n\n", "a ,", "( x )", "\u2022 item", "\u00b7 * * *", "* *\n*",
+_PIECES = ["word", "Word", " ", "  ", "\n", "\n\n", "a ,", "( x )", "\u2022 item", "\u00b7 * * *", "\u25cf * * *",
+           "* *\n*",
            "o   list", "-  dash", "----", "word ----", "infor-\nmation", "\uac00-\n\u11a8", "e-\n\u0301x",
            "Page 1", "\u00c2\n0", "\u00c2", "0", "\u201cq\u201d", "\u00ad", "\t", "e\u0301", "\u0301",
            "1 Note text here.", "word1", "word1\u0301", "end.", " ?", "\u00a0", "\ufb01", "x\u00b2",
@@ -115,6 +116,20 @@ def test_a_step_taken_for_idempotent_that_is_not_is_caught() -> None:
     assert _both(pages)[0] == _both(pages)[1]
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(settled, "IDEMPOTENT", settled.IDEMPOTENT | {"bullets"})
+        fast, full = _both(pages)
+    assert fast != full
+
+
+def test_a_rule_line_that_bullets_makes_is_dropped_by_rules() -> None:
+    """``\u25cf * * *`` is a paragraph until bullets takes its bullet off; then
+    it is a rule line, which rules drops: the certificate tries the lines
+    that start like one when bullets changed something; one that trusted
+    rule_paragraphs alone would keep the rule."""
+    pages = ("Some words of text.\n\n\u25cf * * *\n\nEnd of it.",)
+    fast, full = _both(pages)
+    assert fast == full and "*" not in str(fast[0])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setitem(settled.CERTIFICATES, "rules", settled.no_code_lines)
         fast, full = _both(pages)
     assert fast != full
 

@@ -200,16 +200,17 @@ def _characters(pages: Pages, run: tuple[Step, ...], merged: dict[str, Change], 
     was, no further step changes it, so the cycle may stop there.
 
     ``proven``: certificates (:mod:`verify.normalize.settled`), by step
-    name; the first time such a step comes up in the cycle, it counts as
-    having changed nothing, without being run, if its certificate says so
-    for the pages and the records so far, and no step of the cycle but the
-    first ``run[start:]`` has changed the pages yet.
+    name; such a step counts as having changed nothing, without being run,
+    if its certificate says so for the pages and the records so far, as
+    long as no step of ``run[:start]`` has changed the pages in the cycle
+    (the proofs know what the layout steps and the steps of ``run[start:]``
+    write, not what those do).
 
     ``idempotent``: steps that return a text they returned as it is. Such a
     step that made the last change, every other step having changed nothing
     since, is not run again to see it change nothing."""
     quiet = 0  # steps in a row that changed nothing
-    unasked = dict(proven or {})
+    certificates = dict(proven or {})
     last = ""  # the step that changed the pages last
     first = (len(run) - start) % len(run) if run else 0
     # Per step, the pages it returned as they were: the steps are pure, so
@@ -221,7 +222,7 @@ def _characters(pages: Pages, run: tuple[Step, ...], merged: dict[str, Change], 
             break
         step = run[position % len(run)]
         assert step.text is not None
-        certificate = unasked.pop(step.name, None)
+        certificate = certificates.get(step.name)
         if (certificate is not None and certificate(pages, merged)) or (
                 step.name == last and quiet == len(run) - 1 and last in idempotent):
             quiet += 1
@@ -231,8 +232,8 @@ def _characters(pages: Pages, run: tuple[Step, ...], merged: dict[str, Change], 
             quiet += 1
             continue
         quiet, last = 0, step.name
-        if position >= start + first:
-            unasked.clear()  # the proofs know what the layout and trailing steps write, not this step
+        if position % len(run) < start:
+            certificates.clear()
         old = merged.get(step.name)
         merged[step.name] = change if old is None else Change(
             step.name, old.count + change.count, (old.examples + change.examples)[:_EXAMPLES])

@@ -44,6 +44,7 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 
 from verify.model import CODE_LINE, Change
+from verify.normalize import steps
 
 Pages = tuple[str, ...]
 Certificate = Callable[[Pages, Mapping[str, Change]], bool]
@@ -101,8 +102,10 @@ def no_rule_made(pages: Pages, changes: Mapping[str, Change]) -> bool:
     Without code lines the lines after unwrapping are its paragraphs, and
     rule_paragraphs (which the settling cycle has just run) dropped every
     paragraph that is a rule line; bullets, which runs after it, could make
-    one (``· * * *`` -> ``* * *``), so the proof asks that bullets changed
-    nothing so far. A run that stands as a word is not made either: the text
+    one (``● * * *`` -> ``* * *``), so when bullets changed something the
+    lines that start like a rule line are tried (what rules' own first
+    pass does; the rest of rules is not run). A run that stands as a word is
+    not made either (bullets leaves a line start where spaces were): the text
     at rules' fixed point has none; no step writes a rule character, and
     the neighbours they make are white space (which keeps a run standing or
     not as it was, a line's edge being white space too), a letter inside a
@@ -110,7 +113,9 @@ def no_rule_made(pages: Pages, changes: Mapping[str, Change]) -> bool:
     a letter, or a letter and ``.,;:)]"'``), a slash and a letter, or a
     closing mark or opening bracket whose spaces went (which can only stop
     a run from standing)."""
-    return no_code_lines(pages, changes) and "bullets" not in changes
+    if not no_code_lines(pages, changes):
+        return False
+    return "bullets" not in changes or all(steps._drop_rule_lines(page) is page for page in pages)
 
 
 def normal_joins(pages: Pages, changes: Mapping[str, Change]) -> bool:
