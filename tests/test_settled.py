@@ -37,8 +37,8 @@ def _both(pages: tuple[str, ...]) -> tuple[object, object]:
     return fast, full
 
 
-_PIECES = ["word", "Word", " ", "  ", "\n", "\n\n", "a ,", "( x )", "\u2022 item", "\u00b7 * * *", "\u25cf * * *",
-           "* *\n*",
+_PIECES = ["word", "Word", " ", "  ", "\n", "\n\n", "a ,", "( x )", "\u2022 item", "\u00b7 * * *",
+           "\u25cf * * *", "* *\n*",
            "o   list", "-  dash", "----", "word ----", "infor-\nmation", "\uac00-\n\u11a8", "e-\n\u0301x",
            "Page 1", "\u00c2\n0", "\u00c2", "0", "\u201cq\u201d", "\u00ad", "\t", "e\u0301", "\u0301",
            "1 Note text here.", "word1", "word1\u0301", "end.", " ?", "\u00a0", "\ufb01", "x\u00b2",
@@ -100,12 +100,7 @@ def test_a_certificate_that_overlooks_a_case_is_caught() -> None:
     certificate that did not look for joiners would keep it, and the
     comparison sees that."""
     pages = ("x" * 160 + " infor-\nmation \u200d\u0627 " + "y" * 160,)
-    fast, full = _both(pages)
-    assert fast == full and "\u200d" not in str(fast[0])
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setitem(settled.CERTIFICATES, "invisible", settled.written_nowhere)
-        fast, full = _both(pages)
-    assert fast != full
+    assert "\u200d" not in _caught(pages, "invisible", settled.written_nowhere)
 
 
 def test_a_step_taken_for_idempotent_that_is_not_is_caught() -> None:
@@ -126,12 +121,19 @@ def test_a_rule_line_that_bullets_makes_is_dropped_by_rules() -> None:
     that start like one when bullets changed something; one that trusted
     rule_paragraphs alone would keep the rule."""
     pages = ("Some words of text.\n\n\u25cf * * *\n\nEnd of it.",)
+    assert "*" not in _caught(pages, "rules", settled.no_code_lines)
+
+
+def _caught(pages: tuple[str, ...], step: str, certificate: settled.Certificate) -> str:
+    """The canonical text of ``pages``, the same with and without the
+    certificates; with ``certificate`` in place of ``step``'s, another."""
     fast, full = _both(pages)
-    assert fast == full and "*" not in str(fast[0])
+    assert fast == full
     with pytest.MonkeyPatch.context() as patch:
-        patch.setitem(settled.CERTIFICATES, "rules", settled.no_code_lines)
-        fast, full = _both(pages)
-    assert fast != full
+        patch.setitem(settled.CERTIFICATES, step, certificate)
+        broken, reference = _both(pages)
+    assert broken != reference
+    return str(fast[0])
 
 
 def test_no_certificates_for_another_profile() -> None:
