@@ -228,3 +228,10 @@ def test_leaders_found_from_the_hints_are_the_patterns_on_each_line(pieces: list
     text = "".join(pieces)
     expected = "\n".join(steps._LEADER.sub(" ", line) for line in text.split("\n"))
     assert steps.leaders(text) == expected
+
+
+def test_a_leader_that_unwrapping_sets_before_its_number_goes_too() -> None:
+    # The settling cycle runs rules after unwrap (verify.normalize.settled's
+    # certificate for rules says no where four dots are left).
+    text = canonicalize_text("1. Introduction ....\n4")
+    assert text == "1. Introduction 4" and canonicalize_text(text) == text

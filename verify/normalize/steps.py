@@ -59,8 +59,11 @@ def overstrike(text: str) -> str:
     >>> overstrike("\\x1b9     # Macros and x\\x1b82\\x1b9 is raised")
     '     # Macros and x2 is raised'
     """
-    if "\x1b" in text:
-        text = _NROFF_MOTION.sub("", text)
+    while "\x1b" in text:  # until none is left: taking one out may make another (ESC ESC 9 9)
+        shorter = _NROFF_MOTION.sub("", text)
+        if shorter == text:
+            break
+        text = shorter
     if "\x08" not in text:
         return text
     previous = None
