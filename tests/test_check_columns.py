@@ -50,6 +50,13 @@ def _reference(text: str) -> list[tuple[str, int, str, str]] | None:
 @example([_V[:-1]])
 @example([_V.replace("b.txt", "b\u2028.txt")])
 @example([_V, _V.replace('"size"', '"size"\n')])
+@example([_V.replace("0" * 64, "A" * 64)])  # upper case: not a raw digest
+@example([_V.replace("0" * 64, "0" * 63 + '"')])
+@example([_V.replace("0" * 64, "0" * 63 + "\u00e9")])
+@example([_V.replace("0" * 64, "0" * 63 + "\x00")])
+@example([_V.replace("0" * 64, "0" * 63 + " ")])
+@example([_V.replace("0" * 64, "0" * 65)])
+@example([_V, _V.replace("0" * 64, "0" * 62 + "-1")])
 def test_a_block_is_judged_as_each_of_its_lines(texts: list[str]) -> None:
     """Plain with the reference's path, digest and size for every line, or None."""
     text = "".join(texts)
@@ -58,6 +65,7 @@ def test_a_block_is_judged_as_each_of_its_lines(texts: list[str]) -> None:
     assert (None if block is None else block.lines()) == expected
     if block is not None:
         assert list(block.hexes) == [raw.removeprefix("sha256:") for _, _, raw, _ in expected or ()]
+        assert block.digits == "".join(block.hexes)
 
 
 def test_a_block_that_is_not_utf8_is_not_plain() -> None:

@@ -546,7 +546,7 @@ class _Run:
                     put(-1)
         finally:
             folders.close()
-        if not odd and b"".join(digests).hex() == "".join(block.hexes) and (
+        if not odd and b"".join(digests).hex() == block.digits and (
                 sizes == list(map(int, block.sizes))):
             self.matched.extend(block.paths)
             self.bytes_hashed += sum(sizes)

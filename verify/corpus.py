@@ -179,9 +179,9 @@ def walk_columns(root: Path, skip: Iterable[Path] = (),
         first = 0 if low is None else bisect.bisect_left(names, low)
         end = len(names) if high is None else bisect.bisect_left(names, high)
         try:
-            if not all(map(_IS_REGULAR, files[first:end])):
+            if [f for f in files[first:end] if not f.is_file(follow_symlinks=False)]:
                 return None
-            inodes = list(map(_INODE_OF, files[first:end]))
+            inodes = [f.inode() for f in files[first:end]]
         except OSError:
             return None
         if skipped_inodes and not skipped_inodes.isdisjoint(inodes):
@@ -199,8 +199,6 @@ def walk_columns(root: Path, skip: Iterable[Path] = (),
 
 
 _NAME_OF = operator.attrgetter("name")
-_IS_REGULAR = operator.methodcaller("is_file", follow_symlinks=False)
-_INODE_OF = operator.methodcaller("inode")
 
 
 def _plain_names(folder: str, filenames: list[str]) -> bool:
