@@ -166,18 +166,21 @@ def walk_columns(root: Path, skip: Iterable[Path] = (),
         if links:
             return None
         folder = "" if rel_folder == "." else rel_folder
-        filenames = list(map(_NAME_OF, files))
-        if "\0." in "\0" + "\0".join(filenames) or (not folder and FILENAME in filenames):
+        filenames = [f.name for f in files]
+        joined = "\0".join(filenames)
+        if joined.startswith(".") or "\0." in joined or (not folder and FILENAME in filenames):
             kept = [(n, f) for n, f in zip(filenames, files, strict=True)
                     if not (n.startswith(".") or (not folder and n == FILENAME))]  # as walk
             filenames, files = [n for n, _ in kept], [f for _, f in kept]
+            joined = "\0".join(filenames)
         if not filenames:
             continue
-        if not _plain_names(folder, filenames):
+        if not _plain_names(folder, joined):
             return None
-        names = [f"{folder}/{n}" for n in filenames] if folder else filenames
-        first = 0 if low is None else bisect.bisect_left(names, low)
-        end = len(names) if high is None else bisect.bisect_left(names, high)
+        prefix = folder + "/" if folder else ""
+        # The span's files by bisection, on the names they have here (sorted as the entries).
+        first = 0 if low is None else bisect.bisect_left(filenames, low, key=prefix.__add__)
+        end = len(filenames) if high is None else bisect.bisect_left(filenames, high, key=prefix.__add__)
         try:
             if [f for f in files[first:end] if not f.is_file(follow_symlinks=False)]:
                 return None
@@ -186,7 +189,7 @@ def walk_columns(root: Path, skip: Iterable[Path] = (),
             return None
         if skipped_inodes and not skipped_inodes.isdisjoint(inodes):
             return None
-        found.names.extend(names[first:end])
+        found.names.extend([prefix + n for n in filenames[first:end]] if prefix else filenames[first:end])
         found.folders.extend([folder] * len(inodes))
         found.filenames.extend(filenames[first:end])
         found.inodes.extend(inodes)
@@ -198,16 +201,16 @@ def walk_columns(root: Path, skip: Iterable[Path] = (),
     return found
 
 
-_NAME_OF = operator.attrgetter("name")
 
 
-def _plain_names(folder: str, filenames: list[str]) -> bool:
+def _plain_names(folder: str, joined: str) -> bool:
     """Whether ``folder/name`` (``name`` at the top) is plain (:data:`_PLAIN_NAME`)
-    for every name, in one match (no file name holds a NUL)."""
+    for every name of ``joined`` (the names joined with NULs, which no name holds),
+    in one match."""
     if folder and not _PLAIN_NAME.match(folder):
         return False
     pattern = _PLAIN_TAILS if folder else _PLAIN_NAMES
-    return pattern.fullmatch("\0".join(filenames) + "\0") is not None
+    return pattern.fullmatch(joined + "\0") is not None
 
 
 def iter_walk(root: Path, exclude: Iterable[str] = (), skip: Iterable[Path] = ()) -> Iterator[CorpusFile]:
