@@ -20,6 +20,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import verify.check
+import verify.corpus
 import verify.manifest
 from verify.cli import main
 from verify.corpus import walk, walk_columns
@@ -181,6 +182,31 @@ def test_walk_columns_hold_each_file_in_its_folder(tmp_path: Path) -> None:
         assert columns.inodes == [f.identity for f in files]
         assert [f"{d}/{n}" if d else n for d, n in zip(columns.folders, columns.filenames,
                                                        strict=True)] == columns.names
+
+
+@pytest.mark.parametrize("at_once", [1, 3, 512])
+def test_walk_columns_judge_a_folder_a_part_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      at_once: int) -> None:
+    """A folder judged in parts of any size: the walk's files in every span, and an
+    odd name in any part (before the span, in it, after it) declines."""
+    monkeypatch.setattr(verify.corpus, "_FILES_AT_ONCE", at_once)
+    root = tmp_path / "c"
+    random_tree(root, random.Random(3), letter_first=True)
+    (root / "big").mkdir()
+    for i in range(40):
+        (root / "big" / f"f{i:02d}.txt").write_text(f"{i}\n")
+    (root / "big" / ".hidden").write_text("h\n")
+    names = [f.name for f in walk(root)]
+    spans = [(None, None), ("big/f05", "big/f31"), ("big/f10.txt", None), (None, "big/f00.txt")]
+    spans += [(names[i], names[i + 30]) for i in range(0, len(names) - 30, 23)]
+    for span in spans:
+        columns = walk_columns(root, (), span)
+        assert columns is not None and columns.names == [f.name for f in walk(root, (), (), span)]
+    for odd in ("big/A\u00e9.txt", "big/f20\u00e9.txt", "big/z\u00e9.txt"):
+        (root / odd).write_text("odd\n")
+        for span in spans[:4]:
+            assert walk_columns(root, (), span) is None, (odd, span)
+        (root / odd).unlink()
 
 
 @pytest.mark.parametrize("name", ["\u00e9.txt", " lead.txt", "new\nline.txt", ".hidden", "sources.toml"])

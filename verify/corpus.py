@@ -160,39 +160,14 @@ def walk_columns(root: Path, skip: Iterable[Path] = (),
     if os.sep != "/":
         return None
     skipped_inodes = {ident[1] for ident in map(_identity, skip) if ident is not None}
-    low, high = span
     found = Columns([], [], [], [])
     for rel_folder, links, files in _scan(str(root), ".", span):
         if links:
             return None
         folder = "" if rel_folder == "." else rel_folder
-        filenames = [f.name for f in files]
-        joined = "\0".join(filenames)
-        if joined.startswith(".") or "\0." in joined or (not folder and FILENAME in filenames):
-            kept = [(n, f) for n, f in zip(filenames, files, strict=True)
-                    if not (n.startswith(".") or (not folder and n == FILENAME))]  # as walk
-            filenames, files = [n for n, _ in kept], [f for _, f in kept]
-            joined = "\0".join(filenames)
-        if not filenames:
-            continue
-        if not _plain_names(folder, joined):
-            return None
-        prefix = folder + "/" if folder else ""
-        # The span's files by bisection, on the names they have here (sorted as the entries).
-        first = 0 if low is None else bisect.bisect_left(filenames, low, key=prefix.__add__)
-        end = len(filenames) if high is None else bisect.bisect_left(filenames, high, key=prefix.__add__)
-        try:
-            if [f for f in files[first:end] if not f.is_file(follow_symlinks=False)]:
+        for part in range(0, len(files), _FILES_AT_ONCE):  # a folder with an odd name: declined soon
+            if not _add_plain(found, folder, files[part:part + _FILES_AT_ONCE], span, skipped_inodes):
                 return None
-            inodes = [f.inode() for f in files[first:end]]
-        except OSError:
-            return None
-        if skipped_inodes and not skipped_inodes.isdisjoint(inodes):
-            return None
-        found.names.extend([prefix + n for n in filenames[first:end]] if prefix else filenames[first:end])
-        found.folders.extend([folder] * len(inodes))
-        found.filenames.extend(filenames[first:end])
-        found.inodes.extend(inodes)
     if not all(map(operator.lt, found.names, found.names[1:])):  # a folder's name sorts around "/"
         order = sorted(range(len(found.names)), key=found.names.__getitem__)
         names, folders, filenames, inodes = found
@@ -201,6 +176,46 @@ def walk_columns(root: Path, skip: Iterable[Path] = (),
     return found
 
 
+
+
+#: The files of a folder judged at once by :func:`walk_columns`.
+_FILES_AT_ONCE = 512
+
+
+def _add_plain(found: Columns, folder: str, files: list[os.DirEntry[str]],
+               span: tuple[str | None, str | None], skipped_inodes: set[int]) -> bool:
+    """Add to ``found`` the files of ``files`` (regular files and others of one
+    folder, sorted by name) that are in ``span``, or False when one is not plain
+    (see :func:`walk_columns`): the names in one match, the span by bisection."""
+    filenames = [f.name for f in files]
+    joined = "\0".join(filenames)
+    if joined.startswith(".") or "\0." in joined or (not folder and FILENAME in filenames):
+        kept = [(n, f) for n, f in zip(filenames, files, strict=True)
+                if not (n.startswith(".") or (not folder and n == FILENAME))]  # as walk
+        filenames, files = [n for n, _ in kept], [f for _, f in kept]
+        joined = "\0".join(filenames)
+    if not filenames:
+        return True
+    if not _plain_names(folder, joined):
+        return False
+    prefix = folder + "/" if folder else ""
+    # The span's files by bisection, on the names they have here (sorted as the entries).
+    low, high = span
+    first = 0 if low is None else bisect.bisect_left(filenames, low, key=prefix.__add__)
+    end = len(filenames) if high is None else bisect.bisect_left(filenames, high, key=prefix.__add__)
+    try:
+        if [f for f in files[first:end] if not f.is_file(follow_symlinks=False)]:
+            return False
+        inodes = [f.inode() for f in files[first:end]]
+    except OSError:
+        return False
+    if skipped_inodes and not skipped_inodes.isdisjoint(inodes):
+        return False
+    found.names.extend([prefix + n for n in filenames[first:end]] if prefix else filenames[first:end])
+    found.folders.extend([folder] * len(inodes))
+    found.filenames.extend(filenames[first:end])
+    found.inodes.extend(inodes)
+    return True
 
 
 def _plain_names(folder: str, joined: str) -> bool:
