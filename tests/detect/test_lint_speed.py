@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from helpers import SOURCES
 
-from verify.detect import name_variant, orphan_punctuation, running_header
+from verify.detect import footnote, name_variant, orphan_punctuation, running_header
 from verify.detect._text import Paragraph, paragraphs, paragraphs_with
 from verify.detect.acronyms import STOPWORDS
 from verify.detect.config import Corpus
@@ -214,3 +214,101 @@ def test_the_header_texts_have_headers_inside() -> None:
         total += sum(len(f) for f in running_header._inside_all(text, paras, headers).values())
     assert total > 500
 
+
+PLAIN_FOOTNOTE_HINTS = (re.compile(r"[^\W\d_][.,;]\d"), re.compile(r"[A-Za-z]\d"))
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "a1\n\n2b.3 x,4\n\n;5 .6 é,7 _.8 a\n1"])
+def test_footnote_hints_pick_the_same_paragraphs(text: str) -> None:
+    fast = (footnote._AFTER_HINT_RE, footnote._GLUED_HINT_RE)
+    for plain, quick in zip(PLAIN_FOOTNOTE_HINTS, fast, strict=True):
+        assert paragraphs_with(text, quick) == paragraphs_with(text, plain)
+    assert paragraphs_with("x a1 é,7", fast[0]) and paragraphs_with("x a1 é,7", fast[1])
+
+
+PLAIN_SIGNATURE_RE = re.compile(r"\w[ ]?\(([^()]{1,200})\)")
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "f(a)(b) g (c) x((d) h(e(f)) (g) i (\n) j( k ) l(m"])
+def test_signatures_are_the_plain_ones(text: str) -> None:
+    from verify.detect import code
+
+    fast = [(m.group(1), text[m.start() - 1] != " ") for m in code._SIGNATURE_RE.finditer(text)]
+    assert fast == [(m.group(1), m.group()[1] == "(") for m in PLAIN_SIGNATURE_RE.finditer(text)]
+
+
+PLAIN_NUMBER_RE = re.compile(r"(?<=\s)(\d{1,3}\.)(?=\s+[A-Z\"“]|\s*$)")
+PLAIN_MARKER_RE = re.compile(r"(?:^|(?<=\s))\(?(\d{1,3})[.)](?=\s)")
+NUMBERED = "1. One (2) two 3) three x4. four (5. five 1234. six a(7) 8.9. 10. Ten 11.\t(12). 13."
+
+
+@pytest.mark.parametrize("text", [*TEXTS, NUMBERED, "(1) a", "2. b", "(3)"])
+def test_stray_number_patterns_are_the_plain_ones(text: str) -> None:
+    from verify.detect import stray_number
+
+    for line in text.splitlines():
+        assert [(m.span(), m.group(1)) for m in stray_number._NUMBER_RE.finditer(line)] == [
+            (m.span(), m.group(1)) for m in PLAIN_NUMBER_RE.finditer(line)
+        ]
+        fast = [(m.start(), m.group(1) or m.group(2)) for m in stray_number._MARKER_RE.finditer(line)]
+        assert fast == [(m.start(), m.group(1)) for m in PLAIN_MARKER_RE.finditer(line)]
+
+
+def test_the_numbered_line_has_markers() -> None:
+    assert len(PLAIN_MARKER_RE.findall(NUMBERED)) >= 5 and len(PLAIN_NUMBER_RE.findall(NUMBERED)) >= 2
+
+
+PLAIN_HINT_RE = re.compile(r"\d(?:st|nd|rd|th)[a-z]|[a-z][.!?][A-Z]")
+GLUED = "the 66thsession 1sta.Bravo 1sta.B 2ndb.C its.The x.Ya.Bc.D 3rdparty.Then end.21stcentury a!B 4thc?D"
+
+
+def plain_candidates(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """The candidates as found before: each hint of the plain pattern, read
+    from the start of the run of digits (or lower-case letters) it is in."""
+    from verify.detect import glued_token
+
+    spans: list[tuple[str, tuple[int, int]]] = []
+    for hint in PLAIN_HINT_RE.finditer(text):
+        ordinal = hint.group()[0].isdigit()
+        back = re.search(r"[0-9]*\Z" if ordinal else r"[a-z]*\Z", text[: hint.start()])
+        start = hint.start() - len(back.group()) if back else hint.start()
+        if spans and start < spans[-1][1][1]:
+            continue
+        pattern = glued_token._ORDINAL_RE if ordinal else glued_token._FULL_STOP_RE
+        if match := pattern.match(text, start):
+            spans.append(("ordinal" if ordinal else "sentence", match.span()))
+    return spans
+
+
+@pytest.mark.parametrize("text", [*TEXTS, GLUED])
+def test_glued_token_candidates_are_the_plain_ones(text: str) -> None:
+    from verify.detect import glued_token
+
+    assert [(k, m.span()) for k, m in glued_token._candidates(text)] == plain_candidates(text)
+
+
+def test_glued_hints_next_to_each_other() -> None:
+    assert len(plain_candidates(GLUED)) >= 3
+    assert len(PLAIN_HINT_RE.findall(GLUED)) >= 8
+
+
+PLAIN_LEGAL_WORDS_RE = re.compile(
+    r"\b(?:licen[cs](?:e[ds]?|or|ee)|copyright|warrant(?:y|ies)|permission|liabilit(?:y|ies)|"
+    r"hereby|notwithstanding|pursuant|provisions?|clauses?)\b",
+    re.IGNORECASE,
+)
+LEGAL = ("LICENSE Licensed licences licensor licensee_x xlicense COPYRIGHT Copyrights warranty WARRANTIES "
+         "permission liabilities Hereby notwithstanding pursuant provision Provisions clause clauses "
+         "Clausewitz 2copyright copyright2 hereby-granted ſ İ K licenſe PERMISSIONS")
+
+
+@pytest.mark.parametrize("text", [*TEXTS, LEGAL])
+def test_legal_words_are_the_plain_ones(text: str) -> None:
+    from verify.detect import boilerplate
+
+    fast = [m.span() for m in boilerplate._LEGAL_WORDS_RE.finditer(text)]
+    assert fast == [m.span() for m in PLAIN_LEGAL_WORDS_RE.finditer(text)]
+
+
+def test_the_legal_line_has_legal_words() -> None:
+    assert len(PLAIN_LEGAL_WORDS_RE.findall(LEGAL)) >= 15
