@@ -66,6 +66,7 @@ def add_to_corpus(corpus: Corpus, text: str) -> None:
     # same window (a licence's sentence written again) are read once, and
     # counted. A use whose next word runs past the window is read on its own.
     windows: dict[str, _Use] = {}
+    backwards = text[::-1]
     for name, match in zip(names, matches, strict=True):
         start, end = match.span()
         window = text[start - 60 : end + 60] if start >= 60 else ""
@@ -78,7 +79,7 @@ def add_to_corpus(corpus: Corpus, text: str) -> None:
         before = _partner_before(text, start)
         if before is not None:
             partners.add(before)
-        use = _Use(name, _context_at(text, start, end, name), partners)
+        use = _Use(name, _context_at(text, backwards, start, end, name), partners)
         if window and (after is None or after.end() < end + 60):
             windows[window] = use
         else:
@@ -201,16 +202,16 @@ def _context(text: str, match: re.Match[str], width: int = 2) -> set[str]:
         left = _WORD_RE.findall(text[max(0, match.start() - 60) : match.start()])[-width:]
         right = _WORD_RE.findall(text[match.end() : match.end() + 60])[:width]
         return {w.lower() for w in left + right if w.lower() not in STOPWORDS} - {match.group().lower()}
-    return _context_at(text, match.start(), match.end(), match.group())
+    return _context_at(text, text[::-1], match.start(), match.end(), match.group())
 
 
-def _context_at(text: str, start: int, end: int, name: str) -> set[str]:
+def _context_at(text: str, backwards: str, start: int, end: int, name: str) -> set[str]:
     """:func:`_context` of the name ``name`` at ``text[start:end]``: the
     first two words of the 60 characters after it, and the last two of the
-    60 before it, read as the first two of the same characters in the text
-    written backwards (one match each, no list of every word around)."""
+    60 before it, read as the first two of the same characters in
+    ``backwards`` (the text written backwards, made once per text by the
+    caller): one match each, no list of every word around."""
     right = _FIRST_WORDS_RE.match(text, end, end + 60)
-    backwards = _reversed(text)
     size = len(text)
     left = _FIRST_WORDS_RE.match(backwards, size - start, size - max(0, start - 60))
     words = {w.lower() for w in right.groups() if w}  # type: ignore[union-attr]
@@ -223,12 +224,6 @@ def _context_at(text: str, start: int, end: int, name: str) -> set[str]:
 #: The first two words (runs of letters) from where the match starts: it
 #: always matches, with a group ``None`` for a word that is not there.
 _FIRST_WORDS_RE = re.compile(r"[\W\d_]*(?:([^\W\d_]+)(?:[\W\d_]+([^\W\d_]+))?)?")
-
-
-@functools.lru_cache(maxsize=2)
-def _reversed(text: str) -> str:
-    """``text`` written backwards, made once per text."""
-    return text[::-1]
 
 
 #: A context word shared by more names than this (or than this share of all
