@@ -172,7 +172,8 @@ def _form_of(variant: str, centre: str, group: set[str], pool: AcronymStats) -> 
     The centre, when a reordering of its letters gives the variant (the
     strongest edit); else a form of the group whose letters the variant
     reorders (:func:`_reordered`: PDA beside ADP, in a group centred on ATP,
-    is ADP reversed, not ATP with a letter changed); else the centre, when
+    is ADP reversed, not ATP with a letter changed), unless the group is a
+    crowd (``_CROWDED``); else the centre, when
     one weaker edit away; else the variant's nearest form (:func:`_neighbour`).
 
     >>> pool = AcronymStats(counts=Counter({"ATP": 14, "ADP": 10, "PDA": 2}))
@@ -184,12 +185,19 @@ def _form_of(variant: str, centre: str, group: set[str], pool: AcronymStats) -> 
     kind = edit_kind(variant, centre)
     if kind is not None and _EDIT_WEIGHT[kind] > 0:
         return centre, True
-    reordered = _reordered(variant, group, pool)
+    reordered = _reordered(variant, group, pool) if len(group) <= _CROWDED else None
     if reordered is not None:
         return reordered, False
     if kind is not None:
         return centre, True
     return _neighbour(variant, group, pool), False
+
+
+#: A group of more forms than this is a crowd of names (the 50 acronyms of
+#: an RFC or a release history, linked one edit at a time), where one name
+#: spelt with another's letters is chance: SSH beside SHS (the Secure Hash
+#: Standard), ASE beside AES.
+_CROWDED = 12
 
 
 def _reordered(variant: str, group: set[str], pool: AcronymStats) -> str | None:
