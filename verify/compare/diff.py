@@ -389,9 +389,7 @@ def _said_more(side: Side, other: Side) -> bool:
 
 def _compound_parts(text: str) -> set[str]:
     """The parts, in lower case, of the hyphenated words of a text."""
-    return {
-        p.lower() for w in nm.NAME_WORD.findall(text) if _HYPHEN.search(w) for p in _HYPHEN.split(w) if p
-    }
+    return {p.lower() for w in nm.NAME_WORD.findall(text) if _HYPHEN.search(w) for p in _HYPHEN.split(w) if p}
 
 
 _HYPHEN = re.compile(r"[-\u2010\u2011\u2013]")
@@ -650,6 +648,36 @@ def moved_across(edit: Difference, before: Excerpt, after: Excerpt, side: str) -
     else:
         return False
     return len(extra) >= MOVED_MIN and (extra in _letters(before.text) or extra in _letters(after.text))
+
+
+def moved_edge(edit: Difference, more: Excerpt, less_before: Excerpt, less_after: Excerpt, side: str) -> bool:
+    """Whether an edit is only words moved across a sentence edge: the side
+    that has more (``side``; ``more`` is its pair's excerpt) has them at the
+    edge of the pair, before or after words both sides have, and the other
+    side ends its pair before (``less_before``) or opens its pair after
+    (``less_after``) with exactly those words ("-k The maximum" / "signals.
+    -k" then "The maximum": two renderings that cut an option list into
+    sentences in other places). Position is the proof, so a word of one
+    letter counts, which ``moved_across`` cannot trust."""
+    x_more, x_less = (edit.b, edit.a) if side == "b" else (edit.a, edit.b)
+    t_more, t_less = _norms(x_more.text), _norms(x_less.text)
+    k = len(t_more) - len(t_less)
+    if k <= 0:
+        return False
+    lead, trail = t_more[:k], t_more[len(t_less) :]
+    if t_more[k:] == t_less and x_more.span.start <= more.span.start + EDGE_SLACK:
+        return _norms(less_before.text)[-k:] == lead
+    if t_more[: len(t_less)] == t_less and x_more.span.end >= more.span.end - EDGE_SLACK:
+        return _norms(less_after.text)[:k] == trail
+    return False
+
+
+#: Characters of marks ("-", "(") an edit at a sentence edge may leave out.
+EDGE_SLACK = 3
+
+
+def _norms(text: str) -> list[str]:
+    return [t.norm for t in ed.tokens(text, 0, len(text))]
 
 
 def _letters(text: str) -> str:
