@@ -231,16 +231,26 @@ def _detach(
     neighbour's bead because a merge costs less than a sentence left alone."""
     a0, a1, b0, b1 = bead
     if a1 - a0 >= 2 and b1 - b0 >= 1:
-        if _stranger(va[a0], vb[b0:b1]):
+        if _idle(va[a0], vb[b0:b1], va[a0 + 1 : a1]):
             return [(a0, a0 + 1, b0, b0), *_detach((a0 + 1, a1, b0, b1), va, vb)]
-        if _stranger(va[a1 - 1], vb[b0:b1]):
+        if _idle(va[a1 - 1], vb[b0:b1], va[a0 : a1 - 1]):
             return [*_detach((a0, a1 - 1, b0, b1), va, vb), (a1 - 1, a1, b1, b1)]
     if b1 - b0 >= 2 and a1 - a0 >= 1:
-        if _stranger(vb[b0], va[a0:a1]):
+        if _idle(vb[b0], va[a0:a1], vb[b0 + 1 : b1]):
             return [(a0, a0, b0, b0 + 1), *_detach((a0, a1, b0 + 1, b1), va, vb)]
-        if _stranger(vb[b1 - 1], va[a0:a1]):
+        if _idle(vb[b1 - 1], va[a0:a1], vb[b0 : b1 - 1]):
             return [*_detach((a0, a1, b0, b1 - 1), va, vb), (a1, a1, b1 - 1, b1)]
     return [bead]
+
+
+def _idle(v: Vector, others: list[Vector], rest: list[Vector]) -> bool:
+    """Whether a sentence at the edge of a merged bead adds nothing to it:
+    it shares next to nothing with the other side, or what it shares the
+    rest of its side says as often ("And she conceived, and bore a son; and
+    he called his name Er." before "And she conceived again, and bore a
+    son; and she called his name Onan." against the second alone: a verse
+    one translation lacks in a run of formulas)."""
+    return _stranger(v, others) or (_judged(v) and _covered(v, _excess(others, rest)) < DETACH_SHARE)
 
 
 #: A sentence left alone whose weight is at least this much in a neighbouring
@@ -280,8 +290,9 @@ def _attach(path: Path, va: list[Vector], vb: list[Vector]) -> Path:
                 x0, x1, y0, y1 = out[n]
                 if x1 > x0 and y1 > y0:
                     group = side[y0:y1] if a1 > a0 else side[x0:x1]
+                    own = va[x0:x1] if a1 > a0 else vb[y0:y1]
                     share = _share(v, group)
-                    if share >= best_share:
+                    if share >= best_share and _covered(v, _excess(group, own)) >= DETACH_SHARE:
                         best, best_share = n, share
         return best
 
@@ -537,9 +548,12 @@ def _share(v: Vector, others: list[Vector]) -> float:
 
 
 def _stranger(v: Vector, others: list[Vector]) -> bool:
-    if sum(1 for k in v if not k.startswith("~")) < DETACH_MIN_FEATURES:
-        return False  # too short to judge
-    return sum(v.values()) > 0 and _share(v, others) < DETACH_SHARE
+    return _judged(v) and sum(v.values()) > 0 and _share(v, others) < DETACH_SHARE
+
+
+def _judged(v: Vector) -> bool:
+    """Whether a sentence has words enough to judge what it shares."""
+    return sum(1 for k in v if not k.startswith("~")) >= DETACH_MIN_FEATURES
 
 
 def idf(a: Sequence[str], b: Sequence[str], langs: tuple[str, str] = ("en", "en")) -> dict[str, float]:
