@@ -345,7 +345,7 @@ def names(a: Side, b: Side, pair: int) -> list[Difference]:
             key=lambda t: abs(_at(t, b) - _at(ta, a)),
             default=None,
         )
-        if tb is not None and (ta in absent_a or tb in absent_b):
+        if tb is not None and (ta in absent_a or tb in absent_b) and _placed(ta, tb, a, b, inner_a + inner_b):
             for found, where in ((ta, absent_a), (ta, inner_a), (tb, absent_b), (tb, inner_b)):
                 if found in where:
                     where.remove(found)
@@ -400,7 +400,22 @@ def _recounted(a: Side, b: Side, pair: int) -> list[Difference]:
     ta, tb = min(  # of the mentions of the two names, the two at the same place
         ((x, y) for x in xs for y in ys), key=lambda xy: abs(_at(xy[0], a) - _at(xy[1], b))
     )
+    singles = {(t.start, t.end) for side in (a, b) for t in side.terms() if len(t.words) == 1}
+    if any((t.start, t.end) not in singles for t in [*ka, *kb]) and not _placed(ta, tb, a, b, [ta, tb]):
+        return []  # counted with names inside longer terms: only a name at the same place
     return [_name(a, b, ta, tb, f"{ta.text} != {tb.text}", pair)]
+
+
+#: A name found inside a longer term is one put for another only at about
+#: the same place of the pair on both sides (share of the pair's length).
+INNER_PLACE = 0.15
+
+
+def _placed(ta: nm.Term, tb: nm.Term, a: Side, b: Side, inner: list[nm.Term]) -> bool:
+    """Whether two names may be one put for the other: any two single names,
+    but a name inside a longer term ("Sopater of Berea" / "Sopater, son of
+    Pyrrhus, a Beroean") only at about the same place on both sides."""
+    return (ta not in inner and tb not in inner) or abs(_at(ta, a) - _at(tb, b)) <= INNER_PLACE
 
 
 def _known_words(side: Side) -> list[nm.Term]:
