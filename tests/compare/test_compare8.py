@@ -9,6 +9,7 @@ import csv
 from pathlib import Path
 
 from verify.compare import compare_texts
+from verify.compare.numbers import number_word
 
 DATA = Path(__file__).parent.parent / "data" / "compare" / "compare8"
 
@@ -99,3 +100,20 @@ def test_an_hour_said_the_old_way_and_by_the_clock_is_one_time() -> None:
     assert later != twenty
     assert _kinds(later, haweis, "number") == ["10 != 3"]
     assert _kinds(twenty.replace("at three,", "at four,"), haweis, "number") == ["4 != 9"]
+
+
+def test_a_capitalised_number_word_is_a_title_not_a_name() -> None:
+    # Genesis 49:22-26, KJV / Darby: "the mighty God of Jacob" / "the Mighty
+    # One of Jacob" is a rendering, not "God != One" (on the whole book, where
+    # both write "One" inside sentences, it was reported once names were
+    # counted inside longer terms); a name put for "Israel" is found
+    kjv, darby = _prose("genesis49_KJV.csv"), _prose("genesis49_Darby.csv")
+    assert _kinds(kjv, darby, "name") == []
+    swapped = darby.replace("the stone of Israel", "the stone of Joseph")
+    assert swapped != darby
+    found = [d for d in compare_texts(kjv, swapped).differences if d.kind == "name"]
+    assert [d.b.text for d in found] == ["Joseph"]
+
+
+def test_number_words_are_known_as_such() -> None:
+    assert number_word("One") and number_word("seventh") and not number_word("Onesimus")

@@ -19,7 +19,7 @@ from verify.compare import names as nm
 from verify.compare import wording as wd
 from verify.compare.model import AlignedPair, Difference, Excerpt, Kind, Segment
 from verify.compare.similarity import INNER_CAPITAL
-from verify.compare.numbers import Mention, date_compatible, label, mentions, symbol_compatible
+from verify.compare.numbers import Mention, date_compatible, label, mentions, number_word, symbol_compatible
 from verify.model import Span
 
 
@@ -528,11 +528,14 @@ OPENERS = frozenset(
 
 
 def _known(t: nm.Term, side: Side) -> bool:
+    """A known single name; never a number word, which capitalised is a
+    title ("the Mighty One of Jacob" / "the mighty God of Jacob")."""
     word = t.words[0]
     return (
         len(t.words) == 1
         and len(word) >= 3
         and word.lower() not in OPENERS
+        and not number_word(word)
         and nm.name_key(word) in side.names
     )
 
