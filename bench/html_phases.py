@@ -13,9 +13,13 @@ this process's CPU clock, median of ``--repeat`` rounds (default 3):
   nothing: what parsing costs before any Python object is made;
 - *parse and build*: the lxml front-end, :func:`parse_with_lxml` (the
   neutral tree); *build* is it minus the floor;
+- *fold*: canon/5's folds of the tree (``fold_tree``: superscripts,
+  ``noframes``), as ``extract_main`` asks them;
 - *select*: the content selection on the tree just built (page by page, as
   ``extract_main`` runs them, so the cycle collector sees what it sees
   there);
+- *unseen*: canon/5's scan of the markup for words in no text node
+  (``unseen_identifiers``: alt texts, ``<meta>`` author and description);
 - *canonicalise*: :func:`verify.normalize.canonicalize` on already extracted
   pages;
 - *whole*: :func:`verify.pipeline.process_bytes` (all of it, digests and
@@ -86,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sys.path.insert(0, str(args.tree.resolve()))
     from verify.ingest import html_content as hc
+    from verify.ingest import html_folds as hf
     from verify.ingest.html import ingest_html
     from verify.normalize import canonicalize
     from verify.pipeline import Options, process_bytes
@@ -102,43 +107,58 @@ def main(argv: list[str] | None = None) -> int:
     extracted = [ingest_html(p) for p in pages]
     options = Options(timeout=None)
 
-    def parse_and_select() -> tuple[float, float]:
+    def folded(tree: object) -> list[object]:
+        """What this checkout's extract_main gives ``fold_tree``: the tag
+        lists' sup, sub and noframes nodes where the builder keeps them."""
+        if hasattr(tree, "tags") and hasattr(hc, "_in_order"):
+            return hc._in_order(tree.tags, "sup", "sub", "noframes")  # type: ignore[no-any-return]
+        return tree.order  # type: ignore[attr-defined,no-any-return]
+
+    def parse_and_select() -> tuple[float, float, float]:
         """Per page, as extract_main does it (with its collector pause and
-        tree dismantling where the code has them): parse, select, drop."""
+        tree dismantling where the code has them): parse, fold, select, drop."""
         paused = getattr(hc, "_collector_paused", contextlib.nullcontext)
         dismantle = getattr(hc, "_dismantle", lambda root: None)
-        parsing = selecting = 0.0
+        fold = getattr(hf, "fold_tree", None)
+        parsing = folding = selecting = 0.0
         for text in texts:
             with paused():
                 start = time.process_time()
                 tree = hc.parse_with_lxml(text)
                 middle = time.process_time()
+                if fold is not None:
+                    fold(folded(tree))
+                folded_at = time.process_time()
                 hc._select(tree, fresh=True) if fresh else hc._select(tree)
-                selecting += time.process_time() - middle
+                selecting += time.process_time() - folded_at
+                folding += folded_at - middle
                 parsing += middle - start
                 dismantle(tree)
                 del tree  # inside the pause, as extract_main does
-        return parsing, selecting
+        return parsing, folding, selecting
 
-    pairs = [parse_and_select() for _ in range(args.repeat)]
+    unseen = getattr(hf, "unseen_identifiers", lambda markup: ())
+    triples = [parse_and_select() for _ in range(args.repeat)]
     rows = {
         "decode": _cpu(lambda: [hc.decode_markup(p) for p in pages], args.repeat),
         "parse floor": _cpu(lambda: [_parse_floor(t) for t in texts], args.repeat),
-        "parse and build": statistics.median(p for p, _ in pairs),
-        "select": statistics.median(s for _, s in pairs),
+        "parse and build": statistics.median(p for p, _, _ in triples),
+        "fold": statistics.median(f for _, f, _ in triples),
+        "select": statistics.median(s for _, _, s in triples),
+        "unseen": _cpu(lambda: [unseen(t) for t in texts], args.repeat),
         "canonicalise": _cpu(lambda: [canonicalize(e) for e in extracted], args.repeat),
         "whole": _cpu(lambda: [process_bytes(p, "x", options) for p in pages], args.repeat),
     }
     rows["build"] = rows["parse and build"] - rows["parse floor"]
-    phases = ("decode", "parse and build", "select", "canonicalise")
+    phases = ("decode", "parse and build", "fold", "select", "unseen", "canonicalise")
     rows["rest"] = rows["whole"] - sum(rows[k] for k in phases)
     import verify
 
     print(f"{len(pages)} pages, verify of {Path(verify.__file__).resolve().parent.parent}, "
           f"CPU seconds, median of {args.repeat}")
     print("| phase | seconds |\n|---|---|")
-    for name in ("decode", "parse floor", "build", "parse and build", "select", "canonicalise", "rest",
-                 "whole"):
+    for name in ("decode", "parse floor", "build", "parse and build", "fold", "select", "unseen",
+                 "canonicalise", "rest", "whole"):
         print(f"| {name} | {rows[name]:.3f} |")
     return 0
 

@@ -181,10 +181,10 @@ def test_a_rebuild_reuses_a_latin1_text_and_a_repaired_gropdf_pdf(tmp_path: Path
     first = build_manifest(root, manifest_path=target, jobs=1)
     write_build(first, target)
     ids = {e.path: e.extractor or "" for e in first.manifest.entries}
-    assert "charset-normalizer" in ids["latin1.txt"] and ids["builtins.pdf"].endswith("+italic-corrections")
+    assert "(chardet " in ids["latin1.txt"] and ids["builtins.pdf"].endswith("+italic-corrections")
     assert build_manifest(root, manifest_path=target, jobs=1).reused == 2
     # An older charset detector on record is not this one: extracted again.
-    target.write_bytes(target.read_bytes().replace(b"(charset-normalizer ", b"(charset-normalizer 0.0.1-"))
+    target.write_bytes(target.read_bytes().replace(b"(chardet ", b"(chardet 0.0.1-"))
     assert build_manifest(root, manifest_path=target, jobs=1).reused == 1
 
 

@@ -89,7 +89,7 @@ def test_text_with_a_bom_is_decoded_by_it(encoding: str) -> None:
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_a_bom_is_text_and_the_record_says_it_was_detected(encoding: str) -> None:
     """ASCII in UTF-16 without a byte-order mark is valid UTF-8 full of NULs: it
-    was refused as binary (an audit); charset-normalizer now decides, and only
+    was refused as binary (an audit); the detector now decides, and only
     UTF-16/32 is taken. NULs that are no wide text stay binary."""
     text = "Hello world, this is UTF-16 without a byte-order mark, plain words.\n"
     record = process_bytes(text.encode(encoding), "wide.txt")
@@ -104,9 +104,28 @@ def test_legacy_8bit_text_is_detected_and_the_record_says_so() -> None:
     record = process_bytes(text.encode("cp1252"), "fr.txt")
     assert record.error is None
     assert record.encoding is not None
-    assert record.encoding == "cp1252"  # cp1250 decodes it with no more "chaos"; cp1252 wins ties
-    assert any("detected by charset-normalizer" in w for w in record.warnings)
+    assert record.encoding == "cp1252"  # a short text: windows-1252 wins when chardet rates it near the top
+    assert any("detected by chardet" in w for w in record.warnings)
     assert "Affaires étrangères" in (record.text or "")
+
+
+@pytest.mark.parametrize("name", ["tutor.fr", "tutor.cs", "tutor.ru"])
+def test_the_vim_tutor_in_a_legacy_encoding_reads_as_its_utf8_sibling(name: str) -> None:
+    """An audit found the French tutor (ISO-8859-1, with ruled lines of ``~``)
+    refused as binary data and the Czech one (ISO-8859-2) read as
+    windows-1252 (``pøíli¹`` for ``příliš``); the Russian one is KOI8-R."""
+    folder = DATA / "encodings"
+    text, _, warnings = decode_text((folder / name).read_bytes())
+    assert text == (folder / f"{name}.utf-8").read_text(encoding="utf-8")
+    assert any("detected by chardet" in w for w in warnings)
+
+
+def test_a_word_that_mixes_scripts_rules_a_candidate_out() -> None:
+    from verify.ingest.text import _implausible_share
+
+    assert _implausible_share("Le caf\u0439 cr\u0438me") == 1.0  # café read as windows-1251
+    assert _implausible_share("mo\u00beno") == 1.0  # ¾ between letters: ISO-8859-2's ž as Latin-1
+    assert _implausible_share("p\u0159\u00edli\u0161 \u043a\u043e\u0442 caf\u00e9") == 0.0
 
 
 def test_utf8_mojibake_file_is_decoded_as_utf8_then_repaired() -> None:

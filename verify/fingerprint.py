@@ -98,10 +98,14 @@ def removed_sha256(removed: tuple[str, ...] | list[str], profile: str) -> str | 
     ``sha256("verify-<profile>-removed\n" + word stream of the pieces, one per
     line)``; None when nothing was removed. A change in removed material is
     then seen, though it is not a change of ``text_sha256``."""
-    pieces = [word_stream(piece) for piece in removed]
-    if not any(pieces):
+    return removed_streams_sha256([word_stream(piece) for piece in removed], profile)
+
+
+def removed_streams_sha256(streams: tuple[str, ...] | list[str], profile: str) -> str | None:
+    """:func:`removed_sha256` of removed pieces whose word streams are ``streams``."""
+    if not any(streams):
         return None
-    framed = f"verify-{profile}-removed\n" + "\n".join(pieces)
+    framed = f"verify-{profile}-removed\n" + "\n".join(streams)
     return sha256_bytes(framed.encode("utf-8"))
 
 

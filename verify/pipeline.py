@@ -169,11 +169,13 @@ def process_bytes(data: bytes, name: str, options: Options = Options(),
     # blank lines between paragraphs) and the words kept are read from them.
     streams = tuple(map(fingerprint.word_stream, canonical.paragraphs))
     removed = (*extracted.removed, *canonical.removed)
+    # Likewise each removed piece's stream: its digest and its words.
+    removed_streams = tuple(map(fingerprint.word_stream, removed))
     record = replace(
         record,
         format=extracted.format,
         text_sha256=fingerprint.stream_sha256(fingerprint.join_streams(streams), canonical.profile),
-        removed_sha256=fingerprint.removed_sha256(removed, canonical.profile),
+        removed_sha256=fingerprint.removed_streams_sha256(removed_streams, canonical.profile),
         profile=canonical.profile,
         extractor=extracted.extractor,
         encoding=extracted.encoding,
@@ -182,7 +184,8 @@ def process_bytes(data: bytes, name: str, options: Options = Options(),
         changes=canonical.changes,
         removed=tuple(piece[:MAX_REMOVED_LEN] for piece in removed),
         metadata=extracted.metadata,
-        warnings=(*extracted.warnings, *coverage_warnings(extracted, canonical.text, streams)),
+        warnings=(*extracted.warnings, *coverage_warnings(extracted, canonical.text, streams,
+                                                          removed_streams[:len(extracted.removed)])),
     )
     if options.lint:
         from verify.detect import lint_record
@@ -208,19 +211,25 @@ MIN_COVERAGE = 0.5
 MIN_PROSE_COVERAGE = 0.75
 
 
-def coverage_warnings(extracted: Extracted, text: str,
-                      streams: tuple[str, ...] | None = None) -> tuple[str, ...]:
+def coverage_warnings(extracted: Extracted, text: str, streams: tuple[str, ...] | None = None,
+                      removed_streams: tuple[str, ...] | None = None) -> tuple[str, ...]:
     """Warnings, each starting with a stable code, when the canonical text
     keeps nothing (``canon.empty``) or much less (``canon.low-coverage``) of
     the words a reader sees: nothing is lost silently. The visible words are
     the extracted text's and the removed material's. ``streams``: the word
     streams of ``text``'s paragraphs, if already made (the words are then
-    counted from them, not split again)."""
+    counted from them, not split again); ``removed_streams``: likewise of
+    ``extracted.removed``."""
     shown = _shown_removed(extracted)
+    # The words of each shown removed piece, with the piece's word stream
+    # (which holds the piece's words and its full stops).
+    shown_streams = (tuple(map(fingerprint.word_stream, shown)) if removed_streams is None
+                     else removed_streams[:len(shown)])
+    shown_words = [fingerprint.stream_words(s) if s else 0 for s in shown_streams]
     # (A code line's mark is no word; canon/5 keeps an indentation after it.)
     visible = sum(len((page.replace(CODE_LINE, "") if CODE_LINE in page else page).split())
                   for page in extracted.pages)
-    visible += sum(len(piece.split()) for piece in shown)
+    visible += sum(shown_words)
     # An HTML head's <title> is on record among the removed pieces but shown
     # in no page (verify.ingest.html.HEAD_TITLE).
     visible -= sum(len(value.split()) for key, value in extracted.metadata if key == "head-title")
@@ -236,7 +245,8 @@ def coverage_warnings(extracted: Extracted, text: str,
     titles = sum(1 for key, _ in extracted.metadata if key == "head-title")
     prose_kept = (_prose_words(text.split("\n\n")) if counts is None
                   else sum(n for stream, n in counts if n >= 12 and "." in stream))
-    prose = prose_kept + _prose_words(shown[titles:])
+    prose = prose_kept + sum(n for stream, n in zip(shown_streams[titles:], shown_words[titles:], strict=True)
+                             if n >= 12 and "." in stream)  # _prose_words of shown[titles:]
     if prose and prose_kept < MIN_PROSE_COVERAGE * prose:
         return (f"canon.low-coverage: the canonical text keeps {prose_kept} of the {prose} words of "
                 "sentences the document shows (the rest was removed as site chrome or page furniture)",)

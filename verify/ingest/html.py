@@ -13,7 +13,8 @@ from __future__ import annotations
 from typing import Literal
 
 from verify.ingest.html_folds import unseen_identifiers
-from verify.ingest.html_content import SELECTOR_VERSION, extract_main, parse_with_bs4, parse_with_lxml
+from verify.ingest.html_content import (SELECTOR_VERSION, extract_main_with_markup, parse_with_bs4,
+                                       parse_with_lxml)
 from verify.model import CODE_LINE, MARK_IN_TEXT, Extracted, without_marks
 
 HtmlParser = Literal["lxml", "bs4"]
@@ -27,11 +28,11 @@ UNSEEN = "unseen-pieces"
 
 
 def ingest_html(data: bytes, parser: HtmlParser = "lxml") -> Extracted:
-    main = extract_main(data, parse=parse_with_lxml if parser == "lxml" else parse_with_bs4)
+    main, markup = extract_main_with_markup(data, parse_with_lxml if parser == "lxml" else parse_with_bs4)
     metadata: tuple[tuple[str, str], ...] = (("title", main.title),) if main.title else ()
     if main.head_title:
         metadata += ((HEAD_TITLE, main.head_title),)
-    unseen = unseen_identifiers(_decoded(data, main.encoding))
+    unseen = unseen_identifiers(_decoded(data, main.encoding) if markup is None else markup)
     if unseen:
         metadata += ((UNSEEN, str(len(unseen))),)
     own_marks = any(CODE_LINE in p for p in main.paragraphs)

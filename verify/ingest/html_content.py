@@ -29,8 +29,9 @@ import functools
 import gc
 import re
 import warnings
-from itertools import accumulate, chain, compress
-from operator import sub
+from collections import defaultdict
+from itertools import accumulate, compress
+from operator import attrgetter, sub
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -47,6 +48,7 @@ __all__ = [
     "Parse",
     "decode_markup",
     "extract_main",
+    "extract_main_with_markup",
     "parse_with_bs4",
     "parse_with_lxml",
     "select_main",
@@ -109,9 +111,13 @@ class Node:
 class _Document(Node):
     """The root of a tree made by :class:`_TreeBuilder`, with its nodes in
     document order as they were made, itself first (``order[i].index == i``): the
-    selection then need not walk the tree to number them."""
+    selection then need not walk the tree to number them. ``tags`` holds
+    the same nodes by tag, each list in document order (:func:`_tag_lists`):
+    a question about one kind of element (``pre``, ``a``, ``dt``) reads its
+    few nodes, not the whole order."""
 
     order: list[Node] = field(default_factory=list)
+    tags: defaultdict[str, list[Node]] = field(default_factory=lambda: defaultdict(list))
 
 
 _new_node = object.__new__
@@ -168,17 +174,31 @@ def decode_markup(markup: bytes | str) -> tuple[str, str | None]:
     C0 control characters are removed: they are never text and libxml2
     rejects some of them.
     """
+    text, encoding, _ = _decode(markup)
+    return text, encoding
+
+
+def _decode(markup: bytes | str) -> tuple[str, str | None, bool]:
+    """:func:`decode_markup`, and whether its text is exactly
+    ``markup.decode(encoding, "replace")`` (bytes with no byte-order mark
+    and no control character taken out): the markup as
+    :func:`verify.ingest.html_folds.unseen_identifiers` reads it, which then
+    need not be decoded a second time."""
     if isinstance(markup, str):
-        return _CONTROL.sub("", markup.removeprefix("\ufeff")), None
+        return _CONTROL.sub("", markup.removeprefix("\ufeff")), None, False
     for bom, name in _BOMS:
         if markup.startswith(bom):
-            return _without_controls(markup[len(bom) :].decode(name, "replace"), markup, name), name
+            return _without_controls(markup[len(bom) :].decode(name, "replace"), markup, name), name, False
     for name in _candidate_encodings(markup[:4096]):
         try:
-            return _without_controls(markup.decode(name), markup, name), name
+            decoded = markup.decode(name)  # strict: as with "replace", since it succeeds
         except UnicodeDecodeError:
             continue
-    return _without_controls(markup.decode("cp1252", "replace"), markup, "cp1252"), "cp1252"
+        text = _without_controls(decoded, markup, name)
+        return text, name, text is decoded
+    decoded = markup.decode("cp1252", "replace")
+    text = _without_controls(decoded, markup, "cp1252")
+    return text, "cp1252", text is decoded
 
 
 _CONTROL_BYTES = bytes(range(0x09)) + b"\x0b" + bytes(range(0x0E, 0x20)) + b"\x7f"
@@ -243,6 +263,8 @@ class _TreeBuilder:
     def __init__(self) -> None:
         self.root = _Document("#document", {}, [])
         self.root.order.append(self.root)
+        self.root.tags["#document"].append(self.root)
+        self._tags = self.root.tags
         self._open: list[Node] = [self.root]
         #: Elements open in the source, kept or not (the old list of their names).
         self._depth = 0
@@ -276,6 +298,7 @@ class _TreeBuilder:
         node.parent = parent
         node.index = len(order)
         order.append(node)
+        self._tags[tag].append(node)
         parent.children.append(node)
         opened.append(node)
 
@@ -304,6 +327,7 @@ class _TreeBuilder:
         alive until the cycle collector ran)."""
         root = self.root
         self.root = _Document("#document", {}, [])
+        self._tags = self.root.tags
         self._open = [self.root]
         return root
 
@@ -492,18 +516,42 @@ def _index(root: Node) -> list[Node]:
     return order
 
 
-def _blocks(root: Node, order: list[Node], alone: list[bool], links: list[bool]) -> list[_Block]:
+def _tag_lists(order: list[Node]) -> defaultdict[str, list[Node]]:
+    """The nodes of ``order`` by tag, each list in document order: what
+    :class:`_TreeBuilder` keeps as it builds (``_Document.tags``), for a tree
+    that did not come from it."""
+    tags: defaultdict[str, list[Node]] = defaultdict(list)
+    for node in order:
+        tags[node.tag].append(node)
+    return tags
+
+
+_BY_INDEX = attrgetter("index")
+
+
+def _in_order(tags: Mapping[str, list[Node]], *names: str) -> list[Node]:
+    """The nodes of these tags (:func:`_tag_lists`), in document order."""
+    found = [node for name in names for node in tags.get(name, ())]
+    if len(names) > 1:
+        found.sort(key=_BY_INDEX)
+    return found
+
+
+def _blocks(root: Node, order: list[Node], alone: list[bool], links: list[bool],
+            pre: list[bool] | None = None) -> list[_Block]:
     """Cut the body's text into blocks: block elements split, inline never.
 
     A ``div`` with text directly inside gives that text its own block; the
     ``<head>`` gives none (its title is read separately). ``order`` is
     :func:`_index`'s: a node's index on the stack means leaving that node;
-    ``alone`` is :func:`_inline_furniture_flags`'s, ``links`` :func:`_link_flags`'s."""
+    ``alone`` is :func:`_inline_furniture_flags`'s, ``links`` :func:`_link_flags`'s,
+    ``pre`` :func:`_pre_flags`'s (made here if not given)."""
     blocks: list[_Block] = []
     texts: list[str] = []  # the pending run of text
     linked: list[str] = []  # the pieces of it inside a link
     owners = [root]
-    pre = _pre_flags(order)
+    if pre is None:
+        pre = _pre_flags(order)
     in_link = 0
     # The walk keeps, for each element it is inside, the iterator over its
     # parent's remaining children and what leaving it does: nothing
@@ -571,9 +619,22 @@ def _blocks(root: Node, order: list[Node], alone: list[bool], links: list[bool])
 _STAY, _LINK, _BLOCK = 0, 1, 2
 
 
-def _link_flags(order: list[Node]) -> list[bool]:
-    """For each node: is it a link (:func:`_is_link`)?"""
-    return [node.tag == "a" and _is_link(node) for node in order]
+def _link_flags(order: list[Node], anchors: list[Node] | None = None) -> list[bool]:
+    """For each node: is it a link (:func:`_is_link`)? ``anchors``: the
+    ``a`` elements of ``order`` (``_tag_lists(order)["a"]``), if known: only
+    they are asked."""
+    if anchors is None:
+        return [node.tag == "a" and _is_link(node) for node in order]
+    flags = [False] * len(order)
+    for node in anchors:
+        flags[node.index] = True
+    # ... but a heading's own anchor (_is_link, inlined: most links do not
+    # start with "#")
+    for node in anchors:
+        href = node.attrs.get("href")
+        if href and href[0] == "#" and not _is_link(node):
+            flags[node.index] = False
+    return flags
 
 
 def _is_link(node: Node) -> bool:
@@ -610,23 +671,44 @@ def _flush(texts: list[str], linked: list[str], owner: Node, out: list[_Block], 
 
 def _collapsed_length(pieces: list[str]) -> int:
     """``sum(len(_collapse(p)) for p in pieces)``, counted in C: a piece's
-    collapsed form is its words joined by single spaces."""
-    words = list(map(str.split, pieces))
-    return (sum(map(len, chain.from_iterable(words))) + sum(map(len, words))
-            - sum(map(bool, words)))
+    collapsed form is its words joined by single spaces, so the sum is the
+    length of all the words joined by single spaces, plus one, less one per
+    piece that has a word (most runs of linked text are one piece)."""
+    if len(pieces) == 1:
+        return len(" ".join(pieces[0].split()))
+    words = " ".join(pieces).split()  # (the space joining two pieces never joins two words)
+    if not words:
+        return 0
+    worded = len(pieces) - sum(map(str.isspace, pieces)) - pieces.count("")
+    return len(" ".join(words)) + 1 - worded
 
 
-def _pre_flags(order: list[Node]) -> list[bool]:
+def _pre_flags(order: list[Node], pres: list[Node] | None = None, ends: list[int] | None = None
+               ) -> list[bool]:
     """For each node: is it a ``pre`` element or inside one (below ``<html>``)?
 
-    One top-down pass instead of a walk up the ancestors per text block."""
+    One top-down pass instead of a walk up the ancestors per text block.
+    With the ``pre`` elements of ``order`` (``pres``, in document order) and
+    :func:`_subtree_ends`'s ``ends``, the pass runs over their subtrees
+    only: a node outside every ``pre`` subtree is not inside one."""
     flags = [False] * len(order)
-    for node in order:
+    if pres is None or ends is None:
+        _flag_pre(order, flags)
+        return flags
+    for pre in pres:
+        if not flags[pre.index]:  # (a pre inside another's run was flagged with it)
+            _flag_pre(order[pre.index : ends[pre.index]], flags)
+    return flags
+
+
+def _flag_pre(nodes: list[Node], flags: list[bool]) -> None:
+    """:func:`_pre_flags`'s pass over ``nodes`` (a run of document order,
+    whose first node's parent is already decided)."""
+    for node in nodes:
         if node.tag in ("html", "#document"):
             continue
         parent = node.parent
         flags[node.index] = node.tag == "pre" or (parent is not None and flags[parent.index])
-    return flags
 
 
 @dataclass(slots=True)
@@ -784,8 +866,9 @@ def _furniture(order: list[Node], prose: list[int], inline: list[bool], mains: l
               and (_furniture_by_markup(node, prose, total, generated) or _print_ears(node))):
             pass
         elif names and ("class" in attrs or "id" in attrs):
-            hints = f"{attrs.get('class', '')} {attrs.get('id', '')}".strip()  # _hints, inline
-            if not (hints and _named_furniture(_chrome_kind(hints), prose[node.index] / total)):
+            # _furniture_by_name, inline: most class-and-id texts name no chrome
+            kind = _chrome_kind_of(attrs.get("class", ""), attrs.get("id", ""))
+            if not (kind and _named_furniture(kind, prose[node.index] / total)):
                 continue
         else:
             continue
@@ -812,7 +895,9 @@ def _print_ears(node: Node) -> bool:
 def _inline_furniture_flags(order: list[Node]) -> list[bool]:
     """For each node: is it an inline element that is furniture? (Decided
     once: the block cutting and the furniture search both ask.)"""
-    # Without an attribute, only a label or a link can be.
+    # Without an attribute, only a label or a link can be. (Asking only the
+    # labels, links and hiding inline elements of the tag lists was no
+    # faster: the cost is reading the nodes, not the tests.)
     return [node.tag in _INLINE_TAGS and bool(node.attrs or node.tag in ("label", "a"))
             and _inline_furniture(node) for node in order]
 
@@ -916,6 +1001,15 @@ def _named_furniture(kind: int, share: float) -> bool:
 
 
 _CHROME, _STRONG, _CONTENT = 1, 2, 4
+
+
+@functools.lru_cache(maxsize=4096)
+def _chrome_kind_of(names: str, identifier: str) -> int:
+    """:func:`_chrome_kind` of the hints (:func:`_hints`) of a node whose
+    ``class`` is ``names`` and ``id`` is ``identifier``, cached by the two:
+    the furniture search asks it of every node with either, and most repeat
+    their page's class names."""
+    return _chrome_kind(f"{names} {identifier}".strip())
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1330,16 +1424,20 @@ def _select(root: Node, fresh: bool = False
 
     ``fresh``: ``root`` comes straight from a front-end, unchanged since; if
     it is a builder's :class:`_Document`, its order is used as it is."""
-    order = _index(root) if not (fresh and isinstance(root, _Document)) else root.order
+    if fresh and isinstance(root, _Document):
+        order, tags = root.order, root.tags
+    else:
+        order = _index(root)
+        tags = _tag_lists(order)
     inline = _inline_furniture_flags(order)
     mains = _marked_mains(order)
     ends = _subtree_ends(order)
-    link_flags = _link_flags(order)
-    blocks = _blocks(root, order, inline, link_flags)
+    link_flags = _link_flags(order, tags.get("a", []))
+    blocks = _blocks(root, order, inline, link_flags, _pre_flags(order, tags.get("pre", []), ends))
     prose = _prose(len(order), blocks, ends)
     man2html = _man2html_credit(blocks)
     generated = man2html or _generated_document(order)
-    chrome = (_man2html_chrome(order) if man2html else set()) | _bullet_terms(order)
+    chrome = (_man2html_chrome(order) if man2html else set()) | _bullet_terms(tags.get("dt", []))
     dropped = _inside(ends, _furniture(order, prose, inline, mains, names=not generated, ends=ends) | chrome)
     clean = [b for b in blocks if not dropped[b.owner.index]]
     st = _stats(order, clean)
@@ -1368,7 +1466,8 @@ def _select(root: Node, fresh: bool = False
         (kept if ok else removed).append(block.text)
         if ok:
             code.append(block.code)
-    return _title(order, keep, dropped), tuple(kept), tuple(removed), tuple(code), _head_title(order)
+    title = _title(_in_order(tags, "h1", "title"), keep, dropped)
+    return title, tuple(kept), tuple(removed), tuple(code), _head_title(order)
 
 
 #: The selection must keep at least this share of the words outside marked
@@ -1512,15 +1611,23 @@ def extract_main(markup: bytes | str, *, parse: Parse = parse_with_bs4) -> MainC
     :class:`~verify.errors.CorruptDocument` only when the parser fails;
     a page with no content gives empty ``paragraphs``.
     """
+    return extract_main_with_markup(markup, parse)[0]
+
+
+def extract_main_with_markup(markup: bytes | str, parse: Parse) -> tuple[MainContent, str | None]:
+    """:func:`extract_main`, and the decoded markup when it is exactly
+    ``markup.decode(encoding, "replace")`` (:func:`_decode`), else None."""
     if not isinstance(markup, (bytes, str)):
         raise TypeError(f"markup must be bytes or str, not {type(markup).__name__}")
-    text, encoding = decode_markup(markup)
+    text, encoding, exact = _decode(markup)
     # Only this module's front-ends are known to make a new tree per call:
     # a tree from any other parser is read as it is and left whole.
     own = parse is parse_with_lxml or parse is parse_with_bs4
     with _collector_paused():
         root = parse(text)
-        fold_tree(root.order if own and isinstance(root, _Document) else _index(root))  # canon/5
+        # canon/5; the folds act on sup, sub and noframes only
+        fold_tree(_in_order(root.tags, "sup", "sub", "noframes") if own and isinstance(root, _Document)
+                  else _index(root))
         try:
             title, paragraphs, removed, code, head_title = _select(root, fresh=own)
         finally:
@@ -1529,7 +1636,7 @@ def extract_main(markup: bytes | str, *, parse: Parse = parse_with_bs4) -> MainC
             # Freed here, while the collector still sleeps: alive when it
             # wakes, the tree would be walked by its first collection.
             del root
-    return MainContent(title, paragraphs, removed, encoding, code, head_title)
+    return MainContent(title, paragraphs, removed, encoding, code, head_title), text if exact else None
 
 
 @contextmanager
@@ -1561,3 +1668,5 @@ def _dismantle(root: Node) -> None:
     for node in order:
         node.parent = None
     order.clear()
+    if isinstance(root, _Document):
+        root.tags.clear()

@@ -249,13 +249,26 @@ def _layout_step(name: str, fn: LayoutStep, pages: Pages, params: Sequence[str] 
 
 def _diff_example(old: str, new: str, context: int = 24) -> str:
     """``old -> new`` around the first difference, so the example shows the change."""
-    pairs = enumerate(zip(old, new, strict=False))
-    start = next((i for i, (a, b) in pairs if a != b), min(len(old), len(new)))
-    tail = 0
-    while tail < min(len(old), len(new)) - start and old[-1 - tail] == new[-1 - tail]:
-        tail += 1
+    shorter = min(len(old), len(new))
+    start = _matching(lambda n: old[:n] == new[:n], shorter)
+    tail = _matching(lambda n: old[len(old) - n:] == new[len(new) - n:], shorter - start)
     lo = max(0, start - context)
     return f"{_clip(old[lo:len(old) - tail + context])!r} -> {_clip(new[lo:len(new) - tail + context])!r}"
+
+
+def _matching(same: Callable[[int], bool], most: int) -> int:
+    """The largest ``n <= most`` for which ``same(n)`` holds (``same`` holds
+    up to some ``n`` and not beyond, as a common prefix's length does): a
+    binary search of slice comparisons in C, not a Python step a character
+    (a changed line of an HTML page is a whole paragraph)."""
+    lo, hi = 0, most
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if same(mid):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 def _clip(text: str) -> str:
