@@ -321,7 +321,9 @@ def _attach(path: Path, va: list[Vector], vb: list[Vector]) -> Path:
                     group = side[y0:y1] if a1 > a0 else side[x0:x1]
                     own = va[x0:x1] if a1 > a0 else vb[y0:y1]
                     share = _share(v, group)
-                    if share >= best_share and _covered(v, _excess(group, own)) >= DETACH_SHARE:
+                    if share >= best_share and (
+                        not _judged(v) or _covered(v, _excess(group, own)) >= DETACH_SHARE
+                    ):
                         best, best_share = n, share
         return best
 
