@@ -19,12 +19,12 @@ must give the same canonical text: the record explains the result fully.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import cast
 from dataclasses import dataclass
 
 from verify.model import CODE_LINE, Block, Canonical, Change, Extracted, without_marks
-from verify.normalize import layout, steps
+from verify.normalize import layout, settled, steps
 
 __all__ = ["PROFILE", "PROFILES", "Profile", "canonicalize", "canonicalize_text", "replay"]
 
@@ -135,7 +135,9 @@ def _run(pages: Pages, profile: Profile, recorded: dict[str, tuple[str, ...]] | 
         trailing += 1
     merged: dict[str, Change] = {}
     removed: list[str] = []
-    pages = _characters(pages, profile.steps[:leading], merged)
+    names = [s.name for s in profile.steps]
+    again = settled.idempotent(profile.name, names)
+    pages, fixed = _characters(pages, profile.steps[:leading], merged, idempotent=again)
     for step in profile.steps[leading:len(profile.steps) - trailing]:
         if step.text is not None:
             pages, change = _text_step(step.name, step.text, pages)
@@ -152,8 +154,12 @@ def _run(pages: Pages, profile: Profile, recorded: dict[str, tuple[str, ...]] | 
     # Unwrapping makes new lines, and the character steps work line by line
     # (ftfy may see mojibake in "Â 0" that it did not see in "Â" over "0"):
     # they settle once more on the paragraphs, with the final text steps.
+    # Most leading steps provably find nothing to change there, when they had
+    # reached their fixed point before the layout steps (verify.normalize.settled).
     settle = tuple(s for s in profile.steps if s.text is not None)
-    pages = _characters(pages, settle, merged, start=len(settle) - trailing)
+    proven = settled.certificates(profile.name, names) if fixed and recorded is None else {}
+    pages, _ = _characters(pages, settle, merged, start=len(settle) - trailing, proven=proven,
+                           idempotent=again)
     changes = [merged[s.name] for s in profile.steps if s.name in merged]
     # The code-line marks have done their work (the layout steps left those
     # lines alone); they are not text.
@@ -173,8 +179,12 @@ def _finish(text: str) -> str:
     return "\n".join(lines).strip("\n").rstrip()
 
 
-def _characters(pages: Pages, run: tuple[Step, ...], merged: dict[str, Change], start: int = 0) -> Pages:
-    """Apply text steps in rounds until nothing changes; merge their records into ``merged``.
+def _characters(pages: Pages, run: tuple[Step, ...], merged: dict[str, Change], start: int = 0,
+                proven: Mapping[str, settled.Certificate] | None = None,
+                idempotent: frozenset[str] = frozenset()) -> tuple[Pages, bool]:
+    """Apply text steps in rounds until nothing changes; merge their records
+    into ``merged``. Returns the pages, and whether they are at the steps'
+    fixed point (False when the rounds ran out first).
 
     The steps are applied in a cycle that stops once every step in a row
     has left the text as it was (a fixed point), or after MAX_ROUNDS
@@ -187,8 +197,21 @@ def _characters(pages: Pages, run: tuple[Step, ...], merged: dict[str, Change], 
     after unwrapping (the trailing text steps once, then every text step
     in rounds), without applying the trailing ones a second time to the
     text they left: once every step in a row has left the text as it
-    was, no further step changes it, so the cycle may stop there."""
+    was, no further step changes it, so the cycle may stop there.
+
+    ``proven``: certificates (:mod:`verify.normalize.settled`), by step
+    name; such a step counts as having changed nothing, without being run,
+    if its certificate says so for the pages and the records so far, as
+    long as no step of ``run[:start]`` has changed the pages in the cycle
+    (the proofs know what the layout steps and the steps of ``run[start:]``
+    write, not what those do).
+
+    ``idempotent``: steps that return a text they returned as it is. Such a
+    step that made the last change, every other step having changed nothing
+    since, is not run again to see it change nothing."""
     quiet = 0  # steps in a row that changed nothing
+    certificates = dict(proven or {})
+    last = ""  # the step that changed the pages last
     first = (len(run) - start) % len(run) if run else 0
     # Per step, the pages it returned as they were: the steps are pure, so
     # a page that comes back to a step unchanged is not given to it again
@@ -199,15 +222,22 @@ def _characters(pages: Pages, run: tuple[Step, ...], merged: dict[str, Change], 
             break
         step = run[position % len(run)]
         assert step.text is not None
+        certificate = certificates.get(step.name)
+        if (certificate is not None and certificate(pages, merged)) or (
+                step.name == last and quiet == len(run) - 1 and last in idempotent):
+            quiet += 1
+            continue
         pages, change = _text_step(step.name, step.text, pages, kept.setdefault(step.name, set()))
         if change is None:
             quiet += 1
             continue
-        quiet = 0
+        quiet, last = 0, step.name
+        if position % len(run) < start:
+            certificates.clear()
         old = merged.get(step.name)
         merged[step.name] = change if old is None else Change(
             step.name, old.count + change.count, (old.examples + change.examples)[:_EXAMPLES])
-    return pages
+    return pages, quiet == len(run)
 
 
 def _text_step(name: str, fn: TextStep, pages: Pages,

@@ -403,6 +403,14 @@ _DIGIT_FIRST = re.compile(r"[^\S\n]*\d")
 _DIGIT_AFTER_BREAK = re.compile(r"\n[^\S\n]*\d")
 
 
+def _digit_first(line: str) -> bool:
+    """Is the line's first character but white space a decimal digit? Every
+    line that is a note line or a raised number, or starts one joined with
+    the next line, is (``\\d`` is ``str.isdecimal``; tests/test_steps_equivalence.py):
+    the patterns are not tried on the others."""
+    return line.lstrip()[:1].isdecimal()
+
+
 def _page_footnotes(page: str, wanted: frozenset[str] | None) -> tuple[str, list[tuple[int, str]]]:
     if not _DIGIT_FIRST.match(page) and not _DIGIT_AFTER_BREAK.search(page):
         return page, []  # a note line and a raised number both start with a digit
@@ -410,6 +418,9 @@ def _page_footnotes(page: str, wanted: frozenset[str] | None) -> tuple[str, list
     notes: list[tuple[int, str]] = []
     i = 0
     while i < len(lines):
+        if not _digit_first(lines[i]):
+            i += 1
+            continue
         if (_RAISED_NUMBER.fullmatch(lines[i].strip()) and i + 1 < len(lines)
                 and _NOTE_LINE.match(f"{lines[i].strip()} {lines[i + 1].strip()}")):
             lines[i:i + 2] = [f"{lines[i].strip()} {lines[i + 1].strip()}"]  # a raised number on its own line
@@ -753,13 +764,23 @@ def _unwrap_block(lines: list[str], paragraphs: list[str], join: Callable[[list[
     breaks became spaces."""
     unwrapped = 0
     if sum(len(line) > WRAP_WIDTH for line in lines) * LONG_SHARE >= len(lines):
-        paragraphs.extend(" ".join(line.split()) for line in lines)
+        paragraphs.extend(map(_folded, lines))
         return 0
     for item in _list_items(lines):
         for group in _wrapped_paragraphs(item):
             unwrapped += len(group) - 1
-            paragraphs.append(" ".join(join(group).split()))
+            paragraphs.append(_folded(join(group)))
     return unwrapped
+
+
+def _folded(text: str) -> str:
+    """``" ".join(text.split())``. A printable text with no two spaces in a
+    row and none at its ends is that already (every white space character
+    but the space is unprintable: tests/test_fingerprint.py), as most of
+    a document's joined paragraphs are: one scan in C instead of a split."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 #: Two words joined by a slash (``Send/Receive``), read from the slash: the
@@ -834,10 +855,23 @@ def _list_items(lines: list[str]) -> list[list[str]]:
     """Cut a block before every line that starts like a list item."""
     runs: list[list[str]] = [[]]
     for line in lines:
-        if runs[-1] and _LIST_ITEM.match(line):
+        if runs[-1] and _may_start_item(line) and _LIST_ITEM.match(line):
             runs.append([])
         runs[-1].append(line)
     return runs
+
+
+#: The characters a list item can start with but a digit, and those that can follow a lone letter.
+_ITEM_HEADS, _ITEM_LETTER_MARKS = "(-*+\u2022\u25e6\u2023\u2043\u25aa\u25cf", ".)"
+
+
+def _may_start_item(line: str) -> bool:
+    """Might ``line`` start like a list item (:data:`_LIST_ITEM`)? Every
+    match starts with a decimal digit, ``(``, a bullet or dash, or a letter
+    followed by ``.`` or ``)`` (tests/test_steps_equivalence.py): most lines
+    of prose do not, and the pattern is not tried on them."""
+    head = line[:1]
+    return head.isdecimal() or head in _ITEM_HEADS or line[1:2] in _ITEM_LETTER_MARKS
 
 
 def _wrapped_paragraphs(lines: list[str]) -> list[list[str]]:
@@ -845,11 +879,11 @@ def _wrapped_paragraphs(lines: list[str]) -> list[list[str]]:
     paragraphs: in typeset text a paragraph's last line is short."""
     if len(lines) < 3:
         return [lines]
-    width = sorted(len(line) for line in lines)[int(0.9 * (len(lines) - 1))]
+    width = sorted(map(len, lines))[int(0.9 * (len(lines) - 1))]
+    short = SHORT_LINE * width  # a line shorter than this is short
     groups: list[list[str]] = [[]]
     for line, following in zip(lines, [*lines[1:], ""], strict=True):
         groups[-1].append(line)
-        short = len(line) < SHORT_LINE * width
-        if following and short and (_TERMINAL.search(line) or _STARTS_NEW.match(following)):
+        if following and len(line) < short and (_TERMINAL.search(line) or _STARTS_NEW.match(following)):
             groups.append([])
     return [g for g in groups if g]
