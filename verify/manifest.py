@@ -953,7 +953,9 @@ def _plain_rows(texts: list[str]) -> list[tuple[str, str, str]] | None:
     line, so as many matches as lines is every line matched, with the groups
     that :data:`_PLAIN_TEXT` gives it (held to it by tests/test_check_lines.py)."""
     joined = "".join(texts)
-    if joined.count("\n") != len(texts):  # not one line each (the readers never give that)
+    # one line each (the readers never give other texts): as many newlines as
+    # texts, and each text ends with one, so none holds two or a line's tail
+    if joined.count("\n") != len(texts) or not all(text[-1:] == "\n" for text in texts):
         return None
     rows: list[tuple[str, str, str]] = _plain_run().findall(joined)
     return rows if len(rows) == len(texts) else None
