@@ -26,7 +26,8 @@ The documents (about 1,900; the same list on every run, in path order):
   ``--man-step``-th page in path order (default 40), decompressed;
 - held out (never looked at while tuning the speed work): the Rust
   toolchain's HTML docs in ~/.rustup (every 8th page of the Book, the error
-  codes and std's struct pages), where installed.
+  codes and std's struct pages), where installed;
+- ``--also PATH...``: any other files (a held-out set of PDFs), named ``also/PATH``.
 
 ``--tree DIR`` imports ``verify`` from another checkout (say main's) so the
 baseline can be written by the old code without switching branches.
@@ -101,8 +102,9 @@ def _row(name: str, data: bytes) -> dict[str, object]:
     }
 
 
-def _rows(man_step: int) -> list[dict[str, object]]:
-    return [_row(name, _read(path)) for name, path in documents(man_step)]
+def _rows(man_step: int, also: list[Path]) -> list[dict[str, object]]:
+    listed = [*documents(man_step), *((f"also/{path.as_posix()}", path) for path in also)]
+    return [_row(name, _read(path)) for name, path in listed]
 
 
 def _compare(before: dict[str, dict[str, object]], after: dict[str, dict[str, object]]) -> list[str]:
@@ -125,10 +127,12 @@ def main(argv: list[str] | None = None) -> int:
     group.add_argument("--compare", type=Path, help="compare with this baseline")
     parser.add_argument("--tree", type=Path, default=ROOT, help="import verify from this checkout")
     parser.add_argument("--man-step", type=int, default=40)
+    parser.add_argument("--also", type=Path, nargs="+", default=[], metavar="PATH",
+                        help="ingest these files too (say a held-out set of PDFs)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(args.tree.resolve()))
     start = time.perf_counter()
-    rows = _rows(args.man_step)
+    rows = _rows(args.man_step, args.also)
     seconds = time.perf_counter() - start
     import verify
 

@@ -19,10 +19,16 @@ when a warning's span covers it and (for acronyms) its evidence names the
 original form. Every ``acronym.variant`` elsewhere in the texts is a false
 alarm, counted per 10,000 words.
 
-    python bench/lint_garbles.py [--seed N] [--jobs N] [--show KIND] [--part held-out|tuning]
+    python bench/lint_garbles.py [--seed N] [--jobs N] [--show KIND]
+                                 [--part held-out|tuning|system] [--fresh FOLDER]
 
 ``--part tuning`` injects into the tuning part of the real texts instead
 (no abstracts): rules are developed there, and the default measures them.
+``--part system`` injects into texts no lint benchmark reads (the lintrev
+round's held-out set): the manual pages of sections 5, 7 and 8 typeset by
+``groff`` and the ``README*`` files of ``/usr/share/doc`` (plain text,
+Markdown, Debian notes). ``--fresh FOLDER`` injects into a fresh set
+(``bench/_real_texts.fresh_documents``: the lint9, lint10, lint11 sets).
 
 Target (issue 11): recall >= 0.9 for 3+ letter acronyms, <= 1 false
 ``acronym.variant`` per 10,000 words.
@@ -31,17 +37,20 @@ Target (issue 11): recall >= 0.9 for 3+ letter acronyms, <= 1 false
 from __future__ import annotations
 
 import argparse
+import gzip
 import random
+import subprocess
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _real_texts import SHARED, documents
+from _real_texts import SHARED, documents, fresh_documents
 from lint_definitions import passages
 
 from verify.detect import lint_text
@@ -65,10 +74,15 @@ class Trial:
     words: int
 
 
-def texts(part: str = "held-out") -> list[tuple[str, str]]:
+def texts(part: str = "held-out", fresh: Path | None = None) -> list[tuple[str, str]]:
     """(name, canonical text) of every held-out real text and every abstract
     (``part="tuning"``: the tuning part of the real texts instead, and no
-    abstract, to develop a rule on without touching what measures it)."""
+    abstract, to develop a rule on without touching what measures it;
+    ``part="system"``: :func:`system_texts`; ``fresh``: a fresh set)."""
+    if fresh is not None:
+        return _canonical((doc.name, doc.data) for doc in fresh_documents(fresh))
+    if part == "system":
+        return _canonical(system_texts())
     out = []
     for doc in documents():
         if doc.held_out is (part == "held-out"):
@@ -84,6 +98,48 @@ def texts(part: str = "held-out") -> list[tuple[str, str]]:
             abstracts.setdefault(f"{folder.name}/{key}", []).append(text)
         out += [(key, "\n\n".join(parts)) for key, parts in abstracts.items()]
     return out
+
+
+def _canonical(sources: Iterable[tuple[str, bytes]]) -> list[tuple[str, str]]:
+    out = []
+    for name, data in sources:
+        record = process_bytes(data, name)
+        if record.text:
+            out.append((name, record.text))
+    return out
+
+
+def system_texts() -> Iterator[tuple[str, bytes]]:
+    """(name, bytes) of the texts of this machine that no lint benchmark
+    reads: every manual page of sections 5, 7 and 8 (typeset as
+    ``_real_texts`` typesets section 1) and every ``README*`` file of
+    ``/usr/share/doc`` (decompressed)."""
+    for section in ("man5", "man7", "man8"):
+        for path in sorted(Path("/usr/share/man", section).glob("*.gz")):
+            source = _read(path)
+            if path.is_symlink() or source is None or source.startswith(b".so "):
+                continue
+            done = subprocess.run(
+                ["groff", "-man", "-Tutf8", "-P-c", "-P-b", "-P-u", "-P-o"],
+                input=source, capture_output=True, check=False,
+                env={"MANWIDTH": "80", "PATH": "/usr/bin:/bin"},
+            )
+            if done.returncode == 0 and done.stdout.strip():
+                yield str(path), done.stdout
+    for path in sorted(Path("/usr/share/doc").glob("*/README*")):
+        data = _read(path)
+        if path.is_file() and data:
+            yield str(path), data
+
+
+def _read(path: Path) -> bytes | None:
+    data = path.read_bytes()
+    if path.suffix != ".gz":
+        return data
+    try:
+        return gzip.decompress(data)
+    except (OSError, EOFError):
+        return None
 
 
 def garble_acronym(form: str, kind: str, rng: random.Random, taken: set[str]) -> str | None:
@@ -178,10 +234,12 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--show", help="list the misses of this kind")
-    parser.add_argument("--part", choices=("held-out", "tuning"), default="held-out",
-                        help="held-out (the measure) or tuning (to develop a rule on)")
+    parser.add_argument("--part", choices=("held-out", "tuning", "system"), default="held-out",
+                        help="held-out (the measure), tuning (to develop a rule on) or system "
+                             "(manual pages 5, 7, 8 and READMEs: the lintrev round's held-out set)")
+    parser.add_argument("--fresh", type=Path, help="inject into this fresh set instead")
     args = parser.parse_args()
-    corpus = texts(args.part)
+    corpus = texts(args.part, args.fresh)
     items = [(name, text, kind, args.seed) for name, text in corpus for kind in KINDS]
     with ProcessPoolExecutor(args.jobs) as pool:
         trials = [t for t in pool.map(trial, items, chunksize=4) if t is not None]

@@ -1,9 +1,8 @@
 """canon10: what keeps the bash article's txt and pdf apart beyond their real words.
 
 Found by ``bench/xformat.py --exact`` (docs/cross-format.md). Both are artefacts of
-nroff's text output that canon/4 keeps as words; both are known failures
-(strict xfail) until a profile change removes them on the evidence named in
-the reason.
+nroff's text output that canon/4 and canon/5 kept as words; canon/6 removes
+them on the evidence named in each test (they were strict xfails until then).
 """
 
 from __future__ import annotations
@@ -28,22 +27,18 @@ def _nines(text: str) -> int:
     return len(re.findall(r"(?<!\S)9(?!\S)", text))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "nroff's ESC 9 (half-line forward motion, around the article's displays) is a terminal "
-    "control sequence; canon/4's invisible step makes the ESC a separator and keeps the '9' "
-    "as a word (22 times in article.txt). Dropping ESC 7/8/9 is a canon/5 candidate"))
 def test_nroff_half_line_motions_leave_no_digit(article: tuple[str, str]) -> None:
+    """canon/6 drops nroff's ESC 7/8/9 as a pair (``steps.overstrike``); canon/5
+    made the ESC a separator and kept the '9' as a word (22 times in article.txt)."""
     raw, canonical = article
     assert "\x1b9" in raw
     assert _nines(canonical) == _nines(re.sub("\x1b[789]", "", re.sub(".\b", "", raw)))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "unpaged nroff text: the footer 'October 28, 1994' and the header '- N -' (N = 2, 3, 4 in "
-    "order) stand together at each page break; canon/4's unpaged rule removes only a lone "
-    "repeated line whose neighbours split a sentence, so both stay. A rule reading the page "
-    "number sequence is a canon/5 candidate (docs/cross-format.md)"))
 def test_nroff_page_furniture_of_unpaged_text_goes(article: tuple[str, str]) -> None:
+    """canon/6 (``layout._page_break_footers``): the footer 'October 28, 1994'
+    and the header '- N -' (N = 2, 3, 4 in order) stand together at each page
+    break; canon/5's unpaged rule removed only a lone repeated line, so both stayed."""
     raw, canonical = article
     assert raw.count("October 28, 1994") == 3
     assert "October 28, 1994" not in canonical

@@ -284,16 +284,16 @@ def test_walk_plain_declines_what_is_not_a_plain_file(tmp_path: Path, kind: str)
 
 
 def _spy(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
-    """Whether each walk_plain of a split check (in the forked processes: through a pipe) gave rows."""
+    """Whether each walk_columns of a split check (in the forked processes: through a pipe) gave columns."""
     read, write = os.pipe()
-    real = verify.check.walk_plain
+    real = verify.check.walk_columns
 
     def spied(*args, **kwargs):  # type: ignore[no-untyped-def]
         rows = real(*args, **kwargs)
         os.write(write, b"1" if rows is not None else b"0")
         return rows
 
-    monkeypatch.setattr(verify.check, "walk_plain", spied)
+    monkeypatch.setattr(verify.check, "walk_columns", spied)
     seen: list[bool] = []
 
     def collect() -> list[bool]:
@@ -362,18 +362,18 @@ def test_files_replaced_after_the_plain_walk_are_refused(tmp_path: Path,
     names = sorted(f"d1/{p.name}" for p in (root / "d1").glob("f*.txt"))
     swapped = b"put in its place\n"
     record_as(manifest, names, swapped)
-    real = verify.check.walk_plain
+    real = verify.check.walk_columns
 
     def walked(*args, **kwargs):  # type: ignore[no-untyped-def]
-        rows = real(*args, **kwargs)
-        for row in rows or ():
-            if row[0] in names:
-                fresh = tmp_path / row[0].replace("/", "-")
+        columns = real(*args, **kwargs)
+        for name in columns.names if columns is not None else ():
+            if name in names:
+                fresh = tmp_path / name.replace("/", "-")
                 fresh.write_bytes(swapped)
-                os.replace(fresh, root / row[0])
-        return rows
+                os.replace(fresh, root / name)
+        return columns
 
-    monkeypatch.setattr(verify.check, "walk_plain", walked)
+    monkeypatch.setattr(verify.check, "walk_columns", walked)
     report = _check(root, manifest, jobs=2)
     assert len(names) == 7 and not set(names) & set(report.matched) and not report.passed
     assert [(p.path, "replaced" in p.message) for p in report.errors] == [(n, True) for n in names]
@@ -384,13 +384,13 @@ def test_a_worker_that_dies_in_the_plain_walk_is_an_error(tmp_path: Path, split:
     root, manifest = tmp_path / "c", tmp_path / "m.json"
     _plain_tree(root)
     assert main(["build", str(root), "-m", str(manifest), "-q", "--hash-only", "-j", "1"]) == 0
-    real = verify.check.walk_plain
+    real = verify.check.walk_columns
 
     def dying(root: Path, skip: list[Path], span: tuple[str | None, str | None]):  # type: ignore[no-untyped-def]
         if span[0] is not None:
             os._exit(3)
         return real(root, skip, span)
 
-    monkeypatch.setattr(verify.check, "walk_plain", dying)
+    monkeypatch.setattr(verify.check, "walk_columns", dying)
     with pytest.raises(VerifyError, match="died"):
         _check(root, manifest, jobs=2)

@@ -75,6 +75,8 @@ _V = '{"path":"a/b.txt","raw_sha256":"sha256:' + "0" * 64 + '","size":12}\n'
 @example([_V, "x" + _V])  # a match after junk at a line's start: not plain
 @example([_V + _V, "junk\n"])  # two lines in one (the readers never give it): refused
 @example([_V, _V[:-1]])  # no final newline
+@example([_V, _V + "0"])  # a line and the tail of another in one text (found by hypothesis)
+@example([_V[:-1], "\n" + _V])  # lines cut elsewhere than at their newlines
 @example([_V.replace("12}", "12} ")])
 @example([_V.replace('"size"', '"size"\n')])
 def test_a_batch_is_judged_as_each_of_its_lines(texts: list[str]) -> None:

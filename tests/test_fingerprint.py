@@ -157,3 +157,33 @@ def test_the_paragraphs_streams_joined_are_the_whole_texts_stream(paragraphs: li
     streams = [word_stream(t) for t in texts]
     assert join_streams(streams) == word_stream("\n\n".join(texts))
     assert [stream_words(s) for s in streams] == [len(t.split()) for t in texts]
+
+
+def _word_stream_reference(text: str) -> str:
+    """:func:`word_stream` before its shortcut for a text that is its own stream."""
+    if "\n " not in text and not text.startswith(" "):
+        return " ".join(text.split())
+    pieces: list[str] = []
+    for line in text.split("\n"):
+        words = line.split()
+        if words:
+            indent = len(line) - len(line.lstrip(" "))
+            pieces.append("\n" + line[:indent] if indent else " ")
+            pieces.append(" ".join(words))
+    return "".join(pieces[1:]) if pieces and pieces[0] == " " else "".join(pieces)
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "B", " ", "\n", "\t", "\u00a0", "\u2028", "\u3000",
+                                         "\x1f", "\x85", "\u200b", "\u00e9", "\ufdd0"]), max_size=30))
+def test_word_stream_shortcut_is_the_split(text: str) -> None:
+    assert word_stream(text) == _word_stream_reference(text)
+
+
+def test_every_white_space_character_but_the_space_is_unprintable() -> None:
+    """What lets :func:`word_stream` return a printable text with single
+    spaces as it is: ``str.split`` cuts at no other character of it."""
+    import sys
+
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert " " in spaces and len(spaces) > 20
+    assert [c for c in spaces if c.isprintable()] == [" "]

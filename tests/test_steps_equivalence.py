@@ -9,6 +9,7 @@ on generated text made of the characters the steps care about.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -322,3 +323,71 @@ def test_digests_and_coverage_from_the_paragraph_streams_are_the_texts(
     assert joined == fingerprint.text_sha256(text, "canon/5")
     extracted = Extracted("text", "x", tuple(pages), removed=tuple(removed))
     assert coverage_warnings(extracted, text, streams) == coverage_warnings(extracted, text)
+
+
+def _whole_nfkc(text: str) -> str:
+    """:func:`steps.nfkc` as it was: the whole text at once."""
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    if not steps.RAISED.search(text):
+        return unicodedata.normalize("NFKC", text)
+    return steps._nfkc_keeping_raised(text)
+
+
+#: Letters, combining marks of several classes (acute, tilde, dot above, dot
+#: below, the Greek dialytika tonos that decomposes), Hangul jamo that compose
+#: across characters, compatibility forms, raised characters, line breaks.
+_NFKC_TEXT = st.text(alphabet="ae \n\u0301\u0303\u0307\u0323\u0344\u1100\u1161\u11a8\uac00"
+                              "\u00b2\u00b9\u2075\ufb01\u00a0\u212b\u1e0b\u0f73\u00c5", max_size=60)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_NFKC_TEXT, st.integers(1, 12))
+def test_nfkc_piece_by_piece_equals_nfkc_of_the_whole(text: str, piece: int) -> None:
+    import pytest
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(steps, "_NFKC_PIECE", piece)
+        out = steps.nfkc(text)
+    assert out == _whole_nfkc(text)
+    if out == text and len(text) > piece:
+        assert out is text  # unchanged pieces give the text itself
+
+
+def test_a_line_break_is_a_boundary_of_nfkc_for_every_character() -> None:
+    """Why NFKC may be taken line by line: no character composes with a line
+    break on either side of it, nor reorders across it."""
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        c = chr(code)
+        if unicodedata.is_normalized("NFKC", c) and unicodedata.combining(c) == 0 and code < 0x300:
+            continue  # Latin-1 and the like: stable starters
+        normal = unicodedata.normalize("NFKC", c)
+        assert unicodedata.normalize("NFKC", c + "\n") == normal + "\n", hex(code)
+        assert unicodedata.normalize("NFKC", "\n" + c) == "\n" + normal, hex(code)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=" \t\u00a0\u20031a2\u0663\u00b2\u2081Nx.(", max_size=16),
+       st.text(alphabet=" 1aNx.", max_size=14))
+def test_a_line_the_footnote_patterns_match_starts_with_a_decimal_digit(line: str, following: str) -> None:
+    """What lets separate_footnotes pass over a line whose first character
+    but white space is no decimal digit (``\\d`` is ``str.isdecimal``)."""
+    merged = f"{line.strip()} {following.strip()}"
+    if (layout._RAISED_NUMBER.fullmatch(line.strip()) or layout._NOTE_LINE.match(line.strip())
+            or layout._NOTE_LINE.match(merged)):
+        assert layout._digit_first(line)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="ab \n\t\u00a0\u2028\u3000\x1f\x85\u200b\u00e9", max_size=30))
+def test_a_folded_paragraph_is_its_words_joined_by_spaces(text: str) -> None:
+    assert layout._folded(text) == " ".join(text.split())
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="1\u0663(a)Z.-*+ \u2022\u25cf\u00b2iv\t", max_size=8))
+def test_a_list_item_starts_where_unwrap_looks_for_one(line: str) -> None:
+    if layout._LIST_ITEM.match(line):
+        assert layout._may_start_item(line)

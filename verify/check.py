@@ -19,6 +19,7 @@ store only for the files whose bytes changed.
 from __future__ import annotations
 
 import errno
+from bisect import bisect_left, bisect_right
 import hashlib
 import os
 import stat
@@ -29,12 +30,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from verify.corpus import CorpusFile, FileRow, walk, walk_plain
+from verify.corpus import Columns, CorpusFile, FileRow, walk, walk_columns
 from verify.errors import VerifyError
 from verify.manifest import (
     Entry,
     EntryStream,
     Manifest,
+    PlainBlock,
     PlainLine,
     Span,
     open_manifest,
@@ -205,10 +207,13 @@ def _split(run: _Run, entries: EntryStream, provenance: Provenance, skip: list[P
     def one(span: Span) -> tuple[Any, ...]:
         part = _Run(run.manifest, run.root, False, run.manifest_path, 1, None, False, run.options)
         bounds = (span.low, span.high)
-        # Most trees: every file plain, as rows (walk_plain); any other entry: the walk.
-        files = (None if provenance.exclude or provenance.files else walk_plain(run.root, skip, bounds))
-        part.pair_all(entries.read(span), walk(run.root, provenance.exclude, skip, bounds)
-                      if files is None else files, provenance.files)
+        # Most trees: every file plain, as columns (walk_columns); any other entry: the walk.
+        files = (None if provenance.exclude or provenance.files else walk_columns(run.root, skip, bounds))
+        if files is None:
+            part.pair_all(entries.read(span), walk(run.root, provenance.exclude, skip, bounds),
+                          provenance.files)
+        else:
+            part.pair_columns(entries.blocks(span), files)
         part._flush(final=True)
         return part.share()
 
@@ -458,6 +463,97 @@ class _Run:
         for row in files[index:]:
             pair(None, _as_file(row), sources)
         self._hash_plain(plain)
+
+    def pair_columns(self, blocks: Iterable[PlainBlock | list[Entry | PlainLine]],
+                     files: Columns) -> None:
+        """:meth:`pair_all` of a span read a block of lines at a time
+        (:meth:`EntryStream.blocks`) and the columns of its walk (one job, plain check,
+        no sources.toml). A plain block whose paths are the next files' names is
+        hashed and compared a block at a time (:meth:`_hash_block`); any other
+        block, and the files before it or around it, are paired by :meth:`pair_all`."""
+        names, at = files.names, 0
+        for block in blocks:
+            if isinstance(block, list):  # some line not plain: as pair_all reads them
+                if block:
+                    last = block[-1]
+                    end = bisect_right(names, last[0] if type(last) is tuple else last.path, at)  # type: ignore[union-attr]
+                    self.pair_all(block, self._rows(files, at, end), {})
+                    at = end
+                continue
+            start = bisect_left(names, block.paths[0], at)
+            end = start + len(block.paths)
+            if names[start:end] == block.paths:  # each line has its file: new files before it
+                self.pair_all((), self._rows(files, at, start), {})
+                self._hash_block(block, files, start, end)
+            else:
+                end = bisect_right(names, block.paths[-1], at)
+                self.pair_all(block.lines(), self._rows(files, at, end), {})
+            at = end
+        self.pair_all((), self._rows(files, at, len(names)), {})
+
+    def _rows(self, files: Columns, start: int, end: int) -> list[FileRow]:
+        top = str(self.root)
+        return [(name, os.path.join(top, name), None, 0, None, inode)
+                for name, inode in zip(files.names[start:end], files.inodes[start:end], strict=True)]
+
+    def _hash_block(self, block: PlainBlock, files: Columns, start: int, end: int) -> None:
+        """Hash files ``[start, end)``, the files of ``block``'s lines, as
+        :meth:`_hash_plain` does, and compare them with the lines all at once (the
+        digests joined, the sizes as a list): all matched, or each file told apart
+        as :meth:`_hash_plain` tells it. No tuple, string or call per file beyond
+        the reading and the hash."""
+        folders = _Folders(str(self.root))
+        digests: list[bytes] = []
+        sizes: list[int] = []
+        odd: dict[int, tuple[int, str] | str] = {}  # results that are not a digest
+        dig, put, here, inside = digests.append, sizes.append, folders.name, folders.fd
+        open_, fstat, read, close, sha256 = os.open, os.fstat, os.read, os.close, hashlib.sha256
+        try:
+            for folder, filename, inode in zip(files.folders[start:end], files.filenames[start:end],
+                                               files.inodes[start:end], strict=True):
+                if folder == here and inside >= 0:
+                    try:
+                        fd = open_(filename, _FLAGS, dir_fd=inside)
+                    except OSError:
+                        fd = -1
+                    if fd >= 0:
+                        try:
+                            info = fstat(fd)
+                            size = info.st_size
+                            if info.st_ino == inode and size < SMALL_FILE and S_ISREG(info.st_mode):
+                                data = read(fd, size + 1)
+                                if len(data) <= size:
+                                    dig(sha256(data).digest())
+                                    put(len(data))
+                                    continue
+                                os.lseek(fd, 0, os.SEEK_SET)
+                            result = _hash_open(fd, info, inode)
+                        except OSError as exc:
+                            result = f"cannot read: {exc.strerror or exc}"
+                        finally:
+                            close(fd)
+                    else:  # tells why
+                        result = _hash_in(folders, f"{folder}/{filename}" if folder else filename, inode)
+                else:  # another folder: opened beneath the root
+                    result = _hash_in(folders, f"{folder}/{filename}" if folder else filename, inode)
+                    here, inside = folders.name, folders.fd
+                if type(result) is tuple:
+                    dig(bytes.fromhex(result[1].removeprefix("sha256:")))
+                    put(result[0])
+                else:
+                    odd[len(digests)] = result
+                    dig(b"")
+                    put(-1)
+        finally:
+            folders.close()
+        if not odd and b"".join(digests).hex() == block.digits and (
+                sizes == list(map(int, block.sizes))):
+            self.matched.extend(block.paths)
+            self.bytes_hashed += sum(sizes)
+            return
+        for index, (line, row) in enumerate(zip(block.lines(), self._rows(files, start, end), strict=True)):
+            result = odd.get(index) or (sizes[index], "sha256:" + digests[index].hex())
+            self._record([(line, _as_file(row))], [result])
 
     def _hash_plain(self, batch: list[tuple[PlainLine, FileRow]]) -> None:
         """Hash each pair's file and compare it with its line, in one loop (the

@@ -8,6 +8,7 @@ symlinked file that resolves outside the root is reported, not opened.
 
 from __future__ import annotations
 
+import bisect
 import fnmatch
 import operator
 import os
@@ -123,43 +124,108 @@ FileRow = tuple[str, str, str | None, int, str | None, int | None]
 def walk_plain(root: Path, skip: Iterable[Path] = (),
                span: tuple[str | None, str | None] = (None, None)) -> list[FileRow] | None:
     """:func:`walk` ``(root, (), skip, span)`` as :data:`FileRow` tuples, when every
-    entry it meets is plain: a folder, or a regular file (by its directory entry)
-    whose name is its own manifest name (:data:`_PLAIN_NAME`) and that is not one
-    to skip. None at the first entry that is not (a link, a FIFO, an odd name, a
+    entry it meets is plain (see :func:`walk_columns`, which it is, as rows); None
+    at the first entry that is not: then :func:`walk` tells what it is."""
+    columns = walk_columns(root, skip, span)
+    if columns is None:
+        return None
+    top = str(root)
+    return [(name, os.path.join(top, name), None, 0, None, inode)
+            for name, inode in zip(columns.names, columns.inodes, strict=True)]
+
+
+class Columns(NamedTuple):
+    """The files of :func:`walk_columns`, a list per field, in name order: the
+    manifest name, the folder (relative, "" at the top), the file's name in it,
+    the inode its directory entry gave."""
+
+    names: list[str]
+    folders: list[str]
+    filenames: list[str]
+    inodes: list[int]
+
+
+def walk_columns(root: Path, skip: Iterable[Path] = (),
+                 span: tuple[str | None, str | None] = (None, None)) -> Columns | None:
+    """:func:`walk` ``(root, (), skip, span)`` as :class:`Columns`, when every entry
+    it meets is plain: a folder, or a regular file (by its directory entry) whose
+    name is its own manifest name (:data:`_PLAIN_NAME`) and that is not one to
+    skip. None at the first entry that is not (a link, a FIFO, an odd name, a
     file that may be the manifest...): then :func:`walk` tells what it is.
 
     For a split check's processes (docs/scale.md): no dictionary of names (plain
     names are their own manifest names, so two files never share one: no twins),
-    no named tuple per file."""
+    no tuple per file, and a folder's files judged a list at a time (its names
+    in one match, its span by bisection: a folder's entries are sorted)."""
     if os.sep != "/":
         return None
     skipped_inodes = {ident[1] for ident in map(_identity, skip) if ident is not None}
-    low, high = span
-    found: list[FileRow] = []
-    add, plain = found.append, _PLAIN_NAME.match
+    found = Columns([], [], [], [])
     for rel_folder, links, files in _scan(str(root), ".", span):
         if links:
             return None
-        prefix = "" if rel_folder == "." else rel_folder + "/"
-        for item in files:
-            filename = item.name
-            if filename.startswith(".") or (not prefix and filename == FILENAME):
-                continue  # as walk: hidden, or sources.toml
-            if plain(rel := prefix + filename) is None:
+        folder = "" if rel_folder == "." else rel_folder
+        for part in range(0, len(files), _FILES_AT_ONCE):  # a folder with an odd name: declined soon
+            if not _add_plain(found, folder, files[part:part + _FILES_AT_ONCE], span, skipped_inodes):
                 return None
-            if (low is not None and rel < low) or (high is not None and rel >= high):
-                continue
-            try:
-                if not item.is_file(follow_symlinks=False):
-                    return None
-                inode = item.inode()
-            except OSError:
-                return None
-            if inode in skipped_inodes:
-                return None
-            add((rel, item.path, None, 0, None, inode))
-    found.sort()  # by name: the names differ, so the first field decides
+    if not all(map(operator.lt, found.names, found.names[1:])):  # a folder's name sorts around "/"
+        order = sorted(range(len(found.names)), key=found.names.__getitem__)
+        names, folders, filenames, inodes = found
+        return Columns([names[i] for i in order], [folders[i] for i in order],
+                       [filenames[i] for i in order], [inodes[i] for i in order])
     return found
+
+
+
+
+#: The files of a folder judged at once by :func:`walk_columns`.
+_FILES_AT_ONCE = 512
+
+
+def _add_plain(found: Columns, folder: str, files: list[os.DirEntry[str]],
+               span: tuple[str | None, str | None], skipped_inodes: set[int]) -> bool:
+    """Add to ``found`` the files of ``files`` (regular files and others of one
+    folder, sorted by name) that are in ``span``, or False when one is not plain
+    (see :func:`walk_columns`): the names in one match, the span by bisection."""
+    filenames = [f.name for f in files]
+    joined = "\0".join(filenames)
+    if joined.startswith(".") or "\0." in joined or (not folder and FILENAME in filenames):
+        kept = [(n, f) for n, f in zip(filenames, files, strict=True)
+                if not (n.startswith(".") or (not folder and n == FILENAME))]  # as walk
+        filenames, files = [n for n, _ in kept], [f for _, f in kept]
+        joined = "\0".join(filenames)
+    if not filenames:
+        return True
+    if not _plain_names(folder, joined):
+        return False
+    prefix = folder + "/" if folder else ""
+    # The span's files by bisection, on the names they have here (sorted as the entries).
+    low, high = span
+    first = 0 if low is None else bisect.bisect_left(filenames, low, key=prefix.__add__)
+    end = len(filenames) if high is None else bisect.bisect_left(filenames, high, key=prefix.__add__)
+    try:
+        if [f for f in files[first:end] if not f.is_file(follow_symlinks=False)]:
+            return False
+        inodes = [f.inode() for f in files[first:end]]
+    except OSError:
+        return False
+    if skipped_inodes and not skipped_inodes.isdisjoint(inodes):
+        return False
+    found.names.extend([prefix + n for n in filenames[first:end]] if prefix else filenames[first:end])
+    found.folders.extend([folder] * len(inodes))
+    found.filenames.extend(filenames[first:end])
+    found.inodes.extend(inodes)
+    return True
+
+
+def _plain_names(folder: str, joined: str) -> bool:
+    """Whether ``folder/name`` (``name`` at the top) is plain (:data:`_PLAIN_NAME`)
+    for every name of ``joined`` (the names joined with NULs, which no name holds),
+    in one match."""
+    if folder and not _PLAIN_NAME.match(folder):
+        return False
+    pattern = _PLAIN_TAILS if folder else _PLAIN_NAMES
+    return pattern.fullmatch(joined + "\0") is not None
 
 
 def iter_walk(root: Path, exclude: Iterable[str] = (), skip: Iterable[Path] = ()) -> Iterator[CorpusFile]:
@@ -375,6 +441,10 @@ def _entry(root: Path, rel_folder: str, filename: str, problem: str | None, size
 #: Names that encode_name returns unchanged: printable ASCII, no backslash, no
 #: "X:" drive prefix (the first character is not followed by a colon).
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9_\-][A-Za-z0-9_.\- +,=@~/]*\Z")
+#: Names that are plain at the top (:data:`_PLAIN_NAME`), and after a plain folder
+#: name (any character it allows after the first), each followed by a NUL.
+_PLAIN_NAMES = re.compile(r"(?:[A-Za-z0-9_\-][A-Za-z0-9_.\- +,=@~/]*\x00)*")
+_PLAIN_TAILS = re.compile(r"(?:[A-Za-z0-9_.\- +,=@~/]*\x00)*")
 
 
 def _target(path: str) -> str | None:

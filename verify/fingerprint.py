@@ -47,6 +47,11 @@ def word_stream(text: str) -> str:
     >>> word_stream("One  text.\n\nif a:\n    b()")
     'One text. if a:\n    b()'
     """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        # Its own stream: every white space character but the space is
+        # unprintable, so its only white space is single spaces between
+        # words (a canonical paragraph, most often; tests/test_fingerprint.py).
+        return text
     if "\n " not in text and not text.startswith(" "):
         return " ".join(text.split())
     pieces: list[str] = []

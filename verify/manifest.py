@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Literal, cast
+from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple, cast
 
 from verify import strictjson
 from verify._version import __version__
@@ -62,6 +62,8 @@ MAX_LINE_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 32
 #: Lines parsed per strict-JSON call when streaming (bounded memory, few calls).
 BATCH = 512
+#: Bytes of a span read at once by :meth:`EntryStream.blocks` (about 1,800 plain lines).
+BLOCK_BYTES = 256 * 1024
 
 Kind = Literal["file", "link"]
 _FORMATS = ("pdf", "html", "text", "unknown")
@@ -335,7 +337,7 @@ class Manifest:
     """A corpus manifest: one entry per file, sorted by path."""
 
     entries: tuple[Entry, ...]
-    profile: str = "canon/5"
+    profile: str = "canon/6"
     generator: str = f"verify {__version__}"
     root: str | None = None
     works: Mapping[str, Any] = field(default_factory=dict)
@@ -632,6 +634,29 @@ class EntryStream:
         return _SpanReader(_pread_lines(self.fd, span.start, span.end, self.source), self.source,
                            span.low, span.high).light()
 
+    def blocks(self, span: Span) -> Iterator[PlainBlock | list[Entry | PlainLine]]:
+        """:meth:`read` a block of lines at a time (docs/scale.md, "Ninth pass"): while
+        every line is plain, a :class:`PlainBlock` of columns a block (one decode, one
+        match of the block, its order checked at once); from a block that is not (a
+        line not plain, or out of order), lists of what :meth:`read` gives for the
+        rest of the span. The same entries, the same error at the same line: the
+        rest is read by :meth:`read` from the span's start (its batches cut where
+        they are, and a batch's damaged line is refused before its other lines),
+        the lines already given skipped."""
+        reader = _SpanReader(iter(()), self.source, span.low, span.high)
+        done = 0
+        for chunk in _pread_blocks(self.fd, span.start, span.end, self.source, BLOCK_BYTES):
+            block = _plain_block(chunk) if len(chunk) <= MAX_LINE_BYTES else None
+            if block is None or not reader._in_order(block.paths):
+                break
+            done += len(block.paths)
+            yield block
+        else:
+            return
+        rest = itertools.islice(self.read(span), done, None)
+        while batch := list(itertools.islice(rest, BATCH)):
+            yield batch
+
     def spans(self, parts: int) -> list[Span]:
         """At most ``parts`` spans covering every entry line, cut where a line starts
         near each ``1/parts`` of the bytes. One span when the manifest is too odd to
@@ -681,20 +706,83 @@ def _pread_lines(fd: int, start: int, end: int | None, source: str | None,
     """The lines of bytes ``[start, end)`` of ``fd`` (``end`` None: to the end of the
     file), each with its newline (the last one without, when it has none); only
     ``\n`` ends a line, as in iterating a file."""
+    for chunk in _pread_blocks(fd, start, end, source, block):
+        yield from io.BytesIO(chunk).readlines()
+
+
+def _pread_blocks(fd: int, start: int, end: int | None, source: str | None,
+                  block: int) -> Iterator[bytes]:
+    """The bytes ``[start, end)`` of ``fd`` (``end`` None: to the end of the file) in
+    blocks of whole lines: each block ends with a newline, save the last when the
+    file does not; a line longer than the limit is refused."""
     position, rest = start, b""
     while end is None or position < end:
         data = os.pread(fd, block if end is None else min(block, end - position), position)
         if not data:
             break
         position += len(data)
-        lines = io.BytesIO(rest + data if rest else data).readlines()
-        rest = lines.pop() if not lines[-1].endswith(b"\n") else b""
+        data = rest + data if rest else data
+        cut = data.rfind(b"\n") + 1
+        rest = data[cut:]
         if len(rest) > MAX_LINE_BYTES:
             raise ManifestError(f"a line of more than {MAX_LINE_BYTES} bytes is over the limit",
                                 path=source)
-        yield from lines
+        if cut:
+            yield data[:cut]
     if rest:
         yield rest
+
+
+class PlainBlock(NamedTuple):
+    """Lines that are all plain, as columns: paths, raw digests (the 64 hex digits,
+    without "sha256:"), sizes (as written), the lines' text, and the digests' digits
+    joined."""
+
+    paths: list[str]
+    hexes: tuple[str, ...]
+    sizes: tuple[str, ...]
+    text: str
+    digits: str  # the raw digests' hex digits, joined
+
+    def lines(self) -> list[PlainLine]:
+        """The lines as :meth:`EntryStream.read` gives them."""
+        texts = self.text.split("\n")
+        return [(path, int(size), "sha256:" + raw, text + "\n")
+                for path, size, raw, text in zip(self.paths, self.sizes, self.hexes, texts[:-1],
+                                                 strict=True)]
+
+
+def _plain_block(chunk: bytes) -> PlainBlock | None:
+    """A block of lines (each ending with a newline) as a :class:`PlainBlock` when
+    every line matches :data:`_PLAIN_TEXT`, else None: as :func:`_plain_rows`, one
+    match of the block's text, each match one whole line."""
+    try:
+        text = chunk.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    rows: list[tuple[str, str, str]] = _plain_columns().findall(text)
+    if not rows or len(rows) != text.count("\n") or not text.endswith("\n"):
+        return None
+    paths, hexes, sizes = zip(*rows, strict=True)
+    digits = "".join(hexes)
+    if not digits.isascii() or digits.encode("ascii").translate(None, b"0123456789abcdef"):
+        return None  # a raw digest that is not 64 hex digits: not plain
+    return PlainBlock(list(paths), hexes, sizes, text, digits)
+
+
+@functools.cache
+def _plain_columns() -> re.Pattern[str]:
+    """:func:`_plain_run` with the raw digest's 64 characters captured, any but a
+    newline: :func:`_plain_block` then asks that they all be hex digits, at once
+    for the block (a character class per digit was a fifth of the match). A
+    match whose digits are hex digits is the reference's match, with its groups:
+    the same pattern, the same order of trials, one class wider."""
+    pattern = _plain_run().pattern
+    raw = "(?P<raw>sha256:[0-9a-f]{64})"
+    assert pattern.count(raw) == 1
+    compiled = re.compile(pattern.replace(raw, "sha256:(?P<raw>.{64})"))
+    assert list(compiled.groupindex) == ["path", "raw", "size"] and compiled.groups == 3
+    return compiled
 
 
 def plain_entry(line: str) -> Entry:
@@ -796,6 +884,16 @@ class _Reader:
             for name in names:
                 self._check_order(name)
 
+    def _in_order(self, names: list[str]) -> bool:
+        """:meth:`_check_run`, False for its error (the state as it was)."""
+        previous = self.previous
+        try:
+            self._check_run(names)
+        except ManifestError:
+            self.previous = previous
+            return False
+        return True
+
     def _below(self, name: str) -> bool:
         """Whether ``name`` is below the upper bound (none here)."""
         return True
@@ -855,7 +953,9 @@ def _plain_rows(texts: list[str]) -> list[tuple[str, str, str]] | None:
     line, so as many matches as lines is every line matched, with the groups
     that :data:`_PLAIN_TEXT` gives it (held to it by tests/test_check_lines.py)."""
     joined = "".join(texts)
-    if joined.count("\n") != len(texts):  # not one line each (the readers never give that)
+    # one line each (the readers never give other texts): as many newlines as
+    # texts, and each text ends with one, so none holds two or a line's tail
+    if joined.count("\n") != len(texts) or not all(text[-1:] == "\n" for text in texts):
         return None
     rows: list[tuple[str, str, str]] = _plain_run().findall(joined)
     return rows if len(rows) == len(texts) else None

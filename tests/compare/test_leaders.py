@@ -49,8 +49,10 @@ def test_only_the_page_numbers_that_changed_are_reported(tocs: tuple[str, str]) 
     assert len(found) >= sum((Counter(paged) - Counter(unpaged)).values())
 
 
-def test_the_same_pages_with_glued_or_spaced_leaders_compare_identical(tocs: tuple[str, str]) -> None:
-    paged = tocs[0]
+def test_the_same_pages_with_glued_or_spaced_leaders_compare_identical() -> None:
+    # The text as written: canon/6 takes a leader out of the canonical text
+    # (steps.leaders), and compare still reads one in any text it is given.
+    paged = (DATA / "rfc7232-toc-paged.txt").read_text("utf-8")
     spaced = re.sub(r" ?\.{4,}", lambda m: " " + " ".join("." * (len(m.group().strip()) // 2)) + " ", paged)
     assert spaced != paged
     assert compare_texts(paged, spaced).identical

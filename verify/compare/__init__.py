@@ -27,6 +27,7 @@ from verify.compare.diff import (
     cross_differences,
     MOVED_MIN,
     moved_across,
+    moved_edge,
     name_keys,
     pair_differences,
     passages,
@@ -242,9 +243,7 @@ def _versions(a: str, b: str, pairs: tuple[AlignedPair, ...]) -> bool:
     (case, spacing, hyphenation and ligatures aside): then every changed word
     of a near-identical pair is an edit, not a paraphrase."""
     two_sided = [p for p in pairs if not p.one_sided]
-    same = sum(
-        _letters(a, p.a_excerpt.span) == _letters(b, p.b_excerpt.span) for p in two_sided
-    )
+    same = sum(_letters(a, p.a_excerpt.span) == _letters(b, p.b_excerpt.span) for p in two_sided)
     return bool(two_sided) and same >= VERSIONS * len(two_sided)
 
 
@@ -265,16 +264,23 @@ def _split_elsewhere(d: Difference, pairs: tuple[AlignedPair, ...]) -> bool:
     before = pairs[d.pair - 1] if d.pair > 0 else None
     after = pairs[d.pair + 1] if d.pair + 1 < len(pairs) else None
     empty = Excerpt("", Span(0, 0))
+
+    def near(pair: AlignedPair | None, side: str) -> Excerpt:
+        return getattr(pair, f"{side}_excerpt", empty) if pair else empty
+
     return any(
         _at_edge(getattr(d, side), getattr(pairs[d.pair], f"{side}_excerpt"))
-        and moved_across(
-            d,
-            getattr(before, f"{side}_excerpt", empty) if before else empty,
-            getattr(after, f"{side}_excerpt", empty) if after else empty,
-            side,
-        )
+        and moved_across(d, near(before, side), near(after, side), side)
         for side in ("a", "b")
-    )
+    ) or any(
+        moved_edge(d, _excerpt_of(pairs[d.pair], more), near(before, less), near(after, less), more)
+        and not moved_edge(d, _excerpt_of(pairs[d.pair], more), near(before, more), near(after, more), more)
+        for more, less in (("a", "b"), ("b", "a"))
+    )  # the words at both edges on the side that has more: said twice, an edit
+
+
+def _excerpt_of(pair: AlignedPair, side: str) -> Excerpt:
+    return pair.a_excerpt if side == "a" else pair.b_excerpt
 
 
 def _at_edge(x: Excerpt, whole: Excerpt, slack: int = 3) -> bool:
@@ -327,9 +333,7 @@ def _unwritten(d: Difference, words: tuple[frozenset[str], frozenset[str]], fold
         return True
     named_a = not d.detail.endswith(" only in B")  # else A's excerpt is the sentence, not a name
     named_b = not d.detail.endswith(" only in A")
-    return (named_a and not fold(d.a.text) <= words[1]) or (
-        named_b and not fold(d.b.text) <= words[0]
-    )
+    return (named_a and not fold(d.a.text) <= words[1]) or (named_b and not fold(d.b.text) <= words[0])
 
 
 def _spelling(d: Difference, words: tuple[frozenset[str], frozenset[str]], fold: Fold) -> bool:

@@ -209,7 +209,9 @@ def _path(
         path = _attach_by_length(path, scorer)
     else:
         path = _attach(
-            _crossed(_slide([piece for bead in path for piece in _detach(bead, va, vb)], va, vb)), va, vb
+            _crossed(_slide([piece for bead in path for piece in _detach(bead, va, vb, scorer)], va, vb)),
+            va,
+            vb,
         )
         path = _attach_residual(path, va, vb)
         path = _attach_featureless(path, a, b, va, vb)
@@ -222,25 +224,62 @@ DETACH_SHARE = 0.12
 DETACH_MIN_FEATURES = 4
 
 
-def _detach(
-    bead: tuple[int, int, int, int], va: list[Vector], vb: list[Vector]
-) -> list[tuple[int, int, int, int]]:
+#: A bead as (a0, a1, b0, b1): sentences a0:a1 of A against b0:b1 of B.
+Bead4 = tuple[int, int, int, int]
+
+
+def _detach(bead: Bead4, va: list[Vector], vb: list[Vector], scorer: _Scorer | None = None) -> list[Bead4]:
     """Split off a sentence at either end of a merged bead that shares next
     to nothing with the other side: a sentence added to (or left out of) one
     translation next to one they share, which the search had merged into its
-    neighbour's bead because a merge costs less than a sentence left alone."""
+    neighbour's bead because a merge costs less than a sentence left alone.
+    With the ``scorer``'s lengths, also one that adds nothing to the bead
+    (``_idle``) and without which the bead's lengths agree (``_shorter``)."""
     a0, a1, b0, b1 = bead
+
+    def off(v: Vector, others: list[Vector], rest: list[Vector], without: Bead4) -> bool:
+        return _stranger(v, others) or (
+            scorer is not None and _idle(v, others, rest) and _shorter(scorer, bead, without)
+        )
+
     if a1 - a0 >= 2 and b1 - b0 >= 1:
-        if _stranger(va[a0], vb[b0:b1]):
-            return [(a0, a0 + 1, b0, b0), *_detach((a0 + 1, a1, b0, b1), va, vb)]
-        if _stranger(va[a1 - 1], vb[b0:b1]):
-            return [*_detach((a0, a1 - 1, b0, b1), va, vb), (a1 - 1, a1, b1, b1)]
+        if off(va[a0], vb[b0:b1], va[a0 + 1 : a1], (a0 + 1, a1, b0, b1)):
+            return [(a0, a0 + 1, b0, b0), *_detach((a0 + 1, a1, b0, b1), va, vb, scorer)]
+        if off(va[a1 - 1], vb[b0:b1], va[a0 : a1 - 1], (a0, a1 - 1, b0, b1)):
+            return [*_detach((a0, a1 - 1, b0, b1), va, vb, scorer), (a1 - 1, a1, b1, b1)]
     if b1 - b0 >= 2 and a1 - a0 >= 1:
-        if _stranger(vb[b0], va[a0:a1]):
-            return [(a0, a0, b0, b0 + 1), *_detach((a0, a1, b0 + 1, b1), va, vb)]
-        if _stranger(vb[b1 - 1], va[a0:a1]):
-            return [*_detach((a0, a1, b0, b1 - 1), va, vb), (a1, a1, b1 - 1, b1)]
+        if off(vb[b0], va[a0:a1], vb[b0 + 1 : b1], (a0, a1, b0 + 1, b1)):
+            return [(a0, a0, b0, b0 + 1), *_detach((a0, a1, b0 + 1, b1), va, vb, scorer)]
+        if off(vb[b1 - 1], va[a0:a1], vb[b0 : b1 - 1], (a0, a1, b0, b1 - 1)):
+            return [*_detach((a0, a1, b0, b1 - 1), va, vb, scorer), (a1, a1, b1 - 1, b1)]
     return [bead]
+
+
+def _idle(v: Vector, others: list[Vector], rest: list[Vector]) -> bool:
+    """Whether a sentence at the edge of a merged bead adds nothing to it:
+    what it shares with the other side, the rest of its side says as often
+    ("And she conceived, and bore a son; and he called his name Er." before
+    "And she conceived again, and bore a son; and she called his name Onan."
+    against the second alone: a verse one translation lacks in a run of
+    formulas)."""
+    return _judged(v) and _covered(v, _excess(others, rest)) < DETACH_SHARE
+
+
+#: How much closer (natural log of the length ratio) a merged bead's two
+#: sides must agree without an idle edge sentence for it to be split off.
+DETACH_GAIN = 0.3
+
+
+def _shorter(scorer: _Scorer, bead: Bead4, without: Bead4) -> bool:
+    """Whether a bead's two sides agree in length much better without one of
+    its sentences (the other side never said it) than with it."""
+
+    def gap(x: Bead4) -> float:
+        la = scorer.pa[x[1]] - scorer.pa[x[0]]
+        lb = scorer.pb[x[3]] - scorer.pb[x[2]]
+        return abs(math.log(max(1, la) * scorer.ratio / max(1, lb)))
+
+    return gap(without) <= gap(bead) - DETACH_GAIN
 
 
 #: A sentence left alone whose weight is at least this much in a neighbouring
@@ -280,8 +319,11 @@ def _attach(path: Path, va: list[Vector], vb: list[Vector]) -> Path:
                 x0, x1, y0, y1 = out[n]
                 if x1 > x0 and y1 > y0:
                     group = side[y0:y1] if a1 > a0 else side[x0:x1]
+                    own = va[x0:x1] if a1 > a0 else vb[y0:y1]
                     share = _share(v, group)
-                    if share >= best_share:
+                    if share >= best_share and (
+                        not _judged(v) or _covered(v, _excess(group, own)) >= DETACH_SHARE
+                    ):
                         best, best_share = n, share
         return best
 
@@ -537,9 +579,12 @@ def _share(v: Vector, others: list[Vector]) -> float:
 
 
 def _stranger(v: Vector, others: list[Vector]) -> bool:
-    if sum(1 for k in v if not k.startswith("~")) < DETACH_MIN_FEATURES:
-        return False  # too short to judge
-    return sum(v.values()) > 0 and _share(v, others) < DETACH_SHARE
+    return _judged(v) and sum(v.values()) > 0 and _share(v, others) < DETACH_SHARE
+
+
+def _judged(v: Vector) -> bool:
+    """Whether a sentence has words enough to judge what it shares."""
+    return sum(1 for k in v if not k.startswith("~")) >= DETACH_MIN_FEATURES
 
 
 def idf(a: Sequence[str], b: Sequence[str], langs: tuple[str, str] = ("en", "en")) -> dict[str, float]:

@@ -19,7 +19,7 @@ from verify.compare import names as nm
 from verify.compare import wording as wd
 from verify.compare.model import AlignedPair, Difference, Excerpt, Kind, Segment
 from verify.compare.similarity import INNER_CAPITAL
-from verify.compare.numbers import Mention, date_compatible, label, mentions, symbol_compatible
+from verify.compare.numbers import Mention, date_compatible, label, mentions, number_word, symbol_compatible
 from verify.model import Span
 
 
@@ -219,7 +219,44 @@ def numbers(a: Side, b: Side, pair: int) -> list[Difference]:
     values_a, values_b = _small(ma), _small(mb)
     left_a = [m for m in left_a if m.value not in in_dates_b and (m.ordinal or m.value not in values_b)]
     left_b = [m for m in left_b if m.value not in in_dates_a and (m.ordinal or m.value not in values_a)]
+    left_a, left_b = _hours(left_a, left_b, a, b)
+    left_b, left_a = _hours(left_b, left_a, b, a)
     return _report("number", left_a, left_b, a, b, pair)
+
+
+#: "the ninth hour" (an ordinal before "hour") ...
+_OLD_HOUR = re.compile(r"\s+hour\b", re.IGNORECASE)
+#: ... and a time by the clock ("three o'clock", "nine in the morning").
+_CLOCK = re.compile(
+    r"\s+(?:o['\u2019]clock|in the (?:morning|afternoon|evening)|at night|that night|[ap]\.m\.)",
+    re.IGNORECASE,
+)
+_NOON = re.compile(r"\b(?:noon|midday|mid-day)\b", re.IGNORECASE)
+
+
+def _by_clock(text: str, m: Mention) -> bool:
+    """Whether a number is a time by the clock: "three o'clock", "nine in the
+    morning", or "at three" ending a clause ("And, at three, Jesus called out")."""
+    return bool(_CLOCK.match(text, m.end)) or (
+        text[max(0, m.start - 3) : m.start].lower() == "at " and text[m.end : m.end + 1] in ",.;:"
+    )
+
+
+def _hours(
+    left_a: list[Mention], left_b: list[Mention], a: Side, b: Side
+) -> tuple[list[Mention], list[Mention]]:
+    """Drop an hour of the day said the old way on one side ("the ninth hour",
+    counted from sunrise or sunset: six hours on the clock's count) and by
+    the clock on the other ("three in the afternoon"; the sixth hour is
+    "noon"): one time, two reckonings."""
+    for m in [x for x in left_a if x.ordinal and x.value.isdigit() and _OLD_HOUR.match(a.text, x.end)]:
+        clock = str((int(m.value) + 5) % 12 + 1)
+        twin = next((y for y in left_b if y.value == clock and _by_clock(b.text, y)), None)
+        if twin is not None:
+            left_a, left_b = [x for x in left_a if x is not m], [y for y in left_b if y is not twin]
+        elif clock == "12" and _NOON.search(b.slice()):
+            left_a = [x for x in left_a if x is not m]
+    return left_a, left_b
 
 
 def _split_number(left_a: list[Mention], left_b: list[Mention]) -> tuple[list[Mention], list[Mention]]:
@@ -301,11 +338,17 @@ def names(a: Side, b: Side, pair: int) -> list[Difference]:
             absent_a.remove(ta)
             absent_b.remove(tb)
             out.append(_name(a, b, ta, tb, f"{ta.text} != {tb.text}", pair))
-    for ta in list(absent_a):  # one known name put for another: "Seth" / "Enos"
-        tb = next((t for t in absent_b if _known(t, b) and _known(ta, a)), None)
-        if tb is not None:
-            absent_a.remove(ta)
-            absent_b.remove(tb)
+    inner_a, inner_b = _inner_names(odd_a, a), _inner_names(odd_b, b)
+    for ta in [*absent_a, *inner_a]:  # one known name put for another: "Seth" / "Enos"
+        tb = min(  # of the known names of B, the one at the same place
+            (t for t in [*absent_b, *inner_b] if _known(t, b) and _known(ta, a)),
+            key=lambda t: abs(_at(t, b) - _at(ta, a)),
+            default=None,
+        )
+        if tb is not None and (ta in absent_a or tb in absent_b) and _placed(ta, tb, a, b, inner_a + inner_b):
+            for found, where in ((ta, absent_a), (ta, inner_a), (tb, absent_b), (tb, inner_b)):
+                if found in where:
+                    where.remove(found)
             out.append(_name(a, b, ta, tb, f"{ta.text} != {tb.text}", pair))
     for ta in absent_a:
         if (len(ta.words) > 1 and _unseen(ta, b)) or _stray(ta, a, b):
@@ -318,14 +361,32 @@ def names(a: Side, b: Side, pair: int) -> list[Difference]:
     return out
 
 
+def _inner_names(odd: list[tuple[nm.Term, list[str]]], side: Side) -> list[nm.Term]:
+    """The one known name that a longer term lacks on the other side, as a
+    term of its own: "Gomorrah of the Most High God" where the other side
+    says "Abram of the most high God" is a name put for another, which the
+    longer term hides ("Most High God" is said by both). Only for a swap
+    with a name the other side has alone; never reported by itself."""
+    out = []
+    for t, u in odd:
+        if len(t.words) < 2 or len(u) != 1 or u[0] not in t.words:
+            continue
+        at = re.search(r"(?<![^\W_])" + re.escape(u[0]) + r"(?![^\W_])", t.text)
+        if at is None:
+            continue
+        inner = nm.Term(t.start + at.start(), t.start + at.end(), u[0], (u[0],))
+        if _known(inner, side):
+            out.append(inner)
+    return out
+
+
 def _recounted(a: Side, b: Side, pair: int) -> list[Difference]:
     """Known names that one side says more often than the other, put for each
     other: in a long pair that still names the original elsewhere ("journeyed
     to Succoth ... called Succoth" / "journeyed to Succoth ... called Cainan"),
     presence alone cannot see the swap; the counts can. Only where both sides
     say one known name once more than the other side."""
-    ka = [t for t in a.terms() if _known(t, a)]
-    kb = [t for t in b.terms() if _known(t, b)]
+    ka, kb = _known_words(a), _known_words(b)
     count_a = Counter(nm.name_key(t.words[0]) for t in ka)
     count_b = Counter(nm.name_key(t.words[0]) for t in kb)
     more_a, more_b = count_a - count_b, count_b - count_a
@@ -339,7 +400,44 @@ def _recounted(a: Side, b: Side, pair: int) -> list[Difference]:
     ta, tb = min(  # of the mentions of the two names, the two at the same place
         ((x, y) for x in xs for y in ys), key=lambda xy: abs(_at(xy[0], a) - _at(xy[1], b))
     )
+    singles = {(t.start, t.end) for side in (a, b) for t in side.terms() if len(t.words) == 1}
+    if any((t.start, t.end) not in singles for t in [*ka, *kb]) and not _placed(ta, tb, a, b, [ta, tb]):
+        return []  # counted with names inside longer terms: only a name at the same place
     return [_name(a, b, ta, tb, f"{ta.text} != {tb.text}", pair)]
+
+
+#: A name found inside a longer term is one put for another only at about
+#: the same place of the pair on both sides (share of the pair's length).
+INNER_PLACE = 0.15
+
+
+def _placed(ta: nm.Term, tb: nm.Term, a: Side, b: Side, inner: list[nm.Term]) -> bool:
+    """Whether two names may be one put for the other: any two single names,
+    but a name inside a longer term ("Sopater of Berea" / "Sopater, son of
+    Pyrrhus, a Beroean") only at about the same place on both sides."""
+    return (ta not in inner and tb not in inner) or abs(_at(ta, a) - _at(tb, b)) <= INNER_PLACE
+
+
+def _known_words(side: Side) -> list[nm.Term]:
+    """The known names of a side, each a term of its own, also those inside
+    a longer term: "the God of Isaac, and the Pilate of Jacob" says "God"
+    once less and "Pilate" once more than "the God of Isaac, and the God of
+    Jacob"."""
+    out = []
+    for t in side.terms():
+        if len(t.words) == 1:
+            out.extend([t] if _known(t, side) else [])
+            continue
+        at = t.start
+        for w in t.words:
+            k = side.text.find(w, at, t.end)
+            if k < 0:
+                break
+            at = k + len(w)
+            word = nm.Term(k, at, w, (w,))
+            if w[:1].isupper() and _known(word, side):
+                out.append(word)
+    return out
 
 
 def _at(t: nm.Term, side: Side) -> float:
@@ -389,9 +487,7 @@ def _said_more(side: Side, other: Side) -> bool:
 
 def _compound_parts(text: str) -> set[str]:
     """The parts, in lower case, of the hyphenated words of a text."""
-    return {
-        p.lower() for w in nm.NAME_WORD.findall(text) if _HYPHEN.search(w) for p in _HYPHEN.split(w) if p
-    }
+    return {p.lower() for w in nm.NAME_WORD.findall(text) if _HYPHEN.search(w) for p in _HYPHEN.split(w) if p}
 
 
 _HYPHEN = re.compile(r"[-\u2010\u2011\u2013]")
@@ -432,11 +528,14 @@ OPENERS = frozenset(
 
 
 def _known(t: nm.Term, side: Side) -> bool:
+    """A known single name; never a number word, which capitalised is a
+    title ("the Mighty One of Jacob" / "the mighty God of Jacob")."""
     word = t.words[0]
     return (
         len(t.words) == 1
         and len(word) >= 3
         and word.lower() not in OPENERS
+        and not number_word(word)
         and nm.name_key(word) in side.names
     )
 
@@ -650,6 +749,36 @@ def moved_across(edit: Difference, before: Excerpt, after: Excerpt, side: str) -
     else:
         return False
     return len(extra) >= MOVED_MIN and (extra in _letters(before.text) or extra in _letters(after.text))
+
+
+def moved_edge(edit: Difference, more: Excerpt, less_before: Excerpt, less_after: Excerpt, side: str) -> bool:
+    """Whether an edit is only words moved across a sentence edge: the side
+    that has more (``side``; ``more`` is its pair's excerpt) has them at the
+    edge of the pair, before or after words both sides have, and the other
+    side ends its pair before (``less_before``) or opens its pair after
+    (``less_after``) with exactly those words ("-k The maximum" / "signals.
+    -k" then "The maximum": two renderings that cut an option list into
+    sentences in other places). Position is the proof, so a word of one
+    letter counts, which ``moved_across`` cannot trust."""
+    x_more, x_less = (edit.b, edit.a) if side == "b" else (edit.a, edit.b)
+    t_more, t_less = _norms(x_more.text), _norms(x_less.text)
+    k = len(t_more) - len(t_less)
+    if k <= 0:
+        return False
+    lead, trail = t_more[:k], t_more[len(t_less) :]
+    if t_more[k:] == t_less and x_more.span.start <= more.span.start + EDGE_SLACK:
+        return _norms(less_before.text)[-k:] == lead
+    if t_more[: len(t_less)] == t_less and x_more.span.end >= more.span.end - EDGE_SLACK:
+        return _norms(less_after.text)[:k] == trail
+    return False
+
+
+#: Characters of marks ("-", "(") an edit at a sentence edge may leave out.
+EDGE_SLACK = 3
+
+
+def _norms(text: str) -> list[str]:
+    return [t.norm for t in ed.tokens(text, 0, len(text))]
 
 
 def _letters(text: str) -> str:

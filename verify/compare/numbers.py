@@ -141,6 +141,13 @@ _NUMBER_WORDS = frozenset(
         *(u + "score" for u in _UNITS),
     ]
 )
+
+
+def number_word(word: str) -> bool:
+    """Whether a word is an English number word ("One", "seventh", "score")."""
+    return word.lower() in _NUMBER_WORDS
+
+
 _DIGITS = re.compile(r"(?<![\w/.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:st|nd|rd|th)?(?![\w/]|\.\d)")
 
 _MONTHS = {

@@ -91,9 +91,10 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
     suspects = [
         s
         for s in candidates
-        if words[s.variant.lower()] < 2
+        if not _word_in_capitals(s, words)
         and not (s.variant in names and not numbers[s.variant] & numbers[s.form])
         and s.variant not in zones
+        and not _two_numbers(s, text)
         and not _side_by_side(s, uses, text)
         and not _spelt_out(s.variant, text)
         and not _only_in_code(s.variant, uses, text)
@@ -152,8 +153,7 @@ def _suspects(
     for group in _groups(here, pool, reachable):
         centre = _centre(group, pool)
         for variant in sorted(group & here):
-            via_centre = edit_kind(variant, centre) is not None
-            form = centre if via_centre else _neighbour(variant, group, pool)
+            form, via_centre = _form_of(variant, centre, group, pool)
             kind = edit_kind(variant, form) if form else None
             if form is None or kind is None or _compound(variant, form):
                 continue
@@ -163,6 +163,53 @@ def _suspects(
             shared = tuple(sorted(local[variant] & around))
             suspects.append(Suspect(variant, form, kind, shared, via_centre))
     return suspects
+
+
+def _form_of(variant: str, centre: str, group: set[str], pool: AcronymStats) -> tuple[str | None, bool]:
+    """The form ``variant`` most likely garbles, and whether it is the
+    group's centre.
+
+    The centre, when a reordering of its letters gives the variant (the
+    strongest edit); else a form of the group whose letters the variant
+    reorders (:func:`_reordered`: PDA beside ADP, in a group centred on ATP,
+    is ADP reversed, not ATP with a letter changed), unless the group is a
+    crowd (``_CROWDED``); else the centre, when
+    one weaker edit away; else the variant's nearest form (:func:`_neighbour`).
+
+    >>> pool = AcronymStats(counts=Counter({"ATP": 14, "ADP": 10, "PDA": 2}))
+    >>> _form_of("PDA", "ATP", {"ATP", "ADP", "PDA"}, pool)
+    ('ADP', False)
+    >>> _form_of("ADP", "ATP", {"ATP", "ADP", "PDA"}, pool)
+    ('ATP', True)
+    """
+    kind = edit_kind(variant, centre)
+    if kind is not None and _EDIT_WEIGHT[kind] > 0:
+        return centre, True
+    reordered = _reordered(variant, group, pool) if len(group) <= _CROWDED else None
+    if reordered is not None:
+        return reordered, False
+    if kind is not None:
+        return centre, True
+    return _neighbour(variant, group, pool), False
+
+
+#: A group of more forms than this is a crowd of names (the 50 acronyms of
+#: an RFC or a release history, linked one edit at a time), where one name
+#: spelt with another's letters is chance: SSH beside SHS (the Secure Hash
+#: Standard), ASE beside AES.
+_CROWDED = 12
+
+
+def _reordered(variant: str, group: set[str], pool: AcronymStats) -> str | None:
+    """The form of ``group`` spelt with the variant's letters in another
+    order, used twice or more and more often than the variant (a defined
+    form first, then the most used), if any."""
+    letters = sorted(variant)
+    least = max(2, pool.counts[variant] + 1)
+    same = [f for f in sorted(group) if f != variant and sorted(f) == letters and pool.counts[f] >= least]
+    if not same:
+        return None
+    return max(same, key=lambda f: (pool.defined(f), pool.counts[f], f))
 
 
 def _neighbour(variant: str, group: set[str], pool: AcronymStats) -> str | None:
@@ -218,6 +265,30 @@ def _garbled_word(variant: str, form: str) -> bool:
     (True, False, False)
     """
     return len(form) >= 4 and is_english_word(form.lower()) and not is_english_word(variant.lower())
+
+
+def _word_in_capitals(suspect: Suspect, words: Counter[str]) -> bool:
+    """The variant is a word the text also writes in lower case, twice or
+    more (USE beside "use"; ``asm`` beside ``ASM``): a word in capitals or
+    a name of code, not a garble; unless it is an English word standing
+    where its form stands, the form's letters reordered (AND for DNA in
+    ``AND polymerase``, beside ``DNA polymerase``) sharing a neighbouring
+    word with it, while the form itself is no word of the text. An English
+    word in capitals set where an acronym stands is what a reversal of the
+    acronym looks like; a writer's word in capitals (``AND`` and ``OR`` of
+    a query syntax, ``NOTE``) stands among other words, and a name of code
+    (``asm``, ``nid``) is one name in two cases.
+
+    >>> words = _lower_words("use and DNA and use")
+    >>> _word_in_capitals(Suspect("USE", "SUE", "permutation", ()), words)
+    True
+    >>> _word_in_capitals(Suspect("AND", "DNA", "permutation", ("polymerase",)), words)
+    False
+    """
+    if words[suspect.variant.lower()] < 2:
+        return False
+    stands_in = suspect.edit in ("permutation", "transposition") and bool(suspect.shared_context)
+    return not (stands_in and words[suspect.form.lower()] == 0 and is_english_word(suspect.variant.lower()))
 
 
 def _lower_words(text: str) -> Counter[str]:
@@ -433,7 +504,7 @@ def _compound(variant: str, centre: str) -> bool:
 def _may_be_variant(variant: str, centre: str, pool: AcronymStats, config: LintConfig) -> bool:
     if variant in config.known_acronyms or pool.defined(variant):
         return False
-    if _two_known(variant, centre, config) or _two_words(variant, centre):
+    if _two_known(variant, centre, config) or (_two_words(variant, centre) and not pool.defined(centre)):
         return False
     return pool.counts[centre] >= max(2, pool.counts[variant])
 
@@ -448,19 +519,41 @@ def _two_known(variant: str, form: str, config: LintConfig) -> bool:
 
 def _two_words(variant: str, form: str) -> bool:
     """Two English words of four letters or more in capitals (MOUSE and
-    HOUSE, the headwords of a dictionary; POST and HOST), or two hexadecimal
-    numbers (FFFF and FFFD): not a garble of one another.
+    HOUSE, the headwords of a dictionary; POST and HOST): not a garble of
+    one another, unless the form is defined (FRET, "fluorescence resonance
+    energy transfer", is an acronym, and TERF its garble: checked by the
+    caller).
 
-    >>> _two_words("MOUSE", "HOUSE"), _two_words("FFFF", "FFFD"), _two_words("NAMO", "NAME")
-    (True, True, False)
+    >>> _two_words("MOUSE", "HOUSE"), _two_words("NAMO", "NAME")
+    (True, False)
     """
-    if len(variant) >= 4 and _HEX_RE.fullmatch(variant) and _HEX_RE.fullmatch(form):
-        return True
     words = is_english_word(variant.lower()) and is_english_word(form.lower())
     return min(len(variant), len(form)) >= 4 and words
 
 
+def _two_numbers(suspect: Suspect, text: str) -> bool:
+    """Two hexadecimal numbers (FFFF and FFFD) in a text that writes
+    hexadecimal (``U+FFFD``, ``0x1F``, ``3FA0``): not a garble of one
+    another. A text with no hexadecimal number spells acronyms with the
+    letters A to F (FADD, DEAD), whose reorderings are garbles.
+
+    >>> s = Suspect("FFFF", "FFFD", "substitution", ())
+    >>> _two_numbers(s, "U+FFFD is FFFD, not FFFF")
+    True
+    >>> _two_numbers(Suspect("DDAF", "FADD", "permutation", ()), "FADD and DDAF")
+    False
+    """
+    hexadecimal = _HEX_RE.fullmatch(suspect.variant) and _HEX_RE.fullmatch(suspect.form)
+    return len(suspect.variant) >= 4 and bool(hexadecimal) and _WRITES_HEX_RE.search(text) is not None
+
+
 _HEX_RE = re.compile(r"[A-F0-9]+")
+#: A hexadecimal number: with a prefix, or four digits or more mixing
+#: figures and the letters A to F.
+_WRITES_HEX_RE = re.compile(
+    r"\b(?:0[xX][0-9A-Fa-f]+|U\+[0-9A-Fa-f]{4,6})\b"
+    r"|\b(?=[0-9A-Fa-f]*[0-9])(?=[0-9A-Fa-f]*[A-Fa-f])[0-9A-Fa-f]{4,}\b"
+)
 
 
 def _groups(here: set[str], pool: AcronymStats, reachable: set[str]) -> list[set[str]]:

@@ -57,9 +57,17 @@ _SEPARATORS = (" - ", " | ", " :: ", " · ", " — ", " – ")
 MAX_WORDS = 12
 #: Page furniture stands among the first or last paragraphs of a page.
 EDGE = 3
+# The legal words: licence, copyright, warranty, permission, liability, hereby,
+# notwithstanding, pursuant, provision, clause (and their forms), whole. The
+# match starts with the word's first letter and looks back for the start of
+# the word (the engine skips to the next c, h, l, n, p or w instead of trying
+# every offset); it finds the same words as ``\b(?:licen[cs](?:e[ds]?|or|ee)|
+# copyright|warrant(?:y|ies)|permission|liabilit(?:y|ies)|hereby|
+# notwithstanding|pursuant|provisions?|clauses?)\b``.
 _LEGAL_WORDS_RE = re.compile(
-    r"\b(?:licen[cs](?:e[ds]?|or|ee)|copyright|warrant(?:y|ies)|permission|liabilit(?:y|ies)|"
-    r"hereby|notwithstanding|pursuant|provisions?|clauses?)\b",
+    r"[chlnpw](?<!\w[chlnpw])"
+    r"(?:(?<=l)(?:icen[cs](?:e[ds]?|or|ee)|iabilit(?:y|ies))|(?<=c)(?:opyright|lauses?)"
+    r"|(?<=w)arrant(?:y|ies)|(?<=p)(?:ermission|ursuant|rovisions?)|(?<=h)ereby|(?<=n)otwithstanding)\b",
     re.IGNORECASE,
 )
 #: Legal words per 1,000 words above which a text is itself legal text.

@@ -36,7 +36,7 @@ def code_names(text: str) -> frozenset[str]:
     """
     names = {m.group(1) for m in _OBJECT_RE.finditer(text)} - STOPWORDS
     for match in _SIGNATURE_RE.finditer(text):
-        glued = match.group()[1] == "("
+        glued = text[match.start() - 1] != " "
         for part in match.group(1).split(","):
             words = part.replace("*", " ").split()
             if 1 <= len(words) <= 2 and _is_parameter(words[-1], glued):
@@ -52,5 +52,8 @@ def _is_parameter(word: str, glued: bool) -> bool:
 # function before its arguments (``callback(``), an argument before its
 # type (``options <Object>``).
 _OBJECT_RE = re.compile(r"(?<![\w.])([a-z][a-z_]+)(?:\.[a-z_]\w*|\(|\s<[A-Z]\w*>)")
-# A call or a signature: a name glued to its parenthesised arguments.
-_SIGNATURE_RE = re.compile(r"\w[ ]?\(([^()]{1,200})\)")
+# A call or a signature: a name glued to its parenthesised arguments, or a
+# space apart. The match starts at the parenthesis and looks back for the
+# name (the engine skips from one parenthesis to the next instead of trying
+# every letter): the same arguments as ``\w[ ]?\(([^()]{1,200})\)``.
+_SIGNATURE_RE = re.compile(r"\((?:(?<=\w\()|(?<=\w \())([^()]{1,200})\)")

@@ -53,8 +53,12 @@ _FILE_NAME_RE = re.compile(r"(?<!\S)\S*\w\.\d(?=\s+[a-z_./]|,)")
 _FILE_LIST = 3
 _GLUED_RE = re.compile(r"(?<![\w-])([A-Z]{3,}|[a-z]{4,})(\d{1,2})(?![\w-])")
 # What every marker holds: a digit after a letter's punctuation, or after a letter.
-_AFTER_HINT_RE = re.compile(r"[^\W\d_][.,;]\d")
-_GLUED_HINT_RE = re.compile(r"[A-Za-z]\d")
+# Each starts with its rarer sign (the mark, the digit) and looks back for the
+# letter: the engine skips to the next mark or digit at once instead of
+# stopping at every letter, and a match stands in the same paragraph as the
+# plain ``[^\W\d_][.,;]\d`` and ``[A-Za-z]\d`` would (all ``paragraphs_with`` reads).
+_AFTER_HINT_RE = re.compile(r"[.,;](?<=[^\W\d_][.,;])\d")
+_GLUED_HINT_RE = re.compile(r"\d(?<=[A-Za-z]\d)")
 _BODY_RE = re.compile(r"(\d{1,2})\s+[A-Z][a-z]")
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)")
 # After a marker in a heading the heading or a sentence goes on (``CHINA1 I

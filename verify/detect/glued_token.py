@@ -96,8 +96,11 @@ def _in_markup(text: str, match: re.Match[str]) -> bool:
 
 
 # What each candidate holds: a digit before a suffix and letters, or a
-# lower-case letter, a full stop and a capital.
-_HINT_RE = re.compile(r"\d(?:st|nd|rd|th)[a-z]|[a-z][.!?][A-Z]")
+# lower-case letter, a full stop and a capital. The second starts at the
+# full stop and looks back for the letter (the engine skips to the next digit
+# or stop instead of stopping at every letter); it stands where
+# ``[a-z][.!?][A-Z]`` would, one character later.
+_HINT_RE = re.compile(r"\d(?:st|nd|rd|th)[a-z]|[.!?](?<=[a-z][.!?])[A-Z]")
 
 
 def _candidates(text: str) -> list[tuple[str, re.Match[str]]]:
@@ -109,13 +112,18 @@ def _candidates(text: str) -> list[tuple[str, re.Match[str]]]:
     [('ordinal', '66thsession'), ('sentence', 'its.The')]
     """
     found: list[tuple[str, re.Match[str]]] = []
+    taken = 0  # where the hint before ends: ``[a-z][.!?][A-Z]`` took its letter too
     for hint in _HINT_RE.finditer(text):
+        ordinal = hint.group()[0].isdigit()
+        start = hint.start() if ordinal else hint.start() - 1
+        if start < taken:
+            continue  # the letter ended the ordinal hint before ("1sta.B"): no hint here
+        taken = hint.end()
         kind, pattern, run = (
             ("ordinal", _ORDINAL_RE, "0123456789")
-            if hint.group()[0].isdigit()
+            if ordinal
             else ("sentence", _FULL_STOP_RE, "abcdefghijklmnopqrstuvwxyz")
         )
-        start = hint.start()
         while start > 0 and text[start - 1] in run:
             start -= 1
         if found and start < found[-1][1].end():

@@ -31,6 +31,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from verify.detect._text import finding
 from verify.detect.acronyms import STOPWORDS
@@ -40,7 +41,11 @@ from verify.model import Finding
 
 CODES = ("name.variant",)
 
-NAME_RE = re.compile(r"(?<![\w’'-])[A-Z][a-z]{5,}(?![\w’'-])")
+# A capital, then the look-behind (the character before the capital is no
+# part of a word): the engine skips to the next capital at once instead of
+# trying the look-behind at every offset. The same matches as
+# ``(?<![\w’'-])[A-Z][a-z]{5,}(?![\w’'-])``.
+NAME_RE = re.compile(r"[A-Z](?<![\w’'-][A-Z])[a-z]{5,}(?![\w’'-])")
 _LOWER_RE = re.compile(r"(?<![\w./-])[a-z]{3,}(?![\w/:@-]|\.\w)")
 _SPELLINGS = (("s", "z"), ("c", "s"), ("ae", "e"), ("oe", "e"))
 _NAME_EDITS = frozenset({"substitution", "insertion", "deletion", "transposition"})
@@ -56,15 +61,50 @@ def add_to_corpus(corpus: Corpus, text: str) -> None:
     """Count the capitalised and the lower-case words of ``text``."""
     matches = _name_matches(text)
     names = [m.group() for m in matches]
-    for match in matches:
-        corpus.name_contexts.setdefault(match.group(), set()).update(_context(text, match))
-        partners = _partners(text, match)
-        corpus.name_partners.setdefault(match.group(), set()).update(partners)
-        corpus.name_alone[match.group()] += not partners
+    # What a use of a name adds (the words around it, the words next to it)
+    # depends only on the 60 characters either side of it: the uses with the
+    # same window (a licence's sentence written again) are read once, and
+    # counted. A use whose next word runs past the window is read on its own.
+    windows: dict[str, _Use] = {}
+    backwards = text[::-1]
+    for name, match in zip(names, matches, strict=True):
+        start, end = match.span()
+        window = text[start - 60 : end + 60] if start >= 60 else ""
+        use = windows.get(window) if window else None
+        if use is not None:
+            use.count += 1
+            continue
+        after = _PARTNER_AFTER_RE.match(text, end)
+        partners = {after.group(1)} if after else set()
+        before = _partner_before(text, start)
+        if before is not None:
+            partners.add(before)
+        use = _Use(name, _context_at(text, backwards, start, end, name), partners)
+        if window and (after is None or after.end() < end + 60):
+            windows[window] = use
+        else:
+            use.add_to(corpus)
+    for use in windows.values():
+        use.add_to(corpus)
     corpus.names.update(names)
     corpus.name_documents.update(set(names))
     corpus.lower_words.update(_LOWER_RE.findall(text))
     corpus.documents += 1
+
+
+@dataclass
+class _Use:
+    """What the uses of a name with one window add to the corpus."""
+
+    name: str
+    context: set[str]
+    partners: set[str]
+    count: int = 1
+
+    def add_to(self, corpus: Corpus) -> None:
+        corpus.name_contexts.setdefault(self.name, set()).update(self.context)
+        corpus.name_partners.setdefault(self.name, set()).update(self.partners)
+        corpus.name_alone[self.name] += 0 if self.partners else self.count
 
 
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
@@ -116,22 +156,34 @@ def _partners(text: str, match: re.Match[str]) -> set[str]:
     >>> sorted(_partners(text, NAME_RE.search(text)))
     ['Mat']
     """
-    found = {after.group(1)} if (after := _PARTNER_AFTER_RE.match(text, match.end())) else set()
-    start = match.start() - 1
-    if start > 0 and text[start] == " ":
-        first = start
-        while first > 0 and _is_word_char(text[first - 1]):
-            first -= 1
-        if first < start and first >= match.start() - 40 and "A" <= text[first] <= "Z":
-            found.add(text[first:start])
+    return _partners_at(text, match.start(), match.end())
+
+
+def _partners_at(text: str, start: int, end: int) -> set[str]:
+    """:func:`_partners` of the name at ``text[start:end]``."""
+    after = _PARTNER_AFTER_RE.match(text, end)
+    found = {after.group(1)} if after else set()
+    before = _partner_before(text, start)
+    if before is not None:
+        found.add(before)
     return found
 
 
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char in "_’'-"
+def _partner_before(text: str, start: int) -> str | None:
+    """The capitalised word a space before the name at ``start``, whole and
+    starting at most 40 characters back, found by one search of those
+    characters (not walked back one character at a time)."""
+    if start > 1 and text[start - 1] == " ":
+        before = _PARTNER_BEFORE_RE.search(text, max(0, start - 40), start)
+        if before:
+            return before.group(1)
+    return None
 
 
 _PARTNER_AFTER_RE = re.compile(r" ([A-Z][\w’'-]*)(?![\w’'-])")
+# The word before a name's space, whole (nothing of it before the search
+# starts: the look-behind sees the text before ``pos``), starting with a capital.
+_PARTNER_BEFORE_RE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*) \Z")
 
 
 def _two_people(corpus: Corpus, variant: str, form: str) -> bool:
@@ -146,9 +198,32 @@ def _two_people(corpus: Corpus, variant: str, form: str) -> bool:
 
 def _context(text: str, match: re.Match[str], width: int = 2) -> set[str]:
     """Words within ``width`` words either side of a name, lower-cased."""
-    left = _WORD_RE.findall(text[max(0, match.start() - 60) : match.start()])[-width:]
-    right = _WORD_RE.findall(text[match.end() : match.end() + 60])[:width]
-    return {w.lower() for w in left + right if w.lower() not in STOPWORDS} - {match.group().lower()}
+    if width != 2:
+        left = _WORD_RE.findall(text[max(0, match.start() - 60) : match.start()])[-width:]
+        right = _WORD_RE.findall(text[match.end() : match.end() + 60])[:width]
+        return {w.lower() for w in left + right if w.lower() not in STOPWORDS} - {match.group().lower()}
+    return _context_at(text, text[::-1], match.start(), match.end(), match.group())
+
+
+def _context_at(text: str, backwards: str, start: int, end: int, name: str) -> set[str]:
+    """:func:`_context` of the name ``name`` at ``text[start:end]``: the
+    first two words of the 60 characters after it, and the last two of the
+    60 before it, read as the first two of the same characters in
+    ``backwards`` (the text written backwards, made once per text by the
+    caller): one match each, no list of every word around."""
+    right = _FIRST_WORDS_RE.match(text, end, end + 60)
+    size = len(text)
+    left = _FIRST_WORDS_RE.match(backwards, size - start, size - max(0, start - 60))
+    words = {w.lower() for w in right.groups() if w}  # type: ignore[union-attr]
+    words.update(w[::-1].lower() for w in left.groups() if w)  # type: ignore[union-attr]
+    words -= STOPWORDS
+    words.discard(name.lower())
+    return words
+
+
+#: The first two words (runs of letters) from where the match starts: it
+#: always matches, with a group ``None`` for a word that is not there.
+_FIRST_WORDS_RE = re.compile(r"[\W\d_]*(?:([^\W\d_]+)(?:[\W\d_]+([^\W\d_]+))?)?")
 
 
 #: A context word shared by more names than this (or than this share of all

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from verify.detect._text import finding, in_code_line, in_code_span, is_abbreviation, paragraphs_with
 from verify.detect.config import Corpus, LintConfig
@@ -66,26 +67,32 @@ def _is_symbol_list(para: str, match: re.Match[str]) -> bool:
     return _SYMBOL_AFTER_RE.match(para, match.end()) is not None
 
 
-def _belongs_to_token(para: str, start: int, listed: bool, prefixes: frozenset[str]) -> bool:
+def _belongs_to_token(para: str, start: int, listed: bool, prefixes: Callable[[], frozenset[str]]) -> bool:
     """The first mark at ``start`` is part of the token before it: the
     semicolon that closes a character entity (``&amp;, &lt;``), or the colon
     of a prefix the text names (``obj:, fun:, or src:``; ``file:`` beside
     ``file:///``), which may take a comma.
 
-    >>> _belongs_to_token("replaces &amp;, &lt;", 13, False, frozenset())
+    ``prefixes`` gives the text's prefixes in use: it is called only when a
+    colon closes a word (reading them scans the whole text).
+
+    >>> _belongs_to_token("replaces &amp;, &lt;", 13, False, frozenset)
     True
-    >>> _belongs_to_token("the members:, the", 11, False, frozenset())
+    >>> _belongs_to_token("the members:, the", 11, False, frozenset)
     False
     """
     before = para[: start + 1]
     if _ENTITY_END_RE.search(before):
         return True
     prefix = _PREFIX_END_RE.search(before)
-    return prefix is not None and (listed or prefix.group(1) in prefixes)
+    return prefix is not None and (listed or prefix.group(1) in prefixes())
 # What every match of the three patterns above holds, found in one scan of
 # the text: the paragraphs without it are not read (``_AFTER_STOP_RE``
 # tries every word as a start).
-_ANY_MARK_RE = re.compile(r"(?=\.[^\S\n]*[,;:]|[,;:][^\S\n]*[,;:])|^[,;:]", re.MULTILINE)
+# It starts with the mark itself, not a look-ahead, so the engine skips to the
+# next full stop or mark at once instead of trying every offset; where a
+# match starts is all ``paragraphs_with`` reads, and that is the same.
+_ANY_MARK_RE = re.compile(r"[.,;:](?:[^\S\n]*[,;:]|(?<=^[,;:]))", re.MULTILINE)
 
 
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
@@ -115,7 +122,7 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
             )
         listed = len(_PREFIX_LIST_RE.findall(para.text)) >= 2
         for match in _DOUBLED_RE.finditer(para.text):
-            if _belongs_to_token(para.text, match.start(), listed, _prefixes(text)):
+            if _belongs_to_token(para.text, match.start(), listed, lambda: _prefixes(text)):
                 continue
             at = para.start + match.start()
             if in_code_span(text, at) or in_code_line(text, at) or text[at - 1 : at] == "[":

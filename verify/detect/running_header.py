@@ -18,10 +18,12 @@ it starts in lower case).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import replace
+
+import ahocorasick
 
 from verify.detect._text import Paragraph, finding, paragraphs
 from verify.detect.config import Corpus, LintConfig
@@ -40,7 +42,7 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
         for h, n in counts.items()
         if n >= 2 and MIN_WORDS <= len(h.split()) <= MAX_WORDS and h[-1] not in ".!?"
     }
-    by_first_word = _index(headers)
+    inside = _inside_all(text, paras, headers)
     findings = []
     seen: set[str] = set()
     between: dict[str, list[Paragraph]] = {}
@@ -53,7 +55,7 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
                 between.setdefault(line, []).append(para)
             seen.add(line)
             continue
-        for start, header in _inside(para.text, by_first_word):
+        for start, header in inside.get(i, ()):
             start += para.start
             findings.append(_finding(text, start, start + len(header), header, counts[header], True))
     findings += [_between(text, header, found, counts[header]) for header, found in between.items()]
@@ -77,59 +79,55 @@ def _between(text: str, header: str, found: list[Paragraph], count: int) -> Find
     return replace(result, message=message, evidence=tuple(sorted(evidence.items())))
 
 
-def _index(headers: set[str]) -> dict[str, dict[str, list[str]]]:
-    """Header candidates by their first word, then by their first two words
-    as written (a header has three words or more), longest first."""
-    index: dict[str, dict[str, list[str]]] = {}
-    for header in sorted(headers, key=lambda h: (-len(h), h)):
-        two = _TWO_WORDS_RE.match(header)
-        if two:
-            index.setdefault(header.split()[0], {}).setdefault(two.group(), []).append(header)
-    return index
+def _inside_all(text: str, paras: list[Paragraph], headers: set[str]) -> dict[int, list[tuple[int, str]]]:
+    """Where header candidates stand inside paragraphs, by paragraph number:
+    ``(offset in the paragraph, header)``, by offset, the longest first.
 
+    A candidate stands inside a paragraph where the paragraph holds it from
+    the start of a word: after a space or at the paragraph's start, or where
+    letters start after punctuation (a header glued to the end of a
+    sentence: "field.Header of the Site"). Every candidate is found in one
+    pass over the whole text by an Aho-Corasick automaton (pyahocorasick);
+    a regular expression per paragraph and candidate made linting
+    quadratic (62 s for a 2 MB text), and cutting every paragraph into
+    words to look them up cost more than the rest of the detector.
 
-_TWO_WORDS_RE = re.compile(r"\S+\s+\S+")
-
-
-def _inside(para: str, by_first_word: dict[str, dict[str, list[str]]]) -> list[tuple[int, str]]:
-    """Where header candidates stand inside ``para``, found in one pass over
-    its words: each word is looked up among the candidates' first words,
-    and only those candidates are compared there. (A regular expression per
-    paragraph and candidate made linting quadratic: 62 s for a 2 MB text.)
-
-    >>> _inside("a b Head of Site c Head of Site", {"Head": {"Head of": ["Head of Site"]}})
-    [(4, 'Head of Site'), (19, 'Head of Site')]
+    >>> text = "Head of Site\\n\\nHead of Site\\n\\na b Head of Site c.Head of Sites"
+    >>> _inside_all(text, list(paragraphs(text)), {"Head of Site"})
+    {2: [(4, 'Head of Site'), (19, 'Head of Site')]}
     """
-    found: list[tuple[int, str]] = []
-    if not by_first_word:
+    found: dict[int, list[tuple[int, str]]] = {}
+    if not headers:
         return found
-    words = set(para.split()) | set(_GLUED_WORD_RE.findall(para))
-    for word in words & by_first_word.keys():
-        for start in _word_starts(para, word):
-            two = _TWO_WORDS_RE.match(para, start)
-            for header in by_first_word[word].get(two.group() if two else "", ()):
-                if para.startswith(header, start):
-                    found.append((start, header))
-    return sorted(found, key=lambda f: (f[0], -len(f[1]), f[1]))
+    automaton = ahocorasick.Automaton()
+    for header in sorted(headers):
+        automaton.add_word(header, header)
+    automaton.make_automaton()
+    starts = [p.start for p in paras]
+    for last, header in automaton.iter(text):
+        at = last - len(header) + 1
+        i = bisect.bisect_right(starts, at) - 1
+        para = paras[i]
+        if para.text.strip() in headers:
+            continue  # a header line itself: never read for headers inside it
+        offset = at - para.start
+        if _word_starts_at(para.text, offset, len(header.split()[0])):
+            found.setdefault(i, []).append((offset, header))
+    for hits in found.values():
+        hits.sort(key=lambda f: (f[0], -len(f[1]), f[1]))
+    return found
 
 
-def _word_starts(para: str, word: str) -> Iterator[int]:
-    """Where ``word`` stands in ``para`` as a whole word: after a space or at
-    the start, or where letters start after punctuation, and up to a space
-    or the end."""
-    start = para.find(word)
-    while start != -1:
-        end = start + len(word)
-        before = para[start - 1] if start else " "
-        glued = not before.isspace() and _WORD_CHAR_RE.match(para, start) and not _WORD_CHAR_RE.match(before)
-        if (before.isspace() or glued) and (end == len(para) or para[end].isspace()):
-            yield start
-        start = para.find(word, start + 1)
+def _word_starts_at(para: str, start: int, length: int) -> bool:
+    """A word of ``length`` characters stands whole at ``start`` in
+    ``para``: after a space or at the start, or where letters start after
+    punctuation, and up to a space or the end."""
+    end = start + length
+    before = para[start - 1] if start else " "
+    glued = not before.isspace() and _WORD_CHAR_RE.match(para, start) and not _WORD_CHAR_RE.match(before)
+    return bool(before.isspace() or glued) and (end == len(para) or para[end].isspace())
 
 
-# A word glued after punctuation, where letters start (a header glued to the
-# end of a sentence: "field.Header of the Site").
-_GLUED_WORD_RE = re.compile(r"(?<=[^\w\s])(?=(\w\S*))")
 _WORD_CHAR_RE = re.compile(r"\w")
 
 

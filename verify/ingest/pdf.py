@@ -511,14 +511,15 @@ def _line_blocks(textpage: Any, text: str, page: int, shown: str | None = None) 
     # ``textpage.get_charbox(i, loose=True)`` without its wrapper: one
     # rectangle for every call, and the handle passed as it is.
     get_box, handle, rect = pdfium_c.FPDFText_GetLooseCharBox, textpage.raw, pdfium_c.FS_RECTF()
-    shown_lines = (shown if shown is not None else text).split("\r\n")
+    lines = text.split("\r\n")
     blocks, start = [], 0
-    for line, line_shown in zip(text.split("\r\n"), shown_lines, strict=True):
+    for line, line_shown in zip(lines, lines if shown is None else shown.split("\r\n"), strict=True):
         if line and not line.isspace():  # what ``line.strip()`` leaves something of
             if not get_box(handle, start, rect):
                 raise pdfium.PdfiumError("Failed to get charbox.")
             left, bottom, top = rect.left, rect.bottom, rect.top
-            if not get_box(handle, start + len(line) - 1, rect):
+            # A one-character line's last character is its first: its box is in hand.
+            if len(line) > 1 and not get_box(handle, start + len(line) - 1, rect):
                 raise pdfium.PdfiumError("Failed to get charbox.")
             box = (round(left), round(bottom), round(rect.right), round(top))
             blocks.append(Block(line_shown, page, box))

@@ -1,8 +1,9 @@
 """Normalise: :class:`~verify.model.Extracted` -> :class:`~verify.model.Canonical`.
 
-A *profile* is a named, versioned, ordered list of steps. ``canon/5`` is the
-profile of this version; ``canon/4`` (superscripts folded into plain digits,
-code indentation folded), ``canon/1`` (removal on repetition alone, no
+A *profile* is a named, versioned, ordered list of steps. ``canon/6`` is the
+profile of this version; ``canon/5`` (nroff's terminal motions and the page
+furniture of unpaged nroff text kept as words), ``canon/4`` (superscripts
+folded into plain digits, code indentation folded), ``canon/1`` (removal on repetition alone, no
 record of removed material), ``canon/2`` (line-end hyphens and list
 bullets decided differently by format, generator chrome kept) and ``canon/3``
 (gropdf's italic corrections read as word breaks) are no longer
@@ -19,12 +20,12 @@ must give the same canonical text: the record explains the result fully.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import cast
 from dataclasses import dataclass
 
 from verify.model import CODE_LINE, Block, Canonical, Change, Extracted, without_marks
-from verify.normalize import layout, steps
+from verify.normalize import layout, settled, steps
 
 __all__ = ["PROFILE", "PROFILES", "Profile", "canonicalize", "canonicalize_text", "replay"]
 
@@ -80,10 +81,13 @@ CANON_4 = Profile(
 #: line keeps its indentation, HTML ``<sup>2</sup>`` is ``²``, ``<wbr>``
 #: joins, ``noframes`` is hidden furniture; verify.ingest.html_folds).
 CANON_5 = Profile("canon/5", CANON_4.steps)
-PROFILES: dict[str, Profile] = {CANON_5.name: CANON_5}
-PROFILE = CANON_5
+#: canon/6 (docs/normalization.md, "canon/6"): the cross-format candidates of
+#: docs/cross-format.md, each removed or joined on the document's own evidence.
+CANON_6 = Profile("canon/6", CANON_5.steps)
+PROFILES: dict[str, Profile] = {CANON_6.name: CANON_6}
+PROFILE = CANON_6
 #: Profiles of earlier versions, which this version no longer computes.
-RETIRED = frozenset({"canon/1", "canon/2", "canon/3", "canon/4"})
+RETIRED = frozenset({"canon/1", "canon/2", "canon/3", "canon/4", "canon/5"})
 
 _EXAMPLES = 3
 _EXAMPLE_LEN = 80
@@ -135,7 +139,9 @@ def _run(pages: Pages, profile: Profile, recorded: dict[str, tuple[str, ...]] | 
         trailing += 1
     merged: dict[str, Change] = {}
     removed: list[str] = []
-    pages = _characters(pages, profile.steps[:leading], merged)
+    names = [s.name for s in profile.steps]
+    again = settled.idempotent(profile.name, names)
+    pages, fixed = _characters(pages, profile.steps[:leading], merged, idempotent=again)
     for step in profile.steps[leading:len(profile.steps) - trailing]:
         if step.text is not None:
             pages, change = _text_step(step.name, step.text, pages)
@@ -152,8 +158,12 @@ def _run(pages: Pages, profile: Profile, recorded: dict[str, tuple[str, ...]] | 
     # Unwrapping makes new lines, and the character steps work line by line
     # (ftfy may see mojibake in "Â 0" that it did not see in "Â" over "0"):
     # they settle once more on the paragraphs, with the final text steps.
+    # Most leading steps provably find nothing to change there, when they had
+    # reached their fixed point before the layout steps (verify.normalize.settled).
     settle = tuple(s for s in profile.steps if s.text is not None)
-    pages = _characters(pages, settle, merged, start=len(settle) - trailing)
+    proven = settled.certificates(profile.name, names) if fixed and recorded is None else {}
+    pages, _ = _characters(pages, settle, merged, start=len(settle) - trailing, proven=proven,
+                           idempotent=again)
     changes = [merged[s.name] for s in profile.steps if s.name in merged]
     # The code-line marks have done their work (the layout steps left those
     # lines alone); they are not text.
@@ -173,8 +183,12 @@ def _finish(text: str) -> str:
     return "\n".join(lines).strip("\n").rstrip()
 
 
-def _characters(pages: Pages, run: tuple[Step, ...], merged: dict[str, Change], start: int = 0) -> Pages:
-    """Apply text steps in rounds until nothing changes; merge their records into ``merged``.
+def _characters(pages: Pages, run: tuple[Step, ...], merged: dict[str, Change], start: int = 0,
+                proven: Mapping[str, settled.Certificate] | None = None,
+                idempotent: frozenset[str] = frozenset()) -> tuple[Pages, bool]:
+    """Apply text steps in rounds until nothing changes; merge their records
+    into ``merged``. Returns the pages, and whether they are at the steps'
+    fixed point (False when the rounds ran out first).
 
     The steps are applied in a cycle that stops once every step in a row
     has left the text as it was (a fixed point), or after MAX_ROUNDS
@@ -187,8 +201,21 @@ def _characters(pages: Pages, run: tuple[Step, ...], merged: dict[str, Change], 
     after unwrapping (the trailing text steps once, then every text step
     in rounds), without applying the trailing ones a second time to the
     text they left: once every step in a row has left the text as it
-    was, no further step changes it, so the cycle may stop there."""
+    was, no further step changes it, so the cycle may stop there.
+
+    ``proven``: certificates (:mod:`verify.normalize.settled`), by step
+    name; such a step counts as having changed nothing, without being run,
+    if its certificate says so for the pages and the records so far, as
+    long as no step of ``run[:start]`` has changed the pages in the cycle
+    (the proofs know what the layout steps and the steps of ``run[start:]``
+    write, not what those do).
+
+    ``idempotent``: steps that return a text they returned as it is. Such a
+    step that made the last change, every other step having changed nothing
+    since, is not run again to see it change nothing."""
     quiet = 0  # steps in a row that changed nothing
+    certificates = dict(proven or {})
+    last = ""  # the step that changed the pages last
     first = (len(run) - start) % len(run) if run else 0
     # Per step, the pages it returned as they were: the steps are pure, so
     # a page that comes back to a step unchanged is not given to it again
@@ -199,15 +226,22 @@ def _characters(pages: Pages, run: tuple[Step, ...], merged: dict[str, Change], 
             break
         step = run[position % len(run)]
         assert step.text is not None
+        certificate = certificates.get(step.name)
+        if (certificate is not None and certificate(pages, merged)) or (
+                step.name == last and quiet == len(run) - 1 and last in idempotent):
+            quiet += 1
+            continue
         pages, change = _text_step(step.name, step.text, pages, kept.setdefault(step.name, set()))
         if change is None:
             quiet += 1
             continue
-        quiet = 0
+        quiet, last = 0, step.name
+        if position % len(run) < start:
+            certificates.clear()
         old = merged.get(step.name)
         merged[step.name] = change if old is None else Change(
             step.name, old.count + change.count, (old.examples + change.examples)[:_EXAMPLES])
-    return pages
+    return pages, quiet == len(run)
 
 
 def _text_step(name: str, fn: TextStep, pages: Pages,

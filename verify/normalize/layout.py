@@ -19,7 +19,7 @@ import functools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from verify.model import CODE_LINE, Block
@@ -80,6 +80,9 @@ def remove_furniture(pages: Pages, params: Sequence[str] | None = None,
     repeats verbatim, stands alone between blank lines at every occurrence,
     and splits a sentence at one of them at least (what was a page break).
     Every other line of unpaged text is kept: repetition alone is no proof.
+    canon/6: nroff's page breaks in unpaged text (:func:`_page_break_footers`):
+    a footer that repeats verbatim and a page number after it whose numbers
+    run in page order, together at every break.
     ``markup``: the text is the blocks of a markup document (HTML), one
     paragraph each: a blank line there is a block boundary, never a page
     break, so a repeated short block ("Added in: v16.5.0", "Returns:
@@ -101,7 +104,10 @@ def remove_furniture(pages: Pages, params: Sequence[str] | None = None,
         out = tuple(_strip_zone(page, first if number == 0 else keys, removed)
                     for number, page in enumerate(pages))
     else:
-        out = tuple(_strip_lines(page, keys - {FIRST_PAGE_NUMBER}, removed) for page in pages)
+        footers = frozenset(k[len(PAGE_BREAK):] for k in keys if k.startswith(PAGE_BREAK))
+        plain = frozenset(k for k in keys if k != FIRST_PAGE_NUMBER and not k.startswith(PAGE_BREAK))
+        out = tuple(_strip_lines(page, plain, removed, _page_break_lines(page, footers) if footers else ())
+                    for page in pages)
         if FIRST_PAGE_NUMBER in keys:
             out = tuple(_strip_first_page_number(page, removed) for page in out)
     if any(page.strip() for page in pages) and not any(page.strip() for page in out):
@@ -262,6 +268,7 @@ def _unpaged_lines(text: str, repeats: bool = True) -> list[str]:
     numbered += _man_page_title_lines(filled)
     if not repeats:
         return numbered
+    numbered += [PAGE_BREAK + footer for footer in _page_break_footers(lines)]
     counts = Counter(line for line in lines if 0 < len(line) <= MAX_FURNITURE_LEN)
     candidates = {line for line, n in counts.items() if n >= 2 and not _PAGE_NUMBER.match(line)}
     if not candidates:
@@ -282,6 +289,98 @@ def _unpaged_lines(text: str, repeats: bool = True) -> list[str]:
             previous = line
     return numbered + sorted(line for line in candidates
                              if alone[line] == counts[line] and splits[line] >= 1)
+
+
+#: The key of a page-break footer of unpaged text (:func:`_page_break_footers`),
+#: the footer's text after it.
+PAGE_BREAK = "#page-break:"
+
+
+def _page_break_footers(lines: list[str]) -> list[str]:
+    r"""The page-break footers of unpaged text (canon/6): nroff's ``ms``
+    output (no form feeds) prints at every page break the page's footer
+    and the next page's header, a page number, together between blank
+    lines (``October 28, 1994`` over ``- 2 -``). A footer is proven when
+    it repeats verbatim, every occurrence stands alone between blank lines
+    and is followed, past blank lines only, by a page number standing
+    alone, or ends the text (the last page's footer); the page numbers of
+    at least two breaks run in page order (each one more than the one
+    before, no page left out); and a sentence runs on across one break at
+    least. ``lines``: the text's lines, stripped.
+
+    >>> body = ["ends", "", "October 28, 1994", "", "- 2 -", "", "here and", "",
+    ...         "October 28, 1994", "", "- 3 -", "", "there.", "", "October 28, 1994"]
+    >>> _page_break_footers(body)
+    ['October 28, 1994']
+    >>> _page_break_footers([ln.replace("- 3 -", "- 4 -") for ln in body])
+    []
+    """
+    places: defaultdict[str, list[int]] = defaultdict(list)  # one pass: linear in the text
+    for i, line in enumerate(lines):
+        if line and len(line) <= MAX_FURNITURE_LEN:
+            places[line].append(i)
+    found = []
+    for footer, at in places.items():
+        if len(at) < 2 or _PAGE_NUMBER.match(footer):
+            continue
+        breaks = _footer_breaks(lines, at)
+        if breaks is None or len(breaks) < 2:
+            continue
+        numbers = [_numbers(lines[header])[0] for _, header in breaks]
+        if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+            continue
+        if any(_runs_on(lines, at, header) for at, header in breaks):
+            found.append(footer)
+    return sorted(found)
+
+
+def _footer_breaks(lines: list[str], at: list[int]) -> list[tuple[int, int]] | None:
+    """Where a footer (standing on the lines numbered ``at``, in order)
+    stands over a page number at a break: (footer line, page number line)
+    each time; None if one of its occurrences stands otherwise (not alone,
+    not over a lone page number, not the text's end)."""
+    breaks = []
+    for i in at:
+        if (i and lines[i - 1]) or (i + 1 < len(lines) and lines[i + 1]):
+            return None
+        header = next((j for j in range(i + 1, len(lines)) if lines[j]), None)
+        if header is None:
+            continue  # the last page's footer
+        alone = header + 1 == len(lines) or not lines[header + 1]
+        if not (alone and _PAGE_NUMBER.match(lines[header]) and len(_numbers(lines[header])) == 1):
+            return None
+        breaks.append((i, header))
+    return breaks
+
+
+def _runs_on(lines: list[str], footer: int, header: int) -> bool:
+    """Does a sentence run on across the break from line ``footer`` to
+    ``header``: the text after the page number goes on in lower case from
+    the last line before the footer that does not end a sentence, or from
+    the last line of the block before that one (nroff sets a page's
+    footnotes, under a rule that the ``rules`` step made a blank line,
+    between its last line of text and its footer)?"""
+    after = next((lines[j] for j in range(header + 1, len(lines)) if lines[j]), "")
+    ends: list[str] = []  # the last lines of the two blocks before the footer
+    j = footer - 1
+    while j >= 0 and len(ends) < 2:
+        if lines[j] and (j + 1 == footer or not lines[j + 1]):
+            ends.append(lines[j])
+        j -= 1
+    return bool(after) and any(_interrupted(before, after) for before in ends)
+
+
+def _page_break_lines(page: str, footers: frozenset[str]) -> frozenset[int]:
+    """The lines of ``page`` that :func:`_page_break_footers` proved furniture:
+    each footer, and the page number it stands over."""
+    lines = [line.strip() for line in page.split("\n")]
+    drop: set[int] = set()
+    for footer in footers:
+        at = [i for i, line in enumerate(lines) if line == footer]
+        for _, header in _footer_breaks(lines, at) or ():
+            drop.add(header)
+        drop.update(at)
+    return frozenset(drop)
 
 
 #: A man page's header line: its title ``NAME(section)`` at both ends, the
@@ -327,16 +426,17 @@ def _strip_zone(page: str, keys: frozenset[str] | set[str], removed: list[str]) 
     return "\n".join(line for i, line in enumerate(lines) if i not in drop)
 
 
-def _strip_lines(page: str, keys: frozenset[str], removed: list[str]) -> str:
-    """Remove furniture lines; where one interrupted a sentence, rejoin the
+def _strip_lines(page: str, keys: frozenset[str], removed: list[str], drop: Collection[int] = ()) -> str:
+    """Remove furniture lines (those in ``keys``, and the lines numbered
+    ``drop``); where one interrupted a sentence, rejoin the
     sentence across it (a space, or a line break after a hyphen so that
     dehyphenation can join the word)."""
     kept: list[str] = []
     before = ""  # the last non-blank line kept, stripped (kept in step, not searched for)
     rejoin = False
-    for line in page.split("\n"):
+    for number, line in enumerate(page.split("\n")):
         text = line.strip()
-        if text in keys:
+        if text in keys or number in drop:
             removed.append(text)
             rejoin = rejoin or (bool(before) and not _TERMINAL.search(before))
             continue
@@ -407,6 +507,14 @@ _DIGIT_FIRST = re.compile(r"[^\S\n]*\d")
 _DIGIT_AFTER_BREAK = re.compile(r"\n[^\S\n]*\d")
 
 
+def _digit_first(line: str) -> bool:
+    """Is the line's first character but white space a decimal digit? Every
+    line that is a note line or a raised number, or starts one joined with
+    the next line, is (``\\d`` is ``str.isdecimal``; tests/test_steps_equivalence.py):
+    the patterns are not tried on the others."""
+    return line.lstrip()[:1].isdecimal()
+
+
 def _page_footnotes(page: str, wanted: frozenset[str] | None) -> tuple[str, list[tuple[int, str]]]:
     if not _DIGIT_FIRST.match(page) and not _DIGIT_AFTER_BREAK.search(page):
         return page, []  # a note line and a raised number both start with a digit
@@ -414,6 +522,9 @@ def _page_footnotes(page: str, wanted: frozenset[str] | None) -> tuple[str, list
     notes: list[tuple[int, str]] = []
     i = 0
     while i < len(lines):
+        if not _digit_first(lines[i]):
+            i += 1
+            continue
         if (_RAISED_NUMBER.fullmatch(lines[i].strip()) and i + 1 < len(lines)
                 and _NOTE_LINE.match(f"{lines[i].strip()} {lines[i + 1].strip()}")):
             lines[i:i + 2] = [f"{lines[i].strip()} {lines[i + 1].strip()}"]  # a raised number on its own line
@@ -728,7 +839,8 @@ def unwrap(pages: Pages, params: Sequence[str] | None = None) -> Outcome:
     paragraphs: list[str] = []
     unwrapped = 0
     marked = CODE_LINE in text  # else every line is prose: one run a block
-    join = functools.partial(join_lines, slashed=_slashed_pairs(text) if "/\n" in text else frozenset())
+    join = functools.partial(join_lines, slashed=_slashed_pairs(text) if "/\n" in text else frozenset(),
+                             hyphened=_digit_compounds(text) if _DIGIT_BREAK.search(text) else frozenset())
     for block in re.split(r"\n[ ]*\n", text):
         lines = [line for line in map(str.strip, block.split("\n")) if line]
         for code, run in _code_runs(lines) if marked else [(False, lines)] if lines else []:
@@ -757,13 +869,23 @@ def _unwrap_block(lines: list[str], paragraphs: list[str], join: Callable[[list[
     breaks became spaces."""
     unwrapped = 0
     if sum(len(line) > WRAP_WIDTH for line in lines) * LONG_SHARE >= len(lines):
-        paragraphs.extend(" ".join(line.split()) for line in lines)
+        paragraphs.extend(map(_folded, lines))
         return 0
     for item in _list_items(lines):
         for group in _wrapped_paragraphs(item):
             unwrapped += len(group) - 1
-            paragraphs.append(" ".join(join(group).split()))
+            paragraphs.append(_folded(join(group)))
     return unwrapped
+
+
+def _folded(text: str) -> str:
+    """``" ".join(text.split())``. A printable text with no two spaces in a
+    row and none at its ends is that already (every white space character
+    but the space is unprintable: tests/test_fingerprint.py), as most of
+    a document's joined paragraphs are: one scan in C instead of a split."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 #: Two words joined by a slash (``Send/Receive``), read from the slash: the
@@ -796,7 +918,35 @@ def _slashed_pairs(text: str) -> frozenset[str]:
     return frozenset(pairs)
 
 
-def join_lines(lines: list[str], slashed: frozenset[str] = frozenset()) -> str:
+#: A hyphen after a digit at a line end (``60-`` over ``second``), found from the break.
+_DIGIT_BREAK = re.compile(r"-\n(?<=\d-\n)")
+#: A hyphen between a digit and a letter or digit, found from the hyphen.
+_DIGIT_HYPHEN = re.compile(r"-(?<=\d-)(?=[^\W_])")
+_DIGIT_HYPHEN_END = re.compile(r"(?<![^\W_])([^\W_]*\d)-$")
+
+
+def _digit_compounds(text: str) -> frozenset[str]:
+    r"""Every ``word-word`` compound whose left word ends with a digit
+    (``60-second``, ``Zip64-compatible``, ``x86-64``) that the text writes on
+    one line, lower-cased (as :func:`_slashed_pairs` reads ``word/word``).
+
+    >>> sorted(_digit_compounds("a 60-second limit, x86-64 and a 60-\nsecond"))
+    ['60-second', 'x86-64']
+    """
+    pairs = set()
+    for hyphen in _DIGIT_HYPHEN.finditer(text):
+        end = hyphen.start()
+        start = end - 1
+        while start and text[start - 1].isalnum():
+            start -= 1
+        right = _WORD_START.match(text, end + 1)
+        assert right is not None  # the lookahead saw its first character
+        pairs.add(f"{text[start:end]}-{right.group()}".lower())
+    return frozenset(pairs)
+
+
+def join_lines(lines: list[str], slashed: frozenset[str] = frozenset(),
+               hyphened: frozenset[str] = frozenset()) -> str:
     r"""Join a paragraph's lines with spaces, except after a slash that a
     writer broke the line at (xml2rfc's text output breaks ``Send/`` over
     ``Receive``, where its HTML and the PDF run ``Send/Receive`` on): the
@@ -809,8 +959,19 @@ def join_lines(lines: list[str], slashed: frozenset[str] = frozenset()) -> str:
     'the Send/Receive field'
     >>> join_lines(["see https://example.org/", "Next"], frozenset({"send/receive"}))
     'see https://example.org/ Next'
+
+    canon/6: a hyphen after a digit at a line end (``60-`` over ``second``),
+    which :func:`dehyphenate` leaves alone (it joins letters), is glued the
+    same way, hyphen kept, when the document writes the compound on one
+    line elsewhere (``hyphened``); else the break stays a space (``60-
+    second``: a range or a dash may end a line after a number).
+
+    >>> join_lines(["the arbitrary 60-", "second limit"], hyphened=frozenset({"60-second"}))
+    'the arbitrary 60-second limit'
+    >>> join_lines(["from 1990-", "second"], hyphened=frozenset({"60-second"}))
+    'from 1990- second'
     """
-    if not slashed:
+    if not slashed and not hyphened:
         return " ".join(lines)
     pieces = [lines[0]]
     for previous, line in itertools.pairwise(lines):
@@ -820,6 +981,9 @@ def join_lines(lines: list[str], slashed: frozenset[str] = frozenset()) -> str:
         if previous.endswith("/") and (left := _SLASH_END.search(previous)) and (
                 right := _WORD_START.match(line)):
             glue = f"{left.group(1)}/{right.group()}".lower() in slashed
+        elif previous.endswith("-") and hyphened and (left := _DIGIT_HYPHEN_END.search(previous)) and (
+                right := _WORD_START.match(line)):
+            glue = f"{left.group(1)}-{right.group()}".lower() in hyphened
         pieces += ("" if glue else " ", line)
     return "".join(pieces)
 
@@ -838,10 +1002,23 @@ def _list_items(lines: list[str]) -> list[list[str]]:
     """Cut a block before every line that starts like a list item."""
     runs: list[list[str]] = [[]]
     for line in lines:
-        if runs[-1] and _LIST_ITEM.match(line):
+        if runs[-1] and _may_start_item(line) and _LIST_ITEM.match(line):
             runs.append([])
         runs[-1].append(line)
     return runs
+
+
+#: The characters a list item can start with but a digit, and those that can follow a lone letter.
+_ITEM_HEADS, _ITEM_LETTER_MARKS = "(-*+\u2022\u25e6\u2023\u2043\u25aa\u25cf", ".)"
+
+
+def _may_start_item(line: str) -> bool:
+    """Might ``line`` start like a list item (:data:`_LIST_ITEM`)? Every
+    match starts with a decimal digit, ``(``, a bullet or dash, or a letter
+    followed by ``.`` or ``)`` (tests/test_steps_equivalence.py): most lines
+    of prose do not, and the pattern is not tried on them."""
+    head = line[:1]
+    return head.isdecimal() or head in _ITEM_HEADS or line[1:2] in _ITEM_LETTER_MARKS
 
 
 def _wrapped_paragraphs(lines: list[str]) -> list[list[str]]:
@@ -849,11 +1026,11 @@ def _wrapped_paragraphs(lines: list[str]) -> list[list[str]]:
     paragraphs: in typeset text a paragraph's last line is short."""
     if len(lines) < 3:
         return [lines]
-    width = sorted(len(line) for line in lines)[int(0.9 * (len(lines) - 1))]
+    width = sorted(map(len, lines))[int(0.9 * (len(lines) - 1))]
+    short = SHORT_LINE * width  # a line shorter than this is short
     groups: list[list[str]] = [[]]
     for line, following in zip(lines, [*lines[1:], ""], strict=True):
         groups[-1].append(line)
-        short = len(line) < SHORT_LINE * width
-        if following and short and (_TERMINAL.search(line) or _STARTS_NEW.match(following)):
+        if following and len(line) < short and (_TERMINAL.search(line) or _STARTS_NEW.match(following)):
             groups.append([])
     return [g for g in groups if g]

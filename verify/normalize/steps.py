@@ -39,6 +39,8 @@ _LINE_BREAK_CHARACTERS = ("\r", "\u2028", "\u2029", "\x0b", "\x85")
 
 
 _OVERSTRIKE = re.compile(r"[^\n\x08]\x08")
+#: nroff's vertical motions in terminal output (``ESC 7``, ``ESC 8``, ``ESC 9``).
+_NROFF_MOTION = re.compile("\x1b[789]")
 
 
 def overstrike(text: str) -> str:
@@ -47,7 +49,21 @@ def overstrike(text: str) -> str:
 
     >>> overstrike("N\\bNA\\bAM\\bME\\bE _\\bf_\\bi_\\bl_\\be")
     'NAME file'
+
+    canon/6: nroff's other terminal output, its vertical motions ``ESC 7``
+    (reverse line feed), ``ESC 8`` (half-line up) and ``ESC 9`` (half-line
+    down), written when no ``col`` filtered the output, go as a pair: an
+    ``ESC`` and the digit after it are one control sequence (a terminal
+    never shows either), not a separator and a word ``9``.
+
+    >>> overstrike("\\x1b9     # Macros and x\\x1b82\\x1b9 is raised")
+    '     # Macros and x2 is raised'
     """
+    while "\x1b" in text:  # until none is left: taking one out may make another (ESC ESC 9 9)
+        shorter = _NROFF_MOTION.sub("", text)
+        if shorter == text:
+            break
+        text = shorter
     if "\x08" not in text:
         return text
     previous = None
@@ -280,6 +296,43 @@ def nfkc(text: str) -> str:
     >>> nfkc("10\u00b2 \ufb01ne, x\u207b\u00b9, H\u2082O")
     '10\u00b2 fine, x\u207b\u00b9, H\u2082O'
     """
+    if len(text) > _NFKC_PIECE:
+        return _nfkc_by_pieces(text)
+    return _nfkc_piece(text)
+
+
+#: Texts longer than this are normalised a piece of whole lines of about this length at a time.
+_NFKC_PIECE = 1024
+
+
+def _nfkc_by_pieces(text: str) -> str:
+    """:func:`nfkc` of a long text, a piece of whole lines at a time; the
+    text itself when no piece changes.
+
+    NFKC is line-local: a line break is a starter that composes with
+    nothing on either side and is its own normal form, so a text's normal
+    form is its lines' normal forms joined by line breaks
+    (tests/test_steps_equivalence.py checks it on generated text with
+    combining marks, Hangul jamo and raised characters). The check of
+    ``unicodedata.is_normalized`` is a quick scan, unless the text holds a
+    character whose quick-check answer is *maybe* (a combining tilde or dot
+    above in a mathematical script): then it normalises the whole text to
+    compare. Piece by piece, only the pieces holding one pay that (a settled
+    document is one text, checked in every round of the character steps)."""
+    pieces: list[str] = []
+    start, changed = 0, False
+    while start < len(text):
+        end = text.find("\n", start + _NFKC_PIECE)
+        end = len(text) if end < 0 else end + 1
+        piece = text[start:end]
+        new = _nfkc_piece(piece)
+        changed = changed or (new is not piece and new != piece)
+        pieces.append(new)
+        start = end
+    return "".join(pieces) if changed else text
+
+
+def _nfkc_piece(text: str) -> str:
     if unicodedata.is_normalized("NFKC", text):
         return text
     if not RAISED.search(text):
@@ -539,15 +592,57 @@ def rules(text: str) -> str:
     >>> m = CODE_LINE
     >>> rules(f"{m}+------+\\n{m}| Send |\\n{m}+------+\\n{m}# -----")
     '\\n\\ufdd0| Send |\\n\\n\\ufdd0# -----'
+
+    canon/6: the leader dots of a table of contents' line (:func:`leaders`) go too.
     """
     if not _RULE_HINT.search(text):
         return text
+    if _LEADER_HINT.search(text):
+        text = leaders(text)
     if CODE_LINE not in text:
-        return _INLINE_RULE.sub("", _drop_rule_lines(text))
+        return _drop_inline_rules(_drop_rule_lines(text))
     lines = text.split("\n")
     return "\n".join(_code_rule(lines, i) if line.startswith(CODE_LINE)
                      else _INLINE_RULE.sub("", _RULE.sub("", line))
                      for i, line in enumerate(lines))
+
+
+#: Four dots with at most one space between each two: where a leader may be.
+_LEADER_HINT = re.compile(r"\.[ ]?\.[ ]?\.[ ]?\.")
+#: A leader: a run of four dots or more (single spaces allowed between them)
+#: after a line's text (or at its start), before a page number (one to four
+#: digits, or a lower-case roman numeral) that ends the line.
+_LEADER = re.compile(r"(?:^|(?<=\S))[ ]*(?:\.[ ]?){4,}[ ]*(?=(?:\d{1,4}|[ivxlc]{1,7})[ ]*$)", re.MULTILINE)
+
+
+def leaders(text: str) -> str:
+    """A table of contents' leader dots become one space (canon/6): nroff
+    draws ``Introduction ....4``, xml2rfc ``Introduction . . . .  4`` and a
+    typesetter its own dots; they guide the eye to the page number and say
+    nothing. Only in a line that ends with a page number right after the
+    dots; three dots (an ellipsis), dots with no number after them, dotted
+    numbers (``1.2.3.4.5``) and a code line stay.
+
+    >>> leaders("1.  Introduction . . . . . .  4\\n1. Introduction ......4\\nPreface ..... iv")
+    '1.  Introduction 4\\n1. Introduction 4\\nPreface iv'
+    >>> leaders("Wait... 4\\nso on.... and 4 more\\nsee 1.2.3.4.5")
+    'Wait... 4\\nso on.... and 4 more\\nsee 1.2.3.4.5'
+    """
+    pieces: list[str] = []
+    last = 0
+    for hint in _LEADER_HINT.finditer(text):
+        if hint.start() < last:
+            continue  # on a line already done
+        start = text.rfind("\n", 0, hint.start()) + 1
+        end = text.find("\n", hint.end())
+        end = len(text) if end < 0 else end
+        line = text[start:end]  # the pattern never crosses a line: only the lines with a hint are tried
+        pieces += (text[last:start], line if line.startswith(CODE_LINE) else _LEADER.sub(" ", line))
+        last = end
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def _code_rule(lines: list[str], i: int) -> str:
@@ -574,31 +669,47 @@ def box_border(lines: list[str], i: int) -> bool:
     return any(len(row) > 1 and row.startswith("|") and row.endswith("|") for row in rows)
 
 
-#: A rule line's content, tried on the lines that hold a rule hint.
+#: A rule line's content, tried on the lines that start like one.
 _RULE_LINE = re.compile(r"[ ]*(?:[-_=*~.\u00b7\u2022#+][ ]*){3,}")
+#: A line (after the first) that starts like a rule line: spaces, then a rule
+#: character. Led by the line break, a literal the regex engine scans for,
+#: where a hint (three rule characters) is tried at every full stop and
+#: hyphen of the text.
+_RULE_LINE_START = re.compile(r"\n(?=[ ]*[-_=*~.\u00b7\u2022#+])")
 
 
 def _drop_rule_lines(text: str) -> str:
-    """``_RULE.sub("", text)``, tried only on the lines that hold a hint (a
-    rule line holds three rule characters with only spaces between): the
-    multiline ``^`` of the pattern was tried at every character of the
-    text (tests/test_steps_equivalence.py keeps the pattern as the reference)."""
+    """``_RULE.sub("", text)``, tried only on the first line and on the
+    lines that start like a rule line (every line the multiline pattern
+    matches does): the multiline ``^`` of the pattern was tried at every
+    character of the text (tests/test_steps_equivalence.py keeps the
+    pattern as the reference)."""
     pieces: list[str] = []
-    last = checked = 0
-    for hint in _RULE_HINT.finditer(text):
-        if hint.start() < checked:
-            continue  # a line already tried
-        start = text.rfind("\n", 0, hint.start()) + 1
-        checked = text.find("\n", hint.start())
-        if checked < 0:
-            checked = len(text)
-        if _RULE_LINE.fullmatch(text, start, checked):
+    last = 0
+    for start in chain((0,), map(_END, _RULE_LINE_START.finditer(text))):
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        if _RULE_LINE.fullmatch(text, start, end):
             pieces.append(text[last:start])
-            last = checked
+            last = end
     if not pieces:
         return text
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+_END = re.Match.end
+#: Every match of :data:`_INLINE_RULE` holds one of these (a run of four of one character).
+_INLINE_RUNS = tuple(c * 4 for c in "-_=*~#")
+
+
+def _drop_inline_rules(text: str) -> str:
+    """``_INLINE_RULE.sub("", text)``, asked first by substring tests, which
+    do not stop at every hyphen of the text as the pattern's first class does."""
+    if not any(map(text.__contains__, _INLINE_RUNS)):
+        return text
+    return _INLINE_RULE.sub("", text)
 
 
 def rule_paragraphs(text: str) -> str:
@@ -609,9 +720,26 @@ def rule_paragraphs(text: str) -> str:
     >>> rule_paragraphs("end.\n\n* * *\n\nnext")
     'end.\n\nnext'
     """
-    if not _RULE_HINT.search(text):
-        return text  # a rule paragraph holds a hint
+    if not _RULE_HINT.search(text) or not _may_hold_rule_paragraph(text):
+        return text  # a rule paragraph holds a hint, and starts like a rule line
     return "\n\n".join(p for p in text.split("\n\n") if not _RULE.fullmatch(p))
+
+
+#: A paragraph (after the first) that starts like a rule line.
+_RULE_PARAGRAPH_START = re.compile(r"\n\n(?=[ ]*[-_=*~.\u00b7\u2022#+])")
+
+
+def _may_hold_rule_paragraph(text: str) -> bool:
+    """Might a paragraph of ``text`` (split at blank lines) be a rule line?
+    Such a paragraph is one line that starts the text or follows a
+    ``\\n\\n`` and starts like a rule line: only those lines are tried (a
+    superset of the paragraphs :func:`rule_paragraphs` drops; if one is a
+    rule line, the paragraphs are split and tried as before)."""
+    for start in chain((0,), map(_END, _RULE_PARAGRAPH_START.finditer(text))):
+        end = text.find("\n", start)
+        if _RULE_LINE.fullmatch(text, start, len(text) if end < 0 else end):
+            return True
+    return False
 
 
 #: The characters that may follow a mark in the token it ends: more marks,
