@@ -464,11 +464,13 @@ def _unique(items: Sequence[str], limit: int) -> tuple[str, ...]:
 # --------------------------------------------------------------------------- footnotes
 
 _NOTE_LINE = re.compile(r"^(\d{1,3})[ ]+(?=[A-Z\"'(\[])(\S.{8,})$")
-#: A footnote mark: digits glued to a word (or after its punctuation), not
-#: followed by another digit or a letter, nor by a dot and a letter:
-#: ``lvgrs10.zip``, ``lvgrs10a.txt`` and ``www2.example`` are names, not
-#: ``lvgrs`` with mark 10 (canon/6, audit3).
-_GLUED = r"(?:(?<=[^\W\d_]{{2}})|(?<=[^\W\d_][.,;:)\]\"'])){n}(?![^\W_])(?!\.[^\W\d_])"
+#: A footnote mark: digits glued to a word (or after its punctuation), then
+#: the end of the line, a space, or closing punctuation and then one of those:
+#: ``members.7 They``, ``CHINA1,``. ``lvgrs10.zip``, ``lvgrs10a.txt``,
+#: ``ssse3-i386`` and ``hppa1.1/`` are names, not a word with a mark (canon/6,
+#: audit3: a name's digits were cut and a stanza moved as "note" 10).
+_GLUED = (r"(?:(?<=[^\W\d_]{{2}})|(?<=[^\W\d_][.,;:)\]\"'])){n}"
+          r"(?=\s|$|[.,;:!?)\]\"'\u2019\u201d]+(?:\s|$))")
 
 
 def separate_footnotes(pages: Pages, params: Sequence[str] | None = None) -> Outcome:
