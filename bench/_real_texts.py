@@ -115,13 +115,20 @@ def _manpages(step: int) -> Iterator[Document]:
             continue
         if source.startswith(b".so "):
             continue
-        done = subprocess.run(
-            ["groff", "-man", "-Tutf8", "-P-c", "-P-b", "-P-u", "-P-o"],
-            input=source, capture_output=True, check=False,
-            env={"MANWIDTH": "80", "PATH": "/usr/bin:/bin"},
-        )
-        if done.returncode == 0 and done.stdout.strip():
-            yield Document("manpages", str(path), done.stdout)
+        typeset = typeset_manpage(source)
+        if typeset is not None:
+            yield Document("manpages", str(path), typeset)
+
+
+def typeset_manpage(source: bytes) -> bytes | None:
+    """A man page's troff source typeset by groff as plain UTF-8 text (no
+    overstrike, no colour), or None if groff fails or prints nothing."""
+    done = subprocess.run(
+        ["groff", "-man", "-Tutf8", "-P-c", "-P-b", "-P-u", "-P-o"],
+        input=source, capture_output=True, check=False,
+        env={"MANWIDTH": "80", "PATH": "/usr/bin:/bin"},
+    )
+    return done.stdout if done.returncode == 0 and done.stdout.strip() else None
 
 
 def _tech_html() -> Iterator[Document]:

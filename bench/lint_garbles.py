@@ -39,7 +39,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import random
-import subprocess
 import re
 import sys
 from collections import Counter
@@ -50,7 +49,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _real_texts import SHARED, documents, fresh_documents
+from _real_texts import SHARED, documents, fresh_documents, typeset_manpage
 from lint_definitions import passages
 
 from verify.detect import lint_text
@@ -119,13 +118,9 @@ def system_texts() -> Iterator[tuple[str, bytes]]:
             source = _read(path)
             if path.is_symlink() or source is None or source.startswith(b".so "):
                 continue
-            done = subprocess.run(
-                ["groff", "-man", "-Tutf8", "-P-c", "-P-b", "-P-u", "-P-o"],
-                input=source, capture_output=True, check=False,
-                env={"MANWIDTH": "80", "PATH": "/usr/bin:/bin"},
-            )
-            if done.returncode == 0 and done.stdout.strip():
-                yield str(path), done.stdout
+            typeset = typeset_manpage(source)
+            if typeset is not None:
+                yield str(path), typeset
     for path in sorted(Path("/usr/share/doc").glob("*/README*")):
         data = _read(path)
         if path.is_file() and data:
