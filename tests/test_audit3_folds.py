@@ -40,3 +40,17 @@ def test_a_mark_glued_to_a_word_still_moves_its_note() -> None:
                     "7 The meeting was held in Astana in 2005, as the charter says.\n")
     assert "organisation. They met" in text
     assert text.rstrip().endswith("[^7] The meeting was held in Astana in 2005, as the charter says.")
+
+
+def test_a_subtitle_files_first_cue_number_stays() -> None:
+    # audit3: a lone "1" on the first line of an unpaged text was removed as
+    # the page number of a one-page document; in a subtitle file a lone "2"
+    # follows: it is the first of the cue numbers.
+    srt = ("1\n00:00:06,500 --> 00:00:09,000\nAbout two months ago I found myself\n\n"
+           "2\n00:00:11,000 --> 00:00:17,000\nAnd I was commenting on a video\n\n"
+           "3\n00:00:18,000 --> 00:00:20,000\nabout a famous author.\n")
+    text, digest = _text(srt)
+    assert text.startswith("1\n")
+    assert _text(srt.replace("1\n", "7\n", 1))[1] != digest
+    # a one-page release still loses its page number 1
+    assert _text("1\n\nPress release.\n\nThe minister spoke today about the budget.\n")[0].startswith("Press")

@@ -119,6 +119,15 @@ def remove_furniture(pages: Pages, params: Sequence[str] | None = None,
 FIRST_PAGE_NUMBER = "#page-number-1"
 
 
+def _counts_on(filled: list[str]) -> bool:
+    """Does a lone ``2`` (shaped as a page number) stand on a line of its own
+    inside the text? Then a lone ``1`` at its start is the first of a numbered
+    sequence (subtitle cues, numbered sections), not the page number of a
+    one-page document (canon/6, audit3: an SRT file's first cue number was
+    removed as furniture)."""
+    return any(_PAGE_NUMBER.match(line) and _numbers(line)[:1] == (2,) for line in filled[1:-1])
+
+
 def _is_first_page_number(line: str) -> bool:
     return bool(_PAGE_NUMBER.match(line)) and _numbers(line)[:1] == (1,)
 
@@ -264,7 +273,7 @@ def _unpaged_lines(text: str, repeats: bool = True) -> list[str]:
     lines = [line.strip() for line in text.split("\n")]
     filled = [line for line in lines if line]
     numbered = [FIRST_PAGE_NUMBER] if filled and any(
-        _is_first_page_number(line) for line in (filled[0], filled[-1])) else []
+        _is_first_page_number(line) for line in (filled[0], filled[-1])) and not _counts_on(filled) else []
     numbered += _man_page_title_lines(filled)
     if not repeats:
         return numbered
