@@ -120,6 +120,20 @@ def test_the_vim_tutor_in_a_legacy_encoding_reads_as_its_utf8_sibling(name: str)
     assert any("detected by chardet" in w for w in warnings)
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_wide_text_without_a_bom_in_any_script_keeps_its_words(encoding: str) -> None:
+    """Review of the chardet change: Japanese words mix kanji and kana
+    (refused as binary until they counted as one script), and chardet read
+    Russian UTF-16-LE as big-endian (mojibake) until the byte order was
+    decided by the text's own spaces and line breaks."""
+    russian = (DATA / "encodings" / "tutor.ru.utf-8").read_text(encoding="utf-8")
+    japanese = ("\u3053\u308c\u306f\u65e5\u672c\u8a9e\u306e\u6587\u3067\u3059\u3002"
+                "Vim\u3092\u4f7f\u3046\u3002\n") * 40
+    for text in (russian, japanese):
+        decoded, used, _ = decode_text(text.encode(encoding))
+        assert (decoded, used) == (text, encoding)
+
+
 def test_a_word_that_mixes_scripts_rules_a_candidate_out() -> None:
     from verify.ingest.text import _implausible_share
 
