@@ -136,12 +136,15 @@ def _detect(data: bytes) -> tuple[str, str, list[str]]:
     between letters is dropped when another reads cleaner."""
     sample = data[:_SAMPLE]
     candidates: list[tuple[str, float, str]] = []
+    whole: set[str] = set()  # candidates that decoded the whole file as the sample
     for guess in chardet.detect_all(sample):
         name = _codec(guess["encoding"]) if guess["encoding"] else None
         if name is None or name in {c[0] for c in candidates}:
             continue
         try:
             decoded = sample.decode(name)
+            if len(sample) == len(data):
+                whole.add(name)
         except UnicodeDecodeError:
             # a multi-byte sequence cut by the sample's end is no evidence against it
             try:
@@ -161,11 +164,14 @@ def _detect(data: bytes) -> tuple[str, str, list[str]]:
         western = next((c for c in kept if c[0] == "cp1252" and c[1] >= _NEAR_TOP * choice[1]), None)
         choice = western or choice
     order = [choice] + [c for c in kept if c is not choice] + [c for c in candidates if c not in kept]
-    for name, _, _ in order:
-        try:
-            text = data.decode(name)
-        except UnicodeDecodeError:
-            continue
+    for name, _, decoded in order:
+        if name in whole:
+            text = decoded  # the sample was all of the file, decoded already
+        else:
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError:
+                continue
         return text, name, sorted(c[0] for c in candidates if c[0] != name)
     raise UnsupportedFormat("no text encoding decodes these bytes (candidates: "
                             + ", ".join(c[0] for c in candidates) + ")")
