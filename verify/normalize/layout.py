@@ -495,7 +495,8 @@ def separate_footnotes(pages: Pages, params: Sequence[str] | None = None) -> Out
     notes: list[tuple[int, str]] = []
     out: list[str] = []
     for page in pages:
-        body, page_notes = _page_footnotes(page, wanted)
+        evidence = _UnpagedNotes(page) if len(pages) == 1 else None
+        body, page_notes = _page_footnotes(page, wanted, evidence)
         out.append(body)
         notes.extend(page_notes)
     if not notes:
@@ -526,7 +527,8 @@ def _digit_first(line: str) -> bool:
     return line.lstrip()[:1].isdecimal()
 
 
-def _page_footnotes(page: str, wanted: frozenset[str] | None) -> tuple[str, list[tuple[int, str]]]:
+def _page_footnotes(page: str, wanted: frozenset[str] | None,
+                    evidence: _UnpagedNotes | None = None) -> tuple[str, list[tuple[int, str]]]:
     if not _DIGIT_FIRST.match(page) and not _DIGIT_AFTER_BREAK.search(page):
         return page, []  # a note line and a raised number both start with a digit
     lines = page.split("\n")
@@ -543,7 +545,7 @@ def _page_footnotes(page: str, wanted: frozenset[str] | None) -> tuple[str, list
         if match and (wanted is None or match.group(1) in wanted):
             number = match.group(1)
             marker = _last_marker(lines, i, number)
-            if marker is not None:
+            if marker is not None and (evidence is None or evidence.accepts(lines, i, marker, number)):
                 end = _note_end(lines, i)
                 row, start = marker
                 lines[row] = lines[row][:start] + lines[row][start + len(number):]
@@ -584,6 +586,53 @@ def _last_marker(lines: list[str], before: int, number: str) -> tuple[int, int] 
         if found:
             return row, found[-1].start()
     return None
+
+
+class _UnpagedNotes:
+    """The evidence a reader has that a glued number is a footnote's mark
+    in unpaged text (one page: a text capture, an HTML page), where no page
+    foot proves a note line (canon/7; canon/6 took any later line ``N Text``:
+    nettle's manual lost the digit of ``PBKDF2`` and ``DES3`` to its
+    numbered headings). A note is accepted only if
+
+    - its line starts a block: the line before it is blank, or the end of
+      the note accepted just before (notes set one after the other);
+    - the notes run in order: each one after the first accepted is the
+      number after the last or 1 again (notes numbered page by page);
+    - the word the mark is glued to carries no digits anywhere else in the
+      text (``PBKDF2-HMAC``, ``CFB8`` elsewhere: a name, not a mark).
+
+    When one of these fails the digit stays where it is, and the note line
+    too (fail safe)."""
+
+    def __init__(self, page: str) -> None:
+        self.page = page
+        self.last = 0  # the number of the note accepted last, 0 before the first
+        self.end = -1  # the row after that note, once it was taken out
+
+    def accepts(self, lines: list[str], row: int, marker: tuple[int, int], number: str) -> bool:
+        if not (row == 0 or not lines[row - 1].strip() or row == self.end):
+            return False
+        value = int(number)
+        if self.last and value != self.last + 1 and value != 1:
+            return False
+        if self._carries_digits(lines[marker[0]][:marker[1]]):
+            return False
+        self.last, self.end = value, row
+        return True
+
+    def _carries_digits(self, before: str) -> bool:
+        """Does the word before the mark stand glued to digits more than once
+        in the text (this mark is one)?"""
+        word = _MARKED_WORD.search(before)
+        if word is None:
+            return True
+        glued = re.compile(rf"(?<![^\W_]){re.escape(word.group())}[0-9\u2070-\u2079\u00b9\u00b2\u00b3]")
+        return len(glued.findall(self.page, 0)) > 1
+
+
+#: The word a mark is glued to, with the punctuation between them (``members.``).
+_MARKED_WORD = re.compile(r"[^\W\d_]+[.,;:)\]\"']?$")
 
 
 def _note_end(lines: list[str], start: int) -> int:

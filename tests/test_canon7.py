@@ -1,0 +1,93 @@
+"""canon/7: the collisions canon/6 still made (issue 9), each closed on the
+document's own evidence, with a real document, an adversarial case and a
+property test for the class of collision (docs/normalization.md, "canon/7")."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from verify.pipeline import process_bytes
+
+DATA = Path(__file__).parent / "data" / "canon7"
+
+
+def _record(text: str, name: str = "t.txt") -> tuple[str, str]:
+    record = process_bytes(text.encode("utf-8"), name)
+    assert record.error is None and record.text is not None and record.text_sha256 is not None
+    return record.text, record.text_sha256
+
+
+# --------------------------------------------------------------------------- footnotes in unpaged text
+
+
+def test_nettles_headings_are_no_footnotes() -> None:
+    """Nettle's manual (real lines): ``SHA1`` is a name (``SHA256`` below
+    it), so ``1 Introduction`` is a heading, not the note of a mark."""
+    source = (DATA / "nettle-lines.txt").read_text(encoding="utf-8")
+    text, digest = _record(source)
+    assert "7.6.3.1 PBKDF2-HMAC-SHA1" in text and "[^1]" not in text
+    assert text.index("1 Introduction") < text.index("Nettle is a cryptographic library")
+    # canon/6's canonical text (the digit cut, the heading moved) is another text
+    cut = text.replace("PBKDF2-HMAC-SHA1\n", "PBKDF2-HMAC-SHA\n").replace("\n\n1 Introduction\n", "\n")
+    assert _record(cut + "\n\n[^1] Introduction\n")[1] != digest
+
+
+def test_a_wrapped_line_starting_with_a_number_is_no_note() -> None:
+    """gdb's copyright file (real lines): ``COPYING3`` keeps its digit; the
+    line ``3 ("GPLv3"). It applies ...`` continues a sentence (no blank line
+    before it), so it is no note."""
+    source = (DATA / "gdb-copyright-excerpt.txt").read_text(encoding="utf-8")
+    text, _ = _record(source)
+    assert "COPYING3" in text and "[^3]" not in text
+    assert 'version 3 ("GPLv3"). It applies' in text
+
+
+def test_a_real_mark_still_moves_its_note() -> None:
+    text, _ = _record("The members of the organisation.1 They met in June and spoke.\n\n"
+                      "The second paragraph of the letter.2 It is signed.\n\n"
+                      "1 The meeting was held in Astana in 2005, as the charter says.\n"
+                      "2 Originally issued as annex II to the document of the meeting.\n")
+    assert "organisation. They met" in text and "letter. It is" in text
+    assert text.endswith("[^1] The meeting was held in Astana in 2005, as the charter says.\n\n"
+                         "[^2] Originally issued as annex II to the document of the meeting.")
+
+
+def test_a_name_used_twice_keeps_its_digits() -> None:
+    """Adversarial: the same shape as a real note, but the marked word
+    carries its digit elsewhere too: a name (fail safe, the digit stays)."""
+    text, digest = _record("We use DES3 for old data.\n\nThe keys of DES3\n\n"
+                           "3 Conventions of the manual are listed here.\n")
+    assert text.count("DES3") == 2 and "[^3]" not in text
+    assert _record(text.replace("DES3\n", "DES\n"))[1] != digest
+
+
+def test_a_note_out_of_order_is_kept_in_place() -> None:
+    """Notes 1 then 3: the 3 follows no 2, so its mark and line stay."""
+    text, _ = _record("The first claim.1 And more words follow here.\n\n"
+                      "The second point.3 And more words follow here.\n\n"
+                      "1 A note for the first claim of the text.\n\n"
+                      "3 A line that reads as a note for the point.\n")
+    assert "claim. And" in text and "[^1] A note for the first claim" in text
+    assert "point.3 And" in text and "[^3]" not in text
+    assert "3 A line that reads as a note" in text
+
+
+_WORD = st.text(string.ascii_uppercase, min_size=2, max_size=6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(word=_WORD, digit=st.integers(1, 9), note=st.sampled_from(
+    ["Introduction to the library", "Conventions used in this manual", "Copyright and licence terms"]))
+def test_a_name_with_its_digit_never_hashes_as_a_cut_name_with_a_note(word: str, digit: int,
+                                                                       note: str) -> None:
+    """The class of collision canon/6 made: a name with digits (``WORD2``,
+    used twice) and a numbered heading ``2 Text`` after it, against the text
+    that says ``WORD`` and has the heading as a note ``[^2]`` at the end."""
+    name = f"{word}{digit}"
+    original = f"The {name} functions and the {name} keys.\n\nSee {name}\n\n{digit} {note}\n\nThe end.\n"
+    cut = f"The {name} functions and the {name} keys.\n\nSee {word}\n\nThe end.\n\n[^{digit}] {note}\n"
+    assert _record(original)[1] != _record(cut)[1]
