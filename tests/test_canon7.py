@@ -4,12 +4,17 @@ property test for the class of collision (docs/normalization.md, "canon/7")."""
 
 from __future__ import annotations
 
+import doctest
 import string
 from pathlib import Path
+
+import pytest
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from verify import fingerprint
+from verify.ingest import fields
 from verify.pipeline import process_bytes
 
 DATA = Path(__file__).parent / "data" / "canon7"
@@ -91,3 +96,93 @@ def test_a_name_with_its_digit_never_hashes_as_a_cut_name_with_a_note(word: str,
     original = f"The {name} functions and the {name} keys.\n\nSee {name}\n\n{digit} {note}\n\nThe end.\n"
     cut = f"The {name} functions and the {name} keys.\n\nSee {word}\n\nThe end.\n\n[^{digit}] {note}\n"
     assert _record(original)[1] != _record(cut)[1]
+
+
+# --------------------------------------------------------------------------- tab-separated data
+
+
+def _tsv(text: str, name: str = "t.tsv") -> tuple[str, str]:
+    return _record(text, name)
+
+
+def test_a_value_moved_one_column_is_another_text() -> None:
+    assert _tsv("Bob\t\tParis\n")[1] != _tsv("Bob\tParis\t\n")[1]
+    assert _tsv("Bob\t\tParis\n")[0] == "Bob\t\tParis"
+    # a row break is no space inside a field
+    assert _tsv("a\tb\nc d\te\n")[1] != _tsv("a\tb c\nd\te\n")[1]
+    # nor a comment line that follows a row
+    assert _tsv("a\tb\n# c\n")[1] != _tsv("a\tb # c\n")[1]
+
+
+def test_zone_tab_keeps_its_columns() -> None:
+    """tzdata's zone.tab (real rows): a comment moved to the next column
+    (an extra tab) is another text; the rows stay rows."""
+    source = (DATA / "zone-excerpt.tab").read_text(encoding="utf-8")
+    text, digest = _record(source, "zone.tab")
+    assert "FR\t+4852+00220\tEurope/Paris\nIT\t" in text
+    moved = source.replace("Europe/Berlin\tmost", "Europe/Berlin\t\tmost")
+    assert _record(moved, "zone.tab")[1] != digest
+    # the comment lines stay lines of the text; in the word stream their
+    # line breaks are layout, as ever
+    assert "# This file is in the public domain, so clarified as of\n# 2009-05-17" in text
+    assert _record(source.replace("as of\n# 2009", "as of # 2009"), "zone.tab")[1] == digest
+
+
+def test_tab_separated_by_content_alone() -> None:
+    """No name says so; four lines of two tabs each do."""
+    rows = "id\tname\tcity\n1\tBob\tParis\n2\tAnn\tRome\n3\tEve\tOslo\n"
+    text, digest = _record(rows, "people.txt")
+    assert text.count("\t") == 8
+    assert _record(rows.replace("Bob\tParis", "Bob Paris\t"), "people.txt")[1] != digest
+
+
+def test_tab_aligned_prose_still_hashes_as_its_html_rendering() -> None:
+    """Adversarial for the rule: prose indented or aligned by tabs is not
+    data (lines begin with a tab; or the tab counts differ): it hashes as
+    the same words with spaces, as its HTML rendering is read."""
+    indented = "\tThe first line of a poem\n\tand the second line of it\n\tand the third line here\n"
+    aligned = "Name:\tBob Smith\nCity:\tParis\nNotes:\tnone at all\tyet\n"
+    for prose in (indented, aligned):
+        assert _record(prose)[1] == _record(prose.replace("\t", " "))[1]
+        assert "\t" not in _record(prose)[0]
+    html = ("<html><body><p>The first line of a poem and the second line of it and the third line here"
+            "</p></body></html>")
+    assert _record(indented)[1] == _record(html, "poem.html")[1]
+
+
+def test_a_documents_own_field_mark_is_no_tab() -> None:
+    text, digest = _record("Bob\ufdd1Paris\n")
+    assert "\t" not in text and digest != _tsv("Bob\tParis\n")[1]
+
+
+_FIELD = st.text("ab1 ", max_size=4).map(lambda f: " ".join(f.split()))
+_ROW = st.lists(_FIELD, min_size=1, max_size=4)
+
+
+@settings(max_examples=80, deadline=None)
+@given(rows=st.lists(_ROW, min_size=1, max_size=5), row=st.integers(0, 4), src=st.integers(0, 4),
+       dst=st.integers(0, 40))
+def test_tab_separated_texts_that_differ_in_their_tabs_never_share_a_digest(
+        rows: list[list[str]], row: int, src: int, dst: int) -> None:
+    """The collision class of tabs: the same characters, a tab moved (a value
+    in another column, a field split or joined), in a ``.tsv`` file."""
+    lines = ["\t".join(r) for r in rows]
+    line = lines[row % len(lines)]
+    tabs = [i for i, ch in enumerate(line) if ch == "\t"]
+    if tabs:
+        at = tabs[src % len(tabs)]
+        stripped = line[:at] + line[at + 1:]
+        moved = stripped[:dst % (len(stripped) + 1)] + "\t" + stripped[dst % (len(stripped) + 1):]
+    else:
+        moved = line[:dst % (len(line) + 1)] + "\t" + line[dst % (len(line) + 1):]
+    other = [*lines]
+    other[row % len(lines)] = moved
+    first, second = "\n".join(lines) + "\n", "\n".join(other) + "\n"
+    if first != second and any("\t" in x for x in (first, second)):
+        assert _tsv(first)[1] != _tsv(second)[1]
+
+
+@pytest.mark.parametrize("module", [fields, fingerprint])
+def test_the_doctests_of_the_tab_rule_pass(module: object) -> None:
+    failures, tried = doctest.testmod(module)  # type: ignore[arg-type]
+    assert failures == 0 and tried > 0

@@ -46,21 +46,36 @@ def word_stream(text: str) -> str:
 
     >>> word_stream("One  text.\n\nif a:\n    b()")
     'One text. if a:\n    b()'
+
+    canon/7: only tab-separated data keeps a tab in its canonical text
+    (:mod:`verify.ingest.fields`); a line that holds one is a row, and its
+    tabs and the line breaks around it stay, so a value moved to another
+    field or row is another stream.
+
+    >>> word_stream("Bob\t\tParis\nAnn\tRome\t") != word_stream("Bob\tParis\t\nAnn\tRome\t")
+    True
     """
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         # Its own stream: every white space character but the space is
         # unprintable, so its only white space is single spaces between
         # words (a canonical paragraph, most often; tests/test_fingerprint.py).
         return text
-    if "\n " not in text and not text.startswith(" "):
+    if "\n " not in text and not text.startswith(" ") and "\t" not in text:
         return " ".join(text.split())
     pieces: list[str] = []
+    after_row = False  # the line before, in this paragraph, holds a tab
     for line in text.split("\n"):
+        if "\t" in line:  # a row of tab-separated data (canon/7)
+            pieces.append("\n")
+            pieces.append("\t".join(" ".join(field.split()) for field in line.split("\t")))
+            after_row = True
+            continue
         words = line.split()
         if words:
             indent = len(line) - len(line.lstrip(" "))
-            pieces.append("\n" + line[:indent] if indent else " ")
+            pieces.append("\n" + line[:indent] if indent else "\n" if after_row else " ")
             pieces.append(" ".join(words))
+        after_row = False
     return "".join(pieces[1:]) if pieces and pieces[0] == " " else "".join(pieces)
 
 

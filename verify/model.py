@@ -59,11 +59,21 @@ MARK_IN_TEXT = ("the text holds U+FDD0, a Unicode noncharacter that verify uses 
                 "it is read as U+FFFD")
 
 
+#: Stands for a tab between two fields of tab-separated data (canon/7,
+#: :mod:`verify.ingest.fields`) while the profile's steps run, which fold
+#: every other tab to a space; the canonical text has the tab again. A
+#: noncharacter too (U+FDD1), for the same reason as :data:`CODE_LINE`.
+FIELD = "\ufdd1"
+#: The warning of an extraction whose own text held :data:`FIELD`.
+FIELD_IN_TEXT = ("the text holds U+FDD1, a Unicode noncharacter that verify uses as a mark; "
+                 "it is read as U+FFFD")
+
+
 def without_marks(text: str) -> str:
-    """``text`` with any :data:`CODE_LINE` of the document's own read as U+FFFD,
-    so that nothing a file says passes for a mark (and is then taken out of the
-    canonical text unseen)."""
-    return text.replace(CODE_LINE, "\ufffd")
+    """``text`` with any :data:`CODE_LINE` (or :data:`FIELD`) of the
+    document's own read as U+FFFD, so that nothing a file says passes for a
+    mark (and is then taken out of the canonical text unseen, or read as a tab)."""
+    return text.replace(CODE_LINE, "\ufffd").replace(FIELD, "\ufffd")
 
 
 @dataclass(frozen=True)

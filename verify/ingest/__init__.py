@@ -13,7 +13,8 @@ from verify.errors import UnsupportedFormat
 from verify.ingest.html import HtmlParser
 from verify.ingest.pdf import Backend, ingest_pdf
 from verify.ingest.sniff import SNIFF_BYTES, markup_inside, sniff
-from verify.model import CODE_LINE, MARK_IN_TEXT, Extracted, Format, without_marks
+from verify.ingest.fields import mark_tab_separated
+from verify.model import CODE_LINE, FIELD, FIELD_IN_TEXT, MARK_IN_TEXT, Extracted, Format, without_marks
 
 __all__ = ["SNIFF_BYTES", "Backend", "HtmlParser", "ingest_bytes", "sniff"]
 
@@ -56,6 +57,12 @@ def ingest_bytes(data: bytes, *, pdf_backend: Backend = "pdfium",
         # U+FDD0 is text, kept as U+FFFD and said.
         extracted = replace(extracted, pages=tuple(without_marks(p) for p in extracted.pages),
                             warnings=(*extracted.warnings, MARK_IN_TEXT))
+    if any(FIELD in page for page in extracted.pages):
+        # canon/7: a document's own U+FDD1 never passes for a tab of its data.
+        extracted = replace(extracted, pages=tuple(p.replace(FIELD, "\ufffd") for p in extracted.pages),
+                            warnings=(*extracted.warnings, FIELD_IN_TEXT))
+    if fmt == "text":
+        extracted = mark_tab_separated(extracted, name)
     if fmt == "text" and (at := markup_inside(data[:SNIFF_BYTES])) is not None:
         extracted = replace(extracted, warnings=(*extracted.warnings, (
             f"HTML markup at byte {at}, but the file does not begin as an HTML document: "

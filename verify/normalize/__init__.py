@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import cast
 from dataclasses import dataclass
 
-from verify.model import CODE_LINE, Block, Canonical, Change, Extracted, without_marks
+from verify.model import CODE_LINE, FIELD, Block, Canonical, Change, Extracted, without_marks
 from verify.normalize import layout, settled, steps
 
 __all__ = ["PROFILE", "PROFILES", "Profile", "canonicalize", "canonicalize_text", "replay"]
@@ -180,7 +180,8 @@ def _finish(text: str) -> str:
             line.lstrip(" ") for line in text.split("\n")).strip()
     lines = [line[1:] if line.startswith(CODE_LINE) else line.lstrip(" ").replace(CODE_LINE, "")
              for line in text.split("\n")]
-    return "\n".join(lines).strip("\n").rstrip()
+    # canon/7: the fields of tab-separated data (verify.ingest.fields) are tabs again
+    return "\n".join(lines).strip("\n").rstrip().replace(FIELD, "\t")
 
 
 def _characters(pages: Pages, run: tuple[Step, ...], merged: dict[str, Change], start: int = 0,
