@@ -186,3 +186,38 @@ def test_tab_separated_texts_that_differ_in_their_tabs_never_share_a_digest(
 def test_the_doctests_of_the_tab_rule_pass(module: object) -> None:
     failures, tried = doctest.testmod(module)  # type: ignore[arg-type]
     assert failures == 0 and tried > 0
+
+
+# --------------------------------------------------------------------------- linear layout steps, same output
+
+_PIECES = ["The members.1 They met", "the case\u00b9 of it", "word12 and more",
+           "1 Note text that is long enough.", "2 Another note that is long here.",
+           "12 A note with two digits in it.", "", "", "3", "Text of a line", "\ufdd0code1 x",
+           "SHA1 and SHA256", "x2, y", "1 Introduction", "7 Seven of them in a row here."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.booleans())
+def test_the_mark_index_finds_what_the_backward_scan_finds(lines: list[str], unpaged: bool) -> None:
+    """``_Marks.last`` (the rows with a mark, by number) against canon/6's
+    ``_last_marker`` (a scan back over every row): the same notes, marks
+    and text, one page or two."""
+    from unittest import mock
+
+    from verify.normalize import layout
+
+    page = "\n".join(lines)
+    pages = (page,) if unpaged else (page, page)
+    fast = layout.separate_footnotes(pages)
+    with mock.patch.object(layout._Marks, "last",
+                           lambda self, ls, before, number: layout._last_marker(ls, before, number)):
+        slow = layout.separate_footnotes(pages)
+    assert fast == slow
+
+
+@given(st.lists(st.sampled_from(["", "a", "b", "Page 3"]), max_size=30))
+def test_the_following_lines_are_the_next_non_blank_ones(lines: list[str]) -> None:
+    from verify.normalize.layout import _following_lines
+
+    expected = [next((ln for ln in lines[i + 1:] if ln), "") for i in range(len(lines))]
+    assert _following_lines(lines) == expected

@@ -285,19 +285,37 @@ def _unpaged_lines(text: str, repeats: bool = True) -> list[str]:
     alone: Counter[str] = Counter()
     splits: Counter[str] = Counter()
     previous = ""  # the last non-blank line before the current one
+    following_of = _following_lines(lines)
     for i, line in enumerate(lines):
         if line in candidates:
             blank_before = i == 0 or not lines[i - 1]
             blank_after = i + 1 == len(lines) or not lines[i + 1]
             if blank_before and blank_after:
                 alone[line] += 1
-                following = next((ln for ln in lines[i + 1:] if ln), "")
+                following = following_of[i]
                 if previous and following and _interrupted(previous, following):
                     splits[line] += 1
         if line:
             previous = line
     return numbered + sorted(line for line in candidates
                              if alone[line] == counts[line] and splits[line] >= 1)
+
+
+def _following_lines(lines: list[str]) -> list[str]:
+    """For each line, the first non-blank line after it ("" if none): one
+    pass from the end (canon/6 sliced the rest of the text for each lone
+    repeated line: 60,000 of them took 7 s).
+
+    >>> _following_lines(["a", "", "", "b", ""])
+    ['b', 'b', 'b', '', '']
+    """
+    out = [""] * len(lines)
+    following = ""
+    for i in range(len(lines) - 1, -1, -1):
+        out[i] = following
+        if lines[i]:
+            following = lines[i]
+    return out
 
 
 #: The key of a page-break footer of unpaged text (:func:`_page_break_footers`),
@@ -447,7 +465,10 @@ def _strip_lines(page: str, keys: frozenset[str], removed: list[str], drop: Coll
         text = line.strip()
         if text in keys or number in drop:
             removed.append(text)
-            rejoin = rejoin or (bool(before) and not _TERMINAL.search(before))
+            # ``before`` is stripped: ``$`` is its end, so its last character
+            # decides (a search of the whole line was quadratic where every
+            # break of a long text is rejoined into one line)
+            rejoin = rejoin or (bool(before) and not _TERMINAL.search(before[-1:]))
             continue
         if rejoin and not text:
             continue
@@ -533,6 +554,7 @@ def _page_footnotes(page: str, wanted: frozenset[str] | None,
         return page, []  # a note line and a raised number both start with a digit
     lines = page.split("\n")
     notes: list[tuple[int, str]] = []
+    marks = _Marks()
     i = 0
     while i < len(lines):
         if not _digit_first(lines[i]):
@@ -544,7 +566,7 @@ def _page_footnotes(page: str, wanted: frozenset[str] | None,
         match = _NOTE_LINE.match(lines[i].strip())
         if match and (wanted is None or match.group(1) in wanted):
             number = match.group(1)
-            marker = _last_marker(lines, i, number)
+            marker = marks.last(lines, i, number)
             if marker is not None and (evidence is None or evidence.accepts(lines, i, marker, number)):
                 end = _note_end(lines, i)
                 row, start = marker
@@ -575,6 +597,54 @@ def _marker_pattern(number: str) -> re.Pattern[str]:
     """
     raised = number.translate(_SUPERSCRIPT_DIGITS)
     return re.compile(_GLUED.format(n=f"(?:{re.escape(number)}|{raised}(?!{_RAISED_DIGIT}))"))
+
+
+#: Any footnote mark: :func:`_marker_pattern` of any number (its digits, up
+#: to three, or their raised forms). A row that it does not match holds no
+#: mark of any number (the regex tries every length, as the number's own
+#: pattern is one of them; tests/test_canon7.py compares the two).
+_ANY_MARK = re.compile(_GLUED.format(n=f"(?:\\d{{1,3}}|{_RAISED_DIGIT}{{1,3}})"))
+_TO_PLAIN = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
+
+
+class _Marks:
+    """Where :func:`_last_marker` looks: the rows before a note line that
+    hold a mark, by its number, so that finding a note's mark costs the
+    rows that hold that number, not the whole text before it (canon/6
+    scanned back over every row for each note-like line: quadratic in a
+    text of many numbered lines). Rows are read once, when a note line
+    after them asks (the footnote loop changes no row before its own but
+    for cutting a mark out of one, which the number's own pattern then
+    checks): :meth:`last` gives what :func:`_last_marker` gives
+    (tests/test_canon7.py)."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, list[int]] = defaultdict(list)
+        self.read = 0  # rows before this one are in ``rows``
+
+    def last(self, lines: list[str], before: int, number: str) -> tuple[int, int] | None:
+        """The mark of ``number`` nearest before row ``before``, or None
+        where the nearest is in a code line."""
+        for row in range(self.read, before):
+            for key in sorted({m.group().translate(_TO_PLAIN) for m in _ANY_MARK.finditer(lines[row])}):
+                self.rows[key].append(row)
+        self.read = max(self.read, before)
+        rows = self.rows.get(number.translate(_TO_PLAIN), [])
+        if not rows:
+            return None
+        pattern = _marker_pattern(number)
+        while rows and rows[-1] >= before:  # pragma: no cover - rows are read only up to a note line
+            rows.pop()
+        while rows:
+            row = rows[-1]
+            found = list(pattern.finditer(lines[row]))
+            if not found:  # its mark was cut: it holds none of this number any more
+                rows.pop()
+                continue
+            if lines[row].startswith(CODE_LINE):
+                return None
+            return row, found[-1].start()
+        return None
 
 
 def _last_marker(lines: list[str], before: int, number: str) -> tuple[int, int] | None:
