@@ -49,7 +49,7 @@ def test_canon3_is_retired() -> None:
     assert {"canon/1", "canon/2", "canon/3"} <= RETIRED and "canon/3" not in PROFILES
 
 
-@pytest.mark.parametrize("old", ["canon/2", "canon/3", "canon/4", "canon/5"])
+@pytest.mark.parametrize("old", ["canon/2", "canon/3", "canon/4", "canon/5", "canon/6"])
 def test_an_old_manifest_is_still_checked_on_its_bytes(tmp_path: Path, old: str) -> None:
     (tmp_path / "a.txt").write_text("The licence grants a perpetual right.\n")
     (tmp_path / "b.txt").write_text("Another document, unchanged.\n")
@@ -65,7 +65,7 @@ def test_an_old_manifest_is_still_checked_on_its_bytes(tmp_path: Path, old: str)
     assert "verify build" in modified.note and PROFILE.name in modified.note
 
 
-@pytest.mark.parametrize("old", ["canon/2", "canon/3", "canon/4", "canon/5"])
+@pytest.mark.parametrize("old", ["canon/2", "canon/3", "canon/4", "canon/5", "canon/6"])
 def test_a_deep_check_of_an_old_manifest_reports_every_text_as_drifted_with_the_note(
         tmp_path: Path, old: str) -> None:
     (tmp_path / "a.txt").write_text("One text.\n")

@@ -221,3 +221,10 @@ def test_the_following_lines_are_the_next_non_blank_ones(lines: list[str]) -> No
 
     expected = [next((ln for ln in lines[i + 1:] if ln), "") for i in range(len(lines))]
     assert _following_lines(lines) == expected
+
+
+def test_canon7_is_computed_and_canon6_is_retired() -> None:
+    from verify.normalize import PROFILE, PROFILES, RETIRED
+
+    assert PROFILE.name == "canon/7" and set(PROFILES) == {"canon/7"}
+    assert {"canon/1", "canon/2", "canon/3", "canon/4", "canon/5", "canon/6"} <= RETIRED

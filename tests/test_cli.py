@@ -43,7 +43,7 @@ def test_ingest_json_records(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     for key in ("path", "format", "size", "raw_sha256", "text_sha256", "profile", "extractor",
                 "text", "changes", "error"):
         assert key in good
-    assert good["error"] is None and good["profile"] == "canon/6"
+    assert good["error"] is None and good["profile"] == "canon/7"
     assert good["text_sha256"].startswith("sha256:")
     assert {c["step"] for c in good["changes"]} >= {"footnotes", "unwrap"}
     assert bad["error"] == "the file is empty (0 bytes)" and bad["text_sha256"] is None

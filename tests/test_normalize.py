@@ -128,7 +128,7 @@ def test_replay_refuses_a_step_the_profile_does_not_have() -> None:
 
 
 def test_profile_is_named_and_versioned() -> None:
-    assert PROFILE.name == "canon/6"
+    assert PROFILE.name == "canon/7"
     names = [s.name for s in PROFILE.steps]
     assert len(names) == len(set(names))
 

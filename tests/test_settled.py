@@ -88,7 +88,7 @@ def test_a_layout_step_that_writes_a_character_of_a_leading_step_is_caught() -> 
     steps = tuple(normalize.Step(s.name, layout=unwrap) if s.name == "unwrap" else s
                   for s in normalize.PROFILE.steps)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(normalize, "PROFILE", normalize.Profile("canon/6", steps))
+        patch.setattr(normalize, "PROFILE", normalize.Profile("canon/7", steps))
         fast, full = _both(("a text",))
     assert fast != full
 
@@ -138,8 +138,8 @@ def _caught(pages: tuple[str, ...], step: str, certificate: settled.Certificate)
 
 def test_no_certificates_for_another_profile() -> None:
     assert settled.certificates("canon/5", [s.name for s in normalize.PROFILE.steps]) == {}
-    assert settled.certificates("canon/6", ["line_endings", "unwrap"]) == {}
-    assert settled.certificates("canon/6", [s.name for s in normalize.PROFILE.steps]) == settled.CERTIFICATES
+    assert settled.certificates("canon/7", ["line_endings", "unwrap"]) == {}
+    assert settled.certificates("canon/7", [s.name for s in normalize.PROFILE.steps]) == settled.CERTIFICATES
     assert settled.idempotent("canon/5", [s.name for s in normalize.PROFILE.steps]) == frozenset()
 
 

@@ -337,7 +337,7 @@ class Manifest:
     """A corpus manifest: one entry per file, sorted by path."""
 
     entries: tuple[Entry, ...]
-    profile: str = "canon/6"
+    profile: str = "canon/7"
     generator: str = f"verify {__version__}"
     root: str | None = None
     works: Mapping[str, Any] = field(default_factory=dict)

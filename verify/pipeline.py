@@ -47,7 +47,7 @@ DEFAULT_MEMORY_LIMIT = 4 * 1024 * 1024 * 1024
 class Options:
     """How to process a file. Picklable, so it travels to worker processes."""
 
-    profile: str = "canon/6"
+    profile: str = "canon/7"
     pdf_backend: Backend = "pdfium"
     html_parser: HtmlParser = "lxml"
     max_bytes: int = DEFAULT_MAX_BYTES

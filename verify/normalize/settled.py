@@ -50,7 +50,7 @@ Pages = tuple[str, ...]
 Certificate = Callable[[Pages, Mapping[str, Change]], bool]
 
 #: The profile whose steps (names, order and functions) these proofs are about.
-PROVEN_FOR = "canon/6"
+PROVEN_FOR = "canon/7"
 #: The step names of that profile, in order: a profile named so with other
 #: steps (instrumented copies keep the names) gets no certificate.
 PROVEN_STEPS = ("line_endings", "overstrike", "mojibake", "nfkc", "invisible", "punctuation",
