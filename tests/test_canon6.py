@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from verify.model import Record
-from verify.normalize import PROFILE, PROFILES, RETIRED, canonicalize_text
+from verify.normalize import PROFILES, RETIRED, canonicalize_text
 from verify.pipeline import process_bytes
 
 DATA = Path(__file__).resolve().parent / "data"
