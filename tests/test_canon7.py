@@ -228,3 +228,18 @@ def test_canon7_is_computed_and_canon6_is_retired() -> None:
 
     assert PROFILE.name == "canon/7" and set(PROFILES) == {"canon/7"}
     assert {"canon/1", "canon/2", "canon/3", "canon/4", "canon/5", "canon/6"} <= RETIRED
+
+
+@pytest.mark.parametrize("name", ["nettle-lines.txt", "gdb-copyright-excerpt.txt", "zone-excerpt.tab"])
+def test_the_records_replay(name: str) -> None:
+    """Every decision is in the record: replaying it on the extracted pages
+    gives the canonical text (the footnotes kept and taken, the fields)."""
+    from verify.ingest import ingest_bytes
+    from verify.normalize import canonicalize, replay
+
+    for data in ((DATA / name).read_bytes(),
+                 b"The members.1 They met.\n\nA word.2 Here.\n\n1 The first note of the text.\n"
+                 b"2 The second note of the text.\n"):
+        extracted = ingest_bytes(data, name=name)
+        canonical = canonicalize(extracted)
+        assert replay(extracted.pages, canonical.changes) == canonical.text
