@@ -248,8 +248,8 @@ def test_the_records_replay(name: str) -> None:
 # --------------------------------------------------------------------------- what canon/7 still folds
 
 
-@pytest.mark.xfail(strict=True, reason="canon/7: a word glued to one digit once, with a later block 'N Text', "
-                   "is still a footnote in unpaged text (docs/normalization.md, known collisions canon/7)")
+@pytest.mark.xfail(strict=True, reason="canon/7: a word glued to one digit once, with a later block 'N Text',"
+                   " is still a footnote in unpaged text (docs/normalization.md, known collisions canon/7)")
 def test_a_name_used_once_with_a_numbered_paragraph_after_it() -> None:
     original = "Released under GPLv3 by its authors.\n\n3 Conventions of the text are these.\n"
     cut = "Released under GPLv by its authors.\n\n[^3] Conventions of the text are these.\n"
