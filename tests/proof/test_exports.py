@@ -122,7 +122,7 @@ def _check_statement(statement: dict, corpus: Corpus) -> None:  # type: ignore[t
     for entry in read_manifest(corpus.manifest).entries:
         digest = by_name[entry.path]
         assert digest["sha256"] == hashlib.sha256((corpus.root / entry.path).read_bytes()).hexdigest()
-        assert digest["verifyCanon6Sha256"] == entry.text_sha256.removeprefix("sha256:")
+        assert digest["verifyCanon7Sha256"] == entry.text_sha256.removeprefix("sha256:")
         assert all(len(v) == 64 and int(v, 16) >= 0 for v in digest.values())
 
 
