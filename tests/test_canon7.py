@@ -61,6 +61,25 @@ def test_a_real_mark_still_moves_its_note() -> None:
                          "[^2] Originally issued as annex II to the document of the meeting.")
 
 
+def test_a_numbered_heading_far_from_a_mark_is_no_note() -> None:
+    """libgcrypt's copyright file (real lines): ``GPL2`` once, and the
+    heading ``2 License Grant`` 170 lines further, with more text after it."""
+    source = (DATA / "libgcrypt-copyright-excerpt.txt").read_text(encoding="utf-8")
+    text, _ = _record(source)
+    assert "provisions of the GPL2 are" in text and "[^2]" not in text
+    assert text.index("2 License Grant") < text.index("2.1 License. Subject")
+
+
+def test_a_far_note_is_a_note_only_among_the_notes_at_the_end() -> None:
+    body = "\n\n".join(f"Paragraph {n} of the text goes on here." for n in range(80))
+    marked = "The members of the organisation.1 They met in June.\n\n" + body
+    note = "1 The meeting was held in Astana in 2005, as the charter says."
+    at_end, _ = _record(f"{marked}\n\n{note}\n")
+    assert at_end.endswith("[^1] " + note[2:]) and "organisation. They" in at_end
+    inside, _ = _record(f"{marked}\n\n{note}\n\nAnd the text goes on after it.\n")
+    assert "organisation.1 They" in inside and "[^1]" not in inside
+
+
 def test_a_name_used_twice_keeps_its_digits() -> None:
     """Adversarial: the same shape as a real note, but the marked word
     carries its digit elsewhere too: a name (fail safe, the digit stays)."""
@@ -230,7 +249,8 @@ def test_canon7_is_computed_and_canon6_is_retired() -> None:
     assert {"canon/1", "canon/2", "canon/3", "canon/4", "canon/5", "canon/6"} <= RETIRED
 
 
-@pytest.mark.parametrize("name", ["nettle-lines.txt", "gdb-copyright-excerpt.txt", "zone-excerpt.tab"])
+@pytest.mark.parametrize("name", ["nettle-lines.txt", "gdb-copyright-excerpt.txt", "zone-excerpt.tab",
+                                  "libgcrypt-copyright-excerpt.txt"])
 def test_the_records_replay(name: str) -> None:
     """Every decision is in the record: replaying it on the extracted pages
     gives the canonical text (the footnotes kept and taken, the fields)."""

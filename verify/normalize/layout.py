@@ -667,6 +667,10 @@ class _UnpagedNotes:
 
     - its line starts a block: the line before it is blank, or the end of
       the note accepted just before (notes set one after the other);
+    - it stands where notes stand: within :data:`PAGE_REACH` lines of its
+      mark (the foot of the mark's page in a capture), or in the block of
+      notes that ends the text (nothing but notes and blank lines after it:
+      an HTML page's or a text's notes at the end);
     - the notes run in order: each one after the first accepted is the
       number after the last or 1 again (notes numbered page by page);
     - the word the mark is glued to carries no digits anywhere else in the
@@ -679,10 +683,16 @@ class _UnpagedNotes:
         self.page = page
         self.last = 0  # the number of the note accepted last, 0 before the first
         self.end = -1  # the row after that note, once it was taken out
+        self.tail: int | None = None  # rows at the text's end that are notes (or blank)
 
     def accepts(self, lines: list[str], row: int, marker: tuple[int, int], number: str) -> bool:
         if not (row == 0 or not lines[row - 1].strip() or row == self.end):
             return False
+        if row - marker[0] > PAGE_REACH:
+            if self.tail is None:
+                self.tail = _notes_tail(lines)
+            if len(lines) - row > self.tail:
+                return False  # neither on its mark's page nor among the notes at the end
         value = int(number)
         if self.last and value != self.last + 1 and value != 1:
             return False
@@ -699,6 +709,40 @@ class _UnpagedNotes:
             return True
         glued = re.compile(rf"(?<![^\W_]){re.escape(word.group())}[0-9\u2070-\u2079\u00b9\u00b2\u00b3]")
         return len(glued.findall(self.page, 0)) > 1
+
+
+#: How many lines after its mark a note may stand without being among the
+#: notes that end the text: a typewritten page (66 lines), so that the note
+#: is at the foot of its mark's page at most.
+PAGE_REACH = 66
+
+
+def _notes_tail(lines: list[str]) -> int:
+    """How many lines at the end of ``lines`` are notes (a line ``N Text``,
+    or a raised number over its text, with its continuation lines as
+    :func:`_note_end` reads them) and blank lines; one pass.
+
+    >>> _notes_tail(["Text of it.", "", "1 A note of the text here.", "", "2 Another note of it here."])
+    4
+    >>> _notes_tail(["1 A note of the text here.", "Text after it, not a note."])
+    0
+    """
+    start: int | None = None
+    i = 0
+    while i < len(lines):
+        text = lines[i].strip()
+        if not text:
+            i += 1
+            continue
+        raised = (_RAISED_NUMBER.fullmatch(text) is not None and i + 1 < len(lines)
+                  and _NOTE_LINE.match(f"{text} {lines[i + 1].strip()}") is not None)
+        if raised or _NOTE_LINE.match(text):
+            start = i if start is None else start
+            i = _note_end(lines, i + 1 if raised else i)
+            continue
+        start = None
+        i += 1
+    return 0 if start is None else len(lines) - start
 
 
 #: The word a mark is glued to, with the punctuation between them (``members.``).
