@@ -723,7 +723,7 @@ def _notes_tail(lines: list[str]) -> int:
     :func:`_note_end` reads them) and blank lines; one pass.
 
     >>> _notes_tail(["Text of it.", "", "1 A note of the text here.", "", "2 Another note of it here."])
-    4
+    3
     >>> _notes_tail(["1 A note of the text here.", "Text after it, not a note."])
     0
     """
