@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from verify.compare import align as _align
+from verify.compare.across import idiomatic
 from verify.compare.edits import tokens as edit_tokens
 from verify.compare.diff import (
     Side,
@@ -209,7 +210,7 @@ def _compare_across(
     # two scripts: names meet by phonetic key
     cyrillic = keys[1] if langs[1] == "ru" else keys[0]  # Latin names keep their key either way
     found, notes = _habits(found, a, b, lambda t: _capital_keys(t, cyrillic))
-    found = across_neighbours(found)
+    found = idiomatic(across_neighbours(found), langs)
     found.extend(passages(pairs, a, b))
     found.sort(key=lambda d: (d.pair, d.a.span.start, d.b.span.start))
     return Comparison(a, b, sa, sb, pairs, tuple(found), notes)
