@@ -42,35 +42,42 @@ def _zh_pair(d: Difference, langs: tuple[str, str]) -> bool:
 
 #: A name key of A is taken for a key of B when they are the odd names of the
 #: same aligned pairs at least this often, with this Dice coefficient.
-ALIAS_TOGETHER = 2
-ALIAS_DICE = 0.5
+ALIAS_TOGETHER = 3
+ALIAS_DICE = 0.6
 
 
 def aliases(pairs: Sequence[tuple[frozenset[str], frozenset[str]]]) -> dict[str, str]:
     """The B name key that each A name key stands for, learnt from the aligned
     pairs (each as the name keys of its two sides): where a name of A and a
     name of B are both left over in the same pairs, time and again, they are
-    one name written two ways ("Иудеи" / "Jews", "Левиины" / "Levi",
-    "Mesías" / "Christ", "Cananéen" / "Canaanites"). A key of A that meets
-    itself on the B side more than a quarter as often is left alone, and so
-    is one seen odd once: a name swapped in one place is never learnt."""
+    one name written two ways ("Иудеи" / "Jews", "Dios" / "God", "Pedro" /
+    "Peter"). A key of A that meets itself on the B side more than a quarter
+    as often is left alone; each key of the alias is the other's best
+    partner; and a pair seen fewer than ``ALIAS_TOGETHER`` times is never
+    learnt: a name swapped in one place or two is not taken for a spelling."""
     odd_a: Counter[str] = Counter()
     odd_b: Counter[str] = Counter()
+    all_a: set[str] = set()
     met: Counter[str] = Counter()
     together: Counter[tuple[str, str]] = Counter()
     for ka, kb in pairs:
         xa, xb = ka - kb, kb - ka
         odd_a.update(xa)
         odd_b.update(xb)
+        all_a |= ka
         met.update(ka & kb)
         together.update((x, y) for x in xa for y in xb)
     best: dict[str, tuple[float, str]] = {}
+    best_b: dict[str, tuple[float, str]] = {}
     for (x, y), c in together.items():
         dice = 2 * c / (odd_a[x] + odd_b[y])
+        best_b[y] = max(best_b.get(y, (0.0, "")), (dice, x))
         faithful = c >= ALIAS_TOGETHER and dice >= ALIAS_DICE and 4 * met[x] <= odd_a[x]
         if faithful and (x not in best or (dice, y) > best[x]):
             best[x] = (dice, y)
-    return {x: y for x, (_, y) in sorted(best.items())}
+    # each the other's best partner (competitive linking, Melamed 2000): "Гад"
+    # beside "Reuben" in every list of tribes is not Reuben, "Рувим" is
+    return {x: y for x, (_, y) in sorted(best.items()) if best_b[y][1] == x}
 
 
 def aliased(key: Callable[[str], str], alias: dict[str, str]) -> Callable[[str], str]:

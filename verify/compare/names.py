@@ -307,10 +307,22 @@ def _variants(word: str, hebrew: bool = False) -> list[str]:
         greek = _RU_AU.sub(r"\1", stem)  # "Савл" / "Saul": "в" after "а", "е" was a "u"
         if greek != stem:
             forms.append(greek)
+        for suffix in (_RU_ADJECTIVE, _RU_POSSESSIVE):
+            m = suffix.search(low)
+            if m and m.start() >= 3:
+                forms.append(low[: m.start()])
+        forms += [f.replace("ф", "т") for f in forms if "ф" in f]  # theta: "Дафан" / "Dathan"
     keys = [name_key(f) for f in forms]
     if hebrew:
         keys += [name_key(_english_hebrew(f)) for f in forms]
     return list(dict.fromkeys(keys))
+
+
+#: A Russian adjective made of a place or people ("Египетской", "Синайской",
+#: "Моавитской", "Галилейского"): the name is what comes before.
+_RU_ADJECTIVE = re.compile(r"(?:ит|ян)?[сц]к(?:ий|ая|ое|ой|ого|ому|ом|ую|ие|их|им|ими|ей|ия|ою|ия)$")
+#: A Russian possessive in -ин ("Левиины", "Манассиин"): the name's.
+_RU_POSSESSIVE = re.compile(r"ин(?:а|о|ы|ом|ой|ых|ым|ыми|у|е)?$")
 
 
 _KH = re.compile(r"kh")
