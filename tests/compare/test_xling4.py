@@ -9,7 +9,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from verify.compare import compare_texts
+import pytest
+
+from verify.compare import align, compare_texts
 from verify.compare.across import aliased, aliases
 from verify.compare.names import name_key, resolver
 from verify.compare.numbers import mentions
@@ -142,3 +144,31 @@ def test_russian_adjectives_possessives_and_theta_meet_the_english_name() -> Non
     ):
         assert key(word) == name_key(name), word
     assert key("Фараон") != name_key("Thomas")  # "ф" read as "th" only where the English has it
+
+
+def numbers2_4(name: str) -> list[str]:
+    with (DATA / f"numbers2-4_{name}.csv").open(encoding="utf-8", newline="") as f:
+        return [r["Text"] for r in csv.DictReader(f)]
+
+
+def one_sided(a: list[str], b: list[str]) -> list[str]:
+    found = compare_texts(" ".join(a), " ".join(b), ("ru", "en")).differences
+    return [d.a.text or d.b.text for d in found if d.kind in ("omission", "addition")]
+
+
+def test_a_lone_sentence_joins_the_bead_whose_other_side_says_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Numbers 2-4, Synodal against KJV: sentences the two cut differently, left
+    # alone, now join the neighbouring bead whose other side says their words.
+    ru, en = numbers2_4("RusSynodal"), numbers2_4("KJV")
+    with_residual = one_sided(ru, en)
+    monkeypatch.setattr(align, "CROSS_RESIDUAL", False)
+    assert len(with_residual) < len(one_sided(ru, en))
+
+
+def test_an_omitted_verse_is_still_found_beside_them() -> None:
+    ru, en = numbers2_4("RusSynodal"), numbers2_4("KJV")
+    before = one_sided(ru, en)
+    # Numbers 3:18, "And these are the names of the sons of Gershon by their families"
+    assert en[51].startswith("And these are the names of the sons of Gershon")
+    after = one_sided(ru, en[:51] + en[52:])
+    assert [x for x in after if x not in before] == [ru[51]]
