@@ -6,11 +6,10 @@ treinta", "девятьсот тридцать", "九百三十"), French "quatre
 Spanish "veinte y cinco" of older texts, the common Russian case forms
 ("двух", "пяти", "сорока", "трехсот") and ordinals to the hundreds
 ("troisième", "tercero", "третий", "第三"), Russian collectives ("двое",
-"трое"). Not handled: fractions, compound Russian ordinals beyond the
-last word ("сто двадцатый" is read as 100 and 20), financial Chinese numerals
-(壹, 贰). As in English, the words for one and first ("un", "uno", "один",
-"一", "premier", "primero", "первый", "第一") are weak: they count only
-against digits, since they also mean "a" or "the same".
+"трое"). Not handled: fractions, financial Chinese numerals (壹, 贰). As
+in English, the words for one and first ("un", "uno", "один", "一",
+"premier", "primero", "первый", "第一") are weak: they count only against
+digits, since they also mean "a" or "the same".
 """
 
 from __future__ import annotations
