@@ -47,7 +47,7 @@ import itertools
 #: bump it when a change alters what it gives for some PDF (the gropdf TJ repair
 #: and the italic corrections are told by their own "+TJ-repair" and
 #: "+italic-corrections" marks, as only gropdf's PDFs change).
-INGESTER = "verify-pdf/1"
+INGESTER = "verify-pdf/2"
 Backend = Literal["pdfium", "pypdf"]
 BACKENDS: tuple[Backend, ...] = ("pdfium", "pypdf")
 
@@ -136,6 +136,7 @@ def _pdfium(data: bytes) -> Extracted:
                    f"(pdfium {pdfium_version.PDFIUM_INFO.build}){repaired}"),
         pages=tuple(text for text, _ in read),
         metadata=metadata,
+        removed=shown_metadata(metadata),
         lines=tuple(block for _, blocks in read for block in blocks),
         warnings=encrypted,
     )
@@ -701,8 +702,23 @@ def _pypdf(data: bytes, warnings: tuple[str, ...]) -> Extracted:
         extractor=f"{INGESTER} pypdf {pypdf.__version__}",
         pages=pages,
         metadata=metadata,
+        removed=shown_metadata(metadata),
         warnings=warnings,
     )
+
+
+#: The document information a reader is shown (a viewer's "Properties"): not
+#: canonical text (the text and HTML renderings have no such lines), but an
+#: edit of a title or an author must not pass as formatting, so they are
+#: digested with the removed material, as an HTML page's <title> and <meta>
+#: author are. Producer, creator and dates change with every re-save: not shown.
+SHOWN_METADATA = ("Title", "Author", "Subject", "Keywords")
+
+
+def shown_metadata(metadata: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    """``Title: ...``, ``Author: ...`` ... of the document information, in that order."""
+    found = dict(metadata)
+    return tuple(f"{key}: {found[key]}" for key in SHOWN_METADATA if found.get(key, "").strip())
 
 
 def _clean_metadata(items: object) -> tuple[tuple[str, str], ...]:
