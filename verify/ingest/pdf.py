@@ -40,7 +40,7 @@ from typing import Any
 from typing import Literal
 
 from verify.errors import CorruptDocument, EncryptedDocument, IngestError
-from verify.model import Block, Extracted
+from verify.model import UNSEEN_PIECES, Block, Extracted
 import itertools
 
 #: The version of this module's own logic (paragraph marks, hyphen restoring):
@@ -48,6 +48,8 @@ import itertools
 #: and the italic corrections are told by their own "+TJ-repair" and
 #: "+italic-corrections" marks, as only gropdf's PDFs change).
 INGESTER = "verify-pdf/2"
+#: The warning code of pages that draw images and hold no text (:func:`_scan_warning`).
+NO_TEXT_LAYER = "pdf.no-text-layer"
 Backend = Literal["pdfium", "pypdf"]
 BACKENDS: tuple[Backend, ...] = ("pdfium", "pypdf")
 
@@ -123,23 +125,49 @@ def _pdfium(data: bytes) -> Extracted:
             repaired = " +TJ-repair"
             info = doc.get_metadata_dict(skip_empty=True)  # what the repaired file says
         repaired += " +italic-corrections"
+    forms = pdfium.raw.FPDF_GetFormType(doc.raw) != pdfium.raw.FORMTYPE_NONE
+    if forms:
+        doc.init_forms()  # before any page is loaded: the field values are read through it
+    notes: list[str] = []
     try:
-        read = [_pdfium_page(doc, i, gropdf) for i in range(len(doc))]
+        read = [_pdfium_page(doc, i, gropdf, notes) for i in range(len(doc))]
+        scans = [i + 1 for i, (text, _) in enumerate(read) if not text.strip() and _shows_images(doc, i)]
         metadata = _clean_metadata(info.items())
     except pdfium.PdfiumError as exc:
         raise CorruptDocument(f"PDFium failed while reading pages: {exc}") from exc
     finally:
         doc.close()
+    on_record = shown_metadata(metadata) + tuple(notes)
     return Extracted(
         format="pdf",
         extractor=(f"{INGESTER} pypdfium2 {pdfium_version.PYPDFIUM_INFO} "
                    f"(pdfium {pdfium_version.PDFIUM_INFO.build}){repaired}"),
         pages=tuple(text for text, _ in read),
-        metadata=metadata,
-        removed=shown_metadata(metadata),
+        metadata=metadata + (((UNSEEN_PIECES, str(len(on_record))),) if on_record else ()),
+        removed=on_record,
         lines=tuple(block for _, blocks in read for block in blocks),
-        warnings=encrypted,
+        warnings=encrypted + ((_scan_warning(scans, len(read)),) if scans else ()),
     )
+
+
+def _shows_images(doc: Any, index: int) -> bool:
+    """Does page ``index`` draw an image (asked only of pages with no text)?"""
+    import pypdfium2.raw as pdfium_c
+
+    page = doc[index]
+    try:
+        return next(iter(page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,))), None) is not None
+    finally:
+        page.close()
+
+
+def _scan_warning(pages: list[int], total: int) -> str:
+    """audit4: a scan without a text layer was 'ingested' with the empty text and
+    no word said, so every scan shared one digest and a changed scan passed as
+    formatting. Its words are not read: say so."""
+    shown = ", ".join(map(str, pages[:10])) + (", ..." if len(pages) > 10 else "")
+    return (f"{NO_TEXT_LAYER}: {len(pages)} of {total} pages show images and have no text layer "
+            f"(pages {shown}; a scan without OCR?): their words are not in the canonical text")
 
 
 #: Producers whose content streams end ``TJ`` arrays with ``number ()``.
@@ -478,9 +506,12 @@ def _rewrite_tj_repair(data: bytes) -> bytes | None:
     return out.getvalue()
 
 
-def _pdfium_page(doc: Any, index: int, gropdf: bool = False) -> tuple[str, list[Block]]:
+def _pdfium_page(doc: Any, index: int, gropdf: bool = False,
+                 notes: list[str] | None = None) -> tuple[str, list[Block]]:
     page = doc[index]
     try:
+        if notes is not None:
+            notes.extend(_annotations(doc, page, index + 1))
         textpage = page.get_textpage()
         try:
             text: str = textpage.get_text_range()
@@ -494,6 +525,56 @@ def _pdfium_page(doc: Any, index: int, gropdf: bool = False) -> tuple[str, list[
     if blocks:
         text = _mark_paragraphs(text, blocks)
     return text.replace("\r\n", "\n").replace("\ufffe", "-\n"), blocks
+
+
+def _annotations(doc: Any, page: Any, number: int) -> list[str]:
+    """What a page's annotations show that its text does not: a note's or a
+    stamp's text (``Contents``) and a form field's value, each as
+    ``annotation, page N: ...`` or ``form field NAME, page N: ...``. Not
+    canonical text (drawn over the page, not in its content), but an edit of
+    them must not pass as formatting (audit4: two permits, granted to Alice
+    and refused to Mallory, had one digest). Links and pop-ups (a copy of
+    their parent's text) say nothing of their own."""
+    import pypdfium2.raw as pdfium_c
+
+    count = pdfium_c.FPDFPage_GetAnnotCount(page.raw)
+    found: list[str] = []
+    for i in range(count):
+        annot = pdfium_c.FPDFPage_GetAnnot(page.raw, i)
+        if not annot:
+            continue
+        try:
+            kind = pdfium_c.FPDFAnnot_GetSubtype(annot)
+            if kind in (pdfium_c.FPDF_ANNOT_LINK, pdfium_c.FPDF_ANNOT_POPUP):
+                continue
+            if kind == pdfium_c.FPDF_ANNOT_WIDGET:
+                form = doc.formenv.raw if getattr(doc, "formenv", None) is not None else None
+                value = (_wide(pdfium_c.FPDFAnnot_GetFormFieldValue, form, annot) if form
+                         else _wide(pdfium_c.FPDFAnnot_GetStringValue, annot, b"V"))
+                name = _wide(pdfium_c.FPDFAnnot_GetFormFieldName, form, annot) if form else ""
+                if value.strip():
+                    found.append(f"form field {name or '?'}, page {number}: {value}"[:1000])
+            else:
+                text = _wide(pdfium_c.FPDFAnnot_GetStringValue, annot, b"Contents")
+                if text.strip():
+                    found.append(f"annotation, page {number}: {text}"[:1000])
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+    return found
+
+
+def _wide(function: Any, *args: Any) -> str:
+    """A PDFium string getter's UTF-16LE result (asked for its length first)."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    length = function(*args, None, 0)
+    if length <= 2:
+        return ""
+    buffer = ctypes.create_string_buffer(length)
+    function(*args, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)), length)
+    return buffer.raw[:length - 2].decode("utf-16-le", "replace")
 
 
 def _line_blocks(textpage: Any, text: str, page: int, shown: str | None = None) -> list[Block]:
@@ -697,12 +778,13 @@ def _pypdf(data: bytes, warnings: tuple[str, ...]) -> Extracted:
         raise
     except Exception as exc:  # pypdf raises many kinds on broken files (LimitReachedError, ...)
         raise CorruptDocument(f"pypdf cannot read it: {type(exc).__name__}: {exc}") from exc
+    shown = shown_metadata(metadata)
     return Extracted(
         format="pdf",
         extractor=f"{INGESTER} pypdf {pypdf.__version__}",
         pages=pages,
-        metadata=metadata,
-        removed=shown_metadata(metadata),
+        metadata=metadata + (((UNSEEN_PIECES, str(len(shown))),) if shown else ()),
+        removed=shown,
         warnings=warnings,
     )
 
