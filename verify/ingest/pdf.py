@@ -31,8 +31,11 @@ gap is narrower than any word space gropdf sets and is no thin or hair space
 
 from __future__ import annotations
 
+import codecs
+import functools
 import io
 import logging
+import operator
 import re
 from collections import Counter
 from dataclasses import replace
@@ -478,39 +481,88 @@ def _rewrite_tj_repair(data: bytes) -> bytes | None:
 
 
 def _pdfium_page(doc: Any, index: int, gropdf: bool = False) -> tuple[str, list[Block]]:
-    page = doc[index]
+    """The text of page ``index`` and the boxes of its lines.
+
+    The page and its text page are PDFium's raw handles, loaded and closed
+    here (pypdfium2's ``PdfPage`` and ``PdfTextPage`` give the same calls
+    with a finalizer, a weak reference and a parent link each: about 50 us a
+    page, a twentieth of PDF ingest's own work). The document has no form
+    environment (``init_forms`` is never called), so ``PdfDocument.get_page``
+    would call nothing more.
+    """
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    page = pdfium_c.FPDF_LoadPage(doc.raw, index)
+    if not page:
+        raise pdfium.PdfiumError("Failed to load page.")
     try:
-        textpage = page.get_textpage()
+        textpage = pdfium_c.FPDFText_LoadPage(page)
+        if not textpage:
+            raise pdfium.PdfiumError("Failed to load text page.")
         try:
-            text: str = textpage.get_text_range()
-            joined = _join_narrow_gaps(textpage, text) if gropdf else text
-            blocks = _line_blocks(textpage, text, index + 1, joined)
+            count = pdfium_c.FPDFText_CountChars(textpage)
+            if count == -1:
+                raise pdfium.PdfiumError("Failed to get character count.")
+            text = _page_text(textpage, count)
+            joined = _join_narrow_gaps(textpage, text, count) if gropdf else text
+            blocks = _line_blocks(textpage, text, index + 1, joined, count)
             text = joined
         finally:
-            textpage.close()
+            pdfium_c.FPDFText_ClosePage(textpage)
     finally:
-        page.close()
+        pdfium_c.FPDF_ClosePage(page)
     if blocks:
         text = _mark_paragraphs(text, blocks)
     return text.replace("\r\n", "\n").replace("\ufffe", "-\n"), blocks
 
 
-def _line_blocks(textpage: Any, text: str, page: int, shown: str | None = None) -> list[Block]:
+def _page_text(textpage: Any, count: int) -> str:
+    """``PdfTextPage.get_text_range()`` (pypdfium2 5.15) on a raw text page
+    of ``count`` characters: the text of every character but the excluded
+    ones at either end (which ``FPDFText_GetText`` would read past:
+    crbug.com/pdfium/2079), decoded from UTF-16 ignoring errors. The same
+    calls, without the wrapper object (tests/test_pdf_direct.py compares the
+    two on every page of the test PDFs)."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    index_of = pdfium_c.FPDFText_GetTextIndexFromCharIndex
+    first, last, start = 0, count - 1, -1
+    while first <= last and (start := index_of(textpage, first)) == -1:
+        first += 1
+    if first > last:
+        return ""
+    # ``first`` has a text index, so this stops at ``first`` at the latest.
+    while (end := index_of(textpage, last)) == -1:
+        last -= 1
+    size = end + 2 - start  # with the NUL terminator
+    buffer = (ctypes.c_ushort * size)()
+    written = pdfium_c.FPDFText_GetText(textpage, first, last + 1 - first, buffer)
+    if size < written:
+        raise AssertionError(f"Buffer too small: {size} vs {written}")
+    return codecs.decode(memoryview(buffer)[:written - 1], "utf-16-le", errors="ignore")
+
+
+def _line_blocks(textpage: Any, text: str, page: int, shown: str | None = None,
+                 count: int | None = None) -> list[Block]:
     """The box of each text line, from its first and last characters.
 
     PDFium's text maps one to one onto its character indices (line breaks are
     generated characters); on a page where it does not, no positions are given.
     ``shown`` is the page's text after ``_join_narrow_gaps`` (the same lines,
     fewer spaces): the blocks carry its lines, measured on ``text``'s indices.
+    ``textpage`` is PDFium's raw text page, of ``count`` characters.
     """
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
-    if len(text) != textpage.count_chars():
+    if len(text) != (pdfium_c.FPDFText_CountChars(textpage) if count is None else count):
         return []
     # ``textpage.get_charbox(i, loose=True)`` without its wrapper: one
     # rectangle for every call, and the handle passed as it is.
-    get_box, handle, rect = pdfium_c.FPDFText_GetLooseCharBox, textpage.raw, pdfium_c.FS_RECTF()
+    get_box, handle, rect = pdfium_c.FPDFText_GetLooseCharBox, textpage, pdfium_c.FS_RECTF()
     lines = text.split("\r\n")
     blocks, start = [], 0
     for line, line_shown in zip(lines, lines if shown is None else shown.split("\r\n"), strict=True):
@@ -542,7 +594,7 @@ ITALIC_CORRECTION_EM = 0.2
 _TWELFTH_TOLERANCE = 0.01
 
 
-def _join_narrow_gaps(textpage: Any, text: str) -> str:
+def _join_narrow_gaps(textpage: Any, text: str, count: int) -> str:
     """``text`` without the generated spaces that are gropdf's italic
     corrections (for PDFs whose producer is gropdf only).
 
@@ -557,9 +609,9 @@ def _join_narrow_gaps(textpage: Any, text: str) -> str:
 
     import pypdfium2.raw as api
 
-    if len(text) != textpage.count_chars() or " " not in text:
+    if len(text) != count or " " not in text:
         return text
-    raw = textpage.raw
+    raw = textpage
     generated, size_of = api.FPDFText_IsGenerated, api.FPDFText_GetFontSize
     origin = api.FPDFText_GetCharOrigin
     x, y = ctypes.c_double(), ctypes.c_double()
@@ -649,30 +701,49 @@ INDENT = 8
 def _mark_paragraphs(text: str, blocks: list[Block]) -> str:
     """Put a blank line where the positions show a paragraph break: a larger
     vertical gap, or a first-line indent after a line at the margin. PDF text
-    has no blank lines; this only moves paragraph boundaries, never words."""
-    tops = [b.bbox[3] for b in blocks if b.bbox]
-    lefts = [b.bbox[0] for b in blocks if b.bbox]
-    pitches = sorted(a - b for a, b in itertools.pairwise(tops) if a > b)
+    has no blank lines; this only moves paragraph boundaries, never words.
+
+    A line is a break when its gap from the line before (the difference of
+    their tops) is over ``pitch * (1 + folds) + slack`` (``folds``: the
+    U+FFFE in the line before), or when the gap is positive, the line starts
+    at ``margin + INDENT`` or beyond and the line before is at the margin.
+    Either needs a gap over ``pitch + slack`` (no fold) or a start at
+    ``margin + INDENT`` or beyond: those candidates are picked in C
+    (``map``, ``compress``) and only they are tested in full. Every line
+    whose text is a break's gets its blank line, as it always has.
+    tests/test_pdf_direct.py keeps the loop over every pair as the reference."""
+    boxes = [b.bbox for b in blocks]
+    assert all(boxes)
+    tops = list(map(_TOP, boxes))  # type: ignore[arg-type]
+    gaps = list(map(operator.sub, tops, tops[1:]))  # gaps[i - 1]: from line i - 1 to line i
+    pitches = sorted(filter((0).__lt__, gaps))
     if len(pitches) < 2:
         return text
     pitch = pitches[len(pitches) // 2]
+    lefts = list(map(_LEFT, boxes))  # type: ignore[arg-type]
     counts = Counter(lefts)  # the most common left edge, the leftmost among equals
     margin = min(counts, key=lambda x: (-counts[x], x))
-    breaks = set()
-    boxes = [b.bbox for b in blocks]
-    assert all(boxes)
     # PDFium folds a hyphenated pair of lines into one (U+FFFE): it spans more pitches.
-    folds = [b.text.count("\ufffe") for b in blocks] if "\ufffe" in text else [0] * len(blocks)
+    folded = "\ufffe" in text
     slack, indent = (PARAGRAPH_GAP - 1) * pitch, margin + INDENT
-    for i, (prev, cur) in enumerate(itertools.pairwise(boxes), start=1):
-        gap = prev[3] - cur[3]  # type: ignore[index]
-        if gap > pitch * (1 + folds[i - 1]) + slack or (
-                gap > 0 and cur[0] >= indent and abs(prev[0] - margin) < INDENT):  # type: ignore[index]
+    candidates = itertools.compress(range(1, len(blocks)), map(
+        operator.or_, map(functools.partial(operator.lt, pitch + slack), gaps),
+        map(functools.partial(operator.le, indent), lefts[1:])))
+    breaks = set()
+    for i in candidates:
+        gap, folds = gaps[i - 1], blocks[i - 1].text.count("\ufffe") if folded else 0
+        if gap > pitch * (1 + folds) + slack or (
+                gap > 0 and lefts[i] >= indent and abs(lefts[i - 1] - margin) < INDENT):
             breaks.add(blocks[i].text)
     if not breaks:
         return text
     lines = text.split("\r\n")
-    return "\r\n".join(("\r\n" + line) if line in breaks and i else line for i, line in enumerate(lines))
+    for i in itertools.compress(range(1, len(lines)), map(breaks.__contains__, lines[1:])):
+        lines[i] = "\r\n" + lines[i]
+    return "\r\n".join(lines)
+
+
+_TOP, _LEFT = operator.itemgetter(3), operator.itemgetter(0)
 
 
 def _pypdf(data: bytes, warnings: tuple[str, ...]) -> Extracted:
