@@ -391,3 +391,35 @@ def test_a_folded_paragraph_is_its_words_joined_by_spaces(text: str) -> None:
 def test_a_list_item_starts_where_unwrap_looks_for_one(line: str) -> None:
     if layout._LIST_ITEM.match(line):
         assert layout._may_start_item(line)
+
+
+def _line_changes_loop(name: str, pages: tuple[str, ...], out: tuple[str, ...]) -> object:
+    """The record of a text step as the driver made it: a loop over the
+    paired lines of each changed page."""
+    from verify.model import Change
+
+    examples: list[str] = []
+    count = 0
+    for before, after in zip(pages, out, strict=True):
+        if before == after:
+            continue
+        for old, new in zip(before.split("\n"), after.split("\n"), strict=False):
+            if old != new:
+                count += 1
+                if len(examples) < normalize._EXAMPLES:
+                    examples.append(normalize._diff_example(old, new))
+        count += abs(before.count("\n") - after.count("\n"))
+    return Change(step=name, count=max(count, 1), examples=tuple(examples))
+
+
+_PAGE = st.text(alphabet="ab \n", max_size=24)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.tuples(_PAGE, _PAGE, st.booleans()), min_size=1, max_size=5))
+def test_line_changes_counted_in_c_are_the_loops(pairs: list[tuple[str, str, bool]]) -> None:
+    """Pages changed or not, lines added, dropped or changed anywhere, more
+    than three differences across pages (the examples' cut)."""
+    pages = tuple(before for before, _, _ in pairs)
+    out = tuple(after if changed else before for before, after, changed in pairs)
+    assert normalize._line_changes("step", pages, out) == _line_changes_loop("step", pages, out)
