@@ -138,13 +138,40 @@ def word_places(text: str) -> dict[str, list[int]]:
 
 
 @settings(max_examples=2000, deadline=None)
-@given(st.text(alphabet="aAbB-_ 1\n\u03a3\u03c3\u0130\u00e9\u00c9\u00df\u2160'", max_size=50))
+@given(st.text(alphabet="aAbB-_ 1\n\u03a3\u03c3\u0130\u00e9\u00c9\u00df\u2160'\u212a\u01c5\u00b2\u0663",
+               max_size=50))
 def test_word_places_equal_the_finditer_loop(text: str) -> None:
     """Same words, same offsets, same order of first use (the Counter of
     word parts built from it counts in that order)."""
     found = layout.word_places(text)
     assert found == word_places(text)
     assert list(found) == list(word_places(text))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="aAzZbB-_ 1\n'\u2019\u2013\u00a0\u00a9\u0663\u0301\u24b6\u212a", max_size=50))
+def test_word_places_of_ascii_letters_equal_the_finditer_loop(text: str) -> None:
+    """The ASCII pattern's split: letters in ASCII only (the Kelvin sign's
+    lower case is ``k``), other characters outside ASCII (a combining accent,
+    a circled letter, which is no letter of the pattern)."""
+    found = layout.word_places(text)
+    assert found == word_places(text)
+    assert list(found) == list(word_places(text))
+
+
+def test_lower_casing_a_text_is_lower_casing_each_character_alone() -> None:
+    """What lets word_places lower-case a text whole: but for ``Σ`` and
+    ``İ``, ``str.lower`` maps every code point to one code point, a letter
+    of the pattern (``[^\\W\\d_]``) exactly when the code point is one."""
+    letter = re.compile(r"[^\W\d_]")
+    for code in range(0x110000):
+        char = chr(code)
+        if char in "\u03a3\u0130":
+            continue
+        lower = char.lower()
+        assert len(lower) == 1, hex(code)
+        assert bool(letter.fullmatch(char)) == bool(letter.fullmatch(lower)), hex(code)
+    assert len("\u0130".lower()) == 2 and "\u03a3\u03a3".lower() == "\u03c3\u03c2"
 
 
 def _a_line_starts_with_a_digit(page: str) -> bool:
