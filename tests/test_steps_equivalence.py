@@ -348,6 +348,10 @@ def test_digests_and_coverage_from_the_paragraph_streams_are_the_texts(
     streams = tuple(map(fingerprint.word_stream, Canonical(text, "canon/5").paragraphs))
     joined = fingerprint.stream_sha256(fingerprint.join_streams(streams), "canon/5")
     assert joined == fingerprint.text_sha256(text, "canon/5")
+    assert fingerprint.streams_sha256(streams, "canon/5") == tuple(
+        fingerprint.stream_sha256(stream, "canon/5") for stream in streams)
+    assert fingerprint.streams_sha256(map(fingerprint.word_stream, pages), "canon/6") == tuple(
+        fingerprint.text_sha256(page, "canon/6") for page in pages)
     extracted = Extracted("text", "x", tuple(pages), removed=tuple(removed))
     assert coverage_warnings(extracted, text, streams) == coverage_warnings(extracted, text)
 
