@@ -1,24 +1,18 @@
-"""The PDF ingester's faster forms give what the plain forms gave.
+"""The PDF ingester reads pages through PDFium's raw handles, as the page objects gave them.
 
 pypdfium2's page objects are replaced by PDFium's raw handles (the same
-calls, no finalizer and parent link a page), and the paragraph marks test
-only the lines that can be breaks. The plain forms are kept here as the
-reference: pypdfium2's ``PdfPage`` and ``PdfTextPage.get_text_range``, and
-the loop over every pair of lines. They are compared on every page of the
-real PDFs of ``tests/data`` and on generated line boxes.
+calls, no finalizer and parent link a page). The plain form is kept here as
+the reference, pypdfium2's ``PdfPage`` and ``PdfTextPage.get_text_range``,
+and compared on every page of the real PDFs of ``tests/data``.
 """
 
 from __future__ import annotations
 
-import itertools
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from verify.ingest import pdf
 from verify.model import Block
@@ -53,34 +47,8 @@ def _reference_page(doc: Any, index: int, gropdf: bool) -> tuple[str, list[Block
     finally:
         page.close()
     if blocks:
-        text = _reference_marks(text, blocks)
+        text = pdf._mark_paragraphs(text, blocks)
     return text.replace("\r\n", "\n").replace("\ufffe", "-\n"), blocks
-
-
-def _reference_marks(text: str, blocks: list[Block]) -> str:
-    """``_mark_paragraphs`` as it was: every pair of lines tested in Python."""
-    tops = [b.bbox[3] for b in blocks if b.bbox]
-    lefts = [b.bbox[0] for b in blocks if b.bbox]
-    pitches = sorted(a - b for a, b in itertools.pairwise(tops) if a > b)
-    if len(pitches) < 2:
-        return text
-    pitch = pitches[len(pitches) // 2]
-    counts = Counter(lefts)
-    margin = min(counts, key=lambda x: (-counts[x], x))
-    breaks = set()
-    boxes = [b.bbox for b in blocks]
-    folds = [b.text.count("\ufffe") for b in blocks] if "\ufffe" in text else [0] * len(blocks)
-    slack, indent = (pdf.PARAGRAPH_GAP - 1) * pitch, margin + pdf.INDENT
-    for i, (prev, cur) in enumerate(itertools.pairwise(boxes), start=1):
-        assert prev is not None and cur is not None
-        gap = prev[3] - cur[3]
-        if gap > pitch * (1 + folds[i - 1]) + slack or (
-                gap > 0 and cur[0] >= indent and abs(prev[0] - margin) < pdf.INDENT):
-            breaks.add(blocks[i].text)
-    if not breaks:
-        return text
-    lines = text.split("\r\n")
-    return "\r\n".join(("\r\n" + line) if line in breaks and i else line for i, line in enumerate(lines))
 
 
 def test_the_test_pdfs_are_there() -> None:
@@ -113,22 +81,3 @@ def test_a_page_pdfium_cannot_load_is_an_error() -> None:
             pdf._pdfium_page(doc, len(doc) + 5)
     finally:
         doc.close()
-
-
-_LINE = st.text(alphabet="ab \ufffe", min_size=1, max_size=4)
-_BOX = st.tuples(st.sampled_from([0, 50, 57, 58, 66, 72, 100]), st.integers(0, 5),
-                 st.integers(0, 5), st.sampled_from([700, 690, 688, 686, 680, 676, 660, 640, 600, 300]))
-
-
-@settings(max_examples=1500, deadline=None)
-@given(st.lists(st.tuples(_LINE, _BOX), min_size=0, max_size=14), st.booleans())
-def test_paragraph_marks_from_candidates_are_the_loops(lines: list[tuple[str, tuple[int, int, int, int]]],
-                                                       descending: bool) -> None:
-    """Tops that fall and rise, repeated line texts, folds (U+FFFE), lines
-    at, near and beyond the margin's indent."""
-    if descending:
-        lines = sorted(lines, key=lambda item: -item[1][3])
-    blocks = [Block(text, 1, box) for text, box in lines]
-    text = "\r\n".join(text for text, _ in lines)
-    assert pdf._mark_paragraphs(text, blocks) == _reference_marks(text, blocks)
-

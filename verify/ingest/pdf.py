@@ -32,10 +32,8 @@ gap is narrower than any word space gropdf sets and is no thin or hair space
 from __future__ import annotations
 
 import codecs
-import functools
 import io
 import logging
-import operator
 import re
 from collections import Counter
 from dataclasses import replace
@@ -701,49 +699,30 @@ INDENT = 8
 def _mark_paragraphs(text: str, blocks: list[Block]) -> str:
     """Put a blank line where the positions show a paragraph break: a larger
     vertical gap, or a first-line indent after a line at the margin. PDF text
-    has no blank lines; this only moves paragraph boundaries, never words.
-
-    A line is a break when its gap from the line before (the difference of
-    their tops) is over ``pitch * (1 + folds) + slack`` (``folds``: the
-    U+FFFE in the line before), or when the gap is positive, the line starts
-    at ``margin + INDENT`` or beyond and the line before is at the margin.
-    Either needs a gap over ``pitch + slack`` (no fold) or a start at
-    ``margin + INDENT`` or beyond: those candidates are picked in C
-    (``map``, ``compress``) and only they are tested in full. Every line
-    whose text is a break's gets its blank line, as it always has.
-    tests/test_pdf_direct.py keeps the loop over every pair as the reference."""
-    boxes = [b.bbox for b in blocks]
-    assert all(boxes)
-    tops = list(map(_TOP, boxes))  # type: ignore[arg-type]
-    gaps = list(map(operator.sub, tops, tops[1:]))  # gaps[i - 1]: from line i - 1 to line i
-    pitches = sorted(filter((0).__lt__, gaps))
+    has no blank lines; this only moves paragraph boundaries, never words."""
+    tops = [b.bbox[3] for b in blocks if b.bbox]
+    lefts = [b.bbox[0] for b in blocks if b.bbox]
+    pitches = sorted(a - b for a, b in itertools.pairwise(tops) if a > b)
     if len(pitches) < 2:
         return text
     pitch = pitches[len(pitches) // 2]
-    lefts = list(map(_LEFT, boxes))  # type: ignore[arg-type]
     counts = Counter(lefts)  # the most common left edge, the leftmost among equals
     margin = min(counts, key=lambda x: (-counts[x], x))
-    # PDFium folds a hyphenated pair of lines into one (U+FFFE): it spans more pitches.
-    folded = "\ufffe" in text
-    slack, indent = (PARAGRAPH_GAP - 1) * pitch, margin + INDENT
-    candidates = itertools.compress(range(1, len(blocks)), map(
-        operator.or_, map(functools.partial(operator.lt, pitch + slack), gaps),
-        map(functools.partial(operator.le, indent), lefts[1:])))
     breaks = set()
-    for i in candidates:
-        gap, folds = gaps[i - 1], blocks[i - 1].text.count("\ufffe") if folded else 0
-        if gap > pitch * (1 + folds) + slack or (
-                gap > 0 and lefts[i] >= indent and abs(lefts[i - 1] - margin) < INDENT):
+    boxes = [b.bbox for b in blocks]
+    assert all(boxes)
+    # PDFium folds a hyphenated pair of lines into one (U+FFFE): it spans more pitches.
+    folds = [b.text.count("\ufffe") for b in blocks] if "\ufffe" in text else [0] * len(blocks)
+    slack, indent = (PARAGRAPH_GAP - 1) * pitch, margin + INDENT
+    for i, (prev, cur) in enumerate(itertools.pairwise(boxes), start=1):
+        gap = prev[3] - cur[3]  # type: ignore[index]
+        if gap > pitch * (1 + folds[i - 1]) + slack or (
+                gap > 0 and cur[0] >= indent and abs(prev[0] - margin) < INDENT):  # type: ignore[index]
             breaks.add(blocks[i].text)
     if not breaks:
         return text
     lines = text.split("\r\n")
-    for i in itertools.compress(range(1, len(lines)), map(breaks.__contains__, lines[1:])):
-        lines[i] = "\r\n" + lines[i]
-    return "\r\n".join(lines)
-
-
-_TOP, _LEFT = operator.itemgetter(3), operator.itemgetter(0)
+    return "\r\n".join(("\r\n" + line) if line in breaks and i else line for i, line in enumerate(lines))
 
 
 def _pypdf(data: bytes, warnings: tuple[str, ...]) -> Extracted:
