@@ -1,0 +1,188 @@
+"""html-content/5 (docs/scale.md, "fourth HTML pass"): the tree builder
+leaves out what the selector never reads. Each rule is tested for what it
+keeps the same (against the builder without the rule, on the real test
+pages) and for the output it changes on purpose."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from verify.ingest import html_content as hc
+from verify.ingest.html import ingest_html
+from verify.ingest.html_content import (_TreeBuilder, _select, decode_markup, extract_main,
+                                       parse_with_bs4, parse_with_lxml)
+from verify.ingest.html_folds import MAX_PIECES, unseen_identifiers
+
+DATA = Path(__file__).parent / "data" / "html"
+PAGES = sorted(json.loads((DATA / "real_pages.json").read_text("utf-8")))
+
+
+def _page(name: str) -> str:
+    raw = (DATA / name).read_bytes()
+    return decode_markup(gzip.decompress(raw) if name.endswith(".gz") else raw)[0]
+
+
+def _tags(markup: str) -> list[str]:
+    root = parse_with_lxml(markup)
+    return [node.tag for node in root.order]  # type: ignore[attr-defined]
+
+
+class _KeepingWhiteSpace(_TreeBuilder):
+    """The builder with html-content/4's text handling: every text kept,
+    adjacent texts merged."""
+
+    def data(self, text: str) -> None:
+        if self._unseen or not text:
+            return
+        children = self._open[-1].children
+        if children and children[-1].__class__ is str:
+            children[-1] += text
+        else:
+            children.append(text)
+
+
+def _parse_keeping_white_space(text: str) -> hc.Node:
+    from lxml import etree
+
+    parser = etree.HTMLParser(target=_KeepingWhiteSpace(), recover=True)
+    parser.feed(text)
+    root: hc.Node = parser.close()
+    return root
+
+
+def test_plain_inline_elements_are_not_built_and_their_text_stays() -> None:
+    markup = ("<body><p>A <b>bold</b>, <em>em</em> and <span class=x>span</span> word.</p>"
+              "<p>Also <i>in<span>side</span></i>.</p></body>")
+    assert not {"b", "em", "span", "i"} & set(_tags(markup))
+    paragraphs = extract_main(markup, parse=parse_with_lxml).paragraphs
+    assert paragraphs == ("A bold, em and span word.", "Also inside.")
+
+
+def test_inline_elements_that_mark_something_are_built() -> None:
+    markup = ('<body><p>shown <span style="display:none">hidden</span> <span role=main>main</span>'
+              '<sup>2</sup> <a href="/x">link</a> <label>lab</label></p><dl><dt><b>*</b><dd>x</dl></body>')
+    assert {"span", "sup", "a", "label", "b"} <= set(_tags(markup))
+    result = extract_main(markup, parse=parse_with_lxml)
+    assert "hidden" in result.removed  # still removed, on record
+
+
+def test_inside_a_link_inline_elements_are_built() -> None:
+    """A link's characters are counted piece by piece (``_collapsed_length``):
+    joining its pieces would count the spaces between them, and a list of
+    linked names (Node's API options) would pass for a link list."""
+    markup = '<body><p>The <a href="#i"><code>init</code> callback</a>.</p></body>'
+    assert "code" in _tags(markup)
+    assert "code" not in _tags('<body><p>The <code>init</code> callback.</p></body>')
+
+
+def test_a_bullet_term_in_markup_is_still_a_name() -> None:
+    page = "<body><dl><dt><b>*</b><dd>all the parameters<dt><b>@</b><dd>each parameter</dl></body>"
+    assert "all the parameters" in extract_main(page, parse=parse_with_lxml).paragraphs
+    assert "*" in extract_main(page, parse=parse_with_lxml).paragraphs
+
+
+def test_metadata_elements_are_not_built_and_cut_no_paragraph() -> None:
+    """A ``<meta itemprop>`` inside a line (the Express's date line) cut it in
+    two under html-content/4: half of it stayed in the text."""
+    markup = ('<body><div><meta itemprop="datePublished" content="2019"> PUBLISHED: 10:48'
+              '<meta itemprop="dateModified" content="2019"> | UPDATED: 11:05</div>'
+              '<link rel=x href=y></body>')
+    assert "meta" not in _tags(markup) and "link" not in _tags(markup)
+    result = extract_main(markup, parse=parse_with_lxml)
+    assert (result.paragraphs + result.removed).count("PUBLISHED: 10:48 | UPDATED: 11:05") == 1
+
+
+def test_the_generator_meta_and_a_marked_main_meta_are_built() -> None:
+    markup = ('<html><head><meta name="generator" content="Sphinx 7"><meta name=x content=y></head>'
+              '<body><meta itemprop="articleBody" content="z"><p>x</p></body></html>')
+    assert _tags(markup).count("meta") == 2
+    assert hc._generated_document(parse_with_lxml(markup).order)  # type: ignore[attr-defined]
+
+
+def test_white_space_the_selector_drops_is_not_built() -> None:
+    tree = parse_with_lxml("<body>\n <div>\n <p>a</p>\n</div>\n <p>b <b>c</b> <i>d</i></p>"
+                           " <pre> x\n  y </pre></body>")
+    texts = [c for n in tree.order for c in n.children if isinstance(c, str)]  # type: ignore[attr-defined]
+    assert not [t for t in texts if t.isspace() and "\n" in t]
+    assert "b c d" in texts  # white space between inline words stays
+    assert " x\n  y " in texts  # and every character of a pre
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_white_space_left_out_changes_no_selection(name: str) -> None:
+    """The selection of each real test page is the same from a tree with
+    every white-space text and from the builder's."""
+    text = _page(name)
+    assert _select(_parse_keeping_white_space(text)) == _select(parse_with_lxml(text))
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_the_front_ends_agree(name: str) -> None:
+    """Both front-ends feed libxml2 the whole page (bs4's HTML builder does)."""
+    text = _page(name)
+    assert extract_main(text, parse=parse_with_bs4) == extract_main(text, parse=parse_with_lxml)
+
+
+def test_a_heading_anchor_inside_a_plain_span_is_the_headings_own() -> None:
+    """Node's API pages put a section's permalink in a span
+    (``<h3>Loaders<span><a href="#loaders">#</a></span></h3>``): the anchor is
+    the heading's own, not a link, so the section is no link list."""
+    root = parse_with_lxml('<body><h3>Loaders<span><a class="mark" href="#loaders">#</a></span></h3></body>')
+    anchor = root.tags["a"][0]  # type: ignore[attr-defined]
+    assert anchor.parent.tag == "h3" and not hc._is_link(anchor)
+
+
+def test_deep_plain_inline_nesting_keeps_its_text() -> None:
+    page = "<body><p>" + "<span>" * 300 + "deep" + "</span>" * 300 + " after</p><p>next</p></body>"
+    for parse in (parse_with_bs4, parse_with_lxml):
+        assert "deep after" in extract_main(page, parse=parse).paragraphs
+
+
+# --------------------------------------------------------------------------- unseen words
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_unseen_words_from_the_builder_are_the_scans_on_real_pages(name: str) -> None:
+    """Where the markup scan reads a tag right, the builder finds the same
+    pieces in the same order."""
+    text = _page(name)
+    built = extract_main(text, parse=parse_with_lxml).unseen
+    assert built is not None
+    scanned = unseen_identifiers(text)
+    assert built[: len(scanned)] == scanned or _only_scan_quirks(built, scanned)
+
+
+def _only_scan_quirks(built: tuple[str, ...], scanned: tuple[str, ...]) -> bool:
+    """The scan's known misreadings: quotes that belong to a value taken off
+    its ends; a tag longer than 1,000 characters or with ``<``/``>`` in a
+    value not read."""
+    stripped = [b.split(": ", 1)[0] + ": " + b.split(": ", 1)[1].strip("\"'") for b in built]
+    return all(s in stripped for s in scanned)
+
+
+def test_unseen_words_the_scan_misread() -> None:
+    srcset = ", ".join(f"/img/{n}.jpg {n}w" for n in range(200))  # longer than 1,000 characters
+    markup = (f'<body><img srcset="{srcset}" alt="A long tag"><img alt="\'Quoted\' words">'
+              '<img alt="a > b"><p>x</p></body>')
+    assert unseen_identifiers(markup) == ("img alt: Quoted' words", "img alt: a")  # the scan's reading
+    built = extract_main(markup, parse=parse_with_lxml).unseen
+    assert built == ("img alt: A long tag", "img alt: 'Quoted' words", "img alt: a > b")
+    assert ingest_html(markup.encode()).removed[-3:] == built
+
+
+def test_unseen_words_skip_scripts_and_stop_at_the_cap() -> None:
+    markup = ('<head><meta name="Author" content="Alice  B."></head><body><script>"<img alt=no>"</script>'
+              + '<img alt="x">' * (MAX_PIECES + 5) + "<p>t</p></body>")
+    built = extract_main(markup, parse=parse_with_lxml).unseen
+    assert built is not None and len(built) == MAX_PIECES
+    assert built[0] == "meta author: Alice B." and "no" not in " ".join(built)
+    assert extract_main(markup, parse=parse_with_bs4).unseen == built
+
+
+def test_plain_inline_tags_are_inline_tags_and_not_read() -> None:
+    assert hc._PLAIN_INLINE <= hc._INLINE_TAGS
+    assert not hc._PLAIN_INLINE & {"a", "label", "br", "img", "wbr", "sup", "sub"}
