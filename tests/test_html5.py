@@ -186,3 +186,26 @@ def test_unseen_words_skip_scripts_and_stop_at_the_cap() -> None:
 def test_plain_inline_tags_are_inline_tags_and_not_read() -> None:
     assert hc._PLAIN_INLINE <= hc._INLINE_TAGS
     assert not hc._PLAIN_INLINE & {"a", "label", "br", "img", "wbr", "sup", "sub"}
+
+
+_ODD_HEADS = [
+    '<html><head><meta name="generator" content="Sphinx"><title>T</title></head><body><p>x</p></body></html>',
+    '<p>no head <title>late</title><meta name="generator" content="pandoc"></p>',
+    '<html><head><title></title></head><body><svg><title>icon</title></svg></body></html>',
+    '<html><head><meta name=generator content="WordPress"><meta name=generator content="docutils"></head></html>',
+]
+
+
+@pytest.mark.parametrize("name", [*PAGES, *range(len(_ODD_HEADS))])
+def test_head_questions_from_the_tag_lists_are_the_orders(name: str | int) -> None:
+    """The generator and the head's title read from the tag lists before the
+    body are what the whole order gives (kept as the reference)."""
+    from verify.ingest.html_content import _before_body, _generated_document, _head_title, _tag_lists
+
+    for parse in (parse_with_bs4, parse_with_lxml):
+        root = parse(_ODD_HEADS[name] if isinstance(name, int) else _page(name))
+        order = root.order  # type: ignore[attr-defined]
+        tags = _tag_lists(order)
+        before = _before_body(order, tags)
+        assert _generated_document(before(tags.get("meta", []))) == _generated_document(order)
+        assert _head_title(before(tags.get("title", []))) == _head_title(order)

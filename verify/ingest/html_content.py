@@ -32,7 +32,7 @@ import warnings
 from collections import defaultdict
 from itertools import accumulate, compress
 from operator import attrgetter, sub
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -1430,7 +1430,11 @@ def _text_tables(blocks: list[_Block]) -> set[int]:
     """Tables (indexes) with a row of two cells or more of which one holds
     text that is not a link: data tables, whose linked cells are their data
     (a table of links the page is about), not navigation."""
-    return {_table_of(b.owner) for b in blocks if b.link_density <= 0.5} - {-1}
+    return {_table_of(b.owner) for b in blocks if b.link_density <= 0.5 and b.owner.tag in _CELLS} - {-1}
+
+
+_CELLS = frozenset({"td", "th"})
+"""The only owners :func:`_table_of` places in a table."""
 
 
 def _data_table(node: Node, text_tables: set[int]) -> bool:
@@ -1465,9 +1469,10 @@ def _title(order: list[Node], keep: list[bool], dropped: list[bool]) -> str | No
     return firsts.get("h1") or firsts.get("title")
 
 
-def _head_title(order: list[Node]) -> str | None:
+def _head_title(order: Iterable[Node]) -> str | None:
     """The text of the document's ``<title>`` (in the head, before the body):
-    :attr:`MainContent.head_title`."""
+    :attr:`MainContent.head_title`. (``order``: the nodes in document order,
+    or some of them with every ``title`` before the body.)"""
     for node in order:
         if node.tag == "body":
             break
@@ -1526,7 +1531,8 @@ def _select(root: Node, fresh: bool = False
     blocks = _blocks(root, order, inline, link_flags, _pre_flags(order, tags.get("pre", []), ends))
     prose = _prose(len(order), blocks, ends)
     man2html = _man2html_credit(blocks)
-    generated = man2html or _generated_document(order)
+    before_body = _before_body(order, tags)
+    generated = man2html or _generated_document(before_body(tags.get("meta", [])))
     chrome = (_man2html_chrome(order) if man2html else set()) | _bullet_terms(tags.get("dt", []))
     dropped = _inside(ends, _furniture(order, prose, inline, mains, names=not generated, ends=ends) | chrome)
     clean = [b for b in blocks if not dropped[b.owner.index]]
@@ -1557,7 +1563,20 @@ def _select(root: Node, fresh: bool = False
         if ok:
             code.append(block.code)
     title = _title(_in_order(tags, "h1", "title"), keep, dropped)
-    return title, tuple(kept), tuple(removed), tuple(code), _head_title(order)
+    return title, tuple(kept), tuple(removed), tuple(code), _head_title(before_body(tags.get("title", [])))
+
+
+def _before_body(order: list[Node], tags: Mapping[str, list[Node]]) -> Callable[[list[Node]], Iterator[Node]]:
+    """A filter of a tag list (:func:`_tag_lists`) to the nodes before the
+    first ``<body>`` of ``order``: what :func:`_generated_document` and
+    :func:`_head_title` read of the whole order, from a few nodes."""
+    bodies = tags.get("body")
+    limit = bodies[0].index if bodies else len(order)
+
+    def before(nodes: list[Node]) -> Iterator[Node]:
+        return (node for node in nodes if node.index < limit)
+
+    return before
 
 
 #: The selection must keep at least this share of the words outside marked
@@ -1574,8 +1593,10 @@ _DOC_GENERATOR = re.compile(r"makeinfo|texi2any|docbook|devhelp|docutils|sphinx|
                             re.IGNORECASE)
 
 
-def _generated_document(order: list[Node]) -> bool:
-    """Was the page made by a documentation generator (``<meta name=generator>``)?"""
+def _generated_document(order: Iterable[Node]) -> bool:
+    """Was the page made by a documentation generator (``<meta name=generator>``)?
+    (``order``: the nodes in document order, or some of them with every
+    ``meta`` before the body.)"""
     for node in order:
         if node.tag == "meta" and node.attrs.get("name") == "generator":
             return bool(_DOC_GENERATOR.search(node.attrs.get("content", "")))
