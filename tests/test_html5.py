@@ -192,7 +192,8 @@ _ODD_HEADS = [
     '<html><head><meta name="generator" content="Sphinx"><title>T</title></head><body><p>x</p></body></html>',
     '<p>no head <title>late</title><meta name="generator" content="pandoc"></p>',
     '<html><head><title></title></head><body><svg><title>icon</title></svg></body></html>',
-    '<html><head><meta name=generator content="WordPress"><meta name=generator content="docutils"></head></html>',
+    '<html><head><meta name=generator content="WordPress">'
+    '<meta name=generator content="docutils"></head></html>',
 ]
 
 
@@ -209,3 +210,39 @@ def test_head_questions_from_the_tag_lists_are_the_orders(name: str | int) -> No
         before = _before_body(order, tags)
         assert _generated_document(before(tags.get("meta", []))) == _generated_document(order)
         assert _head_title(before(tags.get("title", []))) == _head_title(order)
+
+
+def _asciidoctor(generator: str, footer: str) -> str:
+    """An Asciidoctor page as its default template writes it (the structure
+    of real pages: Spring's dependency-management plugin guide, Asciidoctor
+    2.0.10, 2024; QVD's user portal manual, AsciiDoc 8.6.9, 2018)."""
+    return (f'<html><head><meta name="generator" content="{generator}"><title>Guide</title></head>'
+            '<body class="book"><div id="header"><h1>Guide</h1><div class="details">'
+            '<span id="author" class="author">Andy Wilkinson</span><br><span id="revnumber">version 1.1.7'
+            '</span></div></div><div id="content"><div class="sect1"><h2 id="intro">1. Introduction</h2>'
+            '<div class="sectionbody"><div class="paragraph"><p>Based on the configured dependency '
+            "management metadata, the plugin controls the versions of the project's dependencies.</p>"
+            f'</div></div></div></div><div id="footnotes"><hr></div>{footer}</body></html>')
+
+
+_FOOTER = ('<div id="footer"><div id="footer-text">Version 1.1.7<br>\n'
+           "Last updated 2024-12-17 08:57:33 UTC</div></div>")
+
+
+@pytest.mark.parametrize("generator", ["Asciidoctor 2.0.10", "AsciiDoc 8.6.9"])
+def test_asciidoctors_footer_is_removed_on_record(generator: str) -> None:
+    result = extract_main(_asciidoctor(generator, _FOOTER), parse=parse_with_lxml)
+    assert not any("Last updated" in p for p in result.paragraphs)
+    assert "Version 1.1.7 Last updated 2024-12-17 08:57:33 UTC" in result.removed
+    assert "Andy Wilkinson version 1.1.7" in result.paragraphs  # the author line stays
+    assert "1. Introduction" in result.paragraphs
+
+
+@pytest.mark.parametrize("generator, footer", [
+    ("Sphinx 7.2", _FOOTER),  # another generator: not its template
+    ("Asciidoctor 2.0.10", _FOOTER.replace("</div></div>", "</div><p>Licensed under CC-BY.</p></div>")),
+    ("Asciidoctor 2.0.10", f'<div id="content">{_FOOTER}</div>'),  # inside the document
+])
+def test_other_footers_stay(generator: str, footer: str) -> None:
+    result = extract_main(_asciidoctor(generator, footer), parse=parse_with_lxml)
+    assert any("Last updated" in p for p in result.paragraphs)

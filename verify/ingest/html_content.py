@@ -1532,8 +1532,11 @@ def _select(root: Node, fresh: bool = False
     prose = _prose(len(order), blocks, ends)
     man2html = _man2html_credit(blocks)
     before_body = _before_body(order, tags)
-    generated = man2html or _generated_document(before_body(tags.get("meta", [])))
+    generator = _generator(before_body(tags.get("meta", [])))
+    generated = man2html or bool(_DOC_GENERATOR.search(generator))
     chrome = (_man2html_chrome(order) if man2html else set()) | _bullet_terms(tags.get("dt", []))
+    if generator.startswith("asciidoc"):  # Asciidoctor or AsciiDoc (values are lower-cased)
+        chrome |= _asciidoctor_footer(tags.get("div", []))
     dropped = _inside(ends, _furniture(order, prose, inline, mains, names=not generated, ends=ends) | chrome)
     clean = [b for b in blocks if not dropped[b.owner.index]]
     st = _stats(order, clean)
@@ -1597,12 +1600,42 @@ def _generated_document(order: Iterable[Node]) -> bool:
     """Was the page made by a documentation generator (``<meta name=generator>``)?
     (``order``: the nodes in document order, or some of them with every
     ``meta`` before the body.)"""
+    return bool(_DOC_GENERATOR.search(_generator(order)))
+
+
+def _generator(order: Iterable[Node]) -> str:
+    """The first ``<meta name=generator>``'s content before the body, or ""
+    (``order`` as for :func:`_generated_document`)."""
     for node in order:
         if node.tag == "meta" and node.attrs.get("name") == "generator":
-            return bool(_DOC_GENERATOR.search(node.attrs.get("content", "")))
+            return node.attrs.get("content", "")
         if node.tag == "body":
             break
-    return False
+    return ""
+
+
+def _asciidoctor_footer(divs: list[Node]) -> set[int]:
+    """html-content/5 (audit3: its ``Last updated`` line was kept as text):
+    Asciidoctor's own footer, ``<div id="footer"><div id="footer-text">Version
+    1.1.7<br>Last updated 2024-12-17 08:57:33 UTC</div></div>``, outside the
+    document's ``<div id="content">``: the rendering's date and the
+    revision, site chrome the generator writes on every page, not the
+    document (a text or PDF rendering of the same source has no such line).
+    Proof: the page's generator is Asciidoctor or AsciiDoc, whose html5 and
+    xhtml11 backends write the same footer (asked only then), and the
+    element is exactly that template's: a ``footer`` box holding only its
+    ``footer-text`` box. ``divs``: the page's ``div`` nodes."""
+    found = set()
+    for node in divs:
+        if node.attrs.get("id") != "footer":
+            continue
+        inner = list(node.elements())
+        if len(inner) != 1 or inner[0].tag != "div" or inner[0].attrs.get("id") != "footer-text":
+            continue
+        if any(a.attrs.get("id") == "content" for a in _ancestors(node.parent, MAX_DEPTH)):
+            continue
+        found.add(node.index)
+    return found
 
 
 #: The credit line man2html writes at the end of every page it makes: the
