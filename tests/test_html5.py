@@ -1,4 +1,4 @@
-"""html-content/5 (docs/scale.md, "fourth HTML pass"): the tree builder
+"""html-content/6 (docs/scale.md, "fourth HTML pass"): the tree builder
 leaves out what the selector never reads. Each rule is tested for what it
 keeps the same (against the builder without the rule, on the real test
 pages) and for the output it changes on purpose."""

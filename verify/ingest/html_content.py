@@ -54,7 +54,7 @@ __all__ = [
     "select_main",
 ]
 
-SELECTOR_VERSION = "html-content/5"
+SELECTOR_VERSION = "html-content/6"
 """Version of the selection rules.  Any change that alters the output for
 some page is a new version (DESIGN.md: profiles are versioned); record it
 beside the parser versions in every extraction record."""
@@ -87,7 +87,7 @@ class MainContent:
     head_title: str | None = None
     #: The words of the page in no text node, as
     #: :func:`verify.ingest.html_folds.unseen_identifiers` finds them,
-    #: collected by this module's front-ends as they build (html-content/5);
+    #: collected by this module's front-ends as they build (html-content/6);
     #: None from any other front-end (the markup is then scanned). Not
     #: compared: a carrier, read into the record's removed pieces
     #: (``verify.ingest.html``); equality is of what the selector decides.
@@ -125,7 +125,7 @@ class _Document(Node):
 
     order: list[Node] = field(default_factory=list)
     tags: defaultdict[str, list[Node]] = field(default_factory=lambda: defaultdict(list))
-    #: html-content/5: the words of the page in no text node
+    #: html-content/6: the words of the page in no text node
     #: (:func:`verify.ingest.html_folds.unseen_piece`), collected as built.
     unseen: list[str] = field(default_factory=list)
 
@@ -303,7 +303,7 @@ class _TreeBuilder:
         parent = opened[-1]
         if (tag in _PLAIN_INLINE and not self._links and (not attrs or _MARKING_ATTRS.isdisjoint(attrs))
                 and parent.tag != "dt"):
-            # html-content/5: a plain inline element is not built; its text
+            # html-content/6: a plain inline element is not built; its text
             # joins its parent's (it pushes the parent again, so its end
             # closes nothing and the depth is counted as in the source).
             opened.append(parent)
@@ -318,7 +318,7 @@ class _TreeBuilder:
                         clean = cleaned[value] = _clean_attr(value)
                     kept[name] = clean
         if tag in _METADATA_TAGS and not _kept_metadata(kept):
-            opened.append(parent)  # html-content/5: invisible metadata, not built
+            opened.append(parent)  # html-content/6: invisible metadata, not built
             return
         order = self.root.order
         node = _new_node(Node)  # Node(tag, kept, [], parent, len(order)) without a Python call
@@ -363,7 +363,7 @@ class _TreeBuilder:
             if last.__class__ is str:
                 children[-1] = last + text
                 return
-            # html-content/5: white space after a block element, outside
+            # html-content/6: white space after a block element, outside
             # ``pre``, can never show (the block cutting drops white space
             # that opens a run, and a block element's end closes the run).
             if (not self._pre and last.tag not in _INLINE_TAGS and last.tag != "head"  # type: ignore[union-attr]
@@ -389,7 +389,7 @@ _PLAIN_INLINE = frozenset({
     "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i",
     "ins", "kbd", "mark", "nobr", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike",
     "strong", "time", "tt", "u", "var"})
-"""Inline elements whose markup the selector never reads (html-content/5):
+"""Inline elements whose markup the selector never reads (html-content/6):
 no link (``a``), form label, break or image, no ``sup``/``sub`` (canon/5's
 folds). Unless they carry an attribute in :data:`_MARKING_ATTRS` or sit in
 a ``dt`` (:func:`_bullet_terms` tells ``<dt><b>*</b>``, a name, from a
@@ -408,7 +408,7 @@ _COUNTED_TAGS = frozenset({"pre", "a"})
 def _kept_metadata(attrs: Mapping[str, str]) -> bool:
     """Is this ``meta`` or ``link`` read by the selector: the generator's name
     (:func:`_generated_document`) or a marked main region? Any other is
-    never shown and is not built (html-content/5: it no longer cuts a
+    never shown and is not built (html-content/6: it no longer cuts a
     paragraph in two either)."""
     return attrs.get("name") == "generator" or (bool(attrs) and _is_marked_main_attrs(attrs))
 
@@ -952,7 +952,7 @@ def _furniture(order: list[Node], prose: list[int], inline: list[bool], mains: l
         elif names and ("class" in attrs or "id" in attrs):
             # _furniture_by_name, inline: most class-and-id texts name no chrome
             kind = _chrome_kind_of(attrs.get("class", ""), attrs.get("id", ""))
-            if not (kind and _named_furniture(kind, prose[node.index] / total)):
+            if not (kind and _named_furniture(kind, prose[node.index] / total)) or _titled_section(node):
                 continue
         else:
             continue
@@ -960,6 +960,31 @@ def _furniture(order: list[Node], prose: list[int], inline: list[bool], mains: l
         if ends is not None:
             skip = ends[node.index]
     return found
+
+
+_SLUG_GAP = re.compile(r"[^\w]+")
+
+
+def _titled_section(node: Node) -> bool:
+    """A section whose ``id`` is its own heading's title made an anchor: what
+    Docutils, Sphinx, Markdown renderers and Asciidoctor write (PEP 8's
+    "Comments" is ``<section id="comments"><h2>Comments</h2>``, GitHub's
+    ``id="user-content-comments"``, a repeated title ``comments-1``). Its id
+    names its title, not a widget: a chrome word in it ("comments",
+    "recommendations", "related work", "search") is no evidence (audit4,
+    peps.python.org lost whole sections so). A comment thread's
+    ``<div id="comments">`` headed "3 thoughts on ..." is not titled so."""
+    identifier = node.attrs.get("id")
+    # the first element that is not an empty anchor (Sphinx's ``<span id="label">``)
+    heading = next((e for e in node.elements() if not (e.tag in _INLINE_TAGS and not e.children)), None)
+    if not identifier or heading is None or heading.tag not in _HEADINGS:
+        return False
+    slug = _SLUG_GAP.sub("-", _text_of(heading).casefold()).strip("-_")
+    if not slug:
+        return False
+    identifier = identifier.strip("-_")
+    return (identifier == slug or identifier.endswith("-" + slug) or identifier.endswith("_" + slug)
+            or (identifier.startswith(slug + "-") and identifier[len(slug) + 1:].isdigit()))
 
 
 #: The attributes :func:`_is_hidden` reads: a node with none of them is shown.
@@ -1050,6 +1075,8 @@ def _furniture_by_markup(node: Node, prose: list[int], total: int, generated: bo
     their link rows still go by the block filter."""
     if generated and (node.tag == "header" or (node.tag == "aside" and _in_sectioning(node))):
         return False
+    if node.tag == "aside" and _footnotes(node):
+        return False
     if node.tag in _FURNITURE_TAGS or node.attrs.get("role") in _FURNITURE_ROLES:
         return prose[node.index] < 0.6 * total
     if node.tag == "form":
@@ -1057,6 +1084,19 @@ def _furniture_by_markup(node: Node, prose: list[int], total: int, generated: bo
     if node.tag == "header" and not _in_sectioning(node):
         return prose[node.index] < 0.6 * total
     return False
+
+
+#: DPUB-ARIA roles of a document's notes (Docutils writes
+#: ``<aside class="footnote brackets" role="doc-footnote">``).
+_NOTE_ROLES = frozenset({"doc-footnote", "doc-endnote", "doc-endnotes", "doc-footnotes"})
+
+
+def _footnotes(node: Node) -> bool:
+    """An ``<aside>`` that is, or holds, a note the markup calls the
+    document's (a DPUB-ARIA note role): content, not a sidebar (PEP 8's
+    footnotes were dropped as one, audit4)."""
+    return node.attrs.get("role") in _NOTE_ROLES or any(
+        e.attrs.get("role") in _NOTE_ROLES for e in node.elements())
 
 
 def _in_sectioning(node: Node) -> bool:
@@ -1141,7 +1181,7 @@ def _class_weight(node: Node) -> int:
     weight = 0
     if hints and _CONTENT_HINT.search(hints):
         weight += 25
-    if hints and _chrome_named(hints):
+    if hints and _chrome_named(hints) and not _titled_section(node):
         weight -= 25
     if _is_marked_main(node):
         weight += 30
@@ -1491,7 +1531,7 @@ def _text_of(node: Node) -> str:
             parts.append(item)
         else:
             if item.tag not in _INLINE_TAGS:
-                # html-content/5: a block element's text is a word of its
+                # html-content/6: a block element's text is a word of its
                 # own on both sides (the builder no longer keeps the white
                 # space after one)
                 parts.append(" ")
@@ -1615,7 +1655,7 @@ def _generator(order: Iterable[Node]) -> str:
 
 
 def _asciidoctor_footer(divs: list[Node]) -> set[int]:
-    """html-content/5 (audit3: its ``Last updated`` line was kept as text):
+    """html-content/6 (audit3: its ``Last updated`` line was kept as text):
     Asciidoctor's own footer, ``<div id="footer"><div id="footer-text">Version
     1.1.7<br>Last updated 2024-12-17 08:57:33 UTC</div></div>``, outside the
     document's ``<div id="content">``: the rendering's date and the

@@ -217,7 +217,7 @@ def unseen_piece(tag: str, attrs: Mapping[str, str]) -> str | None:
     """:func:`unseen_identifiers`'s piece of one start tag as the parser
     gives it (``tag`` lower-case, ``attrs`` its attributes with their
     references read), or None: what the HTML tree builder collects as it
-    builds (html-content/5), so the markup need not be scanned again.
+    builds (html-content/6), so the markup need not be scanned again.
 
     >>> unseen_piece("meta", {"name": "Author", "content": "Alice  B."})
     'meta author: Alice B.'
