@@ -1115,6 +1115,12 @@ def _modified(entry: Entry, new_raw: str, record: Record, detail: dict[str, Any]
         return Modified(entry.path, entry.raw_sha256, new_raw, None, old_text,
                         record.text_sha256, note=note)
     changed = record.text_sha256 != old_text
+    if not changed and not (record.text or "").strip():
+        # No words on either side (a scan without a text layer, an image): the
+        # bytes changed and nothing says whether what they show did (audit4).
+        return Modified(entry.path, entry.raw_sha256, new_raw, None, old_text, record.text_sha256,
+                        note="no text on either side to compare (pages of images, a scan without OCR?): "
+                             "whether what it shows changed cannot be told")
     if not changed and record.removed_sha256 != entry.removed_sha256:
         before = tuple(detail["removed"]) if detail and isinstance(detail.get("removed"), list) else ()
         return Modified(entry.path, entry.raw_sha256, new_raw, False, old_text, record.text_sha256,

@@ -39,6 +39,7 @@ from typing import NamedTuple
 
 from verify.errors import CorruptDocument
 from verify.ingest.html_folds import MAX_PIECES, code_text, fold_tree, unseen_piece
+from verify.ingest.sniff import wide_markup
 
 __all__ = [
     "MAX_DEPTH",
@@ -199,6 +200,9 @@ def _decode(markup: bytes | str) -> tuple[str, str | None, bool]:
     for bom, name in _BOMS:
         if markup.startswith(bom):
             return _without_controls(markup[len(bom) :].decode(name, "replace"), markup, name), name, False
+    wide = wide_markup(markup[:64])  # UTF-16/32 with no byte-order mark, told by its first "<"
+    if wide is not None:
+        return _without_controls(markup.decode(wide, "replace"), markup, wide), wide, False
     for name in _candidate_encodings(markup[:4096]):
         try:
             decoded = markup.decode(name)  # strict: as with "replace", since it succeeds
