@@ -1,0 +1,127 @@
+"""Quiet cases read in audit3's clean documents (lintprec round: poetry,
+Vim help, a constitution, PDF manuals), each paired with real damage of the
+same shape that must still be found (lines of the seeds, whose README says
+which damage is where).
+
+The real lines are in ``tests/data/detect/lintprec/cases.json`` (sources and
+licences in its ``source`` fields and in ``tests/data/detect/README.md``).
+"""
+
+from __future__ import annotations
+
+import json
+
+from helpers import DATA
+
+from verify.detect import (
+    Layout,
+    boilerplate,
+    doubled_word,
+    lint_text,
+    lowercase_sentence,
+    name_variant,
+    stray_number,
+)
+
+CASES: dict[str, dict[str, object]] = json.loads(
+    (DATA / "detect" / "lintprec" / "cases.json").read_text(encoding="utf-8")
+)
+
+
+def _text(name: str) -> str:
+    text = CASES[name]["text"]
+    assert isinstance(text, str)
+    return text
+
+
+def _codes(found: list) -> list[tuple[str, str]]:  # type: ignore[type-arg]
+    return [(f.code, f.severity) for f in found]
+
+
+def test_a_poems_repetitions_are_notes_and_a_doubled_function_word_still_a_warning() -> None:
+    verse = _text("leaves_verse")
+    assert doubled_word.is_verse(verse)
+    found = doubled_word.detect(verse)
+    assert _codes(found) == [("damage.repeated_word", "note")]  # "O farther farther sail!"
+    assert dict(found[0].evidence)["style"] == "verse"
+    slip = verse + "\n\n" + _text("seed_in_in")  # the seed's "cooperation in in this field"
+    assert ("damage.doubled_word", "warning") in _codes(doubled_word.detect(slip))
+
+
+def test_prose_is_not_verse_and_keeps_its_warnings() -> None:
+    for name in ("seed_concepts", "seed_iri", "us_sections"):
+        assert not doubled_word.is_verse(_text(name))
+    found = doubled_word.detect(_text("seed_concepts"))
+    assert ("damage.doubled_word", "warning") in _codes(found)
+
+
+def test_a_run_of_three_a_possessive_and_a_pronoun_are_no_coordination() -> None:
+    for name in ("leaves_run", "leaves_possessive", "leaves_pronoun"):
+        assert doubled_word.detect(_text(name)) == [], name
+    found = doubled_word.detect(_text("seed_concepts"))  # "concepts and concepts in the field"
+    assert [dict(f.evidence)["word"] for f in found] == ["concepts"]
+
+
+def test_a_tables_repeated_cells_are_notes() -> None:
+    for name in ("vim_status_table", "vim_case_table"):
+        found = doubled_word.detect(_text(name))
+        assert found and all(f.code == "damage.repeated_word" for f in found), name
+        assert {dict(f.evidence)["style"] for f in found} <= {"table"}
+    found = doubled_word.detect(_text("seed_in_in"))
+    assert _codes(found) == [("damage.doubled_word", "warning")]
+
+
+def test_a_double_the_text_writes_twice_is_its_own() -> None:
+    assert doubled_word.detect(_text("vim_grammar")) == []  # "piece piece or piece piece piece"
+    # written twice, but a function word: a slip made twice is still a slip
+    twice = _text("seed_in_in") + "\n\n" + _text("seed_in_in").replace("in in this field", "in in that field")
+    assert len(doubled_word.detect(twice)) == 2
+
+
+def test_a_term_then_its_definition_is_no_lower_case_sentence() -> None:
+    assert lowercase_sentence.detect(_text("vim_definitions")) == []
+    found = lowercase_sentence.detect(_text("seed_information"))
+    assert [dict(f.evidence)["word"] for f in found] == ["information"]
+
+
+def test_a_notice_pointing_at_the_texts_own_terms_is_no_boilerplate() -> None:
+    assert boilerplate.detect(_text("vim_copyright")) == []
+    footer = _text("vim_copyright").replace(
+        "Copyright: see |manual-copyright|", "Copyright 2023 The Vim Tips Site"
+    )
+    assert [dict(f.evidence)["kind"] for f in boilerplate.detect(footer)] == ["legal"]
+
+
+def test_numbered_section_headings_are_no_stray_numbers() -> None:
+    assert stray_number.detect(_text("us_sections")) == []
+    assert [dict(f.evidence)["number"] for f in stray_number.detect(_text("seed_stray_5"))] == ["5.", "6."]
+    # the same shape with no heading before it: a one-word sentence, then a stray number
+    one_word = "Fields. 5. CSU Member States are intensifying their cooperation."
+    assert [dict(f.evidence)["number"] for f in stray_number.detect(one_word)] == ["5."]
+
+
+def test_two_words_written_side_by_side_are_no_name_variant() -> None:
+    assert name_variant.detect(_text("us_imposts")) == []
+    found = name_variant.detect(_text("seed_iri"))
+    assert [dict(f.evidence)["variant"] for f in found] == ["Shangai"]
+
+
+def _headers(name: str, extra: str = "") -> list[str]:
+    pages = CASES[name]["pages"]
+    assert isinstance(pages, int)
+    found = lint_text(_text(name) + extra, layout=Layout(format="pdf", paged=True, pages=pages))
+    return [str(dict(f.evidence)["header"]) for f in found if f.code == "damage.running_header"]
+
+
+def test_a_figures_legend_and_a_parameter_described_twice_are_no_running_headers() -> None:
+    assert _headers("trumicount") == []
+    assert _headers("wordometer") == []
+
+
+def test_a_header_that_cuts_sentences_in_a_paged_pdf_is_still_found() -> None:
+    iri = "Instituto de Relaciones Internacionales (IRI) - Anuario 2007"
+    assert iri in _text("seed_iri")
+    cut = "".join(
+        f"\n\nThe member states agreed that the\n\n{iri}\n\nmeeting would be held." for _ in range(4)
+    )
+    assert iri in _headers("trumicount", cut)
