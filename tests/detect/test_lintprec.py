@@ -125,3 +125,19 @@ def test_a_header_that_cuts_sentences_in_a_paged_pdf_is_still_found() -> None:
         f"\n\nThe member states agreed that the\n\n{iri}\n\nmeeting would be held." for _ in range(4)
     )
     assert iri in _headers("trumicount", cut)
+
+
+def test_a_slip_copied_with_its_paragraph_is_still_one_slip() -> None:
+    found = doubled_word.detect(_text("blog_edition_copied"))  # "new edition edition 2024", copied
+    assert _codes(found) == [("damage.doubled_word", "warning")] * 2
+
+
+def test_one_word_doubled_in_a_sentence_less_paragraph_is_no_table() -> None:
+    found = doubled_word.detect(_text("wikipedia_emml"))  # "in In EMML 1.0", a real slip
+    assert _codes(found) == [("damage.doubled_word", "warning")]
+
+
+def test_prose_at_the_end_of_a_book_of_verse_keeps_its_warnings() -> None:
+    text = _text("leaves_verse") + "\n\n" + _text("gutenberg_licence_including")
+    found = [f for f in doubled_word.detect(text) if dict(f.evidence)["word"] == "including"]
+    assert _codes(found) == [("damage.doubled_word", "warning")]

@@ -71,7 +71,7 @@ _INTENDED_COORDINATIONS = frozenset(
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
     findings = []
     doubles = list(_DOUBLE_RE.finditer(text))
-    written = Counter(m.group(1).lower() for m in doubles)
+    written = _places(text, doubles)
     for match in doubles:
         first, second = match.group(1), match.group(2)
         if first.lower() in _INTENDED_DOUBLES or (first[0].isupper() and second[0].isupper()):
@@ -97,7 +97,7 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
         found = _finding(text, match, "X X", f"the word {second!r} is written twice")
         findings.append(_styled(text, match, first.lower(), found))
     coordinations = _coordinations(text)
-    coordinated = Counter(m.group(1).lower() for m in coordinations)
+    coordinated = _places(text, coordinations)
     for match in coordinations:
         word = match.group(1).lower()
         if word in _INTENDED_COORDINATIONS or word.endswith("er") or _compound(text, match.end()):
@@ -111,6 +111,31 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
         found = _finding(text, match, "X and X", f"{word!r} is coordinated with itself")
         findings.append(_styled(text, match, word, found))
     return findings
+
+
+def _places(text: str, matches: list[re.Match[str]]) -> Counter[str]:
+    """In how many different places each doubled word stands: the word
+    before the double and the word after it differ (``8. ccc ccc c`` and
+    ``3. ccc ccc ccc``; ``piece piece or`` and ``piece piece etc.``). A
+    paragraph copied whole (a post that lists one item twice, with its
+    ``new edition edition 2024``) is one place: one slip copied.
+
+    >>> text = "a piece piece or b piece piece etc. new edition edition 2024, new edition edition 2024"
+    >>> places = _places(text, list(_DOUBLE_RE.finditer(text)))
+    >>> places["piece"], places["edition"]
+    (2, 1)
+    """
+    seen: dict[str, set[tuple[str, str]]] = {}
+    for match in matches:
+        before = _WORD_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())
+        after = _WORD_AFTER_RE.match(text, match.end())
+        place = (before.group(1) if before else "", after.group(1) if after else "")
+        seen.setdefault(match.group(1).lower(), set()).add(place)
+    return Counter({word: len(places) for word, places in seen.items()})
+
+
+_WORD_BEFORE_RE = re.compile(r"(\w*)\W*\Z")
+_WORD_AFTER_RE = re.compile(r"\W*(\w*)")
 
 
 def _coordination_run(text: str, match: re.Match[str], word: str) -> bool:
@@ -136,7 +161,7 @@ def _styled(text: str, match: re.Match[str], word: str, found: Finding) -> Findi
     A function word written twice (``in in``) stays a warning in verse."""
     if _in_table(text, match.start(), word):
         style = "table"
-    elif word not in STOPWORDS and is_verse(text):
+    elif word not in STOPWORDS and _verse_line(text, match.start()) and is_verse(text):
         style = "verse"
     else:
         return found
@@ -157,11 +182,11 @@ def _in_table(text: str, at: int, word: str) -> bool:
     """The paragraph around ``at`` has TABLE_WORDS words or more, no
     sentence end, and ``word`` in it once more at least, away from its
     double: a table's rows run together into one paragraph, where a
-    column's values recur (Vim help's ``status message option default ~
-    current mode 'showmode' on on command characters 'showcmd' on off``).
-    Prose has sentences and function words (a quarter of its words); a
-    slip (``a non-owning thread thread attempts``) doubles a word the
-    paragraph has nowhere else.
+    column's values recur, and a second word doubled in it (Vim help's
+    ``status message option default ~ current mode 'showmode' on on command
+    characters 'showcmd' on off cursor position 'ruler' off off``). Prose
+    has sentences; a slip (``a non-owning thread thread attempts``, ``shown
+    in Example 2. in In EMML 1.0``) doubles one word.
 
     >>> row = "mode 'showmode' on on command characters 'showcmd' on off cursor position 'ruler' off off"
     >>> slip = "the first time a non-owning thread thread attempts to get it"
@@ -171,12 +196,23 @@ def _in_table(text: str, at: int, word: str) -> bool:
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
     para = text[start : end if end >= 0 else len(text)]
-    words = para.lower().split()
-    if len(words) < TABLE_WORDS or _SENTENCE_END_RE.search(para) is not None:
+    if len(para.split()) < TABLE_WORDS or _SENTENCE_END_RE.search(para) is not None:
         return False
-    if 4 * sum(1 for w in words if w in STOPWORDS and w != word) >= len(words):
-        return False  # function words: prose, not cells
-    return len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", para, re.IGNORECASE)) > 2
+    if len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", para, re.IGNORECASE)) <= 2:
+        return False
+    return len({m.group(1).lower() for m in _DOUBLE_RE.finditer(para)}) >= 2
+
+
+def _verse_line(text: str, at: int) -> bool:
+    """The paragraph around ``at`` starts with a capital, as a line of
+    verse does; a book of verse ends with prose (``ways including including
+    checks``, a line of Project Gutenberg's licence) that does not."""
+    start = text.rfind("\n", 0, at) + 1
+    first = _FIRST_LETTER_RE.search(text, start, at + 1)
+    return first is not None and first.group().isupper()
+
+
+_FIRST_LETTER_RE = re.compile(r"[^\W\d_]")
 
 
 #: A text whose paragraphs end with a comma this often (and this many times)
