@@ -141,3 +141,10 @@ def test_prose_at_the_end_of_a_book_of_verse_keeps_its_warnings() -> None:
     text = _text("leaves_verse") + "\n\n" + _text("gutenberg_licence_including")
     found = [f for f in doubled_word.detect(text) if dict(f.evidence)["word"] == "including"]
     assert _codes(found) == [("damage.doubled_word", "warning")]
+
+
+def test_a_name_given_with_called_is_no_variant_and_a_slip_is() -> None:
+    assert name_variant.detect(_text("acts_barsabas")) == []  # "Joseph called Barsabas"
+    # one use written where the name is used, not given: as a slip for Barnabas stands
+    slip = _text("acts_barsabas").replace("Joseph called Barsabas", "Joseph and Barsabas")
+    assert [dict(f.evidence)["variant"] for f in name_variant.detect(slip)] == ["Barsabas"] * 2

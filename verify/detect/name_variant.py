@@ -114,7 +114,7 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
     here = Counter(m.group() for m in _name_matches(text))
     index = _index(corpus)
     meant = {name: _stands_for(name, corpus, here, index) for name in here}
-    meant = {name: None if form and _side_by_side(text, name, form) else form
+    meant = {name: None if form and (_side_by_side(text, name, form) or _introduced(text, name)) else form
              for name, form in meant.items()}
     findings = []
     for match in _name_matches(text):
@@ -165,6 +165,26 @@ def _side_by_side(text: str, variant: str, form: str) -> bool:
                       rf"|\b{re.escape(variant)}\b[^.!?]{{0,{SIDE_BY_SIDE}}}\b{re.escape(form)}\b")
     uses = len(re.findall(rf"\b{re.escape(variant)}\b", text))
     return uses > 0 and len(near.findall(text)) >= uses
+
+
+def _introduced(text: str, variant: str) -> bool:
+    """Every use of ``variant`` is introduced as a name (``Joseph called
+    Barsabas``, ``Judas surnamed Barsabas``, ``Iudas called also Barsabas``:
+    Acts names a second man beside Barnabas): a writer who gives a name
+    writes it on purpose. A slip stands where the name is used, not given
+    (``The Shangai Cooperation Organisation``).
+
+    >>> _introduced("Joseph called Barsabas. Judas (called Barsabas) and Barnabas.", "Barsabas")
+    True
+    >>> _introduced("met in Shanghai. The Shangai Cooperation.", "Shangai")
+    False
+    """
+    uses = [m.start() for m in re.finditer(rf"\b{re.escape(variant)}\b", text)]
+    return bool(uses) and all(_NAMING_RE.search(text, max(0, at - 30), at) for at in uses)
+
+
+# The words that give a name, just before it: "called", "named", "surnamed".
+_NAMING_RE = re.compile(r"\b(?:called|named|surnamed|nicknamed)\s+(?:also\s+)?\(?\Z")
 
 
 @functools.lru_cache(maxsize=4)
