@@ -148,3 +148,9 @@ def test_a_name_given_with_called_is_no_variant_and_a_slip_is() -> None:
     # one use written where the name is used, not given: as a slip for Barnabas stands
     slip = _text("acts_barsabas").replace("Joseph called Barsabas", "Joseph and Barsabas")
     assert [dict(f.evidence)["variant"] for f in name_variant.detect(slip)] == ["Barsabas"] * 2
+
+
+def test_a_misspelt_heading_over_the_right_form_is_still_a_variant() -> None:
+    # side by side means in one sentence of one paragraph: a heading stands apart
+    found = name_variant.detect(_text("pep_ancilliary"))
+    assert [dict(f.evidence)["variant"] for f in found] == ["Ancilliary"]

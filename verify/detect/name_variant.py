@@ -149,20 +149,24 @@ SIDE_BY_SIDE = 40
 
 
 def _side_by_side(text: str, variant: str, form: str) -> bool:
-    """Every use of ``variant`` stands in one sentence with a use of
+    r"""Every use of ``variant`` stands in one sentence with a use of
     ``form``, at most SIDE_BY_SIDE characters apart: the writer set the two
     side by side, as two words (``lay any Imposts or Duties on Imports``,
     ``Duties and Imposts, laid by any State on Imports``: the US
     Constitution). A slip is made away from the right form (``The Shangai
-    Cooperation Organisation``, a sentence of its own).
+    Cooperation Organisation``, a sentence of its own), or in another
+    paragraph (a heading ``Ancilliary events`` over ``Ancillary events can
+    be monitored``).
 
     >>> _side_by_side("any Imposts or Duties on Imports or Exports.", "Imports", "Imposts")
     True
     >>> _side_by_side("met in Shanghai. The Shangai Cooperation.", "Shangai", "Shanghai")
     False
+    >>> _side_by_side("Ancilliary events\n\nAncillary events can be", "Ancilliary", "Ancillary")
+    False
     """
-    near = re.compile(rf"\b{re.escape(form)}\b[^.!?]{{0,{SIDE_BY_SIDE}}}\b{re.escape(variant)}\b"
-                      rf"|\b{re.escape(variant)}\b[^.!?]{{0,{SIDE_BY_SIDE}}}\b{re.escape(form)}\b")
+    near = re.compile(rf"\b{re.escape(form)}\b[^.!?\n]{{0,{SIDE_BY_SIDE}}}\b{re.escape(variant)}\b"
+                      rf"|\b{re.escape(variant)}\b[^.!?\n]{{0,{SIDE_BY_SIDE}}}\b{re.escape(form)}\b")
     uses = len(re.findall(rf"\b{re.escape(variant)}\b", text))
     return uses > 0 and len(near.findall(text)) >= uses
 
