@@ -31,6 +31,7 @@ gap is narrower than any word space gropdf sets and is no thin or hair space
 
 from __future__ import annotations
 
+import codecs
 import io
 import logging
 import re
@@ -478,39 +479,88 @@ def _rewrite_tj_repair(data: bytes) -> bytes | None:
 
 
 def _pdfium_page(doc: Any, index: int, gropdf: bool = False) -> tuple[str, list[Block]]:
-    page = doc[index]
+    """The text of page ``index`` and the boxes of its lines.
+
+    The page and its text page are PDFium's raw handles, loaded and closed
+    here (pypdfium2's ``PdfPage`` and ``PdfTextPage`` give the same calls
+    with a finalizer, a weak reference and a parent link each: about 50 us a
+    page, a twentieth of PDF ingest's own work). The document has no form
+    environment (``init_forms`` is never called), so ``PdfDocument.get_page``
+    would call nothing more.
+    """
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    page = pdfium_c.FPDF_LoadPage(doc.raw, index)
+    if not page:
+        raise pdfium.PdfiumError("Failed to load page.")
     try:
-        textpage = page.get_textpage()
+        textpage = pdfium_c.FPDFText_LoadPage(page)
+        if not textpage:
+            raise pdfium.PdfiumError("Failed to load text page.")
         try:
-            text: str = textpage.get_text_range()
-            joined = _join_narrow_gaps(textpage, text) if gropdf else text
-            blocks = _line_blocks(textpage, text, index + 1, joined)
+            count = pdfium_c.FPDFText_CountChars(textpage)
+            if count == -1:
+                raise pdfium.PdfiumError("Failed to get character count.")
+            text = _page_text(textpage, count)
+            joined = _join_narrow_gaps(textpage, text, count) if gropdf else text
+            blocks = _line_blocks(textpage, text, index + 1, joined, count)
             text = joined
         finally:
-            textpage.close()
+            pdfium_c.FPDFText_ClosePage(textpage)
     finally:
-        page.close()
+        pdfium_c.FPDF_ClosePage(page)
     if blocks:
         text = _mark_paragraphs(text, blocks)
     return text.replace("\r\n", "\n").replace("\ufffe", "-\n"), blocks
 
 
-def _line_blocks(textpage: Any, text: str, page: int, shown: str | None = None) -> list[Block]:
+def _page_text(textpage: Any, count: int) -> str:
+    """``PdfTextPage.get_text_range()`` (pypdfium2 5.15) on a raw text page
+    of ``count`` characters: the text of every character but the excluded
+    ones at either end (which ``FPDFText_GetText`` would read past:
+    crbug.com/pdfium/2079), decoded from UTF-16 ignoring errors. The same
+    calls, without the wrapper object (tests/test_pdf_direct.py compares the
+    two on every page of the test PDFs)."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    index_of = pdfium_c.FPDFText_GetTextIndexFromCharIndex
+    first, last, start = 0, count - 1, -1
+    while first <= last and (start := index_of(textpage, first)) == -1:
+        first += 1
+    if first > last:
+        return ""
+    # ``first`` has a text index, so this stops at ``first`` at the latest.
+    while (end := index_of(textpage, last)) == -1:
+        last -= 1
+    size = end + 2 - start  # with the NUL terminator
+    buffer = (ctypes.c_ushort * size)()
+    written = pdfium_c.FPDFText_GetText(textpage, first, last + 1 - first, buffer)
+    if size < written:
+        raise AssertionError(f"Buffer too small: {size} vs {written}")
+    return codecs.decode(memoryview(buffer)[:written - 1], "utf-16-le", errors="ignore")
+
+
+def _line_blocks(textpage: Any, text: str, page: int, shown: str | None = None,
+                 count: int | None = None) -> list[Block]:
     """The box of each text line, from its first and last characters.
 
     PDFium's text maps one to one onto its character indices (line breaks are
     generated characters); on a page where it does not, no positions are given.
     ``shown`` is the page's text after ``_join_narrow_gaps`` (the same lines,
     fewer spaces): the blocks carry its lines, measured on ``text``'s indices.
+    ``textpage`` is PDFium's raw text page, of ``count`` characters.
     """
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
-    if len(text) != textpage.count_chars():
+    if len(text) != (pdfium_c.FPDFText_CountChars(textpage) if count is None else count):
         return []
     # ``textpage.get_charbox(i, loose=True)`` without its wrapper: one
     # rectangle for every call, and the handle passed as it is.
-    get_box, handle, rect = pdfium_c.FPDFText_GetLooseCharBox, textpage.raw, pdfium_c.FS_RECTF()
+    get_box, handle, rect = pdfium_c.FPDFText_GetLooseCharBox, textpage, pdfium_c.FS_RECTF()
     lines = text.split("\r\n")
     blocks, start = [], 0
     for line, line_shown in zip(lines, lines if shown is None else shown.split("\r\n"), strict=True):
@@ -542,7 +592,7 @@ ITALIC_CORRECTION_EM = 0.2
 _TWELFTH_TOLERANCE = 0.01
 
 
-def _join_narrow_gaps(textpage: Any, text: str) -> str:
+def _join_narrow_gaps(textpage: Any, text: str, count: int) -> str:
     """``text`` without the generated spaces that are gropdf's italic
     corrections (for PDFs whose producer is gropdf only).
 
@@ -557,9 +607,9 @@ def _join_narrow_gaps(textpage: Any, text: str) -> str:
 
     import pypdfium2.raw as api
 
-    if len(text) != textpage.count_chars() or " " not in text:
+    if len(text) != count or " " not in text:
         return text
-    raw = textpage.raw
+    raw = textpage
     generated, size_of = api.FPDFText_IsGenerated, api.FPDFText_GetFontSize
     origin = api.FPDFText_GetCharOrigin
     x, y = ctypes.c_double(), ctypes.c_double()
