@@ -80,6 +80,35 @@ def near_identical(ta: Sequence[Token], tb: Sequence[Token]) -> bool:
     return fuzz.ratio(sa, sb, score_cutoff=NEAR_IDENTICAL) > 0
 
 
+#: Share of the shorter sentence's words that the longer must have, in order,
+#: for the two to be one sentence with words put in (a clause added).
+CONTAINED = 0.9
+#: At most this many runs of words put in: more is a rewrite, not an insertion.
+INSERTED_RUNS = 2
+#: Words a run must have to be a clause put in (a word or two left out of a
+#: short sentence is the key-term and near-identical rules' to judge).
+CLAUSE_WORDS = 3
+
+
+def contained(ta: Sequence[Token], tb: Sequence[Token]) -> bool:
+    """Whether one sentence is the other with a clause or two put in: every
+    word but a few (``CONTAINED``) of the shorter is in the longer, in order,
+    and what the longer has more comes in at most ``INSERTED_RUNS`` runs,
+    one of ``CLAUSE_WORDS`` words or more
+    ("the default format is X." / "the default format is X, except for
+    remote-object-info commands which use Y"). Such a pair is too far
+    apart in letters to be :func:`near_identical`, but it is one sentence
+    in two versions: the clause put in is an edit."""
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if sum(len(t.norm) for t in short) < MIN_LETTERS:
+        return False
+    sm = SequenceMatcher(None, [t.norm for t in short], [t.norm for t in long_], autojunk=False)
+    if sum(m.size for m in sm.get_matching_blocks()) < CONTAINED * len(short):
+        return False
+    runs = [(j2 - j1) for tag, _, _, j1, j2 in sm.get_opcodes() if tag != "equal"]
+    return len(runs) <= INSERTED_RUNS and max(runs, default=0) >= CLAUSE_WORDS
+
+
 def edits(ta: Sequence[Token], tb: Sequence[Token]) -> list[Edit]:
     """The changed runs of words between two near-identical sentences.
 
