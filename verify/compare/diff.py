@@ -742,6 +742,8 @@ def moved_across(edit: Difference, before: Excerpt, after: Excerpt, side: str) -
     pair (``before`` or ``after``, on ``side``, the side that has less)."""
     la, lb = _letters(edit.a.text), _letters(edit.b.text)
     more, less = (la, lb) if side == "b" else (lb, la)
+    if len(less) > len(more) and (less.startswith(more) or less.endswith(more)):
+        return False  # ``side`` has more: words put in there, shown beside a word both have
     if not less or len(more) <= len(less):
         extra = more
     elif more.startswith(less):
