@@ -106,3 +106,27 @@ def test_a_word_changed_in_a_version_is_still_one_edit() -> None:
     old = _read("git-cat-file-old.txt")
     (d,) = compare_texts(old, old.replace("first whitespace", "last whitespace")).differences
     assert (d.a.text, d.b.text) == ("first", "last")
+
+
+def test_an_auxiliary_in_another_tense_still_places_the_flip() -> None:
+    # Genesis 21:20: "And God was with the lad" (KJV) / "and God is with the
+    # youth" (YLT); "not" put after YLT's "is"
+    kjv, ylt = _prose("genesis21_KJV.csv"), _prose("genesis21_YLT.csv")
+    assert _negations(kjv, ylt) == []
+    flipped = ylt.replace("God is with", "God is not with")
+    assert _negations(kjv, flipped) == ["negation: 'not' in B, 'with' without one in A"]
+
+
+def test_a_word_negated_by_its_prefix_or_suffix_is_a_negative_paraphrase() -> None:
+    # Acts 27:12: "was not commodious" (KJV) / "being incommodious" (YLT)
+    kjv, ylt = _prose("acts27_KJV.csv"), _prose("acts27_YLT.csv")
+    assert _negations(kjv, ylt) == []
+    # ... with YLT's "incommodious" made "commodious", KJV's "not" is a flip
+    assert _negations(kjv, ylt.replace("incommodious", "commodious")) != []
+    # Acts 5:39: "ye will not be able to overthrow them" (Noyes) / "you will
+    # be powerless to put an end to them" (OEB)
+    oeb, noyes = _prose("acts5_OEB.csv"), _prose("acts5_Noyes.csv")
+    assert [d for d in _negations(oeb, noyes) if "'be'" in d] == []
+    assert "negation: 'not' in B, 'be' without one in A" in _negations(
+        oeb.replace("powerless", "able"), noyes
+    )

@@ -212,6 +212,21 @@ def says_negatively(w: Word) -> bool:
     return _is_negation(w) or low in _NEGATIVE_MEANING or (low.startswith(("un", "dis")) and len(low) > 5)
 
 
+_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
+
+
+def _negated_word(w: Word, here: set[str]) -> bool:
+    """Whether a word is a word of the other side negated by a prefix or a
+    suffix: "incommodious" where the other side says "not commodious",
+    "powerless" for "not able" ("-less" negates whatever it ends)."""
+    low = w.text.lower()
+    if low.endswith("less") and len(low) > 6:
+        return True
+    return any(
+        low.startswith(p) and stem(low[len(p) :])[:4] in here for p in _PREFIXES if len(low) > len(p) + 3
+    )
+
+
 #: How far (in words) from a negation the words that place its statement may be.
 REACH = 6
 #: How many words beyond the counterpart of the statement on the other side
@@ -445,6 +460,23 @@ def _same(x: Word, y: Word) -> bool:
     return x.text.lower() == y.text.lower()
 
 
+#: The forms of each English auxiliary: one translation says "is" where the
+#: other says "was", "shall" where it says "will" ("God is not with the
+#: youth" / "God was with the lad").
+_AUXILIARIES = (
+    frozenset({"is", "was", "are", "were", "be", "been", "am", "art", "wast", "wert"}),
+    frozenset({"has", "hath", "have", "had", "hast", "hadst"}),
+    frozenset({"shall", "will", "should", "would", "shalt", "wilt", "may", "might", "can", "could"}),
+    frozenset({"do", "does", "did", "doth", "doeth", "dost", "didst"}),
+)
+
+
+def _same_auxiliary(x: Word, y: Word) -> bool:
+    """The same word, or two forms of one auxiliary."""
+    lx, ly = x.text.lower(), y.text.lower()
+    return lx == ly or any(lx in forms and ly in forms for forms in _AUXILIARIES)
+
+
 def _framed(
     k: int, ws: list[Word], other: list[Word], clause: list[int], found: dict[int, int]
 ) -> tuple[int, int, int] | None:
@@ -452,7 +484,8 @@ def _framed(
     only the negation taken out: the word before it and the word after it
     side by side there ("which are not here" / "that are here", "would have
     not eaten" / "would have eaten", "and will not deceive many" / "and will
-    deceive many"), whether or not the negated word is a content word that
+    deceive many"; an auxiliary in another form: "God is not with the
+    youth" / "God was with the lad"), whether or not the negated word is a content word that
     the anchors place.
 
     The two words must lie between the other side's counterparts of the
@@ -465,8 +498,16 @@ def _framed(
     word here) like :func:`_counterpart`."""
     if not (0 < k < len(ws) - 1 and clause[k - 1] == clause[k] == clause[k + 1]):
         return None
+    # a function word after the negation ("not to lose" / "to be of good
+    # cheer") must be followed by the same word too: "are here; lest", "with the"
+    wide = 1 if ws[k + 1].content else 2
+    if k + wide >= len(ws):
+        return None
     cands = [
-        j for j in range(len(other) - 1) if _same(other[j], ws[k - 1]) and _same(other[j + 1], ws[k + 1])
+        j
+        for j in range(len(other) - wide)
+        if _same_auxiliary(other[j], ws[k - 1])
+        and all(_same(other[j + t], ws[k + t]) for t in range(1, wide + 1))
     ]
     before = [i for i in found if k - 2 * REACH <= i < k]
     after = [i for i in found if k < i <= k + 2 * REACH]
@@ -521,8 +562,11 @@ def flipped(
     clause, other_clause = clauses(ws, text), clauses(other, other_text)
     sentence = sentences(other, other_text)
     mine = {w.stem for w in ws if says_negatively(w)}
+    here = {w.stem[:4] for w in ws if w.content}
     negative_at = [
-        j for j, w in enumerate(other) if _is_negation(w) or (says_negatively(w) and w.stem not in mine)
+        j
+        for j, w in enumerate(other)
+        if _is_negation(w) or (says_negatively(w) and w.stem not in mine) or _negated_word(w, here)
     ]
     index = {id(w): k for k, w in enumerate(ws)}
     own = sentences(ws, text)
