@@ -21,6 +21,14 @@ between two block-element boundaries) whose text is more than half link text
 (menus, tables of contents, link rows). The old measure of all visible words
 is still printed beside it.
 
+The *body text without the site template* (added in the lead's round of
+2026-12-01) also takes out the blocks that recur verbatim on at least half
+of the pages of the page's folder (a folder of at least ``TEMPLATE_PAGES``
+pages of the kind): text the site's template puts on every page (mdBook's
+keyboard-help popup and theme menu, hidden by a style sheet, not by markup),
+shown by the site's own pages and not by verify's selection. The worst pages
+are listed by it; every other column is the measure it was.
+
 Kinds (real pages on this machine or in ../shared/corpora):
 
 - ``documentation``: /usr/share/doc/**/*.html (texinfo, gtk-doc, DocBook,
@@ -106,6 +114,27 @@ INLINE_TAGS = frozenset(_INLINE.split())
 LINK_ROW = 0.5
 
 
+#: A folder needs this many pages of a kind before its recurring blocks count as template.
+TEMPLATE_PAGES = 5
+
+
+def template_blocks(bodies: dict[str, list[str]]) -> dict[str, set[str]]:
+    """Per page name: the blocks of its body text that recur verbatim on at
+    least half of the pages of its folder (the site's template)."""
+    folders: dict[str, list[str]] = {}
+    for name in bodies:
+        folders.setdefault(str(Path(name).parent), []).append(name)
+    out: dict[str, set[str]] = {}
+    for names in folders.values():
+        counts: Counter[str] = Counter()
+        for name in names:
+            counts.update(set(bodies[name]))
+        common = ({b for b, n in counts.items() if 2 * n >= len(names)}
+                  if len(names) >= TEMPLATE_PAGES else set())
+        out.update((name, common) for name in names)
+    return out
+
+
 def body_text(markup: bytes) -> str:
     """The visible *body* text, defined by markup alone (not by verify's
     selection): the visible text (:func:`visible_text`) without what is
@@ -186,20 +215,24 @@ def _share(seen: Counter[str], kept: Counter[str]) -> float:
     return sum(min(n, kept[t]) for t, n in seen.items()) / total if total else 1.0
 
 
-def measure(name: str, data: bytes, how: str) -> tuple[float, int, bool, str, float, float]:
+def measure(name: str, data: bytes, how: str, template: set[str] | frozenset[str] = frozenset(),
+            ) -> tuple[float, int, bool, str, float, float, float]:
     """(coverage, visible words, warned, first warning, coverage of the
-    reading text, coverage of the body text) of one page."""
+    reading text, coverage of the body text, coverage of the body text
+    without the site's ``template`` blocks) of one page."""
     seen = tokens(_visible(data, how))
     record = process_bytes(data, name)
     kept = tokens(record.text or "")
     total = sum(seen.values())
     share = _share(seen, kept)
     reading = _share(tokens(_visible(data, how, links=False)), kept)
-    body = _share(tokens(body_text(data)), kept) if how == "html" else share
+    blocks = body_text(data).split("\n") if how == "html" else []
+    body = _share(tokens("\n".join(blocks)), kept) if how == "html" else share
+    own = _share(tokens("\n".join(b for b in blocks if b not in template)), kept) if how == "html" else share
     warns = [w for w in record.warnings if w.startswith("canon.")]
     if record.error:
         warns.append(f"error: {record.error_code}")
-    return share, total, bool(warns), (warns[0][:60] if warns else ""), reading, body
+    return share, total, bool(warns), (warns[0][:60] if warns else ""), reading, body, own
 
 
 def _p10(values: list[float]) -> float:
@@ -217,15 +250,16 @@ def main(argv: list[str] | None = None) -> int:
     kinds = args.kind or ["documentation", "held-out-docs", "news", "plain-text", "books"]
     print("| kind | pages | all visible text: p10 | median | under 0.5 | silent losses (<0.5, no warning) "
           "| reading text (no link text): p10 | median | body text (no chrome, no link rows): p10 "
-          "| median |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
-    worst_all: list[tuple[str, tuple[float, int, bool, str, float, float], str]] = []
+          "| median | body text without the site template: p10 | median |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    worst_all: list[tuple[str, tuple[float, int, bool, str, float, float, float], str]] = []
     for kind in kinds:
         results = []
-        for i, (name, data, how) in enumerate(pages(kind)):
-            if args.limit and i >= args.limit:
-                break
-            result = measure(name, data, how)
+        chosen = [page for i, page in enumerate(pages(kind)) if not args.limit or i < args.limit]
+        template = template_blocks({name: body_text(data).split("\n")
+                                    for name, data, how in chosen if how == "html"})
+        for name, data, how in chosen:
+            result = measure(name, data, how, template.get(name, frozenset()))
             if result[1] >= 20:  # pages with fewer visible words say nothing
                 results.append((name, result))
         if not results:
@@ -235,15 +269,19 @@ def main(argv: list[str] | None = None) -> int:
         silent = [r for r in low if not r[1][2]]
         reading = [r[4] for _, r in results]
         body = [r[5] for _, r in results]
+        own = [r[6] for _, r in results]
         print(f"| {kind} | {len(results)} | {_p10(shares):.3f} | {statistics.median(shares):.3f} | "
               f"{len(low)} | {len(silent)} | {_p10(reading):.3f} | {statistics.median(reading):.3f} | "
-              f"{_p10(body):.3f} | {statistics.median(body):.3f} |", flush=True)
-        worst_all.extend((kind, r, name) for name, r in sorted(results, key=lambda x: x[1][5])[:args.worst])
-    print("\nworst pages (by coverage of the body text):\n")
-    print("| kind | page | body text | all visible | reading text | visible words | warning |")
-    print("|---|---|---|---|---|---|---|")
-    for kind, (share, total, _, warn, reading, body), name in worst_all:
-        print(f"| {kind} | {name} | {body:.3f} | {share:.3f} | {reading:.3f} | {total} | {warn or '-'} |")
+              f"{_p10(body):.3f} | {statistics.median(body):.3f} | {_p10(own):.3f} | "
+              f"{statistics.median(own):.3f} |", flush=True)
+        worst_all.extend((kind, r, name) for name, r in sorted(results, key=lambda x: x[1][6])[:args.worst])
+    print("\nworst pages (by coverage of the body text without the site template):\n")
+    print("| kind | page | without template | body text | all visible | reading text | visible words "
+          "| warning |")
+    print("|---|---|---|---|---|---|---|---|")
+    for kind, (share, total, _, warn, reading, body, own_share), name in worst_all:
+        print(f"| {kind} | {name} | {own_share:.3f} | {body:.3f} | {share:.3f} | {reading:.3f} | {total} "
+              f"| {warn or '-'} |")
     return 0
 
 

@@ -69,6 +69,9 @@ SMALL_FILE = 1024 * 1024
 #: spans of at least SPAN_BYTES.
 SPLIT_BYTES = 512 * 1024
 SPAN_BYTES = 128 * 1024
+#: New files extracted to find which missing file each likely renames (more:
+#: they are left as new, unpaired).
+RENAME_MAX = 256
 #: Name ranges per worker process: a worker slowed by other load leaves its
 #: share to the others.
 SPANS_PER_WORKER = 4
@@ -102,6 +105,21 @@ class Moved:
     old_path: str
     new_path: str
     raw_sha256: str
+
+
+@dataclass(frozen=True)
+class Renamed:
+    """A missing file and a new one whose bytes differ but whose text says the
+    same, or nearly (a rename with an edit or a re-save). Both stay reported as
+    missing and new: this names the likely pair, it vouches for nothing."""
+
+    old_path: str
+    new_path: str
+    #: True: the new file's canonical text is the recorded one (formatting only).
+    same_text: bool
+    #: Paragraph digests on record that the new file has too, and how many are on record.
+    shared: int
+    paragraphs: int
 
 
 @dataclass(frozen=True)
@@ -142,6 +160,8 @@ class CheckReport:
     bytes_hashed: int = 0
     #: New files whose bytes are a recorded file's: (new path, recorded path).
     copies: tuple[tuple[str, str], ...] = ()
+    #: Missing files that a new file likely replaces under another name (:class:`Renamed`).
+    renamed: tuple[Renamed, ...] = ()
 
     @property
     def passed(self) -> bool:
@@ -396,6 +416,7 @@ class _Run:
         self.link_changes: list[Modified] = []
         self.missing: list[Entry] = []
         self.new: dict[str, str] = {}  # name -> raw digest
+        self.new_paths: dict[str, str] = {}  # name -> where it is on disk (regular files)
         self.errors: list[Problem] = []
         self.provenance: list[Problem] = []
         self.outside: list[Problem] = []
@@ -655,6 +676,7 @@ class _Run:
                 entry = plain_entry(entry[3])
             if entry is None:
                 self.new[item.name] = result[1]
+                self.new_paths[item.name] = item.path
             elif result[1] == entry.raw_sha256 and result[0] != entry.size:
                 # The bytes are the recorded ones, the recorded size is not theirs: the
                 # manifest was edited (an audit's case passed as "matched").
@@ -691,17 +713,20 @@ class _Run:
         the matched names as one string (names hold no newline: it is escaped),
         the rest as they are."""
         return ("\n".join(self.matched), self.changed, self.link_changes, self.missing, self.new,
-                self.errors, self.provenance, self.outside, self.drifted, self.bytes_hashed)
+                self.new_paths, self.errors, self.provenance, self.outside, self.drifted,
+                self.bytes_hashed)
 
     def absorb(self, share: tuple[Any, ...]) -> None:
         """Add the :meth:`share` of a name range (ranges in name order)."""
-        matched, changed, links, missing, new, errors, provenance, outside, drifted, hashed = share
+        (matched, changed, links, missing, new, new_paths, errors, provenance, outside, drifted,
+         hashed) = share
         if matched:
             self.matched.extend(matched.split("\n"))
         self.changed += changed
         self.link_changes += links
         self.missing += missing
         self.new.update(new)
+        self.new_paths.update(new_paths)
         self.errors += errors
         self.provenance += provenance
         self.outside += outside
@@ -717,6 +742,7 @@ class _Run:
         moved, missing, new = _pair_moves(self.missing, self.new)
         modified = self.link_changes + self._modified()
         modified, copies = self._copies(modified, new)
+        renamed = self._renames(missing, [n for n in new if n not in dict(copies)])
         drifted_paths = {d.path for d in self.drifted}
         self.matched.sort()  # in name order however the work was cut (chunks, name ranges)
         by_path = _by_path
@@ -728,7 +754,7 @@ class _Run:
             errors=tuple(sorted(self.errors, key=by_path)),
             provenance=tuple(sorted(self.provenance, key=by_path)),
             outside=tuple(sorted(self.outside, key=by_path)), deep=self.deep,
-            bytes_hashed=self.bytes_hashed, copies=copies)
+            bytes_hashed=self.bytes_hashed, copies=copies, renamed=renamed)
 
     def _copies(self, modified: list[Modified], new: list[str],
                 ) -> tuple[list[Modified], tuple[tuple[str, str], ...]]:
@@ -746,6 +772,43 @@ class _Run:
         named = [m if m.bytes_of is not None or found.get(m.new_raw or "", m.path) == m.path
                  else replace(m, bytes_of=found[m.new_raw or ""]) for m in modified]
         return named, tuple((n, found[self.new[n]]) for n in new if self.new[n] in found)
+
+    def _renames(self, missing: list[str], new: list[str]) -> tuple[Renamed, ...]:
+        """Pair missing files with new files that say the same or nearly: the new
+        files are extracted (at most RENAME_MAX of them, only when some recorded
+        file is missing) and matched first on the recorded canonical text, then on
+        the paragraph digests in the record store (at least half of the larger
+        side's paragraphs shared). Each file is paired once, best pair first."""
+        gone = set(missing)
+        old = [e for e in self.missing if e.path in gone and e.text_sha256 and e.kind != "link"]
+        candidates = [n for n in new if n in self.new_paths]
+        if not old or not candidates or len(candidates) > RENAME_MAX:
+            return ()
+        records = self._extract([CorpusFile(n, self.new_paths[n]) for n in candidates])
+        details = self._details([e for e in old if e.record_key])
+        recorded = {e.path: set(_paragraphs(details.get(e.record_key or ""))) for e in old}
+        scored: list[tuple[int, int, str, str, bool, int, int]] = []
+        for name, record in zip(candidates, records, strict=True):
+            if record.error is not None or record.text_sha256 is None:
+                continue
+            now = set(record.paragraphs)
+            for entry in old:
+                before = recorded[entry.path]
+                if record.text_sha256 == entry.text_sha256 and record.profile == entry.profile:
+                    scored.append((0, 0, entry.path, name, True, len(before), len(before)))
+                    continue
+                shared = len(before & now)
+                if before and 2 * shared >= max(len(before), len(now)):
+                    scored.append((1, -shared, entry.path, name, False, shared, len(before)))
+        paired_old: set[str] = set()
+        paired_new: set[str] = set()
+        out = []
+        for _, _, old_path, new_path, same, shared, total in sorted(scored):
+            if old_path not in paired_old and new_path not in paired_new:
+                paired_old.add(old_path)
+                paired_new.add(new_path)
+                out.append(Renamed(old_path, new_path, same, shared, total))
+        return tuple(sorted(out, key=lambda r: r.new_path))
 
     def _recorded(self, digests: set[str]) -> dict[str, str]:
         """The first recorded path (in name order) of each of ``digests``."""
@@ -788,6 +851,11 @@ class _Run:
         except VerifyError as exc:
             self.errors.append(Problem(str(store), exc.message))
             return {}
+
+
+def _paragraphs(detail: dict[str, Any] | None) -> list[str]:
+    found = detail.get("paragraphs") if detail else None
+    return [p for p in found if isinstance(p, str)] if isinstance(found, list) else []
 
 
 def _by_path(item: Problem | Drifted) -> str:

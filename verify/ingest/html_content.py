@@ -54,7 +54,7 @@ __all__ = [
     "select_main",
 ]
 
-SELECTOR_VERSION = "html-content/4"
+SELECTOR_VERSION = "html-content/5"
 """Version of the selection rules.  Any change that alters the output for
 some page is a new version (DESIGN.md: profiles are versioned); record it
 beside the parser versions in every extraction record."""
@@ -868,7 +868,7 @@ def _furniture(order: list[Node], prose: list[int], inline: list[bool], mains: l
         elif names and ("class" in attrs or "id" in attrs):
             # _furniture_by_name, inline: most class-and-id texts name no chrome
             kind = _chrome_kind_of(attrs.get("class", ""), attrs.get("id", ""))
-            if not (kind and _named_furniture(kind, prose[node.index] / total)):
+            if not (kind and _named_furniture(kind, prose[node.index] / total)) or _titled_section(node):
                 continue
         else:
             continue
@@ -876,6 +876,31 @@ def _furniture(order: list[Node], prose: list[int], inline: list[bool], mains: l
         if ends is not None:
             skip = ends[node.index]
     return found
+
+
+_SLUG_GAP = re.compile(r"[^\w]+")
+
+
+def _titled_section(node: Node) -> bool:
+    """A section whose ``id`` is its own heading's title made an anchor: what
+    Docutils, Sphinx, Markdown renderers and Asciidoctor write (PEP 8's
+    "Comments" is ``<section id="comments"><h2>Comments</h2>``, GitHub's
+    ``id="user-content-comments"``, a repeated title ``comments-1``). Its id
+    names its title, not a widget: a chrome word in it ("comments",
+    "recommendations", "related work", "search") is no evidence (audit4,
+    peps.python.org lost whole sections so). A comment thread's
+    ``<div id="comments">`` headed "3 thoughts on ..." is not titled so."""
+    identifier = node.attrs.get("id")
+    # the first element that is not an empty anchor (Sphinx's ``<span id="label">``)
+    heading = next((e for e in node.elements() if not (e.tag in _INLINE_TAGS and not e.children)), None)
+    if not identifier or heading is None or heading.tag not in _HEADINGS:
+        return False
+    slug = _SLUG_GAP.sub("-", _text_of(heading).casefold()).strip("-_")
+    if not slug:
+        return False
+    identifier = identifier.strip("-_")
+    return (identifier == slug or identifier.endswith("-" + slug) or identifier.endswith("_" + slug)
+            or (identifier.startswith(slug + "-") and identifier[len(slug) + 1:].isdigit()))
 
 
 #: The attributes :func:`_is_hidden` reads: a node with none of them is shown.
@@ -966,6 +991,8 @@ def _furniture_by_markup(node: Node, prose: list[int], total: int, generated: bo
     their link rows still go by the block filter."""
     if generated and (node.tag == "header" or (node.tag == "aside" and _in_sectioning(node))):
         return False
+    if node.tag == "aside" and _footnotes(node):
+        return False
     if node.tag in _FURNITURE_TAGS or node.attrs.get("role") in _FURNITURE_ROLES:
         return prose[node.index] < 0.6 * total
     if node.tag == "form":
@@ -973,6 +1000,19 @@ def _furniture_by_markup(node: Node, prose: list[int], total: int, generated: bo
     if node.tag == "header" and not _in_sectioning(node):
         return prose[node.index] < 0.6 * total
     return False
+
+
+#: DPUB-ARIA roles of a document's notes (Docutils writes
+#: ``<aside class="footnote brackets" role="doc-footnote">``).
+_NOTE_ROLES = frozenset({"doc-footnote", "doc-endnote", "doc-endnotes", "doc-footnotes"})
+
+
+def _footnotes(node: Node) -> bool:
+    """An ``<aside>`` that is, or holds, a note the markup calls the
+    document's (a DPUB-ARIA note role): content, not a sidebar (PEP 8's
+    footnotes were dropped as one, audit4)."""
+    return node.attrs.get("role") in _NOTE_ROLES or any(
+        e.attrs.get("role") in _NOTE_ROLES for e in node.elements())
 
 
 def _in_sectioning(node: Node) -> bool:
@@ -1057,7 +1097,7 @@ def _class_weight(node: Node) -> int:
     weight = 0
     if hints and _CONTENT_HINT.search(hints):
         weight += 25
-    if hints and _chrome_named(hints):
+    if hints and _chrome_named(hints) and not _titled_section(node):
         weight -= 25
     if _is_marked_main(node):
         weight += 30

@@ -7,7 +7,7 @@ from typing import Any
 
 from verify.escape import shown
 
-from verify.check import CheckReport, Modified
+from verify.check import CheckReport, Modified, Renamed
 
 
 def _name(path: str) -> str:
@@ -30,6 +30,7 @@ def check_json(report: CheckReport, *, manifest: str, root: str) -> dict[str, An
         "missing": list(report.missing),
         "new": list(report.new),
         "copies": [{"path": path, "of": of} for path, of in report.copies],
+        "renamed": [asdict(r) for r in report.renamed],
         "drifted": [asdict(d) for d in report.drifted],
         "refused": [asdict(p) for p in report.refused],
         "errors": [asdict(p) for p in report.errors],
@@ -45,10 +46,14 @@ def check_text(report: CheckReport, *, manifest: str, root: str) -> str:
         lines.append(f"  modified  {_name(m.path)}: {shown(_what_changed(m), backslash=False)}{swapped}")
     for mv in report.moved:
         lines.append(f"  moved     {_name(mv.old_path)} -> {_name(mv.new_path)}")
-    lines.extend(f"  missing   {_name(name)}" for name in report.missing)
+    renamed_to = {r.old_path: r for r in report.renamed}
+    renamed_from = {r.new_path: r for r in report.renamed}
+    lines.extend(f"  missing   {_name(name)}" + (f" (likely renamed: see {_name(renamed_to[name].new_path)})"
+                                                 if name in renamed_to else "") for name in report.missing)
     copies = dict(report.copies)
     lines.extend(f"  new       {_name(name)}" + (f" (a copy of the recorded {_name(copies[name])})"
-                                                 if name in copies else "") for name in report.new)
+                                                 if name in copies else _renamed(renamed_from.get(name)))
+                 for name in report.new)
     for d in report.drifted:
         lines.append(f"  drifted   {_name(d.path)}: same bytes, canonical text {_short(d.old_text)} -> "
                      f"{_short(d.new_text)}; extractor {d.old_extractor} -> {d.new_extractor}; "
@@ -62,6 +67,16 @@ def check_text(report: CheckReport, *, manifest: str, root: str) -> str:
     lines.append(", ".join(f"{n} {k}" for k, n in counts.items() if n or k == "matched"))
     lines.append("OK: every file matches the manifest" if report.passed else "DRIFT: see above")
     return "\n".join(lines) + "\n"
+
+
+def _renamed(r: Renamed | None) -> str:
+    if r is None:
+        return ""
+    if r.same_text:
+        return (f" (likely the missing {_name(r.old_path)} renamed: other bytes, canonical text "
+                "unchanged)")
+    return (f" (likely the missing {_name(r.old_path)} renamed and edited: {r.shared} of its "
+            f"{r.paragraphs} paragraphs on record unchanged)")
 
 
 def _what_changed(m: Modified) -> str:
