@@ -217,14 +217,13 @@ _PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 
 def _negated_word(w: Word, here: set[str]) -> bool:
     """Whether a word is a word of the other side negated by a prefix or a
-    suffix: "incommodious" where the other side says "not commodious",
-    "powerless" for "not able" ("-less" negates whatever it ends)."""
+    suffix: "incommodious" where the other side says "not commodious" (the
+    whole stem: "improvements" is no negation of "providence"), "powerless"
+    for "not able" ("-less" negates whatever it ends)."""
     low = w.text.lower()
     if low.endswith("less") and len(low) > 6:
         return True
-    return any(
-        low.startswith(p) and stem(low[len(p) :])[:4] in here for p in _PREFIXES if len(low) > len(p) + 3
-    )
+    return any(low.startswith(p) and stem(low[len(p) :]) in here for p in _PREFIXES if len(low) > len(p) + 3)
 
 
 #: How far (in words) from a negation the words that place its statement may be.
@@ -562,7 +561,7 @@ def flipped(
     clause, other_clause = clauses(ws, text), clauses(other, other_text)
     sentence = sentences(other, other_text)
     mine = {w.stem for w in ws if says_negatively(w)}
-    here = {w.stem[:4] for w in ws if w.content}
+    here = {w.stem for w in ws if w.content}
     negative_at = [
         j
         for j, w in enumerate(other)
