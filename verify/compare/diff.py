@@ -723,7 +723,7 @@ def version_edits(a: Side, b: Side, pair: int) -> list[Difference] | None:
     one of which is the other with a clause put in; None for a pair that is
     neither."""
     ta, tb = ed.tokens(a.text, a.span.start, a.span.end), ed.tokens(b.text, b.span.start, b.span.end)
-    if not (ed.near_identical(ta, tb) or ed.contained(ta, tb)):
+    if not (ed.near_identical(ta, tb) or ed.contained(ta, tb, a.text, b.text)):
         return None
     out = []
     for e in ed.edits(ta, tb):
