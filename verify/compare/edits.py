@@ -99,7 +99,9 @@ def contained(ta: Sequence[Token], tb: Sequence[Token], text_a: str, text_b: str
     remote-object-info commands which use Y"). Such a pair is too far
     apart in letters to be :func:`near_identical`, but it is one sentence
     in two versions: the clause put in is an edit. Words put in across a
-    sentence end are not a clause (:func:`_across_sentences`); ``text_a``
+    sentence end are not a clause (:func:`_across_sentences`), nor words
+    before the first word both sides have (the end of the sentence before,
+    which the other version cut off: bash's escape lists); ``text_a``
     and ``text_b`` are the texts the tokens' spans point into."""
     short, long_, text = (ta, tb, text_b) if len(ta) <= len(tb) else (tb, ta, text_a)
     if sum(len(t.norm) for t in short) < MIN_LETTERS:
@@ -110,6 +112,8 @@ def contained(ta: Sequence[Token], tb: Sequence[Token], text_a: str, text_b: str
     runs = [(j1, j2) for tag, _, _, j1, j2 in sm.get_opcodes() if tag != "equal"]
     if len(runs) > INSERTED_RUNS or max((j2 - j1 for j1, j2 in runs), default=0) < CLAUSE_WORDS:
         return False
+    if runs[0][0] == 0:
+        return False  # words before the first shared word may end the sentence before, cut elsewhere
     return not any(_across_sentences(long_, j1, j2, text) for j1, j2 in runs)
 
 
