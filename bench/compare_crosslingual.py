@@ -23,6 +23,7 @@ there, and only such names are swapped.
     python bench/compare_crosslingual.py --pairs RusSynodal:KJV --books Ruth --show-missed
     python bench/compare_crosslingual.py --corpus DIR --books Exodus Luke Romans   # xling's held out
     python bench/compare_crosslingual.py --corpus DIR --books Numbers John Hebrews  # xling2's held out
+    python bench/compare_crosslingual.py --corpus DIR --books Joshua Matthew "I Corinthians"  # xling4's
 """
 
 from __future__ import annotations

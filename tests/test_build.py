@@ -38,7 +38,7 @@ def test_bad_files_are_entries_with_errors_and_do_not_stop_the_run(tmp_path: Pat
     result = build_manifest(tmp_path, jobs=2)
     codes = {e.path: e.error_code for e in result.manifest.entries}
     assert codes == {
-        "good.txt": None, "empty.txt": "ingest.empty", "image.txt": None,
+        "good.txt": None, "empty.txt": None, "image.txt": None,
         "locked.pdf": "ingest.encrypted", "broken.pdf": "ingest.corrupt", "nobody.html": None,
         "escape.txt": None,
     }
@@ -47,6 +47,9 @@ def test_bad_files_are_entries_with_errors_and_do_not_stop_the_run(tmp_path: Pat
     # Issue 8 item 11: a file no ingester reads is a hash-only entry, not a failure;
     # a symlink is recorded as a link with its target, never followed.
     assert entries["image.txt"].format == "unknown" and entries["image.txt"].text_sha256 is None
+    # audit4: an empty file is kept hash-only too, not a failure, and the build says why.
+    assert entries["empty.txt"].format == "unknown" and entries["empty.txt"].raw_sha256 is not None
+    assert ("empty.txt", "the file is empty (0 bytes)") in result.unread
     assert entries["image.txt"].raw_sha256 is not None
     assert (entries["escape.txt"].kind, entries["escape.txt"].target) == ("link", "/etc/hostname")
     assert result.manifest.by_path()["locked.pdf"].raw_sha256.startswith("sha256:")

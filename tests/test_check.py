@@ -85,7 +85,7 @@ def test_deep_check_reports_extractor_drift(corpus: tuple[Path, Path]) -> None:
     assert _check(corpus).passed  # a plain check reads bytes only
     (drift,) = _check(corpus, deep=True).drifted
     assert drift.path == "latex.pdf" and drift.old_extractor == "pypdfium2 4.0.0"
-    assert drift.new_extractor is not None and drift.new_extractor.startswith("verify-pdf/1 pypdfium2 5")
+    assert drift.new_extractor is not None and drift.new_extractor.startswith("verify-pdf/2 pypdfium2 5")
 
 
 def test_deep_check_names_an_edited_text_digest_for_what_it_is(corpus: tuple[Path, Path]) -> None:
@@ -113,8 +113,8 @@ def test_backend_drift_between_pypdf_and_pdfium_is_reported(tmp_path: Path) -> N
     manifest = build_manifest(root, options=Options(pdf_backend="pypdf"), jobs=1).manifest
     report = check_manifest(manifest, root, deep=True, jobs=1)
     (drift,) = report.drifted
-    assert drift.old_extractor.startswith("verify-pdf/1 pypdf ")
-    assert drift.new_extractor.startswith("verify-pdf/1 pypdfium2")
+    assert drift.old_extractor.startswith("verify-pdf/2 pypdf ")
+    assert drift.new_extractor.startswith("verify-pdf/2 pypdfium2")
 
 
 def test_a_file_swapped_for_a_link_out_of_the_root_is_modified_not_read(

@@ -125,3 +125,4 @@ def test_too_many_new_files_are_left_unpaired(corpus: tuple[Path, Path],
     monkeypatch.setattr(verify.check, "RENAME_MAX", 0)
     report = _check(corpus)
     assert report.missing == (TXT,) and report.new == ("renamed.txt",) and report.renamed == ()
+    assert report.renames_unpaired == 1  # said, not silent (audit4)

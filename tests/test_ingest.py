@@ -192,7 +192,7 @@ def test_one_document_encrypted_many_ways_has_one_canonical_hash() -> None:
     assert len({r.raw_sha256 for r in records}) == len(records)
     # PDFium refuses an empty *owner* password; the pypdf fallback opens it and says so.
     r5 = records[2]
-    assert r5.extractor is not None and r5.extractor.startswith("verify-pdf/1 pypdf ")
+    assert r5.extractor is not None and r5.extractor.startswith("verify-pdf/2 pypdf ")
     assert any("empty password" in w for w in r5.warnings)
     # Every one that is encrypted says so, whichever backend opened it (PDFium
     # opened r3 without a word until an audit saw it).
@@ -252,7 +252,7 @@ def test_pdf_text_matches_the_reference_text_shipped_with_it() -> None:
 def test_pdf_pages_and_metadata_are_extracted() -> None:
     extracted = ingest_pdf((PDF / "pdflatex-4-pages.pdf").read_bytes())
     assert len(extracted.pages) == 4
-    assert extracted.extractor.startswith("verify-pdf/1 pypdfium2 ")
+    assert extracted.extractor.startswith("verify-pdf/2 pypdfium2 ")
     assert dict(extracted.metadata).get("Producer", "").startswith("pdfTeX")
 
 

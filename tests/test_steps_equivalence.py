@@ -138,13 +138,40 @@ def word_places(text: str) -> dict[str, list[int]]:
 
 
 @settings(max_examples=2000, deadline=None)
-@given(st.text(alphabet="aAbB-_ 1\n\u03a3\u03c3\u0130\u00e9\u00c9\u00df\u2160'", max_size=50))
+@given(st.text(alphabet="aAbB-_ 1\n\u03a3\u03c3\u0130\u00e9\u00c9\u00df\u2160'\u212a\u01c5\u00b2\u0663",
+               max_size=50))
 def test_word_places_equal_the_finditer_loop(text: str) -> None:
     """Same words, same offsets, same order of first use (the Counter of
     word parts built from it counts in that order)."""
     found = layout.word_places(text)
     assert found == word_places(text)
     assert list(found) == list(word_places(text))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="aAzZbB-_ 1\n'\u2019\u2013\u00a0\u00a9\u0663\u0301\u24b6\u212a", max_size=50))
+def test_word_places_of_ascii_letters_equal_the_finditer_loop(text: str) -> None:
+    """The ASCII pattern's split: letters in ASCII only (the Kelvin sign's
+    lower case is ``k``), other characters outside ASCII (a combining accent,
+    a circled letter, which is no letter of the pattern)."""
+    found = layout.word_places(text)
+    assert found == word_places(text)
+    assert list(found) == list(word_places(text))
+
+
+def test_lower_casing_a_text_is_lower_casing_each_character_alone() -> None:
+    """What lets word_places lower-case a text whole: but for ``Σ`` and
+    ``İ``, ``str.lower`` maps every code point to one code point, a letter
+    of the pattern (``[^\\W\\d_]``) exactly when the code point is one."""
+    letter = re.compile(r"[^\W\d_]")
+    for code in range(0x110000):
+        char = chr(code)
+        if char in "\u03a3\u0130":
+            continue
+        lower = char.lower()
+        assert len(lower) == 1, hex(code)
+        assert bool(letter.fullmatch(char)) == bool(letter.fullmatch(lower)), hex(code)
+    assert len("\u0130".lower()) == 2 and "\u03a3\u03a3".lower() == "\u03c3\u03c2"
 
 
 def _a_line_starts_with_a_digit(page: str) -> bool:
@@ -321,6 +348,10 @@ def test_digests_and_coverage_from_the_paragraph_streams_are_the_texts(
     streams = tuple(map(fingerprint.word_stream, Canonical(text, "canon/5").paragraphs))
     joined = fingerprint.stream_sha256(fingerprint.join_streams(streams), "canon/5")
     assert joined == fingerprint.text_sha256(text, "canon/5")
+    assert fingerprint.streams_sha256(streams, "canon/5") == tuple(
+        fingerprint.stream_sha256(stream, "canon/5") for stream in streams)
+    assert fingerprint.streams_sha256(map(fingerprint.word_stream, pages), "canon/6") == tuple(
+        fingerprint.text_sha256(page, "canon/6") for page in pages)
     extracted = Extracted("text", "x", tuple(pages), removed=tuple(removed))
     assert coverage_warnings(extracted, text, streams) == coverage_warnings(extracted, text)
 
@@ -391,3 +422,35 @@ def test_a_folded_paragraph_is_its_words_joined_by_spaces(text: str) -> None:
 def test_a_list_item_starts_where_unwrap_looks_for_one(line: str) -> None:
     if layout._LIST_ITEM.match(line):
         assert layout._may_start_item(line)
+
+
+def _line_changes_loop(name: str, pages: tuple[str, ...], out: tuple[str, ...]) -> object:
+    """The record of a text step as the driver made it: a loop over the
+    paired lines of each changed page."""
+    from verify.model import Change
+
+    examples: list[str] = []
+    count = 0
+    for before, after in zip(pages, out, strict=True):
+        if before == after:
+            continue
+        for old, new in zip(before.split("\n"), after.split("\n"), strict=False):
+            if old != new:
+                count += 1
+                if len(examples) < normalize._EXAMPLES:
+                    examples.append(normalize._diff_example(old, new))
+        count += abs(before.count("\n") - after.count("\n"))
+    return Change(step=name, count=max(count, 1), examples=tuple(examples))
+
+
+_PAGE = st.text(alphabet="ab \n", max_size=24)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.tuples(_PAGE, _PAGE, st.booleans()), min_size=1, max_size=5))
+def test_line_changes_counted_in_c_are_the_loops(pairs: list[tuple[str, str, bool]]) -> None:
+    """Pages changed or not, lines added, dropped or changed anywhere, more
+    than three differences across pages (the examples' cut)."""
+    pages = tuple(before for before, _, _ in pairs)
+    out = tuple(after if changed else before for before, after, changed in pairs)
+    assert normalize._line_changes("step", pages, out) == _line_changes_loop("step", pages, out)

@@ -46,8 +46,10 @@ from verify.pipeline import Options, crashed_beneath, hard_timeout, process_bene
 from verify.provenance import Provenance, load_provenance
 from verify.report.lint_text import finding_json
 
-#: Formats that no ingester reads are kept as hash-only entries, not failures.
-HASH_ONLY_CODES = frozenset({"ingest.unsupported"})
+#: Formats that no ingester reads are kept as hash-only entries, not failures;
+#: so is an empty file (an empty ``__init__.py`` is a normal file: audit4 saw
+#: every build of a Python tree fail on them), its bytes checked like any other.
+HASH_ONLY_CODES = frozenset({"ingest.unsupported", "ingest.empty"})
 #: Files extracted per part (one worker pool each): the records of one part are held at a time.
 BUILD_PART = 8192
 

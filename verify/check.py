@@ -162,6 +162,12 @@ class CheckReport:
     copies: tuple[tuple[str, str], ...] = ()
     #: Missing files that a new file likely replaces under another name (:class:`Renamed`).
     renamed: tuple[Renamed, ...] = ()
+    #: Deep check: matched files whose entry records no extraction (built with
+    #: ``--hash-only``, or a format no ingester reads): their bytes were checked,
+    #: their text could not be.
+    textless: tuple[str, ...] = ()
+    #: New files not extracted to find renames: more than RENAME_MAX of them.
+    renames_unpaired: int = 0
 
     @property
     def passed(self) -> bool:
@@ -421,7 +427,9 @@ class _Run:
         self.provenance: list[Problem] = []
         self.outside: list[Problem] = []
         self.drifted: list[Drifted] = []
+        self.textless: list[str] = []
         self.bytes_hashed = 0
+        self.renames_unpaired = 0
         self.pool: ProcessPoolExecutor | None = None
         self.workers = 1
         self.inflight: deque[tuple[list[tuple[Entry | PlainLine | None, CorpusFile]],
@@ -685,8 +693,10 @@ class _Run:
                                            "manifest is inconsistent (edited?)"))
             elif result[1] == entry.raw_sha256:
                 self.matched.append(item.name)  # the walk's string, not one more per file
-                if self.deep:
+                if self.deep and _text_on_record(entry):
                     deep.append((entry, item))
+                elif self.deep:  # nothing to re-verify it against (audit4: all were "drifted")
+                    self.textless.append(item.name)
             else:
                 self.changed.append((entry, item, result[1]))
         records = self._extract([item for _, item in deep])
@@ -754,7 +764,8 @@ class _Run:
             errors=tuple(sorted(self.errors, key=by_path)),
             provenance=tuple(sorted(self.provenance, key=by_path)),
             outside=tuple(sorted(self.outside, key=by_path)), deep=self.deep,
-            bytes_hashed=self.bytes_hashed, copies=copies, renamed=renamed)
+            bytes_hashed=self.bytes_hashed, copies=copies, renamed=renamed,
+            textless=tuple(sorted(self.textless)), renames_unpaired=self.renames_unpaired)
 
     def _copies(self, modified: list[Modified], new: list[str],
                 ) -> tuple[list[Modified], tuple[tuple[str, str], ...]]:
@@ -782,7 +793,10 @@ class _Run:
         gone = set(missing)
         old = [e for e in self.missing if e.path in gone and e.text_sha256 and e.kind != "link"]
         candidates = [n for n in new if n in self.new_paths]
-        if not old or not candidates or len(candidates) > RENAME_MAX:
+        if not old or not candidates:
+            return ()
+        if len(candidates) > RENAME_MAX:  # said, not silent (audit4)
+            self.renames_unpaired = len(candidates)
             return ()
         records = self._extract([CorpusFile(n, self.new_paths[n]) for n in candidates])
         details = self._details([e for e in old if e.record_key])
@@ -851,6 +865,12 @@ class _Run:
         except VerifyError as exc:
             self.errors.append(Problem(str(store), exc.message))
             return {}
+
+
+def _text_on_record(entry: Entry) -> bool:
+    """Does the entry record an extraction (a text digest, an extractor, or an
+    error), so that a deep check has something to re-verify?"""
+    return entry.text_sha256 is not None or entry.extractor is not None or entry.error_code is not None
 
 
 def _paragraphs(detail: dict[str, Any] | None) -> list[str]:
@@ -1095,6 +1115,12 @@ def _modified(entry: Entry, new_raw: str, record: Record, detail: dict[str, Any]
         return Modified(entry.path, entry.raw_sha256, new_raw, None, old_text,
                         record.text_sha256, note=note)
     changed = record.text_sha256 != old_text
+    if not changed and not (record.text or "").strip():
+        # No words on either side (a scan without a text layer, an image): the
+        # bytes changed and nothing says whether what they show did (audit4).
+        return Modified(entry.path, entry.raw_sha256, new_raw, None, old_text, record.text_sha256,
+                        note="no text on either side to compare (pages of images, a scan without OCR?): "
+                             "whether what it shows changed cannot be told")
     if not changed and record.removed_sha256 != entry.removed_sha256:
         before = tuple(detail["removed"]) if detail and isinstance(detail.get("removed"), list) else ()
         return Modified(entry.path, entry.raw_sha256, new_raw, False, old_text, record.text_sha256,

@@ -98,6 +98,14 @@ def stream_sha256(stream: str, profile: str) -> str:
     return sha256_bytes(framed.encode("utf-8"))
 
 
+def streams_sha256(streams: Iterable[str], profile: str) -> tuple[str, ...]:
+    """:func:`stream_sha256` of each stream (a document's paragraphs): the
+    frame made once, one hash object and one label a stream, no call a
+    stream (a record holds thousands of paragraph digests)."""
+    frame, sha = f"verify-{profile}\n", hashlib.sha256
+    return tuple([f"{ALGORITHM}:{sha((frame + stream).encode('utf-8')).hexdigest()}" for stream in streams])
+
+
 def removed_sha256(removed: tuple[str, ...] | list[str], profile: str) -> str | None:
     """Digest of what was removed before hashing (site chrome, page furniture):
     ``sha256("verify-<profile>-removed\n" + word stream of the pieces, one per

@@ -53,6 +53,10 @@ class Block:
 #: for a process's internal use, never text), so no document spells it; the
 #: layout steps leave marked lines alone (their line structure is content)
 #: and the profile takes the mark out of the canonical text.
+#: The ``metadata`` key that counts the last pieces of ``Extracted.removed``
+#: which are on record but in no page (an HTML page's alt texts and ``<meta>``
+#: author; a PDF's title, annotations and form fields): not words the text lost.
+UNSEEN_PIECES = "unseen-pieces"
 CODE_LINE = "\ufdd0"
 #: The warning of an extraction whose own text held :data:`CODE_LINE`.
 MARK_IN_TEXT = ("the text holds U+FDD0, a Unicode noncharacter that verify uses as a mark; "

@@ -30,7 +30,7 @@ from verify.errors import (
     WorkerCrashed,
 )
 from verify.ingest import SNIFF_BYTES, Backend, HtmlParser, ingest_bytes, sniff
-from verify.model import CODE_LINE, Extracted, Format, Record
+from verify.model import CODE_LINE, UNSEEN_PIECES, Extracted, Format, Record
 from verify.normalize import PROFILES, canonicalize
 
 #: Files larger than this are hashed (in constant memory) but not extracted.
@@ -180,7 +180,7 @@ def process_bytes(data: bytes, name: str, options: Options = Options(),
         extractor=extracted.extractor,
         encoding=extracted.encoding,
         text=canonical.text,
-        paragraphs=tuple(fingerprint.stream_sha256(stream, canonical.profile) for stream in streams),
+        paragraphs=fingerprint.streams_sha256(streams, canonical.profile),
         changes=canonical.changes,
         removed=tuple(piece[:MAX_REMOVED_LEN] for piece in removed),
         metadata=extracted.metadata,
@@ -257,7 +257,7 @@ def _shown_removed(extracted: Extracted) -> tuple[str, ...]:
     """The removed pieces less the last ones that are words of no text node
     (canon/5: an HTML page's alt texts, abbreviations' titles, ``<meta>``
     author and description, counted in the ``unseen-pieces`` metadata)."""
-    unseen = sum(int(value) for key, value in extracted.metadata if key == "unseen-pieces")
+    unseen = sum(int(value) for key, value in extracted.metadata if key == UNSEEN_PIECES)
     return extracted.removed[:len(extracted.removed) - unseen]
 
 

@@ -152,8 +152,8 @@ def test_build_and_lint_text_escape_names_json_keeps_them_exact(
     root = tmp_path / "corpus"
     root.mkdir()
     name = "evil\x1b[31m\u202e.txt"
-    (root / name).write_bytes(b"")  # empty: a failure, so build prints its name
-    assert main(["build", str(root), "-m", str(tmp_path / "m.json"), "-q", "-j", "1"]) == 1
+    (root / name).write_bytes(b"")  # empty: kept hash-only, and build names it on its "hashed" line
+    assert main(["build", str(root), "-m", str(tmp_path / "m.json"), "-q", "-j", "1"]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\u202e" not in out and "evil\\" in out
     assert main(["lint", str(root), "-j", "1"]) == 2

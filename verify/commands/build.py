@@ -108,8 +108,12 @@ def run(args: argparse.Namespace) -> int:
     else:
         total, hashed = result.files, result.hashed_only
         kept = f", {hashed} hashed only (no ingester reads their format)" if hashed else ""
-        print(f"wrote {shown(args.manifest)}: {total} files, {total - len(failed) - hashed} ingested "
-              f"({result.reused} reused from the previous build){kept}, {len(failed)} failed")
+        if args.hash_only:  # nothing was ingested: say what was done (audit4)
+            print(f"wrote {shown(args.manifest)}: {total} files hashed (--hash-only: no text extracted), "
+                  f"{len(failed)} failed")
+        else:
+            print(f"wrote {shown(args.manifest)}: {total} files, {total - len(failed) - hashed} ingested "
+                  f"({result.reused} reused from the previous build){kept}, {len(failed)} failed")
         for record in failed:
             print(f"  failed  {shown(record.path)}: {shown(record.error or '')} [{record.error_code}]")
         for path, why in result.unread[:_UNREAD_SHOWN]:

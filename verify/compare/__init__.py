@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from verify.compare import align as _align
+from verify.compare.across import aliased, aliases, idiomatic, names_of
 from verify.compare.edits import tokens as edit_tokens
 from verify.compare.diff import (
     Side,
@@ -185,7 +186,16 @@ def _compare_across(
 ) -> Comparison:
     common_a, common_b = _lower_case_words(a), _lower_case_words(b)
     # A Russian name is keyed as the other text writes it: "Аароном" is "Aaron".
-    keys = (resolver(_capital_keys(b)), resolver(_capital_keys(a)))
+    keys = (resolver(_capital_keys(b), langs[0] != "en"), resolver(_capital_keys(a), langs[1] != "en"))
+    # ... and as the other text writes it where the pairs teach it: "Иудеи" is "Jews".
+    learnt = aliases(
+        [
+            (names_of(p.a_excerpt.text, common_a, keys[0]), names_of(p.b_excerpt.text, common_b, keys[1]))
+            for p in pairs
+            if not p.one_sided
+        ]
+    )
+    keys = (aliased(keys[0], learnt), keys[1])
     near_a = _windows([_capital_keys(p.a_excerpt.text, keys[0]) for p in pairs])
     near_b = _windows([_capital_keys(p.b_excerpt.text, keys[1]) for p in pairs])
     side_of = [
@@ -209,7 +219,7 @@ def _compare_across(
     # two scripts: names meet by phonetic key
     cyrillic = keys[1] if langs[1] == "ru" else keys[0]  # Latin names keep their key either way
     found, notes = _habits(found, a, b, lambda t: _capital_keys(t, cyrillic))
-    found = across_neighbours(found)
+    found = idiomatic(across_neighbours(found), langs)
     found.extend(passages(pairs, a, b))
     found.sort(key=lambda d: (d.pair, d.a.span.start, d.b.span.start))
     return Comparison(a, b, sa, sb, pairs, tuple(found), notes)

@@ -207,6 +207,8 @@ def _path(
     if langs[0] != langs[1]:
         path = [piece for bead in path for piece in _detach_by_length(bead, scorer, va, vb)]
         path = _attach_by_length(path, scorer)
+        if CROSS_RESIDUAL:
+            path = _attach_residual(path, va, vb)
     else:
         path = _attach(
             _crossed(_slide([piece for bead in path for piece in _detach(bead, va, vb, scorer)], va, vb)),
@@ -509,6 +511,11 @@ def _slide(
             break
     return out
 
+
+#: Across languages too, a sentence left alone joins the neighbouring bead
+#: whose other side says what it says beyond the bead's own side
+#: (:func:`_attach_residual`; with the learnt lexicon's words).
+CROSS_RESIDUAL = True
 
 #: Across languages, a sentence left alone joins a neighbouring bead when the
 #: bead's lengths then agree this much better.

@@ -292,20 +292,49 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _RU_AU = re.compile(r"([ае])в(?=[^аеёиоуыэюя]|$)")
 
 
-def _variants(word: str) -> list[str]:
+def _variants(word: str, hebrew: bool = False) -> list[str]:
     """The keys a name may have, best first: as written, and for a Russian
-    word also without its case ending (its stem at least three letters)."""
-    keys = [name_key(word)]
+    word also without its case ending (its stem at least three letters).
+    With ``hebrew``, each also with the English way of writing two Hebrew
+    letters (:func:`_english_hebrew`)."""
+    forms = [word]
     if _CYRILLIC.search(word):
         low = word.lower()
         m = _RU_ENDING.search(low)
         stem = low[: m.start()] if m and m.start() >= 3 else low
         if stem != low:
-            keys.append(name_key(stem))
+            forms.append(stem)
         greek = _RU_AU.sub(r"\1", stem)  # "Савл" / "Saul": "в" after "а", "е" was a "u"
         if greek != stem:
-            keys.append(name_key(greek))
-    return keys
+            forms.append(greek)
+        for suffix in (_RU_ADJECTIVE, _RU_POSSESSIVE):
+            m = suffix.search(low)
+            if m and m.start() >= 3:
+                forms.append(low[: m.start()])
+        forms += [f.replace("ф", "т") for f in forms if "ф" in f]  # theta: "Дафан" / "Dathan"
+    keys = [name_key(f) for f in forms]
+    if hebrew:
+        keys += [name_key(_english_hebrew(f)) for f in forms]
+    return list(dict.fromkeys(keys))
+
+
+#: A Russian adjective made of a place or people ("Египетской", "Синайской",
+#: "Моавитской", "Галилейского"): the name is what comes before.
+_RU_ADJECTIVE = re.compile(r"(?:ит|ян)?[сц]к(?:ий|ая|ое|ой|ого|ому|ом|ую|ие|их|им|ими|ей|ия|ою|ия)$")
+#: A Russian possessive in -ин ("Левиины", "Манассиин"): the name's.
+_RU_POSSESSIVE = re.compile(r"ин(?:а|о|ы|ом|ой|ых|ым|ыми|у|е)?$")
+
+
+_KH = re.compile(r"kh")
+_TS = re.compile(r"t[sz]")
+
+
+def _english_hebrew(word: str) -> str:
+    """A name as the English Bibles write its Hebrew letters: het as "h" where
+    Darby's French and the Synodal write "kh" / "х" ("Makhli", "Махли" /
+    "Mahli"; "Zérakh" / "Zerah"), tsade as "z" for "ts" / "ц" ("Tsoan" /
+    "Zoan", "Jitsehar" / "Izhar")."""
+    return _TS.sub("z", _KH.sub("h", anyascii(word).lower()))
 
 
 def _core(key: str) -> str:
@@ -315,21 +344,23 @@ def _core(key: str) -> str:
     return key[1:] if key[:1] in "aeiouk" else key
 
 
-def resolver(other: frozenset[str]) -> Callable[[str], str]:
+def resolver(other: frozenset[str], hebrew: bool = False) -> Callable[[str], str]:
     """A key function for one text's names against ``other``, the keys of the
     other text's (in another language): a word's key is the first of its
     variants (:func:`_variants`) that the other text has, else the first
     whose core (:func:`_core`, two letters at least, both keys shortened) is
     the core of exactly one key of the other text, else its own key. Only words in Cyrillic
     have variants ("Аароном" is "Aaron"'s `arn`, "Хама" is "Ham"'s `am`);
-    any other word keeps :func:`name_key`.
+    any other word keeps :func:`name_key`, unless ``hebrew`` (the text is not
+    English): then its Hebrew letters may be read as English writes them
+    (:func:`_english_hebrew`: "Shukham" is "Shuham"'s `sm`).
     """
     cores: dict[str, set[str]] = {}
     for k in other:
         cores.setdefault(_core(k), set()).add(k)
 
     def key(word: str) -> str:
-        keys = _variants(word)
+        keys = _variants(word, hebrew)
         if len(keys) == 1 and not _CYRILLIC.search(word):
             return keys[0]
         for k in keys:

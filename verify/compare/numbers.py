@@ -150,6 +150,14 @@ def number_word(word: str) -> bool:
 
 _DIGITS = re.compile(r"(?<![\w/.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:st|nd|rd|th)?(?![\w/]|\.\d)")
 
+#: Languages that group the thousands of a number with a space ("46 500",
+#: "603 550"; also a no-break or narrow no-break space).
+SPACE_GROUPED = frozenset({"fr", "es", "ru"})
+_GROUPED = re.compile(
+    r"(?<![\w/.,])(?<!\d[ \u00a0\u202f])[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\w/]|[.,]\d)"
+)
+_GAPS = re.compile(r"[ \u00a0\u202f]")
+
 _MONTHS = {
     m: i + 1
     for i, m in enumerate(
@@ -367,6 +375,12 @@ def numbers(text: str, lang: str = "en") -> list[Mention]:
                 last = re.split(r"[\s\-]+", words.lower().removesuffix("fold"))[-1]
                 ordinal = last in _ORDINAL_UNITS or last in _ORDINAL_TENS or last in _ORDINAL_SCALES
                 found.append(Mention("number", start, end, words, str(spelled_value), weak, ordinal))
+    if lang in SPACE_GROUPED and _HAS_DIGIT.search(text):
+        grouped = list(_GROUPED.finditer(text))
+        found.extend(
+            Mention("number", m.start(), m.end(), m.group(), _GAPS.sub("", m.group())) for m in grouped
+        )
+        text = _mask(text, [(m.start(), m.end()) for m in grouped])
     for m in _DIGITS.finditer(text) if _HAS_DIGIT.search(text) else ():
         digits = m.group(1).replace(",", "")
         if not (digits.startswith("0") and len(digits) > 1 and not m.group(2)):

@@ -5,12 +5,11 @@ Handled: cardinals from zero to the millions ("neuf cent trente", "novecientos
 treinta", "девятьсот тридцать", "九百三十"), French "quatre-vingt(s)", the
 Spanish "veinte y cinco" of older texts, the common Russian case forms
 ("двух", "пяти", "сорока", "трехсот") and ordinals to the hundreds
-("troisième", "tercero", "третий", "第三"). Not handled: fractions, Russian
-collective numerals ("двое", "трое"), compound Russian ordinals beyond the
-last word ("сто двадцатый" is read as 100 and 20), financial Chinese numerals
-(壹, 贰). As in English, the words for one and first ("un", "uno", "один",
-"一", "premier", "primero", "первый", "第一") are weak: they count only
-against digits, since they also mean "a" or "the same".
+("troisième", "tercero", "третий", "第三"), Russian collectives ("двое",
+"трое"). Not handled: fractions, financial Chinese numerals (壹, 贰). As
+in English, the words for one and first ("un", "uno", "один", "一",
+"premier", "primero", "первый", "第一") are weak: they count only against
+digits, since they also mean "a" or "the same".
 """
 
 from __future__ import annotations
@@ -170,6 +169,13 @@ for _forms, _v in (
     ("девятьсот девятисот", 900),
     ("тысяча тысячи тысяч тысячу тысячами", 1000),
     ("тьма тьмы", 10000),
+    # collective numerals ("вышли все трое" / "they three came out")
+    ("двое двоих двоим", 2),
+    ("трое троих троим", 3),
+    ("четверо четверых", 4),
+    ("пятеро пятерых", 5),
+    ("шестеро шестерых", 6),
+    ("семеро семерых", 7),
 ):
     for _f in _forms.split():
         _RU[_f] = _v
@@ -207,11 +213,23 @@ _RU_ORD_STEMS = {
     "десят": 10,
     "одиннадцат": 11,
     "двенадцат": 12,
+    "тринадцат": 13,
+    "четырнадцат": 14,
+    "пятнадцат": 15,
+    "шестнадцат": 16,
+    "семнадцат": 17,
+    "восемнадцат": 18,
+    "девятнадцат": 19,
     "двадцат": 20,
     "тридцат": 30,
     "сороков": 40,
     "пятидесят": 50,
+    "шестидесят": 60,
+    "семидесят": 70,
+    "восьмидесят": 80,
+    "девяност": 90,
     "сот": 100,
+    "тысячн": 1000,
 }
 _RU_ORD_ENDINGS = (
     "ый",
@@ -236,6 +254,12 @@ _RU_ORD_ENDINGS = (
     "ьи",
     "ей",
     "ий",
+    # the older instrumental in -ою / -ею ("первою", "третьею")
+    "ою",
+    "ьею",
+    "ьей",
+    "ьим",
+    "ьих",
 )
 
 _ZH_DIGITS = {
@@ -370,7 +394,11 @@ def _chinese(text: str) -> Iterator[Found]:
             continue
         ordinal = m.group(1) is not None
         counted = text[m.end() : m.end() + 1] in _ZH_COUNTED
-        weak = value == 1 or not (ordinal or counted)  # 一: "a"; a bare numeral may be part of a word
+        weak = (
+            value == 1  # 一: "a"
+            or not (ordinal or counted)  # a bare numeral may be part of a word
+            or digits[0] in "百千万亿"  # 万人 "all men", 千万人 "the thousands": no count
+        )
         yield m.start(), m.end(), value, weak, ordinal
 
 
@@ -389,7 +417,7 @@ def chinese_value(s: str) -> int | None:
         else:
             unit = _ZH_UNITS[c]
             if unit >= 10**4:
-                total += (section + digit) * unit
+                total += max(section + digit, 1) * unit  # 万 alone is ten thousand
                 section, digit = 0, 0
             else:
                 section += max(digit, 1) * unit

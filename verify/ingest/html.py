@@ -15,7 +15,7 @@ from typing import Literal
 from verify.ingest.html_folds import unseen_identifiers
 from verify.ingest.html_content import (SELECTOR_VERSION, extract_main_with_markup, parse_with_bs4,
                                        parse_with_lxml)
-from verify.model import CODE_LINE, MARK_IN_TEXT, Extracted, without_marks
+from verify.model import CODE_LINE, MARK_IN_TEXT, UNSEEN_PIECES, Extracted, without_marks
 
 HtmlParser = Literal["lxml", "bs4"]
 #: Metadata key of the head's ``<title>``, which is also the first removed
@@ -24,7 +24,7 @@ HEAD_TITLE = "head-title"
 #: Metadata key: how many of the last removed pieces are words of no text node
 #: (:func:`verify.ingest.html_folds.unseen_identifiers`): on record, but not
 #: counted as text the page shows.
-UNSEEN = "unseen-pieces"
+UNSEEN = UNSEEN_PIECES
 
 
 def ingest_html(data: bytes, parser: HtmlParser = "lxml") -> Extracted:
@@ -32,7 +32,9 @@ def ingest_html(data: bytes, parser: HtmlParser = "lxml") -> Extracted:
     metadata: tuple[tuple[str, str], ...] = (("title", main.title),) if main.title else ()
     if main.head_title:
         metadata += ((HEAD_TITLE, main.head_title),)
-    unseen = unseen_identifiers(_decoded(data, main.encoding) if markup is None else markup)
+    unseen = main.unseen
+    if unseen is None:  # (a front-end that does not collect them)
+        unseen = unseen_identifiers(_decoded(data, main.encoding) if markup is None else markup)
     if unseen:
         metadata += ((UNSEEN, str(len(unseen))),)
     own_marks = any(CODE_LINE in p for p in main.paragraphs)

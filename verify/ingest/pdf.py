@@ -31,6 +31,7 @@ gap is narrower than any word space gropdf sets and is no thin or hair space
 
 from __future__ import annotations
 
+import codecs
 import io
 import logging
 import re
@@ -40,14 +41,16 @@ from typing import Any
 from typing import Literal
 
 from verify.errors import CorruptDocument, EncryptedDocument, IngestError
-from verify.model import Block, Extracted
+from verify.model import UNSEEN_PIECES, Block, Extracted
 import itertools
 
 #: The version of this module's own logic (paragraph marks, hyphen restoring):
 #: bump it when a change alters what it gives for some PDF (the gropdf TJ repair
 #: and the italic corrections are told by their own "+TJ-repair" and
 #: "+italic-corrections" marks, as only gropdf's PDFs change).
-INGESTER = "verify-pdf/1"
+INGESTER = "verify-pdf/2"
+#: The warning code of pages that draw images and hold no text (:func:`_scan_warning`).
+NO_TEXT_LAYER = "pdf.no-text-layer"
 Backend = Literal["pdfium", "pypdf"]
 BACKENDS: tuple[Backend, ...] = ("pdfium", "pypdf")
 
@@ -123,22 +126,49 @@ def _pdfium(data: bytes) -> Extracted:
             repaired = " +TJ-repair"
             info = doc.get_metadata_dict(skip_empty=True)  # what the repaired file says
         repaired += " +italic-corrections"
+    forms = pdfium.raw.FPDF_GetFormType(doc.raw) != pdfium.raw.FORMTYPE_NONE
+    if forms:
+        doc.init_forms()  # before any page is loaded: the field values are read through it
+    notes: list[str] = []
     try:
-        read = [_pdfium_page(doc, i, gropdf) for i in range(len(doc))]
+        read = [_pdfium_page(doc, i, gropdf, notes) for i in range(len(doc))]
+        scans = [i + 1 for i, (text, _) in enumerate(read) if not text.strip() and _shows_images(doc, i)]
         metadata = _clean_metadata(info.items())
     except pdfium.PdfiumError as exc:
         raise CorruptDocument(f"PDFium failed while reading pages: {exc}") from exc
     finally:
         doc.close()
+    on_record = shown_metadata(metadata) + tuple(notes)
     return Extracted(
         format="pdf",
         extractor=(f"{INGESTER} pypdfium2 {pdfium_version.PYPDFIUM_INFO} "
                    f"(pdfium {pdfium_version.PDFIUM_INFO.build}){repaired}"),
         pages=tuple(text for text, _ in read),
-        metadata=metadata,
+        metadata=metadata + (((UNSEEN_PIECES, str(len(on_record))),) if on_record else ()),
+        removed=on_record,
         lines=tuple(block for _, blocks in read for block in blocks),
-        warnings=encrypted,
+        warnings=encrypted + ((_scan_warning(scans, len(read)),) if scans else ()),
     )
+
+
+def _shows_images(doc: Any, index: int) -> bool:
+    """Does page ``index`` draw an image (asked only of pages with no text)?"""
+    import pypdfium2.raw as pdfium_c
+
+    page = doc[index]
+    try:
+        return next(iter(page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,))), None) is not None
+    finally:
+        page.close()
+
+
+def _scan_warning(pages: list[int], total: int) -> str:
+    """audit4: a scan without a text layer was 'ingested' with the empty text and
+    no word said, so every scan shared one digest and a changed scan passed as
+    formatting. Its words are not read: say so."""
+    shown = ", ".join(map(str, pages[:10])) + (", ..." if len(pages) > 10 else "")
+    return (f"{NO_TEXT_LAYER}: {len(pages)} of {total} pages show images and have no text layer "
+            f"(pages {shown}; a scan without OCR?): their words are not in the canonical text")
 
 
 #: Producers whose content streams end ``TJ`` arrays with ``number ()``.
@@ -477,40 +507,145 @@ def _rewrite_tj_repair(data: bytes) -> bytes | None:
     return out.getvalue()
 
 
-def _pdfium_page(doc: Any, index: int, gropdf: bool = False) -> tuple[str, list[Block]]:
-    page = doc[index]
+def _pdfium_page(doc: Any, index: int, gropdf: bool = False,
+                 notes: list[str] | None = None) -> tuple[str, list[Block]]:
+    """The text of page ``index`` and the boxes of its lines.
+
+    The page and its text page are PDFium's raw handles, loaded and closed
+    here (pypdfium2's ``PdfPage`` and ``PdfTextPage`` give the same calls
+    with a finalizer, a weak reference and a parent link each: about 50 us a
+    page, a twentieth of PDF ingest's own work). The document has no form
+    environment unless it has a form (then ``init_forms`` is called before
+    any page is loaded, and its fields are read from the annotations, not
+    through the page's form callbacks). ``notes`` collects what the page's
+    annotations show (:func:`_annotations`).
+    """
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    page = pdfium_c.FPDF_LoadPage(doc.raw, index)
+    if not page:
+        raise pdfium.PdfiumError("Failed to load page.")
     try:
-        textpage = page.get_textpage()
+        if notes is not None:
+            notes.extend(_annotations(doc, page, index + 1))
+        textpage = pdfium_c.FPDFText_LoadPage(page)
+        if not textpage:
+            raise pdfium.PdfiumError("Failed to load text page.")
         try:
-            text: str = textpage.get_text_range()
-            joined = _join_narrow_gaps(textpage, text) if gropdf else text
-            blocks = _line_blocks(textpage, text, index + 1, joined)
+            count = pdfium_c.FPDFText_CountChars(textpage)
+            if count == -1:
+                raise pdfium.PdfiumError("Failed to get character count.")
+            text = _page_text(textpage, count)
+            joined = _join_narrow_gaps(textpage, text, count) if gropdf else text
+            blocks = _line_blocks(textpage, text, index + 1, joined, count)
             text = joined
         finally:
-            textpage.close()
+            pdfium_c.FPDFText_ClosePage(textpage)
     finally:
-        page.close()
+        pdfium_c.FPDF_ClosePage(page)
     if blocks:
         text = _mark_paragraphs(text, blocks)
     return text.replace("\r\n", "\n").replace("\ufffe", "-\n"), blocks
 
 
-def _line_blocks(textpage: Any, text: str, page: int, shown: str | None = None) -> list[Block]:
+def _page_text(textpage: Any, count: int) -> str:
+    """``PdfTextPage.get_text_range()`` (pypdfium2 5.15) on a raw text page
+    of ``count`` characters: the text of every character but the excluded
+    ones at either end (which ``FPDFText_GetText`` would read past:
+    crbug.com/pdfium/2079), decoded from UTF-16 ignoring errors. The same
+    calls, without the wrapper object (tests/test_pdf_direct.py compares the
+    two on every page of the test PDFs)."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    index_of = pdfium_c.FPDFText_GetTextIndexFromCharIndex
+    first, last, start = 0, count - 1, -1
+    while first <= last and (start := index_of(textpage, first)) == -1:
+        first += 1
+    if first > last:
+        return ""
+    # ``first`` has a text index, so this stops at ``first`` at the latest.
+    while (end := index_of(textpage, last)) == -1:
+        last -= 1
+    size = end + 2 - start  # with the NUL terminator
+    buffer = (ctypes.c_ushort * size)()
+    written = pdfium_c.FPDFText_GetText(textpage, first, last + 1 - first, buffer)
+    if size < written:
+        raise AssertionError(f"Buffer too small: {size} vs {written}")
+    return codecs.decode(memoryview(buffer)[:written - 1], "utf-16-le", errors="ignore")
+
+
+def _annotations(doc: Any, page: Any, number: int) -> list[str]:
+    """What a page's annotations show that its text does not: a note's or a
+    stamp's text (``Contents``) and a form field's value, each as
+    ``annotation, page N: ...`` or ``form field NAME, page N: ...``. Not
+    canonical text (drawn over the page, not in its content), but an edit of
+    them must not pass as formatting (audit4: two permits, granted to Alice
+    and refused to Mallory, had one digest). Links and pop-ups (a copy of
+    their parent's text) say nothing of their own. ``page`` is PDFium's raw
+    page handle."""
+    import pypdfium2.raw as pdfium_c
+
+    count = pdfium_c.FPDFPage_GetAnnotCount(page)
+    found: list[str] = []
+    for i in range(count):
+        annot = pdfium_c.FPDFPage_GetAnnot(page, i)
+        if not annot:
+            continue
+        try:
+            kind = pdfium_c.FPDFAnnot_GetSubtype(annot)
+            if kind in (pdfium_c.FPDF_ANNOT_LINK, pdfium_c.FPDF_ANNOT_POPUP):
+                continue
+            if kind == pdfium_c.FPDF_ANNOT_WIDGET:
+                form = doc.formenv.raw if getattr(doc, "formenv", None) is not None else None
+                value = (_wide(pdfium_c.FPDFAnnot_GetFormFieldValue, form, annot) if form
+                         else _wide(pdfium_c.FPDFAnnot_GetStringValue, annot, b"V"))
+                name = _wide(pdfium_c.FPDFAnnot_GetFormFieldName, form, annot) if form else ""
+                if value.strip():
+                    found.append(f"form field {name or '?'}, page {number}: {value}"[:1000])
+            else:
+                text = _wide(pdfium_c.FPDFAnnot_GetStringValue, annot, b"Contents")
+                if text.strip():
+                    found.append(f"annotation, page {number}: {text}"[:1000])
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+    return found
+
+
+def _wide(function: Any, *args: Any) -> str:
+    """A PDFium string getter's UTF-16LE result (asked for its length first)."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    length = function(*args, None, 0)
+    if length <= 2:
+        return ""
+    buffer = ctypes.create_string_buffer(length)
+    function(*args, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)), length)
+    return buffer.raw[:length - 2].decode("utf-16-le", "replace")
+
+
+def _line_blocks(textpage: Any, text: str, page: int, shown: str | None = None,
+                 count: int | None = None) -> list[Block]:
     """The box of each text line, from its first and last characters.
 
     PDFium's text maps one to one onto its character indices (line breaks are
     generated characters); on a page where it does not, no positions are given.
     ``shown`` is the page's text after ``_join_narrow_gaps`` (the same lines,
     fewer spaces): the blocks carry its lines, measured on ``text``'s indices.
+    ``textpage`` is PDFium's raw text page, of ``count`` characters.
     """
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
-    if len(text) != textpage.count_chars():
+    if len(text) != (pdfium_c.FPDFText_CountChars(textpage) if count is None else count):
         return []
     # ``textpage.get_charbox(i, loose=True)`` without its wrapper: one
     # rectangle for every call, and the handle passed as it is.
-    get_box, handle, rect = pdfium_c.FPDFText_GetLooseCharBox, textpage.raw, pdfium_c.FS_RECTF()
+    get_box, handle, rect = pdfium_c.FPDFText_GetLooseCharBox, textpage, pdfium_c.FS_RECTF()
     lines = text.split("\r\n")
     blocks, start = [], 0
     for line, line_shown in zip(lines, lines if shown is None else shown.split("\r\n"), strict=True):
@@ -542,7 +677,7 @@ ITALIC_CORRECTION_EM = 0.2
 _TWELFTH_TOLERANCE = 0.01
 
 
-def _join_narrow_gaps(textpage: Any, text: str) -> str:
+def _join_narrow_gaps(textpage: Any, text: str, count: int) -> str:
     """``text`` without the generated spaces that are gropdf's italic
     corrections (for PDFs whose producer is gropdf only).
 
@@ -557,9 +692,9 @@ def _join_narrow_gaps(textpage: Any, text: str) -> str:
 
     import pypdfium2.raw as api
 
-    if len(text) != textpage.count_chars() or " " not in text:
+    if len(text) != count or " " not in text:
         return text
-    raw = textpage.raw
+    raw = textpage
     generated, size_of = api.FPDFText_IsGenerated, api.FPDFText_GetFontSize
     origin = api.FPDFText_GetCharOrigin
     x, y = ctypes.c_double(), ctypes.c_double()
@@ -696,13 +831,29 @@ def _pypdf(data: bytes, warnings: tuple[str, ...]) -> Extracted:
         raise
     except Exception as exc:  # pypdf raises many kinds on broken files (LimitReachedError, ...)
         raise CorruptDocument(f"pypdf cannot read it: {type(exc).__name__}: {exc}") from exc
+    shown = shown_metadata(metadata)
     return Extracted(
         format="pdf",
         extractor=f"{INGESTER} pypdf {pypdf.__version__}",
         pages=pages,
-        metadata=metadata,
+        metadata=metadata + (((UNSEEN_PIECES, str(len(shown))),) if shown else ()),
+        removed=shown,
         warnings=warnings,
     )
+
+
+#: The document information a reader is shown (a viewer's "Properties"): not
+#: canonical text (the text and HTML renderings have no such lines), but an
+#: edit of a title or an author must not pass as formatting, so they are
+#: digested with the removed material, as an HTML page's <title> and <meta>
+#: author are. Producer, creator and dates change with every re-save: not shown.
+SHOWN_METADATA = ("Title", "Author", "Subject", "Keywords")
+
+
+def shown_metadata(metadata: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    """``Title: ...``, ``Author: ...`` ... of the document information, in that order."""
+    found = dict(metadata)
+    return tuple(f"{key}: {found[key]}" for key in SHOWN_METADATA if found.get(key, "").strip())
 
 
 def _clean_metadata(items: object) -> tuple[tuple[str, str], ...]:

@@ -94,12 +94,43 @@ def markup_inside(head: bytes) -> int | None:
     return None if match is None else match.start()
 
 
+#: The first markup character, ``<``, as each wide encoding writes it, after
+#: any white space: how UTF-16 and UTF-32 written without a byte-order mark
+#: show themselves in a file that begins as markup.
+_WIDE_LT = (
+    (re.compile(rb"^(?:[\t\n\r ]\x00\x00\x00)*<\x00\x00\x00"), "utf-32-le"),
+    (re.compile(rb"^(?:\x00\x00\x00[\t\n\r ])*\x00\x00\x00<"), "utf-32-be"),
+    (re.compile(rb"^(?:[\t\n\r ]\x00)*<\x00[^\x00]"), "utf-16-le"),
+    (re.compile(rb"^(?:\x00[\t\n\r ])*\x00<"), "utf-16-be"),
+)
+
+
+def wide_markup(head: bytes) -> str | None:
+    """The codec of a file that begins as markup in UTF-16 or UTF-32 with no
+    byte-order mark (``<\\0h\\0t\\0m\\0l\\0``), or None. audit4: such an HTML page
+    was read as plain text, its canonical text the raw markup.
+
+    >>> wide_markup("<html>".encode("utf-16-le")), wide_markup("<p>".encode("utf-32-be"))
+    ('utf-16-le', 'utf-32-be')
+    >>> wide_markup(b"<html>") is None
+    True
+    """
+    if b"\x00" not in head[:8]:
+        return None
+    return next((codec for pattern, codec in _WIDE_LT if pattern.match(head)), None)
+
+
 def _ascii_view(head: bytes) -> bytes:
     """The head with a BOM removed and UTF-16 folded to bytes, for markup tests."""
     if head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff"):
         codec = "utf-16-le" if head.startswith(b"\xff\xfe") else "utf-16-be"
         usable = head[2 : 2 + (len(head) - 2) // 2 * 2]
         return usable.decode(codec, errors="replace").encode("ascii", errors="replace")
+    wide = wide_markup(head)
+    if wide is not None:
+        width = 4 if wide.startswith("utf-32") else 2
+        usable = head[: len(head) // width * width]
+        return usable.decode(wide, errors="replace").encode("ascii", errors="replace")
     for bom in _BOMS:
         if head.startswith(bom):
             return head[len(bom) :]

@@ -54,6 +54,8 @@ def decode_text(data: bytes) -> tuple[str, str, tuple[str, ...]]:
         pass
     else:
         if "\x00" not in text[:65536]:
+            if "\x1b" in text and (escaped := _escaped(data)) is not None:
+                return escaped
             _refuse_binary(text)
             return text, "utf-8", ()
     if b"\x00" in data[:4096]:
@@ -219,6 +221,34 @@ def _script(ch: str) -> str:
     ``CYRILLIC``; kana and kanji both ``CJK``)."""
     first = unicodedata.name(ch, "?").split(" ", 1)[0]
     return _ONE_SCRIPT.get(first, first)
+
+
+#: An ISO 2022 designation: ESC, then ``$`` and/or ``(`` ``)`` and a final
+#: byte (``ESC $ B`` JIS X 0208, ``ESC ( B`` ASCII, ``ESC $ ) C`` KS X 1001).
+_DESIGNATION = re.compile(rb"\x1b(?:\$[()*+]?|[()*+])[@-~]")
+
+
+def _escaped(data: bytes) -> tuple[str, str, tuple[str, ...]] | None:
+    """7-bit text in an ISO 2022 encoding (Japanese e-mail's ISO-2022-JP,
+    ISO-2022-KR): valid ASCII whose escape sequences switch character sets,
+    which the control-character test took for binary (audit4). Decoded only
+    when chardet names such an encoding, it decodes strictly and no escape
+    byte is left; else None."""
+    if _DESIGNATION.search(data) is None:
+        return None
+    found = chardet.detect(data)["encoding"]
+    name = _codec(found) if found else None
+    if name is None or not name.startswith("iso2022"):
+        return None
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError:
+        return None
+    if "\x1b" in text:
+        return None
+    _refuse_binary(text)
+    return text, name, (f"no byte-order mark and not UTF-8: encoding {name} detected by chardet "
+                        "(ISO 2022 escape sequences)",)
 
 
 def _refuse_binary(text: str) -> None:

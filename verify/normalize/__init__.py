@@ -20,6 +20,8 @@ must give the same canonical text: the record explains the result fully.
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 from collections.abc import Callable, Mapping, Sequence
 from typing import cast
 from dataclasses import dataclass
@@ -256,18 +258,33 @@ def _text_step(name: str, fn: TextStep, pages: Pages,
         kept.update(page for page, new in zip(pages, out, strict=True) if page is new or page == new)
     if out == pages:
         return pages, None
+    return out, _line_changes(name, pages, out)
+
+
+def _line_changes(name: str, pages: Pages, out: Pages) -> Change:
+    """The record of a text step that turned ``pages`` into ``out``: how
+    many lines differ (paired in order, each page's extra or missing lines
+    counted too) and the first differences as examples.
+
+    The lines of a changed page are compared by ``map(operator.ne, ...)``
+    (pairs up to the shorter list, as ``zip``), their differences counted by
+    ``sum`` and the first ones picked by ``compress``: no Python step a line
+    (a settled document is one page of thousands of lines, and a trailing
+    step changes a few of them). tests/test_steps_equivalence.py keeps the
+    loop over the pairs as the reference."""
     examples: list[str] = []
     count = 0
     for before, after in zip(pages, out, strict=True):
         if before == after:
             continue
-        for old, new in zip(before.split("\n"), after.split("\n"), strict=False):
-            if old != new:
-                count += 1
-                if len(examples) < _EXAMPLES:
-                    examples.append(_diff_example(old, new))
-        count += abs(before.count("\n") - after.count("\n"))
-    return out, Change(step=name, count=max(count, 1), examples=tuple(examples))
+        old, new = before.split("\n"), after.split("\n")
+        differs = list(map(operator.ne, old, new))
+        count += sum(differs) + abs(len(old) - len(new))
+        if len(examples) < _EXAMPLES:
+            at = itertools.compress(itertools.count(), differs)
+            first = itertools.islice(at, _EXAMPLES - len(examples))
+            examples += (_diff_example(old[i], new[i]) for i in first)
+    return Change(step=name, count=max(count, 1), examples=tuple(examples))
 
 
 def _layout_step(name: str, fn: LayoutStep, pages: Pages, params: Sequence[str] | None,

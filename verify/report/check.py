@@ -7,7 +7,7 @@ from typing import Any
 
 from verify.escape import shown
 
-from verify.check import CheckReport, Modified, Renamed
+from verify.check import RENAME_MAX, CheckReport, Modified, Renamed
 
 
 def _name(path: str) -> str:
@@ -31,6 +31,8 @@ def check_json(report: CheckReport, *, manifest: str, root: str) -> dict[str, An
         "new": list(report.new),
         "copies": [{"path": path, "of": of} for path, of in report.copies],
         "renamed": [asdict(r) for r in report.renamed],
+        "renames_unpaired": report.renames_unpaired,
+        "textless": list(report.textless),
         "drifted": [asdict(d) for d in report.drifted],
         "refused": [asdict(p) for p in report.refused],
         "errors": [asdict(p) for p in report.errors],
@@ -63,6 +65,15 @@ def check_text(report: CheckReport, *, manifest: str, root: str) -> str:
     lines.extend(f"  provenance {_name(p.path)}: {shown(p.message, backslash=False)}"
                  for p in report.provenance)
     lines.extend(f"  outside   {_name(p.path)}: {shown(p.message, backslash=False)}" for p in report.outside)
+    if report.renames_unpaired:
+        lines.append(f"  note      {report.renames_unpaired} new files: more than {RENAME_MAX}, so they were "
+                     "not read to name which missing file each renames")
+    if report.textless:
+        more = ", ..." if len(report.textless) > 3 else ""
+        first = ", ".join(_name(n) for n in report.textless[:3]) + more
+        lines.append(f"  note      {len(report.textless)} matched files have no canonical text on record "
+                     f"(hash-only entries, or formats no ingester reads: {first}): their bytes were "
+                     "checked, their text was not")
     counts = report.counts()
     lines.append(", ".join(f"{n} {k}" for k, n in counts.items() if n or k == "matched"))
     lines.append("OK: every file matches the manifest" if report.passed else "DRIFT: see above")
