@@ -52,7 +52,11 @@ from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[2] / "shared/corpora"
 GENRES = ("legal", "manpages", "tech-html", "specs", "news", "books")
-FRESH_GENRES = ("gutenberg-html", "peps", "docs-md", "blog-md", "legal-md")
+# audit3's genres (poetry, Vim help and tutor, PDF manuals, a constitution...;
+# see docs/lint.md, the lintprec round), each a folder of its own.
+AUDIT_GENRES = ("poetry", "relnotes", "adoc", "git-html", "vim-help", "tutorials",
+                "pdf-manuals", "subtitles", "gov")
+FRESH_GENRES = ("gutenberg-html", "peps", "docs-md", "blog-md", "legal-md", *AUDIT_GENRES)
 
 
 @dataclass(frozen=True)
@@ -85,12 +89,13 @@ def documents(genres: tuple[str, ...] = GENRES, man_step: int = 60, book_step: i
 def fresh_documents(folder: Path) -> Iterator[Document]:
     """The fresh held-out genres, from ``folder/gutenberg-html/*.htm``,
     ``folder/peps/pep-*``, ``folder/docs-md/*``, ``folder/blog-md/*`` and
-    ``folder/legal-md/*`` (a missing folder gives nothing)."""
+    ``folder/legal-md/*``, and audit3's genres from ``folder/GENRE/*``
+    (:data:`AUDIT_GENRES`; a missing folder gives nothing)."""
     for path in sorted((folder / "gutenberg-html").glob("*.htm")):
         yield Document("gutenberg-html", f"gutenberg/{path.name}", path.read_bytes())
     for path in sorted((folder / "peps").glob("pep-*")):
         yield Document("peps", f"peps/{path.name}", path.read_bytes())
-    for genre in ("docs-md", "blog-md", "legal-md"):
+    for genre in ("docs-md", "blog-md", "legal-md", *AUDIT_GENRES):
         for path in sorted((folder / genre).glob("*")):
             if path.is_file():
                 yield Document(genre, f"{genre}/{path.name}", path.read_bytes())

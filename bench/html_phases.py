@@ -20,6 +20,7 @@ this process's CPU clock, median of ``--repeat`` rounds (default 3):
   there);
 - *unseen*: canon/5's scan of the markup for words in no text node
   (``unseen_identifiers``: alt texts, ``<meta>`` author and description);
+  0 from html-content/6 on, whose tree builder collects them (in *build*);
 - *canonicalise*: :func:`verify.normalize.canonicalize` on already extracted
   pages;
 - *whole*: :func:`verify.pipeline.process_bytes` (all of it, digests and
@@ -138,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
         return parsing, folding, selecting
 
     unseen = getattr(hf, "unseen_identifiers", lambda markup: ())
+    if hasattr(hc, "_UNSEEN_SOURCES"):  # html-content/6: collected by the builder, in *build*
+        unseen = lambda markup: ()  # noqa: E731
     triples = [parse_and_select() for _ in range(args.repeat)]
     rows = {
         "decode": _cpu(lambda: [hc.decode_markup(p) for p in pages], args.repeat),

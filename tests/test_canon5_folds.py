@@ -37,7 +37,7 @@ def _page(body: str) -> str:
 def test_canon4_and_canon5_are_retired() -> None:
     assert "canon/5" not in PROFILES and "canon/5" in RETIRED  # canon/6 retired it (test_canon6.py)
     assert {"canon/1", "canon/2", "canon/3", "canon/4"} <= RETIRED
-    assert "html-content/5" in (_record(_page("<p>x</p>"), "a.html").extractor or "")
+    assert "html-content/6" in (_record(_page("<p>x</p>"), "a.html").extractor or "")
 
 
 # --------------------------------------------------------------------------- defect 5: superscripts

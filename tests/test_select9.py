@@ -94,8 +94,8 @@ def test_title_edit_is_furniture_not_formatting() -> None:
     assert before.removed_sha256 != after.removed_sha256  # ... but it is on record
 
 
-def test_selector_version_is_5() -> None:  # html-content/5: titled sections, footnote asides (audit4)
-    assert "html-content/5" in ingest_html(b"<p>x</p>").extractor
+def test_selector_version_is_6() -> None:  # /5: titled sections, footnote asides (audit4); /6: html5
+    assert "html-content/6" in ingest_html(b"<p>x</p>").extractor
 
 
 def _split_as_before(name: str) -> tuple[str, tuple[str, ...]]:

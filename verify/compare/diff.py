@@ -577,22 +577,23 @@ def _negation(a: Side, b: Side, wa: list[wd.Word], wb: list[wd.Word], pair: int)
     without one, pointed at the negation; the other side's excerpt is the
     aligned sentence(s).
 
-    Only the side with more negations than the other can have lost or gained
-    one: where both have as many, a negation moved or was phrased another way
-    ("Jacob sent not" / "Jacob did not send"; "found them not in the prison"
-    / "did not find them in the prison"). Each negation of that side is
-    judged on its own clause (:func:`wd.flipped`)."""
+    Where both have as many, a negation may have moved or been phrased
+    another way ("Jacob sent not" / "Jacob did not send"; "found them not in
+    the prison" / "did not find them in the prison"): the side with no more
+    negations than the other is judged only where the other side has the
+    same words with only the negation taken out ("and will not deceive
+    many" / "and will deceive many", beside a "See that no one deceive
+    you" of the other side). Each negation is judged on its own clause
+    (:func:`wd.flipped`)."""
     na = [w for w in wd.negations(wa) if _negates(a, w)]
     nb = [w for w in wd.negations(wb) if _negates(b, w)]
     out = []
-    if len(na) > len(nb):
-        for w, why in wd.flipped(wa, na, wb, a.text, b.text):
-            detail = f"negation: '{w.text}' in A, '{why.text}' without one in B"
-            out.append(Difference("wording", a.cut(w.start, w.end), b.excerpt, detail, pair))
-    if len(nb) > len(na):
-        for w, why in wd.flipped(wb, nb, wa, b.text, a.text):
-            detail = f"negation: '{w.text}' in B, '{why.text}' without one in A"
-            out.append(Difference("wording", a.excerpt, b.cut(w.start, w.end), detail, pair))
+    for w, why in wd.flipped(wa, na, wb, a.text, b.text, exact=len(na) <= len(nb)):
+        detail = f"negation: '{w.text}' in A, '{why.text}' without one in B"
+        out.append(Difference("wording", a.cut(w.start, w.end), b.excerpt, detail, pair))
+    for w, why in wd.flipped(wb, nb, wa, b.text, a.text, exact=len(nb) <= len(na)):
+        detail = f"negation: '{w.text}' in B, '{why.text}' without one in A"
+        out.append(Difference("wording", a.excerpt, b.cut(w.start, w.end), detail, pair))
     return out
 
 
@@ -718,10 +719,11 @@ def pair_differences(
 
 def version_edits(a: Side, b: Side, pair: int) -> list[Difference] | None:
     """Every changed word of a pair whose two sides are near-identical (a
-    version or a rendering of one sentence, not a translation of it); None
-    for a pair that is not."""
+    version or a rendering of one sentence, not a translation of it), or
+    one of which is the other with a clause put in; None for a pair that is
+    neither."""
     ta, tb = ed.tokens(a.text, a.span.start, a.span.end), ed.tokens(b.text, b.span.start, b.span.end)
-    if not ed.near_identical(ta, tb):
+    if not (ed.near_identical(ta, tb) or ed.contained(ta, tb, a.text, b.text)):
         return None
     out = []
     for e in ed.edits(ta, tb):
@@ -740,6 +742,8 @@ def moved_across(edit: Difference, before: Excerpt, after: Excerpt, side: str) -
     pair (``before`` or ``after``, on ``side``, the side that has less)."""
     la, lb = _letters(edit.a.text), _letters(edit.b.text)
     more, less = (la, lb) if side == "b" else (lb, la)
+    if len(less) > len(more) and (less.startswith(more) or less.endswith(more)):
+        return False  # ``side`` has more: words put in there, shown beside a word both have
     if not less or len(more) <= len(less):
         extra = more
     elif more.startswith(less):

@@ -80,6 +80,56 @@ def near_identical(ta: Sequence[Token], tb: Sequence[Token]) -> bool:
     return fuzz.ratio(sa, sb, score_cutoff=NEAR_IDENTICAL) > 0
 
 
+#: Share of the shorter sentence's words that the longer must have, in order,
+#: for the two to be one sentence with words put in (a clause added).
+CONTAINED = 0.9
+#: At most this many runs of words put in: more is a rewrite, not an insertion.
+INSERTED_RUNS = 2
+#: Words a run must have to be a clause put in (a word or two left out of a
+#: short sentence is the key-term and near-identical rules' to judge).
+CLAUSE_WORDS = 3
+
+
+def contained(ta: Sequence[Token], tb: Sequence[Token], text_a: str, text_b: str) -> bool:
+    """Whether one sentence is the other with a clause or two put in: every
+    word but a few (``CONTAINED``) of the shorter is in the longer, in order,
+    and what the longer has more comes in at most ``INSERTED_RUNS`` runs,
+    one of ``CLAUSE_WORDS`` words or more
+    ("the default format is X." / "the default format is X, except for
+    remote-object-info commands which use Y"). Such a pair is too far
+    apart in letters to be :func:`near_identical`, but it is one sentence
+    in two versions: the clause put in is an edit. Words put in across a
+    sentence end are not a clause (:func:`_across_sentences`), nor words
+    before the first word both sides have (the end of the sentence before,
+    which the other version cut off: bash's escape lists); ``text_a``
+    and ``text_b`` are the texts the tokens' spans point into."""
+    short, long_, text = (ta, tb, text_b) if len(ta) <= len(tb) else (tb, ta, text_a)
+    if sum(len(t.norm) for t in short) < MIN_LETTERS:
+        return False
+    sm = SequenceMatcher(None, [t.norm for t in short], [t.norm for t in long_], autojunk=False)
+    if sum(m.size for m in sm.get_matching_blocks()) < CONTAINED * len(short):
+        return False
+    runs = [(j1, j2) for tag, _, _, j1, j2 in sm.get_opcodes() if tag != "equal"]
+    if len(runs) > INSERTED_RUNS or max((j2 - j1 for j1, j2 in runs), default=0) < CLAUSE_WORDS:
+        return False
+    if runs[0][0] == 0:
+        return False  # words before the first shared word may end the sentence before, cut elsewhere
+    return not any(_across_sentences(long_, j1, j2, text) for j1, j2 in runs)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s")
+
+
+def _across_sentences(ts: Sequence[Token], j1: int, j2: int, text: str) -> bool:
+    """Whether words ``j1:j2`` put in, with the words either side of them,
+    run over a sentence end: then they are sentences that the two versions
+    cut in other places ("-h Remove a trailing pathname component, leaving
+    only the head. -t" / "-t"), not a clause put into one sentence."""
+    start = ts[max(0, j1 - 1)].start
+    end = ts[min(len(ts) - 1, j2)].end
+    return _SENTENCE_END.search(text, start, end) is not None
+
+
 def edits(ta: Sequence[Token], tb: Sequence[Token]) -> list[Edit]:
     """The changed runs of words between two near-identical sentences.
 

@@ -212,6 +212,20 @@ def says_negatively(w: Word) -> bool:
     return _is_negation(w) or low in _NEGATIVE_MEANING or (low.startswith(("un", "dis")) and len(low) > 5)
 
 
+_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
+
+
+def _negated_word(w: Word, here: set[str]) -> bool:
+    """Whether a word is a word of the other side negated by a prefix or a
+    suffix: "incommodious" where the other side says "not commodious" (the
+    whole stem: "improvements" is no negation of "providence"), "powerless"
+    for "not able" ("-less" negates whatever it ends)."""
+    low = w.text.lower()
+    if low.endswith("less") and len(low) > 6:
+        return True
+    return any(low.startswith(p) and stem(low[len(p) :]) in here for p in _PREFIXES if len(low) > len(p) + 3)
+
+
 #: How far (in words) from a negation the words that place its statement may be.
 REACH = 6
 #: How many words beyond the counterpart of the statement on the other side
@@ -322,10 +336,10 @@ def _counterpart(
     Jews": two negatives say something positive, in words the other side
     need not share).
     """
+    if _two_negatives(k, ws, clause):
+        return None
     near = range(max(0, k - REACH), min(len(ws), k + REACH + 1))
     mine = [i for i in near if clause[i] == clause[k]]
-    if any(i != k and (_double(ws, k, i) if i in mine else _said_again(k, i, ws)) for i in near):
-        return None  # two negatives, or one said again ("no man could bind him, no, not with chains")
     after = [i for i in mine if i > k and ws[i].content]
     if ws[k].text.lower() in _DETERMINERS:
         after = after[:1]
@@ -341,6 +355,16 @@ def _counterpart(
     if hi < lo or hi - lo > here + SLACK:
         return None
     return lo, hi, i1
+
+
+def _two_negatives(k: int, ws: list[Word], clause: list[int]) -> bool:
+    """Whether the negation at ``k`` has another negative word near it in its
+    clause, or one beside it that says it again ("no man could bind him, no,
+    not with chains"): two negatives say something positive."""
+    near = range(max(0, k - REACH), min(len(ws), k + REACH + 1))
+    return any(
+        i != k and (_double(ws, k, i) if clause[i] == clause[k] else _said_again(k, i, ws)) for i in near
+    )
 
 
 def _moved(k: int, ws: list[Word], after: list[int], unique: dict[int, int]) -> tuple[int, int, int] | None:
@@ -409,11 +433,15 @@ def _as_negative(
     not be left one stone"). Fewer there, and a negation of this side is
     unmatched: "the moon will not give light, and the stars will be
     falling" / "the moon shall not give light, and the stars shall not
-    fall" (one negation of the other side's sentence is the moon's)."""
+    fall" (one negation of the other side's sentence is the moon's). A word
+    that says "not" in a clause of its own ("lest") counts there only when
+    this side does not say it too: then it is the same word on both sides,
+    no paraphrase of the negation ("lest that come upon you which is not
+    spoken" / "lest that come upon you, which is spoken")."""
     said = [i for i, j in found.items() if sentence[j] in parts] + [k]
     here = sum(1 for w in ws[min(said) : max(said) + 1] if _counted(w))
     own = {w.text.lower() for w in ws[min(said) : max(said) + 1]}
-    implied = _IMPLIED if own & _CONDITIONS else _IMPLIED | _CONDITIONS
+    implied = (_IMPLIED if own & _CONDITIONS else _IMPLIED | _CONDITIONS) - own
     there = sum(
         1 for j, w in enumerate(other) if sentence[j] in parts and (_counted(w) or w.text.lower() in implied)
     )
@@ -427,8 +455,78 @@ def _as_negative(
 _CONDITIONS = frozenset({"except", "unless"})
 
 
+def _same(x: Word, y: Word) -> bool:
+    return x.text.lower() == y.text.lower()
+
+
+#: The forms of each English auxiliary: one translation says "is" where the
+#: other says "was", "shall" where it says "will" ("God is not with the
+#: youth" / "God was with the lad").
+_AUXILIARIES = (
+    frozenset({"is", "was", "are", "were", "be", "been", "am", "art", "wast", "wert"}),
+    frozenset({"has", "hath", "have", "had", "hast", "hadst"}),
+    frozenset({"shall", "will", "should", "would", "shalt", "wilt", "may", "might", "can", "could"}),
+    frozenset({"do", "does", "did", "doth", "doeth", "dost", "didst"}),
+)
+
+
+def _same_auxiliary(x: Word, y: Word) -> bool:
+    """The same word, or two forms of one auxiliary."""
+    lx, ly = x.text.lower(), y.text.lower()
+    return lx == ly or any(lx in forms and ly in forms for forms in _AUXILIARIES)
+
+
+def _framed(
+    k: int, ws: list[Word], other: list[Word], clause: list[int], found: dict[int, int]
+) -> tuple[int, int, int] | None:
+    """Where the other side says the statement of the negation at ``k`` with
+    only the negation taken out: the word before it and the word after it
+    side by side there ("which are not here" / "that are here", "would have
+    not eaten" / "would have eaten", "and will not deceive many" / "and will
+    deceive many"; an auxiliary in another form: "God is not with the
+    youth" / "God was with the lad"), whether or not the negated word is a content word that
+    the anchors place.
+
+    The two words must lie between the other side's counterparts of the
+    anchors nearest before and after the negation (one of them at least),
+    within ``SLACK`` words of where those put them, and be found there once:
+    a pair of common words found twice, or nowhere near, places nothing.
+    Two words before the negation ("he had not gathered" / "he had gotten")
+    are not enough: the other side's word may be an antonym ("Leah was not
+    loved" / "Leah was hated"). Returns (first, last, index of the negated
+    word here) like :func:`_counterpart`."""
+    if not (0 < k < len(ws) - 1 and clause[k - 1] == clause[k] == clause[k + 1]):
+        return None
+    # a function word after the negation ("not to lose" / "to be of good
+    # cheer") must be followed by the same word too: "are here; lest", "with the"
+    wide = 1 if ws[k + 1].content else 2
+    if k + wide >= len(ws):
+        return None
+    cands = [
+        j
+        for j in range(len(other) - wide)
+        if _same_auxiliary(other[j], ws[k - 1])
+        and all(_same(other[j + t], ws[k + t]) for t in range(1, wide + 1))
+    ]
+    before = [i for i in found if k - 2 * REACH <= i < k]
+    after = [i for i in found if k < i <= k + 2 * REACH]
+    if not before and not after:
+        return None
+    lo = found[max(before)] if before else None
+    hi = found[min(after)] if after else None
+    inside = [
+        j
+        for j in cands
+        if (lo is None or lo <= j <= lo + (k - max(before)) + SLACK)
+        and (hi is None or j + 1 <= hi <= j + 1 + (min(after) - k) + SLACK)
+    ]
+    if len(inside) != 1:
+        return None
+    return inside[0], inside[0] + 1, k + 1
+
+
 def flipped(
-    ws: list[Word], negs: list[Word], other: list[Word], text: str, other_text: str
+    ws: list[Word], negs: list[Word], other: list[Word], text: str, other_text: str, exact: bool = False
 ) -> list[tuple[Word, Word]]:
     """The negations of ``ws`` (words of ``text``) that turn a statement the
     other side (words of ``other_text``) makes without one, each with the
@@ -452,15 +550,22 @@ def flipped(
     places a word-level matching cannot pin ("Not one stone here will be
     left" / "There shall not be left one stone"), and their polarities are
     not shown to disagree.
+
+    A negated word with no counterpart of its own (said in other words) is
+    placed by the words around the negation (:func:`_framed`): the other
+    side says the statement with only the negation taken out. With
+    ``exact`` (this side has no more negations than the other: one may be
+    a paraphrase of another there) only that placement is trusted.
     """
     found, moved = anchors(ws, other), unique(ws, other)
     clause, other_clause = clauses(ws, text), clauses(other, other_text)
     sentence = sentences(other, other_text)
-    mine = {w.text.lower() for w in ws if says_negatively(w)}
+    mine = {w.stem for w in ws if says_negatively(w)}
+    here = {w.stem for w in ws if w.content}
     negative_at = [
         j
         for j, w in enumerate(other)
-        if _is_negation(w) or (says_negatively(w) and w.text.lower() not in mine)
+        if _is_negation(w) or (says_negatively(w) and w.stem not in mine) or _negated_word(w, here)
     ]
     index = {id(w): k for k, w in enumerate(ws)}
     own = sentences(ws, text)
@@ -469,14 +574,18 @@ def flipped(
         k = index[id(neg)]
         if _carries_on(k, ws, own):
             continue
-        place = _counterpart(k, ws, clause, found, moved)
+        place = None if exact else _counterpart(k, ws, clause, found, moved)
+        margin = MARGIN
+        if place is None and not _two_negatives(k, ws, clause):
+            place = _framed(k, ws, other, clause, found)
+            margin = len(other)  # a negation anywhere in that clause was moved: "let not him ... go down"
         if place is None:
             continue
         lo, hi, anchor = place
         if _as_negative(k, ws, found, other, {sentence[lo], sentence[hi]}, sentence):
             continue  # the other side says it with a negation too, elsewhere in its sentence
         there = {other_clause[lo], other_clause[hi]}
-        if any(lo - MARGIN <= j <= hi + MARGIN and other_clause[j] in there for j in negative_at):
+        if any(lo - margin <= j <= hi + margin and other_clause[j] in there for j in negative_at):
             continue
         out.append((neg, ws[anchor]))
     return out

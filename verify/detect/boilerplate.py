@@ -133,8 +133,13 @@ def _own_notice(paras: list[Paragraph], index: int) -> bool:
     >>> ps = list(paragraphs("Text.\\n\\nCopyright 2020 The Daily Paper\\n\\nPrivacy | Terms"))
     >>> _own_notice(ps, 1)
     False
+    >>> ps = list(paragraphs("Text.\\n\\nCopyright: see |manual-copyright| vim:tw=78:ts=8:ft=help:"))
+    >>> _own_notice(ps, 1)
+    True
     """
     heading = paras[index].text.strip()
+    if _POINTER_RE.search(heading) and not _YEAR_RE.search(heading) and "©" not in heading:
+        return True  # it points at the text's own terms: "Copyright: see |manual-copyright|"
     if any(c.isdigit() for c in heading) or "©" in heading or index + 1 >= len(paras):
         return False  # a dated notice line is what a footer holds
     following = paras[index + 1].text.strip()
@@ -145,6 +150,11 @@ def _own_notice(paras: list[Paragraph], index: int) -> bool:
     )
 
 
+# A notice that sends the reader to the terms (``Copyright: see
+# |manual-copyright|``, the last line of every Vim help file) is the
+# document's own: a footer states a holder and a year.
+_POINTER_RE = re.compile(r"\b(?:see|refer to)\b", re.IGNORECASE)
+_YEAR_RE = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 # A notice may end with the address of its licence (``... the CC0 1.0
 # license: https://creativecommons.org/publicdomain/zero/1.0/``).
 _URL_END_RE = re.compile(r"https?://\S+$")

@@ -75,6 +75,12 @@ RULES: dict[str, Rule] = {
             "a site name glued to the title).",
         ),
         Rule(
+            "damage.repeated_word",
+            "note",
+            "A word written twice where the text's form says it may be meant: a line of verse "
+            "(the tolling tolling bells), a table's cells run together (on on).",
+        ),
+        Rule(
             "damage.running_header",
             "warning",
             "A page header or footer that survived inside the text.",

@@ -27,14 +27,16 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
+from dataclasses import replace
 
-from verify.detect._text import finding, in_code_line, in_code_span
+from verify.detect._text import finding, in_code_line, in_code_span, paragraphs
 from verify.detect.code import code_names
 from verify.detect.acronyms import STOPWORDS
 from verify.detect.config import Corpus, LintConfig
 from verify.model import Finding
 
-CODES = ("damage.doubled_word",)
+CODES = ("damage.doubled_word", "damage.repeated_word")
 
 # One paragraph: a term and its description ("approve" over "Approve a
 # pending request") are two paragraphs, not a doubled word.
@@ -45,7 +47,8 @@ _DOUBLE_RE = re.compile(
 # (``received-by = ... / pseudonym pseudonym = token``: ABNF unwrapped into
 # one paragraph), not a repeat of the first.
 _DEFINED_RE = re.compile(r"[ \t]*:?=(?!=)")
-_COORDINATED_RE = re.compile(r"(?<![\w-])([a-z]{3,})\s+and\s+(\1)(?![\w-])")
+# A possessive after its word is another form (``war and war's expression``).
+_COORDINATED_RE = re.compile(r"(?<![\w-])([a-z]{3,})\s+and\s+(\1)(?![\w'’-])")
 
 # "long long" is also C's type (``unsigned long long``).
 # "gave her her book": an object, then a possessive.
@@ -67,7 +70,9 @@ _INTENDED_COORDINATIONS = frozenset(
 
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
     findings = []
-    for match in _DOUBLE_RE.finditer(text):
+    doubles = list(_DOUBLE_RE.finditer(text))
+    written = _places(text, doubles)
+    for match in doubles:
         first, second = match.group(1), match.group(2)
         if first.lower() in _INTENDED_DOUBLES or (first[0].isupper() and second[0].isupper()):
             continue
@@ -87,8 +92,13 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
             continue  # a keyword, then a name: "class class ClassA<T>", "test test src/lib.rs"
         if _term_row(text, match, first, second):
             continue  # a table's term, then its value: "Overflow overflow depends on"
-        findings.append(_finding(text, match, "X X", f"the word {second!r} is written twice"))
-    for match in _coordinations(text):
+        if written[first.lower()] > 1 and first.lower() not in STOPWORDS:
+            continue  # the text's own figure, written twice: "piece piece or piece piece piece"
+        found = _finding(text, match, "X X", f"the word {second!r} is written twice")
+        findings.append(_styled(text, match, first.lower(), found))
+    coordinations = _coordinations(text)
+    coordinated = _places(text, coordinations)
+    for match in coordinations:
         word = match.group(1).lower()
         if word in _INTENDED_COORDINATIONS or word.endswith("er") or _compound(text, match.end()):
             continue
@@ -96,8 +106,136 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
             continue  # a quantity: "layers and layers of blacking", "numbers and numbers of"
         if _repetition(text, match, word):
             continue  # "coaxed and coaxed her", "fo' evah and evah!", "rising and rising on"
-        findings.append(_finding(text, match, "X and X", f"{word!r} is coordinated with itself"))
+        if word in STOPWORDS or coordinated[word] > 1 or _coordination_run(text, match, word):
+            continue  # "with you and you shall", "sail and sail and sail!", written twice
+        found = _finding(text, match, "X and X", f"{word!r} is coordinated with itself")
+        findings.append(_styled(text, match, word, found))
     return findings
+
+
+def _places(text: str, matches: list[re.Match[str]]) -> Counter[str]:
+    """In how many different places each doubled word stands: the word
+    before the double and the word after it differ (``8. ccc ccc c`` and
+    ``3. ccc ccc ccc``; ``piece piece or`` and ``piece piece etc.``). A
+    paragraph copied whole (a post that lists one item twice, with its
+    ``new edition edition 2024``) is one place: one slip copied.
+
+    >>> text = "a piece piece or b piece piece etc. new edition edition 2024, new edition edition 2024"
+    >>> places = _places(text, list(_DOUBLE_RE.finditer(text)))
+    >>> places["piece"], places["edition"]
+    (2, 1)
+    """
+    seen: dict[str, set[tuple[str, str]]] = {}
+    for match in matches:
+        before = _WORD_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())
+        after = _WORD_AFTER_RE.match(text, match.end())
+        place = (before.group(1) if before else "", after.group(1) if after else "")
+        seen.setdefault(match.group(1).lower(), set()).add(place)
+    return Counter({word: len(places) for word, places in seen.items()})
+
+
+_WORD_BEFORE_RE = re.compile(r"(\w*)\W*\Z")
+_WORD_AFTER_RE = re.compile(r"\W*(\w*)")
+
+
+def _coordination_run(text: str, match: re.Match[str], word: str) -> bool:
+    """``X and X`` goes on or comes after one more ``and X``: ``shape and
+    shape and shape``, ``Urge and urge and urge``. Three in a row is a
+    figure of speech, as ``ha ha ha`` is; a slip doubles a word once.
+
+    >>> m = re.search("sail and sail", "To sail and sail and sail!")
+    >>> _coordination_run("To sail and sail and sail!", m, "sail")
+    True
+    """
+    after = text[match.end() : match.end() + len(word) + 6].lower()
+    before = text[max(0, match.start() - len(word) - 6) : match.start()].lower()
+    return (re.match(rf"\s+and\s+{re.escape(word)}\b", after) is not None
+            or re.search(rf"\b{re.escape(word)}\s+and\s+$", before) is not None)
+
+
+def _styled(text: str, match: re.Match[str], word: str, found: Finding) -> Finding:
+    """The finding as a note where the text's form says the repetition may be
+    meant: a paragraph with no sentence in it (a table's rows run together,
+    ``'showmode' on on command characters 'showcmd' on off``), or a poem's
+    content word (``the tolling tolling bells``, verse: see :func:`is_verse`).
+    A function word written twice (``in in``) stays a warning in verse."""
+    if _in_table(text, match.start(), word):
+        style = "table"
+    elif word not in STOPWORDS and _verse_line(text, match.start()) and is_verse(text):
+        style = "verse"
+    else:
+        return found
+    evidence = dict(found.evidence, style=style)
+    return replace(found, code="damage.repeated_word", severity="note",
+                   message=f"{found.message} ({style}: on purpose?)",
+                   evidence=tuple(sorted(evidence.items())))
+
+
+#: A sentence's end: a full stop, a question or an exclamation mark after a
+#: word (``8.`` of a numbered row is no sentence end).
+_SENTENCE_END_RE = re.compile(r"[^\W\d_][)\]\"'”’]*[.!?](?:\s|$)")
+#: A paragraph of this many words without a sentence is a table or a list.
+TABLE_WORDS = 12
+
+
+def _in_table(text: str, at: int, word: str) -> bool:
+    """The paragraph around ``at`` has TABLE_WORDS words or more, no
+    sentence end, and ``word`` in it once more at least, away from its
+    double: a table's rows run together into one paragraph, where a
+    column's values recur, and a second word doubled in it (Vim help's
+    ``status message option default ~ current mode 'showmode' on on command
+    characters 'showcmd' on off cursor position 'ruler' off off``). Prose
+    has sentences; a slip (``a non-owning thread thread attempts``, ``shown
+    in Example 2. in In EMML 1.0``) doubles one word.
+
+    >>> row = "mode 'showmode' on on command characters 'showcmd' on off cursor position 'ruler' off off"
+    >>> slip = "the first time a non-owning thread thread attempts to get it"
+    >>> _in_table(row, 16, "on"), _in_table(slip, 30, "thread")
+    (True, False)
+    """
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    para = text[start : end if end >= 0 else len(text)]
+    if len(para.split()) < TABLE_WORDS or _SENTENCE_END_RE.search(para) is not None:
+        return False
+    if len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", para, re.IGNORECASE)) <= 2:
+        return False
+    return len({m.group(1).lower() for m in _DOUBLE_RE.finditer(para)}) >= 2
+
+
+def _verse_line(text: str, at: int) -> bool:
+    """The paragraph around ``at`` starts with a capital, as a line of
+    verse does; a book of verse ends with prose (``ways including including
+    checks``, a line of Project Gutenberg's licence) that does not."""
+    start = text.rfind("\n", 0, at) + 1
+    first = _FIRST_LETTER_RE.search(text, start, at + 1)
+    return first is not None and first.group().isupper()
+
+
+_FIRST_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+#: A text whose paragraphs end with a comma this often (and this many times)
+#: is verse: its lines go on into the next line or stanza.
+VERSE_SHARE, VERSE_MIN = 0.2, 20
+
+
+@functools.lru_cache(maxsize=4)
+def is_verse(text: str) -> bool:
+    r"""Verse: a fifth of the paragraphs or more (and twenty) end with a
+    comma, as a poem's lines and stanzas do (*Leaves of Grass*: 44%; prose,
+    manuals and posts read in the lint sets: 13% at most, in a post of
+    1,500 words). Poems repeat words on purpose (``O farther farther
+    sail!``, ``the tolling tolling bells``).
+
+    >>> is_verse("Over the hill,\n\nThe grass is green.\n\n" * 20)
+    True
+    >>> is_verse("A sentence.\n\n" * 40)
+    False
+    """
+    ends = [p.text.rstrip()[-1:] for p in paragraphs(text)]
+    commas = ends.count(",")
+    return commas >= VERSE_MIN and commas >= VERSE_SHARE * len(ends)
 
 
 # Repetition on purpose: a verb repeated (``coaxed and coaxed``, ``rising and

@@ -77,6 +77,8 @@ def _breaks(text: str) -> Iterator[Finding]:
                 continue  # a parameter's name: "write(value, offset) ... offset. value must be"
             if _is_lower_case_name(text, para.text, match.start(3)):
                 continue  # a program or a library: "libffi will handle promotion"
+            if _term_then_sentence(para.text, match.end(3)):
+                continue  # a term, then its definition: "from a file. screen The whole area"
             yield finding(
                 text,
                 "damage.lowercase_sentence",
@@ -109,6 +111,25 @@ def _is_lower_case_name(text: str, para: str, start: int) -> bool:
 
 
 _TOKEN_RE = re.compile(r"[\w'’-]+")
+
+
+def _term_then_sentence(para: str, end: int) -> bool:
+    """The lower-case word ending at ``end`` is followed by a sentence that
+    opens with a capitalised function word: a term, then its definition, of
+    a definition list run together (Vim's ``buffer Contains lines ... read
+    from a file. screen The whole area that Vim uses``). A sentence cut in
+    the wrong place goes on in lower case (``technologies. information and
+    communication``).
+
+    >>> _term_then_sentence("a file. screen The area", 14), _term_then_sentence("x. information and", 14)
+    (True, False)
+    """
+    after = _CAPITALISED_RE.match(para, end)
+    return after is not None and after.group(1).lower() in STOPWORDS
+
+
+_CAPITALISED_RE = re.compile(r" ([A-Z][a-z]*)\b")
+
 # A word that opens a code span of Markdown or reStructuredText: ``pip
 # install``, `cargo publish`, ```git checkout```.
 _SPAN_START_RE = re.compile(r"(?<!`)`{1,2}([a-z][\w-]*)(?=[ `])")

@@ -114,6 +114,8 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
     here = Counter(m.group() for m in _name_matches(text))
     index = _index(corpus)
     meant = {name: _stands_for(name, corpus, here, index) for name in here}
+    meant = {name: None if form and (_side_by_side(text, name, form) or _introduced(text, name)) else form
+             for name, form in meant.items()}
     findings = []
     for match in _name_matches(text):
         variant = match.group()
@@ -139,6 +141,54 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
             )
         )
     return findings
+
+
+#: How far apart (characters between them, in one sentence) two forms are
+#: written side by side.
+SIDE_BY_SIDE = 40
+
+
+def _side_by_side(text: str, variant: str, form: str) -> bool:
+    r"""Every use of ``variant`` stands in one sentence with a use of
+    ``form``, at most SIDE_BY_SIDE characters apart: the writer set the two
+    side by side, as two words (``lay any Imposts or Duties on Imports``,
+    ``Duties and Imposts, laid by any State on Imports``: the US
+    Constitution). A slip is made away from the right form (``The Shangai
+    Cooperation Organisation``, a sentence of its own), or in another
+    paragraph (a heading ``Ancilliary events`` over ``Ancillary events can
+    be monitored``).
+
+    >>> _side_by_side("any Imposts or Duties on Imports or Exports.", "Imports", "Imposts")
+    True
+    >>> _side_by_side("met in Shanghai. The Shangai Cooperation.", "Shangai", "Shanghai")
+    False
+    >>> _side_by_side("Ancilliary events\n\nAncillary events can be", "Ancilliary", "Ancillary")
+    False
+    """
+    near = re.compile(rf"\b{re.escape(form)}\b[^.!?\n]{{0,{SIDE_BY_SIDE}}}\b{re.escape(variant)}\b"
+                      rf"|\b{re.escape(variant)}\b[^.!?\n]{{0,{SIDE_BY_SIDE}}}\b{re.escape(form)}\b")
+    uses = len(re.findall(rf"\b{re.escape(variant)}\b", text))
+    return uses > 0 and len(near.findall(text)) >= uses
+
+
+def _introduced(text: str, variant: str) -> bool:
+    """Every use of ``variant`` is introduced as a name (``Joseph called
+    Barsabas``, ``Judas surnamed Barsabas``, ``Iudas called also Barsabas``:
+    Acts names a second man beside Barnabas): a writer who gives a name
+    writes it on purpose. A slip stands where the name is used, not given
+    (``The Shangai Cooperation Organisation``).
+
+    >>> _introduced("Joseph called Barsabas. Judas (called Barsabas) and Barnabas.", "Barsabas")
+    True
+    >>> _introduced("met in Shanghai. The Shangai Cooperation.", "Shangai")
+    False
+    """
+    uses = [m.start() for m in re.finditer(rf"\b{re.escape(variant)}\b", text)]
+    return bool(uses) and all(_NAMING_RE.search(text, max(0, at - 30), at) for at in uses)
+
+
+# The words that give a name, just before it: "called", "named", "surnamed".
+_NAMING_RE = re.compile(r"\b(?:called|named|surnamed|nicknamed)\s+(?:also\s+)?\(?\Z")
 
 
 @functools.lru_cache(maxsize=4)

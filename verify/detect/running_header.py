@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import replace
 
@@ -40,8 +41,10 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
     headers = {
         h
         for h, n in counts.items()
-        if n >= 2 and MIN_WORDS <= len(h.split()) <= MAX_WORDS and h[-1] not in ".!?"
+        if n >= 2 and MIN_WORDS <= len(h.split()) <= MAX_WORDS and _title_shaped(h)
     }
+    if headers:
+        headers -= _figure_text(paras, headers)
     inside = _inside_all(text, paras, headers)
     findings = []
     seen: set[str] = set()
@@ -60,6 +63,65 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
             findings.append(_finding(text, start, start + len(header), header, counts[header], True))
     findings += [_between(text, header, found, counts[header]) for header, found in between.items()]
     return findings
+
+
+def _title_shaped(line: str) -> bool:
+    """A running header is a title (a book's, a chapter's, a publisher's
+    line): it ends with no full stop and no colon, and holds no sentence
+    end inside. A line that ends a sentence, introduces what follows
+    (``..options Additional named arguments:``) or runs from one sentence
+    into the next (``exclude: Content to exclude from word count (see
+    map-tree()). Can be an array``: a parameter described twice in a
+    manual) is the text's own.
+
+    >>> [_title_shaped(h) for h in ("Anuario 2007", "Named arguments:", "tree()). Can be an array")]
+    [True, False, False]
+    """
+    return line[-1] not in ".!?:" and _SENTENCE_INSIDE_RE.search(line) is None
+
+
+_SENTENCE_INSIDE_RE = re.compile(r"(?:[a-z]{3,}|\))[.!?]\s+[A-Z]")
+
+
+def _figure_text(paras: list[Paragraph], headers: set[str]) -> set[str]:
+    """The candidates that stand, every time, within FIGURE_REACH paragraphs
+    of a figure's marks: a chart's points (``●``) or its axis (``0 2 4 6
+    8``, ``96-98``), paragraphs with digits or symbols and no letters. A
+    figure drawn four times with one legend (``Putative true UMIs Putative
+    phantom UMIs ...``) repeats its words as a header does; a header stands
+    among the text's paragraphs. A page number alone (``12``) is no figure:
+    it stands beside headers."""
+    marks = [_figure_marks(p.text) for p in paras]
+    near: dict[str, bool] = {}
+    for i, para in enumerate(paras):
+        line = para.text.strip()
+        if line in headers:
+            around = marks[max(0, i - FIGURE_REACH) : i + FIGURE_REACH + 1]
+            near[line] = near.get(line, True) and any(around)
+    return {h for h, inside in near.items() if inside}
+
+
+#: How many paragraphs either side of a line a figure's marks are looked for.
+FIGURE_REACH = 3
+
+
+def _figure_marks(para: str) -> bool:
+    """``para`` is a figure's marks: no letters, and digits that are not a
+    page number alone, or symbols alone (``●``; a rule of dashes is a page
+    separator, not a figure).
+
+    >>> [_figure_marks(p) for p in ("●", "0 2 4 6 8", "96-98", "12", "-----", "Loss=8%")]
+    [True, True, True, False, False, False]
+    """
+    text = para.strip()
+    if not text or any(c.isalpha() for c in text):
+        return False
+    if any(c.isdigit() for c in text):
+        return _PAGE_NUMBER_RE.fullmatch(text) is None
+    return all(c.isspace() or unicodedata.category(c) == "So" for c in text)
+
+
+_PAGE_NUMBER_RE = re.compile(r"\d{1,4}\.?")
 
 
 def _between(text: str, header: str, found: list[Paragraph], count: int) -> Finding:

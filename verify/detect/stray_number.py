@@ -79,12 +79,14 @@ def _book_abbreviation(word: str) -> bool:
 def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = None) -> list[Finding]:
     findings = []
     recent: list[set[int]] = []
+    headings: set[tuple[str, int]] = set()
     paras = list(paragraphs(text))
     for i, para in enumerate(paras):
         if not _DIGIT_RE.search(para.text):
             recent.append(set())
             continue  # no number, no marker
         markers = _markers(para.text)
+        heading = _heading_of(para.text)
         before_here = set().union(*recent[-RECENT:]) if recent else set()
         recent.append(set(markers))
         if _ALONE_RE.fullmatch(para.text):
@@ -98,6 +100,8 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
                 continue  # nothing but punctuation before it: it opens the paragraph
             if para.text[match.end() :].strip() and _continues(match, markers, before_here):
                 continue
+            if _numbered_heading(before, match, headings):
+                continue  # a numbered heading: "SECTION. 3. The Senate" after "SECTION. 2."
             if before and before[-1].lower().rstrip(".") in _MONTHS and before[-1].endswith("."):
                 continue  # a day after an abbreviated month: "on Nov. 8." "Oct. 31."
             cited = _last_part(before[-1]) if before else ""
@@ -120,10 +124,41 @@ def detect(text: str, config: LintConfig | None = None, corpus: Corpus | None = 
                         where,
                     )
                 )
+        if heading is not None:
+            headings.add(heading)
     return findings
 
 
 _MARKER_RE = re.compile(r"(?:\((?<![^\s]\()(\d{1,3})|(\d(?<![^\s]\d)\d{0,2}))[.)](?=\s)")
+
+
+def _numbered_heading(before: list[str], match: re.Match[str], headings: set[tuple[str, int]]) -> bool:
+    """The number after the paragraph's first word continues the numbers
+    that word opens other paragraphs with (``SECTION. 1.`` ... ``SECTION.
+    2.`` ... ``SECTION. 3.``, far apart): a numbered heading, as the US
+    Constitution writes its sections. A stray number after a one-word
+    sentence (``Fields. 5. CSU``) continues nothing. ``headings`` holds the
+    (word, number) pairs that open the paragraphs before.
+
+    >>> m = re.search("([0-9]+[.])", "SECTION. 3. The")
+    >>> _numbered_heading(["SECTION."], m, {("section", 2)}), _numbered_heading(["Fields."], m, set())
+    (True, False)
+    """
+    if len(before) != 1:
+        return False
+    key = before[0].lower().rstrip(".")
+    number = int(match.group(1).rstrip("."))
+    return any((key, n) in headings for n in (number - 1, number - 2))
+
+
+#: A paragraph that opens with a word and a number: ``SECTION. 3.``, ``Article 12.``.
+_HEADING_RE = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,3})\.\s")
+
+
+def _heading_of(para: str) -> tuple[str, int] | None:
+    """The (word, number) a paragraph opens with, if it opens with both."""
+    found = _HEADING_RE.match(para)
+    return (found.group(1).lower(), int(found.group(2))) if found else None
 
 
 def _markers(para: str) -> dict[int, int]:

@@ -32,7 +32,9 @@ def ingest_html(data: bytes, parser: HtmlParser = "lxml") -> Extracted:
     metadata: tuple[tuple[str, str], ...] = (("title", main.title),) if main.title else ()
     if main.head_title:
         metadata += ((HEAD_TITLE, main.head_title),)
-    unseen = unseen_identifiers(_decoded(data, main.encoding) if markup is None else markup)
+    unseen = main.unseen
+    if unseen is None:  # (a front-end that does not collect them)
+        unseen = unseen_identifiers(_decoded(data, main.encoding) if markup is None else markup)
     if unseen:
         metadata += ((UNSEEN, str(len(unseen))),)
     own_marks = any(CODE_LINE in p for p in main.paragraphs)

@@ -32,13 +32,13 @@ import warnings
 from collections import defaultdict
 from itertools import accumulate, compress
 from operator import attrgetter, sub
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from verify.errors import CorruptDocument
-from verify.ingest.html_folds import code_text, fold_tree
+from verify.ingest.html_folds import MAX_PIECES, code_text, fold_tree, unseen_piece
 from verify.ingest.sniff import wide_markup
 
 __all__ = [
@@ -55,7 +55,7 @@ __all__ = [
     "select_main",
 ]
 
-SELECTOR_VERSION = "html-content/5"
+SELECTOR_VERSION = "html-content/6"
 """Version of the selection rules.  Any change that alters the output for
 some page is a new version (DESIGN.md: profiles are versioned); record it
 beside the parser versions in every extraction record."""
@@ -86,6 +86,13 @@ class MainContent:
     code: tuple[bool, ...] = ()
     #: The head's ``<title>``: shown in the browser's tab, not on the page.
     head_title: str | None = None
+    #: The words of the page in no text node, as
+    #: :func:`verify.ingest.html_folds.unseen_identifiers` finds them,
+    #: collected by this module's front-ends as they build (html-content/6);
+    #: None from any other front-end (the markup is then scanned). Not
+    #: compared: a carrier, read into the record's removed pieces
+    #: (``verify.ingest.html``); equality is of what the selector decides.
+    unseen: tuple[str, ...] | None = field(default=None, compare=False)
 
 
 @dataclass(eq=False, slots=True)
@@ -119,6 +126,9 @@ class _Document(Node):
 
     order: list[Node] = field(default_factory=list)
     tags: defaultdict[str, list[Node]] = field(default_factory=lambda: defaultdict(list))
+    #: html-content/6: the words of the page in no text node
+    #: (:func:`verify.ingest.html_folds.unseen_piece`), collected as built.
+    unseen: list[str] = field(default_factory=list)
 
 
 _new_node = object.__new__
@@ -273,6 +283,12 @@ class _TreeBuilder:
         #: Elements open in the source, kept or not (the old list of their names).
         self._depth = 0
         self._unseen = 0
+        #: ``pre`` elements open and kept: white space inside them is kept.
+        self._pre = 0
+        #: ``a`` elements open and kept: inline elements inside them are
+        #: built, as the pieces of a link's text count its characters
+        #: (:func:`_collapsed_length`).
+        self._links = 0
         #: Attribute values as :func:`_clean_attr` leaves them: class names repeat.
         self._cleaned: dict[str, str] = {}
 
@@ -281,8 +297,20 @@ class _TreeBuilder:
         if self._unseen or tag in UNSEEN_TAGS:
             self._unseen += 1
             return
+        if tag in _UNSEEN_SOURCES and attrs and len(self.root.unseen) < MAX_PIECES:
+            piece = unseen_piece(tag, attrs)
+            if piece:
+                self.root.unseen.append(piece)
         opened = self._open
         if len(opened) > MAX_DEPTH:
+            return
+        parent = opened[-1]
+        if (tag in _PLAIN_INLINE and not self._links and (not attrs or _MARKING_ATTRS.isdisjoint(attrs))
+                and parent.tag != "dt"):
+            # html-content/6: a plain inline element is not built; its text
+            # joins its parent's (it pushes the parent again, so its end
+            # closes nothing and the depth is counted as in the source).
+            opened.append(parent)
             return
         kept = {}
         if attrs:
@@ -293,7 +321,9 @@ class _TreeBuilder:
                     if clean is None:
                         clean = cleaned[value] = _clean_attr(value)
                     kept[name] = clean
-        parent = opened[-1]
+        if tag in _METADATA_TAGS and not _kept_metadata(kept):
+            opened.append(parent)  # html-content/6: invisible metadata, not built
+            return
         order = self.root.order
         node = _new_node(Node)  # Node(tag, kept, [], parent, len(order)) without a Python call
         node.tag = tag
@@ -305,6 +335,11 @@ class _TreeBuilder:
         self._tags[tag].append(node)
         parent.children.append(node)
         opened.append(node)
+        if tag in _COUNTED_TAGS:
+            if tag == "pre":
+                self._pre += 1
+            else:
+                self._links += 1
 
     def end(self, tag: str | None = None) -> None:
         if not self._depth:
@@ -313,17 +348,34 @@ class _TreeBuilder:
         if self._unseen:
             self._unseen -= 1
             return
-        if len(self._open) - 1 > self._depth:
-            self._open.pop()
+        opened = self._open
+        if len(opened) - 1 > self._depth:
+            node = opened.pop()
+            if opened[-1] is not node and node.tag in _COUNTED_TAGS:  # (not a plain element's end)
+                if node.tag == "pre":
+                    self._pre -= 1
+                else:
+                    self._links -= 1
 
     def data(self, text: str) -> None:
         if self._unseen or not text:
             return
-        children = self._open[-1].children
-        if children and children[-1].__class__ is str:
-            children[-1] += text
-        else:
-            children.append(text)
+        node = self._open[-1]
+        children = node.children
+        if children:
+            last = children[-1]
+            if last.__class__ is str:
+                children[-1] = last + text
+                return
+            # html-content/6: white space after a block element, outside
+            # ``pre``, can never show (the block cutting drops white space
+            # that opens a run, and a block element's end closes the run).
+            if (not self._pre and last.tag not in _INLINE_TAGS and last.tag != "head"  # type: ignore[union-attr]
+                    and node.tag not in _INLINE_TAGS and text.isspace()):
+                return
+        elif not self._pre and node.tag not in _INLINE_TAGS and text.isspace():
+            return  # ... nor can white space opening a block element
+        children.append(text)
 
     def close(self) -> Node:
         """The tree; the builder lets go of it (lxml's parser, which holds
@@ -333,7 +385,40 @@ class _TreeBuilder:
         self.root = _Document("#document", {}, [])
         self._tags = self.root.tags
         self._open = [self.root]
+        self._pre = self._links = 0
         return root
+
+
+_PLAIN_INLINE = frozenset({
+    "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i",
+    "ins", "kbd", "mark", "nobr", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike",
+    "strong", "time", "tt", "u", "var"})
+"""Inline elements whose markup the selector never reads (html-content/6):
+no link (``a``), form label, break or image, no ``sup``/``sub`` (canon/5's
+folds). Unless they carry an attribute in :data:`_MARKING_ATTRS` or sit in
+a ``dt`` (:func:`_bullet_terms` tells ``<dt><b>*</b>``, a name, from a
+drawn bullet), they are not built: their text is their parent's, which is
+what the block cutting and :func:`_text_of` made of it anyway."""
+_MARKING_ATTRS = frozenset({"style", "hidden", "aria-hidden", "role", "itemprop"})
+"""Attributes that can make an inline element furniture (hidden) or the
+marked main content."""
+_METADATA_TAGS = frozenset({"meta", "link"})
+_UNSEEN_SOURCES = frozenset({"meta", "img", "area", "abbr", "acronym"})
+"""The tags :func:`verify.ingest.html_folds.unseen_piece` reads."""
+_COUNTED_TAGS = frozenset({"pre", "a"})
+"""Tags whose open elements :class:`_TreeBuilder` counts."""
+
+
+def _kept_metadata(attrs: Mapping[str, str]) -> bool:
+    """Is this ``meta`` or ``link`` read by the selector: the generator's name
+    (:func:`_generated_document`) or a marked main region? Any other is
+    never shown and is not built (html-content/6: it no longer cuts a
+    paragraph in two either)."""
+    return attrs.get("name") == "generator" or (bool(attrs) and _is_marked_main_attrs(attrs))
+
+
+def _is_marked_main_attrs(attrs: Mapping[str, str]) -> bool:
+    return attrs.get("role") == "main" or attrs.get("itemprop") == "articlebody"
 
 
 def parse_with_bs4(text: str) -> Node:
@@ -388,18 +473,17 @@ def parse_with_lxml(text: str) -> Node:
     the time. Building from libxml2's C tree instead, below the cliff, was
     tried: the walk over it into the neutral tree costs more than these
     events do (docs/scale.md, "HTML ingest speed").
-    Text is fed in 512-character pieces, as bs4 feeds it, so libxml2's push
-    parser sees the same pieces from both front-ends (feeding it whole gave
-    the same output on all 181 benchmark pages, but nothing promises that
-    its error recovery ignores piece boundaries).
+    The text is fed whole, as bs4's HTML tree builder feeds it
+    (``LXMLTreeBuilder.feed``; its 512-character pieces are the XML
+    builder's), so libxml2's push parser sees the same input from both
+    front-ends (html-content/4 fed 512-character pieces here).
     """
     from lxml import etree
 
     target = _TreeBuilder()
     parser = etree.HTMLParser(target=target, recover=True)
     try:
-        for start in range(0, len(text), 512):
-            parser.feed(text[start : start + 512])
+        parser.feed(text)
         root: Node = parser.close()
     except etree.LxmlError as exc:
         if not text.strip():
@@ -1390,7 +1474,11 @@ def _text_tables(blocks: list[_Block]) -> set[int]:
     """Tables (indexes) with a row of two cells or more of which one holds
     text that is not a link: data tables, whose linked cells are their data
     (a table of links the page is about), not navigation."""
-    return {_table_of(b.owner) for b in blocks if b.link_density <= 0.5} - {-1}
+    return {_table_of(b.owner) for b in blocks if b.link_density <= 0.5 and b.owner.tag in _CELLS} - {-1}
+
+
+_CELLS = frozenset({"td", "th"})
+"""The only owners :func:`_table_of` places in a table."""
 
 
 def _data_table(node: Node, text_tables: set[int]) -> bool:
@@ -1425,9 +1513,10 @@ def _title(order: list[Node], keep: list[bool], dropped: list[bool]) -> str | No
     return firsts.get("h1") or firsts.get("title")
 
 
-def _head_title(order: list[Node]) -> str | None:
+def _head_title(order: Iterable[Node]) -> str | None:
     """The text of the document's ``<title>`` (in the head, before the body):
-    :attr:`MainContent.head_title`."""
+    :attr:`MainContent.head_title`. (``order``: the nodes in document order,
+    or some of them with every ``title`` before the body.)"""
     for node in order:
         if node.tag == "body":
             break
@@ -1445,7 +1534,13 @@ def _text_of(node: Node) -> str:
         if isinstance(item, str):
             parts.append(item)
         else:
-            if item.tag in ("br", "img") or item.tag not in _INLINE_TAGS:
+            if item.tag not in _INLINE_TAGS:
+                # html-content/6: a block element's text is a word of its
+                # own on both sides (the builder no longer keeps the white
+                # space after one)
+                parts.append(" ")
+                stack.append(" ")
+            elif item.tag in ("br", "img"):
                 parts.append(" ")
             stack.extend(reversed(item.children))
     return _collapse("".join(parts))
@@ -1480,8 +1575,12 @@ def _select(root: Node, fresh: bool = False
     blocks = _blocks(root, order, inline, link_flags, _pre_flags(order, tags.get("pre", []), ends))
     prose = _prose(len(order), blocks, ends)
     man2html = _man2html_credit(blocks)
-    generated = man2html or _generated_document(order)
+    before_body = _before_body(order, tags)
+    generator = _generator(before_body(tags.get("meta", [])))
+    generated = man2html or bool(_DOC_GENERATOR.search(generator))
     chrome = (_man2html_chrome(order) if man2html else set()) | _bullet_terms(tags.get("dt", []))
+    if generator.startswith("asciidoc"):  # Asciidoctor or AsciiDoc (values are lower-cased)
+        chrome |= _asciidoctor_footer(tags.get("div", []))
     dropped = _inside(ends, _furniture(order, prose, inline, mains, names=not generated, ends=ends) | chrome)
     clean = [b for b in blocks if not dropped[b.owner.index]]
     st = _stats(order, clean)
@@ -1511,7 +1610,20 @@ def _select(root: Node, fresh: bool = False
         if ok:
             code.append(block.code)
     title = _title(_in_order(tags, "h1", "title"), keep, dropped)
-    return title, tuple(kept), tuple(removed), tuple(code), _head_title(order)
+    return title, tuple(kept), tuple(removed), tuple(code), _head_title(before_body(tags.get("title", [])))
+
+
+def _before_body(order: list[Node], tags: Mapping[str, list[Node]]) -> Callable[[list[Node]], Iterator[Node]]:
+    """A filter of a tag list (:func:`_tag_lists`) to the nodes before the
+    first ``<body>`` of ``order``: what :func:`_generated_document` and
+    :func:`_head_title` read of the whole order, from a few nodes."""
+    bodies = tags.get("body")
+    limit = bodies[0].index if bodies else len(order)
+
+    def before(nodes: list[Node]) -> Iterator[Node]:
+        return (node for node in nodes if node.index < limit)
+
+    return before
 
 
 #: The selection must keep at least this share of the words outside marked
@@ -1528,14 +1640,46 @@ _DOC_GENERATOR = re.compile(r"makeinfo|texi2any|docbook|devhelp|docutils|sphinx|
                             re.IGNORECASE)
 
 
-def _generated_document(order: list[Node]) -> bool:
-    """Was the page made by a documentation generator (``<meta name=generator>``)?"""
+def _generated_document(order: Iterable[Node]) -> bool:
+    """Was the page made by a documentation generator (``<meta name=generator>``)?
+    (``order``: the nodes in document order, or some of them with every
+    ``meta`` before the body.)"""
+    return bool(_DOC_GENERATOR.search(_generator(order)))
+
+
+def _generator(order: Iterable[Node]) -> str:
+    """The first ``<meta name=generator>``'s content before the body, or ""
+    (``order`` as for :func:`_generated_document`)."""
     for node in order:
         if node.tag == "meta" and node.attrs.get("name") == "generator":
-            return bool(_DOC_GENERATOR.search(node.attrs.get("content", "")))
+            return node.attrs.get("content", "")
         if node.tag == "body":
             break
-    return False
+    return ""
+
+
+def _asciidoctor_footer(divs: list[Node]) -> set[int]:
+    """html-content/6 (audit3: its ``Last updated`` line was kept as text):
+    Asciidoctor's own footer, ``<div id="footer"><div id="footer-text">Version
+    1.1.7<br>Last updated 2024-12-17 08:57:33 UTC</div></div>``, outside the
+    document's ``<div id="content">``: the rendering's date and the
+    revision, site chrome the generator writes on every page, not the
+    document (a text or PDF rendering of the same source has no such line).
+    Proof: the page's generator is Asciidoctor or AsciiDoc, whose html5 and
+    xhtml11 backends write the same footer (asked only then), and the
+    element is exactly that template's: a ``footer`` box holding only its
+    ``footer-text`` box. ``divs``: the page's ``div`` nodes."""
+    found = set()
+    for node in divs:
+        if node.attrs.get("id") != "footer":
+            continue
+        inner = list(node.elements())
+        if len(inner) != 1 or inner[0].tag != "div" or inner[0].attrs.get("id") != "footer-text":
+            continue
+        if any(a.attrs.get("id") == "content" for a in _ancestors(node.parent, MAX_DEPTH)):
+            continue
+        found.add(node.index)
+    return found
 
 
 #: The credit line man2html writes at the end of every page it makes: the
@@ -1669,6 +1813,7 @@ def extract_main_with_markup(markup: bytes | str, parse: Parse) -> tuple[MainCon
     own = parse is parse_with_lxml or parse is parse_with_bs4
     with _collector_paused():
         root = parse(text)
+        unseen = tuple(root.unseen) if own and isinstance(root, _Document) else None
         # canon/5; the folds act on sup, sub and noframes only
         fold_tree(_in_order(root.tags, "sup", "sub", "noframes") if own and isinstance(root, _Document)
                   else _index(root))
@@ -1680,7 +1825,8 @@ def extract_main_with_markup(markup: bytes | str, parse: Parse) -> tuple[MainCon
             # Freed here, while the collector still sleeps: alive when it
             # wakes, the tree would be walked by its first collection.
             del root
-    return MainContent(title, paragraphs, removed, encoding, code, head_title), text if exact else None
+    main = MainContent(title, paragraphs, removed, encoding, code, head_title, unseen)
+    return main, text if exact else None
 
 
 @contextmanager

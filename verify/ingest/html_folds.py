@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -208,6 +209,34 @@ def _piece(name: str, attributes: str) -> str | None:
         label, value = name + " alt", _unescaped(raw, "alt")
     else:
         label, value = name + " title", _unescaped(raw, "title")
+    value = " ".join(value.split())
+    return f"{label}: {value}" if value else None
+
+
+def unseen_piece(tag: str, attrs: Mapping[str, str]) -> str | None:
+    """:func:`unseen_identifiers`'s piece of one start tag as the parser
+    gives it (``tag`` lower-case, ``attrs`` its attributes with their
+    references read), or None: what the HTML tree builder collects as it
+    builds (html-content/6), so the markup need not be scanned again.
+
+    >>> unseen_piece("meta", {"name": "Author", "content": "Alice  B."})
+    'meta author: Alice B.'
+    """
+    wanted = _WANTED.get(tag)
+    if wanted is None:
+        return None
+    value = attrs.get(wanted)
+    if value is None:
+        return None
+    if tag == "meta":
+        label = (attrs.get("name") or "").lower()
+        if label not in _META_NAMES:
+            return None
+        label = "meta " + label
+    elif tag in ("img", "area"):
+        label = tag + " alt"
+    else:
+        label = tag + " title"
     value = " ".join(value.split())
     return f"{label}: {value}" if value else None
 
