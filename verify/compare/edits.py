@@ -22,7 +22,11 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
-TOKEN = re.compile(r"[^\W_]+|\u00a9", re.UNICODE)
+#: A word, the copyright sign, or an operator of two or three signs (``!=``,
+#: ``<>``, ``<=``, ``==``): in two versions of a technical text an operator
+#: taken out of a list is an edit (audit4: PEP 8's commit removing ``<>``
+#: compared as "no substantive difference").
+TOKEN = re.compile(r"[^\W_]+|\u00a9|(?<![<>=!])[<>=!]{2,3}(?![<>=!])", re.UNICODE)
 #: Letter streams this similar (0-100, RapidFuzz's normalised Indel ratio)
 #: are one sentence in two versions, not two translations of it.
 NEAR_IDENTICAL = 90.0
@@ -76,8 +80,27 @@ def near_identical(ta: Sequence[Token], tb: Sequence[Token]) -> bool:
     at ``NEAR_IDENTICAL`` or better."""
     sa, sb = "".join(t.norm for t in ta), "".join(t.norm for t in tb)
     if min(len(sa), len(sb)) < MIN_LETTERS:
-        return False
+        return _one_word_apart(ta, tb)
     return fuzz.ratio(sa, sb, score_cutoff=NEAR_IDENTICAL) > 0
+
+
+#: A short sentence is one sentence in two versions when all its words but
+#: one run of at most this many are the other's, in order.
+SHORT_EDIT = 2
+#: ... and at least this many words are shared.
+SHORT_SHARED = 2
+
+
+def _one_word_apart(ta: Sequence[Token], tb: Sequence[Token]) -> bool:
+    """Two short sentences (too short for the letter ratio) that differ in
+    one run of a word or two and share the rest ("Call George now." /
+    "Call Gregory now."; "Booleans are and, or, not." / "Booleans are and,
+    or."): one sentence in two versions (audit4: both compared as "no
+    substantive difference")."""
+    sm = SequenceMatcher(None, [t.norm for t in ta], [t.norm for t in tb], autojunk=False)
+    runs = [(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"]
+    shared = sum(m.size for m in sm.get_matching_blocks())
+    return len(runs) == 1 and max(runs[0]) <= SHORT_EDIT and shared >= SHORT_SHARED
 
 
 #: Share of the shorter sentence's words that the longer must have, in order,
