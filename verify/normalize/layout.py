@@ -219,11 +219,28 @@ def _paged_keys(pages: Pages) -> list[str]:
                 seen[key].append((number, line))
     threshold = max(2, math.ceil(len(pages) / 2))
     keys = {key for key, hits in seen.items()
-            if len(hits) >= threshold and _numbers_fit_pages(key, hits)
+            if (len(hits) >= threshold or _one_side(hits, len(pages))) and _numbers_fit_pages(key, hits)
             and (len(hits) >= 3 or not _ends_sentence(key))}
     if len(pages) == 2 and not keys:
         keys |= _two_page_header(pages)
     return sorted(keys)
+
+
+#: Pages of one side (odd or even) a running head of that side must stand on.
+MIN_SIDE_PAGES = 3
+
+
+def _one_side(hits: list[tuple[int, str]], pages: int) -> bool:
+    """A recto or verso running head (canon/7, audit4: an ACM paper's even
+    pages head with the authors, its odd pages with the title, each on
+    under half of the pages): every hit on pages of one parity, on at least
+    half of that side's pages and :data:`MIN_SIDE_PAGES` of them."""
+    sides = {number % 2 for number, _ in hits}
+    if len(sides) != 1 or len(hits) < MIN_SIDE_PAGES:
+        return False
+    side = sides.pop()
+    side_pages = sum(1 for number in range(1, pages + 1) if number % 2 == side)
+    return len({number for number, _ in hits}) * 2 >= side_pages
 
 
 def _ends_sentence(key: str) -> bool:
