@@ -24,7 +24,7 @@ import hashlib
 import os
 import stat
 from stat import S_ISREG
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -752,7 +752,8 @@ class _Run:
         moved, missing, new = _pair_moves(self.missing, self.new)
         modified = self.link_changes + self._modified()
         modified, copies = self._copies(modified, new)
-        renamed = self._renames(missing, [n for n in new if n not in dict(copies)])
+        copied = {path for path, _ in copies}
+        renamed = self._renames(missing, [n for n in new if n not in copied])
         drifted_paths = {d.path for d in self.drifted}
         self.matched.sort()  # in name order however the work was cut (chunks, name ranges)
         by_path = _by_path
@@ -800,20 +801,25 @@ class _Run:
             return ()
         records = self._extract([CorpusFile(n, self.new_paths[n]) for n in candidates])
         details = self._details([e for e in old if e.record_key])
-        recorded = {e.path: set(_paragraphs(details.get(e.record_key or ""))) for e in old}
+        by_text: dict[tuple[str | None, str | None], list[Entry]] = defaultdict(list)
+        holders: dict[str, set[str]] = defaultdict(set)  # paragraph digest -> missing paths
+        sizes: dict[str, int] = {}
+        for entry in old:
+            by_text[entry.text_sha256, entry.profile].append(entry)
+            paragraphs = set(_paragraphs(details.get(entry.record_key or "")))
+            sizes[entry.path] = len(paragraphs)
+            for digest in paragraphs:
+                holders[digest].add(entry.path)
         scored: list[tuple[int, int, str, str, bool, int, int]] = []
         for name, record in zip(candidates, records, strict=True):
             if record.error is not None or record.text_sha256 is None:
                 continue
+            equal = {e.path for e in by_text.get((record.text_sha256, record.profile), ())}
+            scored.extend((0, 0, path, name, True, sizes[path], sizes[path]) for path in equal)
             now = set(record.paragraphs)
-            for entry in old:
-                before = recorded[entry.path]
-                if record.text_sha256 == entry.text_sha256 and record.profile == entry.profile:
-                    scored.append((0, 0, entry.path, name, True, len(before), len(before)))
-                    continue
-                shared = len(before & now)
-                if before and 2 * shared >= max(len(before), len(now)):
-                    scored.append((1, -shared, entry.path, name, False, shared, len(before)))
+            overlap = Counter(path for digest in now for path in holders.get(digest, ()))
+            scored.extend((1, -n, path, name, False, n, sizes[path]) for path, n in overlap.items()
+                          if path not in equal and 2 * n >= max(sizes[path], len(now)))
         paired_old: set[str] = set()
         paired_new: set[str] = set()
         out = []

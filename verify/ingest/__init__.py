@@ -13,6 +13,7 @@ from verify.errors import UnsupportedFormat
 from verify.ingest.html import HtmlParser
 from verify.ingest.pdf import Backend, ingest_pdf
 from verify.ingest.sniff import SNIFF_BYTES, markup_inside, sniff
+from verify.ingest.code import declared as declared_code
 from verify.ingest.code import mark_source_code
 from verify.ingest.fields import mark_tab_separated
 from verify.model import CODE_LINE, FIELD, FIELD_IN_TEXT, MARK_IN_TEXT, Extracted, Format, without_marks
@@ -65,8 +66,8 @@ def ingest_bytes(data: bytes, *, pdf_backend: Backend = "pdfium",
     if fmt == "text":
         # canon/7: code and configuration keep their lines, indentation and
         # tabs (verify.ingest.code); tab-separated data its fields.
-        marked = mark_source_code(extracted, name)
-        extracted = marked if marked is not extracted else mark_tab_separated(extracted, name)
+        extracted = (mark_source_code(extracted, name) if declared_code(name)
+                     else mark_tab_separated(extracted, name))
     if fmt == "text" and (at := markup_inside(data[:SNIFF_BYTES])) is not None:
         extracted = replace(extracted, warnings=(*extracted.warnings, (
             f"HTML markup at byte {at}, but the file does not begin as an HTML document: "

@@ -70,7 +70,7 @@ def mark_source_code(extracted: Extracted, name: str | None) -> Extracted:
     """``extracted`` with every line a code line and every tab a field if its
     name says it is code (said in its metadata), else as it is."""
     why = declared(name)
-    if why is None or any(key == KEY for key, _ in extracted.metadata):
+    if why is None:
         return extracted
     return replace(extracted, pages=tuple(mark_fields(page) for page in extracted.pages),
                    metadata=(*extracted.metadata, (KEY, why)))

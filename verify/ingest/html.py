@@ -21,10 +21,6 @@ HtmlParser = Literal["lxml", "bs4"]
 #: Metadata key of the head's ``<title>``, which is also the first removed
 #: piece: shown in no page, it is not counted as visible text.
 HEAD_TITLE = "head-title"
-#: Metadata key: how many of the last removed pieces are words of no text node
-#: (:func:`verify.ingest.html_folds.unseen_identifiers`): on record, but not
-#: counted as text the page shows.
-UNSEEN = UNSEEN_PIECES
 
 
 def ingest_html(data: bytes, parser: HtmlParser = "lxml") -> Extracted:
@@ -36,7 +32,7 @@ def ingest_html(data: bytes, parser: HtmlParser = "lxml") -> Extracted:
     if unseen is None:  # (a front-end that does not collect them)
         unseen = unseen_identifiers(_decoded(data, main.encoding) if markup is None else markup)
     if unseen:
-        metadata += ((UNSEEN, str(len(unseen))),)
+        metadata += ((UNSEEN_PIECES, str(len(unseen))),)
     own_marks = any(CODE_LINE in p for p in main.paragraphs)
     paragraphs = [without_marks(p) for p in main.paragraphs] if own_marks else main.paragraphs
     return Extracted(
